@@ -1,0 +1,58 @@
+/* td-cli.h: the subcommands of thidua-cli and what they share. */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "td-core.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  TdDatabase *db;
+  char       *database_path;
+  gboolean    json;
+} TdCliContext;
+
+typedef struct _TdCliCommand TdCliCommand;
+
+/* Returns 0, 1 (failure, @error set) or 2 (usage, @error set). */
+typedef int (*TdCliRun) (TdCliContext  *ctx,
+                         int            argc,
+                         char         **argv,
+                         GError       **error);
+
+struct _TdCliCommand {
+  const char *name;
+  const char *summary;
+  TdCliRun    run;
+};
+
+const char *td_cli_locale_dir (void);
+int         td_cli_run        (const TdCliCommand *command,
+                               const char         *database,
+                               int                 argc,
+                               char              **argv);
+
+/* Parses the command's own options (plus --database and --json); FALSE after --help or an
+ * error, with *status set to what main() should return. */
+gboolean    td_cli_parse      (TdCliContext   *ctx,
+                               const char     *command,
+                               const char     *parameter,
+                               GOptionEntry   *entries,
+                               int            *argc,
+                               char         ***argv,
+                               int            *status,
+                               GError        **error);
+/* Opens (and seeds) the database named on the command line or the default one. */
+gboolean    td_cli_open       (TdCliContext   *ctx,
+                               GError        **error);
+void        td_cli_print_json (JsonNode       *node);
+
+int td_cli_init    (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_targets (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_units   (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_summary (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_audit   (TdCliContext *ctx, int argc, char **argv, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,78 @@
+/* thidua-cli.c: the command-line tool over the core.
+ *
+ *   thidua-cli [--database PATH] COMMAND [OPTIONS]
+ *
+ * Exit status 0 on success; otherwise one line "thidua-cli: …" on stderr and status 1 (2 for
+ * wrong usage).  --json prints machine-readable output through json-glib. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "td-cli.h"
+
+static const TdCliCommand commands[] = {
+  { "init", N_("Create the database with the campaign; --demo fills it with sample data"), td_cli_init },
+  { "targets", N_("List the campaign's targets"), td_cli_targets },
+  { "units", N_("List the participating units"), td_cli_units },
+  { "summary", N_("Where the province or a unit stands against every target"), td_cli_summary },
+  { "audit", N_("Show the audit log"), td_cli_audit },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n  thidua-cli [--database PATH] %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTIONS]"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “thidua-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *database = NULL;
+  const TdCliCommand *command = NULL;
+  int first = 1;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, td_cli_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* A --database before the command applies to it as if it came after. */
+  while (first < argc && g_str_has_prefix (argv[first], "--database"))
+    {
+      if (g_str_has_prefix (argv[first], "--database="))
+        database = g_strdup (argv[first] + strlen ("--database="));
+      else if (first + 1 < argc)
+        database = g_strdup (argv[++first]);
+      first++;
+    }
+
+  if (first >= argc || g_strcmp0 (argv[first], "--help") == 0 || g_strcmp0 (argv[first], "-h") == 0 ||
+      g_strcmp0 (argv[first], "help") == 0)
+    {
+      print_usage (first >= argc ? stderr : stdout);
+      return first >= argc ? 2 : 0;
+    }
+  if (g_strcmp0 (argv[first], "--version") == 0)
+    {
+      printf ("thidua-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, argv[first]) == 0)
+      command = &commands[i];
+  if (command == NULL)
+    {
+      g_printerr ("thidua-cli: %s\n", _("unknown command; run “thidua-cli --help” for the list"));
+      return 2;
+    }
+
+  return td_cli_run (command, database, argc - first, argv + first);
+}

@@ -1,0 +1,590 @@
+/* td-assessment.c: self-assessment values, attestations and the status workflow.
+ *
+ * The workflow (draft → submitted → received → appraised, or returned with a reason) is
+ * enforced here and not only in the UI, so that the command line and imports obey it too. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "td-assessment.h"
+#include "td-audit.h"
+#include "td-database-private.h"
+
+G_DEFINE_QUARK (td-assessment-error-quark, td_assessment_error)
+
+void
+td_assessment_info_free (TdAssessmentInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->status_reason);
+  g_free (info->updated_at);
+  g_free (info);
+}
+
+/* The audit log names the unit by its code, which survives export and import. */
+static char *
+unit_code_of (TdDatabase *db,
+              gint64      assessment_id)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db,
+                                            "SELECT u.code FROM assessment a JOIN unit u ON u.id = a.unit_id WHERE a.id = ?",
+                                            NULL);
+  char *code = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    code = td_stmt_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return code;
+}
+
+static gboolean
+audit (TdDatabase  *db,
+       const char  *entity,
+       gint64       assessment_id,
+       const char  *field,
+       const char  *old_value,
+       const char  *new_value,
+       const char  *reason,
+       GError     **error)
+{
+  g_autofree char *code = unit_code_of (db, assessment_id);
+
+  return td_audit_record (db, entity, assessment_id, code, field, old_value, new_value, reason, error);
+}
+
+static TdAssessmentInfo *
+info_from_stmt (TdDatabase    *db,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  TdAssessmentInfo *info = NULL;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      info = g_new0 (TdAssessmentInfo, 1);
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->unit_id = sqlite3_column_int64 (stmt, 1);
+      info->round_id = sqlite3_column_int64 (stmt, 2);
+      td_assessment_status_from_string ((const char *) sqlite3_column_text (stmt, 3), &info->status);
+      info->status_reason = td_stmt_dup_text (stmt, 4);
+      info->revision = sqlite3_column_int (stmt, 5);
+      info->updated_at = td_stmt_dup_text (stmt, 6);
+    }
+  else if (rc != SQLITE_DONE)
+    td_database_set_error (db, rc, error);
+  sqlite3_reset (stmt);
+  return info;
+}
+
+#define INFO_COLUMNS "SELECT id, unit_id, round_id, status, status_reason, revision, updated_at FROM assessment "
+
+TdAssessmentInfo *
+td_assessment_lookup (TdDatabase  *db,
+                      gint64       unit_id,
+                      gint64       round_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, INFO_COLUMNS "WHERE unit_id = ? AND round_id = ?", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int64 (stmt, 2, round_id);
+  return info_from_stmt (db, stmt, error);
+}
+
+TdAssessmentInfo *
+td_assessment_get_info (TdDatabase  *db,
+                        gint64       assessment_id,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, INFO_COLUMNS "WHERE id = ?", error);
+  TdAssessmentInfo *info;
+  g_autoptr(GError) local = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  info = info_from_stmt (db, stmt, &local);
+  if (info == NULL && local == NULL)
+    g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND,
+                 _("The self-assessment no longer exists."));
+  else if (local != NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return info;
+}
+
+gint64
+td_assessment_ensure (TdDatabase  *db,
+                      gint64       unit_id,
+                      gint64       round_id,
+                      GError     **error)
+{
+  g_autoptr(TdAssessmentInfo) info = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  info = td_assessment_lookup (db, unit_id, round_id, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return 0;
+    }
+  if (info != NULL)
+    return info->id;
+
+  now = td_database_now ();
+  if (!td_database_begin (db, error))
+    return 0;
+  stmt = td_database_prepare (db,
+                              "INSERT INTO assessment (unit_id, round_id, status, updated_at) VALUES (?, ?, 'draft', ?)",
+                              error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int64 (stmt, 2, round_id);
+  td_stmt_bind_text (stmt, 3, now);
+  if (!td_database_step_done (db, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (td_database_get_handle (db));
+  if (!audit (db, "assessment", id, "status", NULL, "draft", NULL, error) ||
+      !td_database_commit (db, error))
+    goto fail;
+  return id;
+
+fail:
+  td_database_rollback (db);
+  return 0;
+}
+
+gboolean
+td_assessment_status_is_editable (TdAssessmentStatus status)
+{
+  return status == TD_ASSESSMENT_DRAFT || status == TD_ASSESSMENT_RETURNED;
+}
+
+gboolean
+td_assessment_can_move (TdAssessmentStatus from,
+                        TdAssessmentStatus to)
+{
+  switch (from)
+    {
+    case TD_ASSESSMENT_DRAFT:
+      return to == TD_ASSESSMENT_SUBMITTED;
+    case TD_ASSESSMENT_SUBMITTED:
+      /* Back to draft is the clerk withdrawing before the file is sent. */
+      return to == TD_ASSESSMENT_DRAFT || to == TD_ASSESSMENT_RECEIVED || to == TD_ASSESSMENT_RETURNED;
+    case TD_ASSESSMENT_RECEIVED:
+      return to == TD_ASSESSMENT_APPRAISED || to == TD_ASSESSMENT_RETURNED;
+    case TD_ASSESSMENT_RETURNED:
+      return to == TD_ASSESSMENT_SUBMITTED;
+    case TD_ASSESSMENT_APPRAISED:
+      return to == TD_ASSESSMENT_RETURNED;
+    case TD_N_ASSESSMENT_STATUSES:
+      break;
+    }
+  return FALSE;
+}
+
+static void
+value_from_row (sqlite3_stmt *stmt,
+                int           col,
+                TdValue      *v)
+{
+  v->has_numerator = sqlite3_column_type (stmt, col) != SQLITE_NULL;
+  v->numerator = sqlite3_column_int64 (stmt, col);
+  v->has_denominator = sqlite3_column_type (stmt, col + 1) != SQLITE_NULL;
+  v->denominator = sqlite3_column_int64 (stmt, col + 1);
+  v->has_index = sqlite3_column_type (stmt, col + 2) != SQLITE_NULL;
+  v->index_value = sqlite3_column_double (stmt, col + 2);
+  v->not_applicable = sqlite3_column_int (stmt, col + 3);
+  v->na_reason = td_stmt_dup_text (stmt, col + 4);
+  v->note = td_stmt_dup_text (stmt, col + 5);
+}
+
+GHashTable *
+td_assessment_load_values (TdDatabase  *db,
+                           gint64       assessment_id,
+                           GError     **error)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) td_value_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = td_database_prepare (db,
+                              "SELECT target_id, numerator, denominator, index_value, not_applicable,"
+                              " na_reason, note FROM assessment_value WHERE assessment_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TdValue *v = td_value_new ();
+      gint64 *key = g_new (gint64, 1);
+
+      *key = sqlite3_column_int64 (stmt, 0);
+      value_from_row (stmt, 1, v);
+      g_hash_table_insert (values, key, v);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_database_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&values);
+}
+
+static gboolean
+check_editable (TdDatabase  *db,
+                gint64       assessment_id,
+                GError     **error)
+{
+  g_autoptr(TdAssessmentInfo) info = td_assessment_get_info (db, assessment_id, error);
+
+  if (info == NULL)
+    return FALSE;
+  if (!td_assessment_status_is_editable (info->status))
+    {
+      g_set_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_READ_ONLY,
+                   _("This self-assessment is %s and can no longer be changed. Withdraw the submission, or wait until the province returns it."),
+                   td_assessment_status_get_label (info->status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+touch (TdDatabase  *db,
+       gint64       assessment_id,
+       const char  *now,
+       GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "UPDATE assessment SET updated_at = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  td_stmt_bind_text (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, assessment_id);
+  return td_database_step_done (db, stmt, error);
+}
+
+/* Writes one value inside the caller's transaction; FALSE on error.  @old is what is stored now
+ * (NULL: nothing); *changed says whether anything was written. */
+static gboolean
+write_value (TdDatabase    *db,
+             gint64         assessment_id,
+             const char    *unit_code,
+             TdTarget      *target,
+             const TdValue *old,
+             const TdValue *value,
+             const char    *now,
+             gboolean      *changed,
+             GError       **error)
+{
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  g_autofree char *field = NULL;
+  sqlite3_stmt *stmt;
+
+  *changed = FALSE;
+  if (old != NULL && td_value_equal (old, value))
+    return TRUE;
+
+  /* We know whether a row exists, so a plain INSERT or UPDATE does, cheaper than an upsert. */
+  if (old == NULL)
+    stmt = td_database_prepare (db,
+                                "INSERT INTO assessment_value (assessment_id, target_id, numerator, denominator,"
+                                " index_value, not_applicable, na_reason, note, updated_at)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+  else
+    stmt = td_database_prepare (db,
+                                "UPDATE assessment_value SET numerator = ?3, denominator = ?4, index_value = ?5,"
+                                " not_applicable = ?6, na_reason = ?7, note = ?8, updated_at = ?9"
+                                " WHERE assessment_id = ?1 AND target_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_int64 (stmt, 2, td_target_get_id (target));
+  if (value->has_numerator)
+    sqlite3_bind_int64 (stmt, 3, value->numerator);
+  if (value->has_denominator)
+    sqlite3_bind_int64 (stmt, 4, value->denominator);
+  if (value->has_index)
+    sqlite3_bind_double (stmt, 5, value->index_value);
+  sqlite3_bind_int (stmt, 6, value->not_applicable ? 1 : 0);
+  td_stmt_bind_text (stmt, 7, value->na_reason);
+  td_stmt_bind_text (stmt, 8, value->note);
+  td_stmt_bind_text (stmt, 9, now);
+  if (!td_database_step_done (db, stmt, error))
+    return FALSE;
+
+  old_text = old ? td_value_describe (old) : NULL;
+  new_text = td_value_describe (value);
+  field = g_strdup_printf ("target %u", td_target_get_number (target));
+  if (!td_audit_record (db, "value", assessment_id, unit_code, field, old_text, new_text, NULL, error))
+    return FALSE;
+  *changed = TRUE;
+  return TRUE;
+}
+
+gboolean
+td_assessment_set_values (TdDatabase     *db,
+                          gint64          assessment_id,
+                          TdTarget      **targets,
+                          const TdValue **values,
+                          guint           n_values,
+                          GError        **error)
+{
+  g_autofree char *now = td_database_now ();
+  g_autofree char *code = NULL;
+  g_autoptr(GHashTable) stored = NULL;
+  gboolean any = FALSE;
+
+  if (!td_database_begin (db, error))
+    return FALSE;
+  if (!check_editable (db, assessment_id, error))
+    goto fail;
+
+  /* One read of what is stored, rather than one per target. */
+  code = unit_code_of (db, assessment_id);
+  stored = td_assessment_load_values (db, assessment_id, error);
+  if (stored == NULL)
+    goto fail;
+  for (guint i = 0; i < n_values; i++)
+    {
+      gint64 target_id = td_target_get_id (targets[i]);
+      gboolean changed;
+
+      if (!write_value (db, assessment_id, code, targets[i], g_hash_table_lookup (stored, &target_id),
+                        values[i], now, &changed, error))
+        goto fail;
+      any |= changed;
+    }
+  if ((any && !touch (db, assessment_id, now, error)) || !td_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  td_database_rollback (db);
+  return FALSE;
+}
+
+gboolean
+td_assessment_set_value (TdDatabase    *db,
+                         gint64         assessment_id,
+                         TdTarget      *target,
+                         const TdValue *value,
+                         GError       **error)
+{
+  g_return_val_if_fail (TD_IS_TARGET (target), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  return td_assessment_set_values (db, assessment_id, &target, &value, 1, error);
+}
+
+gboolean
+td_assessment_set_attestation (TdDatabase  *db,
+                               gint64       assessment_id,
+                               gint64       standard_id,
+                               gboolean     attested,
+                               const char  *justification,
+                               GError     **error)
+{
+  g_autofree char *now = td_database_now ();
+  g_autofree char *old = NULL;
+  g_autofree char *new_text = NULL;
+  g_autofree char *field = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!td_database_begin (db, error))
+    return FALSE;
+  if (!check_editable (db, assessment_id, error))
+    goto fail;
+
+  stmt = td_database_prepare (db,
+                              "SELECT attested, justification FROM attestation WHERE assessment_id = ? AND standard_id = ?",
+                              error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_int64 (stmt, 2, standard_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    old = g_strdup_printf ("%s: %s", sqlite3_column_int (stmt, 0) ? "yes" : "no",
+                           (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+
+  new_text = g_strdup_printf ("%s: %s", attested ? "yes" : "no", justification ? justification : "");
+  if (g_strcmp0 (old, new_text) == 0)
+    {
+      td_database_rollback (db);
+      return TRUE;
+    }
+
+  stmt = td_database_prepare (db,
+                              "INSERT INTO attestation (assessment_id, standard_id, attested, justification, updated_at)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (assessment_id, standard_id) DO UPDATE SET"
+                              " attested = ?3, justification = ?4, updated_at = ?5", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_int64 (stmt, 2, standard_id);
+  sqlite3_bind_int (stmt, 3, attested ? 1 : 0);
+  td_stmt_bind_text (stmt, 4, justification ? justification : "");
+  td_stmt_bind_text (stmt, 5, now);
+  if (!td_database_step_done (db, stmt, error))
+    goto fail;
+
+  field = g_strdup_printf ("standard %" G_GINT64_FORMAT, standard_id);
+  if (!audit (db, "attestation", assessment_id, field, old, new_text, NULL, error) ||
+      !touch (db, assessment_id, now, error) ||
+      !td_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  td_database_rollback (db);
+  return FALSE;
+}
+
+GHashTable *
+td_assessment_load_attestations (TdDatabase  *db,
+                                 gint64       assessment_id,
+                                 GError     **error)
+{
+  g_autoptr(GHashTable) result = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = td_database_prepare (db,
+                                            "SELECT standard_id, attested FROM attestation WHERE assessment_id = ?",
+                                            error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *key = g_new (gint64, 1);
+      *key = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (result, key, GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_database_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+GPtrArray *
+td_assessment_list_problems (TdDatabase  *db,
+                             gint64       assessment_id,
+                             GListModel  *targets,
+                             GError     **error)
+{
+  g_autoptr(GHashTable) values = td_assessment_load_values (db, assessment_id, error);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  if (values == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(TdTarget) target = g_list_model_get_item (targets, i);
+      gint64 id = td_target_get_id (target);
+      TdValue *value = g_hash_table_lookup (values, &id);
+      g_autoptr(GError) invalid = NULL;
+
+      if (value == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("Target %u: not entered yet."), td_target_get_number (target)));
+      else if (!td_target_validate (target, value, &invalid))
+        g_ptr_array_add (problems, g_strdup (invalid->message));
+    }
+  return g_steal_pointer (&problems);
+}
+
+gboolean
+td_assessment_set_status (TdDatabase          *db,
+                          gint64               assessment_id,
+                          TdAssessmentStatus   status,
+                          const char          *reason,
+                          GListModel          *targets,
+                          GError             **error)
+{
+  g_autoptr(TdAssessmentInfo) info = NULL;
+  g_autofree char *now = td_database_now ();
+  g_autofree char *clean_reason = g_strstrip (g_strdup (reason ? reason : ""));
+  sqlite3_stmt *stmt;
+  int revision;
+
+  if (!td_database_begin (db, error))
+    return FALSE;
+  info = td_assessment_get_info (db, assessment_id, error);
+  if (info == NULL)
+    goto fail;
+
+  if (!td_assessment_can_move (info->status, status))
+    {
+      g_set_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_BAD_TRANSITION,
+                   _("A self-assessment that is %s cannot become %s."),
+                   td_assessment_status_get_label (info->status), td_assessment_status_get_label (status));
+      goto fail;
+    }
+  if (status == TD_ASSESSMENT_RETURNED && *clean_reason == '\0')
+    {
+      g_set_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_REASON_NEEDED,
+                   _("Write why the self-assessment is returned, so that the unit knows what to correct."));
+      goto fail;
+    }
+  if (status == TD_ASSESSMENT_SUBMITTED)
+    {
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autofree char *joined = NULL;
+
+      g_return_val_if_fail (G_IS_LIST_MODEL (targets), FALSE);
+      problems = td_assessment_list_problems (db, assessment_id, targets, error);
+      if (problems == NULL)
+        goto fail;
+      if (problems->len > 0)
+        {
+          g_ptr_array_add (problems, NULL);
+          joined = g_strjoinv ("\n", (char **) problems->pdata);
+          g_set_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_NOT_READY,
+                       g_dngettext (GETTEXT_PACKAGE, "%u row needs attention before submitting:\n%s",
+                                    "%u rows need attention before submitting:\n%s", problems->len - 1),
+                       problems->len - 1, joined);
+          goto fail;
+        }
+    }
+
+  revision = info->revision + (info->status == TD_ASSESSMENT_RETURNED && status == TD_ASSESSMENT_SUBMITTED);
+  stmt = td_database_prepare (db,
+                              "UPDATE assessment SET status = ?, status_reason = ?, revision = ?, updated_at = ? WHERE id = ?",
+                              error);
+  if (stmt == NULL)
+    goto fail;
+  td_stmt_bind_text (stmt, 1, td_assessment_status_to_string (status));
+  td_stmt_bind_text (stmt, 2, *clean_reason ? clean_reason : NULL);
+  sqlite3_bind_int (stmt, 3, revision);
+  td_stmt_bind_text (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, assessment_id);
+  if (!td_database_step_done (db, stmt, error) ||
+      !audit (db, "assessment", assessment_id, "status",
+             td_assessment_status_to_string (info->status), td_assessment_status_to_string (status),
+             *clean_reason ? clean_reason : NULL, error) ||
+      !td_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  td_database_rollback (db);
+  return FALSE;
+}

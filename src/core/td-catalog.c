@@ -1,0 +1,615 @@
+/* td-catalog.c: campaign description import and the read side of the reference data.
+ *
+ * A campaign is data (data/campaigns/*.json): another province or another plan brings its own
+ * file, and the application never assumes the Bắc Ninh numbers except through it. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "td-audit.h"
+#include "td-catalog.h"
+#include "td-database-private.h"
+
+#define SEED_RESOURCE "/io/github/thidua/ThiDua/core/campaigns/bac-ninh-cds-2026.json"
+
+G_DEFINE_QUARK (td-catalog-error-quark, td_catalog_error)
+
+void
+td_standard_free (TdStandard *standard)
+{
+  if (standard == NULL)
+    return;
+  g_free (standard->code);
+  g_free (standard->text);
+  g_free (standard);
+}
+
+void
+td_target_group_free (TdTargetGroup *group)
+{
+  if (group == NULL)
+    return;
+  g_free (group->id);
+  g_free (group->title);
+  g_free (group);
+}
+
+/* Campaign import */
+
+static gboolean
+invalid_campaign (GError     **error,
+                  const char  *what)
+{
+  g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_CAMPAIGN,
+               _("The campaign description is not valid: %s."), what);
+  return FALSE;
+}
+
+static const char *
+member_string (JsonObject *obj,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+insert_targets (TdDatabase  *db,
+                const char  *campaign_id,
+                JsonArray   *targets,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < json_array_get_length (targets); i++)
+    {
+      JsonObject *t = json_array_get_object_element (targets, i);
+      TdTargetKind kind;
+      TdComparator cmp;
+      const char *text, *group;
+      gint64 number;
+      double threshold;
+
+      if (t == NULL)
+        return invalid_campaign (error, "targets");
+      text = member_string (t, "text");
+      group = member_string (t, "group");
+      number = json_object_get_int_member_with_default (t, "number", 0);
+      threshold = json_object_get_double_member_with_default (t, "threshold", -1);
+      if (text == NULL || group == NULL || number <= 0 || threshold < 0 ||
+          !td_target_kind_from_string (member_string (t, "kind"), &kind) ||
+          !td_comparator_from_string (member_string (t, "comparator"), &cmp))
+        return invalid_campaign (error, "targets");
+
+      stmt = td_database_prepare (db,
+                                  "INSERT INTO target (campaign_id, number, text, group_id, kind, comparator,"
+                                  " threshold, numerator_label, denominator_label)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      td_stmt_bind_text (stmt, 1, campaign_id);
+      sqlite3_bind_int64 (stmt, 2, number);
+      td_stmt_bind_text (stmt, 3, text);
+      td_stmt_bind_text (stmt, 4, group);
+      td_stmt_bind_text (stmt, 5, td_target_kind_to_string (kind));
+      td_stmt_bind_text (stmt, 6, td_comparator_to_string (cmp));
+      sqlite3_bind_double (stmt, 7, threshold);
+      td_stmt_bind_text (stmt, 8, member_string (t, "numerator") ?: "");
+      td_stmt_bind_text (stmt, 9, member_string (t, "denominator") ?: "");
+      if (!td_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_campaign (TdDatabase  *db,
+                 JsonObject  *root,
+                 GError     **error)
+{
+  const char *id = member_string (root, "id");
+  JsonArray *rounds, *groups, *targets, *standards;
+  sqlite3_stmt *stmt;
+
+  if (id == NULL || member_string (root, "title") == NULL || member_string (root, "province") == NULL ||
+      member_string (root, "starts_on") == NULL || member_string (root, "ends_on") == NULL)
+    return invalid_campaign (error, "id, title, province, starts_on, ends_on");
+  if (!json_object_has_member (root, "rounds") || !json_object_has_member (root, "targets") ||
+      !json_object_has_member (root, "groups") || !json_object_has_member (root, "standards"))
+    return invalid_campaign (error, "rounds, groups, targets, standards");
+  rounds = json_object_get_array_member (root, "rounds");
+  groups = json_object_get_array_member (root, "groups");
+  targets = json_object_get_array_member (root, "targets");
+  standards = json_object_get_array_member (root, "standards");
+  if (rounds == NULL || groups == NULL || targets == NULL || standards == NULL ||
+      json_array_get_length (targets) == 0 || json_array_get_length (rounds) == 0)
+    return invalid_campaign (error, "rounds, groups, targets, standards");
+
+  stmt = td_database_prepare (db,
+                              "INSERT INTO campaign (id, title, province, plan_ref, starts_on, ends_on)"
+                              " VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  td_stmt_bind_text (stmt, 1, id);
+  td_stmt_bind_text (stmt, 2, member_string (root, "title"));
+  td_stmt_bind_text (stmt, 3, member_string (root, "province"));
+  td_stmt_bind_text (stmt, 4, member_string (root, "plan_ref") ?: "");
+  td_stmt_bind_text (stmt, 5, member_string (root, "starts_on"));
+  td_stmt_bind_text (stmt, 6, member_string (root, "ends_on"));
+  if (!td_database_step_done (db, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (rounds); i++)
+    {
+      JsonObject *r = json_array_get_object_element (rounds, i);
+
+      if (r == NULL || member_string (r, "title") == NULL || member_string (r, "ends_on") == NULL)
+        return invalid_campaign (error, "rounds");
+      stmt = td_database_prepare (db,
+                                  "INSERT INTO round (campaign_id, number, title, year, ends_on)"
+                                  " VALUES (?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      td_stmt_bind_text (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, json_object_get_int_member_with_default (r, "number", i + 1));
+      td_stmt_bind_text (stmt, 3, member_string (r, "title"));
+      sqlite3_bind_int64 (stmt, 4, json_object_get_int_member_with_default (r, "year", 0));
+      td_stmt_bind_text (stmt, 5, member_string (r, "ends_on"));
+      if (!td_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (groups); i++)
+    {
+      JsonObject *g = json_array_get_object_element (groups, i);
+
+      if (g == NULL || member_string (g, "id") == NULL || member_string (g, "title") == NULL)
+        return invalid_campaign (error, "groups");
+      stmt = td_database_prepare (db,
+                                  "INSERT INTO target_group (id, campaign_id, position, title) VALUES (?, ?, ?, ?)",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      td_stmt_bind_text (stmt, 1, member_string (g, "id"));
+      td_stmt_bind_text (stmt, 2, id);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      td_stmt_bind_text (stmt, 4, member_string (g, "title"));
+      if (!td_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  if (!insert_targets (db, id, targets, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (standards); i++)
+    {
+      JsonObject *s = json_array_get_object_element (standards, i);
+      const char *subject = s ? member_string (s, "subject") : NULL;
+
+      if (s == NULL || member_string (s, "code") == NULL || member_string (s, "text") == NULL ||
+          (g_strcmp0 (subject, "collective") != 0 && g_strcmp0 (subject, "individual") != 0))
+        return invalid_campaign (error, "standards");
+      stmt = td_database_prepare (db,
+                                  "INSERT INTO standard (campaign_id, code, subject, for_teams, text)"
+                                  " VALUES (?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      td_stmt_bind_text (stmt, 1, id);
+      td_stmt_bind_text (stmt, 2, member_string (s, "code"));
+      td_stmt_bind_text (stmt, 3, subject);
+      sqlite3_bind_int (stmt, 4, json_object_get_boolean_member_with_default (s, "for_teams", FALSE));
+      td_stmt_bind_text (stmt, 5, member_string (s, "text"));
+      if (!td_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return td_database_set_meta (db, "campaign", id, error);
+}
+
+gboolean
+td_catalog_import_campaign (TdDatabase  *db,
+                            GBytes      *json,
+                            GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local = NULL;
+  g_autofree char *existing = NULL;
+  JsonNode *root;
+  gsize len;
+  const char *data = g_bytes_get_data (json, &len);
+
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &local))
+    {
+      g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_CAMPAIGN,
+                   _("The campaign description is not valid JSON: %s"), local->message);
+      return FALSE;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return invalid_campaign (error, "root");
+
+  existing = td_catalog_get_campaign_id (db);
+  if (existing != NULL)
+    {
+      if (g_strcmp0 (existing, member_string (json_node_get_object (root), "id")) == 0)
+        return TRUE;
+      g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_CAMPAIGN,
+                   _("This database already follows the campaign “%s”; create a new database for another campaign."),
+                   existing);
+      return FALSE;
+    }
+
+  if (!td_database_begin (db, error))
+    return FALSE;
+  if (!insert_campaign (db, json_node_get_object (root), error))
+    {
+      td_database_rollback (db);
+      return FALSE;
+    }
+  return td_database_commit (db, error);
+}
+
+gboolean
+td_catalog_ensure_seed (TdDatabase  *db,
+                        GError     **error)
+{
+  g_autofree char *existing = td_catalog_get_campaign_id (db);
+  g_autoptr(GBytes) json = NULL;
+
+  if (existing != NULL)
+    return TRUE;
+  json = g_resources_lookup_data (SEED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (json == NULL)
+    return FALSE;
+  return td_catalog_import_campaign (db, json, error);
+}
+
+/* Queries */
+
+char *
+td_catalog_get_campaign_id (TdDatabase *db)
+{
+  return td_database_get_meta (db, "campaign");
+}
+
+char *
+td_catalog_get_campaign_title (TdDatabase *db)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db,
+                                            "SELECT title FROM campaign WHERE id = (SELECT value FROM meta WHERE key = 'campaign')",
+                                            NULL);
+  char *title = NULL;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    title = td_stmt_dup_text (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return title;
+}
+
+static gboolean
+step_row (TdDatabase    *db,
+          sqlite3_stmt  *stmt,
+          gboolean      *done,
+          GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *done = rc == SQLITE_DONE;
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    td_database_set_error (db, rc, error);
+  return FALSE;
+}
+
+static TdRound *
+round_from_row (sqlite3_stmt *stmt)
+{
+  return td_round_new (sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int (stmt, 1),
+                       (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3),
+                       (const char *) sqlite3_column_text (stmt, 4));
+}
+
+#define ROUND_COLUMNS "SELECT id, number, title, year, ends_on FROM round " \
+                      "WHERE campaign_id = (SELECT value FROM meta WHERE key = 'campaign') "
+
+GListModel *
+td_catalog_list_rounds (TdDatabase  *db,
+                        GError     **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (TD_TYPE_ROUND);
+  sqlite3_stmt *stmt = td_database_prepare (db, ROUND_COLUMNS "ORDER BY number", error);
+  gboolean done = FALSE;
+
+  if (stmt == NULL)
+    return NULL;
+  while (step_row (db, stmt, &done, error))
+    {
+      g_autoptr(TdRound) round = round_from_row (stmt);
+      g_list_store_append (store, round);
+    }
+  return done ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
+}
+
+TdRound *
+td_catalog_find_round (TdDatabase  *db,
+                       guint        number,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, ROUND_COLUMNS "AND number = ?", error);
+  TdRound *round = NULL;
+  gboolean done;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) number);
+  if (step_row (db, stmt, &done, error))
+    {
+      round = round_from_row (stmt);
+      sqlite3_reset (stmt);
+    }
+  else if (done)
+    g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_UNKNOWN_ROUND,
+                 _("The campaign has no round %u."), number);
+  return round;
+}
+
+#define TARGET_COLUMNS "SELECT id, number, text, group_id, kind, comparator, threshold, " \
+                       "numerator_label, denominator_label FROM target " \
+                       "WHERE campaign_id = (SELECT value FROM meta WHERE key = 'campaign') "
+
+static TdTarget *
+target_from_row (sqlite3_stmt *stmt)
+{
+  TdTargetKind kind = TD_TARGET_KIND_RATIO;
+  TdComparator cmp = TD_COMPARATOR_GE;
+
+  td_target_kind_from_string ((const char *) sqlite3_column_text (stmt, 4), &kind);
+  td_comparator_from_string ((const char *) sqlite3_column_text (stmt, 5), &cmp);
+  return td_target_new (sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int (stmt, 1),
+                        (const char *) sqlite3_column_text (stmt, 2),
+                        (const char *) sqlite3_column_text (stmt, 3), kind, cmp,
+                        sqlite3_column_double (stmt, 6),
+                        (const char *) sqlite3_column_text (stmt, 7),
+                        (const char *) sqlite3_column_text (stmt, 8));
+}
+
+GListModel *
+td_catalog_list_targets (TdDatabase  *db,
+                         GError     **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (TD_TYPE_TARGET);
+  sqlite3_stmt *stmt = td_database_prepare (db, TARGET_COLUMNS "ORDER BY number", error);
+  gboolean done = FALSE;
+
+  if (stmt == NULL)
+    return NULL;
+  while (step_row (db, stmt, &done, error))
+    {
+      g_autoptr(TdTarget) target = target_from_row (stmt);
+      g_list_store_append (store, target);
+    }
+  return done ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
+}
+
+TdTarget *
+td_catalog_find_target (TdDatabase  *db,
+                        guint        number,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, TARGET_COLUMNS "AND number = ?", error);
+  TdTarget *target = NULL;
+  gboolean done;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) number);
+  if (step_row (db, stmt, &done, error))
+    {
+      target = target_from_row (stmt);
+      sqlite3_reset (stmt);
+    }
+  else if (done)
+    g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_CAMPAIGN,
+                 _("The campaign has no target %u."), number);
+  return target;
+}
+
+GPtrArray *
+td_catalog_list_groups (TdDatabase  *db,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) td_target_group_free);
+  sqlite3_stmt *stmt = td_database_prepare (db,
+                                            "SELECT id, title FROM target_group "
+                                            "WHERE campaign_id = (SELECT value FROM meta WHERE key = 'campaign') "
+                                            "ORDER BY position", error);
+  gboolean done = FALSE;
+
+  if (stmt == NULL)
+    return NULL;
+  while (step_row (db, stmt, &done, error))
+    {
+      TdTargetGroup *group = g_new0 (TdTargetGroup, 1);
+      group->id = td_stmt_dup_text (stmt, 0);
+      group->title = td_stmt_dup_text (stmt, 1);
+      g_ptr_array_add (groups, group);
+    }
+  return done ? g_steal_pointer (&groups) : NULL;
+}
+
+GPtrArray *
+td_catalog_list_standards (TdDatabase  *db,
+                           gboolean     individual,
+                           gboolean     team,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) standards = g_ptr_array_new_with_free_func ((GDestroyNotify) td_standard_free);
+  sqlite3_stmt *stmt = td_database_prepare (db,
+                                            "SELECT id, code, subject, for_teams, text FROM standard "
+                                            "WHERE campaign_id = (SELECT value FROM meta WHERE key = 'campaign') "
+                                            "AND subject = ? AND (for_teams = 0 OR ?) ORDER BY code", error);
+  gboolean done = FALSE;
+
+  if (stmt == NULL)
+    return NULL;
+  td_stmt_bind_text (stmt, 1, individual ? "individual" : "collective");
+  sqlite3_bind_int (stmt, 2, team);
+  while (step_row (db, stmt, &done, error))
+    {
+      TdStandard *s = g_new0 (TdStandard, 1);
+      s->id = sqlite3_column_int64 (stmt, 0);
+      s->code = td_stmt_dup_text (stmt, 1);
+      s->individual = individual;
+      s->for_teams = sqlite3_column_int (stmt, 3);
+      s->text = td_stmt_dup_text (stmt, 4);
+      g_ptr_array_add (standards, s);
+    }
+  return done ? g_steal_pointer (&standards) : NULL;
+}
+
+#define UNIT_COLUMNS "SELECT id, code, name, kind, coalesce(parent_id, 0) FROM unit "
+
+static TdUnit *
+unit_from_row (sqlite3_stmt *stmt)
+{
+  TdUnitKind kind = TD_UNIT_KIND_ORGANISATION;
+
+  td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &kind);
+  return td_unit_new (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                      (const char *) sqlite3_column_text (stmt, 2), kind,
+                      sqlite3_column_int64 (stmt, 4));
+}
+
+GListModel *
+td_catalog_list_units (TdDatabase  *db,
+                       GError     **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (TD_TYPE_UNIT);
+  /* Kinds in their declared order (province first), then names as Vietnamese readers sort. */
+  sqlite3_stmt *stmt = td_database_prepare (db, UNIT_COLUMNS
+                                            "ORDER BY CASE kind WHEN 'province' THEN 0 WHEN 'department' THEN 1 "
+                                            "WHEN 'commune' THEN 2 WHEN 'ward' THEN 2 WHEN 'enterprise' THEN 3 "
+                                            "WHEN 'organisation' THEN 4 WHEN 'team-commune' THEN 5 ELSE 6 END, code",
+                                            error);
+  gboolean done = FALSE;
+
+  if (stmt == NULL)
+    return NULL;
+  while (step_row (db, stmt, &done, error))
+    {
+      g_autoptr(TdUnit) unit = unit_from_row (stmt);
+      g_list_store_append (store, unit);
+    }
+  return done ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
+}
+
+TdUnit *
+td_catalog_find_unit (TdDatabase  *db,
+                      const char  *code,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, UNIT_COLUMNS "WHERE code = ?", error);
+  TdUnit *unit = NULL;
+  gboolean done;
+
+  if (stmt == NULL)
+    return NULL;
+  td_stmt_bind_text (stmt, 1, code);
+  if (step_row (db, stmt, &done, error))
+    {
+      unit = unit_from_row (stmt);
+      sqlite3_reset (stmt);
+    }
+  else if (done)
+    g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_UNKNOWN_UNIT,
+                 _("There is no unit with the code “%s”. Check the code, or add the unit first."), code);
+  return unit;
+}
+
+TdUnit *
+td_catalog_find_unit_by_id (TdDatabase  *db,
+                            gint64       id,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, UNIT_COLUMNS "WHERE id = ?", error);
+  TdUnit *unit = NULL;
+  gboolean done;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (step_row (db, stmt, &done, error))
+    {
+      unit = unit_from_row (stmt);
+      sqlite3_reset (stmt);
+    }
+  else if (done)
+    g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_UNKNOWN_UNIT,
+                 _("The unit no longer exists."));
+  return unit;
+}
+
+TdUnit *
+td_catalog_add_unit (TdDatabase  *db,
+                     const char  *code,
+                     const char  *name,
+                     TdUnitKind   kind,
+                     const char  *parent_code,
+                     GError     **error)
+{
+  g_autoptr(TdUnit) parent = NULL;
+  g_autofree char *clean_code = g_strstrip (g_strdup (code ? code : ""));
+  g_autofree char *clean_name = g_strstrip (g_strdup (name ? name : ""));
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (*clean_code == '\0' || *clean_name == '\0' || !g_utf8_validate (clean_name, -1, NULL))
+    {
+      g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_UNIT,
+                   _("A unit needs a code and a name."));
+      return NULL;
+    }
+  if (parent_code != NULL && (parent = td_catalog_find_unit (db, parent_code, error)) == NULL)
+    return NULL;
+
+  if (!td_database_begin (db, error))
+    return NULL;
+  stmt = td_database_prepare (db, "INSERT INTO unit (code, name, kind, parent_id) VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  td_stmt_bind_text (stmt, 1, clean_code);
+  td_stmt_bind_text (stmt, 2, clean_name);
+  td_stmt_bind_text (stmt, 3, td_unit_kind_to_string (kind));
+  if (parent != NULL)
+    sqlite3_bind_int64 (stmt, 4, td_unit_get_id (parent));
+  else
+    sqlite3_bind_null (stmt, 4);
+  if (!td_database_step_done (db, stmt, error))
+    {
+      if (error && *error && (*error)->code == TD_DATABASE_ERROR_CONSTRAINT)
+        {
+          g_clear_error (error);
+          g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_UNIT,
+                       _("A unit with the code “%s” already exists."), clean_code);
+        }
+      goto fail;
+    }
+  id = sqlite3_last_insert_rowid (td_database_get_handle (db));
+  if (!td_audit_record (db, "unit", id, clean_code, "created", NULL, clean_name, NULL, error) ||
+      !td_database_commit (db, error))
+    goto fail;
+
+  return td_unit_new (id, clean_code, clean_name, kind, parent ? td_unit_get_id (parent) : 0);
+
+fail:
+  td_database_rollback (db);
+  return NULL;
+}

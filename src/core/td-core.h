@@ -1,0 +1,16 @@
+/* td-core.h: everything the GUI-free core offers; includes no GTK header. */
+#pragma once
+
+#include "td-types.h"
+#include "td-database.h"
+#include "td-format.h"
+#include "td-target.h"
+#include "td-unit.h"
+#include "td-round.h"
+#include "td-catalog.h"
+#include "td-audit.h"
+#include "td-assessment.h"
+#include "td-rollup.h"
+#include "td-evidence.h"
+#include "td-award.h"
+#include "td-demo.h"

@@ -1,0 +1,39 @@
+/* td-database-private.h: what the rest of the core needs of the connection and nobody else. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "td-database.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *td_database_get_handle  (TdDatabase   *self);
+
+/* A prepared statement from the connection's cache, reset and with no bindings.  The caller
+ * must finish with it (step to the end or reset) before preparing the same SQL again. */
+sqlite3_stmt *td_database_prepare     (TdDatabase   *self,
+                                       const char   *sql,
+                                       GError      **error);
+
+/* Steps a statement that returns no rows and resets it. */
+gboolean      td_database_step_done   (TdDatabase   *self,
+                                       sqlite3_stmt *stmt,
+                                       GError      **error);
+
+/* Turns the connection's last error into a GError. */
+void          td_database_set_error   (TdDatabase   *self,
+                                       int           rc,
+                                       GError      **error);
+
+/* Binds a UTF-8 string or NULL, without copying it: @text must stay valid until the statement
+ * has been stepped. */
+void          td_stmt_bind_text       (sqlite3_stmt *stmt,
+                                       int           index,
+                                       const char   *text);
+char         *td_stmt_dup_text        (sqlite3_stmt *stmt,
+                                       int           column);
+
+/* ISO 8601 UTC timestamp for "now", as stored in every *_at column. */
+char         *td_database_now         (void);
+
+G_END_DECLS

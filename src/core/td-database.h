@@ -1,0 +1,75 @@
+/* td-database.h: the application's sqlite connection, its error domain and migrations.
+ *
+ * Every sqlite failure leaves here as a GError in TD_DATABASE_ERROR carrying sqlite3_errmsg(),
+ * so callers never look at sqlite result codes. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "td-types.h"
+
+G_BEGIN_DECLS
+
+#define TD_DATABASE_ERROR (td_database_error_quark ())
+
+typedef enum {
+  TD_DATABASE_ERROR_SQLITE,          /* any other sqlite failure; message carries sqlite3_errmsg */
+  TD_DATABASE_ERROR_NOT_A_DATABASE,  /* the file is not an sqlite database, or is damaged */
+  TD_DATABASE_ERROR_TOO_NEW,         /* written by a newer version of the application */
+  TD_DATABASE_ERROR_MIGRATION,       /* a schema step failed; the file is left at the step before */
+  TD_DATABASE_ERROR_BUSY,            /* another program holds the write lock */
+  TD_DATABASE_ERROR_CONSTRAINT,      /* a uniqueness or foreign-key rule was broken */
+  TD_DATABASE_ERROR_NOT_FOUND,       /* a row the caller named does not exist */
+} TdDatabaseError;
+
+#define TD_TYPE_DATABASE (td_database_get_type ())
+G_DECLARE_FINAL_TYPE (TdDatabase, td_database, TD, DATABASE, GObject)
+
+GQuark      td_database_error_quark        (void);
+
+/* The schema version this build writes. */
+int         td_database_latest_version     (void);
+
+TdDatabase *td_database_open               (const char  *path,
+                                            GError     **error);
+/* For tests: migrate only up to @version (0 < version <= latest). */
+TdDatabase *td_database_open_at_version    (const char  *path,
+                                            int          version,
+                                            GError     **error);
+char       *td_database_default_path       (void);
+
+const char *td_database_get_path           (TdDatabase  *self);
+int         td_database_get_version        (TdDatabase  *self);
+/* The file kept beside the database before the last migration, or NULL. */
+const char *td_database_get_backup_path    (TdDatabase  *self);
+
+/* Who the audit log names for changes made through this connection. */
+const char *td_database_get_actor          (TdDatabase  *self);
+void        td_database_set_actor          (TdDatabase  *self,
+                                            const char  *actor);
+
+/* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are savepoints. */
+gboolean    td_database_begin              (TdDatabase  *self,
+                                            GError     **error);
+gboolean    td_database_commit             (TdDatabase  *self,
+                                            GError     **error);
+void        td_database_rollback           (TdDatabase  *self);
+
+gboolean    td_database_exec               (TdDatabase  *self,
+                                            const char  *sql,
+                                            GError     **error);
+
+/* Meta key/value pairs stored in the file (e.g. "demo"). */
+char       *td_database_get_meta           (TdDatabase  *self,
+                                            const char  *key);
+gboolean    td_database_set_meta           (TdDatabase  *self,
+                                            const char  *key,
+                                            const char  *value,
+                                            GError     **error);
+gboolean    td_database_is_demo            (TdDatabase  *self);
+
+/* Runs PRAGMA integrity_check; TRUE when it answers "ok". */
+gboolean    td_database_check_integrity    (TdDatabase  *self,
+                                            GError     **error);
+
+G_END_DECLS

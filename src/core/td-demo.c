@@ -1,0 +1,518 @@
+/* td-demo.c: the sample province.
+ *
+ * Everything comes from a fixed-seed GRand and fixed lists, so two runs give the same database
+ * (apart from timestamps) and tests can rely on its shape: 1 province, 12 departments, 32
+ * communes and wards, 3 enterprises, 2 organisations, 4 community teams. */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "td-assessment.h"
+#include "td-award.h"
+#include "td-catalog.h"
+#include "td-database-private.h"
+#include "td-demo.h"
+#include "td-evidence.h"
+
+typedef struct {
+  const char *code;
+  const char *name;
+  TdUnitKind  kind;
+  const char *parent;
+} DemoUnit;
+
+static const DemoUnit demo_units[] = {
+  { "BN", "UBND tỉnh Bắc Ninh", TD_UNIT_KIND_PROVINCE, NULL },
+  { "SKHCN", "Sở Khoa học và Công nghệ", TD_UNIT_KIND_DEPARTMENT, "BN" },
+  { "SNV", "Sở Nội vụ", TD_UNIT_KIND_DEPARTMENT, "BN" },
+  { "VPUBND", "Văn phòng UBND tỉnh", TD_UNIT_KIND_DEPARTMENT, "BN" },
+  { "STC", "Sở Tài chính", TD_UNIT_KIND_DEPARTMENT, "BN" },
+  { "SXD", "Sở Xây dựng", TD_UNIT_KIND_DEPARTMENT, "BN" },
+  { "SYT", "Sở Y tế", TD_UNIT_KIND_DEPARTMENT, "BN" },
+  { "SGDDT", "Sở Giáo dục và Đào tạo", TD_UNIT_KIND_DEPARTMENT, "BN" },
+  { "SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", TD_UNIT_KIND_DEPARTMENT, "BN" },
+  { "SNNMT", "Sở Nông nghiệp và Môi trường", TD_UNIT_KIND_DEPARTMENT, "BN" },
+  { "SCT", "Sở Công Thương", TD_UNIT_KIND_DEPARTMENT, "BN" },
+  { "STP", "Sở Tư pháp", TD_UNIT_KIND_DEPARTMENT, "BN" },
+  { "TTT", "Thanh tra tỉnh", TD_UNIT_KIND_DEPARTMENT, "BN" },
+  { "P-KINHBAC", "Phường Kinh Bắc", TD_UNIT_KIND_WARD, "BN" },
+  { "P-VOCUONG", "Phường Võ Cường", TD_UNIT_KIND_WARD, "BN" },
+  { "P-VUNINH", "Phường Vũ Ninh", TD_UNIT_KIND_WARD, "BN" },
+  { "P-HAPLINH", "Phường Hạp Lĩnh", TD_UNIT_KIND_WARD, "BN" },
+  { "P-TUSON", "Phường Từ Sơn", TD_UNIT_KIND_WARD, "BN" },
+  { "P-TAMSON", "Phường Tam Sơn", TD_UNIT_KIND_WARD, "BN" },
+  { "P-DONGNGUYEN", "Phường Đồng Nguyên", TD_UNIT_KIND_WARD, "BN" },
+  { "P-PHUKHE", "Phường Phù Khê", TD_UNIT_KIND_WARD, "BN" },
+  { "P-THUANTHANH", "Phường Thuận Thành", TD_UNIT_KIND_WARD, "BN" },
+  { "P-MAODIEN", "Phường Mão Điền", TD_UNIT_KIND_WARD, "BN" },
+  { "P-QUEVO", "Phường Quế Võ", TD_UNIT_KIND_WARD, "BN" },
+  { "P-PHUONGLIEU", "Phường Phương Liễu", TD_UNIT_KIND_WARD, "BN" },
+  { "P-NHANHOA", "Phường Nhân Hòa", TD_UNIT_KIND_WARD, "BN" },
+  { "P-CHILANG", "Phường Chi Lăng", TD_UNIT_KIND_WARD, "BN" },
+  { "P-BACGIANG", "Phường Bắc Giang", TD_UNIT_KIND_WARD, "BN" },
+  { "P-DAMAI", "Phường Đa Mai", TD_UNIT_KIND_WARD, "BN" },
+  { "X-PHULANG", "Xã Phù Lãng", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-YENPHONG", "Xã Yên Phong", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-VANMON", "Xã Văn Môn", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-TAMGIANG", "Xã Tam Giang", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-YENTRUNG", "Xã Yên Trung", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-TAMDA", "Xã Tam Đa", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-TIENDU", "Xã Tiên Du", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-LIENBAO", "Xã Liên Bão", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-PHATTICH", "Xã Phật Tích", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-GIABINH", "Xã Gia Bình", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-DAILAI", "Xã Đại Lai", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-CAODUC", "Xã Cao Đức", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-LUONGTAI", "Xã Lương Tài", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-TRUNGKENH", "Xã Trung Kênh", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-LUCNGAN", "Xã Lục Ngạn", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "X-SONDONG", "Xã Sơn Động", TD_UNIT_KIND_COMMUNE, "BN" },
+  { "DN-KINHBACSOFT", "Công ty Cổ phần Phần mềm Kinh Bắc", TD_UNIT_KIND_ENTERPRISE, NULL },
+  { "DN-QUANHODATA", "Công ty TNHH Dữ liệu số Quan Họ", TD_UNIT_KIND_ENTERPRISE, NULL },
+  { "DN-DONGHOTECH", "Công ty Cổ phần Công nghệ Đông Hồ", TD_UNIT_KIND_ENTERPRISE, NULL },
+  { "TD-BN", "Tỉnh đoàn Bắc Ninh", TD_UNIT_KIND_ORGANISATION, NULL },
+  { "HND-BN", "Hội Nông dân tỉnh Bắc Ninh", TD_UNIT_KIND_ORGANISATION, NULL },
+  { "CNSCD-KINHBAC", "Tổ Công nghệ số cộng đồng phường Kinh Bắc", TD_UNIT_KIND_TEAM_COMMUNE, "P-KINHBAC" },
+  { "CNSCD-TIENDU", "Tổ Công nghệ số cộng đồng xã Tiên Du", TD_UNIT_KIND_TEAM_COMMUNE, "X-TIENDU" },
+  { "CNSCD-DONGHO", "Tổ Công nghệ số cộng đồng thôn Đông Hồ", TD_UNIT_KIND_TEAM_VILLAGE, "P-THUANTHANH" },
+  { "CNSCD-DIEMXA", "Tổ Công nghệ số cộng đồng thôn Diềm", TD_UNIT_KIND_TEAM_VILLAGE, "P-HAPLINH" },
+};
+
+/* Which targets a kind of unit reports; the others are "not applicable" with the reason. */
+static const char *
+not_applicable_reason (TdUnitKind kind,
+                       guint      target)
+{
+  switch (kind)
+    {
+    case TD_UNIT_KIND_PROVINCE:
+      return target == 19 ? NULL : "Số liệu toàn tỉnh được tổng hợp từ các đơn vị";
+    case TD_UNIT_KIND_DEPARTMENT:
+      if (target == 1)
+        return "Đơn vị cấp tỉnh, không có cán bộ, công chức cấp xã";
+      if (target == 4 || target == 10 || target == 17)
+        return "Đơn vị không quản lý dân cư trên địa bàn";
+      return target == 19 ? "Chỉ số cấp tỉnh do Sở Khoa học và Công nghệ tổng hợp" : NULL;
+    case TD_UNIT_KIND_COMMUNE:
+    case TD_UNIT_KIND_WARD:
+      if (target == 2)
+        return "Đơn vị cấp xã, không có cán bộ, công chức cấp tỉnh";
+      return target == 19 ? "Chỉ số cấp tỉnh do Sở Khoa học và Công nghệ tổng hợp" : NULL;
+    case TD_UNIT_KIND_ENTERPRISE:
+    case TD_UNIT_KIND_ORGANISATION:
+      return (target == 3 || target == 14 || target == 15 || target == 16 || target == 18)
+             ? NULL : "Không thuộc phạm vi hoạt động của đơn vị";
+    case TD_UNIT_KIND_TEAM_COMMUNE:
+    case TD_UNIT_KIND_TEAM_VILLAGE:
+      return (target == 4 || target == 17) ? NULL : "Tổ CNSCĐ chỉ theo dõi chỉ tiêu về người dân";
+    case TD_N_UNIT_KINDS:
+      break;
+    }
+  return "";
+}
+
+/* A plausible size for the denominator of @target in a unit of @kind. */
+static gint64
+demo_denominator (GRand      *rand,
+                  TdUnitKind  kind,
+                  guint       target)
+{
+  gboolean people = target == 4 || target == 10 || target == 17;
+  gboolean staff = target <= 3;
+
+  if (people)
+    return kind == TD_UNIT_KIND_TEAM_VILLAGE ? g_rand_int_range (rand, 600, 2500)
+                                             : g_rand_int_range (rand, 8000, 42000);
+  if (staff)
+    return kind == TD_UNIT_KIND_DEPARTMENT ? g_rand_int_range (rand, 45, 220) : g_rand_int_range (rand, 22, 60);
+  if (target == 18)
+    return g_rand_int_range (rand, 2, 14);
+  if (target == 8)
+    return g_rand_int_range (rand, 40, 320);
+  return g_rand_int_range (rand, 300, 9000);
+}
+
+/* How hard each target is in practice (added to a unit's maturity): digitised workflows are
+ * mostly done, cashless payments and digital signatures among residents lag behind. */
+static const double target_ease[] = {
+  0, 0.06, 0.12, 0.02, 0.03, 0.08, 0.12, 0.05, 0.16, 0.05, -0.02, 0.07, 0.06, -0.03, 0.09, 0.14, -0.01, 0.05, 0.18, 0,
+};
+
+static gboolean
+fill_assessment (TdDatabase     *db,
+                 GRand          *rand,
+                 GListModel     *targets,
+                 const DemoUnit *du,
+                 gint64          assessment_id,
+                 double          maturity,
+                 gboolean        leave_gaps,
+                 GError        **error)
+{
+  guint n = g_list_model_get_n_items (targets);
+  g_autofree TdValue *values = g_new0 (TdValue, n);
+  g_autofree const TdValue **pv = g_new0 (const TdValue *, n);
+  g_autofree TdTarget **pt = g_new0 (TdTarget *, n);
+  guint n_set = 0;
+  gboolean ok;
+
+  for (guint t = 0; t < n; t++)
+    {
+      g_autoptr(TdTarget) target = g_list_model_get_item (targets, t);
+      guint number = td_target_get_number (target);
+      const char *na = not_applicable_reason (du->kind, number);
+      TdValue *v = &values[n_set];
+
+      /* A draft still being typed: the last few targets not entered yet. */
+      if (leave_gaps && number > 15)
+        continue;
+
+      if (na != NULL)
+        {
+          v->not_applicable = TRUE;
+          v->na_reason = (char *) na;
+        }
+      else if (td_target_get_kind (target) == TD_TARGET_KIND_INDEX && du->kind == TD_UNIT_KIND_PROVINCE)
+        {
+          /* The province's published index: above the 2025 aim of 0.7, then above 0.75. */
+          v->has_index = TRUE;
+          v->index_value = leave_gaps || maturity < 0.9 ? 0.718 : 0.772;
+        }
+      else if (td_target_get_kind (target) == TD_TARGET_KIND_INDEX)
+        {
+          v->has_index = TRUE;
+          v->index_value = CLAMP (maturity - 0.18 + g_rand_double_range (rand, -0.02, 0.02), 0.0, 1.0);
+          v->index_value = ((int) (v->index_value * 1000 + 0.5)) / 1000.0;
+        }
+      else
+        {
+          double threshold = td_target_get_threshold (target) / 100.0;
+          double ease = number < G_N_ELEMENTS (target_ease) ? target_ease[number] : 0;
+          double ratio = CLAMP (threshold * (maturity + ease) + g_rand_double_range (rand, -0.05, 0.06), 0.05, 1.0);
+
+          v->has_numerator = v->has_denominator = TRUE;
+          v->denominator = demo_denominator (rand, du->kind, number);
+          /* Full marks on "100 %" targets for units close to them, as in real reports. */
+          v->numerator = ratio >= 0.97 ? v->denominator : (gint64) (ratio * (double) v->denominator);
+        }
+      pv[n_set] = v;
+      pt[n_set] = g_steal_pointer (&target);
+      n_set++;
+    }
+
+  ok = td_assessment_set_values (db, assessment_id, pt, pv, n_set, error);
+  for (guint i = 0; i < n_set; i++)
+    g_object_unref (pt[i]);
+  return ok;
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+td_demo_make_pdf (const char *title,
+                  const char *body,
+                  int         n_pages)
+{
+  GByteArray *buffer = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  /* A4 in points. */
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, buffer, 595.28, 841.89);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Thi đua (dữ liệu mẫu)");
+  /* Fixed dates keep the bytes, and so the sha256, the same on every run. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2025-09-15T08:00:00Z");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, "2025-09-15T08:00:00Z");
+  cr = cairo_create (surface);
+
+  for (int page = 1; page <= n_pages; page++)
+    {
+      g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+      g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Liberation Serif 13");
+      g_autofree char *markup = NULL;
+      g_autofree char *t = g_markup_escape_text (title, -1);
+      g_autofree char *b = g_markup_escape_text (body, -1);
+
+      markup = g_strdup_printf ("<span size='x-small'>DỮ LIỆU MẪU</span>\n\n<b>%s</b>\n\n%s\n\n"
+                                "<span size='small'>Trang %d/%d</span>", t, b, page, n_pages);
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_width (layout, (int) ((595.28 - 85 - 57) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_markup (layout, markup, -1);
+      cairo_move_to (cr, 85, 70);
+      pango_cairo_show_layout (cr, layout);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (buffer);
+}
+
+typedef struct {
+  const char *unit;
+  guint       target;
+  const char *file;
+  const char *title;
+  const char *body;
+  int         pages;
+  TdVerdict   verdict;
+  const char *comment;
+} DemoEvidence;
+
+static const DemoEvidence demo_evidence[] = {
+  { "P-KINHBAC", 1, "bao-cao-boi-duong-ky-nang-so.pdf", "Báo cáo kết quả bồi dưỡng kỹ năng số cho cán bộ, công chức",
+    "Phường Kinh Bắc đã tổ chức 4 lớp bồi dưỡng kỹ năng số căn bản cho toàn bộ cán bộ, công chức.", 3,
+    TD_VERDICT_ACCEPTED, "Đầy đủ danh sách học viên." },
+  { "P-KINHBAC", 7, "so-hoa-ho-so-tthc.pdf", "Báo cáo số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+    "Tổng hợp số liệu số hóa hồ sơ từ Hệ thống thông tin giải quyết thủ tục hành chính tỉnh.", 2,
+    TD_VERDICT_NEEDS_MORE, "Cần bổ sung số liệu tháng 9." },
+  { "X-TIENDU", 18, "phuong-an-attt-cap-do.pdf", "Quyết định phê duyệt hồ sơ đề xuất cấp độ an toàn hệ thống thông tin",
+    "Phê duyệt hồ sơ đề xuất cấp độ 2 cho Cổng thông tin điện tử xã Tiên Du.", 1,
+    TD_VERDICT_UNREVIEWED, NULL },
+  { "SKHCN", 14, "van-ban-dien-tu-toan-trinh.pdf", "Báo cáo xử lý văn bản, hồ sơ công việc trên môi trường điện tử",
+    "Trích xuất từ Hệ thống quản lý văn bản và điều hành của Sở Khoa học và Công nghệ.", 4,
+    TD_VERDICT_UNREVIEWED, NULL },
+  { "SKHCN", 3, "danh-sach-lam-chu-ky-nang-so.pdf", "Danh sách công chức, viên chức làm chủ kỹ năng số",
+    "Danh sách kèm theo kết quả đánh giá kỹ năng số năm 2026.", 2,
+    TD_VERDICT_REJECTED, "Danh sách chưa có xác nhận của thủ trưởng đơn vị." },
+  { "CNSCD-DONGHO", 17, "chu-ky-so-thon-dong-ho.pdf", "Tổng hợp người dân được hỗ trợ đăng ký chữ ký số",
+    "Tổ Công nghệ số cộng đồng thôn Đông Hồ hỗ trợ người dân đăng ký chữ ký số cá nhân.", 1,
+    TD_VERDICT_ACCEPTED, NULL },
+};
+
+static gboolean
+add_evidence (TdDatabase  *db,
+              gint64       round2,
+              GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_evidence); i++)
+    {
+      const DemoEvidence *de = &demo_evidence[i];
+      g_autoptr(TdUnit) unit = td_catalog_find_unit (db, de->unit, error);
+      g_autoptr(TdTarget) target = td_catalog_find_target (db, de->target, error);
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(TdAssessmentInfo) info = NULL;
+      TdEvidenceOwner owner = { 0 };
+      gint64 id;
+
+      if (unit == NULL || target == NULL)
+        return FALSE;
+      info = td_assessment_lookup (db, td_unit_get_id (unit), round2, error);
+      if (info == NULL)
+        return FALSE;
+      pdf = td_demo_make_pdf (de->title, de->body, de->pages);
+      owner.assessment_id = info->id;
+      owner.target_id = td_target_get_id (target);
+      id = td_evidence_attach (db, pdf, de->file, &owner, 0, error);
+      if (id == 0)
+        return FALSE;
+      if (de->verdict != TD_VERDICT_UNREVIEWED &&
+          !td_evidence_set_verdict (db, id, de->verdict, de->comment, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  const char         *unit;
+  const char         *person;     /* NULL: the unit itself */
+  const char         *position;
+  TdAwardLevel        level;
+  TdNominationStatus  status;
+  const char         *achievement;
+} DemoNomination;
+
+static const DemoNomination demo_nominations[] = {
+  { "P-KINHBAC", NULL, NULL, TD_AWARD_BANG_KHEN, TD_NOMINATION_DECIDED,
+    "Đã có thành tích xuất sắc trong phong trào thi đua “Chuyển đổi số trên địa bàn tỉnh Bắc Ninh đến năm 2026”" },
+  { "SKHCN", "Nguyễn Thị Ngọc Ánh", "Phó Trưởng phòng Chuyển đổi số, Sở Khoa học và Công nghệ", TD_AWARD_BANG_KHEN,
+    TD_NOMINATION_DECIDED, "Đã có thành tích xuất sắc trong tham mưu triển khai chuyển đổi số của tỉnh" },
+  { "CNSCD-DONGHO", NULL, NULL, TD_AWARD_BANG_KHEN, TD_NOMINATION_DECIDED,
+    "Đã có thành tích xuất sắc trong hoạt động của Tổ Công nghệ số cộng đồng" },
+  { "X-TIENDU", NULL, NULL, TD_AWARD_BANG_KHEN, TD_NOMINATION_APPROVED,
+    "Đã có thành tích xuất sắc trong triển khai dịch vụ công trực tuyến toàn trình" },
+  { "VPUBND", "Trần Văn Đức", "Chuyên viên Trung tâm Phục vụ hành chính công", TD_AWARD_BANG_KHEN,
+    TD_NOMINATION_APPRAISED, "Đã có thành tích xuất sắc trong tiếp nhận, giải quyết thủ tục hành chính phi địa giới" },
+  { "P-TUSON", "Lê Thị Hồng Nhung", "Công chức Văn phòng - Thống kê phường Từ Sơn", TD_AWARD_GIAY_KHEN,
+    TD_NOMINATION_PROPOSED, "Đã có thành tích xuất sắc trong số hóa hồ sơ, kết quả giải quyết thủ tục hành chính" },
+  { "DN-KINHBACSOFT", NULL, NULL, TD_AWARD_BANG_KHEN, TD_NOMINATION_PROPOSED,
+    "Đã có thành tích xuất sắc trong hỗ trợ các xã, phường triển khai nền tảng số" },
+  { "X-GIABINH", "Phạm Quốc Hưng", "Chủ tịch UBND xã Gia Bình", TD_AWARD_BANG_KHEN, TD_NOMINATION_RETURNED,
+    "Đã có thành tích xuất sắc trong lãnh đạo chuyển đổi số tại địa phương" },
+};
+
+static gboolean
+add_nominations (TdDatabase  *db,
+                 gint64       round2,
+                 GError     **error)
+{
+  static const char * const bases[] = {
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
+    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+    "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng",
+    "Căn cứ Kế hoạch phát động phong trào thi đua “Chuyển đổi số trên địa bàn tỉnh Bắc Ninh đến năm 2026”",
+    NULL
+  };
+  static const char * const recipients[] = {
+    "Như Điều 2", "Chủ tịch, các PCT UBND tỉnh", "Sở Nội vụ (Ban Thi đua - Khen thưởng)",
+    "Lưu: VT, KGVX", NULL
+  };
+  g_autoptr(TdUnit) skhcn = td_catalog_find_unit (db, "SKHCN", error);
+  g_autoptr(GArray) decided = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TdDecisionSpec decision = { 0 };
+
+  if (skhcn == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_nominations); i++)
+    {
+      const DemoNomination *dn = &demo_nominations[i];
+      g_autoptr(TdUnit) unit = td_catalog_find_unit (db, dn->unit, error);
+      TdNominationSpec spec = { 0 };
+      gint64 id;
+      static const TdNominationStatus path[] = { TD_NOMINATION_APPRAISED, TD_NOMINATION_APPROVED };
+
+      if (unit == NULL)
+        return FALSE;
+      spec.round_id = round2;
+      spec.individual = dn->person != NULL;
+      spec.unit_id = td_unit_get_id (unit);
+      spec.proposer_id = dn->level == TD_AWARD_GIAY_KHEN ? td_unit_get_id (unit) : td_unit_get_id (skhcn);
+      spec.person_name = dn->person;
+      spec.person_position = dn->position;
+      spec.level = dn->level;
+      spec.achievement = dn->achievement;
+      spec.standards_attested = TRUE;
+      id = td_nomination_create (db, &spec, error);
+      if (id == 0)
+        return FALSE;
+
+      if (dn->status == TD_NOMINATION_RETURNED)
+        {
+          if (!td_nomination_set_status (db, id, TD_NOMINATION_RETURNED,
+                                         "Thiếu biên bản họp Hội đồng Thi đua - Khen thưởng cấp xã", error))
+            return FALSE;
+          continue;
+        }
+      for (guint step = 0; step < G_N_ELEMENTS (path); step++)
+        {
+          if (dn->status == TD_NOMINATION_PROPOSED || (dn->status == TD_NOMINATION_APPRAISED && step == 1))
+            break;
+          if (!td_nomination_set_status (db, id, path[step], NULL, error))
+            return FALSE;
+        }
+      if (dn->status == TD_NOMINATION_DECIDED)
+        g_array_append_val (decided, id);
+    }
+
+  decision.round_id = round2;
+  decision.level = TD_AWARD_BANG_KHEN;
+  decision.number = "";
+  decision.signed_on = "2026-10-08";
+  decision.authority = "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH";
+  decision.signer_title = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH";
+  decision.signer_name = "Mai Sơn";
+  decision.proposer = "Giám đốc Sở Nội vụ";
+  decision.bases = bases;
+  decision.recipients = recipients;
+  return td_decision_create (db, &decision, (gint64 *) decided->data, decided->len, error) != 0;
+}
+
+gboolean
+td_demo_populate (TdDatabase  *db,
+                  GError     **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+  g_autoptr(GListModel) targets = NULL;
+  g_autoptr(TdRound) round1 = NULL;
+  g_autoptr(TdRound) round2 = NULL;
+  g_autofree char *actor = g_strdup (td_database_get_actor (db));
+
+  if (!td_catalog_ensure_seed (db, error))
+    return FALSE;
+  targets = td_catalog_list_targets (db, error);
+  if (targets == NULL)
+    return FALSE;
+  round1 = td_catalog_find_round (db, 1, error);
+  round2 = td_catalog_find_round (db, 2, error);
+  if (round1 == NULL || round2 == NULL)
+    return FALSE;
+
+  /* The audit log tells sample changes from real ones by this name. */
+  td_database_set_actor (db, "Dữ liệu mẫu");
+  if (!td_database_begin (db, error))
+    goto out;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_units); i++)
+    {
+      const DemoUnit *du = &demo_units[i];
+      g_autoptr(TdUnit) unit = td_catalog_add_unit (db, du->code, du->name, du->kind, du->parent, error);
+      /* Some units lead, some lag; round 2 is better than round 1 for almost everybody. */
+      double maturity = du->kind == TD_UNIT_KIND_PROVINCE ? 0.96 : 0.86 + 0.2 * g_rand_double (rand);
+      guint mood = i % 10;
+      gint64 a1, a2;
+
+      if (unit == NULL)
+        goto fail;
+
+      a1 = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round1), error);
+      if (a1 == 0 ||
+          !fill_assessment (db, rand, targets, du, a1, maturity - 0.08, FALSE, error) ||
+          !td_assessment_set_status (db, a1, TD_ASSESSMENT_SUBMITTED, NULL, targets, error) ||
+          !td_assessment_set_status (db, a1, TD_ASSESSMENT_RECEIVED, NULL, NULL, error) ||
+          !td_assessment_set_status (db, a1, TD_ASSESSMENT_APPRAISED, NULL, NULL, error))
+        goto fail;
+
+      /* Round 2: a realistic mix of where units stand a few weeks before the final review. */
+      if (mood == 9)
+        continue;   /* has not started */
+      a2 = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round2), error);
+      if (a2 == 0 || !fill_assessment (db, rand, targets, du, a2, maturity, mood == 8, error))
+        goto fail;
+      if (mood == 8)
+        continue;   /* still a draft, half filled in */
+      if (!td_assessment_set_status (db, a2, TD_ASSESSMENT_SUBMITTED, NULL, targets, error))
+        goto fail;
+      if (mood == 7)
+        continue;   /* submitted, file not yet at the province */
+      if (!td_assessment_set_status (db, a2, TD_ASSESSMENT_RECEIVED, NULL, NULL, error))
+        goto fail;
+      if (mood == 6)
+        {
+          if (!td_assessment_set_status (db, a2, TD_ASSESSMENT_RETURNED,
+                                         "Số liệu chỉ tiêu 7 chưa khớp với Hệ thống thông tin giải quyết TTHC; đề nghị rà soát lại.",
+                                         NULL, error))
+            goto fail;
+          continue;
+        }
+      if (mood < 4 && !td_assessment_set_status (db, a2, TD_ASSESSMENT_APPRAISED, NULL, NULL, error))
+        goto fail;
+    }
+
+  if (!add_evidence (db, td_round_get_id (round2), error) ||
+      !add_nominations (db, td_round_get_id (round2), error) ||
+      !td_database_set_meta (db, "demo", "1", error) ||
+      !td_database_commit (db, error))
+    goto fail;
+
+  td_database_set_actor (db, actor);
+  return TRUE;
+
+fail:
+  td_database_rollback (db);
+out:
+  td_database_set_actor (db, actor);
+  return FALSE;
+}

@@ -1,0 +1,301 @@
+/* td-evidence.c: evidence storage.
+ *
+ * Every file is opened with poppler before it is stored, so that what reaches the database is
+ * a PDF the reviewers can read; the bytes are kept once per sha256 however often they are
+ * attached. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "td-audit.h"
+#include "td-database-private.h"
+#include "td-evidence.h"
+
+G_DEFINE_QUARK (td-evidence-error-quark, td_evidence_error)
+
+void
+td_evidence_info_free (TdEvidenceInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->sha256);
+  g_free (info->file_name);
+  g_free (info->added_at);
+  g_free (info->verdict_comment);
+  g_free (info->reviewed_by);
+  g_free (info->reviewed_at);
+  g_free (info);
+}
+
+char *
+td_evidence_sha256 (GBytes *bytes)
+{
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+gboolean
+td_evidence_inspect (GBytes  *bytes,
+                     gsize    max_size,
+                     int     *n_pages,
+                     GError **error)
+{
+  /* poppler-glib declares no g_autoptr cleanup for its document. */
+  g_autoptr(GObject) doc = NULL;
+  g_autoptr(GError) local = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  int pages;
+
+  if (max_size > 0 && size > max_size)
+    {
+      g_autofree char *have = g_format_size (size);
+      g_autofree char *limit = g_format_size (max_size);
+      g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_TOO_LARGE,
+                   _("The file is %s, larger than the limit of %s. Scan it at a lower resolution or split it, "
+                     "or raise the limit in Preferences."), have, limit);
+      return FALSE;
+    }
+  /* The PDF header may follow a little junk, as readers tolerate; nothing else is a PDF. */
+  if (size < 8 || memmem (data, MIN (size, 1024), "%PDF-", 5) == NULL)
+    {
+      g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_NOT_PDF,
+                   _("The file is not a PDF document. Save or scan the evidence as PDF and attach it again."));
+      return FALSE;
+    }
+
+  doc = G_OBJECT (poppler_document_new_from_bytes (bytes, NULL, &local));
+  if (doc == NULL)
+    {
+      if (g_error_matches (local, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_ENCRYPTED,
+                     _("The PDF is protected by a password. Save a copy without the password and attach that."));
+      else
+        g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_DAMAGED,
+                     _("The PDF is damaged and cannot be opened (%s). Export or scan it again."), local->message);
+      return FALSE;
+    }
+  pages = poppler_document_get_n_pages (POPPLER_DOCUMENT (doc));
+  if (pages <= 0)
+    {
+      g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_EMPTY,
+                   _("The PDF has no pages."));
+      return FALSE;
+    }
+  if (n_pages)
+    *n_pages = pages;
+  return TRUE;
+}
+
+gint64
+td_evidence_attach (TdDatabase            *db,
+                    GBytes                *bytes,
+                    const char            *file_name,
+                    const TdEvidenceOwner *owner,
+                    gsize                  max_size,
+                    GError               **error)
+{
+  g_autofree char *sha = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *base = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int pages = 0;
+  gboolean has_assessment_owner = owner->assessment_id != 0 && ((owner->target_id != 0) != (owner->standard_id != 0));
+
+  if (has_assessment_owner == (owner->nomination_id != 0))
+    {
+      g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_NO_OWNER,
+                   _("An evidence must belong to exactly one target value, attestation or nomination."));
+      return 0;
+    }
+  if (!td_evidence_inspect (bytes, max_size, &pages, error))
+    return 0;
+
+  sha = td_evidence_sha256 (bytes);
+  now = td_database_now ();
+  /* Only the name is kept: a path says nothing to the province and may say too much. */
+  base = g_path_get_basename (file_name && *file_name ? file_name : "evidence.pdf");
+
+  if (!td_database_begin (db, error))
+    return 0;
+  stmt = td_database_prepare (db,
+                              "INSERT INTO evidence_blob (sha256, size, page_count, data) VALUES (?, ?, ?, ?)"
+                              " ON CONFLICT (sha256) DO NOTHING", error);
+  if (stmt == NULL)
+    goto fail;
+  td_stmt_bind_text (stmt, 1, sha);
+  sqlite3_bind_int64 (stmt, 2, (gint64) g_bytes_get_size (bytes));
+  sqlite3_bind_int (stmt, 3, pages);
+  sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), SQLITE_STATIC);
+  if (!td_database_step_done (db, stmt, error))
+    goto fail;
+
+  /* The same file attached twice to the same thing is one evidence. */
+  stmt = td_database_prepare (db,
+                              "SELECT id FROM evidence WHERE sha256 = ?1 AND assessment_id IS ?2 AND target_id IS ?3"
+                              " AND standard_id IS ?4 AND nomination_id IS ?5", error);
+  if (stmt == NULL)
+    goto fail;
+  td_stmt_bind_text (stmt, 1, sha);
+#define BIND_ID(i, v) ((v) ? sqlite3_bind_int64 (stmt, i, v) : sqlite3_bind_null (stmt, i))
+  BIND_ID (2, owner->assessment_id);
+  BIND_ID (3, owner->target_id);
+  BIND_ID (4, owner->standard_id);
+  BIND_ID (5, owner->nomination_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      td_database_rollback (db);
+      return id;
+    }
+  sqlite3_reset (stmt);
+
+  stmt = td_database_prepare (db,
+                              "INSERT INTO evidence (sha256, file_name, added_at, assessment_id, target_id,"
+                              " standard_id, nomination_id) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  td_stmt_bind_text (stmt, 1, sha);
+  td_stmt_bind_text (stmt, 2, base);
+  td_stmt_bind_text (stmt, 3, now);
+  BIND_ID (4, owner->assessment_id);
+  BIND_ID (5, owner->target_id);
+  BIND_ID (6, owner->standard_id);
+  BIND_ID (7, owner->nomination_id);
+#undef BIND_ID
+  if (!td_database_step_done (db, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (td_database_get_handle (db));
+  if (!td_audit_record (db, "evidence", id, NULL, "attached", NULL, base, NULL, error) ||
+      !td_database_commit (db, error))
+    goto fail;
+  return id;
+
+fail:
+  td_database_rollback (db);
+  return 0;
+}
+
+GBytes *
+td_evidence_load_bytes (TdDatabase  *db,
+                        gint64       evidence_id,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db,
+                                            "SELECT b.data FROM evidence e JOIN evidence_blob b ON b.sha256 = e.sha256"
+                                            " WHERE e.id = ?", error);
+  GBytes *bytes = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("The evidence no longer exists."));
+  else
+    td_database_set_error (db, rc, error);
+  sqlite3_reset (stmt);
+  return bytes;
+}
+
+GPtrArray *
+td_evidence_list_for_assessment (TdDatabase  *db,
+                                 gint64       assessment_id,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_evidence_info_free);
+  sqlite3_stmt *stmt = td_database_prepare (db,
+                                            "SELECT e.id, e.sha256, e.file_name, b.size, b.page_count, e.added_at,"
+                                            " coalesce(e.target_id, 0), coalesce(e.standard_id, 0), e.verdict,"
+                                            " e.verdict_comment, e.reviewed_by, e.reviewed_at"
+                                            " FROM evidence e JOIN evidence_blob b ON b.sha256 = e.sha256"
+                                            " WHERE e.assessment_id = ? ORDER BY e.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TdEvidenceInfo *e = g_new0 (TdEvidenceInfo, 1);
+
+      e->id = sqlite3_column_int64 (stmt, 0);
+      e->sha256 = td_stmt_dup_text (stmt, 1);
+      e->file_name = td_stmt_dup_text (stmt, 2);
+      e->size = sqlite3_column_int64 (stmt, 3);
+      e->page_count = sqlite3_column_int (stmt, 4);
+      e->added_at = td_stmt_dup_text (stmt, 5);
+      e->owner.assessment_id = assessment_id;
+      e->owner.target_id = sqlite3_column_int64 (stmt, 6);
+      e->owner.standard_id = sqlite3_column_int64 (stmt, 7);
+      td_verdict_from_string ((const char *) sqlite3_column_text (stmt, 8), &e->verdict);
+      e->verdict_comment = td_stmt_dup_text (stmt, 9);
+      e->reviewed_by = td_stmt_dup_text (stmt, 10);
+      e->reviewed_at = td_stmt_dup_text (stmt, 11);
+      g_ptr_array_add (list, e);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_database_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+td_evidence_set_verdict (TdDatabase  *db,
+                         gint64       evidence_id,
+                         TdVerdict    verdict,
+                         const char  *comment,
+                         GError     **error)
+{
+  g_autofree char *now = td_database_now ();
+  g_autofree char *old = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!td_database_begin (db, error))
+    return FALSE;
+  stmt = td_database_prepare (db, "SELECT verdict FROM evidence WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    old = td_stmt_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  if (old == NULL)
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("The evidence no longer exists."));
+      goto fail;
+    }
+
+  stmt = td_database_prepare (db,
+                              "UPDATE evidence SET verdict = ?, verdict_comment = ?, reviewed_by = ?, reviewed_at = ?"
+                              " WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  td_stmt_bind_text (stmt, 1, td_verdict_to_string (verdict));
+  td_stmt_bind_text (stmt, 2, comment ? comment : "");
+  td_stmt_bind_text (stmt, 3, td_database_get_actor (db));
+  td_stmt_bind_text (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, evidence_id);
+  if (!td_database_step_done (db, stmt, error) ||
+      !td_audit_record (db, "evidence", evidence_id, NULL, "verdict", old, td_verdict_to_string (verdict),
+                        comment, error) ||
+      !td_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  td_database_rollback (db);
+  return FALSE;
+}

@@ -1,0 +1,77 @@
+/* td-evidence.h: evidence PDFs, stored in the database by content, and their review verdicts. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "td-database.h"
+
+G_BEGIN_DECLS
+
+#define TD_EVIDENCE_ERROR (td_evidence_error_quark ())
+
+typedef enum {
+  TD_EVIDENCE_ERROR_NOT_PDF,
+  TD_EVIDENCE_ERROR_ENCRYPTED,
+  TD_EVIDENCE_ERROR_EMPTY,
+  TD_EVIDENCE_ERROR_TOO_LARGE,
+  TD_EVIDENCE_ERROR_DAMAGED,
+  TD_EVIDENCE_ERROR_NO_OWNER,
+} TdEvidenceError;
+
+GQuark td_evidence_error_quark (void);
+
+/* What an evidence is attached to: a target's value or an attestation of one self-assessment,
+ * or a nomination. */
+typedef struct {
+  gint64 assessment_id;
+  gint64 target_id;
+  gint64 standard_id;
+  gint64 nomination_id;
+} TdEvidenceOwner;
+
+typedef struct {
+  gint64     id;
+  char      *sha256;
+  char      *file_name;
+  gint64     size;
+  int        page_count;
+  char      *added_at;
+  TdEvidenceOwner owner;
+  TdVerdict  verdict;
+  char      *verdict_comment;
+  char      *reviewed_by;
+  char      *reviewed_at;
+} TdEvidenceInfo;
+
+void        td_evidence_info_free  (TdEvidenceInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdEvidenceInfo, td_evidence_info_free)
+
+/* Opens @bytes with poppler: a PDF that is not encrypted, has pages and is at most @max_size
+ * bytes (0: no limit).  Sets @n_pages. */
+gboolean    td_evidence_inspect    (GBytes                *bytes,
+                                    gsize                  max_size,
+                                    int                   *n_pages,
+                                    GError               **error);
+char       *td_evidence_sha256     (GBytes                *bytes);
+
+/* Checks, stores the bytes once per content and attaches them; returns the evidence id. */
+gint64      td_evidence_attach     (TdDatabase            *db,
+                                    GBytes                *bytes,
+                                    const char            *file_name,
+                                    const TdEvidenceOwner *owner,
+                                    gsize                  max_size,
+                                    GError               **error);
+GBytes     *td_evidence_load_bytes (TdDatabase            *db,
+                                    gint64                 evidence_id,
+                                    GError               **error);
+/* TdEvidenceInfo of one self-assessment (values and attestations), by id */
+GPtrArray  *td_evidence_list_for_assessment (TdDatabase   *db,
+                                             gint64        assessment_id,
+                                             GError      **error);
+gboolean    td_evidence_set_verdict (TdDatabase           *db,
+                                     gint64                evidence_id,
+                                     TdVerdict             verdict,
+                                     const char           *comment,
+                                     GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,212 @@
+/* td-format.c: Vietnamese number and date formats, independent of the process locale. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "td-format.h"
+
+G_DEFINE_QUARK (td-format-error-quark, td_format_error)
+
+/* A no-break space keeps "92,5" and "%" on one line. */
+#define NBSP "\xc2\xa0"
+
+static void
+append_grouped (GString *out,
+                guint64  value)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, '.');
+      g_string_append_c (out, digits[i]);
+    }
+}
+
+char *
+td_format_count (gint64 value)
+{
+  GString *out = g_string_new (NULL);
+
+  if (value < 0)
+    g_string_append_c (out, '-');
+  append_grouped (out, value < 0 ? (guint64) -(value + 1) + 1 : (guint64) value);
+  return g_string_free (out, FALSE);
+}
+
+char *
+td_format_decimal (double value,
+                   guint  decimals)
+{
+  GString *out = g_string_new (NULL);
+  double scale = pow (10, decimals);
+  double rounded = round (fabs (value) * scale);
+  guint64 whole = (guint64) (rounded / scale);
+  guint64 frac = (guint64) (rounded - (double) whole * scale);
+
+  if (value < 0 && rounded > 0)
+    g_string_append_c (out, '-');
+  append_grouped (out, whole);
+  if (decimals > 0)
+    g_string_append_printf (out, ",%0*" G_GUINT64_FORMAT, (int) decimals, frac);
+  return g_string_free (out, FALSE);
+}
+
+char *
+td_format_percent (double percent)
+{
+  g_autofree char *number = NULL;
+
+  /* One decimal is enough to tell 89,9 from 90; "100,0 %" only adds noise. */
+  if (fabs (round (percent * 10) - round (percent) * 10) < 0.5)
+    number = td_format_decimal (percent, 0);
+  else
+    number = td_format_decimal (percent, 1);
+  return g_strconcat (number, NBSP "%", NULL);
+}
+
+static gboolean
+split_iso_date (const char *iso,
+                int        *y,
+                int        *m,
+                int        *d)
+{
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", y, m, d) != 3)
+    return FALSE;
+  return g_date_valid_dmy (*d, *m, *y);
+}
+
+char *
+td_format_date (const char *iso)
+{
+  int y, m, d;
+
+  if (!split_iso_date (iso, &y, &m, &d))
+    return NULL;
+  return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
+}
+
+char *
+td_format_date_long (const char *iso)
+{
+  int y, m, d;
+
+  if (!split_iso_date (iso, &y, &m, &d))
+    return NULL;
+  /* Decree 30/2020: days below 10 and months 1 and 2 take a leading zero. */
+  if (m <= 2)
+    return g_strdup_printf ("ngày %02d tháng %02d năm %04d", d, m, y);
+  return g_strdup_printf ("ngày %02d tháng %d năm %04d", d, m, y);
+}
+
+char *
+td_format_timestamp (const char *iso)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso == NULL)
+    return NULL;
+  utc = g_date_time_new_from_iso8601 (iso, NULL);
+  if (utc == NULL)
+    return NULL;
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%d/%m/%Y %H:%M");
+}
+
+gboolean
+td_parse_count (const char  *text,
+                gint64      *value,
+                GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
+  g_autoptr(GString) digits = g_string_new (NULL);
+  gsize group = 0;          /* digits since the last separator */
+  gboolean grouped = FALSE; /* a separator was seen */
+
+  /* Thousands separators (dot, space, no-break space) are accepted only between groups of
+   * three digits, so that a decimal typed by mistake ("12,5" or "12.5") is refused rather than
+   * read as 125. */
+  for (const char *p = copy; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (digits, *p);
+          group++;
+          continue;
+        }
+      if (*p == '.' || *p == ' ' || g_str_has_prefix (p, NBSP))
+        {
+          if (group == 0 || group > 3 || (grouped && group != 3))
+            goto invalid;
+          if (*p != '.' && *p != ' ')
+            p++;
+          grouped = TRUE;
+          group = 0;
+          continue;
+        }
+      goto invalid;
+    }
+  if (digits->len == 0 || digits->len > 15 || (grouped && group != 3))
+    goto invalid;
+
+  *value = (gint64) g_ascii_strtoull (digits->str, NULL, 10);
+  return TRUE;
+
+invalid:
+  if (copy[0] == '-')
+    g_set_error (error, TD_FORMAT_ERROR, TD_FORMAT_ERROR_INVALID,
+                 _("“%s” is negative; enter a count of zero or more."), copy);
+  else
+    g_set_error (error, TD_FORMAT_ERROR, TD_FORMAT_ERROR_INVALID,
+                 _("“%s” is not a whole number; enter digits only, for example 1.250."), copy);
+  return FALSE;
+}
+
+gboolean
+td_parse_decimal (const char  *text,
+                  double      *value,
+                  GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
+  char *end = NULL;
+  double v;
+
+  g_strdelimit (copy, ",", '.');
+  if (*copy == '\0' || strchr (copy, '.') != strrchr (copy, '.'))
+    goto invalid;
+  v = g_ascii_strtod (copy, &end);
+  if (end == copy || *end != '\0' || !isfinite (v))
+    goto invalid;
+  *value = v;
+  return TRUE;
+
+invalid:
+  g_set_error (error, TD_FORMAT_ERROR, TD_FORMAT_ERROR_INVALID,
+               _("“%s” is not a number; write it like 0,75."), text ? text : "");
+  return FALSE;
+}
+
+char *
+td_parse_date (const char  *text,
+               GError     **error)
+{
+  int d, m, y;
+  char tail;
+
+  if (text == NULL || sscanf (text, "%2d/%2d/%4d%c", &d, &m, &y, &tail) != 3 ||
+      y < 1900 || !g_date_valid_dmy (d, m, y))
+    {
+      g_set_error (error, TD_FORMAT_ERROR, TD_FORMAT_ERROR_INVALID,
+                   _("“%s” is not a date; write it as dd/mm/yyyy, for example 10/10/2026."),
+                   text ? text : "");
+      return NULL;
+    }
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}

@@ -1,0 +1,46 @@
+/* td-format.h: Vietnamese formatting and parsing of numbers and dates.
+ *
+ * Vietnamese writes a decimal comma and groups thousands with dots ("12.345,5"), dates as
+ * dd/mm/yyyy.  These do not depend on the process locale, so a report or a PDF reads the same
+ * whatever machine made it. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define TD_FORMAT_ERROR (td_format_error_quark ())
+
+typedef enum {
+  TD_FORMAT_ERROR_INVALID,
+} TdFormatError;
+
+GQuark  td_format_error_quark   (void);
+
+/* "12.345" */
+char   *td_format_count         (gint64       value);
+/* "0,78" with @decimals digits after the comma, trailing zeros kept */
+char   *td_format_decimal       (double       value,
+                                 guint        decimals);
+/* "92,5 %" (one decimal, dropped when it is zero: "100 %") */
+char   *td_format_percent       (double       percent);
+/* "05/01/2026" from "2026-01-05" or "2026-01-05T…"; NULL when @iso is not a date */
+char   *td_format_date          (const char  *iso);
+/* "05/01/2026 14:03", in local time, from a stored UTC timestamp */
+char   *td_format_timestamp     (const char  *iso);
+/* "ngày 05 tháng 01 năm 2026" as in the place-and-date line of a document */
+char   *td_format_date_long     (const char  *iso);
+
+/* Whole non-negative counts: "12345", "12.345", "12 345". */
+gboolean td_parse_count         (const char  *text,
+                                 gint64      *value,
+                                 GError     **error);
+/* Decimals written either way: "0,75" or "0.75". */
+gboolean td_parse_decimal       (const char  *text,
+                                 double      *value,
+                                 GError     **error);
+/* dd/mm/yyyy → "yyyy-mm-dd" */
+char    *td_parse_date          (const char  *text,
+                                 GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,210 @@
+/* td-rollup.c: the province roll-up and unit summaries.
+ *
+ * One query reads every value of the round that counts; the comparison with each target is done
+ * here with the same td_target_* functions as the form, so the dashboard and the form can never
+ * disagree about "met". */
+
+#include "td-database-private.h"
+#include "td-rollup.h"
+
+void
+td_rollup_scope_init (TdRollupScope *scope,
+                      gint64         round_id)
+{
+  memset (scope, 0, sizeof *scope);
+  scope->round_id = round_id;
+  scope->unit_kind = -1;
+}
+
+void
+td_target_rollup_clear (TdTargetRollup *rollup)
+{
+  g_clear_object (&rollup->target);
+}
+
+GArray *
+td_rollup_compute (TdDatabase          *db,
+                   GListModel          *targets,
+                   const TdRollupScope *scope,
+                   GError             **error)
+{
+  g_autoptr(GArray) result = g_array_new (FALSE, TRUE, sizeof (TdTargetRollup));
+  g_autofree double *index_sum = NULL;
+  g_autofree double *province_index = NULL;
+  guint n_targets = g_list_model_get_n_items (targets);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (result, (GDestroyNotify) td_target_rollup_clear);
+  g_array_set_size (result, n_targets);
+  index_sum = g_new0 (double, n_targets);
+  province_index = g_new (double, n_targets);
+  for (guint i = 0; i < n_targets; i++)
+    {
+      TdTargetRollup *r = &g_array_index (result, TdTargetRollup, i);
+
+      r->target = g_list_model_get_item (targets, i);
+      province_index[i] = -1;
+    }
+
+  stmt = td_database_prepare (db,
+                              "SELECT v.target_id, v.numerator, v.denominator, v.index_value, v.not_applicable,"
+                              " v.na_reason, u.kind"
+                              " FROM assessment_value v"
+                              " JOIN assessment a ON a.id = v.assessment_id"
+                              " JOIN unit u ON u.id = a.unit_id"
+                              " WHERE a.round_id = ?1"
+                              " AND (?2 OR a.status IN ('submitted', 'received', 'appraised'))"
+                              " AND (?3 IS NULL OR u.kind = ?3)"
+                              " AND (?4 = 0 OR u.id = ?4)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, scope->round_id);
+  sqlite3_bind_int (stmt, 2, scope->include_drafts || scope->unit_id != 0);
+  td_stmt_bind_text (stmt, 3, scope->unit_kind >= 0 ? td_unit_kind_to_string (scope->unit_kind) : NULL);
+  sqlite3_bind_int64 (stmt, 4, scope->unit_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 target_id = sqlite3_column_int64 (stmt, 0);
+      TdValue v = { 0 };
+      TdTargetRollup *r = NULL;
+      guint i;
+
+      /* Targets are few (19); a linear search beats hashing here. */
+      for (i = 0; i < n_targets; i++)
+        {
+          r = &g_array_index (result, TdTargetRollup, i);
+          if (td_target_get_id (r->target) == target_id)
+            break;
+        }
+      if (i == n_targets)
+        continue;
+
+      v.has_numerator = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+      v.numerator = sqlite3_column_int64 (stmt, 1);
+      v.has_denominator = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
+      v.denominator = sqlite3_column_int64 (stmt, 2);
+      v.has_index = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
+      v.index_value = sqlite3_column_double (stmt, 3);
+      v.not_applicable = sqlite3_column_int (stmt, 4);
+      v.na_reason = (char *) sqlite3_column_text (stmt, 5);
+
+      switch (td_target_evaluate (r->target, &v, NULL, NULL))
+        {
+        case TD_OUTCOME_MISSING:
+          continue;
+        case TD_OUTCOME_NOT_APPLICABLE:
+          r->n_not_applicable++;
+          continue;
+        case TD_OUTCOME_INVALID:
+          r->n_invalid++;
+          continue;
+        case TD_OUTCOME_MET:
+          r->n_met++;
+          break;
+        case TD_OUTCOME_NOT_MET:
+          break;
+        }
+
+      r->n_reporting++;
+      if (td_target_get_kind (r->target) == TD_TARGET_KIND_RATIO)
+        {
+          r->numerator_sum += v.numerator;
+          r->denominator_sum += v.denominator;
+        }
+      else
+        {
+          index_sum[i] += v.index_value;
+          if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "province") == 0)
+            province_index[i] = v.index_value;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < n_targets; i++)
+    {
+      TdTargetRollup *r = &g_array_index (result, TdTargetRollup, i);
+
+      if (r->n_reporting == 0)
+        continue;
+      r->has_measure = TRUE;
+      if (td_target_get_kind (r->target) == TD_TARGET_KIND_RATIO)
+        {
+          if (r->denominator_sum == 0)
+            {
+              r->has_measure = FALSE;
+              continue;
+            }
+          r->measure = 100.0 * (double) r->numerator_sum / (double) r->denominator_sum;
+          r->met = td_target_ratio_meets (r->target, r->numerator_sum, r->denominator_sum);
+        }
+      else
+        {
+          r->measure = province_index[i] >= 0 ? province_index[i] : index_sum[i] / r->n_reporting;
+          r->met = td_target_index_meets (r->target, r->measure);
+        }
+    }
+
+  return g_steal_pointer (&result);
+}
+
+void
+td_rollup_summarize (GArray    *rollups,
+                     TdSummary *summary)
+{
+  memset (summary, 0, sizeof *summary);
+  summary->n_targets = rollups->len;
+  for (guint i = 0; i < rollups->len; i++)
+    {
+      TdTargetRollup *r = &g_array_index (rollups, TdTargetRollup, i);
+
+      if (r->has_measure)
+        {
+          summary->n_applicable++;
+          if (r->met)
+            summary->n_met++;
+          else
+            summary->n_not_met++;
+        }
+      else if (r->n_invalid > 0)
+        {
+          summary->n_applicable++;
+          summary->n_invalid++;
+        }
+      else if (r->n_not_applicable > 0)
+        ;
+      else
+        {
+          summary->n_applicable++;
+          summary->n_missing++;
+        }
+    }
+}
+
+gboolean
+td_summary_for_unit (TdDatabase  *db,
+                     GListModel  *targets,
+                     gint64       unit_id,
+                     gint64       round_id,
+                     TdSummary   *summary,
+                     GError     **error)
+{
+  TdRollupScope scope;
+  g_autoptr(GArray) rollups = NULL;
+
+  td_rollup_scope_init (&scope, round_id);
+  scope.unit_id = unit_id;
+  scope.include_drafts = TRUE;
+  rollups = td_rollup_compute (db, targets, &scope, error);
+  if (rollups == NULL)
+    return FALSE;
+  td_rollup_summarize (rollups, summary);
+  summary->n_units = 1;
+  return TRUE;
+}

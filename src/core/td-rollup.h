@@ -1,0 +1,66 @@
+/* td-rollup.h: where a unit, a kind of unit or the province stands against each target. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "td-database.h"
+#include "td-target.h"
+
+G_BEGIN_DECLS
+
+/* Which self-assessments count. */
+typedef struct {
+  gint64    round_id;
+  int       unit_kind;        /* a TdUnitKind, or -1 for every kind */
+  gint64    unit_id;          /* one unit, or 0 */
+  gboolean  include_drafts;   /* the province's view counts only what was submitted */
+} TdRollupScope;
+
+void td_rollup_scope_init (TdRollupScope *scope,
+                           gint64         round_id);
+
+typedef struct {
+  TdTarget *target;           /* owned */
+  gint64    numerator_sum;    /* ratio targets: sums over the units that count */
+  gint64    denominator_sum;
+  gboolean  has_measure;
+  double    measure;          /* percentage, or the index */
+  gboolean  met;
+  guint     n_reporting;      /* units with a valid value */
+  guint     n_met;            /* of those, units meeting the target on their own */
+  guint     n_not_applicable;
+  guint     n_invalid;
+} TdTargetRollup;
+
+void td_target_rollup_clear (TdTargetRollup *rollup);
+
+typedef struct {
+  guint n_targets;
+  guint n_applicable;         /* targets minus those marked not applicable */
+  guint n_met;
+  guint n_not_met;
+  guint n_missing;
+  guint n_invalid;
+  guint n_units;              /* self-assessments counted */
+} TdSummary;
+
+/* One TdTargetRollup per target, in target order.  Ratios roll up as the sum of numerators
+ * over the sum of denominators, so large units weigh as much as their numbers.  An index (the
+ * DTI) is the province's own value when the province reported one, else the mean of units. */
+GArray  *td_rollup_compute     (TdDatabase          *db,
+                                GListModel          *targets,
+                                const TdRollupScope *scope,
+                                GError             **error);
+/* Met / not met / missing counts over the result of td_rollup_compute(). */
+void     td_rollup_summarize   (GArray              *rollups,
+                                TdSummary           *summary);
+
+/* The summary of one unit's own self-assessment (drafts included). */
+gboolean td_summary_for_unit   (TdDatabase          *db,
+                                GListModel          *targets,
+                                gint64               unit_id,
+                                gint64               round_id,
+                                TdSummary           *summary,
+                                GError             **error);
+
+G_END_DECLS

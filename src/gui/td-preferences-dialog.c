@@ -1,0 +1,64 @@
+/* td-preferences-dialog.c: preferences, bound straight to GSettings so that nothing needs
+ * saving. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "td-preferences-dialog.h"
+
+struct _TdPreferencesDialog
+{
+  AdwPreferencesDialog  parent_instance;
+
+  GSettings            *settings;
+
+  AdwEntryRow          *display_name_row;
+  AdwSpinRow           *evidence_limit_row;
+  AdwActionRow         *database_row;
+};
+
+G_DEFINE_FINAL_TYPE (TdPreferencesDialog, td_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
+
+static void
+td_preferences_dialog_dispose (GObject *object)
+{
+  TdPreferencesDialog *self = TD_PREFERENCES_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_PREFERENCES_DIALOG);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (td_preferences_dialog_parent_class)->dispose (object);
+}
+
+static void
+td_preferences_dialog_class_init (TdPreferencesDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = td_preferences_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/thidua/ThiDua/td-preferences-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdPreferencesDialog, display_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TdPreferencesDialog, evidence_limit_row);
+  gtk_widget_class_bind_template_child (widget_class, TdPreferencesDialog, database_row);
+}
+
+static void
+td_preferences_dialog_init (TdPreferencesDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "display-name", self->display_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "evidence-max-mb", self->evidence_limit_row, "value", G_SETTINGS_BIND_DEFAULT);
+}
+
+TdPreferencesDialog *
+td_preferences_dialog_new (const char *database_path)
+{
+  TdPreferencesDialog *self = g_object_new (TD_TYPE_PREFERENCES_DIALOG, NULL);
+
+  adw_action_row_set_subtitle (self->database_row, database_path ? database_path : _("None"));
+  return self;
+}

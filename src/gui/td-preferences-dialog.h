@@ -1,0 +1,13 @@
+/* td-preferences-dialog.h: the application's preferences. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define TD_TYPE_PREFERENCES_DIALOG (td_preferences_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (TdPreferencesDialog, td_preferences_dialog, TD, PREFERENCES_DIALOG, AdwPreferencesDialog)
+
+TdPreferencesDialog *td_preferences_dialog_new (const char *database_path);
+
+G_END_DECLS

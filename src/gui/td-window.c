@@ -1,0 +1,292 @@
+/* td-window.c: the main window.
+ *
+ * It owns navigation only: which area is shown, the sample-data banner, the window's size.
+ * Each area is its own widget in the stack, filled by the features built on this shell. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "td-window.h"
+
+struct _TdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  TdDatabase           *database;
+  GSettings            *settings;
+
+  AdwNavigationSplitView *split_view;
+  AdwNavigationPage    *content_page;
+  GtkListBox           *area_list;
+  GtkStack             *area_stack;
+  AdwBanner            *demo_banner;
+  AdwStatusPage        *error_page;
+  GtkLabel             *campaign_label;
+};
+
+G_DEFINE_FINAL_TYPE (TdWindow, td_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_AREA,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const areas[] = {
+  TD_AREA_SELF_ASSESSMENT, TD_AREA_PROGRESS, TD_AREA_AWARDS, TD_AREA_EVIDENCE,
+};
+
+/* Helpers */
+
+static GtkListBoxRow *
+row_for_area (TdWindow   *self,
+              const char *area)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->area_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (child), area) == 0)
+        return GTK_LIST_BOX_ROW (child);
+    }
+  return NULL;
+}
+
+static void
+show_area (TdWindow   *self,
+           const char *area)
+{
+  GtkStackPage *page;
+
+  if (self->database == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->area_stack, area);
+  page = gtk_stack_get_page (self->area_stack, gtk_stack_get_visible_child (self->area_stack));
+  adw_navigation_page_set_title (self->content_page, gtk_stack_page_get_title (page));
+  gtk_list_box_select_row (self->area_list, row_for_area (self, area));
+  g_settings_set_string (self->settings, "last-area", area);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AREA]);
+}
+
+static void
+load_database_state (TdWindow     *self,
+                     const GError *open_error)
+{
+  g_autofree char *title = NULL;
+
+  if (self->database == NULL)
+    {
+      adw_status_page_set_description (self->error_page,
+                                       open_error ? open_error->message : _("No database was given."));
+      gtk_stack_set_visible_child_name (self->area_stack, "no-database");
+      adw_navigation_page_set_title (self->content_page, _("No Database"));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->area_list), FALSE);
+      return;
+    }
+
+  adw_banner_set_revealed (self->demo_banner, td_database_is_demo (self->database));
+  title = td_catalog_get_campaign_title (self->database);
+  gtk_label_set_label (self->campaign_label, title ? title : "");
+}
+
+/* Callbacks */
+
+static void
+area_row_activated_cb (TdWindow      *self,
+                       GtkListBoxRow *row)
+{
+  show_area (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static void
+show_shortcuts_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/thidua/ThiDua/td-shortcuts-dialog.ui");
+  AdwDialog *dialog = ADW_DIALOG (gtk_builder_get_object (builder, "shortcuts_dialog"));
+
+  adw_dialog_present (dialog, widget);
+}
+
+static void
+go_to_area_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TdWindow *self = TD_WINDOW (widget);
+
+  show_area (self, g_variant_get_string (parameter, NULL));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+/* GObject */
+
+static gboolean
+td_window_close_request (GtkWindow *window)
+{
+  TdWindow *self = TD_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (td_window_parent_class)->close_request (window);
+}
+
+static void
+td_window_dispose (GObject *object)
+{
+  TdWindow *self = TD_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WINDOW);
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (td_window_parent_class)->dispose (object);
+}
+
+static void
+td_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  TdWindow *self = TD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    case PROP_AREA:
+      g_value_set_string (value, td_window_get_area (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  TdWindow *self = TD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+    case PROP_AREA:
+      td_window_set_area (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_window_class_init (TdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = td_window_dispose;
+  object_class->get_property = td_window_get_property;
+  object_class->set_property = td_window_set_property;
+  window_class->close_request = td_window_close_request;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, TD_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AREA] =
+    g_param_spec_string ("area", NULL, NULL, TD_AREA_SELF_ASSESSMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/thidua/ThiDua/td-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, split_view);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, content_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, area_list);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, area_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, demo_banner);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, campaign_label);
+  gtk_widget_class_bind_template_callback (widget_class, area_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_cb);
+  gtk_widget_class_install_action (widget_class, "win.area", "s", go_to_area_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.area", "s", areas[i]);
+}
+
+static void
+td_window_init (TdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/* Public API */
+
+TdWindow *
+td_window_new (GtkApplication *application,
+               TdDatabase     *database,
+               const GError   *open_error)
+{
+  TdWindow *self = g_object_new (TD_TYPE_WINDOW, "application", application, "database", database, NULL);
+  g_autofree char *area = g_settings_get_string (self->settings, "last-area");
+
+  load_database_state (self, open_error);
+  show_area (self, area);
+  return self;
+}
+
+TdDatabase *
+td_window_get_database (TdWindow *self)
+{
+  g_return_val_if_fail (TD_IS_WINDOW (self), NULL);
+  return self->database;
+}
+
+const char *
+td_window_get_area (TdWindow *self)
+{
+  g_return_val_if_fail (TD_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->area_stack);
+}
+
+void
+td_window_set_area (TdWindow   *self,
+                    const char *area)
+{
+  g_return_if_fail (TD_IS_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      if (g_strcmp0 (areas[i], area) == 0)
+        {
+          show_area (self, area);
+          return;
+        }
+    }
+  g_warning ("Unknown area “%s”", area);
+}

@@ -1,0 +1,28 @@
+/* td-window.h: the main window: a sidebar of the four areas and the area shown beside it. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "td-core.h"
+
+G_BEGIN_DECLS
+
+#define TD_TYPE_WINDOW (td_window_get_type ())
+G_DECLARE_FINAL_TYPE (TdWindow, td_window, TD, WINDOW, AdwApplicationWindow)
+
+/* The areas, by their stack names. */
+#define TD_AREA_SELF_ASSESSMENT "self-assessment"
+#define TD_AREA_PROGRESS        "progress"
+#define TD_AREA_AWARDS          "awards"
+#define TD_AREA_EVIDENCE        "evidence"
+
+/* @database may be NULL, with @open_error saying why; the window then explains it. */
+TdWindow   *td_window_new           (GtkApplication *application,
+                                     TdDatabase     *database,
+                                     const GError   *open_error);
+TdDatabase *td_window_get_database  (TdWindow       *self);
+const char *td_window_get_area      (TdWindow       *self);
+void        td_window_set_area      (TdWindow       *self,
+                                     const char     *area);
+
+G_END_DECLS

@@ -1,0 +1,224 @@
+/* test-cli.c: thidua-cli as a script would use it: exit status, one-line errors, JSON. */
+#include <json-glib/json-glib.h>
+
+#include "td-test-util.h"
+
+static char *dir;
+static char *db_path;
+
+typedef struct {
+  int    status;
+  char  *out;
+  char  *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run *r, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("THIDUA_CLI"));
+  va_start (ap, r);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+assert_one_line_error (Run *r, int status, const char *needle)
+{
+  g_assert_cmpint (r->status, ==, status);
+  g_assert_true (g_str_has_prefix (r->err, "thidua-cli: "));
+  g_assert_true (g_str_has_suffix (r->err, "\n"));
+  g_assert_true (strchr (r->err, '\n') == r->err + strlen (r->err) - 1);   /* exactly one line */
+  if (needle)
+    g_assert_nonnull (strstr (r->err, needle));
+}
+
+static void
+test_init_demo (void)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) again = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  run_cli (&r, "init", "--demo", "--json", "--database", db_path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse (r.out);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (root), "demo"));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "campaign"), ==, "bn-cds-2026");
+
+  run_cli (&again, "--database", db_path, "init", "--demo", NULL);
+  assert_one_line_error (&again, 1, db_path);
+}
+
+static void
+test_targets_and_units (void)
+{
+  g_auto(Run) t = { 0 };
+  g_auto(Run) u = { 0 };
+  g_autoptr(JsonNode) targets = NULL;
+  g_autoptr(JsonNode) units = NULL;
+  JsonObject *t19;
+
+  run_cli (&t, "targets", "--json", "--database", db_path, NULL);
+  g_assert_cmpint (t.status, ==, 0);
+  targets = parse (t.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (targets)), ==, 19);
+  t19 = json_array_get_object_element (json_node_get_array (targets), 18);
+  g_assert_cmpstr (json_object_get_string_member (t19, "kind"), ==, "index");
+  g_assert_cmpstr (json_object_get_string_member (t19, "comparator"), ==, "ge");
+  g_assert_cmpfloat (json_object_get_double_member (t19, "threshold"), ==, 0.75);
+
+  run_cli (&u, "units", "--json", "--database", db_path, NULL);
+  g_assert_cmpint (u.status, ==, 0);
+  units = parse (u.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (units)), >=, 50);
+}
+
+static void
+test_summary (void)
+{
+  g_auto(Run) province = { 0 };
+  g_auto(Run) unit = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(JsonNode) p = NULL;
+  g_autoptr(JsonNode) one = NULL;
+  JsonArray *targets;
+
+  run_cli (&province, "summary", "--round", "2", "--json", "--database", db_path, NULL);
+  g_assert_cmpint (province.status, ==, 0);
+  p = parse (province.out);
+  targets = json_object_get_array_member (json_node_get_object (p), "targets");
+  g_assert_cmpuint (json_array_get_length (targets), ==, 19);
+  /* The sample province's DTI is 0,772 in the final round. */
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (targets, 18), "met"));
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (p), "met"), >, 0);
+
+  run_cli (&unit, "summary", "--round", "2", "--unit", "P-KINHBAC", "--json", "--database", db_path, NULL);
+  g_assert_cmpint (unit.status, ==, 0);
+  one = parse (unit.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (one), "unit"), ==, "P-KINHBAC");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (one), "applicable"), ==, 17);
+
+  run_cli (&text, "summary", "--round", "1", "--database", db_path, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "10/10/2025"));
+}
+
+static void
+test_audit (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *first;
+
+  run_cli (&r, "audit", "--unit", "SKHCN", "--limit", "5", "--json", "--database", db_path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse (r.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 5);
+  first = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "unit"), ==, "SKHCN");
+  g_assert_cmpstr (json_object_get_string_member (first, "actor"), ==, "Dữ liệu mẫu");
+}
+
+static void
+test_errors (void)
+{
+  g_auto(Run) no_round = { 0 };
+  g_auto(Run) bad_round = { 0 };
+  g_auto(Run) bad_unit = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) bad_option = { 0 };
+  g_auto(Run) not_db = { 0 };
+  g_autofree char *junk = g_build_filename (dir, "junk.db", NULL);
+
+  run_cli (&no_round, "summary", "--database", db_path, NULL);
+  assert_one_line_error (&no_round, 2, "--round");
+  run_cli (&bad_round, "summary", "--round", "9", "--database", db_path, NULL);
+  assert_one_line_error (&bad_round, 1, "9");
+  run_cli (&bad_unit, "summary", "--round", "2", "--unit", "NOPE'; DROP TABLE unit; --", "--database", db_path, NULL);
+  assert_one_line_error (&bad_unit, 1, "NOPE");
+  run_cli (&unknown, "frobnicate", NULL);
+  assert_one_line_error (&unknown, 2, NULL);
+  run_cli (&bad_option, "units", "--colour", NULL);
+  assert_one_line_error (&bad_option, 2, "--colour");
+
+  g_assert_true (g_file_set_contents (junk, "this is not a database, just some words in a file........................", -1, NULL));
+  run_cli (&not_db, "units", "--database", junk, NULL);
+  assert_one_line_error (&not_db, 1, "junk.db");
+}
+
+static void
+test_help (void)
+{
+  const char *commands[] = { "init", "targets", "units", "summary", "audit" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) r = { 0 };
+      run_cli (&r, commands[i], "--help", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_nonnull (strstr (r.out, "--database"));
+    }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--help", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "summary"));
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  dir = td_test_make_dir ();
+  db_path = g_build_filename (dir, "cli.db", NULL);
+
+  /* In order: the later cases read the database the first one made. */
+  g_test_add_func ("/cli/init-demo", test_init_demo);
+  g_test_add_func ("/cli/targets-and-units", test_targets_and_units);
+  g_test_add_func ("/cli/summary", test_summary);
+  g_test_add_func ("/cli/audit", test_audit);
+  g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/help", test_help);
+  status = g_test_run ();
+
+  td_test_cleanup_dir (dir);
+  g_free (db_path);
+  g_free (dir);
+  return status;
+}

@@ -1,0 +1,177 @@
+/* test-evidence.c: evidence checks and storage, and the sample province. */
+#include <sqlite3.h>
+
+#include "td-test-util.h"
+
+static int
+count (TdDatabase *db, const char *sql)
+{
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (td_database_get_path (db), &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  return n;
+}
+
+static void
+assert_refused (GBytes *bytes, gsize max_size, TdEvidenceError code)
+{
+  g_autoptr(GError) error = NULL;
+  int pages = -1;
+
+  g_assert_false (td_evidence_inspect (bytes, max_size, &pages, &error));
+  g_assert_error (error, TD_EVIDENCE_ERROR, (gint) code);
+  g_assert_cmpint (pages, ==, -1);
+}
+
+static void
+test_inspect (void)
+{
+  g_autoptr(GBytes) pdf = td_demo_make_pdf ("Báo cáo", "Nội dung có dấu: Ặ ỗ ữ", 3);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+  g_autoptr(GBytes) png_bytes = g_bytes_new_static (png, sizeof png);
+  g_autoptr(GBytes) head = g_bytes_new_from_bytes (pdf, 0, 40);
+  g_autoptr(GError) error = NULL;
+  int pages = 0;
+
+  g_assert_true (td_evidence_inspect (pdf, 0, &pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pages, ==, 3);
+
+  assert_refused (empty, 0, TD_EVIDENCE_ERROR_NOT_PDF);
+  assert_refused (png_bytes, 0, TD_EVIDENCE_ERROR_NOT_PDF);
+  assert_refused (head, 0, TD_EVIDENCE_ERROR_DAMAGED);
+  assert_refused (pdf, 100, TD_EVIDENCE_ERROR_TOO_LARGE);
+}
+
+static void
+test_inspect_password_protected (void)
+{
+  const char *shared = g_getenv ("THIDUA_SHARED");
+  g_autofree char *path = shared ? g_build_filename (shared, "corpus", "evidence-pdfs",
+                                                     "005-libreoffice-writer-password_libreoffice-writer-password.pdf", NULL) : NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the shared evidence corpus is not beside the checkout");
+      return;
+    }
+  bytes = td_test_read_file (path);
+  assert_refused (bytes, 0, TD_EVIDENCE_ERROR_ENCRYPTED);
+}
+
+static void
+test_attach_dedup_and_verdict (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "evidence.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "X-E", "Xã E", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  g_autoptr(TdRound) round = td_catalog_find_round (db, 1, &error);
+  g_autoptr(TdTarget) t1 = td_catalog_find_target (db, 1, &error);
+  g_autoptr(TdTarget) t7 = td_catalog_find_target (db, 7, &error);
+  g_autoptr(GBytes) pdf = td_demo_make_pdf ("Minh chứng", "Danh sách", 2);
+  g_autoptr(GBytes) not_pdf = g_bytes_new_static ("hello", 5);
+  g_autoptr(GBytes) loaded = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 a, e1, e1_again, e7;
+  TdEvidenceOwner owner = { 0 };
+  TdEvidenceInfo *info;
+
+  a = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round), &error);
+  owner.assessment_id = a;
+  owner.target_id = td_target_get_id (t1);
+  e1 = td_evidence_attach (db, pdf, "/home/clerk/Tài liệu/danh-sach.pdf", &owner, 0, &error);
+  g_assert_no_error (error);
+  e1_again = td_evidence_attach (db, pdf, "copy.pdf", &owner, 0, &error);
+  g_assert_cmpint (e1_again, ==, e1);
+  owner.target_id = td_target_get_id (t7);
+  e7 = td_evidence_attach (db, pdf, "danh-sach.pdf", &owner, 0, &error);
+  g_assert_cmpint (e7, !=, e1);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM evidence_blob"), ==, 1);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM evidence"), ==, 2);
+
+  /* Bad input stores nothing. */
+  g_assert_cmpint (td_evidence_attach (db, not_pdf, "x.pdf", &owner, 0, &error), ==, 0);
+  g_assert_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_NOT_PDF);
+  g_clear_error (&error);
+  owner.standard_id = 1;   /* both a target and a standard: ambiguous */
+  g_assert_cmpint (td_evidence_attach (db, pdf, "x.pdf", &owner, 0, &error), ==, 0);
+  g_assert_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_NO_OWNER);
+  g_clear_error (&error);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM evidence"), ==, 2);
+
+  loaded = td_evidence_load_bytes (db, e1, &error);
+  g_assert_true (g_bytes_equal (loaded, pdf));
+
+  g_assert_true (td_evidence_set_verdict (db, e7, TD_VERDICT_NEEDS_MORE, "Thiếu trang 2", &error));
+  list = td_evidence_list_for_assessment (db, a, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  info = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (info->file_name, ==, "danh-sach.pdf");   /* the path is not kept */
+  g_assert_cmpint (info->page_count, ==, 2);
+  g_assert_cmpint (info->verdict, ==, TD_VERDICT_UNREVIEWED);
+  info = g_ptr_array_index (list, 1);
+  g_assert_cmpint (info->verdict, ==, TD_VERDICT_NEEDS_MORE);
+  g_assert_cmpstr (info->verdict_comment, ==, "Thiếu trang 2");
+  g_assert_cmpstr (info->reviewed_by, ==, "Người kiểm thử");
+
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
+static void
+test_demo_province (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "demo.db");
+  TdDatabase *twin = td_test_open_seeded (dir, "demo2.db");
+  g_autoptr(GError) error = NULL;
+  const char *statuses[] = { "proposed", "appraised", "approved", "decided", "returned" };
+
+  g_assert_true (td_demo_populate (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (td_database_is_demo (db));
+  g_assert_cmpint (count (db, "SELECT count(*) FROM unit WHERE kind IN ('commune', 'ward')"), >=, 30);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM unit WHERE kind = 'department'"), ==, 12);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM unit WHERE kind = 'enterprise'"), >=, 2);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM unit WHERE kind LIKE 'team-%'"), >=, 2);
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT round_id) FROM assessment"), ==, 2);
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT status) FROM assessment"), ==, 5);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM evidence"), >=, 5);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM decision"), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM nomination WHERE status = '%s'", statuses[i]);
+      g_assert_cmpint (count (db, sql), >, 0);
+    }
+  g_assert_true (td_database_check_integrity (db, &error));
+
+  /* Deterministic: the same values and the same evidence bytes every time. */
+  g_assert_true (td_demo_populate (twin, &error));
+  g_assert_cmpint (count (db, "SELECT total(numerator) + total(denominator) + total(index_value) FROM assessment_value"),
+                   ==, count (twin, "SELECT total(numerator) + total(denominator) + total(index_value) FROM assessment_value"));
+  g_assert_cmpint (count (db, "SELECT count(*) FROM evidence_blob"), ==, count (twin, "SELECT count(*) FROM evidence_blob"));
+
+  g_assert_finalize_object (db);
+  g_assert_finalize_object (twin);
+  td_test_cleanup_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/evidence/inspect", test_inspect);
+  g_test_add_func ("/evidence/inspect-password-protected", test_inspect_password_protected);
+  g_test_add_func ("/evidence/attach-dedup-verdict", test_attach_dedup_and_verdict);
+  g_test_add_func ("/evidence/demo-province", test_demo_province);
+  return g_test_run ();
+}
