@@ -51,15 +51,32 @@ td_audit_record (TdDatabase  *db,
   return td_database_step_done (db, stmt, error);
 }
 
+static gpointer
+entry_from_row (sqlite3_stmt *stmt,
+                gpointer      user_data)
+{
+  TdAuditEntry *e = g_new0 (TdAuditEntry, 1);
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  e->at = td_stmt_dup_text (stmt, 1);
+  e->actor = td_stmt_dup_text (stmt, 2);
+  e->entity = td_stmt_dup_text (stmt, 3);
+  e->entity_id = sqlite3_column_int64 (stmt, 4);
+  e->unit_code = td_stmt_dup_text (stmt, 5);
+  e->field = td_stmt_dup_text (stmt, 6);
+  e->old_value = td_stmt_dup_text (stmt, 7);
+  e->new_value = td_stmt_dup_text (stmt, 8);
+  e->reason = td_stmt_dup_text (stmt, 9);
+  return e;
+}
+
 GPtrArray *
 td_audit_list (TdDatabase  *db,
                const char  *unit_code,
                guint        limit,
                GError     **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) td_audit_entry_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = td_database_prepare (db,
                               "SELECT id, at, actor, entity, entity_id, unit_code, field, old_value,"
@@ -69,28 +86,5 @@ td_audit_list (TdDatabase  *db,
     return NULL;
   td_stmt_bind_text (stmt, 1, unit_code);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TdAuditEntry *e = g_new0 (TdAuditEntry, 1);
-
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->at = td_stmt_dup_text (stmt, 1);
-      e->actor = td_stmt_dup_text (stmt, 2);
-      e->entity = td_stmt_dup_text (stmt, 3);
-      e->entity_id = sqlite3_column_int64 (stmt, 4);
-      e->unit_code = td_stmt_dup_text (stmt, 5);
-      e->field = td_stmt_dup_text (stmt, 6);
-      e->old_value = td_stmt_dup_text (stmt, 7);
-      e->new_value = td_stmt_dup_text (stmt, 8);
-      e->reason = td_stmt_dup_text (stmt, 9);
-      g_ptr_array_add (entries, e);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      td_database_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&entries);
+  return td_database_collect (db, stmt, entry_from_row, NULL, (GDestroyNotify) td_audit_entry_free, error);
 }

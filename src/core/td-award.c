@@ -193,50 +193,45 @@ td_nomination_set_status (TdDatabase          *db,
   return TRUE;
 }
 
+static gpointer
+nomination_from_row (sqlite3_stmt *stmt,
+                     gpointer      user_data)
+{
+  TdNomination *n = g_new0 (TdNomination, 1);
+
+  n->id = sqlite3_column_int64 (stmt, 0);
+  n->round_id = sqlite3_column_int64 (stmt, 1);
+  n->individual = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "individual") == 0;
+  n->unit_id = sqlite3_column_int64 (stmt, 3);
+  n->proposer_id = sqlite3_column_int64 (stmt, 4);
+  n->unit_name = td_stmt_dup_text (stmt, 5);
+  n->person_name = td_stmt_dup_text (stmt, 6);
+  n->person_position = td_stmt_dup_text (stmt, 7);
+  td_award_level_from_string ((const char *) sqlite3_column_text (stmt, 8), &n->level);
+  n->achievement = td_stmt_dup_text (stmt, 9);
+  n->standards_attested = sqlite3_column_int (stmt, 10);
+  td_nomination_status_from_string ((const char *) sqlite3_column_text (stmt, 11), &n->status);
+  n->status_reason = td_stmt_dup_text (stmt, 12);
+  n->decision_id = sqlite3_column_int64 (stmt, 13);
+  return n;
+}
+
 GPtrArray *
 td_nomination_list (TdDatabase  *db,
                     gint64       round_id,
                     GError     **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_nomination_free);
   sqlite3_stmt *stmt = td_database_prepare (db,
                                             "SELECT n.id, n.round_id, n.subject, n.unit_id, n.proposer_id, u.name,"
                                             " n.person_name, n.person_position, n.level, n.achievement,"
                                             " n.standards_attested, n.status, n.status_reason, coalesce(n.decision_id, 0)"
                                             " FROM nomination n JOIN unit u ON u.id = n.unit_id"
                                             " WHERE (?1 = 0 OR n.round_id = ?1) ORDER BY n.id", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TdNomination *n = g_new0 (TdNomination, 1);
-
-      n->id = sqlite3_column_int64 (stmt, 0);
-      n->round_id = sqlite3_column_int64 (stmt, 1);
-      n->individual = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "individual") == 0;
-      n->unit_id = sqlite3_column_int64 (stmt, 3);
-      n->proposer_id = sqlite3_column_int64 (stmt, 4);
-      n->unit_name = td_stmt_dup_text (stmt, 5);
-      n->person_name = td_stmt_dup_text (stmt, 6);
-      n->person_position = td_stmt_dup_text (stmt, 7);
-      td_award_level_from_string ((const char *) sqlite3_column_text (stmt, 8), &n->level);
-      n->achievement = td_stmt_dup_text (stmt, 9);
-      n->standards_attested = sqlite3_column_int (stmt, 10);
-      td_nomination_status_from_string ((const char *) sqlite3_column_text (stmt, 11), &n->status);
-      n->status_reason = td_stmt_dup_text (stmt, 12);
-      n->decision_id = sqlite3_column_int64 (stmt, 13);
-      g_ptr_array_add (list, n);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      td_database_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return td_database_collect (db, stmt, nomination_from_row, NULL, (GDestroyNotify) td_nomination_free, error);
 }
 
 static char *

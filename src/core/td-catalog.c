@@ -422,27 +422,43 @@ td_catalog_find_target (TdDatabase  *db,
   return target;
 }
 
+static gpointer
+group_from_row (sqlite3_stmt *stmt,
+                gpointer      user_data)
+{
+  TdTargetGroup *group = g_new0 (TdTargetGroup, 1);
+
+  group->id = td_stmt_dup_text (stmt, 0);
+  group->title = td_stmt_dup_text (stmt, 1);
+  return group;
+}
+
 GPtrArray *
 td_catalog_list_groups (TdDatabase  *db,
                         GError     **error)
 {
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) td_target_group_free);
   sqlite3_stmt *stmt = td_database_prepare (db,
                                             "SELECT id, title FROM target_group "
                                             "WHERE campaign_id = (SELECT value FROM meta WHERE key = 'campaign') "
                                             "ORDER BY position", error);
-  gboolean done = FALSE;
 
   if (stmt == NULL)
     return NULL;
-  while (step_row (db, stmt, &done, error))
-    {
-      TdTargetGroup *group = g_new0 (TdTargetGroup, 1);
-      group->id = td_stmt_dup_text (stmt, 0);
-      group->title = td_stmt_dup_text (stmt, 1);
-      g_ptr_array_add (groups, group);
-    }
-  return done ? g_steal_pointer (&groups) : NULL;
+  return td_database_collect (db, stmt, group_from_row, NULL, (GDestroyNotify) td_target_group_free, error);
+}
+
+static gpointer
+standard_from_row (sqlite3_stmt *stmt,
+                   gpointer      user_data)
+{
+  TdStandard *s = g_new0 (TdStandard, 1);
+
+  s->id = sqlite3_column_int64 (stmt, 0);
+  s->code = td_stmt_dup_text (stmt, 1);
+  s->individual = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "individual") == 0;
+  s->for_teams = sqlite3_column_int (stmt, 3);
+  s->text = td_stmt_dup_text (stmt, 4);
+  return s;
 }
 
 GPtrArray *
@@ -451,28 +467,16 @@ td_catalog_list_standards (TdDatabase  *db,
                            gboolean     team,
                            GError     **error)
 {
-  g_autoptr(GPtrArray) standards = g_ptr_array_new_with_free_func ((GDestroyNotify) td_standard_free);
   sqlite3_stmt *stmt = td_database_prepare (db,
                                             "SELECT id, code, subject, for_teams, text FROM standard "
                                             "WHERE campaign_id = (SELECT value FROM meta WHERE key = 'campaign') "
                                             "AND subject = ? AND (for_teams = 0 OR ?) ORDER BY code", error);
-  gboolean done = FALSE;
 
   if (stmt == NULL)
     return NULL;
   td_stmt_bind_text (stmt, 1, individual ? "individual" : "collective");
   sqlite3_bind_int (stmt, 2, team);
-  while (step_row (db, stmt, &done, error))
-    {
-      TdStandard *s = g_new0 (TdStandard, 1);
-      s->id = sqlite3_column_int64 (stmt, 0);
-      s->code = td_stmt_dup_text (stmt, 1);
-      s->individual = individual;
-      s->for_teams = sqlite3_column_int (stmt, 3);
-      s->text = td_stmt_dup_text (stmt, 4);
-      g_ptr_array_add (standards, s);
-    }
-  return done ? g_steal_pointer (&standards) : NULL;
+  return td_database_collect (db, stmt, standard_from_row, NULL, (GDestroyNotify) td_standard_free, error);
 }
 
 #define UNIT_COLUMNS "SELECT id, code, name, kind, coalesce(parent_id, 0) FROM unit "

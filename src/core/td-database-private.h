@@ -20,6 +20,19 @@ gboolean      td_database_step_done   (TdDatabase   *self,
                                        sqlite3_stmt *stmt,
                                        GError      **error);
 
+/* Makes one item of a row; called by td_database_collect(). */
+typedef gpointer (*TdRowFunc) (sqlite3_stmt *stmt,
+                               gpointer      user_data);
+
+/* Steps @stmt (prepared and bound) to the end, makes an item of each row with @row and returns
+ * them in order, freed with @free_func; NULL on error.  The statement is reset either way. */
+GPtrArray    *td_database_collect     (TdDatabase     *self,
+                                       sqlite3_stmt   *stmt,
+                                       TdRowFunc       row,
+                                       gpointer        user_data,
+                                       GDestroyNotify  free_func,
+                                       GError        **error);
+
 /* Turns the connection's last error into a GError. */
 void          td_database_set_error   (TdDatabase   *self,
                                        int           rc,

@@ -168,6 +168,28 @@ td_database_step_done (TdDatabase    *self,
   return TRUE;
 }
 
+GPtrArray *
+td_database_collect (TdDatabase      *self,
+                     sqlite3_stmt    *stmt,
+                     TdRowFunc        row,
+                     gpointer         user_data,
+                     GDestroyNotify   free_func,
+                     GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, row (stmt, user_data));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_database_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
 gboolean
 td_database_exec (TdDatabase  *self,
                   const char  *sql,

@@ -205,49 +205,45 @@ td_evidence_load_bytes (TdDatabase  *db,
   return bytes;
 }
 
+static gpointer
+evidence_from_row (sqlite3_stmt *stmt,
+                   gpointer      user_data)
+{
+  TdEvidenceInfo *e = g_new0 (TdEvidenceInfo, 1);
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  e->sha256 = td_stmt_dup_text (stmt, 1);
+  e->file_name = td_stmt_dup_text (stmt, 2);
+  e->size = sqlite3_column_int64 (stmt, 3);
+  e->page_count = sqlite3_column_int (stmt, 4);
+  e->added_at = td_stmt_dup_text (stmt, 5);
+  e->owner.assessment_id = *(gint64 *) user_data;
+  e->owner.target_id = sqlite3_column_int64 (stmt, 6);
+  e->owner.standard_id = sqlite3_column_int64 (stmt, 7);
+  td_verdict_from_string ((const char *) sqlite3_column_text (stmt, 8), &e->verdict);
+  e->verdict_comment = td_stmt_dup_text (stmt, 9);
+  e->reviewed_by = td_stmt_dup_text (stmt, 10);
+  e->reviewed_at = td_stmt_dup_text (stmt, 11);
+  return e;
+}
+
 GPtrArray *
 td_evidence_list_for_assessment (TdDatabase  *db,
                                  gint64       assessment_id,
                                  GError     **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_evidence_info_free);
   sqlite3_stmt *stmt = td_database_prepare (db,
                                             "SELECT e.id, e.sha256, e.file_name, b.size, b.page_count, e.added_at,"
                                             " coalesce(e.target_id, 0), coalesce(e.standard_id, 0), e.verdict,"
                                             " e.verdict_comment, e.reviewed_by, e.reviewed_at"
                                             " FROM evidence e JOIN evidence_blob b ON b.sha256 = e.sha256"
                                             " WHERE e.assessment_id = ? ORDER BY e.id", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TdEvidenceInfo *e = g_new0 (TdEvidenceInfo, 1);
-
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->sha256 = td_stmt_dup_text (stmt, 1);
-      e->file_name = td_stmt_dup_text (stmt, 2);
-      e->size = sqlite3_column_int64 (stmt, 3);
-      e->page_count = sqlite3_column_int (stmt, 4);
-      e->added_at = td_stmt_dup_text (stmt, 5);
-      e->owner.assessment_id = assessment_id;
-      e->owner.target_id = sqlite3_column_int64 (stmt, 6);
-      e->owner.standard_id = sqlite3_column_int64 (stmt, 7);
-      td_verdict_from_string ((const char *) sqlite3_column_text (stmt, 8), &e->verdict);
-      e->verdict_comment = td_stmt_dup_text (stmt, 9);
-      e->reviewed_by = td_stmt_dup_text (stmt, 10);
-      e->reviewed_at = td_stmt_dup_text (stmt, 11);
-      g_ptr_array_add (list, e);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      td_database_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return td_database_collect (db, stmt, evidence_from_row, &assessment_id,
+                              (GDestroyNotify) td_evidence_info_free, error);
 }
 
 gboolean
