@@ -54,5 +54,7 @@ int td_cli_targets (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_units   (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_summary (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_audit   (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_chart   (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_report  (TdCliContext *ctx, int argc, char **argv, GError **error);
 
 G_END_DECLS

@@ -19,6 +19,8 @@ static const TdCliCommand commands[] = {
   { "units", N_("List the participating units"), td_cli_units },
   { "summary", N_("Where the province or a unit stands against every target"), td_cli_summary },
   { "audit", N_("Show the audit log"), td_cli_audit },
+  { "chart", N_("Draw a progress chart into a PNG, SVG or PDF file"), td_cli_chart },
+  { "report", N_("Write the progress report (PDF) or the table of values (XLSX, CSV)"), td_cli_report },
 };
 
 static void

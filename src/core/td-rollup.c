@@ -5,6 +5,7 @@
  * disagree about "met". */
 
 #include "td-database-private.h"
+#include "td-round.h"
 #include "td-rollup.h"
 
 void
@@ -206,5 +207,148 @@ td_summary_for_unit (TdDatabase  *db,
     return FALSE;
   td_rollup_summarize (rollups, summary);
   summary->n_units = 1;
+  return TRUE;
+}
+
+void
+td_unit_measure_clear (TdUnitMeasure *measure)
+{
+  g_clear_pointer (&measure->code, g_free);
+  g_clear_pointer (&measure->name, g_free);
+}
+
+static int
+compare_measures (gconstpointer a,
+                  gconstpointer b)
+{
+  const TdUnitMeasure *x = a, *y = b;
+
+  if (x->measure != y->measure)
+    return x->measure > y->measure ? -1 : 1;
+  return g_utf8_collate (x->name, y->name);
+}
+
+GArray *
+td_rollup_unit_measures (TdDatabase          *db,
+                         TdTarget            *target,
+                         const TdRollupScope *scope,
+                         GError             **error)
+{
+  g_autoptr(GArray) result = g_array_new (FALSE, TRUE, sizeof (TdUnitMeasure));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (result, (GDestroyNotify) td_unit_measure_clear);
+  stmt = td_database_prepare (db,
+                              "SELECT u.id, u.code, u.name, u.kind, v.numerator, v.denominator, v.index_value,"
+                              " v.not_applicable, v.na_reason"
+                              " FROM assessment_value v"
+                              " JOIN assessment a ON a.id = v.assessment_id"
+                              " JOIN unit u ON u.id = a.unit_id"
+                              " WHERE a.round_id = ?1 AND v.target_id = ?5"
+                              " AND (?2 OR a.status IN ('submitted', 'received', 'appraised'))"
+                              " AND (?3 IS NULL OR u.kind = ?3)"
+                              " AND (?4 = 0 OR u.id = ?4)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, scope->round_id);
+  sqlite3_bind_int (stmt, 2, scope->include_drafts || scope->unit_id != 0);
+  td_stmt_bind_text (stmt, 3, scope->unit_kind >= 0 ? td_unit_kind_to_string (scope->unit_kind) : NULL);
+  sqlite3_bind_int64 (stmt, 4, scope->unit_id);
+  sqlite3_bind_int64 (stmt, 5, td_target_get_id (target));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TdValue v = { 0 };
+      TdUnitMeasure m = { 0 };
+      TdOutcome outcome;
+
+      v.has_numerator = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+      v.numerator = sqlite3_column_int64 (stmt, 4);
+      v.has_denominator = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+      v.denominator = sqlite3_column_int64 (stmt, 5);
+      v.has_index = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
+      v.index_value = sqlite3_column_double (stmt, 6);
+      v.not_applicable = sqlite3_column_int (stmt, 7);
+      v.na_reason = (char *) sqlite3_column_text (stmt, 8);
+
+      outcome = td_target_evaluate (target, &v, &m.measure, NULL);
+      if (outcome != TD_OUTCOME_MET && outcome != TD_OUTCOME_NOT_MET)
+        continue;
+      m.met = outcome == TD_OUTCOME_MET;
+      m.unit_id = sqlite3_column_int64 (stmt, 0);
+      m.code = td_stmt_dup_text (stmt, 1);
+      m.name = td_stmt_dup_text (stmt, 2);
+      td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &m.kind);
+      m.numerator = v.numerator;
+      m.denominator = v.denominator;
+      g_array_append_val (result, m);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_database_set_error (db, rc, error);
+      return NULL;
+    }
+  g_array_sort (result, compare_measures);
+  return g_steal_pointer (&result);
+}
+
+GPtrArray *
+td_rollup_trend (TdDatabase          *db,
+                 GListModel          *targets,
+                 GListModel          *rounds,
+                 const TdRollupScope *scope,
+                 GError             **error)
+{
+  g_autoptr(GPtrArray) per_round = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
+    {
+      g_autoptr(TdRound) round = g_list_model_get_item (rounds, i);
+      TdRollupScope round_scope = *scope;
+      GArray *rollups;
+
+      round_scope.round_id = td_round_get_id (round);
+      rollups = td_rollup_compute (db, targets, &round_scope, error);
+      if (rollups == NULL)
+        return NULL;
+      g_ptr_array_add (per_round, rollups);
+    }
+  return g_steal_pointer (&per_round);
+}
+
+gboolean
+td_rollup_count_units (TdDatabase          *db,
+                       const TdRollupScope *scope,
+                       guint               *n_submitted,
+                       guint               *n_units,
+                       GError             **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db,
+                                            "SELECT count(*), count(a.id) FROM unit u"
+                                            " LEFT JOIN assessment a ON a.unit_id = u.id AND a.round_id = ?1"
+                                            "  AND a.status IN ('submitted', 'received', 'appraised')"
+                                            " WHERE u.kind <> 'province' AND (?2 IS NULL OR u.kind = ?2)"
+                                            " AND (?3 = 0 OR u.id = ?3)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, scope->round_id);
+  td_stmt_bind_text (stmt, 2, scope->unit_kind >= 0 ? td_unit_kind_to_string (scope->unit_kind) : NULL);
+  sqlite3_bind_int64 (stmt, 3, scope->unit_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *n_units = (guint) sqlite3_column_int (stmt, 0);
+      *n_submitted = (guint) sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      td_database_set_error (db, rc, error);
+      return FALSE;
+    }
   return TRUE;
 }

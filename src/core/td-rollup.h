@@ -63,4 +63,40 @@ gboolean td_summary_for_unit   (TdDatabase          *db,
                                 TdSummary           *summary,
                                 GError             **error);
 
+/* Units in @scope (the province unit itself not counted) and how many of them have a
+ * self-assessment for the round that counts in the province's view. */
+gboolean td_rollup_count_units (TdDatabase          *db,
+                                const TdRollupScope *scope,
+                                guint               *n_submitted,
+                                guint               *n_units,
+                                GError             **error);
+
+/* One unit's own figure for one target, for rankings. */
+typedef struct {
+  gint64      unit_id;
+  char       *code;
+  char       *name;
+  TdUnitKind  kind;
+  gint64      numerator;
+  gint64      denominator;
+  double      measure;
+  gboolean    met;
+} TdUnitMeasure;
+
+void     td_unit_measure_clear (TdUnitMeasure *measure);
+
+/* Every unit in @scope with a valid value for @target, best first (ties by name). */
+GArray  *td_rollup_unit_measures (TdDatabase          *db,
+                                  TdTarget            *target,
+                                  const TdRollupScope *scope,
+                                  GError             **error);
+
+/* td_rollup_compute() for each round of @rounds (TdRound), with @scope's other settings: one
+ * GArray of TdTargetRollup per round, in round order. */
+GPtrArray *td_rollup_trend      (TdDatabase          *db,
+                                 GListModel          *targets,
+                                 GListModel          *rounds,
+                                 const TdRollupScope *scope,
+                                 GError             **error);
+
 G_END_DECLS

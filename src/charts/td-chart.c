@@ -1,0 +1,576 @@
+/* td-chart.c: the chart renderers.
+ *
+ * The text drawn here is Vietnamese on purpose rather than translated: charts end up in PDF
+ * reports for the province's meetings, and the targets themselves are the plan's Vietnamese
+ * wording. */
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "td-chart.h"
+#include "td-format.h"
+
+#define MARGIN 12.0
+#define MET_MARK "✓ Đạt"
+#define NOT_MET_MARK "✗ Chưa đạt"
+#define NO_DATA "Chưa có số liệu"
+
+/* Helpers */
+
+static void
+set_color (cairo_t       *cr,
+           const TdColor *c)
+{
+  cairo_set_source_rgba (cr, c->r, c->g, c->b, c->a);
+}
+
+static PangoLayout *
+make_layout (cairo_t            *cr,
+             const TdChartStyle *style,
+             double              size,
+             gboolean            bold,
+             const char         *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (style->font_family);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_font_description_free (font);
+  return layout;
+}
+
+/* Shows @text in a box: ellipsized to @max_width (when > 0), vertically centred on @cy,
+ * aligned left, right (@align 1) or centred (@align 0.5).  Returns the logical width used. */
+static double
+show_text (cairo_t            *cr,
+           const TdChartStyle *style,
+           double              size,
+           gboolean            bold,
+           const TdColor      *color,
+           const char         *text,
+           double              x,
+           double              cy,
+           double              max_width,
+           double              align,
+           double             *out_height)
+{
+  g_autoptr(PangoLayout) layout = make_layout (cr, style, size, bold, text);
+  PangoRectangle logical;
+  double w, h;
+
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_get_extents (layout, NULL, &logical);
+  w = logical.width / (double) PANGO_SCALE;
+  h = logical.height / (double) PANGO_SCALE;
+  if (max_width > 0)
+    w = MIN (w, max_width);
+  set_color (cr, color);
+  cairo_move_to (cr, x - align * w - logical.x / (double) PANGO_SCALE, cy - h / 2);
+  pango_cairo_show_layout (cr, layout);
+  if (out_height)
+    *out_height = h;
+  return w;
+}
+
+static double
+text_width (cairo_t            *cr,
+            const TdChartStyle *style,
+            double              size,
+            gboolean            bold,
+            const char         *text)
+{
+  g_autoptr(PangoLayout) layout = make_layout (cr, style, size, bold, text);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.width / (double) PANGO_SCALE;
+}
+
+static double
+draw_title (cairo_t            *cr,
+            const TdChartStyle *style,
+            const char         *title,
+            double              width)
+{
+  double h = 0;
+
+  if (title == NULL || *title == '\0')
+    return MARGIN;
+  show_text (cr, style, style->font_size * 1.25, TRUE, &style->foreground, title,
+             MARGIN, MARGIN + style->font_size * 0.9, width - 2 * MARGIN, 0, &h);
+  return MARGIN + h + style->font_size * 0.6;
+}
+
+static double
+scale_max (TdTarget *target)
+{
+  return td_target_get_kind (target) == TD_TARGET_KIND_RATIO ? 100.0 : 1.0;
+}
+
+/* The value bar: solid when met, outlined and lightly filled when not, so that the two differ
+ * in grey print too. */
+static void
+draw_bar (cairo_t            *cr,
+          const TdChartStyle *style,
+          double              x,
+          double              y,
+          double              w,
+          double              h,
+          gboolean            met)
+{
+  const TdColor *c = met ? &style->met : &style->not_met;
+
+  if (w <= 0)
+    return;
+  if (met)
+    {
+      set_color (cr, c);
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_fill (cr);
+      return;
+    }
+  cairo_set_source_rgba (cr, c->r, c->g, c->b, 0.35);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_fill (cr);
+  set_color (cr, c);
+  cairo_set_line_width (cr, 1.5);
+  cairo_rectangle (cr, x + 0.75, y + 0.75, MAX (w - 1.5, 0), h - 1.5);
+  cairo_stroke (cr);
+}
+
+static void
+draw_marker (cairo_t            *cr,
+             const TdChartStyle *style,
+             double              x,
+             double              y,
+             double              h)
+{
+  double t = MIN (h * 0.25, 5);
+
+  set_color (cr, &style->threshold);
+  cairo_set_line_width (cr, 2);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x, y + h);
+  cairo_stroke (cr);
+  /* A small downward triangle above the line makes it a marker, not a grid line. */
+  cairo_move_to (cr, x - t, y);
+  cairo_line_to (cr, x + t, y);
+  cairo_line_to (cr, x, y + t);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+add_hit (GArray           *hits,
+         const TdChartHit *hit)
+{
+  if (hits != NULL)
+    g_array_append_val (hits, *hit);
+}
+
+/* Overview */
+
+void
+td_chart_draw_overview (cairo_t            *cr,
+                        double              width,
+                        double              height,
+                        const TdChartStyle *style,
+                        const char         *title,
+                        GArray             *rollups,
+                        GArray             *hits)
+{
+  guint n = rollups->len;
+  double top, row_h, font, label_w, value_w, mark_w, bar_x, bar_w;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  if (style->fill_background)
+    {
+      set_color (cr, &style->background);
+      cairo_paint (cr);
+    }
+
+  top = draw_title (cr, style, title, width);
+  if (n == 0)
+    {
+      cairo_restore (cr);
+      return;
+    }
+  row_h = (height - top - MARGIN) / n;
+  /* Text never taller than its row, so that labels cannot overlap. */
+  font = MIN (style->font_size, row_h * 0.62);
+  label_w = MAX (width * 0.42, 80);
+  value_w = text_width (cr, style, font, TRUE, "100,0 %") + font * 0.8;
+  mark_w = text_width (cr, style, font, FALSE, NOT_MET_MARK) + font * 0.5;
+  bar_x = MARGIN + label_w + font * 0.8;
+  bar_w = width - bar_x - value_w - mark_w - MARGIN;
+  if (bar_w < 20)
+    {
+      /* Narrow: give the bars room by shortening the labels. */
+      label_w = MAX (label_w - (20 - bar_w), 40);
+      bar_x = MARGIN + label_w + font * 0.8;
+      bar_w = MAX (width - bar_x - value_w - mark_w - MARGIN, 10);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      TdTargetRollup *r = &g_array_index (rollups, TdTargetRollup, i);
+      double y = top + i * row_h;
+      double cy = y + row_h / 2;
+      double bar_h = MAX (row_h * 0.5, 2);
+      double max = scale_max (r->target);
+      double marker = bar_x + bar_w * CLAMP (td_target_get_threshold (r->target) / max, 0, 1);
+      g_autofree char *label = g_strdup_printf ("%u. %s", td_target_get_number (r->target),
+                                                td_target_get_text (r->target));
+      TdChartHit hit = { 0, y, width, row_h, i, bar_x, bar_x, marker, MARGIN, y, 0, row_h };
+      double label_h = 0;
+
+      if (i % 2 == 1)
+        {
+          cairo_set_source_rgba (cr, style->grid.r, style->grid.g, style->grid.b, 0.35);
+          cairo_rectangle (cr, 0, y, width, row_h);
+          cairo_fill (cr);
+        }
+
+      hit.label_width = show_text (cr, style, font, FALSE, &style->foreground, label, MARGIN, cy, label_w, 0, &label_h);
+      hit.label_height = label_h;
+      hit.label_y = cy - label_h / 2;
+
+      set_color (cr, &style->track);
+      cairo_rectangle (cr, bar_x, cy - bar_h / 2, bar_w, bar_h);
+      cairo_fill (cr);
+
+      if (r->has_measure)
+        {
+          g_autofree char *value = td_target_format_measure (r->target, r->measure);
+
+          hit.bar_end_x = bar_x + bar_w * CLAMP (r->measure / max, 0, 1);
+          draw_bar (cr, style, bar_x, cy - bar_h / 2, hit.bar_end_x - bar_x, bar_h, r->met);
+          show_text (cr, style, font, TRUE, &style->foreground, value, bar_x + bar_w + value_w - font * 0.3, cy, 0, 1, NULL);
+          show_text (cr, style, font, FALSE, r->met ? &style->met : &style->not_met,
+                     r->met ? MET_MARK : NOT_MET_MARK, width - MARGIN - mark_w + font * 0.5, cy, mark_w, 0, NULL);
+        }
+      else
+        show_text (cr, style, font, FALSE, &style->muted, NO_DATA, bar_x + font * 0.4, cy, bar_w, 0, NULL);
+
+      draw_marker (cr, style, marker, cy - bar_h / 2 - 2, bar_h + 4);
+      add_hit (hits, &hit);
+    }
+  cairo_restore (cr);
+}
+
+/* Ranking */
+
+double
+td_chart_ranking_row_height (const TdChartStyle *style)
+{
+  return ceil (style->font_size * 1.9);
+}
+
+double
+td_chart_ranking_header_height (const TdChartStyle *style,
+                                const char         *title)
+{
+  double h = title && *title ? MARGIN + style->font_size * 1.25 * 1.3 + style->font_size * 0.6 : MARGIN;
+
+  return ceil (h + style->font_size * 1.8);
+}
+
+void
+td_chart_draw_ranking (cairo_t            *cr,
+                       double              width,
+                       double              height,
+                       const TdChartStyle *style,
+                       const char         *title,
+                       TdTarget           *target,
+                       GArray             *measures,
+                       guint               first,
+                       guint               count,
+                       GArray             *hits)
+{
+  double row_h = td_chart_ranking_row_height (style);
+  double top = td_chart_ranking_header_height (style, title);
+  double font = style->font_size;
+  double label_w = MAX (width * 0.36, 90);
+  double value_w = text_width (cr, style, font, TRUE, "100,0 %") + font * 0.8;
+  double mark_w = text_width (cr, style, font, FALSE, "✗") + font;
+  double bar_x = MARGIN + label_w + font * 0.8;
+  double bar_w = MAX (width - bar_x - value_w - mark_w - MARGIN, 10);
+  double max = scale_max (target);
+  double marker = bar_x + bar_w * CLAMP (td_target_get_threshold (target) / max, 0, 1);
+  g_autofree char *threshold = td_target_format_threshold (target);
+  g_autofree char *legend = g_strdup_printf ("Chỉ tiêu %u: %s  —  ngưỡng %s", td_target_get_number (target),
+                                             td_target_get_text (target), threshold);
+  guint last = MIN (first + count, measures->len);
+  double rows_bottom;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  if (style->fill_background)
+    {
+      set_color (cr, &style->background);
+      cairo_paint (cr);
+    }
+  draw_title (cr, style, title, width);
+  show_text (cr, style, font * 0.92, FALSE, &style->muted, legend, MARGIN, top - font * 0.9, width - 2 * MARGIN, 0, NULL);
+
+  for (guint i = first; i < last; i++)
+    {
+      TdUnitMeasure *m = &g_array_index (measures, TdUnitMeasure, i);
+      double y = top + (i - first) * row_h;
+      double cy = y + row_h / 2;
+      double bar_h = row_h * 0.55;
+      g_autofree char *label = g_strdup_printf ("%u. %s", i + 1, m->name);
+      g_autofree char *value = td_target_format_measure (target, m->measure);
+      TdChartHit hit = { 0, y, width, row_h, i, bar_x, bar_x + bar_w * CLAMP (m->measure / max, 0, 1), marker,
+                         MARGIN, y, 0, row_h };
+
+      if (y + row_h > height + 0.5)
+        break;
+      if (i % 2 == 1)
+        {
+          cairo_set_source_rgba (cr, style->grid.r, style->grid.g, style->grid.b, 0.35);
+          cairo_rectangle (cr, 0, y, width, row_h);
+          cairo_fill (cr);
+        }
+      hit.label_width = show_text (cr, style, font, FALSE, &style->foreground, label, MARGIN, cy, label_w, 0, NULL);
+      set_color (cr, &style->track);
+      cairo_rectangle (cr, bar_x, cy - bar_h / 2, bar_w, bar_h);
+      cairo_fill (cr);
+      draw_bar (cr, style, bar_x, cy - bar_h / 2, hit.bar_end_x - bar_x, bar_h, m->met);
+      show_text (cr, style, font, TRUE, &style->foreground, value, bar_x + bar_w + value_w - font * 0.3, cy, 0, 1, NULL);
+      show_text (cr, style, font, TRUE, m->met ? &style->met : &style->not_met, m->met ? "✓" : "✗",
+                 width - MARGIN, cy, 0, 1, NULL);
+      add_hit (hits, &hit);
+    }
+
+  /* The threshold as one line through every row drawn. */
+  rows_bottom = MIN (top + (last > first ? last - first : 0) * row_h, height);
+  if (rows_bottom > top)
+    draw_marker (cr, style, marker, top, rows_bottom - top);
+  cairo_restore (cr);
+}
+
+/* Trend */
+
+void
+td_chart_draw_trend (cairo_t            *cr,
+                     double              width,
+                     double              height,
+                     const TdChartStyle *style,
+                     const char         *title,
+                     GPtrArray          *per_round,
+                     const char * const *round_labels,
+                     GArray             *hits)
+{
+  GArray *first_round;
+  guint n, cols, rows;
+  double top, cell_w, cell_h, font;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  if (style->fill_background)
+    {
+      set_color (cr, &style->background);
+      cairo_paint (cr);
+    }
+  top = draw_title (cr, style, title, width);
+  if (per_round->len == 0)
+    {
+      cairo_restore (cr);
+      return;
+    }
+  first_round = g_ptr_array_index (per_round, 0);
+  n = first_round->len;
+  cols = width > 900 ? 5 : width > 600 ? 4 : width > 380 ? 3 : 2;
+  rows = (n + cols - 1) / cols;
+  cell_w = (width - 2 * MARGIN) / cols;
+  cell_h = (height - top - MARGIN) / MAX (rows, 1);
+  font = MIN (style->font_size * 0.85, cell_h * 0.12);
+
+  for (guint i = 0; i < n; i++)
+    {
+      TdTarget *target = g_array_index (first_round, TdTargetRollup, i).target;
+      double x = MARGIN + (i % cols) * cell_w, y = top + (i / cols) * cell_h;
+      double px = x + font * 0.6, pw = cell_w - font * 1.6;
+      double py = y + font * 2.0, ph = cell_h - font * 4.2;
+      double max = scale_max (target);
+      double lo = td_target_get_threshold (target), span;
+      double ty;
+      g_autofree char *label = g_strdup_printf ("%u. %s", td_target_get_number (target), td_target_get_text (target));
+      g_autofree char *lo_text = NULL;
+      double prev_x = -1, prev_y = -1;
+      /* A cell has no bar and no vertical marker. */
+      TdChartHit hit = { x, y, cell_w, cell_h, i, 0, 0, -1, x + font * 0.3, y, 0, font * 1.4 };
+
+      /* Zoom the scale onto the values and the threshold: the top is always the maximum (100 %
+       * or 1), the bottom a round step below the lowest of them. */
+      for (guint r = 0; r < per_round->len; r++)
+        {
+          TdTargetRollup *roll = &g_array_index ((GArray *) g_ptr_array_index (per_round, r), TdTargetRollup, i);
+          if (roll->has_measure)
+            lo = MIN (lo, roll->measure);
+        }
+      lo = MAX (floor (lo / (max / 10)) * (max / 10) - max / 10, 0);
+      span = max - lo;
+      ty = py + ph * (1 - CLAMP ((td_target_get_threshold (target) - lo) / span, 0, 1));
+
+      if (ph < 4 || pw < 10)
+        continue;
+      hit.label_width = show_text (cr, style, font, TRUE, &style->foreground, label, x + font * 0.3,
+                                   y + font * 0.9, cell_w - font * 0.6, 0, NULL);
+      set_color (cr, &style->grid);
+      cairo_set_line_width (cr, 1);
+      cairo_rectangle (cr, px, py, pw, ph);
+      cairo_stroke (cr);
+      lo_text = td_target_format_measure (target, lo);
+      show_text (cr, style, font * 0.8, FALSE, &style->muted, lo_text, px + 2, py + ph - font * 0.6, 0, 0, NULL);
+
+      /* The threshold, dashed. */
+      set_color (cr, &style->threshold);
+      cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+      cairo_move_to (cr, px, ty);
+      cairo_line_to (cr, px + pw, ty);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+
+      for (guint r = 0; r < per_round->len; r++)
+        {
+          TdTargetRollup *roll = &g_array_index ((GArray *) g_ptr_array_index (per_round, r), TdTargetRollup, i);
+          double cx = px + pw * (r + 0.5) / per_round->len;
+
+          if (round_labels && round_labels[r])
+            show_text (cr, style, font, FALSE, &style->muted, round_labels[r], cx, py + ph + font * 0.9, 0, 0.5, NULL);
+          if (!roll->has_measure)
+            continue;
+          {
+            double cy = py + ph * (1 - CLAMP ((roll->measure - lo) / span, 0, 1));
+            g_autofree char *value = td_target_format_measure (target, roll->measure);
+
+            if (prev_x >= 0)
+              {
+                set_color (cr, &style->foreground);
+                cairo_set_line_width (cr, 1.5);
+                cairo_move_to (cr, prev_x, prev_y);
+                cairo_line_to (cr, cx, cy);
+                cairo_stroke (cr);
+              }
+            /* Met: a filled disc; not met: a ring. */
+            set_color (cr, roll->met ? &style->met : &style->not_met);
+            /* The text left a current point behind; the arc must not join it. */
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, cx, cy, font * 0.35, 0, 2 * G_PI);
+            if (roll->met)
+              cairo_fill (cr);
+            else
+              {
+                cairo_set_line_width (cr, 2);
+                cairo_stroke (cr);
+              }
+            show_text (cr, style, font * 0.9, FALSE, &style->foreground, value, cx,
+                       cy < py + font ? cy + font * 0.9 : cy - font * 0.9, 0, 0.5, NULL);
+            prev_x = cx;
+            prev_y = cy;
+          }
+        }
+      add_hit (hits, &hit);
+    }
+  cairo_restore (cr);
+}
+
+/* DTI */
+
+void
+td_chart_draw_dti (cairo_t            *cr,
+                   double              width,
+                   double              height,
+                   const TdChartStyle *style,
+                   const char         *title,
+                   TdTarget           *target,
+                   const double       *values,
+                   const char * const *round_labels,
+                   guint               n_rounds,
+                   GArray             *hits)
+{
+  const double aim_2025 = 0.7;
+  double top, font = style->font_size, label_w, axis_x, axis_w, row_h, target_x, aim_x;
+  g_autofree char *threshold = td_target_format_threshold (target);
+  g_autofree char *target_label = g_strdup_printf ("Mục tiêu 2026: %s", threshold);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  if (style->fill_background)
+    {
+      set_color (cr, &style->background);
+      cairo_paint (cr);
+    }
+  top = draw_title (cr, style, title, width) + font * 2.6;
+  label_w = MAX (text_width (cr, style, font, TRUE, "Tổng kết 2026"), font * 5) + font;
+  axis_x = MARGIN + label_w;
+  axis_w = MAX (width - axis_x - MARGIN - text_width (cr, style, font, TRUE, "0,00 ✗") - font, 20);
+  row_h = MIN ((height - top - MARGIN - font * 2) / MAX (n_rounds, 1), font * 3.5);
+  target_x = axis_x + axis_w * td_target_get_threshold (target);
+  aim_x = axis_x + axis_w * aim_2025;
+
+  /* Scale 0 … 1 with ticks every 0,1. */
+  for (int t = 0; t <= 10; t++)
+    {
+      double x = axis_x + axis_w * t / 10.0;
+      g_autofree char *tick = td_format_decimal (t / 10.0, 1);
+
+      set_color (cr, &style->grid);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, top + n_rounds * row_h);
+      cairo_stroke (cr);
+      show_text (cr, style, font * 0.8, FALSE, &style->muted, tick, x, top + n_rounds * row_h + font * 0.8, 0, 0.5, NULL);
+    }
+
+  for (guint r = 0; r < n_rounds; r++)
+    {
+      double y = top + r * row_h, cy = y + row_h / 2, bar_h = row_h * 0.5;
+      TdChartHit hit = { 0, y, width, row_h, r, axis_x, axis_x, target_x, MARGIN, y, 0, row_h };
+
+      hit.label_width = show_text (cr, style, font, TRUE, &style->foreground, round_labels[r], MARGIN, cy, label_w - font, 0, NULL);
+      if (values[r] >= 0)
+        {
+          gboolean met = td_target_index_meets (target, values[r]);
+          g_autofree char *value = td_format_decimal (values[r], 2);
+          g_autofree char *shown = g_strdup_printf ("%s %s", value, met ? "✓" : "✗");
+
+          hit.bar_end_x = axis_x + axis_w * CLAMP (values[r], 0, 1);
+          draw_bar (cr, style, axis_x, cy - bar_h / 2, hit.bar_end_x - axis_x, bar_h, met);
+          /* Right of the bar, and right of the target marker when the bar ends just before it. */
+          show_text (cr, style, font, TRUE, met ? &style->met : &style->not_met, shown,
+                     (hit.bar_end_x > target_x - font * 3 ? MAX (hit.bar_end_x, target_x) : hit.bar_end_x) + font * 0.5,
+                     cy, 0, 0, NULL);
+        }
+      else
+        show_text (cr, style, font, FALSE, &style->muted, NO_DATA, axis_x + font * 0.4, cy, axis_w, 0, NULL);
+      add_hit (hits, &hit);
+    }
+
+  /* The 2025 aim dashed, the 2026 target as the marker, each labelled above the plot. */
+  set_color (cr, &style->muted);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_dash (cr, (double[]) { 5, 3 }, 2, 0);
+  cairo_move_to (cr, aim_x, top - font * 0.3);
+  cairo_line_to (cr, aim_x, top + n_rounds * row_h);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  show_text (cr, style, font * 0.85, FALSE, &style->muted, "Mục tiêu 2025: > 0,7", aim_x - font * 0.3, top - font * 1.9, 0, 1, NULL);
+  draw_marker (cr, style, target_x, top - font * 0.3, n_rounds * row_h + font * 0.3);
+  show_text (cr, style, font * 0.85, TRUE, &style->foreground, target_label, target_x + font * 0.3, top - font * 1.9, 0, 0, NULL);
+  cairo_restore (cr);
+}

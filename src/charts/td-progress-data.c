@@ -1,0 +1,104 @@
+/* td-progress-data.c: reading one round's progress in one go. */
+#include "config.h"
+
+#include "td-progress-data.h"
+
+void
+td_progress_data_free (TdProgressData *data)
+{
+  if (data == NULL)
+    return;
+  g_free (data->campaign_title);
+  g_clear_object (&data->round);
+  g_clear_object (&data->rounds);
+  g_clear_object (&data->targets);
+  g_free (data->scope_label);
+  g_clear_pointer (&data->rollups, g_array_unref);
+  g_clear_pointer (&data->per_round, g_ptr_array_unref);
+  g_clear_pointer (&data->measures, g_ptr_array_unref);
+  g_free (data->dti);
+  g_strfreev (data->round_labels);
+  g_free (data);
+}
+
+TdTarget *
+td_progress_data_get_index_target (TdProgressData *data)
+{
+  for (guint i = 0; i < data->rollups->len; i++)
+    {
+      TdTargetRollup *r = &g_array_index (data->rollups, TdTargetRollup, i);
+      if (td_target_get_kind (r->target) == TD_TARGET_KIND_INDEX)
+        return r->target;
+    }
+  return NULL;
+}
+
+TdProgressData *
+td_progress_data_load (TdDatabase  *db,
+                       guint        round_number,
+                       int          unit_kind,
+                       const char  *unit_code,
+                       GError     **error)
+{
+  g_autoptr(TdProgressData) data = g_new0 (TdProgressData, 1);
+  g_autoptr(TdUnit) unit = NULL;
+  guint n_rounds;
+  TdTarget *index_target;
+
+  data->campaign_title = td_catalog_get_campaign_title (db);
+  if ((data->targets = td_catalog_list_targets (db, error)) == NULL ||
+      (data->rounds = td_catalog_list_rounds (db, error)) == NULL ||
+      (data->round = td_catalog_find_round (db, round_number, error)) == NULL)
+    return NULL;
+  if (unit_code != NULL && (unit = td_catalog_find_unit (db, unit_code, error)) == NULL)
+    return NULL;
+
+  td_rollup_scope_init (&data->scope, td_round_get_id (data->round));
+  data->scope.unit_kind = unit_kind;
+  if (unit != NULL)
+    {
+      data->scope.unit_id = td_unit_get_id (unit);
+      data->scope_label = g_strdup (td_unit_get_name (unit));
+    }
+  else if (unit_kind >= 0)
+    data->scope_label = g_strdup (td_unit_kind_get_label (unit_kind));
+  else
+    data->scope_label = g_strdup ("Toàn tỉnh");
+
+  if ((data->rollups = td_rollup_compute (db, data->targets, &data->scope, error)) == NULL ||
+      (data->per_round = td_rollup_trend (db, data->targets, data->rounds, &data->scope, error)) == NULL ||
+      !td_rollup_count_units (db, &data->scope, &data->n_submitted, &data->n_units, error))
+    return NULL;
+  td_rollup_summarize (data->rollups, &data->summary);
+
+  data->measures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < data->rollups->len; i++)
+    {
+      TdTargetRollup *r = &g_array_index (data->rollups, TdTargetRollup, i);
+      GArray *m = td_rollup_unit_measures (db, r->target, &data->scope, error);
+
+      if (m == NULL)
+        return NULL;
+      g_ptr_array_add (data->measures, m);
+    }
+
+  n_rounds = g_list_model_get_n_items (data->rounds);
+  data->dti = g_new (double, n_rounds);
+  data->round_labels = g_new0 (char *, n_rounds + 1);
+  index_target = td_progress_data_get_index_target (data);
+  for (guint r = 0; r < n_rounds; r++)
+    {
+      g_autoptr(TdRound) round = g_list_model_get_item (data->rounds, r);
+      GArray *rollups = g_ptr_array_index (data->per_round, r);
+
+      data->round_labels[r] = g_strdup_printf ("%d", td_round_get_year (round));
+      data->dti[r] = -1;
+      for (guint i = 0; index_target && i < rollups->len; i++)
+        {
+          TdTargetRollup *roll = &g_array_index (rollups, TdTargetRollup, i);
+          if (roll->target == index_target || td_target_get_id (roll->target) == td_target_get_id (index_target))
+            data->dti[r] = roll->has_measure ? roll->measure : -1;
+        }
+    }
+  return g_steal_pointer (&data);
+}

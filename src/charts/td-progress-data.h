@@ -1,0 +1,39 @@
+/* td-progress-data.h: everything the progress views and reports show for one round and scope,
+ * read in one go (off the main thread in the app). */
+#pragma once
+
+#include "td-core.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char          *campaign_title;
+  TdRound       *round;
+  GListModel    *rounds;          /* TdRound */
+  GListModel    *targets;         /* TdTarget */
+  TdRollupScope  scope;
+  char          *scope_label;     /* "Toàn tỉnh", a kind of unit, or a unit's name */
+  GArray        *rollups;         /* TdTargetRollup for the round */
+  TdSummary      summary;
+  GPtrArray     *per_round;       /* GArray of TdTargetRollup per round, for the trend */
+  GPtrArray     *measures;        /* GArray of TdUnitMeasure per target, best first */
+  guint          n_submitted;     /* units whose self-assessment for the round counts */
+  guint          n_units;         /* units in scope */
+  double        *dti;             /* the index target per round; < 0 when missing */
+  char         **round_labels;    /* per round: "2025", "2026" */
+} TdProgressData;
+
+void            td_progress_data_free  (TdProgressData *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdProgressData, td_progress_data_free)
+
+/* @unit_kind -1 for every kind; @unit_code NULL for all units. */
+TdProgressData *td_progress_data_load  (TdDatabase  *db,
+                                        guint        round_number,
+                                        int          unit_kind,
+                                        const char  *unit_code,
+                                        GError     **error);
+
+/* The index target (the DTI), or NULL when the campaign has none. */
+TdTarget       *td_progress_data_get_index_target (TdProgressData *data);
+
+G_END_DECLS
