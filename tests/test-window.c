@@ -54,11 +54,17 @@ test_window_areas (void)
       td_window_set_area (window, areas[i]);
       iterate (20);
       g_assert_cmpstr (td_window_get_area (window), ==, areas[i]);
-      g_assert_true (ADW_IS_STATUS_PAGE (visible_page (window)));
       g_assert_true (gtk_widget_get_mapped (visible_page (window)));
       remembered = g_settings_get_string (settings, "last-area");
       g_assert_cmpstr (remembered, ==, areas[i]);
     }
+
+  /* Activating a sidebar row, as a click or Enter does, shows its area. */
+  {
+    GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), TD_TYPE_WINDOW, "area_list"));
+    g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 1));
+    g_assert_cmpstr (td_window_get_area (window), ==, TD_AREA_PROGRESS);
+  }
 
   /* The keyboard way: Alt+3 is the third area. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.area", "s", TD_AREA_AWARDS);

@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 #include <math.h>
+#include <string.h>
 #include <cairo-svg.h>
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -52,15 +53,51 @@ check_surface (cairo_surface_t  *surface,
   return FALSE;
 }
 
+/* Puts <title> and <desc> first inside the <svg> element cairo wrote. */
+static gboolean
+add_svg_text (const char  *svg_path,
+              const char  *title,
+              const char  *description,
+              GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) out = NULL;
+  const char *open_tag, *end;
+  gsize len;
+
+  if (!g_file_get_contents (svg_path, &contents, &len, error))
+    return FALSE;
+  open_tag = strstr (contents, "<svg");
+  end = open_tag ? strchr (open_tag, '>') : NULL;
+  if (end == NULL)
+    return TRUE;
+  out = g_string_new_len (contents, end + 1 - contents);
+  if (title)
+    {
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      g_string_append_printf (out, "\n<title>%s</title>", escaped);
+    }
+  if (description)
+    {
+      g_autofree char *escaped = g_markup_escape_text (description, -1);
+      g_string_append_printf (out, "\n<desc>%s</desc>", escaped);
+    }
+  g_string_append (out, end + 1);
+  return g_file_set_contents (svg_path, out->str, (gssize) out->len, error);
+}
+
 gboolean
 td_chart_export_file (const char      *path,
                       double           width,
                       double           height,
                       double           scale,
+                      const char      *title,
+                      const char      *description,
                       TdChartDrawFunc  draw,
                       gpointer         user_data,
                       GError         **error)
 {
+  gboolean svg;
   g_autofree char *lower = g_ascii_strdown (path, -1);
   g_autofree char *temp = td_export_temp_path (path);
   cairo_surface_t *surface;
@@ -68,12 +105,19 @@ td_chart_export_file (const char      *path,
   gboolean png = g_str_has_suffix (lower, ".png");
   gboolean ok;
 
+  svg = FALSE;
   if (png)
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale), (int) ceil (height * scale));
-  else if (g_str_has_suffix (lower, ".svg"))
+  else if ((svg = g_str_has_suffix (lower, ".svg")))
     surface = cairo_svg_surface_create (temp, width, height);
   else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (temp, width, height);
+    {
+      surface = cairo_pdf_surface_create (temp, width, height);
+      if (title)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+      if (description)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, description);
+    }
   else
     {
       g_set_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_FORMAT,
@@ -98,10 +142,14 @@ td_chart_export_file (const char      *path,
   cairo_surface_finish (surface);
   ok = check_surface (surface, path, error);
   cairo_surface_destroy (surface);
+  if (ok && svg && (title || description))
+    ok = add_svg_text (temp, title, description, error);
   if (!ok || !g_file_test (temp, G_FILE_TEST_EXISTS))
     {
       if (ok)
         g_set_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_WRITE, _("Could not save “%s”."), path);
+      else if (error && *error && (*error)->domain != TD_EXPORT_ERROR)
+        g_prefix_error (error, _("Could not save “%s”: "), path);
       g_unlink (temp);
       return FALSE;
     }

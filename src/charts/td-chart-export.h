@@ -21,11 +21,15 @@ typedef void (*TdChartDrawFunc) (cairo_t *cr,
                                  gpointer user_data);
 
 /* Draws into @path (.png at @scale × the size, .svg, .pdf).  The file appears whole or not at
- * all: it is written beside the target and renamed into place. */
+ * all: it is written beside the target and renamed into place.  @title and @description
+ * (either may be NULL) say in words what the chart shows: the SVG carries them as <title> and
+ * <desc>, since cairo writes its text as outlines; the PDF as its title and subject. */
 gboolean td_chart_export_file  (const char      *path,
                                 double           width,
                                 double           height,
                                 double           scale,
+                                const char      *title,
+                                const char      *description,
                                 TdChartDrawFunc  draw,
                                 gpointer         user_data,
                                 GError         **error);

@@ -574,3 +574,26 @@ td_chart_draw_dti (cairo_t            *cr,
   show_text (cr, style, font * 0.85, TRUE, &style->foreground, target_label, target_x + font * 0.3, top - font * 1.9, 0, 0, NULL);
   cairo_restore (cr);
 }
+
+char *
+td_chart_describe_overview (GArray *rollups)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < rollups->len; i++)
+    {
+      TdTargetRollup *r = &g_array_index (rollups, TdTargetRollup, i);
+      g_autofree char *threshold = td_target_format_threshold (r->target);
+
+      if (r->has_measure)
+        {
+          g_autofree char *value = td_target_format_measure (r->target, r->measure);
+          g_string_append_printf (out, "Chỉ tiêu %u: %s, ngưỡng %s, %s.\n", td_target_get_number (r->target),
+                                  value, threshold, r->met ? "đạt" : "chưa đạt");
+        }
+      else
+        g_string_append_printf (out, "Chỉ tiêu %u: chưa có số liệu, ngưỡng %s.\n",
+                                td_target_get_number (r->target), threshold);
+    }
+  return g_string_free (out, FALSE);
+}

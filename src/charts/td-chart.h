@@ -72,4 +72,8 @@ void   td_chart_draw_dti       (cairo_t            *cr,
                                 guint               n_rounds,
                                 GArray             *hits);
 
+/* The overview in words, one line per target ("Chỉ tiêu 4: 92,5 %, ngưỡng > 90 %, đạt."), for
+ * the SVG's <desc> and the PDF's subject. */
+char  *td_chart_describe_overview (GArray *rollups);
+
 G_END_DECLS

@@ -3,10 +3,19 @@
 
 #include "td-progress-data.h"
 
-void
-td_progress_data_free (TdProgressData *data)
+G_DEFINE_BOXED_TYPE (TdProgressData, td_progress_data, td_progress_data_ref, td_progress_data_unref)
+
+TdProgressData *
+td_progress_data_ref (TdProgressData *data)
 {
-  if (data == NULL)
+  g_atomic_ref_count_inc (&data->ref_count);
+  return data;
+}
+
+void
+td_progress_data_unref (TdProgressData *data)
+{
+  if (data == NULL || !g_atomic_ref_count_dec (&data->ref_count))
     return;
   g_free (data->campaign_title);
   g_clear_object (&data->round);
@@ -45,6 +54,7 @@ td_progress_data_load (TdDatabase  *db,
   guint n_rounds;
   TdTarget *index_target;
 
+  g_atomic_ref_count_init (&data->ref_count);
   data->campaign_title = td_catalog_get_campaign_title (db);
   if ((data->targets = td_catalog_list_targets (db, error)) == NULL ||
       (data->rounds = td_catalog_list_rounds (db, error)) == NULL ||
@@ -101,4 +111,74 @@ td_progress_data_load (TdDatabase  *db,
         }
     }
   return g_steal_pointer (&data);
+}
+
+typedef struct {
+  char  *db_path;
+  guint  round_number;
+  int    unit_kind;
+  char  *unit_code;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->unit_code);
+  g_free (job);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  g_autoptr(TdDatabase) db = NULL;
+  TdProgressData *data;
+  GError *error = NULL;
+
+  /* sqlite connections are not shared between threads here: this one is the worker's own. */
+  db = td_database_open (job->db_path, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data = td_progress_data_load (db, job->round_number, job->unit_kind, job->unit_code, &error);
+  if (data == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, data, (GDestroyNotify) td_progress_data_unref);
+}
+
+void
+td_progress_data_load_async (const char          *db_path,
+                             guint                round_number,
+                             int                  unit_kind,
+                             const char          *unit_code,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  LoadJob *job = g_new0 (LoadJob, 1);
+
+  job->db_path = g_strdup (db_path);
+  job->round_number = round_number;
+  job->unit_kind = unit_kind;
+  job->unit_code = g_strdup (unit_code);
+  g_task_set_source_tag (task, td_progress_data_load_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, load_thread);
+}
+
+TdProgressData *
+td_progress_data_load_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -7,6 +7,7 @@
 G_BEGIN_DECLS
 
 typedef struct {
+  gatomicrefcount ref_count;
   char          *campaign_title;
   TdRound       *round;
   GListModel    *rounds;          /* TdRound */
@@ -23,8 +24,11 @@ typedef struct {
   char         **round_labels;    /* per round: "2025", "2026" */
 } TdProgressData;
 
-void            td_progress_data_free  (TdProgressData *data);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdProgressData, td_progress_data_free)
+#define TD_TYPE_PROGRESS_DATA (td_progress_data_get_type ())
+GType           td_progress_data_get_type (void) G_GNUC_CONST;
+TdProgressData *td_progress_data_ref   (TdProgressData *data);
+void            td_progress_data_unref (TdProgressData *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdProgressData, td_progress_data_unref)
 
 /* @unit_kind -1 for every kind; @unit_code NULL for all units. */
 TdProgressData *td_progress_data_load  (TdDatabase  *db,
@@ -32,6 +36,18 @@ TdProgressData *td_progress_data_load  (TdDatabase  *db,
                                         int          unit_kind,
                                         const char  *unit_code,
                                         GError     **error);
+
+/* The same, in a worker thread with its own connection to the database at @db_path, so that
+ * the main loop never waits for it. */
+void            td_progress_data_load_async  (const char          *db_path,
+                                              guint                round_number,
+                                              int                  unit_kind,
+                                              const char          *unit_code,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+TdProgressData *td_progress_data_load_finish (GAsyncResult        *result,
+                                              GError             **error);
 
 /* The index target (the DTI), or NULL when the campaign has none. */
 TdTarget       *td_progress_data_get_index_target (TdProgressData *data);

@@ -4,55 +4,9 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "td-chart-export.h"
-#include "td-chart.h"
+#include "td-progress-chart.h"
 #include "td-cli.h"
 #include "td-report.h"
-
-typedef struct {
-  TdProgressData *data;
-  TdChartStyle    style;
-  const char     *kind;
-  guint           target_index;
-} ChartJob;
-
-static void
-draw_chart (cairo_t *cr,
-            double   width,
-            double   height,
-            gpointer user_data)
-{
-  ChartJob *job = user_data;
-  g_autofree char *title = NULL;
-
-  if (g_str_equal (job->kind, "overview"))
-    {
-      title = g_strdup_printf ("Tiến độ các chỉ tiêu – %s – %s", td_round_get_title (job->data->round), job->data->scope_label);
-      td_chart_draw_overview (cr, width, height, &job->style, title, job->data->rollups, NULL);
-    }
-  else if (g_str_equal (job->kind, "ranking"))
-    {
-      TdTarget *target = g_array_index (job->data->rollups, TdTargetRollup, job->target_index).target;
-      GArray *measures = g_ptr_array_index (job->data->measures, job->target_index);
-
-      title = g_strdup_printf ("Xếp hạng đơn vị – chỉ tiêu %u – %s", td_target_get_number (target),
-                               td_round_get_title (job->data->round));
-      td_chart_draw_ranking (cr, width, height, &job->style, title, target, measures, 0, measures->len, NULL);
-    }
-  else if (g_str_equal (job->kind, "trend"))
-    {
-      title = g_strdup_printf ("Các chỉ tiêu qua các đợt – %s", job->data->scope_label);
-      td_chart_draw_trend (cr, width, height, &job->style, title, job->data->per_round,
-                           (const char * const *) job->data->round_labels, NULL);
-    }
-  else
-    {
-      td_chart_draw_dti (cr, width, height, &job->style, "Chỉ số chuyển đổi số cấp tỉnh (DTI)",
-                         td_progress_data_get_index_target (job->data), job->data->dti,
-                         (const char * const *) job->data->round_labels,
-                         g_list_model_get_n_items (job->data->rounds), NULL);
-    }
-}
 
 static int
 usage_error (GError **error, const char *message)
@@ -109,30 +63,28 @@ td_cli_chart (TdCliContext  *ctx,
   g_autofree char *unit_kind = NULL;
   g_autofree char *unit_code = NULL;
   g_autofree char *output = NULL;
-  int round_number = 0, target_number = 0, width = 0, height = 0, scope_kind = -1;
+  int round_number = 0, target_number = 0, scope_kind = -1;
   GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind, N_("overview, ranking, trend or dti"), N_("KIND") },
     { "round", 'r', 0, G_OPTION_ARG_INT, &round_number, N_("Round number (default: the latest)"), N_("R") },
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit_code, N_("Only this unit (its code)"), N_("CODE") },
     { "unit-kind", 0, 0, G_OPTION_ARG_STRING, &unit_kind, N_("Only units of this kind"), N_("KIND") },
     { "target", 't', 0, G_OPTION_ARG_INT, &target_number, N_("The target to rank units by"), N_("N") },
-    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (points for PDF)"), N_("W") },
-    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (points for PDF)"), N_("H") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
     { NULL }
   };
   g_autoptr(TdProgressData) data = NULL;
-  ChartJob job = { 0 };
+  TdChartKind chart_kind;
+  guint round, target_index = 0;
   int status = 0;
-  guint round;
 
   if (!td_cli_parse (ctx, "chart", NULL, entries, &argc, &argv, &status, error))
     return status;
-  if (kind == NULL || !g_strv_contains ((const char *[]) { "overview", "ranking", "trend", "dti", NULL }, kind))
+  if (!td_chart_kind_from_string (kind, &chart_kind))
     return usage_error (error, _("chart needs --kind overview, ranking, trend or dti"));
   if (output == NULL)
     return usage_error (error, _("chart needs -o FILE (.png, .svg or .pdf)"));
-  if (g_str_equal (kind, "ranking") && target_number <= 0)
+  if (chart_kind == TD_CHART_RANKING && target_number <= 0)
     return usage_error (error, _("a ranking needs --target N"));
   if (!parse_kind (unit_kind, &scope_kind, error))
     return 2;
@@ -142,18 +94,14 @@ td_cli_chart (TdCliContext  *ctx,
   if (data == NULL)
     return 1;
 
-  job.data = data;
-  job.kind = kind;
-  td_chart_style_init (&job.style, FALSE);
-  job.style.fill_background = TRUE;
-  if (g_str_equal (kind, "ranking"))
+  if (chart_kind == TD_CHART_RANKING)
     {
       gboolean found = FALSE;
 
       for (guint i = 0; i < data->rollups->len && !found; i++)
         if (td_target_get_number (g_array_index (data->rollups, TdTargetRollup, i).target) == (guint) target_number)
           {
-            job.target_index = i;
+            target_index = i;
             found = TRUE;
           }
       if (!found)
@@ -162,17 +110,8 @@ td_cli_chart (TdCliContext  *ctx,
                        _("The campaign has no target %u."), (guint) target_number);
           return 1;
         }
-      if (height <= 0)
-        height = (int) (td_chart_ranking_header_height (&job.style, "x") +
-                        MAX (((GArray *) g_ptr_array_index (data->measures, job.target_index))->len, 1) *
-                        td_chart_ranking_row_height (&job.style) + 12);
     }
-  if (width <= 0)
-    width = g_str_equal (kind, "dti") ? 900 : 1280;
-  if (height <= 0)
-    height = g_str_equal (kind, "dti") ? 240 : g_str_equal (kind, "trend") ? 900 : 800;
-
-  if (!td_chart_export_file (output, width, height, 1.0, draw_chart, &job, error))
+  if (!td_progress_chart_export (data, chart_kind, target_index, output, error))
     return 1;
   if (!ctx->json)
     printf ("%s\n", output);

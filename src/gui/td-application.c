@@ -20,6 +20,7 @@ struct _TdApplication
   GError         *open_error;
   char           *database_path;
   char           *screenshot_path;
+  char           *area;
   guint           screenshot_frames;
 };
 
@@ -185,6 +186,7 @@ td_application_handle_local_options (GApplication *application,
     self->database_path = g_canonicalize_filename (path, NULL);
   if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
     self->screenshot_path = g_canonicalize_filename (path, NULL);
+  g_variant_dict_lookup (options, "area", "s", &self->area);
 
   return -1;
 }
@@ -217,6 +219,8 @@ td_application_activate (GApplication *application)
   if (window == NULL)
     {
       window = GTK_WINDOW (td_window_new (GTK_APPLICATION (self), self->database, self->open_error));
+      if (self->area != NULL)
+        td_window_set_area (TD_WINDOW (window), self->area);
       if (self->screenshot_path != NULL)
         {
           gtk_window_set_default_size (window, 1100, 720);
@@ -236,6 +240,7 @@ td_application_finalize (GObject *object)
   g_clear_error (&self->open_error);
   g_free (self->database_path);
   g_free (self->screenshot_path);
+  g_free (self->area);
 
   G_OBJECT_CLASS (td_application_parent_class)->finalize (object);
 }
@@ -258,6 +263,7 @@ td_application_init (TdApplication *self)
   static const GOptionEntry options[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this database file"), N_("PATH") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save a picture of the main window to FILE and quit"), N_("FILE") },
+    { "area", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open this area: self-assessment, progress, awards or evidence"), N_("AREA") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { NULL }
   };

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-progress-page.h"
 #include "td-window.h"
 
 struct _TdWindow
@@ -15,7 +16,9 @@ struct _TdWindow
   TdDatabase           *database;
   GSettings            *settings;
 
+  AdwToastOverlay      *toast_overlay;
   AdwNavigationSplitView *split_view;
+  TdProgressPage       *progress_page;
   AdwNavigationPage    *content_page;
   GtkListBox           *area_list;
   GtkStack             *area_stack;
@@ -89,6 +92,7 @@ load_database_state (TdWindow     *self,
     }
 
   adw_banner_set_revealed (self->demo_banner, td_database_is_demo (self->database));
+  td_progress_page_set_database (self->progress_page, self->database);
   title = td_catalog_get_campaign_title (self->database);
   gtk_label_set_label (self->campaign_label, title ? title : "");
 }
@@ -216,7 +220,9 @@ td_window_class_init (TdWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/thidua/ThiDua/td-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, split_view);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, area_list);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, area_stack);
@@ -235,6 +241,7 @@ td_window_class_init (TdWindowClass *klass)
 static void
 td_window_init (TdWindow *self)
 {
+  g_type_ensure (TD_TYPE_PROGRESS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -289,4 +296,12 @@ td_window_set_area (TdWindow   *self,
         }
     }
   g_warning ("Unknown area “%s”", area);
+}
+
+void
+td_window_add_toast (TdWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (TD_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

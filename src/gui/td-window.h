@@ -25,4 +25,8 @@ const char *td_window_get_area      (TdWindow       *self);
 void        td_window_set_area      (TdWindow       *self,
                                      const char     *area);
 
+/* Shows @toast over the window (takes ownership). */
+void        td_window_add_toast     (TdWindow       *self,
+                                     AdwToast       *toast);
+
 G_END_DECLS

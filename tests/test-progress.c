@@ -1,0 +1,136 @@
+/* test-progress.c: the progress dashboard follows the round and the scope chosen. */
+#include <adwaita.h>
+
+#include "td-chart-view.h"
+#include "td-progress-page.h"
+#include "td-test-util.h"
+
+static gboolean
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+iterate (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_true, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_loaded (TdProgressPage *page)
+{
+  for (int i = 0; i < 500 && td_progress_page_is_loading (page); i++)
+    iterate (10);
+  g_assert_false (td_progress_page_is_loading (page));
+  iterate (20);
+}
+
+static const char *
+label_of (TdProgressPage *page, const char *name)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, name)));
+}
+
+static void
+test_progress_page (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "progress.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) units = NULL;
+  GtkWidget *window = gtk_window_new ();
+  TdProgressPage *page = g_object_new (TD_TYPE_PROGRESS_PAGE, NULL);
+  TdChartView *chart;
+  GtkStack *stack;
+  GtkColumnView *table;
+  guint kinh_bac = 0;
+  gpointer weak;
+
+  g_assert_true (td_demo_populate (db, &error));
+  units = td_catalog_list_units (db, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(TdUnit) unit = g_list_model_get_item (units, i);
+      if (g_str_equal (td_unit_get_code (unit), "P-KINHBAC"))
+        kinh_bac = i;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  td_progress_page_set_database (page, db);
+  wait_loaded (page);
+
+  /* The final round, whole province: the sample province meets 10 of 19. */
+  g_assert_cmpstr (label_of (page, "met_label"), ==, "10 of 19 targets met");
+  g_assert_cmpstr (label_of (page, "submitted_label"), ==, "38 of 53 units submitted");
+  g_assert_cmpstr (label_of (page, "dti_label"), ==, "DTI 0,77");
+
+  /* Round 1: nothing met yet, everybody submitted. */
+  td_progress_page_select (page, 0, 0);
+  wait_loaded (page);
+  g_assert_cmpstr (label_of (page, "met_label"), ==, "0 of 19 targets met");
+  g_assert_cmpstr (label_of (page, "submitted_label"), ==, "53 of 53 units submitted");
+  g_assert_cmpstr (label_of (page, "dti_label"), ==, "DTI 0,72");
+
+  /* One ward in the final round (scopes: province, 7 kinds, then the units). */
+  td_progress_page_select (page, 1, 1 + 7 + kinh_bac);
+  wait_loaded (page);
+  g_assert_cmpstr (label_of (page, "met_label"), ==, "12 of 19 targets met");
+  g_assert_cmpstr (label_of (page, "submitted_label"), ==, "1 of 1 units submitted");
+
+  /* Back to the province; clicking target 4 ranks the units by it. */
+  td_progress_page_select (page, 1, 0);
+  wait_loaded (page);
+  chart = TD_CHART_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, "chart_view"));
+  g_assert_cmpint (td_chart_view_get_kind (chart), ==, TD_CHART_OVERVIEW);
+  g_signal_emit_by_name (chart, "item-activated", 3u);
+  iterate (20);
+  g_assert_cmpint (td_chart_view_get_kind (chart), ==, TD_CHART_RANKING);
+  g_assert_cmpuint (td_chart_view_get_target_index (chart), ==, 3);
+  td_chart_view_set_focus_item (chart, 0);
+  g_assert_true (g_str_has_prefix (label_of (page, "details_label"), "1. "));
+  g_assert_nonnull (strstr (label_of (page, "details_label"), "threshold > 90"));
+  /* The back button, as a click does. */
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, "back_button"), "clicked");
+  g_assert_cmpint (td_chart_view_get_kind (chart), ==, TD_CHART_OVERVIEW);
+  g_signal_emit_by_name (chart, "item-activated", 3u);
+  gtk_widget_activate_action (GTK_WIDGET (page), "progress.back", NULL);
+  g_assert_cmpint (td_chart_view_get_kind (chart), ==, TD_CHART_OVERVIEW);
+
+  /* Keyboard: Down moves the focus item and the details follow it. */
+  td_chart_view_set_focus_item (chart, 8);
+  g_assert_true (g_str_has_prefix (label_of (page, "details_label"), "Target 9: "));
+
+  /* As a table: 19 rows. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, "table_button")), TRUE);
+  iterate (20);
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, "view_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "table");
+  table = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, "table_view"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, 19);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 6);
+
+  weak = page;
+  g_object_add_weak_pointer (G_OBJECT (page), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+  g_assert_null (weak);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/progress/page", test_progress_page);
+  return g_test_run ();
+}
