@@ -57,3 +57,21 @@ td_test_read_file (const char *path)
   g_assert_no_error (error);
   return g_bytes_new_take (contents, len);
 }
+
+static inline gboolean
+td_test_set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds: lets widgets lay out, draw and finish async work. */
+static inline void
+td_test_iterate (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, td_test_set_true, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}

@@ -5,30 +5,13 @@
 #include "td-progress-page.h"
 #include "td-test-util.h"
 
-static gboolean
-set_true (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_true, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 wait_loaded (TdProgressPage *page)
 {
   for (int i = 0; i < 500 && td_progress_page_is_loading (page); i++)
-    iterate (10);
+    td_test_iterate (10);
   g_assert_false (td_progress_page_is_loading (page));
-  iterate (20);
+  td_test_iterate (20);
 }
 
 static const char *
@@ -91,7 +74,7 @@ test_progress_page (void)
   chart = TD_CHART_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, "chart_view"));
   g_assert_cmpint (td_chart_view_get_kind (chart), ==, TD_CHART_OVERVIEW);
   g_signal_emit_by_name (chart, "item-activated", 3u);
-  iterate (20);
+  td_test_iterate (20);
   g_assert_cmpint (td_chart_view_get_kind (chart), ==, TD_CHART_RANKING);
   g_assert_cmpuint (td_chart_view_get_target_index (chart), ==, 3);
   td_chart_view_set_focus_item (chart, 0);
@@ -110,7 +93,7 @@ test_progress_page (void)
 
   /* As a table: 19 rows. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, "table_button")), TRUE);
-  iterate (20);
+  td_test_iterate (20);
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, "view_stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "table");
   table = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, "table_view"));
@@ -120,7 +103,7 @@ test_progress_page (void)
   weak = page;
   g_object_add_weak_pointer (G_OBJECT (page), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  td_test_iterate (50);
   g_assert_null (weak);
   g_assert_finalize_object (db);
   td_test_cleanup_dir (dir);

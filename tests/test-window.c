@@ -4,23 +4,6 @@
 #include "td-test-util.h"
 #include "td-window.h"
 
-static gboolean
-set_true (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_true, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static GtkWidget *
 visible_page (TdWindow *window)
 {
@@ -42,7 +25,7 @@ test_window_areas (void)
   g_assert_true (td_demo_populate (db, &error));
   window = td_window_new (NULL, db, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  td_test_iterate (100);
 
   banner = ADW_BANNER (gtk_widget_get_template_child (GTK_WIDGET (window), TD_TYPE_WINDOW, "demo_banner"));
   g_assert_true (adw_banner_get_revealed (banner));
@@ -52,7 +35,7 @@ test_window_areas (void)
       g_autofree char *remembered = NULL;
 
       td_window_set_area (window, areas[i]);
-      iterate (20);
+      td_test_iterate (20);
       g_assert_cmpstr (td_window_get_area (window), ==, areas[i]);
       g_assert_true (gtk_widget_get_mapped (visible_page (window)));
       remembered = g_settings_get_string (settings, "last-area");
@@ -75,7 +58,7 @@ test_window_areas (void)
 
     g_object_add_weak_pointer (G_OBJECT (window), &weak);
     gtk_window_destroy (GTK_WINDOW (window));
-    iterate (20);
+    td_test_iterate (20);
     g_assert_null (weak);
   }
   g_assert_finalize_object (db);
@@ -94,14 +77,14 @@ test_window_restores_area (void)
   g_settings_set_string (settings, "last-area", TD_AREA_EVIDENCE);
   window = td_window_new (NULL, db, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (50);
+  td_test_iterate (50);
   g_assert_cmpstr (td_window_get_area (window), ==, TD_AREA_EVIDENCE);
   /* Real data: no sample banner. */
   banner = ADW_BANNER (gtk_widget_get_template_child (GTK_WIDGET (window), TD_TYPE_WINDOW, "demo_banner"));
   g_assert_false (adw_banner_get_revealed (banner));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (20);
+  td_test_iterate (20);
   g_assert_finalize_object (db);
   td_test_cleanup_dir (dir);
 }
@@ -115,11 +98,11 @@ test_window_without_database (void)
   AdwStatusPage *page;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (50);
+  td_test_iterate (50);
   page = ADW_STATUS_PAGE (visible_page (window));
   g_assert_cmpstr (adw_status_page_get_description (page), ==, "written by a newer version");
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (20);
+  td_test_iterate (20);
 }
 
 int

@@ -108,6 +108,26 @@ draw_title (cairo_t            *cr,
   return MARGIN + h + style->font_size * 0.6;
 }
 
+/* What every chart does first: keep to its rectangle, paint the background of an export, draw
+ * the title.  Returns where the body starts; the caller ends with cairo_restore(). */
+static double
+begin_chart (cairo_t            *cr,
+             double              width,
+             double              height,
+             const TdChartStyle *style,
+             const char         *title)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  if (style->fill_background)
+    {
+      set_color (cr, &style->background);
+      cairo_paint (cr);
+    }
+  return draw_title (cr, style, title, width);
+}
+
 static double
 scale_max (TdTarget *target)
 {
@@ -189,16 +209,7 @@ td_chart_draw_overview (cairo_t            *cr,
   guint n = rollups->len;
   double top, row_h, font, label_w, value_w, mark_w, bar_x, bar_w;
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  if (style->fill_background)
-    {
-      set_color (cr, &style->background);
-      cairo_paint (cr);
-    }
-
-  top = draw_title (cr, style, title, width);
+  top = begin_chart (cr, width, height, style, title);
   if (n == 0)
     {
       cairo_restore (cr);
@@ -312,15 +323,7 @@ td_chart_draw_ranking (cairo_t            *cr,
   guint last = MIN (first + count, measures->len);
   double rows_bottom;
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  if (style->fill_background)
-    {
-      set_color (cr, &style->background);
-      cairo_paint (cr);
-    }
-  draw_title (cr, style, title, width);
+  begin_chart (cr, width, height, style, title);
   show_text (cr, style, font * 0.92, FALSE, &style->muted, legend, MARGIN, top - font * 0.9, width - 2 * MARGIN, 0, NULL);
 
   for (guint i = first; i < last; i++)
@@ -376,15 +379,7 @@ td_chart_draw_trend (cairo_t            *cr,
   guint n, cols, rows;
   double top, cell_w, cell_h, font;
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  if (style->fill_background)
-    {
-      set_color (cr, &style->background);
-      cairo_paint (cr);
-    }
-  top = draw_title (cr, style, title, width);
+  top = begin_chart (cr, width, height, style, title);
   if (per_round->len == 0)
     {
       cairo_restore (cr);
@@ -507,15 +502,7 @@ td_chart_draw_dti (cairo_t            *cr,
   g_autofree char *threshold = td_target_format_threshold (target);
   g_autofree char *target_label = g_strdup_printf ("Mục tiêu 2026: %s", threshold);
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  if (style->fill_background)
-    {
-      set_color (cr, &style->background);
-      cairo_paint (cr);
-    }
-  top = draw_title (cr, style, title, width) + font * 2.6;
+  top = begin_chart (cr, width, height, style, title) + font * 2.6;
   label_w = MAX (text_width (cr, style, font, TRUE, "Tổng kết 2026"), font * 5) + font;
   axis_x = MARGIN + label_w;
   axis_w = MAX (width - axis_x - MARGIN - text_width (cr, style, font, TRUE, "0,00 ✗") - font, 20);

@@ -8,6 +8,35 @@
 #include "td-round.h"
 #include "td-rollup.h"
 
+/* Binds ?1 round, ?2 drafts count, ?3 kind, ?4 unit: the scope's placeholders in every query
+ * here. */
+static void
+bind_scope (sqlite3_stmt        *stmt,
+            const TdRollupScope *scope)
+{
+  sqlite3_bind_int64 (stmt, 1, scope->round_id);
+  sqlite3_bind_int (stmt, 2, scope->include_drafts || scope->unit_id != 0);
+  td_stmt_bind_text (stmt, 3, scope->unit_kind >= 0 ? td_unit_kind_to_string (scope->unit_kind) : NULL);
+  sqlite3_bind_int64 (stmt, 4, scope->unit_id);
+}
+
+/* Reads numerator, denominator, index, not applicable and reason from columns @col … @col + 4.
+ * The reason points into the statement's row. */
+static void
+value_from_columns (sqlite3_stmt *stmt,
+                    int           col,
+                    TdValue      *v)
+{
+  v->has_numerator = sqlite3_column_type (stmt, col) != SQLITE_NULL;
+  v->numerator = sqlite3_column_int64 (stmt, col);
+  v->has_denominator = sqlite3_column_type (stmt, col + 1) != SQLITE_NULL;
+  v->denominator = sqlite3_column_int64 (stmt, col + 1);
+  v->has_index = sqlite3_column_type (stmt, col + 2) != SQLITE_NULL;
+  v->index_value = sqlite3_column_double (stmt, col + 2);
+  v->not_applicable = sqlite3_column_int (stmt, col + 3);
+  v->na_reason = (char *) sqlite3_column_text (stmt, col + 4);
+}
+
 void
 td_rollup_scope_init (TdRollupScope *scope,
                       gint64         round_id)
@@ -60,10 +89,7 @@ td_rollup_compute (TdDatabase          *db,
                               " AND (?4 = 0 OR u.id = ?4)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, scope->round_id);
-  sqlite3_bind_int (stmt, 2, scope->include_drafts || scope->unit_id != 0);
-  td_stmt_bind_text (stmt, 3, scope->unit_kind >= 0 ? td_unit_kind_to_string (scope->unit_kind) : NULL);
-  sqlite3_bind_int64 (stmt, 4, scope->unit_id);
+  bind_scope (stmt, scope);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -82,14 +108,7 @@ td_rollup_compute (TdDatabase          *db,
       if (i == n_targets)
         continue;
 
-      v.has_numerator = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
-      v.numerator = sqlite3_column_int64 (stmt, 1);
-      v.has_denominator = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
-      v.denominator = sqlite3_column_int64 (stmt, 2);
-      v.has_index = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
-      v.index_value = sqlite3_column_double (stmt, 3);
-      v.not_applicable = sqlite3_column_int (stmt, 4);
-      v.na_reason = (char *) sqlite3_column_text (stmt, 5);
+      value_from_columns (stmt, 1, &v);
 
       switch (td_target_evaluate (r->target, &v, NULL, NULL))
         {
@@ -251,10 +270,7 @@ td_rollup_unit_measures (TdDatabase          *db,
                               " AND (?4 = 0 OR u.id = ?4)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, scope->round_id);
-  sqlite3_bind_int (stmt, 2, scope->include_drafts || scope->unit_id != 0);
-  td_stmt_bind_text (stmt, 3, scope->unit_kind >= 0 ? td_unit_kind_to_string (scope->unit_kind) : NULL);
-  sqlite3_bind_int64 (stmt, 4, scope->unit_id);
+  bind_scope (stmt, scope);
   sqlite3_bind_int64 (stmt, 5, td_target_get_id (target));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -263,14 +279,7 @@ td_rollup_unit_measures (TdDatabase          *db,
       TdUnitMeasure m = { 0 };
       TdOutcome outcome;
 
-      v.has_numerator = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
-      v.numerator = sqlite3_column_int64 (stmt, 4);
-      v.has_denominator = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
-      v.denominator = sqlite3_column_int64 (stmt, 5);
-      v.has_index = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
-      v.index_value = sqlite3_column_double (stmt, 6);
-      v.not_applicable = sqlite3_column_int (stmt, 7);
-      v.na_reason = (char *) sqlite3_column_text (stmt, 8);
+      value_from_columns (stmt, 4, &v);
 
       outcome = td_target_evaluate (target, &v, &m.measure, NULL);
       if (outcome != TD_OUTCOME_MET && outcome != TD_OUTCOME_NOT_MET)
@@ -328,16 +337,15 @@ td_rollup_count_units (TdDatabase          *db,
   sqlite3_stmt *stmt = td_database_prepare (db,
                                             "SELECT count(*), count(a.id) FROM unit u"
                                             " LEFT JOIN assessment a ON a.unit_id = u.id AND a.round_id = ?1"
+                                            /* ?2 (drafts) is left out: only a submission counts as submitted. */
                                             "  AND a.status IN ('submitted', 'received', 'appraised')"
-                                            " WHERE u.kind <> 'province' AND (?2 IS NULL OR u.kind = ?2)"
-                                            " AND (?3 = 0 OR u.id = ?3)", error);
+                                            " WHERE u.kind <> 'province' AND (?3 IS NULL OR u.kind = ?3)"
+                                            " AND (?4 = 0 OR u.id = ?4)", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, scope->round_id);
-  td_stmt_bind_text (stmt, 2, scope->unit_kind >= 0 ? td_unit_kind_to_string (scope->unit_kind) : NULL);
-  sqlite3_bind_int64 (stmt, 3, scope->unit_id);
+  bind_scope (stmt, scope);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
