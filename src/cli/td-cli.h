@@ -56,5 +56,8 @@ int td_cli_summary (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_audit   (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_chart   (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_report  (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_export  (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_import  (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_return  (TdCliContext *ctx, int argc, char **argv, GError **error);
 
 G_END_DECLS

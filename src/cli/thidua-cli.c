@@ -21,6 +21,9 @@ static const TdCliCommand commands[] = {
   { "audit", N_("Show the audit log"), td_cli_audit },
   { "chart", N_("Draw a progress chart into a PNG, SVG or PDF file"), td_cli_chart },
   { "report", N_("Write the progress report (PDF) or the table of values (XLSX, CSV)"), td_cli_report },
+  { "export", N_("Write a unit's submitted self-assessment into a package for the province"), td_cli_export },
+  { "import", N_("Check and import packages from units (or returned by the province)"), td_cli_import },
+  { "return", N_("Return a unit's submission with a reason, and write the package that tells it"), td_cli_return },
 };
 
 static void

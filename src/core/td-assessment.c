@@ -7,7 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "td-assessment.h"
+#include "td-assessment-private.h"
 #include "td-audit.h"
 #include "td-database-private.h"
 
@@ -337,13 +337,14 @@ write_value (TdDatabase    *db,
   return TRUE;
 }
 
-gboolean
-td_assessment_set_values (TdDatabase     *db,
-                          gint64          assessment_id,
-                          TdTarget      **targets,
-                          const TdValue **values,
-                          guint           n_values,
-                          GError        **error)
+static gboolean
+set_values (TdDatabase     *db,
+            gint64          assessment_id,
+            TdTarget      **targets,
+            const TdValue **values,
+            guint           n_values,
+            gboolean        check,
+            GError        **error)
 {
   g_autofree char *now = td_database_now ();
   g_autofree char *code = NULL;
@@ -352,7 +353,7 @@ td_assessment_set_values (TdDatabase     *db,
 
   if (!td_database_begin (db, error))
     return FALSE;
-  if (!check_editable (db, assessment_id, error))
+  if (check && !check_editable (db, assessment_id, error))
     goto fail;
 
   /* One read of what is stored, rather than one per target. */
@@ -380,6 +381,28 @@ fail:
 }
 
 gboolean
+td_assessment_set_values (TdDatabase     *db,
+                          gint64          assessment_id,
+                          TdTarget      **targets,
+                          const TdValue **values,
+                          guint           n_values,
+                          GError        **error)
+{
+  return set_values (db, assessment_id, targets, values, n_values, TRUE, error);
+}
+
+gboolean
+td_assessment_write_values (TdDatabase     *db,
+                            gint64          assessment_id,
+                            TdTarget      **targets,
+                            const TdValue **values,
+                            guint           n_values,
+                            GError        **error)
+{
+  return set_values (db, assessment_id, targets, values, n_values, FALSE, error);
+}
+
+gboolean
 td_assessment_set_value (TdDatabase    *db,
                          gint64         assessment_id,
                          TdTarget      *target,
@@ -392,13 +415,14 @@ td_assessment_set_value (TdDatabase    *db,
   return td_assessment_set_values (db, assessment_id, &target, &value, 1, error);
 }
 
-gboolean
-td_assessment_set_attestation (TdDatabase  *db,
-                               gint64       assessment_id,
-                               gint64       standard_id,
-                               gboolean     attested,
-                               const char  *justification,
-                               GError     **error)
+static gboolean
+set_attestation (TdDatabase  *db,
+                 gint64       assessment_id,
+                 gint64       standard_id,
+                 gboolean     attested,
+                 const char  *justification,
+                 gboolean     check,
+                 GError     **error)
 {
   g_autofree char *now = td_database_now ();
   g_autofree char *old = NULL;
@@ -408,7 +432,7 @@ td_assessment_set_attestation (TdDatabase  *db,
 
   if (!td_database_begin (db, error))
     return FALSE;
-  if (!check_editable (db, assessment_id, error))
+  if (check && !check_editable (db, assessment_id, error))
     goto fail;
 
   stmt = td_database_prepare (db,
@@ -454,6 +478,28 @@ td_assessment_set_attestation (TdDatabase  *db,
 fail:
   td_database_rollback (db);
   return FALSE;
+}
+
+gboolean
+td_assessment_set_attestation (TdDatabase  *db,
+                               gint64       assessment_id,
+                               gint64       standard_id,
+                               gboolean     attested,
+                               const char  *justification,
+                               GError     **error)
+{
+  return set_attestation (db, assessment_id, standard_id, attested, justification, TRUE, error);
+}
+
+gboolean
+td_assessment_write_attestation (TdDatabase  *db,
+                                 gint64       assessment_id,
+                                 gint64       standard_id,
+                                 gboolean     attested,
+                                 const char  *justification,
+                                 GError     **error)
+{
+  return set_attestation (db, assessment_id, standard_id, attested, justification, FALSE, error);
 }
 
 GHashTable *

@@ -1,0 +1,151 @@
+/* bench-import.c: importing many packages at the province.
+ *
+ * 200 packages, each 19 values and 3 evidence PDFs of about 1 MB, imported one by one into a
+ * province database that knows the units; beside the time to merely copy the same files (the
+ * limit: reading and writing the bytes once).  Import also checks every byte twice (sha256,
+ * the PDF opened with poppler) and writes through sqlite's WAL.
+ *
+ *   bench-import [--packages N] */
+#include <glib/gstdio.h>
+#include <cairo-pdf.h>
+#include <stdio.h>
+
+#include "td-core.h"
+#include "td-package.h"
+
+static int n_packages = 200;
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PDF of about 1 MB that does not compress: an image of noise. */
+static GBytes *
+noise_pdf (guint32 seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 580, 580);
+  unsigned char *data = cairo_image_surface_get_data (image);
+  GByteArray *out = g_byte_array_new ();
+  cairo_surface_t *pdf;
+  cairo_t *cr;
+
+  for (int i = 0; i < 580 * cairo_image_surface_get_stride (image); i++)
+    data[i] = (unsigned char) g_rand_int (rand);
+  cairo_surface_mark_dirty (image);
+  pdf = cairo_pdf_surface_create_for_stream (append_bytes, out, 580, 580);
+  cr = cairo_create (pdf);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  cairo_surface_destroy (pdf);
+  cairo_surface_destroy (image);
+  return g_byte_array_free_to_bytes (out);
+}
+
+int
+main (int argc, char *argv[])
+{
+  GOptionEntry entries[] = {
+    { "packages", 0, 0, G_OPTION_ARG_INT, &n_packages, "Packages to import", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("thidua-bench-XXXXXX", NULL);
+  g_autofree char *unit_path = g_build_filename (dir, "units.db", NULL);
+  g_autofree char *province_path = g_build_filename (dir, "province.db", NULL);
+  g_autofree char *copies = g_build_filename (dir, "copies", NULL);
+  g_autoptr(GListModel) targets = NULL;
+  g_autoptr(GPtrArray) standards = NULL;
+  g_autoptr(TdRound) round = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  TdDatabase *units, *province;
+  gint64 start, bytes = 0;
+  double copy_ms, import_ms;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return 2;
+  g_mkdir (copies, 0700);
+
+  /* The units' side: each fills, attaches and submits, then exports its package. */
+  units = td_database_open (unit_path, &error);
+  province = td_database_open (province_path, &error);
+  td_catalog_ensure_seed (units, &error);
+  td_catalog_ensure_seed (province, &error);
+  targets = td_catalog_list_targets (units, &error);
+  standards = td_catalog_list_standards (units, FALSE, FALSE, &error);
+  round = td_catalog_find_round (units, 2, &error);
+  for (int u = 0; u < n_packages; u++)
+    {
+      g_autofree char *code = g_strdup_printf ("X-%03d", u);
+      g_autofree char *file = g_strdup_printf ("%s/%s.thidua", dir, code);
+      g_autoptr(TdUnit) unit = td_catalog_add_unit (units, code, code, TD_UNIT_KIND_COMMUNE, NULL, &error);
+      g_autoptr(TdUnit) twin = td_catalog_add_unit (province, code, code, TD_UNIT_KIND_COMMUNE, NULL, &error);
+      gint64 a = td_assessment_ensure (units, td_unit_get_id (unit), td_round_get_id (round), &error);
+
+      for (guint t = 0; t < 19; t++)
+        {
+          g_autoptr(TdTarget) target = g_list_model_get_item (targets, t);
+          TdValue v = { 0 };
+
+          if (td_target_get_kind (target) == TD_TARGET_KIND_INDEX)
+            v.has_index = TRUE, v.index_value = 0.8;
+          else
+            v.has_numerator = v.has_denominator = TRUE, v.numerator = 90 + u % 10, v.denominator = 100;
+          td_assessment_set_value (units, a, target, &v, &error);
+          if (t < 3)
+            {
+              g_autoptr(GBytes) pdf = noise_pdf ((guint32) (u * 3 + t));
+              TdEvidenceOwner owner = { .assessment_id = a, .target_id = td_target_get_id (target) };
+              td_evidence_attach (units, pdf, "minh-chung.pdf", &owner, 0, &error);
+            }
+        }
+      td_assessment_set_status (units, a, TD_ASSESSMENT_SUBMITTED, NULL, targets, &error);
+      td_package_export (units, code, 2, file, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (files, g_steal_pointer (&file));
+    }
+
+  /* The limit: copy the same files. */
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GFile) src = g_file_new_for_path (files->pdata[i]);
+      g_autofree char *base = g_path_get_basename (files->pdata[i]);
+      g_autofree char *dst_path = g_build_filename (copies, base, NULL);
+      g_autoptr(GFile) dst = g_file_new_for_path (dst_path);
+      g_autoptr(GFileInfo) info = g_file_query_info (src, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+
+      bytes += g_file_info_get_size (info);
+      g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  copy_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(TdPackagePreview) preview = td_package_import (province, files->pdata[i], 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (preview->kind, ==, TD_IMPORT_NEW);
+    }
+  import_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  printf ("bench-import: %d packages, %.1f MB in all (19 values and 3 PDFs of about 1 MB each)\n",
+          n_packages, bytes / 1e6);
+  printf ("  import  %8.1f ms in all   %6.1f ms per package\n", import_ms, import_ms / n_packages);
+  printf ("  copy    %8.1f ms in all   %6.1f ms per package   (the limit)\n", copy_ms, copy_ms / n_packages);
+  printf ("  ratio   %.1f×\n", import_ms / copy_ms);
+
+  g_object_unref (units);
+  g_object_unref (province);
+  return 0;
+}

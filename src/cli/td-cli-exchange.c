@@ -1,0 +1,213 @@
+/* td-cli-exchange.c: export, import and return of self-assessment packages. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "td-cli.h"
+#include "td-package.h"
+
+static int
+usage_error (GError **error, const char *message)
+{
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message);
+  return 2;
+}
+
+static gsize
+evidence_limit (void)
+{
+  /* The preference's default, 20 MB, as the app uses it unless changed. */
+  return 20 * 1024 * 1024;
+}
+
+int
+td_cli_export (TdCliContext  *ctx,
+               int            argc,
+               char         **argv,
+               GError       **error)
+{
+  g_autofree char *unit = NULL;
+  g_autofree char *output = NULL;
+  int round = 0, status = 0;
+  GOptionEntry entries[] = {
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_("The unit (its code)"), N_("CODE") },
+    { "round", 'r', 0, G_OPTION_ARG_INT, &round, N_("Round number (1, 2, …)"), N_("R") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The package to write (.thidua)"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!td_cli_parse (ctx, "export", NULL, entries, &argc, &argv, &status, error))
+    return status;
+  if (unit == NULL || round <= 0 || output == NULL)
+    return usage_error (error, _("export needs --unit CODE --round R -o FILE"));
+  if (!td_cli_open (ctx, error) || !td_package_export (ctx->db, unit, (guint) round, output, error))
+    return 1;
+  if (!ctx->json)
+    printf ("%s\n", output);
+  return 0;
+}
+
+int
+td_cli_return (TdCliContext  *ctx,
+               int            argc,
+               char         **argv,
+               GError       **error)
+{
+  g_autofree char *unit_code = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(TdUnit) unit = NULL;
+  g_autoptr(TdRound) round = NULL;
+  g_autoptr(TdAssessmentInfo) info = NULL;
+  int round_number = 0, status = 0;
+  GOptionEntry entries[] = {
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit_code, N_("The unit (its code)"), N_("CODE") },
+    { "round", 'r', 0, G_OPTION_ARG_INT, &round_number, N_("Round number (1, 2, …)"), N_("R") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is returned: what the unit must correct"), N_("TEXT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Also write the package that tells the unit (.thidua)"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!td_cli_parse (ctx, "return", NULL, entries, &argc, &argv, &status, error))
+    return status;
+  if (unit_code == NULL || round_number <= 0 || reason == NULL)
+    return usage_error (error, _("return needs --unit CODE --round R --reason TEXT"));
+  if (!td_cli_open (ctx, error) ||
+      (unit = td_catalog_find_unit (ctx->db, unit_code, error)) == NULL ||
+      (round = td_catalog_find_round (ctx->db, (guint) round_number, error)) == NULL)
+    return 1;
+  info = td_assessment_lookup (ctx->db, td_unit_get_id (unit), td_round_get_id (round), error);
+  if (info == NULL)
+    {
+      if (error && *error == NULL)
+        g_set_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_BAD_TRANSITION,
+                     _("%s has no self-assessment for this round."), td_unit_get_name (unit));
+      return 1;
+    }
+  if (!td_assessment_set_status (ctx->db, info->id, TD_ASSESSMENT_RETURNED, reason, NULL, error))
+    return 1;
+  if (output != NULL && !td_package_export (ctx->db, unit_code, (guint) round_number, output, error))
+    return 1;
+  return 0;
+}
+
+static const char *
+kind_label (TdImportKind kind)
+{
+  switch (kind)
+    {
+    case TD_IMPORT_NEW: return _("new");
+    case TD_IMPORT_SAME: return _("same as already received, nothing to do");
+    case TD_IMPORT_REVISION: return _("a new revision; the earlier one is kept in the history");
+    case TD_IMPORT_RETURNED: return _("returned by the province: open for editing again");
+    }
+  return "";
+}
+
+int
+td_cli_import (TdCliContext  *ctx,
+               int            argc,
+               char         **argv,
+               GError       **error)
+{
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check and show what would change, change nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  guint failed = 0;
+  int status = 0;
+
+  if (!td_cli_parse (ctx, "import", N_("FILE… (or a folder)"), entries, &argc, &argv, &status, error))
+    return status;
+  if (argc < 2)
+    return usage_error (error, _("import needs at least one .thidua file or folder"));
+  if (!td_cli_open (ctx, error))
+    return 1;
+
+  /* A folder stands for the packages in it, in name order. */
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_file_test (argv[i], G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr(GDir) dir = g_dir_open (argv[i], 0, NULL);
+          g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+          const char *name;
+
+          while (dir && (name = g_dir_read_name (dir)) != NULL)
+            if (g_str_has_suffix (name, ".thidua"))
+              g_ptr_array_add (names, g_build_filename (argv[i], name, NULL));
+          g_ptr_array_sort_values (names, (GCompareFunc) g_strcmp0);
+          for (guint n = 0; n < names->len; n++)
+            g_ptr_array_add (files, g_strdup (names->pdata[n]));
+        }
+      else
+        g_ptr_array_add (files, g_strdup (argv[i]));
+    }
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = files->pdata[i];
+      g_autoptr(GError) local = NULL;
+      g_autoptr(TdPackagePreview) preview = dry_run ? td_package_inspect (ctx->db, path, evidence_limit (), &local)
+                                                    : td_package_import (ctx->db, path, evidence_limit (), &local);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, path);
+      json_builder_set_member_name (b, "ok");
+      json_builder_add_boolean_value (b, preview != NULL);
+      if (preview == NULL)
+        {
+          failed++;
+          json_builder_set_member_name (b, "error");
+          json_builder_add_string_value (b, local->message);
+          if (!ctx->json)
+            g_printerr ("%s: %s\n", path, local->message);
+        }
+      else
+        {
+          static const char * const kinds[] = { "new", "same", "revision", "returned" };
+
+          json_builder_set_member_name (b, "unit");
+          json_builder_add_string_value (b, preview->unit_code);
+          json_builder_set_member_name (b, "round");
+          json_builder_add_int_value (b, preview->round_number);
+          json_builder_set_member_name (b, "revision");
+          json_builder_add_int_value (b, preview->revision);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, kinds[preview->kind]);
+          json_builder_set_member_name (b, "changes");
+          json_builder_begin_array (b);
+          for (guint c = 0; c < preview->changes->len; c++)
+            json_builder_add_string_value (b, preview->changes->pdata[c]);
+          json_builder_end_array (b);
+          if (!ctx->json)
+            {
+              printf ("%s: %s (%s), %s %u, %s %d: %s\n", path, preview->unit_name, preview->unit_code, _("round"),
+                      preview->round_number, _("revision"), preview->revision, kind_label (preview->kind));
+              for (guint c = 0; c < preview->changes->len; c++)
+                printf ("  %s\n", (const char *) preview->changes->pdata[c]);
+            }
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  if (ctx->json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (b);
+      td_cli_print_json (root);
+    }
+  if (failed > 0)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE,
+                   g_dngettext (GETTEXT_PACKAGE, "%u of %u files could not be imported",
+                                "%u of %u files could not be imported", failed), failed, files->len);
+      return 1;
+    }
+  return 0;
+}

@@ -1,0 +1,234 @@
+/* td-package-export.c: writing a unit's self-assessment into a package file. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "td-assessment.h"
+#include "td-catalog.h"
+#include "td-database-private.h"
+#include "td-package-private.h"
+
+/* Copies the rows of a query on the database into a package table, column for column. */
+static gboolean
+copy_rows (TdDatabase    *db,
+           sqlite3_stmt  *from,
+           sqlite3       *pkg,
+           const char    *insert_sql,
+           GError       **error)
+{
+  sqlite3_stmt *to = NULL;
+  int rc = sqlite3_prepare_v2 (pkg, insert_sql, -1, &to, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      td_package_set_error (pkg, rc, error);
+      sqlite3_reset (from);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (from)) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (from); c++)
+        sqlite3_bind_value (to, c + 1, sqlite3_column_value (from, c));
+      if (sqlite3_step (to) != SQLITE_DONE)
+        {
+          td_package_set_error (pkg, sqlite3_errcode (pkg), error);
+          sqlite3_finalize (to);
+          sqlite3_reset (from);
+          return FALSE;
+        }
+      sqlite3_reset (to);
+    }
+  sqlite3_finalize (to);
+  sqlite3_reset (from);
+  if (rc != SQLITE_DONE)
+    {
+      td_database_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+put_manifest (sqlite3     *pkg,
+              const char  *key,
+              const char  *value,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (pkg, "INSERT INTO manifest (key, value) VALUES (?, ?)", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, value ? value : "", -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_package_set_error (pkg, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_package (TdDatabase       *db,
+               sqlite3          *pkg,
+               TdUnit           *unit,
+               TdRound          *round,
+               TdAssessmentInfo *info,
+               GError          **error)
+{
+  g_autofree char *campaign = td_catalog_get_campaign_id (db);
+  g_autofree char *now = td_database_now ();
+  g_autofree char *revision = g_strdup_printf ("%d", info->revision);
+  g_autofree char *round_number = g_strdup_printf ("%u", td_round_get_number (round));
+  g_autofree char *format = g_strdup_printf ("%d", TD_PACKAGE_FORMAT);
+  sqlite3_stmt *stmt;
+
+  if (sqlite3_exec (pkg, td_package_schema, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      td_package_set_error (pkg, sqlite3_errcode (pkg), error);
+      return FALSE;
+    }
+
+  stmt = td_database_prepare (db,
+                              "SELECT t.number, v.numerator, v.denominator, v.index_value, v.not_applicable, v.na_reason,"
+                              " v.note, v.updated_at FROM assessment_value v JOIN target t ON t.id = v.target_id"
+                              " WHERE v.assessment_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, info->id);
+  if (!copy_rows (db, stmt, pkg, "INSERT INTO value VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error))
+    return FALSE;
+
+  stmt = td_database_prepare (db,
+                              "SELECT s.code, a.attested, a.justification FROM attestation a"
+                              " JOIN standard s ON s.id = a.standard_id WHERE a.assessment_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, info->id);
+  if (!copy_rows (db, stmt, pkg, "INSERT INTO attestation VALUES (?, ?, ?)", error))
+    return FALSE;
+
+  stmt = td_database_prepare (db,
+                              "SELECT e.id, e.sha256, e.file_name, t.number, s.code, e.added_at, e.verdict, e.verdict_comment"
+                              " FROM evidence e LEFT JOIN target t ON t.id = e.target_id"
+                              " LEFT JOIN standard s ON s.id = e.standard_id WHERE e.assessment_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, info->id);
+  if (!copy_rows (db, stmt, pkg, "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error))
+    return FALSE;
+
+  stmt = td_database_prepare (db,
+                              "SELECT b.sha256, b.data FROM evidence_blob b WHERE b.sha256 IN"
+                              " (SELECT sha256 FROM evidence WHERE assessment_id = ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, info->id);
+  if (!copy_rows (db, stmt, pkg, "INSERT INTO blob VALUES (?, ?)", error))
+    return FALSE;
+
+  /* The history of this self-assessment travels with it. */
+  stmt = td_database_prepare (db,
+                              "SELECT id, at, actor, entity, field, old_value, new_value, reason FROM audit"
+                              " WHERE entity_id = ?1 AND entity IN ('value', 'attestation', 'assessment')"
+                              " AND unit_code = ?2 ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, info->id);
+  td_stmt_bind_text (stmt, 2, td_unit_get_code (unit));
+  if (!copy_rows (db, stmt, pkg, "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error))
+    return FALSE;
+
+  if (!put_manifest (pkg, "format", format, error) ||
+      !put_manifest (pkg, "app_version", PACKAGE_VERSION, error) ||
+      !put_manifest (pkg, "campaign", campaign, error) ||
+      !put_manifest (pkg, "unit_code", td_unit_get_code (unit), error) ||
+      !put_manifest (pkg, "unit_name", td_unit_get_name (unit), error) ||
+      !put_manifest (pkg, "round", round_number, error) ||
+      !put_manifest (pkg, "revision", revision, error) ||
+      !put_manifest (pkg, "status", td_assessment_status_to_string (info->status), error) ||
+      !put_manifest (pkg, "status_reason", info->status_reason, error) ||
+      !put_manifest (pkg, "created_at", now, error) ||
+      !put_manifest (pkg, "exported_by", td_database_get_actor (db), error))
+    return FALSE;
+
+  /* The digests last, over what was written. */
+  for (guint i = 1; td_package_tables[i] != NULL; i++)
+    {
+      g_autofree char *digest = td_package_table_digest (pkg, td_package_tables[i], error);
+      g_autofree char *key = g_strdup_printf ("sha256_%s", td_package_tables[i]);
+
+      if (digest == NULL || !put_manifest (pkg, key, digest, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+td_package_export (TdDatabase  *db,
+                   const char  *unit_code,
+                   guint        round_number,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autoptr(TdUnit) unit = NULL;
+  g_autoptr(TdRound) round = NULL;
+  g_autoptr(TdAssessmentInfo) info = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *temp = NULL;
+  sqlite3 *pkg = NULL;
+  gboolean ok;
+  int rc;
+
+  if ((unit = td_catalog_find_unit (db, unit_code, error)) == NULL ||
+      (round = td_catalog_find_round (db, round_number, error)) == NULL)
+    return FALSE;
+  info = td_assessment_lookup (db, td_unit_get_id (unit), td_round_get_id (round), error);
+  if (info == NULL && error && *error)
+    return FALSE;
+  if (info == NULL || info->status == TD_ASSESSMENT_DRAFT)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_READY,
+                   _("The self-assessment of %s for this round is not submitted yet. Submit it first, then export it."),
+                   td_unit_get_name (unit));
+      return FALSE;
+    }
+
+  temp = g_strdup_printf ("%s/.%s.%u.part", dir, base, g_random_int ());
+  rc = sqlite3_open_v2 (temp, &pkg, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+                   pkg ? sqlite3_errmsg (pkg) : sqlite3_errstr (rc));
+      sqlite3_close (pkg);
+      g_unlink (temp);
+      return FALSE;
+    }
+  /* One self-contained file: no journal to carry beside it. */
+  sqlite3_exec (pkg, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN", NULL, NULL, NULL);
+  ok = write_package (db, pkg, unit, round, info, error);
+  if (ok && sqlite3_exec (pkg, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      td_package_set_error (pkg, sqlite3_errcode (pkg), error);
+      ok = FALSE;
+    }
+  if (sqlite3_close (pkg) != SQLITE_OK)
+    ok = FALSE;
+  if (ok && g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s”: %s"), path,
+                   g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (temp);
+  return ok;
+}

@@ -1,0 +1,83 @@
+/* td-package.h: the exchange package (*.thidua) that carries one unit's self-assessment for
+ * one round between a unit and the province.
+ *
+ * A package is an SQLite file ("SQLite as an application file format"): a manifest, the values,
+ * the attestations, the evidence and its bytes, and the unit's audit entries.  Import checks
+ * everything before it touches the database and then writes in one transaction. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "td-database.h"
+
+G_BEGIN_DECLS
+
+#define TD_PACKAGE_ERROR (td_package_error_quark ())
+
+typedef enum {
+  TD_PACKAGE_ERROR_NOT_A_PACKAGE,     /* not SQLite, or not our tables */
+  TD_PACKAGE_ERROR_DAMAGED,           /* truncated or corrupt */
+  TD_PACKAGE_ERROR_TOO_NEW,           /* written by a newer format */
+  TD_PACKAGE_ERROR_OTHER_CAMPAIGN,
+  TD_PACKAGE_ERROR_UNKNOWN_UNIT,
+  TD_PACKAGE_ERROR_UNKNOWN_ROUND,
+  TD_PACKAGE_ERROR_CHECKSUM,          /* content differs from what the manifest promises */
+  TD_PACKAGE_ERROR_ROWS,              /* missing, duplicated or unknown rows */
+  TD_PACKAGE_ERROR_BAD_VALUE,         /* a text or number outside what the app accepts */
+  TD_PACKAGE_ERROR_BAD_EVIDENCE,      /* an evidence that is not a readable PDF */
+  TD_PACKAGE_ERROR_NOT_READY,         /* exporting something not submitted */
+  TD_PACKAGE_ERROR_OLDER_REVISION,    /* the database already has a later revision */
+} TdPackageError;
+
+GQuark td_package_error_quark (void);
+
+/* The format this build writes and reads (at most). */
+#define TD_PACKAGE_FORMAT 1
+
+typedef enum {
+  TD_IMPORT_NEW,          /* the database has nothing for this unit and round */
+  TD_IMPORT_SAME,         /* the same as already received: nothing to do */
+  TD_IMPORT_REVISION,     /* a resubmission that differs: the earlier one is kept in the history */
+  TD_IMPORT_RETURNED,     /* the province returned the submission: it opens for editing again */
+} TdImportKind;
+
+typedef struct {
+  char          *path;
+  char          *unit_code;
+  char          *unit_name;
+  guint          round_number;
+  int            revision;
+  char          *status;        /* as in the package: "submitted", "returned", … */
+  char          *status_reason;
+  char          *created_at;
+  TdImportKind   kind;
+  GPtrArray     *changes;       /* human-readable lines: "Chỉ tiêu 7: 45/50 → 48/50" */
+  guint          n_values;
+  guint          n_evidence;
+} TdPackagePreview;
+
+void              td_package_preview_free (TdPackagePreview *preview);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdPackagePreview, td_package_preview_free)
+
+/* Writes the self-assessment of @unit_code for round @round_number into @path (written beside
+ * and renamed into place).  It must be submitted (or, at the province, returned: the package
+ * then tells the unit why). */
+gboolean          td_package_export   (TdDatabase   *db,
+                                       const char   *unit_code,
+                                       guint         round_number,
+                                       const char   *path,
+                                       GError      **error);
+
+/* Checks @path against @db without changing anything and says what an import would do. */
+TdPackagePreview *td_package_inspect  (TdDatabase   *db,
+                                       const char   *path,
+                                       gsize         max_evidence_size,
+                                       GError      **error);
+
+/* Checks and imports in one transaction: all of it or nothing. */
+TdPackagePreview *td_package_import   (TdDatabase   *db,
+                                       const char   *path,
+                                       gsize         max_evidence_size,
+                                       GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,491 @@
+/* test-package.c: exchange packages: the round trip, resubmission and return, and every kind of
+ * bad package refused with the database left exactly as it was. */
+#include <sqlite3.h>
+
+#include "td-package-private.h"
+#include "td-test-util.h"
+
+typedef struct {
+  char       *dir;
+  TdDatabase *unit_db;      /* the clerk's */
+  TdDatabase *province_db;  /* the board's */
+  char       *package;
+  GListModel *targets;
+} Fixture;
+
+/* A canonical text of every row of every table: equal dumps mean an unchanged database. */
+static char *
+dump (TdDatabase *db)
+{
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *tables = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (td_database_get_path (db), &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (raw, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1, &tables, NULL);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1, 2", sqlite3_column_text (tables, 0));
+      sqlite3_stmt *rows = NULL;
+
+      g_string_append_printf (out, "[%s]\n", sqlite3_column_text (tables, 0));
+      sqlite3_prepare_v2 (raw, sql, -1, &rows, NULL);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (rows); c++)
+            {
+              if (sqlite3_column_type (rows, c) == SQLITE_BLOB)
+                {
+                  g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, sqlite3_column_blob (rows, c),
+                                                                      (gsize) sqlite3_column_bytes (rows, c));
+                  g_string_append_printf (out, "%s|", sum);
+                }
+              else
+                g_string_append_printf (out, "%s|", sqlite3_column_text (rows, c) ? (const char *) sqlite3_column_text (rows, c) : "∅");
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (raw);
+  return g_string_free (out, FALSE);
+}
+
+static TdTarget *
+target (Fixture *f, guint number)
+{
+  g_autoptr(TdTarget) t = g_list_model_get_item (f->targets, number - 1);
+  return t;
+}
+
+static gint64
+unit_assessment (TdDatabase *db, const char *code, guint round_number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdUnit) unit = td_catalog_find_unit (db, code, &error);
+  g_autoptr(TdRound) round = td_catalog_find_round (db, round_number, &error);
+  g_autoptr(TdAssessmentInfo) info = NULL;
+
+  g_assert_no_error (error);
+  info = td_assessment_lookup (db, td_unit_get_id (unit), td_round_get_id (round), &error);
+  return info ? info->id : 0;
+}
+
+static void
+fill_and_submit (Fixture *f, gint64 a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) standards = td_catalog_list_standards (f->unit_db, FALSE, FALSE, &error);
+  g_autoptr(GBytes) pdf1 = td_demo_make_pdf ("Báo cáo bồi dưỡng", "Danh sách học viên", 2);
+  g_autoptr(GBytes) pdf2 = td_demo_make_pdf ("Biên bản họp", "Nội bộ đoàn kết", 1);
+  TdEvidenceOwner owner = { .assessment_id = a, .target_id = td_target_get_id (target (f, 1)) };
+
+  for (guint n = 1; n <= 18; n++)
+    {
+      TdValue v = { .has_numerator = TRUE, .numerator = 40 + n, .has_denominator = TRUE, .denominator = 60,
+                    .note = n == 5 ? (char *) "'); DROP TABLE unit; -- ghi chú" : NULL };
+      g_assert_true (td_assessment_set_value (f->unit_db, a, target (f, n), &v, &error));
+    }
+  {
+    TdValue na = { .not_applicable = TRUE, .na_reason = (char *) "Chỉ số cấp tỉnh" };
+    g_assert_true (td_assessment_set_value (f->unit_db, a, target (f, 19), &na, &error));
+  }
+  g_assert_true (td_assessment_set_attestation (f->unit_db, a, ((TdStandard *) standards->pdata[0])->id, TRUE,
+                                                "Không có đơn thư khiếu nại", &error));
+  g_assert_cmpint (td_evidence_attach (f->unit_db, pdf1, "danh-sach.pdf", &owner, 0, &error), >, 0);
+  owner.target_id = 0;
+  owner.standard_id = ((TdStandard *) standards->pdata[0])->id;
+  g_assert_cmpint (td_evidence_attach (f->unit_db, pdf2, "bien-ban.pdf", &owner, 0, &error), >, 0);
+  g_assert_true (td_assessment_set_status (f->unit_db, a, TD_ASSESSMENT_SUBMITTED, NULL, f->targets, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdRound) round = NULL;
+  g_autoptr(TdUnit) unit = NULL;
+  g_autoptr(TdUnit) copy = NULL;
+  gint64 a;
+
+  f->dir = td_test_make_dir ();
+  f->unit_db = td_test_open_seeded (f->dir, "unit.db");
+  f->province_db = td_test_open_seeded (f->dir, "province.db");
+  f->targets = td_catalog_list_targets (f->unit_db, &error);
+  round = td_catalog_find_round (f->unit_db, 2, &error);
+  unit = td_catalog_add_unit (f->unit_db, "X-A", "Xã Á", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  copy = td_catalog_add_unit (f->province_db, "X-A", "Xã Á", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  td_database_set_actor (f->unit_db, "Cán bộ xã Á");
+  td_database_set_actor (f->province_db, "Ban Thi đua");
+  a = td_assessment_ensure (f->unit_db, td_unit_get_id (unit), td_round_get_id (round), &error);
+  g_assert_no_error (error);
+  fill_and_submit (f, a);
+  f->package = g_build_filename (f->dir, "xa-a.thidua", NULL);
+  g_assert_true (td_package_export (f->unit_db, "X-A", 2, f->package, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->targets);
+  g_assert_finalize_object (f->unit_db);
+  g_assert_finalize_object (f->province_db);
+  td_test_cleanup_dir (f->dir);
+  g_free (f->package);
+  g_free (f->dir);
+}
+
+static void
+test_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPackagePreview) dry = td_package_inspect (f->province_db, f->package, 0, &error);
+  g_autoptr(TdPackagePreview) done = NULL;
+  g_autoptr(TdPackagePreview) again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 src = unit_assessment (f->unit_db, "X-A", 2), dst;
+  g_autoptr(GHashTable) v1 = NULL;
+  g_autoptr(GHashTable) v2 = NULL;
+  g_autoptr(GPtrArray) e1 = NULL;
+  g_autoptr(GPtrArray) e2 = NULL;
+  g_autoptr(GPtrArray) audit_src = NULL;
+  g_autoptr(GPtrArray) audit_dst = NULL;
+  g_autoptr(TdAssessmentInfo) info = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (dry->kind, ==, TD_IMPORT_NEW);
+  g_assert_cmpuint (dry->changes->len, ==, 19);
+  g_assert_cmpuint (dry->n_evidence, ==, 2);
+  g_assert_cmpint (unit_assessment (f->province_db, "X-A", 2), ==, 0);   /* inspecting changed nothing */
+
+  done = td_package_import (f->province_db, f->package, 0, &error);
+  g_assert_no_error (error);
+  dst = unit_assessment (f->province_db, "X-A", 2);
+  info = td_assessment_get_info (f->province_db, dst, &error);
+  g_assert_cmpint (info->status, ==, TD_ASSESSMENT_RECEIVED);
+  g_assert_cmpint (info->revision, ==, 1);
+
+  /* Values, attestation and evidence bytes equal, keyed by target number. */
+  v1 = td_assessment_load_values (f->unit_db, src, &error);
+  v2 = td_assessment_load_values (f->province_db, dst, &error);
+  g_assert_cmpuint (g_hash_table_size (v2), ==, 19);
+  for (guint n = 1; n <= 19; n++)
+    {
+      gint64 id = td_target_get_id (target (f, n));   /* same campaign file: same ids */
+      g_assert_true (td_value_equal (g_hash_table_lookup (v1, &id), g_hash_table_lookup (v2, &id)));
+    }
+  e1 = td_evidence_list_for_assessment (f->unit_db, src, &error);
+  e2 = td_evidence_list_for_assessment (f->province_db, dst, &error);
+  g_assert_cmpuint (e2->len, ==, e1->len);
+  for (guint i = 0; i < e1->len; i++)
+    {
+      TdEvidenceInfo *a = e1->pdata[i], *b = e2->pdata[i];
+      g_autoptr(GBytes) ba = td_evidence_load_bytes (f->unit_db, a->id, &error);
+      g_autoptr(GBytes) bb = td_evidence_load_bytes (f->province_db, b->id, &error);
+
+      g_assert_cmpstr (a->file_name, ==, b->file_name);
+      g_assert_cmpint (a->owner.target_id, ==, b->owner.target_id);
+      g_assert_cmpint (a->owner.standard_id, ==, b->owner.standard_id);
+      g_assert_true (g_bytes_equal (ba, bb));
+    }
+  {
+    g_autoptr(GHashTable) a1 = td_assessment_load_attestations (f->unit_db, src, &error);
+    g_autoptr(GHashTable) a2 = td_assessment_load_attestations (f->province_db, dst, &error);
+    g_assert_cmpuint (g_hash_table_size (a1), ==, 1);
+    g_assert_cmpuint (g_hash_table_size (a2), ==, 1);
+  }
+  /* The clerk's history arrives with its names and times. */
+  audit_src = td_audit_list (f->unit_db, "X-A", 0, &error);
+  audit_dst = td_audit_list (f->province_db, "X-A", 0, &error);
+  for (guint i = 0; i < audit_src->len; i++)
+    {
+      TdAuditEntry *a = audit_src->pdata[i];
+      gboolean found = FALSE;
+
+      if (g_strcmp0 (a->entity, "value") != 0 && g_strcmp0 (a->entity, "attestation") != 0)
+        continue;
+      for (guint j = 0; j < audit_dst->len && !found; j++)
+        {
+          TdAuditEntry *b = audit_dst->pdata[j];
+          found = g_strcmp0 (a->at, b->at) == 0 && g_strcmp0 (a->actor, b->actor) == 0 &&
+                  g_strcmp0 (a->field, b->field) == 0 && g_strcmp0 (a->new_value, b->new_value) == 0;
+        }
+      g_assert_true (found);
+    }
+  /* A hostile-looking note is just text: stored as is, nothing executed. */
+  {
+    gint64 id5 = td_target_get_id (target (f, 5));
+    g_autoptr(TdUnit) still = td_catalog_find_unit (f->province_db, "X-A", &error);
+
+    g_assert_cmpstr (((TdValue *) g_hash_table_lookup (v2, &id5))->note, ==, "'); DROP TABLE unit; -- ghi chú");
+    g_assert_nonnull (still);
+  }
+
+  /* The same file again: recognised, nothing written. */
+  before = dump (f->province_db);
+  again = td_package_import (f->province_db, f->package, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->kind, ==, TD_IMPORT_SAME);
+  after = dump (f->province_db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_resubmission_and_return (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPackagePreview) first = td_package_import (f->province_db, f->package, 0, &error);
+  g_autoptr(TdPackagePreview) second = NULL;
+  g_autoptr(TdPackagePreview) back = NULL;
+  g_autofree char *returned = g_build_filename (f->dir, "tra-lai.thidua", NULL);
+  g_autofree char *revision2 = g_build_filename (f->dir, "xa-a-r2.thidua", NULL);
+  gint64 src = unit_assessment (f->unit_db, "X-A", 2);
+  gint64 dst = unit_assessment (f->province_db, "X-A", 2);
+  g_autoptr(TdAssessmentInfo) info = NULL;
+
+  g_assert_no_error (error);
+  /* The board returns it; the package tells the unit why. */
+  g_assert_true (td_assessment_set_status (f->province_db, dst, TD_ASSESSMENT_RETURNED, "Chỉ tiêu 7 chưa khớp số liệu", NULL, &error));
+  g_assert_true (td_package_export (f->province_db, "X-A", 2, returned, &error));
+  back = td_package_import (f->unit_db, returned, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (back->kind, ==, TD_IMPORT_RETURNED);
+  info = td_assessment_get_info (f->unit_db, src, &error);
+  g_assert_cmpint (info->status, ==, TD_ASSESSMENT_RETURNED);
+  g_assert_cmpstr (info->status_reason, ==, "Chỉ tiêu 7 chưa khớp số liệu");
+
+  /* The clerk corrects and resubmits: revision 2. */
+  {
+    TdValue v = { .has_numerator = TRUE, .numerator = 59, .has_denominator = TRUE, .denominator = 60 };
+    g_assert_true (td_assessment_set_value (f->unit_db, src, target (f, 7), &v, &error));
+  }
+  g_assert_true (td_assessment_set_status (f->unit_db, src, TD_ASSESSMENT_SUBMITTED, NULL, f->targets, &error));
+  g_assert_true (td_package_export (f->unit_db, "X-A", 2, revision2, &error));
+
+  second = td_package_import (f->province_db, revision2, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->kind, ==, TD_IMPORT_REVISION);
+  g_assert_cmpint (second->revision, ==, 2);
+  g_assert_cmpuint (second->changes->len, ==, 1);
+  g_assert_cmpstr (second->changes->pdata[0], ==, "Target 7: 47/60 → 59/60");
+  g_clear_pointer (&info, td_assessment_info_free);
+  info = td_assessment_get_info (f->province_db, dst, &error);
+  g_assert_cmpint (info->revision, ==, 2);
+  g_assert_cmpint (info->status, ==, TD_ASSESSMENT_RECEIVED);
+
+  /* Revision 1 again after 2: refused, nothing changes. */
+  {
+    g_autofree char *before = dump (f->province_db);
+    g_autofree char *after = NULL;
+    g_autoptr(TdPackagePreview) old = td_package_import (f->province_db, f->package, 0, &error);
+
+    g_assert_null (old);
+    g_assert_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_OLDER_REVISION);
+    after = dump (f->province_db);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
+/* Bad packages */
+
+typedef void (*Spoil) (sqlite3 *pkg);
+
+static void
+redigest (sqlite3 *pkg)
+{
+  for (guint i = 1; td_package_tables[i]; i++)
+    {
+      g_autofree char *digest = td_package_table_digest (pkg, td_package_tables[i], NULL);
+      g_autofree char *sql = g_strdup_printf ("UPDATE manifest SET value = '%s' WHERE key = 'sha256_%s'",
+                                              digest, td_package_tables[i]);
+      sqlite3_exec (pkg, sql, NULL, NULL, NULL);
+    }
+}
+
+static void spoil_format (sqlite3 *p) { sqlite3_exec (p, "UPDATE manifest SET value = '99' WHERE key = 'format'", 0, 0, 0); }
+static void spoil_campaign (sqlite3 *p) { sqlite3_exec (p, "UPDATE manifest SET value = 'hn-cds-2026' WHERE key = 'campaign'", 0, 0, 0); }
+static void spoil_unit (sqlite3 *p) { sqlite3_exec (p, "UPDATE manifest SET value = 'X-KHONGCO' WHERE key = 'unit_code'", 0, 0, 0); }
+static void spoil_round (sqlite3 *p) { sqlite3_exec (p, "UPDATE manifest SET value = '7' WHERE key = 'round'", 0, 0, 0); }
+static void spoil_value (sqlite3 *p) { sqlite3_exec (p, "UPDATE value SET numerator = 60 WHERE target_number = 7", 0, 0, 0); }
+static void spoil_missing (sqlite3 *p) { sqlite3_exec (p, "DELETE FROM value WHERE target_number = 12", 0, 0, 0); redigest (p); }
+static void spoil_extra_row (sqlite3 *p) { sqlite3_exec (p, "INSERT INTO value VALUES (99, 1, 2, NULL, 0, NULL, NULL, 'x')", 0, 0, 0); redigest (p); }
+static void spoil_type (sqlite3 *p) { sqlite3_exec (p, "UPDATE value SET numerator = 'bốn mươi' WHERE target_number = 3", 0, 0, 0); redigest (p); }
+static void spoil_negative (sqlite3 *p) { sqlite3_exec (p, "UPDATE value SET numerator = -5 WHERE target_number = 3", 0, 0, 0); redigest (p); }
+static void spoil_control (sqlite3 *p) { sqlite3_exec (p, "UPDATE value SET note = 'a' || char(27) || '[2J' WHERE target_number = 3", 0, 0, 0); redigest (p); }
+static void spoil_long (sqlite3 *p) { sqlite3_exec (p, "UPDATE value SET note = printf('%.*c', 5000, 'x') WHERE target_number = 3", 0, 0, 0); redigest (p); }
+static void spoil_table (sqlite3 *p) { sqlite3_exec (p, "CREATE TABLE extra (x)", 0, 0, 0); }
+static void spoil_trigger (sqlite3 *p) { sqlite3_exec (p, "CREATE TRIGGER t AFTER INSERT ON value BEGIN DELETE FROM manifest; END", 0, 0, 0); }
+static void spoil_view (sqlite3 *p) { sqlite3_exec (p, "CREATE VIEW v AS SELECT * FROM value", 0, 0, 0); }
+/* One byte of an evidence changed, the table digests recomputed: only the blob's own sha256 can
+ * tell. */
+static void spoil_blob_byte (sqlite3 *p) { sqlite3_exec (p, "UPDATE blob SET data = CAST(substr(data, 1, 200) || x'20' || substr(data, 202) AS BLOB)", 0, 0, 0); redigest (p); }
+static void
+spoil_not_pdf (sqlite3 *p)
+{
+  /* A consistent package whose evidence is a text file: checksums all match. */
+  const char *text = "Đây không phải PDF";
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autofree char *sql = g_strdup_printf ("UPDATE evidence SET sha256 = '%s' WHERE id = (SELECT min(id) FROM evidence);"
+                                          "DELETE FROM blob WHERE sha256 NOT IN (SELECT sha256 FROM evidence);"
+                                          "INSERT INTO blob VALUES ('%s', CAST('%s' AS BLOB))", sha, sha, text);
+  sqlite3_exec (p, sql, 0, 0, 0);
+  redigest (p);
+}
+static void spoil_path (sqlite3 *p) { sqlite3_exec (p, "UPDATE evidence SET file_name = '../../.bashrc'", 0, 0, 0); redigest (p); }
+/* A well-formed PDF with its right sha256 that no evidence names: it would ride along unseen. */
+static void
+spoil_orphan_blob (sqlite3 *p)
+{
+  g_autoptr(GBytes) pdf = td_demo_make_pdf ("Tài liệu thừa", "Không thuộc minh chứng nào", 1);
+  g_autofree char *sha = td_evidence_sha256 (pdf);
+  sqlite3_stmt *stmt = NULL;
+
+  sqlite3_prepare_v2 (p, "INSERT INTO blob VALUES (?, ?)", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 2, g_bytes_get_data (pdf, NULL), (int) g_bytes_get_size (pdf), SQLITE_STATIC);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  redigest (p);
+}
+
+static const struct {
+  const char *name;
+  Spoil       spoil;
+  int         code;
+} spoils[] = {
+  { "newer-format", spoil_format, TD_PACKAGE_ERROR_TOO_NEW },
+  { "other-campaign", spoil_campaign, TD_PACKAGE_ERROR_OTHER_CAMPAIGN },
+  { "unknown-unit", spoil_unit, TD_PACKAGE_ERROR_UNKNOWN_UNIT },
+  { "unknown-round", spoil_round, TD_PACKAGE_ERROR_UNKNOWN_ROUND },
+  { "changed-value", spoil_value, TD_PACKAGE_ERROR_CHECKSUM },
+  { "missing-row", spoil_missing, TD_PACKAGE_ERROR_ROWS },
+  { "unknown-row", spoil_extra_row, TD_PACKAGE_ERROR_ROWS },
+  { "text-for-number", spoil_type, TD_PACKAGE_ERROR_BAD_VALUE },
+  { "negative", spoil_negative, TD_PACKAGE_ERROR_BAD_VALUE },
+  { "control-characters", spoil_control, TD_PACKAGE_ERROR_BAD_VALUE },
+  { "overlong-text", spoil_long, TD_PACKAGE_ERROR_BAD_VALUE },
+  { "extra-table", spoil_table, TD_PACKAGE_ERROR_NOT_A_PACKAGE },
+  { "trigger", spoil_trigger, TD_PACKAGE_ERROR_NOT_A_PACKAGE },
+  { "view", spoil_view, TD_PACKAGE_ERROR_NOT_A_PACKAGE },
+  { "changed-evidence-byte", spoil_blob_byte, TD_PACKAGE_ERROR_CHECKSUM },
+  { "evidence-not-pdf", spoil_not_pdf, TD_PACKAGE_ERROR_BAD_EVIDENCE },
+  { "path-like-file-name", spoil_path, TD_PACKAGE_ERROR_BAD_VALUE },
+  { "orphan-blob", spoil_orphan_blob, TD_PACKAGE_ERROR_ROWS },
+};
+
+static void
+assert_refused_unchanged (Fixture *f, const char *path, int code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (f->province_db);
+  g_autofree char *after = NULL;
+  g_autoptr(TdPackagePreview) preview = td_package_import (f->province_db, path, 0, &error);
+
+  g_assert_null (preview);
+  g_assert_error (error, TD_PACKAGE_ERROR, code);
+  g_assert_cmpuint (strlen (error->message), >, 20);
+  after = dump (f->province_db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_bad_packages (Fixture *f, gconstpointer data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (spoils); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.thidua", spoils[i].name);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autoptr(GBytes) bytes = td_test_read_file (f->package);
+      sqlite3 *pkg = NULL;
+
+      g_test_message ("bad package: %s", spoils[i].name);
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+      g_assert_cmpint (sqlite3_open (path, &pkg), ==, SQLITE_OK);
+      spoils[i].spoil (pkg);
+      sqlite3_close (pkg);
+      assert_refused_unchanged (f, path, spoils[i].code);
+    }
+}
+
+static void
+test_not_packages (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GBytes) bytes = td_test_read_file (f->package);
+  gsize size = g_bytes_get_size (bytes);
+  const struct { const char *name; const char *contents; gssize length; int code; } files[] = {
+    { "empty.thidua", "", 0, TD_PACKAGE_ERROR_NOT_A_PACKAGE },
+    { "text.thidua", "Báo cáo tự đánh giá, không phải tệp gói của Thi đua, nhưng đủ dài để đọc phần đầu.\n", -1, TD_PACKAGE_ERROR_NOT_A_PACKAGE },
+    { "image.thidua", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89", 33, TD_PACKAGE_ERROR_NOT_A_PACKAGE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, files[i].name, NULL);
+      g_assert_true (g_file_set_contents (path, files[i].contents, files[i].length, NULL));
+      assert_refused_unchanged (f, path, files[i].code);
+    }
+
+  /* Truncated at several points. */
+  for (guint cut = 1; cut <= 3; cut++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, "truncated.thidua", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = dump (f->province_db);
+      g_autofree char *after = NULL;
+      g_autoptr(TdPackagePreview) preview = NULL;
+
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) (size * cut / 4), NULL));
+      preview = td_package_import (f->province_db, path, 0, &error);
+      g_assert_null (preview);
+      g_assert_true (error->domain == TD_PACKAGE_ERROR);
+      after = dump (f->province_db);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  /* A folder and a missing file. */
+  assert_refused_unchanged (f, f->dir, TD_PACKAGE_ERROR_NOT_A_PACKAGE);
+  {
+    g_autofree char *missing = g_build_filename (f->dir, "khong-co.thidua", NULL);
+    assert_refused_unchanged (f, missing, TD_PACKAGE_ERROR_NOT_A_PACKAGE);
+  }
+  /* The package itself was neither changed nor given a journal beside it. */
+  {
+    g_autoptr(GBytes) again = td_test_read_file (f->package);
+    g_autofree char *journal = g_strconcat (f->package, "-journal", NULL);
+    g_autofree char *wal = g_strconcat (f->package, "-wal", NULL);
+    g_assert_true (g_bytes_equal (bytes, again));
+    g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_export_needs_submission (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdUnit) unit = td_catalog_add_unit (f->unit_db, "X-B", "Xã B", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  g_autoptr(TdRound) round = td_catalog_find_round (f->unit_db, 2, &error);
+  g_autofree char *path = g_build_filename (f->dir, "draft.thidua", NULL);
+
+  td_assessment_ensure (f->unit_db, td_unit_get_id (unit), td_round_get_id (round), &error);
+  g_assert_false (td_package_export (f->unit_db, "X-B", 2, path, &error));
+  g_assert_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_READY);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/package/round-trip", test_round_trip);
+  ADD ("/package/resubmission-and-return", test_resubmission_and_return);
+  ADD ("/package/bad-packages", test_bad_packages);
+  ADD ("/package/not-packages", test_not_packages);
+  ADD ("/package/export-needs-submission", test_export_needs_submission);
+  return g_test_run ();
+}
