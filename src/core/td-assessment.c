@@ -531,6 +531,35 @@ td_assessment_load_attestations (TdDatabase  *db,
   return g_steal_pointer (&result);
 }
 
+GHashTable *
+td_assessment_load_justifications (TdDatabase  *db,
+                                   gint64       assessment_id,
+                                   GError     **error)
+{
+  g_autoptr(GHashTable) result = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt = td_database_prepare (db,
+                                            "SELECT standard_id, justification FROM attestation WHERE assessment_id = ?",
+                                            error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *key = g_new (gint64, 1);
+      *key = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (result, key, td_stmt_dup_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_database_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
 GPtrArray *
 td_assessment_list_problems (TdDatabase  *db,
                              gint64       assessment_id,

@@ -83,6 +83,11 @@ GHashTable       *td_assessment_load_attestations (TdDatabase  *db,
                                                    gint64       assessment_id,
                                                    GError     **error);
 
+/* Standard id → justification text */
+GHashTable       *td_assessment_load_justifications (TdDatabase  *db,
+                                                     gint64       assessment_id,
+                                                     GError     **error);
+
 /* Every target whose value is missing or invalid, as GError messages (one string each). */
 GPtrArray        *td_assessment_list_problems (TdDatabase  *db,
                                                gint64       assessment_id,

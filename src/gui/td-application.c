@@ -21,6 +21,7 @@ struct _TdApplication
   char           *database_path;
   char           *screenshot_path;
   char           *area;
+  char           *unit;
   guint           screenshot_frames;
 };
 
@@ -187,6 +188,7 @@ td_application_handle_local_options (GApplication *application,
   if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
     self->screenshot_path = g_canonicalize_filename (path, NULL);
   g_variant_dict_lookup (options, "area", "s", &self->area);
+  g_variant_dict_lookup (options, "unit", "s", &self->unit);
 
   return -1;
 }
@@ -218,6 +220,8 @@ td_application_activate (GApplication *application)
 
   if (window == NULL)
     {
+      if (self->unit != NULL)
+        g_settings_set_string (self->settings, "last-unit", self->unit);
       window = GTK_WINDOW (td_window_new (GTK_APPLICATION (self), self->database, self->open_error));
       if (self->area != NULL)
         td_window_set_area (TD_WINDOW (window), self->area);
@@ -241,6 +245,7 @@ td_application_finalize (GObject *object)
   g_free (self->database_path);
   g_free (self->screenshot_path);
   g_free (self->area);
+  g_free (self->unit);
 
   G_OBJECT_CLASS (td_application_parent_class)->finalize (object);
 }
@@ -264,6 +269,7 @@ td_application_init (TdApplication *self)
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this database file"), N_("PATH") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save a picture of the main window to FILE and quit"), N_("FILE") },
     { "area", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open this area: self-assessment, progress, awards or evidence"), N_("AREA") },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the self-assessment of the unit with this code"), N_("CODE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { NULL }
   };

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-assessment-page.h"
 #include "td-progress-page.h"
 #include "td-window.h"
 
@@ -19,6 +20,7 @@ struct _TdWindow
   AdwToastOverlay      *toast_overlay;
   AdwNavigationSplitView *split_view;
   TdProgressPage       *progress_page;
+  TdAssessmentPage     *assessment_page;
   AdwNavigationPage    *content_page;
   GtkListBox           *area_list;
   GtkStack             *area_stack;
@@ -67,6 +69,12 @@ show_area (TdWindow   *self,
   if (self->database == NULL)
     return;
 
+  /* The progress area opens a unit's self-assessment by choosing it first. */
+  if (g_strcmp0 (area, TD_AREA_SELF_ASSESSMENT) == 0)
+    {
+      g_autofree char *unit = g_settings_get_string (self->settings, "last-unit");
+      td_assessment_page_show_unit (self->assessment_page, unit);
+    }
   gtk_stack_set_visible_child_name (self->area_stack, area);
   page = gtk_stack_get_page (self->area_stack, gtk_stack_get_visible_child (self->area_stack));
   adw_navigation_page_set_title (self->content_page, gtk_stack_page_get_title (page));
@@ -93,6 +101,7 @@ load_database_state (TdWindow     *self,
 
   adw_banner_set_revealed (self->demo_banner, td_database_is_demo (self->database));
   td_progress_page_set_database (self->progress_page, self->database);
+  td_assessment_page_set_database (self->assessment_page, self->database);
   title = td_catalog_get_campaign_title (self->database);
   gtk_label_set_label (self->campaign_label, title ? title : "");
 }
@@ -137,6 +146,8 @@ td_window_close_request (GtkWindow *window)
   TdWindow *self = TD_WINDOW (window);
   int width, height;
 
+  /* Nothing typed is lost on closing. */
+  td_assessment_page_flush (self->assessment_page);
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
@@ -223,6 +234,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, assessment_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, area_list);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, area_stack);
@@ -242,6 +254,7 @@ static void
 td_window_init (TdWindow *self)
 {
   g_type_ensure (TD_TYPE_PROGRESS_PAGE);
+  g_type_ensure (TD_TYPE_ASSESSMENT_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);

@@ -1,0 +1,403 @@
+/* td-assessment-actions.c: what the self-assessment page does beyond typing: submit, withdraw,
+ * export and import packages, attach and show evidence. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "td-assessment-page-private.h"
+#include "td-evidence-preview.h"
+#include "td-import-dialog.h"
+#include "td-package.h"
+
+/* Helpers */
+
+static gsize
+evidence_limit (TdAssessmentPage *self)
+{
+  return (gsize) g_settings_get_int (self->settings, "evidence-max-mb") * 1024 * 1024;
+}
+
+static TdTargetRow *
+first_problem (TdAssessmentPage  *self,
+               GPtrArray        **messages)
+{
+  TdTargetRow *first = NULL;
+
+  *messages = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      TdTargetRow *row = self->rows->pdata[i];
+      char *message = NULL;
+      TdOutcome outcome = td_target_row_get_outcome (row, &message);
+
+      if (outcome == TD_OUTCOME_INVALID || outcome == TD_OUTCOME_MISSING)
+        {
+          g_ptr_array_add (*messages, message);
+          if (first == NULL)
+            first = row;
+        }
+      else
+        g_free (message);
+    }
+  return first;
+}
+
+static void
+go_to_row (TdAssessmentPage *self,
+           TdTargetRow      *row)
+{
+  graphene_point_t point;
+
+  if (gtk_widget_compute_point (GTK_WIDGET (row), GTK_WIDGET (self->form_box), &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), MAX (point.y - 24, 0));
+  td_target_row_focus_problem (row);
+}
+
+/* Submit */
+
+static void
+problems_response_cb (AdwAlertDialog   *dialog,
+                      GAsyncResult     *result,
+                      TdAssessmentPage *self)
+{
+  const char *response = adw_alert_dialog_choose_finish (dialog, result);
+  TdTargetRow *row = g_object_get_data (G_OBJECT (dialog), "row");
+
+  if (g_strcmp0 (response, "go") == 0 && row != NULL)
+    go_to_row (self, row);
+  g_object_unref (self);
+}
+
+static void
+submit_response_cb (AdwAlertDialog   *dialog,
+                    GAsyncResult     *result,
+                    TdAssessmentPage *self)
+{
+  const char *response = adw_alert_dialog_choose_finish (dialog, result);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "submit") == 0)
+    {
+      if (td_assessment_page_ensure (self, &error) &&
+          td_assessment_set_status (self->db, self->assessment_id, TD_ASSESSMENT_SUBMITTED, NULL, self->targets, &error))
+        {
+          td_assessment_page_reload (self);
+          td_assessment_page_toast (self, _("Submitted. Export the file for the province when you are ready to send it."));
+        }
+      else
+        td_assessment_page_toast (self, error->message);
+    }
+  g_object_unref (self);
+}
+
+static void
+submit_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
+  g_autoptr(GPtrArray) messages = NULL;
+  TdTargetRow *row;
+  AdwDialog *dialog;
+
+  if (!td_assessment_page_flush (self))
+    return;
+  row = first_problem (self, &messages);
+  if (row != NULL)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Row Needs Attention",
+                                                               "%u Rows Need Attention", messages->len),
+                                                  messages->len);
+
+      /* Say exactly which rows, then take the clerk to the first. */
+      for (guint i = 0; i < messages->len && i < 8; i++)
+        g_string_append_printf (body, "%s%s", i ? "\n" : "", (const char *) messages->pdata[i]);
+      if (messages->len > 8)
+        g_string_append_printf (body, "\n%s", _("…and more."));
+      dialog = adw_alert_dialog_new (heading, body->str);
+      adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "close", _("_Close"), "go", _("_Go to the First"), NULL);
+      adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "go");
+      g_object_set_data (G_OBJECT (dialog), "row", row);
+      adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), widget, NULL,
+                               (GAsyncReadyCallback) problems_response_cb, g_object_ref (self));
+      return;
+    }
+
+  {
+    guint met = 0, applicable = 0, without_evidence = 0;
+    g_autofree char *body = NULL;
+
+    for (guint i = 0; i < self->rows->len; i++)
+      {
+        TdOutcome outcome = td_target_row_get_outcome (self->rows->pdata[i], NULL);
+        if (outcome == TD_OUTCOME_NOT_APPLICABLE)
+          continue;
+        applicable++;
+        met += outcome == TD_OUTCOME_MET;
+        without_evidence += td_target_row_get_n_evidence (self->rows->pdata[i]) == 0;
+      }
+    body = g_strdup_printf (_("%s meets %u of %u applicable targets; %u of them have no evidence attached.\n\n"
+                              "After submitting, the form can no longer be changed unless you withdraw it before "
+                              "sending the file, or the province returns it."),
+                            td_unit_get_name (self->unit), met, applicable, without_evidence);
+    dialog = adw_alert_dialog_new (_("Submit the Self-Assessment?"), body);
+    adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "submit", _("_Submit"), NULL);
+    adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "submit", ADW_RESPONSE_SUGGESTED);
+    adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "submit");
+    adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), widget, NULL,
+                             (GAsyncReadyCallback) submit_response_cb, g_object_ref (self));
+  }
+}
+
+static void
+withdraw_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (td_assessment_set_status (self->db, self->assessment_id, TD_ASSESSMENT_DRAFT, NULL, NULL, &error))
+    {
+      td_assessment_page_reload (self);
+      td_assessment_page_toast (self, _("Withdrawn: the form can be changed again."));
+    }
+  else
+    td_assessment_page_toast (self, error->message);
+}
+
+/* Export */
+
+static void
+export_chosen_cb (GtkFileDialog    *dialog,
+                  GAsyncResult     *result,
+                  TdAssessmentPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (dialog, result, &error);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    {
+      if (td_package_export (self->db, td_unit_get_code (self->unit), td_round_get_number (self->round), path, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Saved “%s”: send this file to the province."), name);
+          td_assessment_page_toast (self, message);
+        }
+      else
+        td_assessment_page_toast (self, error->message);
+    }
+  g_object_unref (self);
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autofree char *name = g_strdup_printf ("%s-dot%u.thidua", td_unit_get_code (self->unit), td_round_get_number (self->round));
+
+  if (!td_assessment_page_flush (self))
+    return;
+  gtk_file_dialog_set_title (dialog, _("Export for the Province"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
+                        (GAsyncReadyCallback) export_chosen_cb, g_object_ref (self));
+}
+
+/* Import */
+
+static void
+import_closed_cb (TdAssessmentPage *self)
+{
+  td_assessment_page_reload (self);
+}
+
+static void
+import_chosen_cb (GtkFileDialog    *dialog,
+                  GAsyncResult     *result,
+                  TdAssessmentPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) files = gtk_file_dialog_open_multiple_finish (dialog, result, &error);
+
+  if (files != NULL && g_list_model_get_n_items (files) > 0)
+    {
+      TdImportDialog *import = td_import_dialog_new (td_database_get_path (self->db), files, evidence_limit (self));
+      g_signal_connect_object (import, "closed", G_CALLBACK (import_closed_cb), self, G_CONNECT_SWAPPED);
+      adw_dialog_present (ADW_DIALOG (import), GTK_WIDGET (self));
+    }
+  g_object_unref (self);
+}
+
+static void
+import_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (!td_assessment_page_flush (self))
+    return;
+  gtk_file_filter_set_name (filter, _("Thi đua packages"));
+  gtk_file_filter_add_pattern (filter, "*.thidua");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, _("Import Packages"));
+  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
+                                 (GAsyncReadyCallback) import_chosen_cb, g_object_ref (self));
+}
+
+/* Evidence */
+
+typedef struct {
+  TdAssessmentPage *self;
+  gint64            target_id;
+  gint64            standard_id;
+  GListModel       *files;
+  guint             next;
+  guint             attached;
+} AttachJob;
+
+static void attach_next (AttachJob *job);
+
+static void
+attach_job_free (AttachJob *job)
+{
+  g_object_unref (job->self);
+  g_object_unref (job->files);
+  g_free (job);
+}
+
+static void
+loaded_cb (GFile        *file,
+           GAsyncResult *result,
+           AttachJob    *job)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes_finish (file, result, NULL, &error);
+  g_autofree char *name = g_file_get_basename (file);
+  TdAssessmentPage *self = job->self;
+  TdEvidenceOwner owner = { 0 };
+
+  owner.target_id = job->target_id;
+  owner.standard_id = job->standard_id;
+  if (bytes != NULL && td_assessment_page_ensure (self, &error))
+    {
+      owner.assessment_id = self->assessment_id;
+      if (td_evidence_attach (self->db, bytes, name, &owner, evidence_limit (self), &error) != 0)
+        job->attached++;
+    }
+  if (error != NULL)
+    {
+      /* Which file, and what is wrong with it: nothing of it was stored. */
+      g_autofree char *message = g_strdup_printf ("%s: %s", name, error->message);
+      td_assessment_page_toast (self, message);
+    }
+  attach_next (job);
+}
+
+static void
+attach_next (AttachJob *job)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (job->next >= g_list_model_get_n_items (job->files))
+    {
+      if (job->attached > 0)
+        td_assessment_page_load_evidence (job->self);
+      attach_job_free (job);
+      return;
+    }
+  file = g_list_model_get_item (job->files, job->next++);
+  g_file_load_bytes_async (file, NULL, (GAsyncReadyCallback) loaded_cb, job);
+}
+
+void
+td_assessment_page_attach_files (TdAssessmentPage *self,
+                                 GListModel       *files,
+                                 gint64            target_id,
+                                 gint64            standard_id)
+{
+  AttachJob *job;
+
+  if (!td_assessment_status_is_editable (self->status))
+    {
+      td_assessment_page_toast (self, _("The self-assessment is submitted: withdraw it before attaching more evidence."));
+      return;
+    }
+  job = g_new0 (AttachJob, 1);
+  job->self = g_object_ref (self);
+  job->files = g_object_ref (files);
+  job->target_id = target_id;
+  job->standard_id = standard_id;
+  attach_next (job);
+}
+
+static void
+attach_chosen_cb (GtkFileDialog    *dialog,
+                  GAsyncResult     *result,
+                  TdAssessmentPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) files = gtk_file_dialog_open_multiple_finish (dialog, result, &error);
+  gint64 *target = g_object_get_data (G_OBJECT (dialog), "target-id");
+  gint64 *standard = g_object_get_data (G_OBJECT (dialog), "standard-id");
+
+  if (files != NULL)
+    td_assessment_page_attach_files (self, files, *target, *standard);
+  g_object_unref (self);
+}
+
+void
+td_assessment_page_request_attach (TdAssessmentPage *self,
+                                   gint64            target_id,
+                                   gint64            standard_id)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, _("Attach Evidence"));
+  g_object_set_data_full (G_OBJECT (dialog), "target-id", g_memdup2 (&target_id, sizeof target_id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "standard-id", g_memdup2 (&standard_id, sizeof standard_id), g_free);
+  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                                 (GAsyncReadyCallback) attach_chosen_cb, g_object_ref (self));
+}
+
+void
+td_assessment_page_show_evidence (TdAssessmentPage *self,
+                                  gint64            evidence_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = td_evidence_load_bytes (self->db, evidence_id, &error);
+
+  if (bytes == NULL)
+    {
+      td_assessment_page_toast (self, error->message);
+      return;
+    }
+  adw_dialog_present (ADW_DIALOG (td_evidence_preview_new (bytes)), GTK_WIDGET (self));
+}
+
+void
+td_assessment_page_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "assessment.submit", NULL, submit_cb);
+  gtk_widget_class_install_action (widget_class, "assessment.withdraw", NULL, withdraw_cb);
+  gtk_widget_class_install_action (widget_class, "assessment.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "assessment.import", NULL, import_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "assessment.submit", NULL);
+}

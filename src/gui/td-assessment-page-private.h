@@ -1,0 +1,66 @@
+/* td-assessment-page-private.h: what td-assessment-page.c and td-assessment-actions.c share. */
+#pragma once
+
+#include "td-assessment-page.h"
+#include "td-target-row.h"
+
+G_BEGIN_DECLS
+
+struct _TdAssessmentPage
+{
+  AdwBin              parent_instance;
+
+  TdDatabase         *db;
+  GSettings          *settings;
+  GListModel         *units;
+  GListModel         *rounds;
+  GListModel         *targets;
+  GPtrArray          *standards;        /* TdStandard, collectives, team ones included */
+
+  TdUnit             *unit;
+  TdRound            *round;
+  gint64              assessment_id;    /* 0 until the first change creates it */
+  TdAssessmentStatus  status;
+  gboolean            started;
+  char               *status_reason;
+
+  GPtrArray          *rows;             /* TdTargetRow, by target order */
+  GPtrArray          *standard_rows;    /* AdwExpanderRow, data "standard-id" */
+  GHashTable         *dirty;            /* TdTargetRow or AdwExpanderRow waiting to be saved */
+  guint               save_source;
+  GDateTime          *saved_at;
+
+  GtkDropDown        *unit_dropdown;
+  GtkDropDown        *round_dropdown;
+  AdwBanner          *returned_banner;
+  GtkLabel           *status_label;
+  GtkLabel           *progress_label;
+  GtkLabel           *saved_label;
+  GtkWidget          *withdraw_button;
+  GtkWidget          *export_button;
+  GtkWidget          *submit_button;
+  GtkScrolledWindow  *scroller;
+  GtkBox             *form_box;
+};
+
+/* td-assessment-page.c */
+void     td_assessment_page_toast          (TdAssessmentPage *self,
+                                            const char       *message);
+gboolean td_assessment_page_ensure         (TdAssessmentPage *self,
+                                            GError          **error);
+void     td_assessment_page_update_header  (TdAssessmentPage *self);
+void     td_assessment_page_load_evidence  (TdAssessmentPage *self);
+
+/* td-assessment-actions.c */
+void     td_assessment_page_install_actions (GtkWidgetClass  *widget_class);
+void     td_assessment_page_attach_files    (TdAssessmentPage *self,
+                                             GListModel       *files,     /* GFile */
+                                             gint64            target_id,
+                                             gint64            standard_id);
+void     td_assessment_page_request_attach  (TdAssessmentPage *self,
+                                             gint64            target_id,
+                                             gint64            standard_id);
+void     td_assessment_page_show_evidence   (TdAssessmentPage *self,
+                                             gint64            evidence_id);
+
+G_END_DECLS

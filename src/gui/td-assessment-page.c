@@ -1,0 +1,602 @@
+/* td-assessment-page.c: the self-assessment form: loading a unit's round, the rows, autosave.
+ *
+ * Every change is written within half a second, in one transaction per save; switching unit
+ * or round, leaving the area and closing the window write what is pending first.  Killing the
+ * application loses at most what was typed in that last half second. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "td-assessment-page-private.h"
+#include "td-window.h"
+
+G_DEFINE_FINAL_TYPE (TdAssessmentPage, td_assessment_page, ADW_TYPE_BIN)
+
+/* Autosave delay: quick enough that nothing typed waits long, slow enough that a burst of
+ * keystrokes is one transaction. */
+#define SAVE_DELAY_MS 400
+
+static void schedule_save (TdAssessmentPage *self);
+
+/* Helpers */
+
+void
+td_assessment_page_toast (TdAssessmentPage *self,
+                          const char       *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (TD_IS_WINDOW (root))
+    td_window_add_toast (TD_WINDOW (root), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+gboolean
+td_assessment_page_ensure (TdAssessmentPage  *self,
+                           GError           **error)
+{
+  if (self->assessment_id != 0)
+    return TRUE;
+  self->assessment_id = td_assessment_ensure (self->db, td_unit_get_id (self->unit), td_round_get_id (self->round), error);
+  if (self->assessment_id == 0)
+    return FALSE;
+  self->started = TRUE;
+  self->status = TD_ASSESSMENT_DRAFT;
+  return TRUE;
+}
+
+static gboolean
+editable (TdAssessmentPage *self)
+{
+  return td_assessment_status_is_editable (self->status);
+}
+
+void
+td_assessment_page_update_header (TdAssessmentPage *self)
+{
+  guint met = 0, applicable = 0, without_evidence = 0, problems = 0;
+  g_autofree char *progress = NULL;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      TdTargetRow *row = self->rows->pdata[i];
+      TdOutcome outcome = td_target_row_get_outcome (row, NULL);
+
+      if (outcome == TD_OUTCOME_NOT_APPLICABLE)
+        continue;
+      applicable++;
+      met += outcome == TD_OUTCOME_MET;
+      problems += outcome == TD_OUTCOME_INVALID || outcome == TD_OUTCOME_MISSING;
+      without_evidence += td_target_row_get_n_evidence (row) == 0;
+    }
+  progress = g_strdup_printf (_("%u/%u met · %u without evidence · %u to complete"), met, applicable,
+                              without_evidence, problems);
+  gtk_label_set_label (self->progress_label, progress);
+
+  gtk_label_set_label (self->status_label, self->started ? td_assessment_status_get_label (self->status) : _("Not started"));
+  if (self->saved_at != NULL)
+    {
+      g_autofree char *time = g_date_time_format (self->saved_at, "%H:%M:%S");
+      g_autofree char *saved = g_strdup_printf (_("Saved at %s"), time);
+      gtk_label_set_label (self->saved_label, saved);
+    }
+  else
+    gtk_label_set_label (self->saved_label, "");
+
+  gtk_widget_set_visible (self->submit_button, editable (self));
+  gtk_widget_set_visible (self->withdraw_button, self->status == TD_ASSESSMENT_SUBMITTED);
+  gtk_widget_set_visible (self->export_button, self->started && self->status != TD_ASSESSMENT_DRAFT);
+  if (self->status == TD_ASSESSMENT_RETURNED && self->status_reason)
+    {
+      g_autofree char *title = g_strdup_printf (_("Returned by the province: %s"), self->status_reason);
+      adw_banner_set_title (self->returned_banner, title);
+    }
+  adw_banner_set_revealed (self->returned_banner, self->status == TD_ASSESSMENT_RETURNED);
+}
+
+static gboolean
+save_now (TdAssessmentPage  *self,
+          GError           **error)
+{
+  g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) td_value_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (g_hash_table_size (self->dirty) == 0)
+    return TRUE;
+  if (!td_assessment_page_ensure (self, error))
+    return FALSE;
+
+  if (!td_database_begin (self->db, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, self->dirty);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (TD_IS_TARGET_ROW (key))
+        {
+          g_ptr_array_add (targets, td_target_row_get_target (key));
+          g_ptr_array_add (values, td_target_row_get_value (key));
+        }
+      else
+        {
+          AdwExpanderRow *row = key;
+          GtkEditable *entry = g_object_get_data (G_OBJECT (row), "justification");
+          gint64 *standard = g_object_get_data (G_OBJECT (row), "standard-id");
+
+          if (!td_assessment_set_attestation (self->db, self->assessment_id, *standard,
+                                              adw_expander_row_get_enable_expansion (row),
+                                              gtk_editable_get_text (entry), error))
+            goto fail;
+        }
+    }
+  if (!td_assessment_set_values (self->db, self->assessment_id, (TdTarget **) targets->pdata,
+                                 (const TdValue **) values->pdata, targets->len, error) ||
+      !td_database_commit (self->db, error))
+    goto fail;
+
+  g_hash_table_remove_all (self->dirty);
+  g_clear_pointer (&self->saved_at, g_date_time_unref);
+  self->saved_at = g_date_time_new_now_local ();
+  td_assessment_page_update_header (self);
+  return TRUE;
+
+fail:
+  td_database_rollback (self->db);
+  return FALSE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  TdAssessmentPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_source = 0;
+  if (!save_now (self, &error))
+    td_assessment_page_toast (self, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (TdAssessmentPage *self)
+{
+  /* Not restarted on each keystroke: a long burst of typing is still saved within the delay. */
+  if (self->save_source == 0)
+    self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+/* Callbacks */
+
+static void
+row_changed_cb (TdAssessmentPage *self,
+                GtkWidget        *row)
+{
+  /* A justification entry saves as part of its standard's row. */
+  GtkWidget *expander = g_object_get_data (G_OBJECT (row), "expander");
+
+  if (!editable (self))
+    return;
+  g_hash_table_add (self->dirty, expander ? expander : row);
+  schedule_save (self);
+  td_assessment_page_update_header (self);
+}
+
+static void
+expansion_changed_cb (TdAssessmentPage *self,
+                      GParamSpec       *pspec,
+                      AdwExpanderRow   *row)
+{
+  row_changed_cb (self, GTK_WIDGET (row));
+}
+
+static void
+row_attach_cb (TdAssessmentPage *self,
+               TdTargetRow      *row)
+{
+  td_assessment_page_request_attach (self, td_target_get_id (td_target_row_get_target (row)), 0);
+}
+
+static void
+row_files_dropped_cb (TdAssessmentPage *self,
+                      GdkFileList      *files,
+                      TdTargetRow      *row)
+{
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GSList) list = gdk_file_list_get_files (files);
+
+  for (GSList *l = list; l; l = l->next)
+    g_list_store_append (store, l->data);
+  td_assessment_page_attach_files (self, G_LIST_MODEL (store), td_target_get_id (td_target_row_get_target (row)), 0);
+}
+
+static void
+row_evidence_cb (TdAssessmentPage *self,
+                 gint64            evidence_id,
+                 TdTargetRow      *row)
+{
+  td_assessment_page_show_evidence (self, evidence_id);
+}
+
+static void
+standard_attach_cb (TdAssessmentPage *self,
+                    AdwButtonRow     *button)
+{
+  gint64 *standard = g_object_get_data (G_OBJECT (button), "standard-id");
+  td_assessment_page_request_attach (self, 0, *standard);
+}
+
+/* Building the form */
+
+static void
+build_form (TdAssessmentPage *self)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->form_box))) != NULL)
+    gtk_box_remove (self->form_box, child);
+  g_ptr_array_set_size (self->rows, 0);
+  g_ptr_array_set_size (self->standard_rows, 0);
+
+  groups = td_catalog_list_groups (self->db, &error);
+  for (guint g = 0; groups && g < groups->len; g++)
+    {
+      TdTargetGroup *group = groups->pdata[g];
+      GtkWidget *pref_group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (pref_group), group->title);
+      for (guint t = 0; t < g_list_model_get_n_items (self->targets); t++)
+        {
+          g_autoptr(TdTarget) target = g_list_model_get_item (self->targets, t);
+          TdTargetRow *row;
+
+          if (g_strcmp0 (td_target_get_group_id (target), group->id) != 0)
+            continue;
+          row = td_target_row_new (target);
+          g_signal_connect_swapped (row, "changed", G_CALLBACK (row_changed_cb), self);
+          g_signal_connect_swapped (row, "attach-requested", G_CALLBACK (row_attach_cb), self);
+          g_signal_connect_swapped (row, "files-dropped", G_CALLBACK (row_files_dropped_cb), self);
+          g_signal_connect_swapped (row, "evidence-activated", G_CALLBACK (row_evidence_cb), self);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref_group), GTK_WIDGET (row));
+          g_ptr_array_add (self->rows, row);
+        }
+      gtk_box_append (self->form_box, pref_group);
+    }
+
+  /* The standards of section V.1: attested or not, with a justification. */
+  {
+    GtkWidget *pref_group = adw_preferences_group_new ();
+
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (pref_group), _("Emulation Standards"));
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (pref_group),
+                                           _("Switch on each standard the unit meets and say why."));
+    for (guint i = 0; i < self->standards->len; i++)
+      {
+        TdStandard *s = self->standards->pdata[i];
+        GtkWidget *row = adw_expander_row_new ();
+        GtkWidget *entry = adw_entry_row_new ();
+        GtkWidget *attach = adw_button_row_new ();
+        gint64 *id = g_new (gint64, 1);
+
+        *id = s->id;
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->text);
+        adw_expander_row_set_title_lines (ADW_EXPANDER_ROW (row), 0);
+        adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), TRUE);
+        adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), FALSE);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Justification"));
+        adw_button_row_set_start_icon_name (ADW_BUTTON_ROW (attach), "td-evidence-symbolic");
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (attach), _("Attach Evidence…"));
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), attach);
+        g_object_set_data_full (G_OBJECT (row), "standard-id", id, g_free);
+        g_object_set_data (G_OBJECT (row), "justification", entry);
+        g_object_set_data (G_OBJECT (attach), "standard-id", id);
+        g_signal_connect_swapped (row, "notify::enable-expansion", G_CALLBACK (expansion_changed_cb), self);
+        g_signal_connect_object (entry, "changed", G_CALLBACK (row_changed_cb), self, G_CONNECT_SWAPPED);
+        g_signal_connect_swapped (attach, "activated", G_CALLBACK (standard_attach_cb), self);
+        /* The entry's own changes are attributed to its expander row for saving. */
+        g_object_set_data (G_OBJECT (entry), "expander", row);
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref_group), row);
+        g_ptr_array_add (self->standard_rows, row);
+      }
+    gtk_box_append (self->form_box, pref_group);
+  }
+}
+
+void
+td_assessment_page_load_evidence (TdAssessmentPage *self)
+{
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->assessment_id != 0)
+    evidence = td_evidence_list_for_assessment (self->db, self->assessment_id, &error);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      TdTargetRow *row = self->rows->pdata[i];
+      g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+
+      for (guint e = 0; evidence && e < evidence->len; e++)
+        if (((TdEvidenceInfo *) evidence->pdata[e])->owner.target_id == td_target_get_id (td_target_row_get_target (row)))
+          g_ptr_array_add (mine, evidence->pdata[e]);
+      td_target_row_set_evidence (row, mine);
+    }
+  for (guint i = 0; i < self->standard_rows->len; i++)
+    {
+      AdwExpanderRow *row = self->standard_rows->pdata[i];
+      gint64 *standard = g_object_get_data (G_OBJECT (row), "standard-id");
+      guint n = 0;
+      g_autofree char *subtitle = NULL;
+
+      for (guint e = 0; evidence && e < evidence->len; e++)
+        n += ((TdEvidenceInfo *) evidence->pdata[e])->owner.standard_id == *standard;
+      subtitle = n ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u evidence attached", "%u evidence attached", n), n)
+                   : NULL;
+      adw_expander_row_set_subtitle (row, subtitle ? subtitle : "");
+    }
+  td_assessment_page_update_header (self);
+}
+
+static void
+load (TdAssessmentPage *self)
+{
+  g_autoptr(TdAssessmentInfo) info = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GHashTable) attestations = NULL;
+  g_autoptr(GHashTable) justifications = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_remove_all (self->dirty);
+  g_clear_pointer (&self->saved_at, g_date_time_unref);
+  g_clear_pointer (&self->status_reason, g_free);
+  self->assessment_id = 0;
+  self->status = TD_ASSESSMENT_DRAFT;
+  self->started = FALSE;
+  if (self->unit == NULL || self->round == NULL)
+    return;
+
+  info = td_assessment_lookup (self->db, td_unit_get_id (self->unit), td_round_get_id (self->round), &error);
+  if (info != NULL)
+    {
+      self->assessment_id = info->id;
+      self->status = info->status;
+      self->status_reason = g_strdup (info->status_reason);
+      self->started = TRUE;
+      values = td_assessment_load_values (self->db, info->id, &error);
+      attestations = td_assessment_load_attestations (self->db, info->id, &error);
+      justifications = td_assessment_load_justifications (self->db, info->id, &error);
+    }
+  if (error)
+    td_assessment_page_toast (self, error->message);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      TdTargetRow *row = self->rows->pdata[i];
+      gint64 id = td_target_get_id (td_target_row_get_target (row));
+
+      td_target_row_set_value (row, values ? g_hash_table_lookup (values, &id) : NULL);
+      td_target_row_set_editable (row, editable (self));
+    }
+  for (guint i = 0; i < self->standard_rows->len; i++)
+    {
+      AdwExpanderRow *row = self->standard_rows->pdata[i];
+      gint64 *standard = g_object_get_data (G_OBJECT (row), "standard-id");
+      GtkEditable *entry = g_object_get_data (G_OBJECT (row), "justification");
+      gpointer attested = attestations ? g_hash_table_lookup (attestations, standard) : NULL;
+
+      const char *text = justifications ? g_hash_table_lookup (justifications, standard) : NULL;
+
+      g_signal_handlers_block_by_func (row, expansion_changed_cb, self);
+      g_signal_handlers_block_by_func (entry, row_changed_cb, self);
+      adw_expander_row_set_enable_expansion (row, GPOINTER_TO_INT (attested));
+      gtk_editable_set_text (entry, text ? text : "");
+      g_signal_handlers_unblock_by_func (entry, row_changed_cb, self);
+      g_signal_handlers_unblock_by_func (row, expansion_changed_cb, self);
+      gtk_widget_set_sensitive (GTK_WIDGET (row), editable (self));
+    }
+  td_assessment_page_load_evidence (self);
+}
+
+static void
+selection_changed_cb (TdAssessmentPage *self)
+{
+  guint unit_pos = gtk_drop_down_get_selected (self->unit_dropdown);
+  guint round_pos = gtk_drop_down_get_selected (self->round_dropdown);
+  g_autoptr(GError) error = NULL;
+
+  /* What was typed for the previous unit goes to its own self-assessment first. */
+  if (!td_assessment_page_flush (self))
+    return;
+  g_clear_object (&self->unit);
+  g_clear_object (&self->round);
+  if (unit_pos != GTK_INVALID_LIST_POSITION)
+    self->unit = g_list_model_get_item (self->units, unit_pos);
+  if (round_pos != GTK_INVALID_LIST_POSITION)
+    self->round = g_list_model_get_item (self->rounds, round_pos);
+  if (self->unit)
+    g_settings_set_string (self->settings, "last-unit", td_unit_get_code (self->unit));
+  if (self->round)
+    g_settings_set_int (self->settings, "last-round", (int) td_round_get_number (self->round));
+
+  g_clear_pointer (&self->standards, g_ptr_array_unref);
+  self->standards = td_catalog_list_standards (self->db, FALSE, self->unit && td_unit_is_team (self->unit), &error);
+  if (self->standards == NULL)
+    self->standards = g_ptr_array_new ();
+  build_form (self);
+  load (self);
+}
+
+/* GObject */
+
+static void
+td_assessment_page_dispose (GObject *object)
+{
+  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (object);
+
+  if (self->db != NULL)
+    td_assessment_page_flush (self);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ASSESSMENT_PAGE);
+  g_clear_object (&self->db);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->units);
+  g_clear_object (&self->rounds);
+  g_clear_object (&self->targets);
+  g_clear_object (&self->unit);
+  g_clear_object (&self->round);
+  g_clear_pointer (&self->standards, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->standard_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->saved_at, g_date_time_unref);
+  g_clear_pointer (&self->status_reason, g_free);
+
+  G_OBJECT_CLASS (td_assessment_page_parent_class)->dispose (object);
+}
+
+static void
+td_assessment_page_unmap (GtkWidget *widget)
+{
+  /* Leaving the area: nothing typed waits. */
+  td_assessment_page_flush (TD_ASSESSMENT_PAGE (widget));
+  GTK_WIDGET_CLASS (td_assessment_page_parent_class)->unmap (widget);
+}
+
+static void
+td_assessment_page_class_init (TdAssessmentPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = td_assessment_page_dispose;
+  widget_class->unmap = td_assessment_page_unmap;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/thidua/ThiDua/td-assessment-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, round_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, returned_banner);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, withdraw_button);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, form_box);
+  td_assessment_page_install_actions (widget_class);
+}
+
+static void
+td_assessment_page_init (TdAssessmentPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+  self->rows = g_ptr_array_new ();
+  self->standard_rows = g_ptr_array_new ();
+  self->dirty = g_hash_table_new (NULL, NULL);
+}
+
+/* Public API */
+
+void
+td_assessment_page_set_database (TdAssessmentPage *self,
+                                 TdDatabase       *db)
+{
+  g_autoptr(GtkStringList) unit_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) round_titles = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) search = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last_unit = NULL;
+  int last_round;
+  guint unit_pos = G_MAXUINT, round_pos, first_unit = 0;
+
+  g_return_if_fail (TD_IS_ASSESSMENT_PAGE (self));
+
+  g_set_object (&self->db, db);
+  if (db == NULL)
+    return;
+  g_clear_object (&self->units);
+  g_clear_object (&self->rounds);
+  g_clear_object (&self->targets);
+  if ((self->units = td_catalog_list_units (db, &error)) == NULL ||
+      (self->rounds = td_catalog_list_rounds (db, &error)) == NULL ||
+      (self->targets = td_catalog_list_targets (db, &error)) == NULL)
+    {
+      td_assessment_page_toast (self, error->message);
+      return;
+    }
+
+  last_unit = g_settings_get_string (self->settings, "last-unit");
+  last_round = g_settings_get_int (self->settings, "last-round");
+  for (guint i = 0; i < g_list_model_get_n_items (self->units); i++)
+    {
+      g_autoptr(TdUnit) unit = g_list_model_get_item (self->units, i);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", td_unit_get_name (unit), td_unit_get_code (unit));
+
+      gtk_string_list_append (unit_names, label);
+      if (g_strcmp0 (td_unit_get_code (unit), last_unit) == 0)
+        unit_pos = i;
+      /* The province's own row holds only the index; a unit is the better first choice. */
+      if (first_unit == 0 && td_unit_get_kind (unit) != TD_UNIT_KIND_PROVINCE)
+        first_unit = i;
+    }
+  if (unit_pos == G_MAXUINT)
+    unit_pos = first_unit;
+  round_pos = g_list_model_get_n_items (self->rounds) - 1;
+  for (guint i = 0; i < g_list_model_get_n_items (self->rounds); i++)
+    {
+      g_autoptr(TdRound) round = g_list_model_get_item (self->rounds, i);
+      gtk_string_list_append (round_titles, td_round_get_title (round));
+      if ((int) td_round_get_number (round) == last_round)
+        round_pos = i;
+    }
+
+  g_signal_handlers_disconnect_by_func (self->unit_dropdown, selection_changed_cb, self);
+  g_signal_handlers_disconnect_by_func (self->round_dropdown, selection_changed_cb, self);
+  gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (unit_names));
+  gtk_drop_down_set_model (self->round_dropdown, G_LIST_MODEL (round_titles));
+  search = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->unit_dropdown, search);
+  gtk_drop_down_set_selected (self->unit_dropdown, unit_pos);
+  gtk_drop_down_set_selected (self->round_dropdown, round_pos);
+  g_signal_connect_swapped (self->unit_dropdown, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->round_dropdown, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  selection_changed_cb (self);
+}
+
+void
+td_assessment_page_show_unit (TdAssessmentPage *self,
+                              const char       *code)
+{
+  for (guint i = 0; self->units && i < g_list_model_get_n_items (self->units); i++)
+    {
+      g_autoptr(TdUnit) unit = g_list_model_get_item (self->units, i);
+      if (g_strcmp0 (td_unit_get_code (unit), code) == 0)
+        {
+          gtk_drop_down_set_selected (self->unit_dropdown, i);
+          return;
+        }
+    }
+}
+
+gboolean
+td_assessment_page_flush (TdAssessmentPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->db == NULL || save_now (self, &error))
+    return TRUE;
+  td_assessment_page_toast (self, error->message);
+  return FALSE;
+}
+
+void
+td_assessment_page_reload (TdAssessmentPage *self)
+{
+  if (td_assessment_page_flush (self))
+    load (self);
+}

@@ -1,0 +1,33 @@
+/* td-target-row.h: one target of the self-assessment form: its entries, its result as you type,
+ * and its evidence. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "td-core.h"
+
+G_BEGIN_DECLS
+
+#define TD_TYPE_TARGET_ROW (td_target_row_get_type ())
+G_DECLARE_FINAL_TYPE (TdTargetRow, td_target_row, TD, TARGET_ROW, GtkListBoxRow)
+
+TdTargetRow *td_target_row_new            (TdTarget      *target);
+TdTarget    *td_target_row_get_target     (TdTargetRow   *self);
+/* Shows @value (NULL: empty) without emitting "changed". */
+void         td_target_row_set_value      (TdTargetRow   *self,
+                                           const TdValue *value);
+/* What the entries say now; text that is not a number counts as not entered. */
+TdValue     *td_target_row_get_value      (TdTargetRow   *self);
+/* The result as shown; @message (may be NULL) gets what needs correcting. */
+TdOutcome    td_target_row_get_outcome    (TdTargetRow   *self,
+                                           char         **message);
+void         td_target_row_set_editable   (TdTargetRow   *self,
+                                           gboolean       editable);
+/* TdEvidenceInfo attached to this target (borrowed, copied as needed). */
+void         td_target_row_set_evidence   (TdTargetRow   *self,
+                                           GPtrArray     *evidence);
+guint        td_target_row_get_n_evidence (TdTargetRow   *self);
+/* Puts the keyboard in the first entry that needs attention. */
+void         td_target_row_focus_problem  (TdTargetRow   *self);
+
+G_END_DECLS

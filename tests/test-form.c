@@ -1,0 +1,189 @@
+/* test-form.c: filling the self-assessment through its widgets: autosave, reopening, errors in
+ * place, and a refused submission naming the rows. */
+#include <adwaita.h>
+
+#include "td-assessment-page-private.h"
+#include "td-test-util.h"
+
+static TdTargetRow *
+row_for (TdAssessmentPage *page, guint number)
+{
+  for (guint i = 0; i < page->rows->len; i++)
+    if (td_target_get_number (td_target_row_get_target (page->rows->pdata[i])) == number)
+      return page->rows->pdata[i];
+  g_assert_not_reached ();
+}
+
+static GtkEditable *
+entry (TdTargetRow *row, const char *name)
+{
+  return GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (row), TD_TYPE_TARGET_ROW, name));
+}
+
+/* Types into an entry as a person would: one character at a time. */
+static void
+type_text (GtkEditable *editable, const char *text)
+{
+  int pos;
+
+  gtk_editable_set_text (editable, "");
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      char ch[8] = { 0 };
+      g_unichar_to_utf8 (g_utf8_get_char (p), ch);
+      pos = -1;
+      gtk_editable_insert_text (editable, ch, -1, &pos);
+    }
+}
+
+static void
+test_fill_save_reopen (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "form.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "X-F", "Xã Phong", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  GtkWidget *window = adw_window_new ();
+  TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+  TdAssessmentPage *again;
+  GtkLabel *error_label;
+  gpointer weak;
+
+  g_settings_set_string (settings, "last-unit", "X-F");
+  g_settings_set_int (settings, "last-round", 2);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  td_assessment_page_set_database (page, db);
+  td_test_iterate (50);
+  g_assert_cmpstr (td_unit_get_code (page->unit), ==, "X-F");
+  g_assert_cmpint (page->assessment_id, ==, 0);   /* nothing stored until something is typed */
+
+  /* Target 4 ("trên 90%"): 925 of 1.000 → 92,5 %, met. */
+  type_text (entry (row_for (page, 4), "numerator_entry"), "925");
+  type_text (entry (row_for (page, 4), "denominator_entry"), "1.000");
+  g_assert_cmpint (td_target_row_get_outcome (row_for (page, 4), NULL), ==, TD_OUTCOME_MET);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row_for (page, 4)), TD_TYPE_TARGET_ROW, "value_label"))),
+                   ==, "92,5\xc2\xa0%");
+
+  /* Target 7: a numerator above its denominator is shown at once, in place. */
+  type_text (entry (row_for (page, 7), "numerator_entry"), "51");
+  type_text (entry (row_for (page, 7), "denominator_entry"), "50");
+  error_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row_for (page, 7)), TD_TYPE_TARGET_ROW, "error_label"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "Target 7"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry (row_for (page, 7), "numerator_entry")), "error"));
+
+  /* Target 9: text that is not a number. */
+  type_text (entry (row_for (page, 9), "numerator_entry"), "12,5");
+  g_assert_cmpint (td_target_row_get_outcome (row_for (page, 9), NULL), ==, TD_OUTCOME_INVALID);
+
+  /* Target 19 (the index) marked not applicable with a reason; target 2 too. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (row_for (page, 19)), TD_TYPE_TARGET_ROW, "na_check")), TRUE);
+  type_text (entry (row_for (page, 19), "na_reason_entry"), "Chỉ số cấp tỉnh");
+  type_text (entry (row_for (page, 4), "note_entry"), "Theo báo cáo quý III");
+
+  /* Autosave within the delay, without anything else happening. */
+  td_test_iterate (700);
+  g_assert_cmpint (page->assessment_id, >, 0);
+  g_assert_cmpuint (g_hash_table_size (page->dirty), ==, 0);
+  g_assert_nonnull (strstr (gtk_label_get_label (page->saved_label), "Saved at"));
+
+  /* Submitting is refused, and says which rows. */
+  {
+    g_autoptr(GPtrArray) problems = td_assessment_list_problems (db, page->assessment_id, page->targets, &error);
+    g_assert_false (td_assessment_set_status (db, page->assessment_id, TD_ASSESSMENT_SUBMITTED, NULL, page->targets, &error));
+    g_assert_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_NOT_READY);
+    g_assert_nonnull (strstr (error->message, "Target 7:"));
+    g_assert_nonnull (strstr (error->message, "Target 9:"));
+    g_assert_null (strstr (error->message, "Target 4:"));
+    g_assert_null (strstr (error->message, "Target 19:"));
+    g_clear_error (&error);
+  }
+  /* Through the button: a dialog naming the rows, and the status unchanged. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "assessment.submit", NULL);
+  td_test_iterate (100);
+  {
+    g_autoptr(TdAssessmentInfo) info = td_assessment_get_info (db, page->assessment_id, &error);
+    AdwDialog *dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+
+    g_assert_cmpint (info->status, ==, TD_ASSESSMENT_DRAFT);
+    g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+    g_assert_nonnull (strstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), "Rows Need Attention"));
+    g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "Target 7:"));
+    g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "Target 9:"));
+    adw_dialog_force_close (dialog);
+    td_test_iterate (50);
+  }
+
+  /* A last keystroke is written when the window closes, not lost. */
+  type_text (entry (row_for (page, 1), "numerator_entry"), "30");
+  weak = page;
+  g_object_add_weak_pointer (G_OBJECT (page), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+  g_assert_null (weak);
+
+  /* Reopened: everything typed is there. */
+  window = adw_window_new ();
+  again = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (again));
+  gtk_window_present (GTK_WINDOW (window));
+  td_assessment_page_set_database (again, db);
+  td_test_iterate (50);
+  g_assert_cmpstr (gtk_editable_get_text (entry (row_for (again, 4), "numerator_entry")), ==, "925");
+  g_assert_cmpstr (gtk_editable_get_text (entry (row_for (again, 4), "denominator_entry")), ==, "1.000");
+  g_assert_cmpstr (gtk_editable_get_text (entry (row_for (again, 4), "note_entry")), ==, "Theo báo cáo quý III");
+  g_assert_cmpstr (gtk_editable_get_text (entry (row_for (again, 7), "numerator_entry")), ==, "51");
+  g_assert_cmpstr (gtk_editable_get_text (entry (row_for (again, 1), "numerator_entry")), ==, "30");
+  g_assert_cmpstr (gtk_editable_get_text (entry (row_for (again, 19), "na_reason_entry")), ==, "Chỉ số cấp tỉnh");
+  /* What was not a number was stored as "not entered", never as a wrong number. */
+  g_assert_cmpstr (gtk_editable_get_text (entry (row_for (again, 9), "numerator_entry")), ==, "");
+  g_assert_cmpint (td_target_row_get_outcome (row_for (again, 4), NULL), ==, TD_OUTCOME_MET);
+
+  weak = again;
+  g_object_add_weak_pointer (G_OBJECT (again), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+  g_assert_null (weak);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
+static void
+test_submitted_is_read_only (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "readonly.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  GtkWidget *window = adw_window_new ();
+  TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+
+  g_assert_true (td_demo_populate (db, &error));
+  g_settings_set_string (settings, "last-unit", "P-KINHBAC");   /* appraised in the sample */
+  g_settings_set_int (settings, "last-round", 2);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  td_assessment_page_set_database (page, db);
+  td_test_iterate (50);
+
+  g_assert_false (gtk_editable_get_editable (entry (row_for (page, 4), "numerator_entry")));
+  g_assert_false (gtk_widget_get_visible (page->submit_button));
+  g_assert_true (gtk_widget_get_visible (page->export_button));
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (20);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/form/fill-save-reopen", test_fill_save_reopen);
+  g_test_add_func ("/form/submitted-is-read-only", test_submitted_is_read_only);
+  return g_test_run ();
+}
