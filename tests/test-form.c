@@ -3,6 +3,8 @@
 #include <adwaita.h>
 
 #include "td-assessment-page-private.h"
+#include "td-import-dialog.h"
+#include "td-package.h"
 #include "td-test-util.h"
 
 static TdTargetRow *
@@ -178,6 +180,72 @@ test_submitted_is_read_only (void)
   td_test_cleanup_dir (dir);
 }
 
+/* The board's import: a good package and a bad one, checked in a worker, then imported. */
+static void
+test_import_dialog (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *unit_db = td_test_open_seeded (dir, "unit.db");
+  TdDatabase *province = td_test_open_seeded (dir, "province.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) targets = td_catalog_list_targets (unit_db, &error);
+  g_autoptr(TdRound) round = td_catalog_find_round (unit_db, 2, &error);
+  g_autoptr(TdUnit) unit = td_catalog_add_unit (unit_db, "X-I", "Xã Ích", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  g_autoptr(TdUnit) twin = td_catalog_add_unit (province, "X-I", "Xã Ích", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  g_autofree char *good = g_build_filename (dir, "xa-ich.thidua", NULL);
+  g_autofree char *bad = g_build_filename (dir, "khong-phai.thidua", NULL);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  GtkWidget *window = adw_window_new ();
+  TdImportDialog *dialog;
+  gint64 a = td_assessment_ensure (unit_db, td_unit_get_id (unit), td_round_get_id (round), &error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(TdTarget) t = g_list_model_get_item (targets, i);
+      TdValue v = { .has_numerator = TRUE, .numerator = 9, .has_denominator = TRUE, .denominator = 10,
+                    .has_index = td_target_get_kind (t) == TD_TARGET_KIND_INDEX, .index_value = 0.8 };
+      if (v.has_index)
+        v.has_numerator = v.has_denominator = FALSE;
+      g_assert_true (td_assessment_set_value (unit_db, a, t, &v, &error));
+    }
+  g_assert_true (td_assessment_set_status (unit_db, a, TD_ASSESSMENT_SUBMITTED, NULL, targets, &error));
+  g_assert_true (td_package_export (unit_db, "X-I", 2, good, &error));
+  g_assert_true (g_file_set_contents (bad, "không phải tệp gói", -1, NULL));
+  {
+    g_autoptr(GFile) f1 = g_file_new_for_path (good);
+    g_autoptr(GFile) f2 = g_file_new_for_path (bad);
+    g_list_store_append (files, f1);
+    g_list_store_append (files, f2);
+  }
+
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = td_import_dialog_new (td_database_get_path (province), G_LIST_MODEL (files), 0);
+  adw_dialog_present (ADW_DIALOG (dialog), window);
+  for (int i = 0; i < 300 && td_import_dialog_is_busy (dialog); i++)
+    td_test_iterate (10);
+  g_assert_cmpuint (td_import_dialog_get_n_ok (dialog), ==, 1);
+  g_assert_cmpint (td_assessment_lookup (province, td_unit_get_id (twin), td_round_get_id (round), &error) == NULL, ==, TRUE);
+
+  td_import_dialog_start (dialog);
+  td_test_iterate (20);
+  for (int i = 0; i < 300 && td_import_dialog_is_busy (dialog); i++)
+    td_test_iterate (10);
+  g_assert_cmpuint (td_import_dialog_get_n_done (dialog), ==, 1);
+  {
+    g_autoptr(TdRound) r2 = td_catalog_find_round (province, 2, &error);
+    g_autoptr(TdAssessmentInfo) info = td_assessment_lookup (province, td_unit_get_id (twin), td_round_get_id (r2), &error);
+    g_assert_nonnull (info);
+    g_assert_cmpint (info->status, ==, TD_ASSESSMENT_RECEIVED);
+  }
+
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+  g_assert_finalize_object (unit_db);
+  g_assert_finalize_object (province);
+  td_test_cleanup_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -185,5 +253,6 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add_func ("/form/fill-save-reopen", test_fill_save_reopen);
   g_test_add_func ("/form/submitted-is-read-only", test_submitted_is_read_only);
+  g_test_add_func ("/form/import-dialog", test_import_dialog);
   return g_test_run ();
 }

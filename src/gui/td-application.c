@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "td-application.h"
 #include "td-preferences-dialog.h"
@@ -22,6 +23,8 @@ struct _TdApplication
   char           *screenshot_path;
   char           *area;
   char           *unit;
+  int             screenshot_width;
+  int             screenshot_height;
   guint           screenshot_frames;
 };
 
@@ -189,6 +192,15 @@ td_application_handle_local_options (GApplication *application,
     self->screenshot_path = g_canonicalize_filename (path, NULL);
   g_variant_dict_lookup (options, "area", "s", &self->area);
   g_variant_dict_lookup (options, "unit", "s", &self->unit);
+  {
+    const char *size = NULL;
+    if (g_variant_dict_lookup (options, "screenshot-size", "&s", &size) &&
+        sscanf (size, "%dx%d", &self->screenshot_width, &self->screenshot_height) != 2)
+      {
+        g_printerr ("thidua: --screenshot-size takes WIDTHxHEIGHT, for example 400x800\n");
+        return 2;
+      }
+  }
 
   return -1;
 }
@@ -227,7 +239,8 @@ td_application_activate (GApplication *application)
         td_window_set_area (TD_WINDOW (window), self->area);
       if (self->screenshot_path != NULL)
         {
-          gtk_window_set_default_size (window, 1100, 720);
+          gtk_window_set_default_size (window, self->screenshot_width > 0 ? self->screenshot_width : 1100,
+                                       self->screenshot_height > 0 ? self->screenshot_height : 720);
           gtk_widget_add_tick_callback (GTK_WIDGET (window), screenshot_tick_cb, self, NULL);
         }
     }
@@ -270,6 +283,7 @@ td_application_init (TdApplication *self)
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save a picture of the main window to FILE and quit"), N_("FILE") },
     { "area", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open this area: self-assessment, progress, awards or evidence"), N_("AREA") },
     { "unit", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the self-assessment of the unit with this code"), N_("CODE") },
+    { "screenshot-size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The window's size for --screenshot"), N_("WxH") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { NULL }
   };

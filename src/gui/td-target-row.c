@@ -449,6 +449,8 @@ td_target_row_set_evidence (TdTargetRow *self,
     {
       GtkWidget *none = gtk_label_new (_("No evidence attached"));
       gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_widget_set_margin_top (none, 6);
       gtk_widget_add_css_class (none, "dim-label");
       gtk_box_append (self->evidence_list, none);
       return;
@@ -459,13 +461,19 @@ td_target_row_set_evidence (TdTargetRow *self,
       g_autofree char *size = g_format_size (e->size);
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d page, %s)", "%s (%d pages, %s)", e->page_count),
                                                e->file_name, e->page_count, size);
-      GtkWidget *button = gtk_button_new_with_label (text);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *label = gtk_label_new (text);
       gint64 *id = g_new (gint64, 1);
 
+      /* Long file names shorten in the middle, where names differ least. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_button_set_child (GTK_BUTTON (button), label);
       *id = e->id;
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_halign (button, GTK_ALIGN_START);
-      gtk_widget_set_tooltip_text (button, _("Show the evidence"));
+      gtk_widget_set_tooltip_text (button, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Show the evidence"), -1);
       g_object_set_data_full (G_OBJECT (button), "evidence-id", id, g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (evidence_clicked_cb), self);
       gtk_box_append (self->evidence_list, button);
