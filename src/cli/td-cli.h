@@ -59,5 +59,6 @@ int td_cli_report  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_export  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_import  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_return  (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_pdf_render (TdCliContext *ctx, int argc, char **argv, GError **error);
 
 G_END_DECLS

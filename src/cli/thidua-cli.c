@@ -23,6 +23,7 @@ static const TdCliCommand commands[] = {
   { "report", N_("Write the progress report (PDF) or the table of values (XLSX, CSV)"), td_cli_report },
   { "export", N_("Write a unit's submitted self-assessment into a package for the province"), td_cli_export },
   { "import", N_("Check and import packages from units (or returned by the province)"), td_cli_import },
+  { "pdf-render", N_("Render one page of a PDF with the evidence viewer's renderer"), td_cli_pdf_render },
   { "return", N_("Return a unit's submission with a reason, and write the package that tells it"), td_cli_return },
 };
 

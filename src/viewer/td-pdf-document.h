@@ -1,0 +1,55 @@
+/* td-pdf-document.h: an evidence PDF opened for viewing: page sizes, rendering at a capped
+ * size, text and search.  No GTK: the viewer widget and thidua-cli share it. */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define TD_PDF_ERROR (td_pdf_error_quark ())
+
+typedef enum {
+  TD_PDF_ERROR_NOT_PDF,        /* no PDF header: an image, a text file, nothing at all */
+  TD_PDF_ERROR_DAMAGED,        /* poppler cannot make a document of it */
+  TD_PDF_ERROR_ENCRYPTED,      /* needs a password */
+  TD_PDF_ERROR_BAD_PASSWORD,   /* the password given is wrong */
+  TD_PDF_ERROR_EMPTY,          /* a document without pages */
+  TD_PDF_ERROR_BAD_PAGE,       /* this page cannot be drawn; the others may be fine */
+} TdPdfError;
+
+GQuark td_pdf_error_quark (void);
+
+/* Pages are drawn at most this many pixels (about 4000 × 4000): an A0 scan at 300 dpi would
+ * otherwise need over a gigabyte. */
+#define TD_PDF_MAX_PIXELS (16 * 1024 * 1024)
+
+#define TD_TYPE_PDF_DOCUMENT (td_pdf_document_get_type ())
+G_DECLARE_FINAL_TYPE (TdPdfDocument, td_pdf_document, TD, PDF_DOCUMENT, GObject)
+
+/* @password may be NULL. */
+TdPdfDocument   *td_pdf_document_new             (GBytes         *bytes,
+                                                  const char     *password,
+                                                  GError        **error);
+int              td_pdf_document_get_n_pages     (TdPdfDocument  *self);
+/* In points; FALSE for a page poppler cannot read. */
+gboolean         td_pdf_document_get_page_size   (TdPdfDocument  *self,
+                                                  int             page,
+                                                  double         *width,
+                                                  double         *height);
+/* A white page drawn at @scale (pixels per point), lowered if it would exceed @max_pixels;
+ * the scale used is returned in @used_scale.  Safe to call from any thread. */
+cairo_surface_t *td_pdf_document_render          (TdPdfDocument  *self,
+                                                  int             page,
+                                                  double          scale,
+                                                  gsize           max_pixels,
+                                                  double         *used_scale,
+                                                  GError        **error);
+char            *td_pdf_document_get_text        (TdPdfDocument  *self,
+                                                  int             page);
+/* Rectangles (in points, origin top left) where @text appears on @page, case-insensitive. */
+GArray          *td_pdf_document_find            (TdPdfDocument  *self,
+                                                  int             page,
+                                                  const char     *text);
+
+G_END_DECLS

@@ -1,0 +1,166 @@
+/* test-pdf.c: the evidence viewer's document on every file of the shared corpus and on files
+ * damaged on purpose: each shows its first page or says what is wrong, never crashes. */
+#include "td-pdf-document.h"
+#include "td-test-util.h"
+
+static const char *
+corpus_dir (void)
+{
+  static char *dir;
+  const char *shared = g_getenv ("THIDUA_SHARED");
+
+  if (dir == NULL && shared != NULL)
+    dir = g_build_filename (shared, "corpus", "evidence-pdfs", NULL);
+  return dir && g_file_test (dir, G_FILE_TEST_IS_DIR) ? dir : NULL;
+}
+
+/* Opens and draws the first page; returns the error code, or -1 when it drew. */
+static int
+first_page (GBytes *bytes, const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPdfDocument) doc = td_pdf_document_new (bytes, password, &error);
+  cairo_surface_t *surface;
+
+  if (doc == NULL)
+    {
+      g_assert_true (error->domain == TD_PDF_ERROR);
+      g_assert_cmpuint (strlen (error->message), >, 5);
+      return error->code;
+    }
+  surface = td_pdf_document_render (doc, 0, 0.5, TD_PDF_MAX_PIXELS, NULL, &error);
+  if (surface == NULL)
+    {
+      g_assert_error (error, TD_PDF_ERROR, TD_PDF_ERROR_BAD_PAGE);
+      return error->code;
+    }
+  g_assert_cmpint (cairo_image_surface_get_width (surface), >, 0);
+  cairo_surface_destroy (surface);
+  return -1;
+}
+
+static void
+test_corpus (void)
+{
+  const char *dir = corpus_dir ();
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  guint n = 0;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("the shared evidence corpus is not beside the checkout");
+      return;
+    }
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      int result;
+
+      if (!g_str_has_suffix (name, ".pdf"))
+        continue;
+      bytes = td_test_read_file (path);
+      result = first_page (bytes, NULL);
+      g_test_message ("%s: %s", name, result < 0 ? "drawn" : "refused");
+      if (g_str_has_prefix (name, "005-"))
+        {
+          /* The protected one asks for its password, refuses a wrong one, opens with the right one. */
+          g_assert_cmpint (result, ==, TD_PDF_ERROR_ENCRYPTED);
+          g_assert_cmpint (first_page (bytes, "sai-mat-khau"), ==, TD_PDF_ERROR_BAD_PASSWORD);
+          g_assert_cmpint (first_page (bytes, "openpassword"), ==, -1);
+        }
+      else if (g_str_has_prefix (name, "017-"))
+        /* Its page tree is broken: pages are counted, each says it cannot be drawn. */
+        g_assert_cmpint (result, ==, TD_PDF_ERROR_BAD_PAGE);
+      else
+        g_assert_cmpint (result, ==, -1);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 25);
+}
+
+static void
+test_large_page_capped (void)
+{
+  const char *dir = corpus_dir ();
+  g_autofree char *path = dir ? g_build_filename (dir, "004-pdflatex-4-pages_pdflatex-4-pages.pdf", NULL) : NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TdPdfDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  double used = 0;
+
+  if (path == NULL)
+    {
+      g_test_skip ("the shared evidence corpus is not beside the checkout");
+      return;
+    }
+  bytes = td_test_read_file (path);
+  doc = td_pdf_document_new (bytes, NULL, &error);
+  g_assert_cmpint (td_pdf_document_get_n_pages (doc), ==, 4);
+  /* Asked for 40 pixels per point (an A4 page at 2880 dpi): drawn within the cap instead. */
+  surface = td_pdf_document_render (doc, 1, 40, TD_PDF_MAX_PIXELS, &used, &error);
+  g_assert_nonnull (surface);
+  g_assert_cmpfloat (used, <, 40);
+  g_assert_cmpint ((gint64) cairo_image_surface_get_width (surface) * cairo_image_surface_get_height (surface), <=,
+                   TD_PDF_MAX_PIXELS + 4096);
+  cairo_surface_destroy (surface);
+  {
+    g_autoptr(GArray) found = NULL;
+    g_autofree char *text = td_pdf_document_get_text (doc, 0);
+    g_assert_cmpuint (strlen (text), >, 10);
+  }
+}
+
+static void
+test_damaged (void)
+{
+  g_autoptr(GBytes) good = td_demo_make_pdf ("Báo cáo kết quả", "Nội dung minh chứng để kiểm thử.", 5);
+  gsize size = g_bytes_get_size (good);
+  const guint8 *data = g_bytes_get_data (good, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1 };
+
+  g_assert_cmpint (first_page (good, NULL), ==, -1);
+  {
+    g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+    g_autoptr(GBytes) image = g_bytes_new_static (png, sizeof png);
+    g_assert_cmpint (first_page (empty, NULL), ==, TD_PDF_ERROR_NOT_PDF);
+    g_assert_cmpint (first_page (image, NULL), ==, TD_PDF_ERROR_NOT_PDF);
+  }
+
+  /* Truncated anywhere: opened as far as poppler can repair it, or refused, never a crash. */
+  for (guint cut = 1; cut < 10; cut++)
+    {
+      g_autoptr(GBytes) part = g_bytes_new (data, size * cut / 10);
+      int result = first_page (part, NULL);
+      g_assert_true (result == -1 || result == TD_PDF_ERROR_DAMAGED || result == TD_PDF_ERROR_BAD_PAGE ||
+                     result == TD_PDF_ERROR_EMPTY || result == TD_PDF_ERROR_NOT_PDF);
+    }
+
+  /* Bytes flipped at random, many times over. */
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, size);
+      g_autoptr(GBytes) spoiled = NULL;
+      int result;
+
+      for (guint k = 0; k < 1 + round % 8; k++)
+        copy[g_rand_int_range (rand, 0, (gint32) size)] ^= (guint8) g_rand_int_range (rand, 1, 256);
+      spoiled = g_bytes_new (copy, size);
+      result = first_page (spoiled, NULL);
+      g_assert_true (result >= -1 && result <= TD_PDF_ERROR_BAD_PAGE);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/pdf/corpus", test_corpus);
+  g_test_add_func ("/pdf/large-page-capped", test_large_page_capped);
+  g_test_add_func ("/pdf/damaged", test_damaged);
+  return g_test_run ();
+}
