@@ -1,0 +1,139 @@
+/* test-viewer.c: flipping through a long evidence with the keys never blocks the main loop;
+ * search, damaged files and passwords in the viewer dialog. */
+#include <adwaita.h>
+
+#include "td-evidence-preview.h"
+#include "td-pdf-view.h"
+#include "td-test-util.h"
+
+static gint64 last_tick;
+static gint64 worst_gap;
+
+/* Runs as often as the main loop lets it: the gap between two runs is how long the loop was
+ * busy elsewhere. */
+static gboolean
+watchdog_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (last_tick > 0)
+    worst_gap = MAX (worst_gap, now - last_tick);
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_shown (TdPdfView *view)
+{
+  for (int i = 0; i < 2000 && !td_pdf_view_is_page_shown (view); i++)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_flip_200_pages (void)
+{
+  g_autoptr(GBytes) pdf = td_demo_make_pdf ("Báo cáo dài", "Một trang trong tài liệu dài hai trăm trang.", 200);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPdfDocument) doc = td_pdf_document_new (pdf, NULL, &error);
+  GtkWidget *window = adw_window_new ();
+  TdPdfView *view = TD_PDF_VIEW (td_pdf_view_new ());
+  guint watchdog;
+  gpointer weak = view;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  td_pdf_view_set_document (view, doc, NULL);
+  td_test_iterate (50);
+  wait_shown (view);
+  g_assert_true (td_pdf_view_is_page_shown (view));
+
+  watchdog = g_timeout_add_full (G_PRIORITY_HIGH, 1, watchdog_cb, NULL, NULL);
+  last_tick = 0;
+  worst_gap = 0;
+  for (int i = 1; i < 200; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (view), "view.next", NULL);
+      g_assert_cmpint (td_pdf_view_get_page (view), ==, i);
+      wait_shown (view);
+      g_assert_true (td_pdf_view_is_page_shown (view));
+    }
+  g_source_remove (watchdog);
+  g_test_message ("worst main-loop gap while flipping 200 pages: %.1f ms", worst_gap / 1000.0);
+  g_assert_cmpint (td_pdf_view_get_page (view), ==, 199);
+  g_assert_cmpint (worst_gap, <, 50 * 1000);
+
+  /* Home and End; the memory held stays bounded. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "view.first", NULL);
+  g_assert_cmpint (td_pdf_view_get_page (view), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (view), "view.last", NULL);
+  g_assert_cmpint (td_pdf_view_get_page (view), ==, 199);
+  g_assert_cmpuint (td_page_cache_get_memory (td_pdf_view_get_cache (view)), <=, 192 * 1024 * 1024);
+
+  /* Search: every page says "Trang", the hits are highlighted. */
+  td_pdf_view_set_search (view, "trang");
+  g_assert_cmpuint (td_pdf_view_get_n_hits (view), >, 0);
+  td_pdf_view_set_search (view, "không có chữ này");
+  g_assert_false (td_pdf_view_find_next (view, FALSE));
+
+  g_object_add_weak_pointer (G_OBJECT (view), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+  g_assert_null (weak);
+}
+
+static void
+test_dialog_damaged_and_password (void)
+{
+  const char *shared = g_getenv ("THIDUA_SHARED");
+  g_autofree char *protected = shared ? g_build_filename (shared, "corpus", "evidence-pdfs",
+                                                          "005-libreoffice-writer-password_libreoffice-writer-password.pdf", NULL) : NULL;
+  g_autoptr(GBytes) junk = g_bytes_new_static ("%PDF-1.7\nnot really", 19);
+  GtkWidget *window = adw_window_new ();
+  TdEvidencePreview *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  /* A damaged file: the dialog opens and says so in the page area. */
+  dialog = td_evidence_preview_new (junk);
+  adw_dialog_present (ADW_DIALOG (dialog), window);
+  td_test_iterate (50);
+  g_assert_null (td_pdf_view_get_document (td_evidence_preview_get_view (dialog)));
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+
+  if (protected == NULL || !g_file_test (protected, G_FILE_TEST_EXISTS))
+    g_test_message ("the shared corpus is absent: the password case is not run");
+  else
+    {
+      g_autoptr(GBytes) bytes = td_test_read_file (protected);
+      GtkStack *stack;
+      AdwPasswordEntryRow *row;
+
+      dialog = td_evidence_preview_new (bytes);
+      adw_dialog_present (ADW_DIALOG (dialog), window);
+      td_test_iterate (50);
+      stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (td_evidence_preview_get_view (dialog))));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "password");
+      row = g_object_get_data (G_OBJECT (dialog), "password-row");
+      gtk_editable_set_text (GTK_EDITABLE (row), "sai-mat-khau");
+      g_signal_emit_by_name (row, "apply");
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "password");
+      gtk_editable_set_text (GTK_EDITABLE (row), "openpassword");
+      g_signal_emit_by_name (row, "apply");
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "view");
+      g_assert_cmpint (td_pdf_view_get_n_pages (td_evidence_preview_get_view (dialog)), ==, 1);
+      adw_dialog_force_close (ADW_DIALOG (dialog));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/viewer/flip-200-pages", test_flip_200_pages);
+  g_test_add_func ("/viewer/dialog-damaged-and-password", test_dialog_damaged_and_password);
+  return g_test_run ();
+}
