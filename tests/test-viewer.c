@@ -1,7 +1,8 @@
 /* test-viewer.c: flipping through a long evidence with the keys never blocks the main loop;
- * search, damaged files and passwords in the viewer dialog. */
+ * search, damaged files and passwords in the viewer dialog; verdicts in the review area. */
 #include <adwaita.h>
 
+#include "td-evidence-page.h"
 #include "td-evidence-preview.h"
 #include "td-pdf-view.h"
 #include "td-test-util.h"
@@ -93,12 +94,13 @@ test_dialog_damaged_and_password (void)
   GtkWidget *window = adw_window_new ();
   TdEvidencePreview *dialog;
 
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
   gtk_window_present (GTK_WINDOW (window));
   /* A damaged file: the dialog opens and says so in the page area. */
   dialog = td_evidence_preview_new (junk);
   adw_dialog_present (ADW_DIALOG (dialog), window);
   td_test_iterate (50);
-  g_assert_null (td_pdf_view_get_document (td_evidence_preview_get_view (dialog)));
+  g_assert_null (td_pdf_view_get_document (td_pdf_reader_get_view (td_evidence_preview_get_reader (dialog))));
   adw_dialog_force_close (ADW_DIALOG (dialog));
 
   if (protected == NULL || !g_file_test (protected, G_FILE_TEST_EXISTS))
@@ -112,20 +114,93 @@ test_dialog_damaged_and_password (void)
       dialog = td_evidence_preview_new (bytes);
       adw_dialog_present (ADW_DIALOG (dialog), window);
       td_test_iterate (50);
-      stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (td_evidence_preview_get_view (dialog))));
+      stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (td_pdf_reader_get_view (td_evidence_preview_get_reader (dialog)))));
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "password");
-      row = g_object_get_data (G_OBJECT (dialog), "password-row");
+      row = td_pdf_reader_get_password_row (td_evidence_preview_get_reader (dialog));
       gtk_editable_set_text (GTK_EDITABLE (row), "sai-mat-khau");
       g_signal_emit_by_name (row, "apply");
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "password");
       gtk_editable_set_text (GTK_EDITABLE (row), "openpassword");
       g_signal_emit_by_name (row, "apply");
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "view");
-      g_assert_cmpint (td_pdf_view_get_n_pages (td_evidence_preview_get_view (dialog)), ==, 1);
+      g_assert_cmpint (td_pdf_view_get_n_pages (td_pdf_reader_get_view (td_evidence_preview_get_reader (dialog))), ==, 1);
       adw_dialog_force_close (ADW_DIALOG (dialog));
     }
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate (50);
+}
+
+static GtkListBoxRow *
+review_row (TdEvidencePage *page,
+            int             index)
+{
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE,
+                                                                  "evidence_list"));
+  return gtk_list_box_get_row_at_index (list, index);
+}
+
+/* A reviewer records a verdict with a comment: it lands in the database with an audit row
+ * under the unit, the evidence stays in view, and Next Unreviewed finds the one left. */
+static void
+test_review_verdicts (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "review.db");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = adw_window_new ();
+  TdEvidencePage *page = g_object_new (TD_TYPE_EVIDENCE_PAGE, NULL);
+  GtkEditable *comment;
+  TdAuditEntry *entry;
+  gint64 first, second;
+
+  g_assert_true (td_demo_populate (db, &error));
+  g_settings_set_string (settings, "last-unit", "P-KINHBAC");
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  td_evidence_page_set_database (page, db);
+  td_test_iterate (50);
+
+  /* The demo ward has two evidence files; the first is shown. */
+  g_assert_cmpuint (td_evidence_page_get_n_items (page), ==, 2);
+  first = td_evidence_page_get_current (page);
+  g_assert_cmpint (first, >, 0);
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (review_row (page, 1)))),
+                           review_row (page, 1));
+  second = td_evidence_page_get_current (page);
+  g_assert_cmpint (second, !=, first);
+
+  comment = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE, "comment_entry"));
+  gtk_editable_set_text (comment, "Thiếu chữ ký của lãnh đạo.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.verdict", "s", "rejected"));
+  g_assert_cmpint (td_evidence_page_get_current (page), ==, second);
+  g_assert_cmpstr (gtk_editable_get_text (comment), ==, "Thiếu chữ ký của lãnh đạo.");
+
+  audit = td_audit_list (db, "P-KINHBAC", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 1);
+  entry = audit->pdata[0];
+  g_assert_cmpstr (entry->entity, ==, "evidence");
+  g_assert_cmpint (entry->entity_id, ==, second);
+  g_assert_cmpstr (entry->new_value, ==, "rejected");
+  g_assert_cmpstr (entry->reason, ==, "Thiếu chữ ký của lãnh đạo.");
+
+  /* Every file has a verdict: Next Unreviewed stays put.  Once the first is set back to
+   * unreviewed (as another reviewer could), it goes there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.next-unreviewed", NULL));
+  g_assert_cmpint (td_evidence_page_get_current (page), ==, second);
+  g_assert_true (td_evidence_set_verdict (db, first, TD_VERDICT_UNREVIEWED, "", &error));
+  td_evidence_page_set_database (page, db);
+  g_assert_cmpint (td_evidence_page_get_current (page), ==, second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.next-unreviewed", NULL));
+  g_assert_cmpint (td_evidence_page_get_current (page), ==, first);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
 }
 
 int
@@ -135,5 +210,6 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add_func ("/viewer/flip-200-pages", test_flip_200_pages);
   g_test_add_func ("/viewer/dialog-damaged-and-password", test_dialog_damaged_and_password);
+  g_test_add_func ("/viewer/review-verdicts", test_review_verdicts);
   return g_test_run ();
 }

@@ -255,18 +255,30 @@ td_evidence_set_verdict (TdDatabase  *db,
 {
   g_autofree char *now = td_database_now ();
   g_autofree char *old = NULL;
+  g_autofree char *unit_code = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   if (!td_database_begin (db, error))
     return FALSE;
-  stmt = td_database_prepare (db, "SELECT verdict FROM evidence WHERE id = ?", error);
+  /* The unit goes into the audit row so the verdict shows in that unit's history; evidence
+   * of a nomination reaches its unit through the nomination. */
+  stmt = td_database_prepare (db,
+                              "SELECT e.verdict, coalesce(ua.code, un.code) FROM evidence e"
+                              " LEFT JOIN assessment a ON a.id = e.assessment_id"
+                              " LEFT JOIN unit ua ON ua.id = a.unit_id"
+                              " LEFT JOIN nomination n ON n.id = e.nomination_id"
+                              " LEFT JOIN unit un ON un.id = n.unit_id"
+                              " WHERE e.id = ?", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, evidence_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    old = td_stmt_dup_text (stmt, 0);
+    {
+      old = td_stmt_dup_text (stmt, 0);
+      unit_code = td_stmt_dup_text (stmt, 1);
+    }
   sqlite3_reset (stmt);
   if (old == NULL)
     {
@@ -285,7 +297,7 @@ td_evidence_set_verdict (TdDatabase  *db,
   td_stmt_bind_text (stmt, 4, now);
   sqlite3_bind_int64 (stmt, 5, evidence_id);
   if (!td_database_step_done (db, stmt, error) ||
-      !td_audit_record (db, "evidence", evidence_id, NULL, "verdict", old, td_verdict_to_string (verdict),
+      !td_audit_record (db, "evidence", evidence_id, unit_code, "verdict", old, td_verdict_to_string (verdict),
                         comment, error) ||
       !td_database_commit (db, error))
     goto fail;

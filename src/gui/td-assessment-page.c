@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "td-assessment-page-private.h"
+#include "td-pickers.h"
 #include "td-window.h"
 
 G_DEFINE_FINAL_TYPE (TdAssessmentPage, td_assessment_page, ADW_TYPE_BIN)
@@ -506,13 +507,7 @@ void
 td_assessment_page_set_database (TdAssessmentPage *self,
                                  TdDatabase       *db)
 {
-  g_autoptr(GtkStringList) unit_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) round_titles = gtk_string_list_new (NULL);
-  g_autoptr(GtkExpression) search = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *last_unit = NULL;
-  int last_round;
-  guint unit_pos = G_MAXUINT, round_pos, first_unit = 0;
 
   g_return_if_fail (TD_IS_ASSESSMENT_PAGE (self));
 
@@ -530,41 +525,8 @@ td_assessment_page_set_database (TdAssessmentPage *self,
       return;
     }
 
-  last_unit = g_settings_get_string (self->settings, "last-unit");
-  last_round = g_settings_get_int (self->settings, "last-round");
-  for (guint i = 0; i < g_list_model_get_n_items (self->units); i++)
-    {
-      g_autoptr(TdUnit) unit = g_list_model_get_item (self->units, i);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", td_unit_get_name (unit), td_unit_get_code (unit));
-
-      gtk_string_list_append (unit_names, label);
-      if (g_strcmp0 (td_unit_get_code (unit), last_unit) == 0)
-        unit_pos = i;
-      /* The province's own row holds only the index; a unit is the better first choice. */
-      if (first_unit == 0 && td_unit_get_kind (unit) != TD_UNIT_KIND_PROVINCE)
-        first_unit = i;
-    }
-  if (unit_pos == G_MAXUINT)
-    unit_pos = first_unit;
-  round_pos = g_list_model_get_n_items (self->rounds) - 1;
-  for (guint i = 0; i < g_list_model_get_n_items (self->rounds); i++)
-    {
-      g_autoptr(TdRound) round = g_list_model_get_item (self->rounds, i);
-      gtk_string_list_append (round_titles, td_round_get_title (round));
-      if ((int) td_round_get_number (round) == last_round)
-        round_pos = i;
-    }
-
-  g_signal_handlers_disconnect_by_func (self->unit_dropdown, selection_changed_cb, self);
-  g_signal_handlers_disconnect_by_func (self->round_dropdown, selection_changed_cb, self);
-  gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (unit_names));
-  gtk_drop_down_set_model (self->round_dropdown, G_LIST_MODEL (round_titles));
-  search = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (self->unit_dropdown, search);
-  gtk_drop_down_set_selected (self->unit_dropdown, unit_pos);
-  gtk_drop_down_set_selected (self->round_dropdown, round_pos);
-  g_signal_connect_swapped (self->unit_dropdown, "notify::selected", G_CALLBACK (selection_changed_cb), self);
-  g_signal_connect_swapped (self->round_dropdown, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  td_pickers_setup (self->unit_dropdown, self->round_dropdown, self->units, self->rounds, self->settings,
+                    G_CALLBACK (selection_changed_cb), self);
   selection_changed_cb (self);
 }
 

@@ -1,10 +1,10 @@
-/* td-evidence-preview.h: an evidence PDF in the viewer, as a dialog: pages, zoom, search,
- * password. */
+/* td-evidence-preview.h: an evidence PDF in the reader (pages, zoom, search, password), as a
+ * dialog. */
 #pragma once
 
 #include <adwaita.h>
 
-#include "td-pdf-view.h"
+#include "td-pdf-reader.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +12,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TdEvidencePreview, td_evidence_preview, TD, EVIDENCE_PREVIEW, AdwDialog)
 
 TdEvidencePreview *td_evidence_preview_new      (GBytes            *pdf);
-TdPdfView         *td_evidence_preview_get_view (TdEvidencePreview *self);
+TdPdfReader       *td_evidence_preview_get_reader (TdEvidencePreview *self);
 
 G_END_DECLS

@@ -187,7 +187,17 @@ worker_main (gpointer user_data)
           d->result.scale = scale;
           cairo_surface_destroy (surface);
         }
-      g_main_context_invoke (self->context, deliver_cb, d);
+      /* Always through a source, never g_main_context_invoke(): when nobody is iterating the
+       * context, invoke acquires it and runs the callback here, on the worker, which would then
+       * emit signals off the main thread and could drop the last reference and join itself. */
+      {
+        GSource *source = g_idle_source_new ();
+        g_source_set_priority (source, G_PRIORITY_DEFAULT);
+        g_source_set_callback (source, deliver_cb, d, NULL);
+        g_source_set_static_name (source, "[thidua] page delivery");
+        g_source_attach (source, self->context);
+        g_source_unref (source);
+      }
 
       g_mutex_lock (&self->lock);
       g_hash_table_insert (self->ready_scale, GINT_TO_POINTER (page), g_memdup2 (&scale, sizeof scale));
@@ -275,7 +285,8 @@ td_page_cache_new (TdPdfDocument *document,
   self->document = g_object_ref (document);
   self->budget = budget_bytes;
   self->context = g_main_context_ref_thread_default ();
-  /* The worker holds no reference: dispose joins it before anything it uses goes away. */
+  /* The worker holds no reference of its own (a delivery in flight does, and drops it on the
+   * main thread): dispose joins it before anything it uses goes away. */
   self->worker = g_thread_new ("thidua-render", worker_main, self);
   return self;
 }

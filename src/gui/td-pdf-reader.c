@@ -1,0 +1,292 @@
+/* td-pdf-reader.c: the page view with what a reader reaches for around it.
+ *
+ * The page view does the work; this adds a bar with previous / next, the page number to type,
+ * fit width / fit page, Ctrl+F with next and previous, and a password prompt for protected
+ * files that says when the password is wrong.  The evidence dialog and the review area both
+ * show one. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "td-pdf-reader.h"
+
+struct _TdPdfReader
+{
+  AdwBin          parent_instance;
+
+  GBytes         *pdf;
+  TdPdfView      *view;
+  GtkEntry       *page_entry;
+  GtkLabel       *n_pages_label;
+  GtkSearchBar   *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkStack       *stack;
+  AdwPasswordEntryRow *password_row;
+  GtkLabel       *password_error;
+};
+
+G_DEFINE_FINAL_TYPE (TdPdfReader, td_pdf_reader, ADW_TYPE_BIN)
+
+static void
+page_changed_cb (TdPdfReader *self)
+{
+  int n = td_pdf_view_get_n_pages (self->view);
+  g_autofree char *page = n > 0 ? g_strdup_printf ("%d", td_pdf_view_get_page (self->view) + 1) : g_strdup ("");
+  g_autofree char *total = n > 0 ? g_strdup_printf (_("of %d"), n) : g_strdup ("");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->page_entry), page);
+  gtk_label_set_label (self->n_pages_label, total);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->page_entry), n > 0);
+}
+
+static void
+page_entry_activate_cb (TdPdfReader *self)
+{
+  int page = atoi (gtk_editable_get_text (GTK_EDITABLE (self->page_entry)));
+
+  td_pdf_view_set_page (self->view, page - 1);
+  page_changed_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+search_changed_cb (TdPdfReader *self)
+{
+  td_pdf_view_set_search (self->view, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (td_pdf_view_get_n_hits (self->view) == 0)
+    td_pdf_view_find_next (self->view, FALSE);
+}
+
+static void
+next_match_cb (TdPdfReader *self)
+{
+  td_pdf_view_find_next (self->view, FALSE);
+}
+
+static void
+previous_match_cb (TdPdfReader *self)
+{
+  td_pdf_view_find_next (self->view, TRUE);
+}
+
+static void
+search_mode_cb (TdPdfReader *self)
+{
+  /* Escape closes the bar and the highlights go with it. */
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      td_pdf_view_set_search (self->view, NULL);
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+    }
+}
+
+static void
+open_document (TdPdfReader *self,
+               const char        *password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPdfDocument) doc = self->pdf ? td_pdf_document_new (self->pdf, password, &error) : NULL;
+
+  if (doc == NULL && (g_error_matches (error, TD_PDF_ERROR, TD_PDF_ERROR_ENCRYPTED) ||
+                      g_error_matches (error, TD_PDF_ERROR, TD_PDF_ERROR_BAD_PASSWORD)))
+    {
+      gtk_label_set_label (self->password_error, password ? error->message : "");
+      gtk_stack_set_visible_child_name (self->stack, "password");
+      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      return;
+    }
+  td_pdf_view_set_document (self->view, doc, error ? error->message : NULL);
+  gtk_stack_set_visible_child_name (self->stack, "view");
+  page_changed_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+password_apply_cb (TdPdfReader *self)
+{
+  open_document (self, gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+}
+
+static void
+find_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  TdPdfReader *self = TD_PDF_READER (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* The bar is not inside the view, so its buttons use the reader's actions, passed on. */
+static void
+forward_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  TdPdfReader *self = TD_PDF_READER (widget);
+
+  if (g_str_equal (action_name, "reader.next"))
+    gtk_widget_activate_action (GTK_WIDGET (self->view), "view.next", NULL);
+  else if (g_str_equal (action_name, "reader.previous"))
+    gtk_widget_activate_action (GTK_WIDGET (self->view), "view.previous", NULL);
+  else
+    gtk_widget_activate_action_variant (GTK_WIDGET (self->view), "view.zoom", parameter);
+}
+
+static void
+td_pdf_reader_dispose (GObject *object)
+{
+  TdPdfReader *self = TD_PDF_READER (object);
+
+  g_clear_pointer (&self->pdf, g_bytes_unref);
+  G_OBJECT_CLASS (td_pdf_reader_parent_class)->dispose (object);
+}
+
+static void
+td_pdf_reader_class_init (TdPdfReaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = td_pdf_reader_dispose;
+  gtk_widget_class_install_action (widget_class, "reader.find", NULL, find_cb);
+  gtk_widget_class_install_action (widget_class, "reader.next", NULL, forward_cb);
+  gtk_widget_class_install_action (widget_class, "reader.previous", NULL, forward_cb);
+  gtk_widget_class_install_action (widget_class, "reader.zoom", "s", forward_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "reader.find", NULL);
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip,
+             const char *action,
+             const char *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  if (target)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  return button;
+}
+
+static void
+td_pdf_reader_init (TdPdfReader *self)
+{
+  GtkWidget *toolbar = adw_toolbar_view_new ();
+  GtkWidget *bar = gtk_center_box_new ();
+  GtkWidget *start = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *end = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *pages = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *search_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *password_page = adw_status_page_new ();
+  GtkWidget *password_list = gtk_list_box_new ();
+  GtkWidget *password_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  /* A handful of widgets wired to each other; Blueprint would say no more than this. */
+
+  self->view = TD_PDF_VIEW (td_pdf_view_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evidence page"), -1);
+  g_signal_connect_swapped (self->view, "notify::page", G_CALLBACK (page_changed_cb), self);
+
+  self->page_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->page_entry), 3);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->page_entry), 4);
+  gtk_entry_set_input_purpose (self->page_entry, GTK_INPUT_PURPOSE_DIGITS);
+  gtk_editable_set_alignment (GTK_EDITABLE (self->page_entry), 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Page number"), -1);
+  g_signal_connect_swapped (self->page_entry, "activate", G_CALLBACK (page_entry_activate_cb), self);
+  self->n_pages_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_box_append (GTK_BOX (pages), GTK_WIDGET (self->page_entry));
+  gtk_box_append (GTK_BOX (pages), GTK_WIDGET (self->n_pages_label));
+  gtk_widget_set_valign (pages, GTK_ALIGN_CENTER);
+  gtk_center_box_set_center_widget (GTK_CENTER_BOX (bar), pages);
+  gtk_box_append (GTK_BOX (start), icon_button ("go-previous-symbolic", _("Previous Page"), "reader.previous", NULL));
+  gtk_box_append (GTK_BOX (start), icon_button ("go-next-symbolic", _("Next Page"), "reader.next", NULL));
+  gtk_center_box_set_start_widget (GTK_CENTER_BOX (bar), start);
+  gtk_box_append (GTK_BOX (end), icon_button ("view-fullscreen-symbolic", _("Fit Width"), "reader.zoom", "width"));
+  gtk_box_append (GTK_BOX (end), icon_button ("zoom-fit-best-symbolic", _("Fit Page"), "reader.zoom", "page"));
+  gtk_box_append (GTK_BOX (end), icon_button ("edit-find-symbolic", _("Search (Ctrl+F)"), "reader.find", NULL));
+  gtk_center_box_set_end_widget (GTK_CENTER_BOX (bar), end);
+  gtk_widget_add_css_class (bar, "toolbar");
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), bar);
+
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (next_match_cb), self);
+  g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (previous_match_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (next_match_cb), self);
+  gtk_box_append (GTK_BOX (search_box), GTK_WIDGET (self->search_entry));
+  self->search_bar = GTK_SEARCH_BAR (gtk_search_bar_new ());
+  gtk_search_bar_set_child (self->search_bar, search_box);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_show_close_button (self->search_bar, TRUE);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb), self);
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), GTK_WIDGET (self->search_bar));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (password_page), "dialog-password-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (password_page), _("Password Needed"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (password_page), _("The document is protected by a password."));
+  self->password_row = ADW_PASSWORD_ENTRY_ROW (adw_password_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_row), _("Password"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->password_row), TRUE);
+  g_signal_connect_swapped (self->password_row, "apply", G_CALLBACK (password_apply_cb), self);
+  g_signal_connect_swapped (self->password_row, "entry-activated", G_CALLBACK (password_apply_cb), self);
+  gtk_list_box_append (GTK_LIST_BOX (password_list), GTK_WIDGET (self->password_row));
+  gtk_widget_add_css_class (password_list, "boxed-list");
+  self->password_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->password_error), "error");
+  gtk_box_append (GTK_BOX (password_box), password_list);
+  gtk_box_append (GTK_BOX (password_box), GTK_WIDGET (self->password_error));
+  adw_status_page_set_child (ADW_STATUS_PAGE (password_page), password_box);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->view), "view");
+  gtk_stack_add_named (self->stack, password_page, "password");
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar), GTK_WIDGET (self->stack));
+  adw_bin_set_child (ADW_BIN (self), toolbar);
+}
+
+GtkWidget *
+td_pdf_reader_new (void)
+{
+  return g_object_new (TD_TYPE_PDF_READER, NULL);
+}
+
+void
+td_pdf_reader_set_pdf (TdPdfReader *self,
+                       GBytes      *pdf,
+                       const char  *error_message)
+{
+  g_return_if_fail (TD_IS_PDF_READER (self));
+
+  g_clear_pointer (&self->pdf, g_bytes_unref);
+  self->pdf = pdf ? g_bytes_ref (pdf) : NULL;
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  if (pdf == NULL)
+    {
+      td_pdf_view_set_document (self->view, NULL, error_message);
+      gtk_stack_set_visible_child_name (self->stack, "view");
+      page_changed_cb (self);
+      return;
+    }
+  open_document (self, NULL);
+}
+
+TdPdfView *
+td_pdf_reader_get_view (TdPdfReader *self)
+{
+  return self->view;
+}
+
+AdwPasswordEntryRow *
+td_pdf_reader_get_password_row (TdPdfReader *self)
+{
+  return self->password_row;
+}

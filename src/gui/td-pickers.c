@@ -1,0 +1,76 @@
+/* td-pickers.c: unit and round dropdowns. */
+#include "config.h"
+
+#include "td-pickers.h"
+
+guint
+td_pickers_fill_units (GtkDropDown *dropdown,
+                       GListModel  *units,
+                       const char  *select_code)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) search = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  guint found = G_MAXUINT, first_unit = 0;
+  gboolean have_first = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(TdUnit) unit = g_list_model_get_item (units, i);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", td_unit_get_name (unit), td_unit_get_code (unit));
+
+      gtk_string_list_append (names, label);
+      if (g_strcmp0 (td_unit_get_code (unit), select_code) == 0)
+        found = i;
+      /* The province's own row holds only the index; a unit is the better first choice. */
+      if (!have_first && td_unit_get_kind (unit) != TD_UNIT_KIND_PROVINCE)
+        {
+          first_unit = i;
+          have_first = TRUE;
+        }
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_expression (dropdown, search);
+  return found != G_MAXUINT ? found : first_unit;
+}
+
+guint
+td_pickers_fill_rounds (GtkDropDown *dropdown,
+                        GListModel  *rounds,
+                        int          select_number)
+{
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  guint n = g_list_model_get_n_items (rounds), selected = n > 0 ? n - 1 : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TdRound) round = g_list_model_get_item (rounds, i);
+
+      gtk_string_list_append (titles, td_round_get_title (round));
+      if ((int) td_round_get_number (round) == select_number)
+        selected = i;
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (titles));
+  return selected;
+}
+
+void
+td_pickers_setup (GtkDropDown *unit_dropdown,
+                  GtkDropDown *round_dropdown,
+                  GListModel  *units,
+                  GListModel  *rounds,
+                  GSettings   *settings,
+                  GCallback    changed,
+                  gpointer     data)
+{
+  g_autofree char *last_unit = g_settings_get_string (settings, "last-unit");
+  guint unit_pos, round_pos;
+
+  g_signal_handlers_disconnect_by_func (unit_dropdown, changed, data);
+  g_signal_handlers_disconnect_by_func (round_dropdown, changed, data);
+  unit_pos = td_pickers_fill_units (unit_dropdown, units, last_unit);
+  round_pos = td_pickers_fill_rounds (round_dropdown, rounds, g_settings_get_int (settings, "last-round"));
+  gtk_drop_down_set_selected (unit_dropdown, unit_pos);
+  gtk_drop_down_set_selected (round_dropdown, round_pos);
+  g_signal_connect_swapped (unit_dropdown, "notify::selected", changed, data);
+  g_signal_connect_swapped (round_dropdown, "notify::selected", changed, data);
+}

@@ -1,0 +1,31 @@
+/* td-pickers.h: the unit and round dropdowns that several areas share. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "td-core.h"
+
+G_BEGIN_DECLS
+
+/* Fills @dropdown with "Name (CODE)" for each unit (searchable) and returns the position of
+ * @select_code, or of the first unit that is not the province itself. */
+guint td_pickers_fill_units  (GtkDropDown *dropdown,
+                              GListModel  *units,
+                              const char  *select_code);
+/* Fills @dropdown with the rounds' titles; returns the position of round @select_number, or of
+ * the latest round. */
+guint td_pickers_fill_rounds (GtkDropDown *dropdown,
+                              GListModel  *rounds,
+                              int          select_number);
+/* Fills both dropdowns from @settings' remembered unit and round and selects them, without
+ * calling @changed on the way; afterwards @changed (swapped: @data first) runs on every new
+ * choice.  Safe to call again when the database changes. */
+void  td_pickers_setup       (GtkDropDown *unit_dropdown,
+                              GtkDropDown *round_dropdown,
+                              GListModel  *units,
+                              GListModel  *rounds,
+                              GSettings   *settings,
+                              GCallback    changed,
+                              gpointer     data);
+
+G_END_DECLS
