@@ -4,6 +4,7 @@
 
 #include "td-evidence-page.h"
 #include "td-evidence-preview.h"
+#include "td-pdf-reader.h"
 #include "td-pdf-view.h"
 #include "td-test-util.h"
 
@@ -203,6 +204,68 @@ test_review_verdicts (void)
   td_test_cleanup_dir (dir);
 }
 
+static void
+wait_drawn (TdPdfThumbnails *thumbnails,
+            guint            at_least)
+{
+  for (int i = 0; i < 500 && td_pdf_thumbnails_get_n_drawn (thumbnails) < at_least; i++)
+    td_test_iterate (10);
+}
+
+/* The thumbnails sidebar draws only the pages in sight, follows the view, moves it on a
+ * choice, keeps its state in the settings, and drops its pages when hidden. */
+static void
+test_thumbnails (void)
+{
+  g_autoptr(GBytes) pdf = td_demo_make_pdf ("Báo cáo dài", "Một trang trong tài liệu dài.", 120);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  GtkWidget *window = adw_window_new ();
+  TdPdfReader *reader = TD_PDF_READER (td_pdf_reader_new ());
+  TdPdfThumbnails *thumbnails = td_pdf_reader_get_thumbnails (reader);
+  TdPdfView *view = td_pdf_reader_get_view (reader);
+  GtkSelectionModel *pages;
+  guint drawn;
+
+  g_settings_set_boolean (settings, "show-thumbnails", FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (reader));
+  gtk_window_present (GTK_WINDOW (window));
+  td_pdf_reader_set_pdf (reader, pdf, NULL);
+  td_test_iterate (50);
+  g_assert_cmpuint (td_pdf_thumbnails_get_n_drawn (thumbnails), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.thumbnails", NULL));
+  g_assert_true (g_settings_get_boolean (settings, "show-thumbnails"));
+  td_test_iterate (300);
+  wait_drawn (thumbnails, 3);
+  drawn = td_pdf_thumbnails_get_n_drawn (thumbnails);
+  g_test_message ("%u of 120 thumbnails drawn with the first pages in sight", drawn);
+  g_assert_cmpuint (drawn, >=, 3);
+  g_assert_cmpuint (drawn, <, 40);
+
+  /* The view moves: the sidebar follows and draws the pages around the new one. */
+  td_pdf_view_set_page (view, 99);
+  td_test_iterate (300);
+  pages = GTK_SELECTION_MODEL (gtk_list_view_get_model (
+    GTK_LIST_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (thumbnails)))))));
+  g_assert_true (gtk_selection_model_is_selected (pages, 99));
+  wait_drawn (thumbnails, drawn + 3);
+  g_assert_cmpuint (td_pdf_thumbnails_get_n_drawn (thumbnails), >, drawn);
+  g_assert_cmpuint (td_pdf_thumbnails_get_n_drawn (thumbnails), <, 80);
+
+  /* A choice in the sidebar moves the view. */
+  gtk_selection_model_select_item (pages, 97, TRUE);
+  g_assert_cmpint (td_pdf_view_get_page (view), ==, 97);
+
+  /* Hidden again: nothing kept. */
+  td_pdf_reader_show_thumbnails (reader, FALSE);
+  g_assert_cmpuint (td_pdf_thumbnails_get_n_drawn (thumbnails), ==, 0);
+  g_assert_false (g_settings_get_boolean (settings, "show-thumbnails"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (100);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -211,5 +274,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/viewer/flip-200-pages", test_flip_200_pages);
   g_test_add_func ("/viewer/dialog-damaged-and-password", test_dialog_damaged_and_password);
   g_test_add_func ("/viewer/review-verdicts", test_review_verdicts);
+  g_test_add_func ("/viewer/thumbnails", test_thumbnails);
   return g_test_run ();
 }

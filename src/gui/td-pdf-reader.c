@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "td-pdf-reader.h"
+#include "td-pdf-thumbnails.h"
 
 struct _TdPdfReader
 {
@@ -24,6 +25,10 @@ struct _TdPdfReader
   GtkStack       *stack;
   AdwPasswordEntryRow *password_row;
   GtkLabel       *password_error;
+  GtkToggleButton *thumbnails_button;
+  GtkRevealer    *thumbnails_revealer;
+  TdPdfThumbnails *thumbnails;
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (TdPdfReader, td_pdf_reader, ADW_TYPE_BIN)
@@ -136,11 +141,32 @@ forward_cb (GtkWidget  *widget,
 }
 
 static void
+thumbnails_toggled_cb (TdPdfReader *self)
+{
+  gboolean shown = gtk_toggle_button_get_active (self->thumbnails_button);
+
+  gtk_revealer_set_reveal_child (self->thumbnails_revealer, shown);
+  /* Hidden, the sidebar follows nothing and keeps no drawn page. */
+  td_pdf_thumbnails_set_view (self->thumbnails, shown ? self->view : NULL);
+}
+
+static void
+thumbnails_toggle_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TdPdfReader *self = TD_PDF_READER (widget);
+
+  gtk_toggle_button_set_active (self->thumbnails_button, !gtk_toggle_button_get_active (self->thumbnails_button));
+}
+
+static void
 td_pdf_reader_dispose (GObject *object)
 {
   TdPdfReader *self = TD_PDF_READER (object);
 
   g_clear_pointer (&self->pdf, g_bytes_unref);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (td_pdf_reader_parent_class)->dispose (object);
 }
 
@@ -155,7 +181,9 @@ td_pdf_reader_class_init (TdPdfReaderClass *klass)
   gtk_widget_class_install_action (widget_class, "reader.next", NULL, forward_cb);
   gtk_widget_class_install_action (widget_class, "reader.previous", NULL, forward_cb);
   gtk_widget_class_install_action (widget_class, "reader.zoom", "s", forward_cb);
+  gtk_widget_class_install_action (widget_class, "reader.thumbnails", NULL, thumbnails_toggle_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "reader.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "reader.thumbnails", NULL);
 }
 
 static GtkWidget *
@@ -207,6 +235,12 @@ td_pdf_reader_init (TdPdfReader *self)
   gtk_center_box_set_center_widget (GTK_CENTER_BOX (bar), pages);
   gtk_box_append (GTK_BOX (start), icon_button ("go-previous-symbolic", _("Previous Page"), "reader.previous", NULL));
   gtk_box_append (GTK_BOX (start), icon_button ("go-next-symbolic", _("Next Page"), "reader.next", NULL));
+  self->thumbnails_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  gtk_button_set_icon_name (GTK_BUTTON (self->thumbnails_button), "sidebar-show-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->thumbnails_button), _("Page Thumbnails (F9)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->thumbnails_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Page Thumbnails"), -1);
+  g_signal_connect_swapped (self->thumbnails_button, "toggled", G_CALLBACK (thumbnails_toggled_cb), self);
+  gtk_box_prepend (GTK_BOX (start), GTK_WIDGET (self->thumbnails_button));
   gtk_center_box_set_start_widget (GTK_CENTER_BOX (bar), start);
   gtk_box_append (GTK_BOX (end), icon_button ("view-fullscreen-symbolic", _("Fit Width"), "reader.zoom", "width"));
   gtk_box_append (GTK_BOX (end), icon_button ("zoom-fit-best-symbolic", _("Fit Page"), "reader.zoom", "page"));
@@ -248,7 +282,21 @@ td_pdf_reader_init (TdPdfReader *self)
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->view), "view");
   gtk_stack_add_named (self->stack, password_page, "password");
-  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar), GTK_WIDGET (self->stack));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->stack), TRUE);
+  self->thumbnails = TD_PDF_THUMBNAILS (td_pdf_thumbnails_new ());
+  self->thumbnails_revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_transition_type (self->thumbnails_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_RIGHT);
+  gtk_revealer_set_child (self->thumbnails_revealer, GTK_WIDGET (self->thumbnails));
+  {
+    GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+    gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->thumbnails_revealer));
+    gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
+    adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar), content);
+  }
+  /* Reviewers who like the sidebar find it again in the next file and the next session. */
+  self->settings = g_settings_new ("io.github.thidua.ThiDua");
+  g_settings_bind (self->settings, "show-thumbnails", self->thumbnails_button, "active", G_SETTINGS_BIND_DEFAULT);
+
   adw_bin_set_child (ADW_BIN (self), toolbar);
 }
 
@@ -283,6 +331,19 @@ TdPdfView *
 td_pdf_reader_get_view (TdPdfReader *self)
 {
   return self->view;
+}
+
+TdPdfThumbnails *
+td_pdf_reader_get_thumbnails (TdPdfReader *self)
+{
+  return self->thumbnails;
+}
+
+void
+td_pdf_reader_show_thumbnails (TdPdfReader *self,
+                               gboolean     show)
+{
+  gtk_toggle_button_set_active (self->thumbnails_button, show);
 }
 
 AdwPasswordEntryRow *

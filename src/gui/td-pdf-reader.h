@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "td-pdf-thumbnails.h"
 #include "td-pdf-view.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,9 @@ void                 td_pdf_reader_set_pdf          (TdPdfReader *self,
                                                      const char  *error_message);
 TdPdfView           *td_pdf_reader_get_view         (TdPdfReader *self);
 AdwPasswordEntryRow *td_pdf_reader_get_password_row (TdPdfReader *self);
+/* The page thumbnails sidebar (F9 or the bar's button). */
+void                 td_pdf_reader_show_thumbnails  (TdPdfReader *self,
+                                                     gboolean     show);
+TdPdfThumbnails     *td_pdf_reader_get_thumbnails   (TdPdfReader *self);
 
 G_END_DECLS
