@@ -266,14 +266,61 @@ test_thumbnails (void)
   td_test_iterate (100);
 }
 
+/* Sharp on a HiDPI screen: the page is drawn at the screen's pixels, not the widget's logical
+ * ones.  Run once at scale 1 and once more with --scale-2 (GDK_SCALE=2). */
+static void
+test_hidpi (void)
+{
+  g_autoptr(GBytes) pdf = td_demo_make_pdf ("Báo cáo", "Trang để kiểm tra độ nét.", 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPdfDocument) doc = td_pdf_document_new (pdf, NULL, &error);
+  GtkWidget *window = adw_window_new ();
+  TdPdfView *view = TD_PDF_VIEW (td_pdf_view_new ());
+  const TdRenderedPage *rendered;
+  double width_pt, height_pt;
+  int factor;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  td_pdf_view_set_document (view, doc, NULL);
+  td_pdf_view_set_zoom_mode (view, TD_ZOOM_FIT_WIDTH);
+  td_test_iterate (50);
+  wait_shown (view);
+  factor = gtk_widget_get_scale_factor (GTK_WIDGET (view));
+  if (g_strcmp0 (g_getenv ("GDK_SCALE"), "2") == 0)
+    g_assert_cmpint (factor, ==, 2);
+  rendered = td_page_cache_lookup (td_pdf_view_get_cache (view), 0);
+  g_assert_nonnull (rendered);
+  g_assert_true (td_pdf_document_get_page_size (doc, 0, &width_pt, &height_pt));
+  g_test_message ("scale factor %d: view %d logical px wide, page drawn %d px wide", factor,
+                  gtk_widget_get_width (GTK_WIDGET (view)), rendered->width);
+  /* Fit width: the page spans most of the view, in device pixels. */
+  g_assert_cmpint (rendered->width, >=, factor * gtk_widget_get_width (GTK_WIDGET (view)) * 3 / 4);
+  g_assert_cmpint (rendered->width, <=, factor * gtk_widget_get_width (GTK_WIDGET (view)) + 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+}
+
 int
 main (int argc, char *argv[])
 {
+  /* --scale-2: the whole run as on a HiDPI screen, before GTK reads the environment. */
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--scale-2"))
+      {
+        g_setenv ("GDK_SCALE", "2", TRUE);
+        for (int j = i; j < argc; j++)
+          argv[j] = argv[j + 1];
+        argc--;
+        break;
+      }
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/viewer/flip-200-pages", test_flip_200_pages);
   g_test_add_func ("/viewer/dialog-damaged-and-password", test_dialog_damaged_and_password);
   g_test_add_func ("/viewer/review-verdicts", test_review_verdicts);
   g_test_add_func ("/viewer/thumbnails", test_thumbnails);
+  g_test_add_func ("/viewer/hidpi", test_hidpi);
   return g_test_run ();
 }
