@@ -302,6 +302,67 @@ test_hidpi (void)
   td_test_iterate (50);
 }
 
+/* Continuous mode: scrolling moves through the pages one under the other, the page under the
+ * middle of the view becomes the current one, a page number jumps there, and switching back
+ * to flipping keeps the page. */
+static void
+test_continuous (void)
+{
+  g_autoptr(GBytes) pdf = td_demo_make_pdf ("Báo cáo", "Các trang nối tiếp nhau.", 30);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPdfDocument) doc = td_pdf_document_new (pdf, NULL, &error);
+  GtkWidget *window = adw_window_new ();
+  TdPdfView *view = TD_PDF_VIEW (td_pdf_view_new ());
+  int steps = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  td_pdf_view_set_document (view, doc, NULL);
+  td_pdf_view_set_zoom_mode (view, TD_ZOOM_FIT_WIDTH);
+  td_pdf_view_set_continuous (view, TRUE);
+  td_test_iterate (50);
+  wait_shown (view);
+  g_assert_true (td_pdf_view_get_continuous (view));
+
+  /* A fit-width A4 page is taller than the view: a few small scrolls before page 2. */
+  while (td_pdf_view_get_page (view) == 0 && steps < 50)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (view), "view.scroll", "i", 1);
+      steps++;
+    }
+  g_test_message ("%d scroll steps from page 1 to page 2", steps);
+  g_assert_cmpint (td_pdf_view_get_page (view), ==, 1);
+  g_assert_cmpint (steps, >=, 2);
+  g_assert_cmpint (steps, <=, 20);
+  /* And back up. */
+  for (int i = 0; i < steps + 2; i++)
+    gtk_widget_activate_action (GTK_WIDGET (view), "view.scroll", "i", -1);
+  g_assert_cmpint (td_pdf_view_get_page (view), ==, 0);
+
+  /* Page Down goes to the top of the next page; a page number jumps there. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "view.next", NULL);
+  g_assert_cmpint (td_pdf_view_get_page (view), ==, 1);
+  td_pdf_view_set_page (view, 20);
+  g_assert_cmpint (td_pdf_view_get_page (view), ==, 20);
+  wait_shown (view);
+  g_assert_true (td_pdf_view_is_page_shown (view));
+  gtk_widget_activate_action (GTK_WIDGET (view), "view.last", NULL);
+  g_assert_cmpint (td_pdf_view_get_page (view), ==, 29);
+  /* At the end nothing scrolls past the last page. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "view.scroll", "i", 1);
+  g_assert_cmpint (td_pdf_view_get_page (view), ==, 29);
+
+  td_pdf_view_set_page (view, 12);
+  td_pdf_view_set_continuous (view, FALSE);
+  g_assert_cmpint (td_pdf_view_get_page (view), ==, 12);
+  gtk_widget_activate_action (GTK_WIDGET (view), "view.next", NULL);
+  g_assert_cmpint (td_pdf_view_get_page (view), ==, 13);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -322,5 +383,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/viewer/review-verdicts", test_review_verdicts);
   g_test_add_func ("/viewer/thumbnails", test_thumbnails);
   g_test_add_func ("/viewer/hidpi", test_hidpi);
+  g_test_add_func ("/viewer/continuous", test_continuous);
   return g_test_run ();
 }

@@ -26,6 +26,7 @@ struct _TdPdfReader
   AdwPasswordEntryRow *password_row;
   GtkLabel       *password_error;
   GtkToggleButton *thumbnails_button;
+  GtkToggleButton *continuous_button;
   GtkRevealer    *thumbnails_revealer;
   TdPdfThumbnails *thumbnails;
   GSettings      *settings;
@@ -151,6 +152,12 @@ thumbnails_toggled_cb (TdPdfReader *self)
 }
 
 static void
+continuous_toggled_cb (TdPdfReader *self)
+{
+  td_pdf_view_set_continuous (self->view, gtk_toggle_button_get_active (self->continuous_button));
+}
+
+static void
 thumbnails_toggle_cb (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -242,6 +249,12 @@ td_pdf_reader_init (TdPdfReader *self)
   g_signal_connect_swapped (self->thumbnails_button, "toggled", G_CALLBACK (thumbnails_toggled_cb), self);
   gtk_box_prepend (GTK_BOX (start), GTK_WIDGET (self->thumbnails_button));
   gtk_center_box_set_start_widget (GTK_CENTER_BOX (bar), start);
+  self->continuous_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  gtk_button_set_icon_name (GTK_BUTTON (self->continuous_button), "view-continuous-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->continuous_button), _("Continuous Scrolling"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->continuous_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Continuous Scrolling"), -1);
+  g_signal_connect_swapped (self->continuous_button, "toggled", G_CALLBACK (continuous_toggled_cb), self);
+  gtk_box_append (GTK_BOX (end), GTK_WIDGET (self->continuous_button));
   gtk_box_append (GTK_BOX (end), icon_button ("view-fullscreen-symbolic", _("Fit Width"), "reader.zoom", "width"));
   gtk_box_append (GTK_BOX (end), icon_button ("zoom-fit-best-symbolic", _("Fit Page"), "reader.zoom", "page"));
   gtk_box_append (GTK_BOX (end), icon_button ("edit-find-symbolic", _("Search (Ctrl+F)"), "reader.find", NULL));
@@ -296,6 +309,7 @@ td_pdf_reader_init (TdPdfReader *self)
   /* Reviewers who like the sidebar find it again in the next file and the next session. */
   self->settings = g_settings_new ("io.github.thidua.ThiDua");
   g_settings_bind (self->settings, "show-thumbnails", self->thumbnails_button, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "continuous-pages", self->continuous_button, "active", G_SETTINGS_BIND_DEFAULT);
 
   adw_bin_set_child (ADW_BIN (self), toolbar);
 }

@@ -3,7 +3,11 @@
  * Rendering happens in the page cache's worker; this widget only wraps finished pixels in
  * textures and draws them, so a flip to a page already rendered (the cache keeps two
  * neighbours each side) shows in the same frame, and a flip to one that is not shows a blank
- * page until it arrives, with the main loop free all along. */
+ * page until it arrives, with the main loop free all along.
+ *
+ * Two ways to read: flip (one page at a time, the default, as reviewers go through paper) and
+ * continuous (the pages one under the other, scrolled).  In continuous mode the page under the
+ * middle of the view is the current one: the cache renders around it and the bar shows it. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -13,6 +17,7 @@
 /* Memory the rendered pages may take; a few dozen A4 pages at screen size. */
 #define CACHE_BUDGET (192 * 1024 * 1024)
 #define MARGIN 12.0
+#define GAP    12.0      /* between pages in continuous mode */
 
 struct _TdPdfView
 {
@@ -28,6 +33,10 @@ struct _TdPdfView
   GHashTable    *textures;        /* GBytes* (pixels) → GdkTexture */
   char          *search;
   GArray        *hits;            /* rectangles on the current page */
+  gboolean       continuous;
+  double         doc_y;           /* continuous: top of the view in the laid-out document */
+  double         laid_scale;      /* continuous: the scale doc_y was computed at */
+  GArray         *tops;           /* continuous: double, top of each page in points, n + 1 */
 };
 
 G_DEFINE_FINAL_TYPE (TdPdfView, td_pdf_view, GTK_TYPE_WIDGET)
@@ -40,6 +49,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void change_page (TdPdfView *self, int page);
 
 /* Helpers */
 
@@ -73,6 +84,67 @@ logical_scale (TdPdfView *self)
     case TD_ZOOM_FREE: return self->zoom;
     }
   return 1;
+}
+
+/* Continuous mode: where page @i starts, in logical pixels from the document's top. */
+static double
+page_top (TdPdfView *self,
+          double     scale,
+          int        i)
+{
+  return MARGIN + g_array_index (self->tops, double, i) * scale + i * GAP;
+}
+
+static void
+compute_tops (TdPdfView *self)
+{
+  TdPdfDocument *doc = self->cache ? td_page_cache_get_document (self->cache) : NULL;
+  double sum = 0;
+
+  g_clear_pointer (&self->tops, g_array_unref);
+  self->tops = g_array_sized_new (FALSE, FALSE, sizeof (double), self->n_pages + 1);
+  g_array_append_val (self->tops, sum);
+  for (int i = 0; i < self->n_pages; i++)
+    {
+      double w, h;
+      if (!td_pdf_document_get_page_size (doc, i, &w, &h))
+        h = 842;
+      sum += h;
+      g_array_append_val (self->tops, sum);
+    }
+}
+
+/* Keeps the same spot of the current page at the top of the view when the scale changes
+ * (zoom, a resized window), then keeps the view inside the document. */
+static void
+settle_continuous (TdPdfView *self)
+{
+  double scale = logical_scale (self);
+  double bottom;
+
+  if (!self->continuous || self->tops == NULL || self->n_pages == 0)
+    return;
+  if (self->laid_scale > 0 && self->laid_scale != scale)
+    self->doc_y = page_top (self, scale, self->page) +
+                  (self->doc_y - page_top (self, self->laid_scale, self->page)) * scale / self->laid_scale;
+  self->laid_scale = scale;
+  bottom = page_top (self, scale, self->n_pages) - GAP + MARGIN - gtk_widget_get_height (GTK_WIDGET (self));
+  self->doc_y = CLAMP (self->doc_y, 0, MAX (bottom, 0));
+}
+
+/* Continuous mode: the page under the middle of the view becomes the current one. */
+static void
+follow_scroll (TdPdfView *self)
+{
+  double scale = logical_scale (self);
+  double middle = self->doc_y + gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+  int p = self->page;
+
+  while (p + 1 < self->n_pages && page_top (self, scale, p + 1) <= middle)
+    p++;
+  while (p > 0 && page_top (self, scale, p) > middle)
+    p--;
+  change_page (self, p);
 }
 
 static void
@@ -230,6 +302,15 @@ scroll_cb (GtkWidget *widget, const char *action, GVariant *param)
   double w, h, step = gtk_widget_get_height (widget) * 0.15;
   double overflow;
 
+  if (self->continuous && self->cache)
+    {
+      settle_continuous (self);
+      self->doc_y += g_variant_get_int32 (param) > 0 ? step : -step;
+      settle_continuous (self);
+      follow_scroll (self);
+      gtk_widget_queue_draw (widget);
+      return;
+    }
   page_size (self, &w, &h);
   overflow = h * logical_scale (self) + 2 * MARGIN - gtk_widget_get_height (widget);
   if (g_variant_get_int32 (param) > 0)
@@ -290,6 +371,76 @@ pinch_begin_cb (GtkGesture       *gesture,
   g_object_set_data (G_OBJECT (gesture), "start", GUINT_TO_POINTER ((guint) (logical_scale (self) * 1000)));
 }
 
+static void
+draw_hits (TdPdfView   *self,
+           GtkSnapshot *snapshot,
+           double       x,
+           double       y,
+           double       scale)
+{
+  for (guint i = 0; self->hits && i < self->hits->len; i++)
+    {
+      double *r = &g_array_index (self->hits, double, i * 4);
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1.0, 0.8, 0.0, 0.45 },
+                                 &GRAPHENE_RECT_INIT (x + r[0] * scale, y + r[1] * scale, r[2] * scale, r[3] * scale));
+    }
+}
+
+/* One sheet of paper with whatever of it is ready: the page, its error, or a placeholder. */
+static void
+draw_sheet (TdPdfView   *self,
+            GtkSnapshot *snapshot,
+            int          page,
+            double       x,
+            double       y,
+            double       w,
+            double       h)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  const TdRenderedPage *rendered = td_page_cache_lookup (self->cache, page);
+  const GError *error = td_page_cache_get_error (self->cache, page);
+  double visible = MIN (h, gtk_widget_get_height (widget));
+
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0, 0, 0, 0.15 }, &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2));
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (x, y, w, h));
+  if (rendered != NULL)
+    gtk_snapshot_append_texture (snapshot, texture_for (self, rendered), &GRAPHENE_RECT_INIT (x, y, w, h));
+  else if (error != NULL)
+    draw_message (snapshot, widget, error->message, x, y, w, visible, FALSE);
+  else
+    draw_message (snapshot, widget, _("Drawing the page…"), x, y, w, visible, TRUE);
+}
+
+static void
+snapshot_continuous (TdPdfView   *self,
+                     GtkSnapshot *snapshot)
+{
+  TdPdfDocument *doc = td_page_cache_get_document (self->cache);
+  double width = gtk_widget_get_width (GTK_WIDGET (self)), height = gtk_widget_get_height (GTK_WIDGET (self));
+  double scale;
+
+  settle_continuous (self);
+  scale = self->laid_scale;
+  for (int i = 0; i < self->n_pages; i++)
+    {
+      double top = page_top (self, scale, i) - self->doc_y;
+      double pw, ph, w, h, x;
+
+      if (top > height)
+        break;
+      if (!td_pdf_document_get_page_size (doc, i, &pw, &ph))
+        pw = 595, ph = 842;
+      w = pw * scale;
+      h = ph * scale;
+      if (top + h < 0)
+        continue;
+      x = MAX ((width - w) / 2, MARGIN);
+      draw_sheet (self, snapshot, i, x, top, w, h);
+      if (i == self->page)
+        draw_hits (self, snapshot, x, top, scale);
+    }
+}
+
 /* GtkWidget */
 
 static void
@@ -299,8 +450,6 @@ td_pdf_view_snapshot (GtkWidget   *widget,
   TdPdfView *self = TD_PDF_VIEW (widget);
   double width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   double scale = logical_scale (self), pw, ph, x, y, w, h;
-  const TdRenderedPage *rendered;
-  const GError *error;
 
   if (self->cache == NULL)
     {
@@ -308,6 +457,11 @@ td_pdf_view_snapshot (GtkWidget   *widget,
       return;
     }
 
+  if (self->continuous)
+    {
+      snapshot_continuous (self, snapshot);
+      return;
+    }
   page_size (self, &pw, &ph);
   w = pw * scale;
   h = ph * scale;
@@ -315,24 +469,8 @@ td_pdf_view_snapshot (GtkWidget   *widget,
   y = h + 2 * MARGIN <= height ? (height - h) / 2 : MARGIN - self->y_offset;
 
   /* The sheet of paper, with a hairline edge, whatever is ready. */
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0, 0, 0, 0.15 }, &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2));
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (x, y, w, h));
-
-  rendered = td_page_cache_lookup (self->cache, self->page);
-  error = td_page_cache_get_error (self->cache, self->page);
-  if (rendered != NULL)
-    gtk_snapshot_append_texture (snapshot, texture_for (self, rendered), &GRAPHENE_RECT_INIT (x, y, w, h));
-  else if (error != NULL)
-    draw_message (snapshot, widget, error->message, x, y, w, MIN (h, height), FALSE);
-  else
-    draw_message (snapshot, widget, _("Drawing the page…"), x, y, w, MIN (h, height), TRUE);
-
-  for (guint i = 0; self->hits && i < self->hits->len; i++)
-    {
-      double *r = &g_array_index (self->hits, double, i * 4);
-      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1.0, 0.8, 0.0, 0.45 },
-                                 &GRAPHENE_RECT_INIT (x + r[0] * scale, y + r[1] * scale, r[2] * scale, r[3] * scale));
-    }
+  draw_sheet (self, snapshot, self->page, x, y, w, h);
+  draw_hits (self, snapshot, x, y, scale);
 }
 
 static void
@@ -342,6 +480,7 @@ td_pdf_view_size_allocate (GtkWidget *widget,
                            int        baseline)
 {
   update_cache_scale (TD_PDF_VIEW (widget));
+  settle_continuous (TD_PDF_VIEW (widget));
 }
 
 static void
@@ -369,6 +508,7 @@ td_pdf_view_dispose (GObject *object)
   g_clear_object (&self->cache);
   g_clear_pointer (&self->textures, g_hash_table_unref);
   g_clear_pointer (&self->hits, g_array_unref);
+  g_clear_pointer (&self->tops, g_array_unref);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->search, g_free);
   G_OBJECT_CLASS (td_pdf_view_parent_class)->dispose (object);
@@ -470,6 +610,8 @@ td_pdf_view_set_document (TdPdfView     *self,
   g_set_str (&self->message, message);
   self->page = 0;
   self->y_offset = 0;
+  self->doc_y = 0;
+  self->laid_scale = 0;
   self->n_pages = document ? td_pdf_document_get_n_pages (document) : 0;
   if (document != NULL)
     {
@@ -478,6 +620,7 @@ td_pdf_view_set_document (TdPdfView     *self,
       update_cache_scale (self);
       td_page_cache_set_current (self->cache, 0);
     }
+  compute_tops (self);
   update_hits (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
@@ -500,11 +643,26 @@ void
 td_pdf_view_set_page (TdPdfView *self,
                       int        page)
 {
-  g_autofree char *description = NULL;
-
   if (self->cache == NULL)
     return;
   page = CLAMP (page, 0, MAX (self->n_pages - 1, 0));
+  if (self->continuous)
+    {
+      /* The page's top edge just under the top of the view. */
+      settle_continuous (self);
+      self->doc_y = page_top (self, logical_scale (self), page) - MARGIN;
+      settle_continuous (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  change_page (self, page);
+}
+
+static void
+change_page (TdPdfView *self,
+             int        page)
+{
+  g_autofree char *description = NULL;
+
   if (page == self->page)
     return;
   self->page = page;
@@ -533,6 +691,34 @@ td_pdf_view_set_zoom_mode (TdPdfView  *self,
   self->y_offset = 0;
   update_cache_scale (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+td_pdf_view_set_continuous (TdPdfView *self,
+                            gboolean   continuous)
+{
+  int page = self->page;
+
+  continuous = !!continuous;
+  if (self->continuous == continuous)
+    return;
+  self->continuous = continuous;
+  self->y_offset = 0;
+  self->laid_scale = 0;
+  if (continuous && self->cache)
+    {
+      /* Stay on the page being read, its top edge at the top of the view. */
+      settle_continuous (self);
+      self->doc_y = page_top (self, logical_scale (self), page) - MARGIN;
+      settle_continuous (self);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+td_pdf_view_get_continuous (TdPdfView *self)
+{
+  return self->continuous;
 }
 
 void

@@ -28,6 +28,10 @@ void           td_pdf_view_set_page      (TdPdfView     *self,
 int            td_pdf_view_get_n_pages   (TdPdfView     *self);
 void           td_pdf_view_set_zoom_mode (TdPdfView     *self,
                                           TdZoomMode     mode);
+/* Continuous: the pages one under the other, scrolled; otherwise one page at a time. */
+void           td_pdf_view_set_continuous (TdPdfView    *self,
+                                           gboolean      continuous);
+gboolean       td_pdf_view_get_continuous (TdPdfView    *self);
 /* Highlights @text on the pages; NULL or "" stops searching. */
 void           td_pdf_view_set_search    (TdPdfView     *self,
                                           const char    *text);
