@@ -75,3 +75,47 @@ td_test_iterate (guint ms)
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
+
+static inline void
+td_test_run_tool (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+}
+
+/* @pdf signed digitally, as a clerk's token would: NSS's certutil makes a self-signed
+ * certificate for "Nguyễn Văn A" in @dir and poppler's pdfsig signs.  NULL (and the test
+ * skipped) when those tools are missing. */
+static inline GBytes *
+td_test_sign_pdf (const char *dir,
+                  GBytes     *pdf)
+{
+  g_autofree char *certutil = g_find_program_in_path ("certutil");
+  g_autofree char *pdfsig = g_find_program_in_path ("pdfsig");
+  g_autofree char *nss = g_strdup_printf ("sql:%s", dir);
+  g_autofree char *noise = g_build_filename (dir, "noise", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.pdf", NULL);
+  g_autofree char *signed_path = g_build_filename (dir, "signed.pdf", NULL);
+
+  if (certutil == NULL || pdfsig == NULL)
+    {
+      g_test_skip ("certutil (libnss3-tools) or pdfsig (poppler-utils) is missing");
+      return NULL;
+    }
+  g_assert_true (g_file_set_contents (plain, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), NULL));
+  /* certutil wants seed bytes for the key; a test key needs no real randomness. */
+  g_assert_true (g_file_set_contents (noise, "thidua test noise, not a secret: 0123456789abcdef", -1, NULL));
+  td_test_run_tool ((const char *[]) { "certutil", "-N", "-d", nss, "--empty-password", NULL });
+  td_test_run_tool ((const char *[]) { "certutil", "-S", "-s", "CN=Nguyễn Văn A,O=UBND phường Kinh Bắc", "-n", "signer",
+                                       "-x", "-t", "CT,C,C", "-k", "rsa", "-g", "2048", "-Z", "SHA256", "-v", "12",
+                                       "-d", nss, "-z", noise, "--keyUsage", "digitalSignature,nonRepudiation", NULL });
+  td_test_run_tool ((const char *[]) { "pdfsig", "-add-signature", "-nssdir", nss, "-nick", "signer", plain, signed_path, NULL });
+  return td_test_read_file (signed_path);
+}

@@ -1,6 +1,7 @@
 /* test-pdf.c: the evidence viewer's document on every file of the shared corpus and on files
  * damaged on purpose: each shows its first page or says what is wrong, never crashes. */
 #include "td-pdf-document.h"
+#include "td-pdf-signature.h"
 #include "td-test-util.h"
 
 static const char *
@@ -155,6 +156,65 @@ test_damaged (void)
     }
 }
 
+/* A PDF the test signs itself (td_test_sign_pdf): the signature is found, valid, by the right signer, its issuer unknown to
+ * this computer; one byte changed afterwards and it says the document was modified. */
+static void
+test_signatures (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  g_autoptr(GBytes) pdf = td_demo_make_pdf ("Biên bản nghiệm thu", "Đã ký số bởi lãnh đạo đơn vị.", 1);
+  g_autoptr(GBytes) bytes = td_test_sign_pdf (dir, pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPdfDocument) doc = NULL;
+  g_autoptr(GPtrArray) signatures = NULL;
+  g_autofree char *line = NULL;
+  TdPdfSignature *signature;
+  guint8 *tampered;
+  gsize size;
+
+  if (bytes == NULL)
+    {
+      td_test_cleanup_dir (dir);
+      return;
+    }
+  doc = td_pdf_document_new (bytes, NULL, &error);
+  g_assert_no_error (error);
+  signatures = td_pdf_document_get_signatures (doc);
+  g_assert_cmpuint (signatures->len, ==, 1);
+  signature = signatures->pdata[0];
+  g_assert_cmpstr (signature->signer, ==, "Nguyễn Văn A");
+  g_assert_cmpint (signature->state, ==, TD_SIGNATURE_VALID);
+  g_assert_cmpint (signature->certificate, !=, TD_CERTIFICATE_TRUSTED);
+  g_assert_nonnull (signature->signed_at);
+  line = td_pdf_signature_describe (signature);
+  g_test_message ("%s", line);
+  g_assert_nonnull (strstr (line, "Nguyễn Văn A"));
+
+  /* The unsigned original has none. */
+  g_clear_object (&doc);
+  g_clear_pointer (&signatures, g_ptr_array_unref);
+  doc = td_pdf_document_new (pdf, NULL, &error);
+  signatures = td_pdf_document_get_signatures (doc);
+  g_assert_cmpuint (signatures->len, ==, 0);
+
+  /* One byte of the binary comment on the second line changed: still a PDF, no longer the
+   * signed one. */
+  size = g_bytes_get_size (bytes);
+  tampered = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+  g_assert_cmpint (tampered[11], !=, 'x');
+  tampered[11] = 'x';
+  g_clear_object (&doc);
+  g_clear_pointer (&signatures, g_ptr_array_unref);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new_take (tampered, size);
+  doc = td_pdf_document_new (bytes, NULL, &error);
+  g_assert_no_error (error);
+  signatures = td_pdf_document_get_signatures (doc);
+  g_assert_cmpuint (signatures->len, ==, 1);
+  g_assert_cmpint (((TdPdfSignature *) signatures->pdata[0])->state, ==, TD_SIGNATURE_MODIFIED);
+  td_test_cleanup_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -162,5 +222,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/pdf/corpus", test_corpus);
   g_test_add_func ("/pdf/large-page-capped", test_large_page_capped);
   g_test_add_func ("/pdf/damaged", test_damaged);
+  g_test_add_func ("/pdf/signatures", test_signatures);
   return g_test_run ();
 }

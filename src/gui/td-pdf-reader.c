@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "td-pdf-reader.h"
+#include "td-pdf-signature.h"
 #include "td-pdf-thumbnails.h"
 
 struct _TdPdfReader
@@ -30,6 +31,8 @@ struct _TdPdfReader
   GtkRevealer    *thumbnails_revealer;
   TdPdfThumbnails *thumbnails;
   GSettings      *settings;
+  AdwBanner      *signature_banner;
+  GCancellable   *signature_cancel;
 };
 
 G_DEFINE_FINAL_TYPE (TdPdfReader, td_pdf_reader, ADW_TYPE_BIN)
@@ -87,6 +90,59 @@ search_mode_cb (TdPdfReader *self)
     }
 }
 
+/* Signatures */
+
+static void
+signatures_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_task_return_pointer (task, td_pdf_document_get_signatures (task_data), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+signatures_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  TdPdfReader *self = TD_PDF_READER (source);
+  g_autoptr(GPtrArray) signatures = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autofree char *line = NULL;
+
+  /* Cancelled: another file is in the reader by now. */
+  if (signatures == NULL || signatures->len == 0)
+    return;
+  line = td_pdf_signature_describe (signatures->pdata[0]);
+  if (signatures->len > 1)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "%s (and %u more signature)", "%s (and %u more signatures)",
+                                                            signatures->len - 1), line, signatures->len - 1);
+      g_set_str (&line, more);
+    }
+  adw_banner_set_title (self->signature_banner, line);
+  adw_banner_set_revealed (self->signature_banner, TRUE);
+}
+
+/* Validating may read the whole file and ask NSS: never on the main thread. */
+static void
+check_signatures (TdPdfReader   *self,
+                  TdPdfDocument *doc)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->signature_cancel);
+  g_clear_object (&self->signature_cancel);
+  adw_banner_set_revealed (self->signature_banner, FALSE);
+  if (doc == NULL)
+    return;
+  self->signature_cancel = g_cancellable_new ();
+  task = g_task_new (self, self->signature_cancel, signatures_done_cb, NULL);
+  g_task_set_source_tag (task, check_signatures);
+  g_task_set_task_data (task, g_object_ref (doc), g_object_unref);
+  g_task_run_in_thread (task, signatures_thread);
+}
+
 static void
 open_document (TdPdfReader *self,
                const char        *password)
@@ -103,6 +159,7 @@ open_document (TdPdfReader *self,
       return;
     }
   td_pdf_view_set_document (self->view, doc, error ? error->message : NULL);
+  check_signatures (self, doc);
   gtk_stack_set_visible_child_name (self->stack, "view");
   page_changed_cb (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
@@ -174,6 +231,9 @@ td_pdf_reader_dispose (GObject *object)
 
   g_clear_pointer (&self->pdf, g_bytes_unref);
   g_clear_object (&self->settings);
+  if (self->signature_cancel)
+    g_cancellable_cancel (self->signature_cancel);
+  g_clear_object (&self->signature_cancel);
   G_OBJECT_CLASS (td_pdf_reader_parent_class)->dispose (object);
 }
 
@@ -275,6 +335,8 @@ td_pdf_reader_init (TdPdfReader *self)
   gtk_search_bar_set_show_close_button (self->search_bar, TRUE);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb), self);
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), GTK_WIDGET (self->search_bar));
+  self->signature_banner = ADW_BANNER (adw_banner_new (""));
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), GTK_WIDGET (self->signature_banner));
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (password_page), "dialog-password-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (password_page), _("Password Needed"));
@@ -334,6 +396,7 @@ td_pdf_reader_set_pdf (TdPdfReader *self,
   if (pdf == NULL)
     {
       td_pdf_view_set_document (self->view, NULL, error_message);
+      check_signatures (self, NULL);
       gtk_stack_set_visible_child_name (self->stack, "view");
       page_changed_cb (self);
       return;
@@ -358,6 +421,12 @@ td_pdf_reader_show_thumbnails (TdPdfReader *self,
                                gboolean     show)
 {
   gtk_toggle_button_set_active (self->thumbnails_button, show);
+}
+
+AdwBanner *
+td_pdf_reader_get_signature_banner (TdPdfReader *self)
+{
+  return self->signature_banner;
 }
 
 AdwPasswordEntryRow *

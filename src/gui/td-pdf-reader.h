@@ -24,5 +24,7 @@ AdwPasswordEntryRow *td_pdf_reader_get_password_row (TdPdfReader *self);
 void                 td_pdf_reader_show_thumbnails  (TdPdfReader *self,
                                                      gboolean     show);
 TdPdfThumbnails     *td_pdf_reader_get_thumbnails   (TdPdfReader *self);
+/* Says who signed the file and whether the signature holds, when it carries one. */
+AdwBanner           *td_pdf_reader_get_signature_banner (TdPdfReader *self);
 
 G_END_DECLS

@@ -10,7 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "td-pdf-document.h"
+#include "td-pdf-document-private.h"
 
 struct _TdPdfDocument
 {
@@ -218,4 +218,17 @@ td_pdf_document_find (TdPdfDocument *self,
     }
   g_mutex_unlock (&self->lock);
   return rects;
+}
+
+PopplerDocument *
+td_pdf_document_lock (TdPdfDocument *self)
+{
+  g_mutex_lock (&self->lock);
+  return self->doc;
+}
+
+void
+td_pdf_document_unlock (TdPdfDocument *self)
+{
+  g_mutex_unlock (&self->lock);
 }

@@ -1,0 +1,14 @@
+/* td-pdf-document-private.h: poppler itself, for the viewer's other parts.  Poppler is not
+ * thread-safe: hold the document's lock for as long as the PopplerDocument is used. */
+#pragma once
+
+#include <poppler.h>
+
+#include "td-pdf-document.h"
+
+G_BEGIN_DECLS
+
+PopplerDocument *td_pdf_document_lock   (TdPdfDocument *self);
+void             td_pdf_document_unlock (TdPdfDocument *self);
+
+G_END_DECLS

@@ -1,0 +1,117 @@
+/* td-pdf-signature.c: signatures of an evidence PDF.
+ *
+ * Poppler finds the signature fields and validates each with NSS.  Revocation is never checked
+ * online (the app works offline, and a review must not hang on a network timeout); whether the
+ * certificate is trusted depends on this computer's NSS database, so the wording says "on this
+ * computer". */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "td-pdf-document-private.h"
+#include "td-pdf-signature.h"
+
+void
+td_pdf_signature_free (TdPdfSignature *signature)
+{
+  if (signature == NULL)
+    return;
+  g_free (signature->signer);
+  g_clear_pointer (&signature->signed_at, g_date_time_unref);
+  g_free (signature);
+}
+
+static TdSignatureState
+state_from_poppler (PopplerSignatureStatus status)
+{
+  switch (status)
+    {
+    case POPPLER_SIGNATURE_VALID: return TD_SIGNATURE_VALID;
+    case POPPLER_SIGNATURE_DIGEST_MISMATCH: return TD_SIGNATURE_MODIFIED;
+    default: return TD_SIGNATURE_INVALID;
+    }
+}
+
+static TdCertificateState
+certificate_from_poppler (PopplerCertificateStatus status)
+{
+  switch (status)
+    {
+    case POPPLER_CERTIFICATE_TRUSTED: return TD_CERTIFICATE_TRUSTED;
+    case POPPLER_CERTIFICATE_UNKNOWN_ISSUER: return TD_CERTIFICATE_UNKNOWN_ISSUER;
+    case POPPLER_CERTIFICATE_UNTRUSTED_ISSUER: return TD_CERTIFICATE_UNTRUSTED;
+    case POPPLER_CERTIFICATE_EXPIRED: return TD_CERTIFICATE_EXPIRED;
+    case POPPLER_CERTIFICATE_REVOKED: return TD_CERTIFICATE_REVOKED;
+    default: return TD_CERTIFICATE_NOT_CHECKED;
+    }
+}
+
+GPtrArray *
+td_pdf_document_get_signatures (TdPdfDocument *document)
+{
+  GPtrArray *signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) td_pdf_signature_free);
+  PopplerDocument *doc = td_pdf_document_lock (document);
+  GList *fields = poppler_document_get_n_signatures (doc) > 0 ? poppler_document_get_signature_fields (doc) : NULL;
+
+  for (GList *l = fields; l != NULL; l = l->next)
+    {
+      g_autoptr(GError) error = NULL;
+      PopplerSignatureInfo *info;
+      TdPdfSignature *signature = g_new0 (TdPdfSignature, 1);
+
+      info = poppler_form_field_signature_validate_sync (l->data,
+                                                         POPPLER_SIGNATURE_VALIDATION_FLAG_VALIDATE_CERTIFICATE |
+                                                         POPPLER_SIGNATURE_VALIDATION_FLAG_WITHOUT_OCSP_REVOCATION_CHECK,
+                                                         NULL, &error);
+      if (info == NULL)
+        {
+          signature->signer = g_strdup ("");
+          signature->state = TD_SIGNATURE_INVALID;
+          signature->certificate = TD_CERTIFICATE_NOT_CHECKED;
+        }
+      else
+        {
+          GDateTime *at = poppler_signature_info_get_local_signing_time (info);
+
+          signature->signer = g_strdup (poppler_signature_info_get_signer_name (info) ?: "");
+          signature->signed_at = at ? g_date_time_ref (at) : NULL;
+          signature->state = state_from_poppler (poppler_signature_info_get_signature_status (info));
+          signature->certificate = certificate_from_poppler (poppler_signature_info_get_certificate_status (info));
+          poppler_signature_info_free (info);
+        }
+      g_ptr_array_add (signatures, signature);
+    }
+  g_list_free_full (fields, g_object_unref);
+  td_pdf_document_unlock (document);
+  return signatures;
+}
+
+char *
+td_pdf_signature_describe (const TdPdfSignature *signature)
+{
+  const char *state, *certificate;
+  g_autofree char *when = signature->signed_at ? g_date_time_format (signature->signed_at, "%d/%m/%Y %H:%M") : NULL;
+  g_autofree char *who = NULL;
+
+  switch (signature->state)
+    {
+    case TD_SIGNATURE_VALID: state = _("the signature is valid"); break;
+    case TD_SIGNATURE_MODIFIED: state = _("the document was changed after it was signed"); break;
+    default: state = _("the signature is not valid"); break;
+    }
+  switch (signature->certificate)
+    {
+    case TD_CERTIFICATE_TRUSTED: certificate = _("the certificate is trusted"); break;
+    case TD_CERTIFICATE_UNKNOWN_ISSUER: certificate = _("the certificate's issuer is not trusted on this computer"); break;
+    case TD_CERTIFICATE_UNTRUSTED: certificate = _("the certificate's issuer is marked as not trusted"); break;
+    case TD_CERTIFICATE_EXPIRED: certificate = _("the certificate was not valid at the signing time"); break;
+    case TD_CERTIFICATE_REVOKED: certificate = _("the certificate has been revoked"); break;
+    default: certificate = _("the certificate could not be checked"); break;
+    }
+  who = *signature->signer ? g_strdup (signature->signer) : g_strdup (_("an unknown signer"));
+  if (when)
+    /* Translators: "Signed by NAME on DATE TIME: STATE, CERTIFICATE" */
+    return g_strdup_printf (_("Signed by %s on %s: %s, %s"), who, when, state, certificate);
+  /* Translators: "Signed by NAME: STATE, CERTIFICATE" */
+  return g_strdup_printf (_("Signed by %s: %s, %s"), who, state, certificate);
+}
