@@ -11,4 +11,9 @@ G_BEGIN_DECLS
 PopplerDocument *td_pdf_document_lock   (TdPdfDocument *self);
 void             td_pdf_document_unlock (TdPdfDocument *self);
 
+/* The same file opened once more, with its own lock: slow work such as validating signatures
+ * then never holds up the pages on screen. */
+TdPdfDocument   *td_pdf_document_open_copy (TdPdfDocument  *self,
+                                            GError        **error);
+
 G_END_DECLS

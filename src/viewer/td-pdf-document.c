@@ -19,6 +19,8 @@ struct _TdPdfDocument
   GMutex           lock;
   PopplerDocument *doc;
   int              n_pages;
+  GBytes          *bytes;      /* kept to open a second, independent copy */
+  char            *password;
 };
 
 G_DEFINE_FINAL_TYPE (TdPdfDocument, td_pdf_document, G_TYPE_OBJECT)
@@ -30,6 +32,8 @@ td_pdf_document_finalize (GObject *object)
   TdPdfDocument *self = TD_PDF_DOCUMENT (object);
 
   g_clear_object (&self->doc);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->password, g_free);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (td_pdf_document_parent_class)->finalize (object);
 }
@@ -85,6 +89,8 @@ td_pdf_document_new (GBytes      *bytes,
     }
   self = g_object_new (TD_TYPE_PDF_DOCUMENT, NULL);
   self->doc = doc;
+  self->bytes = g_bytes_ref (bytes);
+  self->password = g_strdup (password);
   self->n_pages = poppler_document_get_n_pages (doc);
   if (self->n_pages <= 0)
     {
@@ -231,4 +237,11 @@ void
 td_pdf_document_unlock (TdPdfDocument *self)
 {
   g_mutex_unlock (&self->lock);
+}
+
+TdPdfDocument *
+td_pdf_document_open_copy (TdPdfDocument  *self,
+                           GError        **error)
+{
+  return td_pdf_document_new (self->bytes, self->password, error);
 }

@@ -50,8 +50,16 @@ GPtrArray *
 td_pdf_document_get_signatures (TdPdfDocument *document)
 {
   GPtrArray *signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) td_pdf_signature_free);
-  PopplerDocument *doc = td_pdf_document_lock (document);
-  GList *fields = poppler_document_get_n_signatures (doc) > 0 ? poppler_document_get_signature_fields (doc) : NULL;
+  /* NSS may take seconds (its first start, a large file to hash): on a copy of our own, the
+   * document on screen keeps drawing meanwhile. */
+  g_autoptr(TdPdfDocument) copy = td_pdf_document_open_copy (document, NULL);
+  PopplerDocument *doc;
+  GList *fields;
+
+  if (copy == NULL)
+    return signatures;
+  doc = td_pdf_document_lock (copy);
+  fields = poppler_document_get_n_signatures (doc) > 0 ? poppler_document_get_signature_fields (doc) : NULL;
 
   for (GList *l = fields; l != NULL; l = l->next)
     {
@@ -82,7 +90,7 @@ td_pdf_document_get_signatures (TdPdfDocument *document)
       g_ptr_array_add (signatures, signature);
     }
   g_list_free_full (fields, g_object_unref);
-  td_pdf_document_unlock (document);
+  td_pdf_document_unlock (copy);
   return signatures;
 }
 
