@@ -412,6 +412,77 @@ test_signature_banner (void)
   td_test_cleanup_dir (dir);
 }
 
+/* A signed file among a unit's evidence gets a mark in the review list, found in a thread;
+ * unsigned ones get none. */
+static void
+test_review_signed (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  g_autofree char *sign_dir = td_test_make_dir ();
+  g_autoptr(GBytes) pdf = td_demo_make_pdf ("Biên bản nghiệm thu", "Đã ký số bởi lãnh đạo đơn vị.", 1);
+  g_autoptr(GBytes) signed_pdf = td_test_sign_pdf (sign_dir, pdf);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  g_autoptr(GError) error = NULL;
+  TdDatabase *db;
+  GtkWidget *window;
+  TdEvidencePage *page;
+  GtkWidget *icon = NULL;
+  guint n_marked = 0;
+
+  if (signed_pdf == NULL)
+    {
+      td_test_cleanup_dir (sign_dir);
+      td_test_cleanup_dir (dir);
+      return;
+    }
+  db = td_test_open_seeded (dir, "signed.db");
+  g_assert_true (td_demo_populate (db, &error));
+  {
+    g_autoptr(TdUnit) unit = td_catalog_find_unit (db, "P-KINHBAC", &error);
+    g_autoptr(GListModel) rounds = td_catalog_list_rounds (db, &error);
+    g_autoptr(TdRound) round = g_list_model_get_item (rounds, g_list_model_get_n_items (rounds) - 1);
+    g_autoptr(GListModel) targets = td_catalog_list_targets (db, &error);
+    g_autoptr(TdTarget) target = g_list_model_get_item (targets, 2);
+    g_autoptr(TdAssessmentInfo) info = td_assessment_lookup (db, td_unit_get_id (unit), td_round_get_id (round), &error);
+    TdEvidenceOwner owner = { 0 };
+
+    g_assert_nonnull (info);
+    owner.assessment_id = info->id;
+    owner.target_id = td_target_get_id (target);
+    g_assert_cmpint (td_evidence_attach (db, signed_pdf, "bien-ban-ky-so.pdf", &owner, 0, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  g_settings_set_string (settings, "last-unit", "P-KINHBAC");
+  g_settings_set_int (settings, "last-round", 0);
+  window = adw_window_new ();
+  page = g_object_new (TD_TYPE_EVIDENCE_PAGE, NULL);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  td_evidence_page_set_database (page, db);
+  g_assert_cmpuint (td_evidence_page_get_n_items (page), ==, 3);
+
+  for (int i = 0; i < 300 && n_marked == 0; i++)
+    {
+      td_test_iterate (10);
+      for (int r = 0; r < 3; r++)
+        if (g_object_get_data (G_OBJECT (review_row (page, r)), "signature-icon"))
+          {
+            icon = g_object_get_data (G_OBJECT (review_row (page, r)), "signature-icon");
+            n_marked++;
+          }
+    }
+  g_assert_cmpuint (n_marked, ==, 1);
+  g_test_message ("mark: %s", gtk_widget_get_tooltip_text (icon));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (icon), "Nguyễn Văn A"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (sign_dir);
+  td_test_cleanup_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -434,5 +505,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/viewer/hidpi", test_hidpi);
   g_test_add_func ("/viewer/continuous", test_continuous);
   g_test_add_func ("/viewer/signature-banner", test_signature_banner);
+  g_test_add_func ("/viewer/review-signed", test_review_signed);
   return g_test_run ();
 }

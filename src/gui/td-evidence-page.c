@@ -10,6 +10,7 @@
 
 #include "td-evidence-page.h"
 #include "td-pdf-reader.h"
+#include "td-pdf-signature.h"
 #include "td-pickers.h"
 #include "td-window.h"
 
@@ -25,6 +26,8 @@ struct _TdEvidencePage
   GPtrArray      *standards;
   GPtrArray      *items;          /* TdEvidenceInfo of the unit's round */
   gint64          current;
+  GHashTable     *signatures;     /* sha256 → Signed, for files already checked */
+  GCancellable   *scan_cancel;
 
   GtkDropDown    *unit_dropdown;
   GtkDropDown    *round_dropdown;
@@ -91,6 +94,146 @@ verdict_icon (TdVerdict verdict)
     }
 }
 
+/* Signatures in the list.  Each file is checked once per content (the cache is by SHA-256) in a
+ * thread with its own database connection, so the list shows at once and the marks follow. */
+
+typedef struct {
+  char             *sha256;
+  gboolean          is_signed;
+  TdSignatureState  state;      /* the worst of the file's signatures */
+  char             *text;
+} Signed;
+
+static void
+signed_free (Signed *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->sha256);
+  g_free (s->text);
+  g_free (s);
+}
+
+typedef struct {
+  char      *db_path;
+  GPtrArray *ids;       /* gint64 *, evidence to check */
+  GPtrArray *shas;
+} ScanJob;
+
+static void
+scan_job_free (ScanJob *job)
+{
+  g_free (job->db_path);
+  g_ptr_array_unref (job->ids);
+  g_ptr_array_unref (job->shas);
+  g_free (job);
+}
+
+static void
+scan_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ScanJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdDatabase) db = td_database_open (job->db_path, &error);
+  GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) signed_free);
+
+  for (guint i = 0; db && i < job->ids->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      g_autoptr(GBytes) bytes = td_evidence_load_bytes (db, *(gint64 *) job->ids->pdata[i], NULL);
+      g_autoptr(TdPdfDocument) doc = bytes ? td_pdf_document_new (bytes, NULL, NULL) : NULL;
+      g_autoptr(GPtrArray) found = doc ? td_pdf_document_get_signatures (doc) : NULL;
+      Signed *s = g_new0 (Signed, 1);
+
+      s->sha256 = g_strdup (job->shas->pdata[i]);
+      s->is_signed = found && found->len > 0;
+      for (guint k = 0; s->is_signed && k < found->len; k++)
+        s->state = MAX (s->state, ((TdPdfSignature *) found->pdata[k])->state);
+      if (s->is_signed)
+        s->text = td_pdf_signature_describe (found->pdata[0]);
+      g_ptr_array_add (results, s);
+    }
+  g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+mark_signed_rows (TdEvidencePage *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      TdEvidenceInfo *e = g_object_get_data (G_OBJECT (row), "evidence");
+      Signed *s = e ? g_hash_table_lookup (self->signatures, e->sha256) : NULL;
+      GtkWidget *icon;
+
+      if (s == NULL || !s->is_signed || g_object_get_data (G_OBJECT (row), "signature-icon"))
+        continue;
+      icon = gtk_image_new_from_icon_name (s->state == TD_SIGNATURE_VALID ? "security-high-symbolic" : "security-low-symbolic");
+      gtk_widget_add_css_class (icon, s->state == TD_SIGNATURE_VALID ? "success" : "error");
+      gtk_widget_set_tooltip_text (icon, s->text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, s->text, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      g_object_set_data (G_OBJECT (row), "signature-icon", icon);
+    }
+}
+
+static void
+scan_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  TdEvidencePage *self = TD_EVIDENCE_PAGE (source);
+  g_autoptr(GPtrArray) results = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (results == NULL || self->signatures == NULL)
+    return;
+  for (guint i = 0; i < results->len; i++)
+    {
+      Signed *s = results->pdata[i];
+      g_hash_table_replace (self->signatures, s->sha256, s);
+      results->pdata[i] = NULL;
+    }
+  mark_signed_rows (self);
+}
+
+static void
+scan_signatures (TdEvidencePage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ScanJob *job;
+
+  g_cancellable_cancel (self->scan_cancel);
+  g_clear_object (&self->scan_cancel);
+  mark_signed_rows (self);
+  if (self->db == NULL || self->items == NULL)
+    return;
+  job = g_new0 (ScanJob, 1);
+  job->db_path = g_strdup (td_database_get_path (self->db));
+  job->ids = g_ptr_array_new_with_free_func (g_free);
+  job->shas = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      TdEvidenceInfo *e = self->items->pdata[i];
+      if (!g_hash_table_contains (self->signatures, e->sha256))
+        {
+          g_ptr_array_add (job->ids, g_memdup2 (&e->id, sizeof e->id));
+          g_ptr_array_add (job->shas, g_strdup (e->sha256));
+        }
+    }
+  if (job->ids->len == 0)
+    {
+      scan_job_free (job);
+      return;
+    }
+  self->scan_cancel = g_cancellable_new ();
+  task = g_task_new (self, self->scan_cancel, scan_done_cb, NULL);
+  g_task_set_source_tag (task, scan_signatures);
+  g_task_set_task_data (task, job, (GDestroyNotify) scan_job_free);
+  g_task_run_in_thread (task, scan_thread);
+}
+
 static void
 fill_list (TdEvidencePage *self)
 {
@@ -132,6 +275,7 @@ fill_list (TdEvidencePage *self)
     }
   count = g_strdup_printf (_("%u evidence, %u not yet reviewed"), self->items ? self->items->len : 0, unreviewed);
   gtk_label_set_label (self->count_label, count);
+  scan_signatures (self);
 }
 
 static void
@@ -361,6 +505,9 @@ td_evidence_page_dispose (GObject *object)
 {
   TdEvidencePage *self = TD_EVIDENCE_PAGE (object);
 
+  if (self->scan_cancel)
+    g_cancellable_cancel (self->scan_cancel);
+  g_clear_object (&self->scan_cancel);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_EVIDENCE_PAGE);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
@@ -369,6 +516,7 @@ td_evidence_page_dispose (GObject *object)
   g_clear_object (&self->targets);
   g_clear_pointer (&self->standards, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->signatures, g_hash_table_unref);
   G_OBJECT_CLASS (td_evidence_page_parent_class)->dispose (object);
 }
 
@@ -407,6 +555,7 @@ td_evidence_page_init (TdEvidencePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  self->signatures = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) signed_free);
 }
 
 /* Public API */
