@@ -16,4 +16,7 @@ void             td_pdf_document_unlock (TdPdfDocument *self);
 TdPdfDocument   *td_pdf_document_open_copy (TdPdfDocument  *self,
                                             GError        **error);
 
+/* The file's bytes, as given to td_pdf_document_new(). */
+GBytes          *td_pdf_document_get_bytes (TdPdfDocument  *self);
+
 G_END_DECLS

@@ -245,3 +245,9 @@ td_pdf_document_open_copy (TdPdfDocument  *self,
 {
   return td_pdf_document_new (self->bytes, self->password, error);
 }
+
+GBytes *
+td_pdf_document_get_bytes (TdPdfDocument *self)
+{
+  return self->bytes;
+}

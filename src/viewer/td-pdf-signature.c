@@ -3,10 +3,16 @@
  * Poppler finds the signature fields and validates each with NSS.  Revocation is never checked
  * online (the app works offline, and a review must not hang on a network timeout); whether the
  * certificate is trusted depends on this computer's NSS database, so the wording says "on this
- * computer". */
+ * computer".
+ *
+ * A file with bytes after a signature's signed range (changed after signing, by an incremental
+ * update) is not handed to poppler's validation: on such files poppler-glib 25.03 reads NSS
+ * memory after freeing it (heap-use-after-free found by bench/fuzz, reproduced every time).
+ * Those signatures are reported as "changed after signing" from the /ByteRange arrays alone. */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "td-pdf-document-private.h"
 #include "td-pdf-signature.h"
@@ -46,6 +52,45 @@ certificate_from_poppler (PopplerCertificateStatus status)
     }
 }
 
+/* TRUE when every /ByteRange [a b c d] in the file ends at the file's end (c + d = size).  A
+ * signature dictionary kept in a compressed object stream is not seen here; poppler then
+ * validates as usual. */
+static gboolean
+signed_to_the_end (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *end = data + size;
+  const char *p = data;
+
+  while (p < end && (p = memmem (p, (gsize) (end - p), "/ByteRange", 10)) != NULL)
+    {
+      gint64 range[4];
+      char buffer[128];
+      gsize n = MIN ((gsize) (end - p) - 10, sizeof buffer - 1);
+      char *q = buffer;
+
+      memcpy (buffer, p + 10, n);
+      buffer[n] = '\0';
+      p += 10;
+      while (*q == ' ' || *q == '\r' || *q == '\n' || *q == '\t')
+        q++;
+      if (*q++ != '[')
+        continue;
+      for (int i = 0; i < 4; i++)
+        {
+          char *after;
+          range[i] = g_ascii_strtoll (q, &after, 10);
+          if (after == q)
+            return FALSE;
+          q = after;
+        }
+      if (range[2] < 0 || range[3] < 0 || (guint64) (range[2] + range[3]) != size)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 td_pdf_document_get_signatures (TdPdfDocument *document)
 {
@@ -56,10 +101,28 @@ td_pdf_document_get_signatures (TdPdfDocument *document)
   PopplerDocument *doc;
   GList *fields;
 
+  gboolean whole;
+
   if (copy == NULL)
     return signatures;
+  whole = signed_to_the_end (td_pdf_document_get_bytes (copy));
   doc = td_pdf_document_lock (copy);
   fields = poppler_document_get_n_signatures (doc) > 0 ? poppler_document_get_signature_fields (doc) : NULL;
+  if (!whole)
+    {
+      for (GList *l = fields; l != NULL; l = l->next)
+        {
+          TdPdfSignature *signature = g_new0 (TdPdfSignature, 1);
+
+          signature->signer = g_strdup ("");
+          signature->state = TD_SIGNATURE_MODIFIED;
+          signature->certificate = TD_CERTIFICATE_NOT_CHECKED;
+          g_ptr_array_add (signatures, signature);
+        }
+      g_list_free_full (fields, g_object_unref);
+      td_pdf_document_unlock (copy);
+      return signatures;
+    }
 
   for (GList *l = fields; l != NULL; l = l->next)
     {
