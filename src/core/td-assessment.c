@@ -503,13 +503,16 @@ td_assessment_write_attestation (TdDatabase  *db,
 }
 
 GHashTable *
-td_assessment_load_attestations (TdDatabase  *db,
-                                 gint64       assessment_id,
-                                 GError     **error)
+td_assessment_load_attestations_full (TdDatabase   *db,
+                                      gint64        assessment_id,
+                                      GHashTable  **justifications,
+                                      GError      **error)
 {
   g_autoptr(GHashTable) result = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   sqlite3_stmt *stmt = td_database_prepare (db,
-                                            "SELECT standard_id, attested FROM attestation WHERE assessment_id = ?",
+                                            "SELECT standard_id, attested, justification FROM attestation"
+                                            " WHERE assessment_id = ?",
                                             error);
   int rc;
 
@@ -518,9 +521,11 @@ td_assessment_load_attestations (TdDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, assessment_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 *key = g_new (gint64, 1);
-      *key = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_insert (result, key, GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (result, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+      if (justifications)
+        g_hash_table_insert (texts, g_memdup2 (&id, sizeof id), td_stmt_dup_text (stmt, 2));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -528,36 +533,17 @@ td_assessment_load_attestations (TdDatabase  *db,
       td_database_set_error (db, rc, error);
       return NULL;
     }
+  if (justifications)
+    *justifications = g_steal_pointer (&texts);
   return g_steal_pointer (&result);
 }
 
 GHashTable *
-td_assessment_load_justifications (TdDatabase  *db,
-                                   gint64       assessment_id,
-                                   GError     **error)
+td_assessment_load_attestations (TdDatabase  *db,
+                                 gint64       assessment_id,
+                                 GError     **error)
 {
-  g_autoptr(GHashTable) result = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt = td_database_prepare (db,
-                                            "SELECT standard_id, justification FROM attestation WHERE assessment_id = ?",
-                                            error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 *key = g_new (gint64, 1);
-      *key = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_insert (result, key, td_stmt_dup_text (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      td_database_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&result);
+  return td_assessment_load_attestations_full (db, assessment_id, NULL, error);
 }
 
 GPtrArray *

@@ -83,10 +83,12 @@ GHashTable       *td_assessment_load_attestations (TdDatabase  *db,
                                                    gint64       assessment_id,
                                                    GError     **error);
 
-/* Standard id → justification text */
-GHashTable       *td_assessment_load_justifications (TdDatabase  *db,
-                                                     gint64       assessment_id,
-                                                     GError     **error);
+/* The same, and in @justifications (standard id → text) what was written beside each, from
+ * one query. */
+GHashTable       *td_assessment_load_attestations_full (TdDatabase   *db,
+                                                        gint64        assessment_id,
+                                                        GHashTable  **justifications,
+                                                        GError      **error);
 
 /* Every target whose value is missing or invalid, as GError messages (one string each). */
 GPtrArray        *td_assessment_list_problems (TdDatabase  *db,

@@ -368,8 +368,8 @@ load (TdAssessmentPage *self)
       self->status_reason = g_strdup (info->status_reason);
       self->started = TRUE;
       values = td_assessment_load_values (self->db, info->id, &error);
-      attestations = td_assessment_load_attestations (self->db, info->id, &error);
-      justifications = td_assessment_load_justifications (self->db, info->id, &error);
+      if (values != NULL)
+        attestations = td_assessment_load_attestations_full (self->db, info->id, &justifications, &error);
     }
   if (error)
     td_assessment_page_toast (self, error->message);
