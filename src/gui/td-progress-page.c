@@ -10,6 +10,7 @@
 
 #include "td-chart-view.h"
 #include "td-progress-chart.h"
+#include "td-pickers.h"
 #include "td-progress-page.h"
 #include "td-progress-row.h"
 #include "td-report.h"
@@ -582,10 +583,8 @@ void
 td_progress_page_set_database (TdProgressPage *self,
                                TdDatabase     *db)
 {
-  g_autoptr(GtkStringList) round_titles = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) scopes = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
-  int last_round;
   guint select_round;
 
   g_return_if_fail (TD_IS_PROGRESS_PAGE (self));
@@ -604,15 +603,6 @@ td_progress_page_set_database (TdProgressPage *self,
       return;
     }
 
-  last_round = g_settings_get_int (self->settings, "last-round");
-  select_round = g_list_model_get_n_items (self->rounds) - 1;
-  for (guint i = 0; i < g_list_model_get_n_items (self->rounds); i++)
-    {
-      g_autoptr(TdRound) round = g_list_model_get_item (self->rounds, i);
-      gtk_string_list_append (round_titles, td_round_get_title (round));
-      if ((int) td_round_get_number (round) == last_round)
-        select_round = i;
-    }
   gtk_string_list_append (scopes, _("Whole province"));
   for (guint i = 0; i < G_N_ELEMENTS (scope_kinds); i++)
     gtk_string_list_append (scopes, td_unit_kind_get_label (scope_kinds[i]));
@@ -626,7 +616,8 @@ td_progress_page_set_database (TdProgressPage *self,
   /* Setting the models fires notify::selected; connect afterwards so that one load runs. */
   g_signal_handlers_disconnect_by_func (self->round_dropdown, selection_changed_cb, self);
   g_signal_handlers_disconnect_by_func (self->scope_dropdown, selection_changed_cb, self);
-  gtk_drop_down_set_model (self->round_dropdown, G_LIST_MODEL (round_titles));
+  select_round = td_pickers_fill_rounds (self->round_dropdown, self->rounds,
+                                         g_settings_get_int (self->settings, "last-round"));
   gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (scopes));
   {
     /* set_expression() takes a reference of its own. */
