@@ -60,5 +60,7 @@ int td_cli_export  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_import  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_return  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_pdf_render (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_decision   (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_certificates (TdCliContext *ctx, int argc, char **argv, GError **error);
 
 G_END_DECLS

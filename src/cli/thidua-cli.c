@@ -24,6 +24,9 @@ static const TdCliCommand commands[] = {
   { "export", N_("Write a unit's submitted self-assessment into a package for the province"), td_cli_export },
   { "import", N_("Check and import packages from units (or returned by the province)"), td_cli_import },
   { "pdf-render", N_("Render one page of a PDF with the evidence viewer's renderer"), td_cli_pdf_render },
+  { "decision", N_("List award decisions or lay one out as PDF"), td_cli_decision },
+  { "certificates", N_("Certificates of a decision's awardees as PDF, and the printer calibration page"),
+    td_cli_certificates },
   { "return", N_("Return a unit's submission with a reason, and write the package that tells it"), td_cli_return },
 };
 
@@ -32,7 +35,7 @@ print_usage (FILE *out)
 {
   fprintf (out, "%s\n  thidua-cli [--database PATH] %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTIONS]"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “thidua-cli COMMAND --help” for the options of a command."));
 }
 

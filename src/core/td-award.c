@@ -8,8 +8,9 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "td-assessment.h"
 #include "td-audit.h"
-#include "td-award.h"
+#include "td-award-private.h"
 #include "td-database-private.h"
 
 G_DEFINE_QUARK (td-award-error-quark, td_award_error)
@@ -24,6 +25,8 @@ td_nomination_free (TdNomination *n)
   g_free (n->person_position);
   g_free (n->achievement);
   g_free (n->status_reason);
+  g_free (n->proposer_name);
+  g_free (n->unit_code);
   g_free (n);
 }
 
@@ -64,6 +67,34 @@ unit_code (TdDatabase *db,
   return code;
 }
 
+gboolean
+td_nomination_spec_check (const TdNominationSpec  *spec,
+                          GError                 **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (spec->person_name ? spec->person_name : ""));
+  g_autofree char *achievement = g_strstrip (g_strdup (spec->achievement ? spec->achievement : ""));
+
+  if (spec->individual && *name == '\0')
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
+                   _("An individual nomination needs the person's full name."));
+      return FALSE;
+    }
+  if (spec->unit_id <= 0 || spec->proposer_id <= 0)
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
+                   _("Choose the unit and the proposing unit of the nomination."));
+      return FALSE;
+    }
+  if (*achievement == '\0')
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
+                   _("Write the achievement the award is for (“Đã có thành tích xuất sắc trong …”)."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gint64
 td_nomination_create (TdDatabase             *db,
                       const TdNominationSpec *spec,
@@ -74,12 +105,8 @@ td_nomination_create (TdDatabase             *db,
   sqlite3_stmt *stmt;
   gint64 id;
 
-  if (spec->individual && *name == '\0')
-    {
-      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
-                   _("An individual nomination needs the person's full name."));
-      return 0;
-    }
+  if (!td_nomination_spec_check (spec, error))
+    return 0;
 
   if (!td_database_begin (db, error))
     return 0;
@@ -193,6 +220,11 @@ td_nomination_set_status (TdDatabase          *db,
   return TRUE;
 }
 
+#define SELECT_NOMINATION \
+  "SELECT n.id, n.round_id, n.subject, n.unit_id, n.proposer_id, u.name, n.person_name, n.person_position," \
+  " n.level, n.achievement, n.standards_attested, n.status, n.status_reason, coalesce(n.decision_id, 0)," \
+  " p.name, u.code FROM nomination n JOIN unit u ON u.id = n.unit_id JOIN unit p ON p.id = n.proposer_id "
+
 static gpointer
 nomination_from_row (sqlite3_stmt *stmt,
                      gpointer      user_data)
@@ -213,6 +245,8 @@ nomination_from_row (sqlite3_stmt *stmt,
   td_nomination_status_from_string ((const char *) sqlite3_column_text (stmt, 11), &n->status);
   n->status_reason = td_stmt_dup_text (stmt, 12);
   n->decision_id = sqlite3_column_int64 (stmt, 13);
+  n->proposer_name = td_stmt_dup_text (stmt, 14);
+  n->unit_code = td_stmt_dup_text (stmt, 15);
   return n;
 }
 
@@ -221,12 +255,8 @@ td_nomination_list (TdDatabase  *db,
                     gint64       round_id,
                     GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db,
-                                            "SELECT n.id, n.round_id, n.subject, n.unit_id, n.proposer_id, u.name,"
-                                            " n.person_name, n.person_position, n.level, n.achievement,"
-                                            " n.standards_attested, n.status, n.status_reason, coalesce(n.decision_id, 0)"
-                                            " FROM nomination n JOIN unit u ON u.id = n.unit_id"
-                                            " WHERE (?1 = 0 OR n.round_id = ?1) ORDER BY n.id", error);
+  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_NOMINATION "WHERE (?1 = 0 OR n.round_id = ?1) ORDER BY n.id",
+                                            error);
 
   if (stmt == NULL)
     return NULL;
@@ -234,90 +264,199 @@ td_nomination_list (TdDatabase  *db,
   return td_database_collect (db, stmt, nomination_from_row, NULL, (GDestroyNotify) td_nomination_free, error);
 }
 
-static char *
-strv_to_json (const char * const *strv)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    json_builder_add_string_value (builder, strv[i]);
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
+TdNomination *
+td_nomination_get (TdDatabase  *db,
+                   gint64       nomination_id,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_NOMINATION "WHERE n.id = ?", error);
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, nomination_id);
+  found = td_database_collect (db, stmt, nomination_from_row, NULL, (GDestroyNotify) td_nomination_free, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("The nomination no longer exists."));
+      return NULL;
+    }
+  return g_ptr_array_steal_index (found, 0);
 }
 
-gint64
-td_decision_create (TdDatabase            *db,
-                    const TdDecisionSpec  *spec,
-                    const gint64          *nomination_ids,
-                    guint                  n_nominations,
-                    GError               **error)
+GPtrArray *
+td_nomination_list_for_decision (TdDatabase  *db,
+                                 gint64       decision_id,
+                                 GError     **error)
 {
-  g_autofree char *now = td_database_now ();
-  g_autofree char *bases = strv_to_json (spec->bases);
-  g_autofree char *recipients = strv_to_json (spec->recipients);
+  /* Collectives first: the attached list has a section for each. */
+  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_NOMINATION "WHERE n.decision_id = ?"
+                                                " ORDER BY n.subject = 'individual', n.id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, decision_id);
+  return td_database_collect (db, stmt, nomination_from_row, NULL, (GDestroyNotify) td_nomination_free, error);
+}
+
+gboolean
+td_nomination_is_editable (TdNominationStatus status)
+{
+  return status == TD_NOMINATION_PROPOSED || status == TD_NOMINATION_RETURNED;
+}
+
+gboolean
+td_nomination_update (TdDatabase             *db,
+                      gint64                  nomination_id,
+                      const TdNominationSpec *spec,
+                      GError                **error)
+{
+  g_autoptr(TdNomination) old = td_nomination_get (db, nomination_id, error);
+  g_autofree char *name = g_strstrip (g_strdup (spec->person_name ? spec->person_name : ""));
   sqlite3_stmt *stmt;
-  gint64 id;
 
-  if (spec->authority == NULL || spec->signer_title == NULL || spec->signer_name == NULL)
+  if (old == NULL)
+    return FALSE;
+  if (!td_nomination_is_editable (old->status))
     {
-      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
-                   _("A decision needs the authority, the signer's title and the signer's name."));
-      return 0;
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_BAD_TRANSITION,
+                   _("A nomination that is %s can no longer be edited; return it first."),
+                   td_nomination_status_get_label (old->status));
+      return FALSE;
     }
-
+  if (!td_nomination_spec_check (spec, error))
+    return FALSE;
   if (!td_database_begin (db, error))
-    return 0;
+    return FALSE;
   stmt = td_database_prepare (db,
-                              "INSERT INTO decision (round_id, level, number, signed_on, authority, signer_title,"
-                              " signer_name, proposer, bases, recipients, created_at)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                              "UPDATE nomination SET subject = ?, unit_id = ?, proposer_id = ?, person_name = ?,"
+                              " person_position = ?, level = ?, achievement = ?, standards_attested = ?"
+                              " WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, spec->round_id);
-  td_stmt_bind_text (stmt, 2, td_award_level_to_string (spec->level));
-  td_stmt_bind_text (stmt, 3, spec->number ? spec->number : "");
-  td_stmt_bind_text (stmt, 4, spec->signed_on);
-  td_stmt_bind_text (stmt, 5, spec->authority);
-  td_stmt_bind_text (stmt, 6, spec->signer_title);
-  td_stmt_bind_text (stmt, 7, spec->signer_name);
-  td_stmt_bind_text (stmt, 8, spec->proposer ? spec->proposer : "");
-  td_stmt_bind_text (stmt, 9, bases);
-  td_stmt_bind_text (stmt, 10, recipients);
-  td_stmt_bind_text (stmt, 11, now);
-  if (!td_database_step_done (db, stmt, error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (td_database_get_handle (db));
-
-  for (guint i = 0; i < n_nominations; i++)
-    {
-      stmt = td_database_prepare (db, "SELECT level FROM nomination WHERE id = ?", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, nomination_ids[i]);
-      if (sqlite3_step (stmt) == SQLITE_ROW &&
-          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), td_award_level_to_string (spec->level)) != 0)
-        {
-          sqlite3_reset (stmt);
-          g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
-                       _("Nomination %d is for another award level than the decision."),
-                       (int) nomination_ids[i]);
-          goto fail;
-        }
-      sqlite3_reset (stmt);
-      if (!move (db, nomination_ids[i], TD_NOMINATION_DECIDED, NULL, id, error))
-        goto fail;
-    }
-
-  if (!td_audit_record (db, "decision", id, NULL, "created", NULL,
-                        spec->number && *spec->number ? spec->number : "draft", NULL, error) ||
+  td_stmt_bind_text (stmt, 1, spec->individual ? "individual" : "collective");
+  sqlite3_bind_int64 (stmt, 2, spec->unit_id);
+  sqlite3_bind_int64 (stmt, 3, spec->proposer_id);
+  td_stmt_bind_text (stmt, 4, spec->individual ? name : NULL);
+  td_stmt_bind_text (stmt, 5, spec->individual ? spec->person_position : NULL);
+  td_stmt_bind_text (stmt, 6, td_award_level_to_string (spec->level));
+  td_stmt_bind_text (stmt, 7, spec->achievement);
+  sqlite3_bind_int (stmt, 8, spec->standards_attested ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 9, nomination_id);
+  if (!td_database_step_done (db, stmt, error) ||
+      (g_strcmp0 (old->achievement, spec->achievement) != 0 &&
+       !td_audit_record (db, "nomination", nomination_id, old->unit_code, "achievement",
+                         old->achievement, spec->achievement, NULL, error)) ||
+      (old->standards_attested != spec->standards_attested &&
+       !td_audit_record (db, "nomination", nomination_id, old->unit_code, "standards_attested",
+                         old->standards_attested ? "1" : "0", spec->standards_attested ? "1" : "0", NULL, error)) ||
+      !td_audit_record (db, "nomination", nomination_id, old->unit_code, "edited", NULL, NULL, NULL, error) ||
       !td_database_commit (db, error))
     goto fail;
-  return id;
+  return TRUE;
 
 fail:
   td_database_rollback (db);
-  return 0;
+  return FALSE;
 }
+
+gboolean
+td_nomination_move_into_decision (TdDatabase    *db,
+                                  gint64         nomination_id,
+                                  TdAwardLevel   level,
+                                  gint64         round_id,
+                                  gint64         decision_id,
+                                  GError       **error)
+{
+  g_autoptr(TdNomination) n = td_nomination_get (db, nomination_id, error);
+
+  if (n == NULL)
+    return FALSE;
+  if (n->level != level || n->round_id != round_id)
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
+                   _("The nomination of “%s” is for another award level or round than the decision."),
+                   n->individual ? n->person_name : n->unit_name);
+      return FALSE;
+    }
+  return move (db, nomination_id, TD_NOMINATION_DECIDED, NULL, decision_id, error);
+}
+
+char **
+td_nomination_warnings (TdDatabase          *db,
+                        const TdNomination  *n,
+                        GError             **error)
+{
+  g_autoptr(GStrvBuilder) warnings = g_strv_builder_new ();
+  g_autoptr(TdAssessmentInfo) assessment = NULL;
+  GError *local = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = td_database_prepare (db, "SELECT count(*) FROM evidence WHERE nomination_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, n->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0)
+    g_strv_builder_add (warnings, _("No evidence is attached to this nomination."));
+  sqlite3_reset (stmt);
+
+  if (!n->standards_attested)
+    g_strv_builder_add (warnings, _("The standards of section V.1 are not attested."));
+
+  assessment = td_assessment_lookup (db, n->unit_id, n->round_id, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  if (assessment == NULL)
+    g_strv_builder_take (warnings, g_strdup_printf (_("%s has no self-assessment for this round."), n->unit_name));
+  else if (assessment->status != TD_ASSESSMENT_APPRAISED)
+    g_strv_builder_take (warnings, g_strdup_printf (_("The self-assessment of %s is not appraised yet (it is %s)."),
+                                                    n->unit_name,
+                                                    td_assessment_status_get_label (assessment->status)));
+
+  if (n->individual)
+    {
+      /* Compared case-insensitively by SQLite's lower() on ASCII only, so normalise in C. */
+      g_autofree char *key = g_utf8_casefold (n->person_name, -1);
+      g_autoptr(GPtrArray) others = td_nomination_list (db, n->round_id, error);
+
+      if (others == NULL)
+        return NULL;
+      for (guint i = 0; i < others->len; i++)
+        {
+          TdNomination *o = others->pdata[i];
+          g_autofree char *other_key = NULL;
+
+          if (o->id == n->id || !o->individual || o->status == TD_NOMINATION_RETURNED)
+            continue;
+          other_key = g_utf8_casefold (o->person_name, -1);
+          if (g_strcmp0 (key, other_key) == 0)
+            {
+              g_strv_builder_take (warnings,
+                                   g_strdup_printf (_("%s is nominated more than once in this round (also by %s)."),
+                                                    n->person_name, o->proposer_name));
+              break;
+            }
+        }
+    }
+  return g_strv_builder_end (warnings);
+}
+
+char *
+td_nomination_format_position (const TdNomination *n)
+{
+  g_autofree char *position = g_utf8_casefold (n->person_position ? n->person_position : "", -1);
+  g_autofree char *unit = g_utf8_casefold (n->unit_name, -1);
+
+  if (n->person_position == NULL || *n->person_position == '\0')
+    return g_strdup (n->unit_name);
+  if (strstr (position, unit) != NULL)
+    return g_strdup (n->person_position);
+  return g_strdup_printf ("%s, %s", n->person_position, n->unit_name);
+}
+

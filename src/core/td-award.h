@@ -44,6 +44,8 @@ typedef struct {
   TdNominationStatus  status;
   char               *status_reason;
   gint64              decision_id;
+  char               *proposer_name;
+  char               *unit_code;
 } TdNomination;
 
 void       td_nomination_free        (TdNomination *nomination);
@@ -64,25 +66,30 @@ gboolean   td_nomination_set_status  (TdDatabase             *db,
 GPtrArray *td_nomination_list        (TdDatabase             *db,
                                       gint64                  round_id,
                                       GError                **error);
-
-typedef struct {
-  gint64              round_id;
-  TdAwardLevel        level;
-  const char         *number;        /* "" for a draft: printed as "…/QĐ-UBND" */
-  const char         *signed_on;     /* ISO date or NULL */
-  const char         *authority;
-  const char         *signer_title;
-  const char         *signer_name;
-  const char         *proposer;
-  const char * const *bases;
-  const char * const *recipients;
-} TdDecisionSpec;
-
-/* Creates the decision and moves every listed nomination (all approved, same level) into it. */
-gint64     td_decision_create        (TdDatabase             *db,
-                                      const TdDecisionSpec   *spec,
-                                      const gint64           *nomination_ids,
-                                      guint                   n_nominations,
+TdNomination *td_nomination_get      (TdDatabase             *db,
+                                      gint64                  nomination_id,
                                       GError                **error);
+/* Collectives first, then individuals, each in id order. */
+GPtrArray *td_nomination_list_for_decision (TdDatabase       *db,
+                                      gint64                  decision_id,
+                                      GError                **error);
+/* Proposed and returned nominations may be edited; later ones are being appraised. */
+gboolean   td_nomination_is_editable (TdNominationStatus      status);
+gboolean   td_nomination_spec_check  (const TdNominationSpec *spec,
+                                      GError                **error);
+gboolean   td_nomination_update      (TdDatabase             *db,
+                                      gint64                  nomination_id,
+                                      const TdNominationSpec *spec,
+                                      GError                **error);
+/* What the board should look at before approving: no evidence, standards not attested, the
+ * unit's self-assessment missing or not appraised, the same person twice in the round.  An
+ * empty vector when all is well; NULL on a database error. */
+char     **td_nomination_warnings    (TdDatabase             *db,
+                                      const TdNomination     *nomination,
+                                      GError                **error);
+
+/* An individual's position and unit in one line, without naming the unit twice when the
+ * position already does ("Phó Trưởng phòng …, Sở Khoa học và Công nghệ"). */
+char      *td_nomination_format_position (const TdNomination *nomination);
 
 G_END_DECLS

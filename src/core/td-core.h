@@ -13,4 +13,5 @@
 #include "td-rollup.h"
 #include "td-evidence.h"
 #include "td-award.h"
+#include "td-decision.h"
 #include "td-demo.h"

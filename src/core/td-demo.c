@@ -12,6 +12,7 @@
 
 #include "td-assessment.h"
 #include "td-award.h"
+#include "td-decision.h"
 #include "td-catalog.h"
 #include "td-database-private.h"
 #include "td-demo.h"
@@ -358,22 +359,11 @@ add_nominations (TdDatabase  *db,
                  gint64       round2,
                  GError     **error)
 {
-  static const char * const bases[] = {
-    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
-    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
-    "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng",
-    "Căn cứ Kế hoạch phát động phong trào thi đua “Chuyển đổi số trên địa bàn tỉnh Bắc Ninh đến năm 2026”",
-    NULL
-  };
-  static const char * const recipients[] = {
-    "Như Điều 2", "Chủ tịch, các PCT UBND tỉnh", "Sở Nội vụ (Ban Thi đua - Khen thưởng)",
-    "Lưu: VT, KGVX", NULL
-  };
   g_autoptr(TdUnit) skhcn = td_catalog_find_unit (db, "SKHCN", error);
   g_autoptr(GArray) decided = g_array_new (FALSE, FALSE, sizeof (gint64));
-  TdDecisionSpec decision = { 0 };
+  g_autoptr(TdDecision) decision = td_decision_new_from_template (TD_AWARD_BANG_KHEN, error);
 
-  if (skhcn == NULL)
+  if (skhcn == NULL || decision == NULL)
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_nominations); i++)
@@ -417,17 +407,9 @@ add_nominations (TdDatabase  *db,
         g_array_append_val (decided, id);
     }
 
-  decision.round_id = round2;
-  decision.level = TD_AWARD_BANG_KHEN;
-  decision.number = "";
-  decision.signed_on = "2026-10-08";
-  decision.authority = "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH";
-  decision.signer_title = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH";
-  decision.signer_name = "Mai Sơn";
-  decision.proposer = "Giám đốc Sở Nội vụ";
-  decision.bases = bases;
-  decision.recipients = recipients;
-  return td_decision_create (db, &decision, (gint64 *) decided->data, decided->len, error) != 0;
+  decision->round_id = round2;
+  decision->signed_on = g_strdup ("2026-10-08");
+  return td_decision_create (db, decision, (gint64 *) decided->data, decided->len, error) != 0;
 }
 
 gboolean

@@ -166,6 +166,17 @@ static const TdMigration migrations[] = {
     "  snapshot TEXT NOT NULL,"  /* JSON of the values and attestations of that revision */
     "  PRIMARY KEY (assessment_id, revision)) WITHOUT ROWID;"
   },
+  { 4, "every part of a decision's text stored with it, so drafts are edited, not regenerated",
+    "ALTER TABLE decision ADD COLUMN governing_body TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE decision ADD COLUMN issuing_body TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE decision ADD COLUMN number_suffix TEXT NOT NULL DEFAULT 'QĐ-UBND';"
+    "ALTER TABLE decision ADD COLUMN place TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE decision ADD COLUMN summary TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE decision ADD COLUMN articles TEXT NOT NULL DEFAULT '[]';"
+    "ALTER TABLE decision ADD COLUMN list_title TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE decision ADD COLUMN issuer_short TEXT NOT NULL DEFAULT '';"
+    "CREATE INDEX nomination_decision ON nomination (decision_id);"
+  },
 };
 
 const TdMigration *

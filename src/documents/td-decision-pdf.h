@@ -1,0 +1,26 @@
+/* td-decision-pdf.h: a decision laid out per Decree 30/2020/NĐ-CP, with its attached list of
+ * awardees, as PDF.  No GTK. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "td-decision.h"
+
+G_BEGIN_DECLS
+
+/* Page geometry of a decision, in millimetres (A4 portrait). */
+#define TD_DECISION_PAGE_WIDTH    210.0
+#define TD_DECISION_PAGE_HEIGHT   297.0
+#define TD_DECISION_MARGIN_TOP     20.0
+#define TD_DECISION_MARGIN_BOTTOM  20.0
+#define TD_DECISION_MARGIN_LEFT    30.0
+#define TD_DECISION_MARGIN_RIGHT   15.0
+/* Share of the text width taken by the header's left column (issuing body). */
+#define TD_DECISION_HEADER_LEFT     0.38
+
+/* @awardees: TdNomination, collectives first (td_decision_list_awardees()). */
+GBytes *td_decision_render_pdf (const TdDecision  *decision,
+                                GPtrArray         *awardees,
+                                GError           **error);
+
+G_END_DECLS
