@@ -205,6 +205,12 @@ td_evidence_load_bytes (TdDatabase  *db,
   return bytes;
 }
 
+#define SELECT_EVIDENCE \
+  "SELECT e.id, e.sha256, e.file_name, b.size, b.page_count, e.added_at, coalesce(e.target_id, 0)," \
+  " coalesce(e.standard_id, 0), e.verdict, e.verdict_comment, e.reviewed_by, e.reviewed_at," \
+  " coalesce(e.assessment_id, 0), coalesce(e.nomination_id, 0)" \
+  " FROM evidence e JOIN evidence_blob b ON b.sha256 = e.sha256 "
+
 static gpointer
 evidence_from_row (sqlite3_stmt *stmt,
                    gpointer      user_data)
@@ -217,9 +223,10 @@ evidence_from_row (sqlite3_stmt *stmt,
   e->size = sqlite3_column_int64 (stmt, 3);
   e->page_count = sqlite3_column_int (stmt, 4);
   e->added_at = td_stmt_dup_text (stmt, 5);
-  e->owner.assessment_id = *(gint64 *) user_data;
+  e->owner.assessment_id = sqlite3_column_int64 (stmt, 12);
   e->owner.target_id = sqlite3_column_int64 (stmt, 6);
   e->owner.standard_id = sqlite3_column_int64 (stmt, 7);
+  e->owner.nomination_id = sqlite3_column_int64 (stmt, 13);
   td_verdict_from_string ((const char *) sqlite3_column_text (stmt, 8), &e->verdict);
   e->verdict_comment = td_stmt_dup_text (stmt, 9);
   e->reviewed_by = td_stmt_dup_text (stmt, 10);
@@ -232,18 +239,25 @@ td_evidence_list_for_assessment (TdDatabase  *db,
                                  gint64       assessment_id,
                                  GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db,
-                                            "SELECT e.id, e.sha256, e.file_name, b.size, b.page_count, e.added_at,"
-                                            " coalesce(e.target_id, 0), coalesce(e.standard_id, 0), e.verdict,"
-                                            " e.verdict_comment, e.reviewed_by, e.reviewed_at"
-                                            " FROM evidence e JOIN evidence_blob b ON b.sha256 = e.sha256"
-                                            " WHERE e.assessment_id = ? ORDER BY e.id", error);
+  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_EVIDENCE "WHERE e.assessment_id = ? ORDER BY e.id", error);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  return td_database_collect (db, stmt, evidence_from_row, &assessment_id,
-                              (GDestroyNotify) td_evidence_info_free, error);
+  return td_database_collect (db, stmt, evidence_from_row, NULL, (GDestroyNotify) td_evidence_info_free, error);
+}
+
+GPtrArray *
+td_evidence_list_for_nomination (TdDatabase  *db,
+                                 gint64       nomination_id,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_EVIDENCE "WHERE e.nomination_id = ? ORDER BY e.id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, nomination_id);
+  return td_database_collect (db, stmt, evidence_from_row, NULL, (GDestroyNotify) td_evidence_info_free, error);
 }
 
 gboolean

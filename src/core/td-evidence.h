@@ -68,6 +68,10 @@ GBytes     *td_evidence_load_bytes (TdDatabase            *db,
 GPtrArray  *td_evidence_list_for_assessment (TdDatabase   *db,
                                              gint64        assessment_id,
                                              GError      **error);
+/* TdEvidenceInfo of one nomination, by id */
+GPtrArray  *td_evidence_list_for_nomination (TdDatabase   *db,
+                                             gint64        nomination_id,
+                                             GError      **error);
 gboolean    td_evidence_set_verdict (TdDatabase           *db,
                                      gint64                evidence_id,
                                      TdVerdict             verdict,

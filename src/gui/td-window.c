@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "td-assessment-page.h"
+#include "td-awards-page.h"
 #include "td-evidence-page.h"
 #include "td-progress-page.h"
 #include "td-window.h"
@@ -23,6 +24,7 @@ struct _TdWindow
   TdProgressPage       *progress_page;
   TdAssessmentPage     *assessment_page;
   TdEvidencePage       *evidence_page;
+  TdAwardsPage         *awards_page;
   AdwNavigationPage    *content_page;
   GtkListBox           *area_list;
   GtkStack             *area_stack;
@@ -105,6 +107,7 @@ load_database_state (TdWindow     *self,
   td_progress_page_set_database (self->progress_page, self->database);
   td_assessment_page_set_database (self->assessment_page, self->database);
   td_evidence_page_set_database (self->evidence_page, self->database);
+  td_awards_page_set_database (self->awards_page, self->database);
   title = td_catalog_get_campaign_title (self->database);
   gtk_label_set_label (self->campaign_label, title ? title : "");
 }
@@ -239,6 +242,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, assessment_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, evidence_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, awards_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, area_list);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, area_stack);
@@ -260,6 +264,7 @@ td_window_init (TdWindow *self)
   g_type_ensure (TD_TYPE_PROGRESS_PAGE);
   g_type_ensure (TD_TYPE_ASSESSMENT_PAGE);
   g_type_ensure (TD_TYPE_EVIDENCE_PAGE);
+  g_type_ensure (TD_TYPE_AWARDS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);

@@ -1,0 +1,986 @@
+/* td-awards-page.c: the board's Khen thưởng area.
+ *
+ * Nominations of a round are listed with filters; the pane beside the list shows one with its
+ * warnings, evidence and the unit's self-assessment, and offers only the moves the workflow
+ * allows from its status (the core refuses the others anyway).  The Decisions view lists the
+ * decisions with their preview, print, edit and certificate actions. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "td-awards-page.h"
+#include "td-certificates-dialog.h"
+#include "td-decision-dialog.h"
+#include "td-decision-pdf.h"
+#include "td-document-preview.h"
+#include "td-evidence-preview.h"
+#include "td-nomination-dialog.h"
+#include "td-pickers.h"
+#include "td-window.h"
+
+struct _TdAwardsPage
+{
+  AdwBin          parent_instance;
+
+  TdDatabase     *db;
+  GSettings      *settings;
+  GListModel     *rounds;
+  GListModel     *targets;
+  GPtrArray      *nominations;    /* TdNomination of the round */
+  GArray         *proposers;      /* gint64 unit ids behind proposer_dropdown (0: all) */
+  gint64          current;
+  GPtrArray      *offered;        /* status names of the move buttons shown */
+  gboolean        filling;
+
+  AdwViewStack   *views;
+  GtkButton      *new_nomination_button;
+  GtkButton      *new_decision_button;
+  GtkDropDown    *round_dropdown;
+  GtkDropDown    *level_dropdown;
+  GtkDropDown    *subject_dropdown;
+  GtkDropDown    *proposer_dropdown;
+  GtkDropDown    *status_dropdown;
+  GtkSearchEntry *search_entry;
+  GtkLabel       *count_label;
+  GtkStack       *list_stack;
+  AdwStatusPage  *empty_page;
+  GtkListBox     *nomination_list;
+  GtkBox         *detail_box;
+  GtkStack       *decision_stack;
+  GtkListBox     *decision_list;
+};
+
+G_DEFINE_FINAL_TYPE (TdAwardsPage, td_awards_page, ADW_TYPE_BIN)
+
+static void show_detail (TdAwardsPage *self);
+static void reload (TdAwardsPage *self);
+
+static void
+toast (TdAwardsPage *self,
+       const char   *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (TD_IS_WINDOW (root))
+    td_window_add_toast (TD_WINDOW (root), adw_toast_new (message));
+}
+
+static gint64
+round_id (TdAwardsPage *self)
+{
+  g_autoptr(TdRound) round = NULL;
+  guint pos = gtk_drop_down_get_selected (self->round_dropdown);
+
+  if (self->rounds == NULL || pos >= g_list_model_get_n_items (self->rounds))
+    return 0;
+  round = g_list_model_get_item (self->rounds, pos);
+  return td_round_get_id (round);
+}
+
+static TdNomination *
+find (TdAwardsPage *self,
+      gint64        id)
+{
+  for (guint i = 0; self->nominations && i < self->nominations->len; i++)
+    if (((TdNomination *) self->nominations->pdata[i])->id == id)
+      return self->nominations->pdata[i];
+  return NULL;
+}
+
+static const char *
+display_name (const TdNomination *n)
+{
+  return n->individual ? n->person_name : n->unit_name;
+}
+
+static const char *
+status_style (TdNominationStatus status)
+{
+  switch (status)
+    {
+    case TD_NOMINATION_RETURNED: return "error";
+    case TD_NOMINATION_APPRAISED: return "accent";
+    case TD_NOMINATION_APPROVED:
+    case TD_NOMINATION_DECIDED: return "success";
+    default: return "dim-label";
+    }
+}
+
+/* ---- list and filters ------------------------------------------------------------------ */
+
+static gboolean
+matches (TdAwardsPage       *self,
+         const TdNomination *n,
+         const char         *needle)
+{
+  guint level = gtk_drop_down_get_selected (self->level_dropdown);
+  guint subject = gtk_drop_down_get_selected (self->subject_dropdown);
+  guint proposer = gtk_drop_down_get_selected (self->proposer_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (level > 0 && level != GTK_INVALID_LIST_POSITION && n->level != (TdAwardLevel) (level - 1))
+    return FALSE;
+  if (subject > 0 && subject != GTK_INVALID_LIST_POSITION && n->individual != (subject == 2))
+    return FALSE;
+  if (proposer > 0 && proposer < self->proposers->len &&
+      n->proposer_id != g_array_index (self->proposers, gint64, proposer))
+    return FALSE;
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION && n->status != (TdNominationStatus) (status - 1))
+    return FALSE;
+  if (needle != NULL && *needle != '\0')
+    {
+      g_autofree char *name = g_utf8_casefold (display_name (n), -1);
+      g_autofree char *unit = g_utf8_casefold (n->unit_name, -1);
+      if (strstr (name, needle) == NULL && strstr (unit, needle) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GtkWidget *
+nomination_row (TdAwardsPage       *self,
+                const TdNomination *n)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *status = gtk_label_new (td_nomination_status_get_label (n->status));
+  g_autofree char *title = g_markup_escape_text (display_name (n), -1);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *escaped = NULL;
+  g_auto(GStrv) warnings = td_nomination_warnings (self->db, n, NULL);
+
+  subtitle = g_strdup_printf ("%s · %s", td_award_level_get_label (n->level),
+                              n->individual ? n->unit_name : _("Collective"));
+  escaped = g_markup_escape_text (subtitle, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_add_css_class (status, status_style (n->status));
+  gtk_widget_add_css_class (status, "caption");
+  if (warnings != NULL && warnings[0] != NULL && n->status != TD_NOMINATION_DECIDED)
+    {
+      g_autofree char *all = g_strjoinv ("\n", warnings);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, all);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, all, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+  g_object_set_data (G_OBJECT (row), "td-nomination-id", GINT_TO_POINTER ((int) n->id));
+  return row;
+}
+
+static void
+refilter (TdAwardsPage *self)
+{
+  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  g_autofree char *count = NULL;
+  GtkListBoxRow *select = NULL;
+  GtkWidget *child;
+  guint shown = 0, total = self->nominations ? self->nominations->len : 0;
+
+  self->filling = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->nomination_list))) != NULL)
+    gtk_list_box_remove (self->nomination_list, child);
+  for (guint i = 0; i < total; i++)
+    {
+      TdNomination *n = self->nominations->pdata[i];
+      GtkWidget *row;
+
+      if (!matches (self, n, g_strstrip (needle)))
+        continue;
+      row = nomination_row (self, n);
+      gtk_list_box_append (self->nomination_list, row);
+      shown++;
+      if (n->id == self->current || select == NULL)
+        select = GTK_LIST_BOX_ROW (row);
+    }
+  count = g_strdup_printf (ngettext ("%u of %u nomination", "%u of %u nominations", total), shown, total);
+  gtk_label_set_text (self->count_label, count);
+  adw_status_page_set_description (self->empty_page, total == 0
+                                   ? _("Nobody is nominated in this round yet. Add a nomination with the + button.")
+                                   : _("No nomination matches the filters."));
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "empty");
+  gtk_list_box_select_row (self->nomination_list, select);
+  self->filling = FALSE;
+  self->current = select ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (select), "td-nomination-id")) : 0;
+  show_detail (self);
+}
+
+static void
+filter_changed_cb (TdAwardsPage *self)
+{
+  if (!self->filling)
+    refilter (self);
+}
+
+static void
+row_selected_cb (TdAwardsPage  *self,
+                 GtkListBoxRow *row)
+{
+  if (self->filling || row == NULL)
+    return;
+  self->current = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "td-nomination-id"));
+  show_detail (self);
+}
+
+static void
+fill_proposers (TdAwardsPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 keep = 0, all = 0;
+  guint pos = gtk_drop_down_get_selected (self->proposer_dropdown), select = 0;
+
+  if (pos > 0 && pos < self->proposers->len)
+    keep = g_array_index (self->proposers, gint64, pos);
+  g_array_set_size (self->proposers, 0);
+  g_array_append_val (self->proposers, all);
+  gtk_string_list_append (names, _("All proposing units"));
+  for (guint i = 0; self->nominations && i < self->nominations->len; i++)
+    {
+      TdNomination *n = self->nominations->pdata[i];
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < self->proposers->len && !seen; k++)
+        seen = g_array_index (self->proposers, gint64, k) == n->proposer_id;
+      if (seen)
+        continue;
+      if (n->proposer_id == keep)
+        select = self->proposers->len;
+      g_array_append_val (self->proposers, n->proposer_id);
+      gtk_string_list_append (names, n->proposer_name);
+    }
+  gtk_drop_down_set_model (self->proposer_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->proposer_dropdown, select);
+}
+
+/* ---- decisions ---------------------------------------------------------------------------- */
+
+typedef struct {
+  TdDecision *decision;
+  GPtrArray  *awardees;
+} RenderJob;
+
+static void
+render_job_free (RenderJob *job)
+{
+  td_decision_free (job->decision);
+  g_ptr_array_unref (job->awardees);
+  g_free (job);
+}
+
+static void
+render_decision_thread (GTask        *task,
+                        gpointer      source,
+                        gpointer      data,
+                        GCancellable *cancellable)
+{
+  RenderJob *job = data;
+  GError *error = NULL;
+  GBytes *pdf = td_decision_render_pdf (job->decision, job->awardees, &error);
+
+  if (pdf)
+    g_task_return_pointer (task, pdf, (GDestroyNotify) g_bytes_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+decision_rendered_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  TdAwardsPage *self = TD_AWARDS_PAGE (source);
+  RenderJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *number = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *file_name = NULL;
+  TdDocumentPreview *preview;
+
+  if (pdf == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  number = td_decision_format_number (job->decision);
+  title = g_strdup_printf (_("Decision %s"), number);
+  file_name = td_decision_is_draft (job->decision)
+              ? g_strdup_printf ("du-thao-quyet-dinh-%" G_GINT64_FORMAT ".pdf", job->decision->id)
+              : g_strdup_printf ("quyet-dinh-%s.pdf", job->decision->number);
+  preview = td_document_preview_new (pdf, title, file_name, "decision", FALSE);
+  adw_dialog_present (ADW_DIALOG (preview), GTK_WIDGET (self));
+}
+
+/* Laid out in a thread: a decision with a thousand awardees takes a moment. */
+static void
+preview_decision (TdAwardsPage *self,
+                  gint64        decision_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  RenderJob *job = g_new0 (RenderJob, 1);
+
+  job->decision = td_decision_load (self->db, decision_id, &error);
+  job->awardees = job->decision ? td_decision_list_awardees (self->db, decision_id, &error) : NULL;
+  if (job->awardees == NULL)
+    {
+      toast (self, error->message);
+      td_decision_free (job->decision);
+      g_free (job);
+      return;
+    }
+  task = g_task_new (self, NULL, decision_rendered_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
+  g_task_run_in_thread (task, render_decision_thread);
+}
+
+static void
+decision_saved_cb (TdAwardsPage *self,
+                   gint64        decision_id)
+{
+  reload (self);
+  td_awards_page_show_view (self, "decisions");
+  preview_decision (self, decision_id);
+}
+
+static void
+decision_action_cb (GtkButton    *button,
+                    TdAwardsPage *self)
+{
+  const char *what = g_object_get_data (G_OBJECT (button), "td-action");
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "td-decision-id"));
+
+  if (g_str_equal (what, "preview"))
+    preview_decision (self, id);
+  else if (g_str_equal (what, "edit"))
+    {
+      TdDecisionDialog *dialog = td_decision_dialog_new (self->db, round_id (self), id);
+      g_signal_connect_swapped (dialog, "saved", G_CALLBACK (decision_saved_cb), self);
+      adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+    }
+  else
+    adw_dialog_present (ADW_DIALOG (td_certificates_dialog_new (self->db, id)), GTK_WIDGET (self));
+}
+
+static GtkWidget *
+decision_button (TdAwardsPage *self,
+                 gint64        id,
+                 const char   *action,
+                 const char   *icon,
+                 const char   *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "td-action", (gpointer) action);
+  g_object_set_data (G_OBJECT (button), "td-decision-id", GINT_TO_POINTER ((int) id));
+  g_signal_connect (button, "clicked", G_CALLBACK (decision_action_cb), self);
+  return button;
+}
+
+static void
+fill_decisions (TdAwardsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decisions = td_decision_list (self->db, round_id (self), &error);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->decision_list))) != NULL)
+    gtk_list_box_remove (self->decision_list, child);
+  for (guint i = 0; decisions && i < decisions->len; i++)
+    {
+      TdDecision *d = decisions->pdata[i];
+      g_autoptr(GPtrArray) awardees = td_decision_list_awardees (self->db, d->id, NULL);
+      g_autofree char *number = td_decision_format_number (d);
+      g_autofree char *title = g_strdup_printf (_("Decision %s"), number);
+      g_autofree char *date = td_format_date (d->signed_on);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      guint n = awardees ? awardees->len : 0;
+
+      subtitle = g_strdup_printf (ngettext ("%s · %s · %u awardee%s", "%s · %s · %u awardees%s", n),
+                                  td_award_level_get_label (d->level), date ? date : _("no date yet"), n,
+                                  td_decision_is_draft (d) ? _(" · draft") : "");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 decision_button (self, d->id, "edit", "document-edit-symbolic", _("Edit the text")));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 decision_button (self, d->id, "certificates", "td-awards-symbolic",
+                                                  _("Certificates")));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 decision_button (self, d->id, "preview", "document-print-preview-symbolic",
+                                                  _("Preview, print or save as PDF")));
+      gtk_list_box_append (self->decision_list, row);
+    }
+  if (error != NULL)
+    toast (self, error->message);
+  gtk_stack_set_visible_child_name (self->decision_stack, decisions && decisions->len > 0 ? "list" : "empty");
+}
+
+static void
+reload (TdAwardsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->db == NULL)
+    return;
+  g_clear_pointer (&self->nominations, g_ptr_array_unref);
+  self->nominations = td_nomination_list (self->db, round_id (self), &error);
+  if (self->nominations == NULL)
+    toast (self, error->message);
+  self->filling = TRUE;
+  fill_proposers (self);
+  self->filling = FALSE;
+  refilter (self);
+  fill_decisions (self);
+}
+
+static void
+round_changed_cb (TdAwardsPage *self)
+{
+  if (!self->filling)
+    reload (self);
+}
+
+/* ---- the detail pane ------------------------------------------------------------------- */
+
+static void
+nomination_saved_cb (TdAwardsPage *self,
+                     gint64        id)
+{
+  self->current = id;
+  reload (self);
+}
+
+static void
+edit_cb (TdAwardsPage *self)
+{
+  TdNominationDialog *dialog = td_nomination_dialog_new (self->db, round_id (self), self->current);
+
+  g_signal_connect_swapped (dialog, "saved", G_CALLBACK (nomination_saved_cb), self);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static void
+move (TdAwardsPage       *self,
+      TdNominationStatus  status,
+      const char         *reason)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!td_nomination_set_status (self->db, self->current, status, reason, &error))
+    toast (self, error->message);
+  reload (self);
+}
+
+static void
+return_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    TdAwardsPage   *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "td-reason");
+
+  if (g_str_equal (response, "return"))
+    move (self, TD_NOMINATION_RETURNED, gtk_editable_get_text (entry));
+}
+
+static void
+reason_changed_cb (GtkEditable    *entry,
+                   AdwAlertDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_alert_dialog_set_response_enabled (dialog, "return", *text != '\0');
+}
+
+/* Returning always says why: the proposing unit must know what to fix. */
+static void
+ask_return (TdAwardsPage *self)
+{
+  TdNomination *n = find (self, self->current);
+  AdwAlertDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  if (n == NULL)
+    return;
+  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Return the Nomination?"), NULL));
+  adw_alert_dialog_format_body (dialog, _("%s goes back to %s with the reason below."), display_name (n),
+                                n->proposer_name);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, e.g. the minutes of the board meeting are missing"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_alert_dialog_set_extra_child (dialog, entry);
+  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "return", _("_Return"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "return", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_response_enabled (dialog, "return", FALSE);
+  adw_alert_dialog_set_default_response (dialog, "return");
+  g_object_set_data (G_OBJECT (dialog), "td-reason", entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (return_response_cb), self);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static void
+move_clicked_cb (GtkButton    *button,
+                 TdAwardsPage *self)
+{
+  TdNominationStatus to = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "td-status"));
+
+  if (to == TD_NOMINATION_RETURNED)
+    ask_return (self);
+  else
+    move (self, to, NULL);
+}
+
+static GtkWidget *
+group_new (const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  return group;
+}
+
+static void
+add_info_row (GtkWidget  *group,
+              const char *title,
+              const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value ? value : "");
+  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static GtkWidget *
+actions_box (TdAwardsPage       *self,
+             const TdNomination *n)
+{
+  static const struct { TdNominationStatus to; const char *label; const char *style; } moves[] = {
+    { TD_NOMINATION_APPRAISED, N_("_Appraised"), "suggested-action" },
+    { TD_NOMINATION_APPROVED, N_("A_pprove"), "suggested-action" },
+    { TD_NOMINATION_PROPOSED, N_("_Propose Again"), NULL },
+    { TD_NOMINATION_RETURNED, N_("_Return…"), "destructive-action" },
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  g_ptr_array_set_size (self->offered, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    {
+      GtkWidget *button;
+
+      /* Only the moves the workflow allows; "in a decision" comes from drawing one up. */
+      if (!td_nomination_can_move (n->status, moves[i].to) || moves[i].to == TD_NOMINATION_DECIDED)
+        continue;
+      button = gtk_button_new_with_mnemonic (_(moves[i].label));
+      if (moves[i].style)
+        gtk_widget_add_css_class (button, moves[i].style);
+      g_object_set_data (G_OBJECT (button), "td-status", GINT_TO_POINTER (moves[i].to));
+      g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
+      gtk_box_append (GTK_BOX (box), button);
+      g_ptr_array_add (self->offered, (gpointer) td_nomination_status_to_string (moves[i].to));
+    }
+  if (td_nomination_is_editable (n->status))
+    {
+      GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit…"));
+      g_signal_connect_swapped (edit, "clicked", G_CALLBACK (edit_cb), self);
+      gtk_box_append (GTK_BOX (box), edit);
+    }
+  return box;
+}
+
+static void
+open_evidence_cb (GtkButton    *button,
+                  TdAwardsPage *self)
+{
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "td-evidence-id"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = td_evidence_load_bytes (self->db, id, &error);
+
+  if (bytes == NULL)
+    toast (self, error->message);
+  else
+    adw_dialog_present (ADW_DIALOG (td_evidence_preview_new (bytes)), GTK_WIDGET (self));
+}
+
+static void
+attach_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(TdAwardsPage) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  TdEvidenceOwner owner = { .nomination_id = self->current };
+
+  if (file == NULL || self->db == NULL)
+    return;
+  name = g_file_get_basename (file);
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL ||
+      td_evidence_attach (self->db, bytes, name, &owner,
+                          (gsize) g_settings_get_int (self->settings, "evidence-max-mb") * 1024 * 1024, &error) == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” was not attached: %s"), name, error->message);
+      toast (self, message);
+      return;
+    }
+  reload (self);
+}
+
+static void
+attach_cb (TdAwardsPage *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, _("Attach Evidence"));
+  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, attach_chosen_cb,
+                        g_object_ref (self));
+}
+
+static GtkWidget *
+evidence_group (TdAwardsPage       *self,
+                const TdNomination *n)
+{
+  GtkWidget *group = group_new (_("Evidence"), _("The submission, the achievement report and the minutes of the "
+                                                 "proposing level's emulation board."));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = td_evidence_list_for_nomination (self->db, n->id, &error);
+  GtkWidget *attach = gtk_button_new_from_icon_name ("mail-attachment-symbolic");
+
+  gtk_widget_set_tooltip_text (attach, _("Attach a PDF"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (attach), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attach a PDF"), -1);
+  gtk_widget_add_css_class (attach, "flat");
+  gtk_widget_set_sensitive (attach, n->status != TD_NOMINATION_DECIDED);
+  g_signal_connect_swapped (attach, "clicked", G_CALLBACK (attach_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), attach);
+  for (guint i = 0; items && i < items->len; i++)
+    {
+      TdEvidenceInfo *e = items->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *open = gtk_button_new_from_icon_name ("document-open-symbolic");
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%d page · %s", "%d pages · %s", e->page_count),
+                                                   e->page_count, td_verdict_get_label (e->verdict));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), e->file_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (open, "flat");
+      gtk_widget_set_tooltip_text (open, _("Open"));
+      g_object_set_data (G_OBJECT (open), "td-evidence-id", GINT_TO_POINTER ((int) e->id));
+      g_signal_connect (open, "clicked", G_CALLBACK (open_evidence_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  if (items != NULL && items->len == 0)
+    add_info_row (group, _("No evidence attached"), _("Attach the dossier's PDFs with the button above."));
+  if (error != NULL)
+    add_info_row (group, _("The evidence could not be read"), error->message);
+  return group;
+}
+
+static GtkWidget *
+assessment_group (TdAwardsPage       *self,
+                  const TdNomination *n)
+{
+  GtkWidget *group = group_new (_("The Unit's Self-Assessment"), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdAssessmentInfo) info = td_assessment_lookup (self->db, n->unit_id, n->round_id, &error);
+  TdSummary summary = { 0 };
+
+  if (info == NULL)
+    add_info_row (group, n->unit_name, error ? error->message : _("No self-assessment for this round"));
+  else if (td_summary_for_unit (self->db, self->targets, n->unit_id, n->round_id, &summary, &error))
+    {
+      g_autofree char *met = g_strdup_printf (_("%u of %u applicable targets met, %u not met, %u missing"),
+                                              summary.n_met, summary.n_applicable, summary.n_not_met,
+                                              summary.n_missing);
+      add_info_row (group, _("Status"), td_assessment_status_get_label (info->status));
+      add_info_row (group, _("Targets"), met);
+    }
+  else
+    add_info_row (group, n->unit_name, error->message);
+  return group;
+}
+
+static void
+show_detail (TdAwardsPage *self)
+{
+  TdNomination *n = find (self, self->current);
+  GtkWidget *child, *title_box, *heading, *sub, *group;
+  g_auto(GStrv) warnings = NULL;
+  g_autofree char *status = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
+    gtk_box_remove (self->detail_box, child);
+  g_ptr_array_set_size (self->offered, 0);
+  if (n == NULL)
+    return;
+
+  title_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  heading = gtk_label_new (display_name (n));
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_selectable (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "title-2");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+  gtk_box_append (GTK_BOX (title_box), heading);
+  {
+    g_autofree char *position = n->individual ? td_nomination_format_position (n) : g_strdup (_("Collective"));
+    sub = gtk_label_new (position);
+    gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (sub), 0);
+    gtk_widget_add_css_class (sub, "dim-label");
+    gtk_box_append (GTK_BOX (title_box), sub);
+  }
+  gtk_box_append (self->detail_box, title_box);
+
+  status = n->status == TD_NOMINATION_RETURNED && n->status_reason
+           ? g_strdup_printf (_("%s: %s"), td_nomination_status_get_label (n->status), n->status_reason)
+           : g_strdup (td_nomination_status_get_label (n->status));
+  group = group_new (status, NULL);
+  warnings = n->status == TD_NOMINATION_DECIDED ? NULL : td_nomination_warnings (self->db, n, NULL);
+  for (guint i = 0; warnings && warnings[i]; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warnings[i]);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), actions_box (self, n));
+  gtk_box_append (self->detail_box, group);
+
+  group = group_new (_("Nomination"), NULL);
+  add_info_row (group, _("Level"), td_award_level_get_label (n->level));
+  add_info_row (group, _("Proposed by"), n->proposer_name);
+  add_info_row (group, _("Achievement"), n->achievement);
+  add_info_row (group, _("Standards of section V.1"), n->standards_attested ? _("Attested") : _("Not attested"));
+  gtk_box_append (self->detail_box, group);
+
+  gtk_box_append (self->detail_box, evidence_group (self, n));
+  gtk_box_append (self->detail_box, assessment_group (self, n));
+}
+
+/* ---- the page ----------------------------------------------------------------------------- */
+
+static void
+new_nomination_cb (TdAwardsPage *self)
+{
+  TdNominationDialog *dialog;
+
+  if (self->db == NULL)
+    return;
+  dialog = td_nomination_dialog_new (self->db, round_id (self), 0);
+  g_signal_connect_swapped (dialog, "saved", G_CALLBACK (nomination_saved_cb), self);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static void
+new_decision_cb (TdAwardsPage *self)
+{
+  TdDecisionDialog *dialog;
+
+  if (self->db == NULL)
+    return;
+  dialog = td_decision_dialog_new (self->db, round_id (self), 0);
+  g_signal_connect_swapped (dialog, "saved", G_CALLBACK (decision_saved_cb), self);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static gboolean
+new_nomination_binding (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   data)
+{
+  new_nomination_cb (TD_AWARDS_PAGE (widget));
+  return TRUE;
+}
+
+static void
+td_awards_page_dispose (GObject *object)
+{
+  TdAwardsPage *self = TD_AWARDS_PAGE (object);
+
+  g_clear_object (&self->db);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->rounds);
+  g_clear_object (&self->targets);
+  g_clear_pointer (&self->nominations, g_ptr_array_unref);
+  g_clear_pointer (&self->proposers, g_array_unref);
+  g_clear_pointer (&self->offered, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_AWARDS_PAGE);
+  G_OBJECT_CLASS (td_awards_page_parent_class)->dispose (object);
+}
+
+static void
+td_awards_page_class_init (TdAwardsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = td_awards_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/thidua/ThiDua/td-awards-page.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, TdAwardsPage, name)
+  BIND (views);
+  BIND (new_nomination_button);
+  BIND (new_decision_button);
+  BIND (round_dropdown);
+  BIND (level_dropdown);
+  BIND (subject_dropdown);
+  BIND (proposer_dropdown);
+  BIND (status_dropdown);
+  BIND (search_entry);
+  BIND (count_label);
+  BIND (list_stack);
+  BIND (empty_page);
+  BIND (nomination_list);
+  BIND (detail_box);
+  BIND (decision_stack);
+  BIND (decision_list);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, round_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_nomination_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_decision_cb);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, new_nomination_binding,
+                                NULL);
+}
+
+static void
+td_awards_page_init (TdAwardsPage *self)
+{
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) subjects = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  self->proposers = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->offered = g_ptr_array_new ();
+  self->filling = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+
+  gtk_string_list_append (levels, _("All levels"));
+  gtk_string_list_append (levels, td_award_level_get_label (TD_AWARD_BANG_KHEN));
+  gtk_string_list_append (levels, td_award_level_get_label (TD_AWARD_GIAY_KHEN));
+  gtk_drop_down_set_model (self->level_dropdown, G_LIST_MODEL (levels));
+  gtk_string_list_append (subjects, _("Collectives and individuals"));
+  gtk_string_list_append (subjects, _("Collectives"));
+  gtk_string_list_append (subjects, _("Individuals"));
+  gtk_drop_down_set_model (self->subject_dropdown, G_LIST_MODEL (subjects));
+  gtk_string_list_append (statuses, _("Any status"));
+  for (TdNominationStatus s = 0; s < TD_N_NOMINATION_STATUSES; s++)
+    gtk_string_list_append (statuses, td_nomination_status_get_label (s));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  self->filling = FALSE;
+}
+
+void
+td_awards_page_set_database (TdAwardsPage *self,
+                             TdDatabase   *db)
+{
+  g_autoptr(GError) error = NULL;
+  guint pos;
+
+  g_set_object (&self->db, db);
+  g_clear_object (&self->rounds);
+  g_clear_object (&self->targets);
+  if (db == NULL)
+    return;
+  self->rounds = td_catalog_list_rounds (db, &error);
+  self->targets = td_catalog_list_targets (db, NULL);
+  if (self->rounds == NULL)
+    {
+      toast (self, error->message);
+      self->rounds = G_LIST_MODEL (g_list_store_new (TD_TYPE_ROUND));
+    }
+  self->filling = TRUE;
+  pos = td_pickers_fill_rounds (self->round_dropdown, self->rounds, g_settings_get_int (self->settings, "last-round"));
+  gtk_drop_down_set_selected (self->round_dropdown, pos);
+  self->filling = FALSE;
+  self->current = 0;
+  reload (self);
+}
+
+guint
+td_awards_page_get_n_shown (TdAwardsPage *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->nomination_list)); c;
+       c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+gint64
+td_awards_page_get_current (TdAwardsPage *self)
+{
+  return self->current;
+}
+
+gboolean
+td_awards_page_select (TdAwardsPage *self,
+                       gint64        nomination_id)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->nomination_list)); c;
+       c = gtk_widget_get_next_sibling (c))
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (c), "td-nomination-id")) == nomination_id)
+      {
+        gtk_list_box_select_row (self->nomination_list, GTK_LIST_BOX_ROW (c));
+        return TRUE;
+      }
+  return FALSE;
+}
+
+char **
+td_awards_page_get_offered_moves (TdAwardsPage *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->offered->len; i++)
+    g_strv_builder_add (builder, self->offered->pdata[i]);
+  return g_strv_builder_end (builder);
+}
+
+void
+td_awards_page_set_search (TdAwardsPage *self,
+                           const char   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  refilter (self);
+}
+
+void
+td_awards_page_show_view (TdAwardsPage *self,
+                          const char   *name)
+{
+  adw_view_stack_set_visible_child_name (self->views, name);
+}

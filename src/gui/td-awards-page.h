@@ -1,0 +1,30 @@
+/* td-awards-page.h: the "Khen thưởng" area: nominations through appraisal, and the decisions
+ * drawn up from them with their certificates. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "td-core.h"
+
+G_BEGIN_DECLS
+
+#define TD_TYPE_AWARDS_PAGE (td_awards_page_get_type ())
+G_DECLARE_FINAL_TYPE (TdAwardsPage, td_awards_page, TD, AWARDS_PAGE, AdwBin)
+
+void     td_awards_page_set_database  (TdAwardsPage *self,
+                                       TdDatabase   *db);
+/* Nominations shown after the filters. */
+guint    td_awards_page_get_n_shown   (TdAwardsPage *self);
+/* The nomination in the detail pane, 0 when none. */
+gint64   td_awards_page_get_current   (TdAwardsPage *self);
+gboolean td_awards_page_select        (TdAwardsPage *self,
+                                       gint64        nomination_id);
+/* The move buttons the detail pane offers now, as status names ("appraised", "returned", …). */
+char   **td_awards_page_get_offered_moves (TdAwardsPage *self);
+void     td_awards_page_set_search    (TdAwardsPage *self,
+                                       const char   *text);
+/* Shows "nominations" or "decisions". */
+void     td_awards_page_show_view     (TdAwardsPage *self,
+                                       const char   *name);
+
+G_END_DECLS

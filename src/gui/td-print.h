@@ -1,0 +1,29 @@
+/* td-print.h: printing a generated PDF (decision or certificates) through GtkPrintOperation,
+ * with the page setup remembered per kind of document and, for certificates, the printer's
+ * calibration offset. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Prints @pdf, each page drawn by poppler at the printer's resolution.  @setup_key names the
+ * remembered page setup ("decision", "full-a3", …).  With @offset_fields, the chosen printer's
+ * offset from the "printer-offsets" setting moves everything on the page. */
+void     td_print_pdf               (GtkWidget  *parent,
+                                     GBytes     *pdf,
+                                     const char *job_name,
+                                     const char *setup_key,
+                                     gboolean    offset_fields);
+
+/* The calibration offset stored for @printer, in mm; FALSE (and zeros) when there is none. */
+gboolean td_print_get_printer_offset (GSettings  *settings,
+                                      const char *printer,
+                                      double     *x,
+                                      double     *y);
+void     td_print_set_printer_offset (GSettings  *settings,
+                                      const char *printer,
+                                      double      x,
+                                      double      y);
+
+G_END_DECLS

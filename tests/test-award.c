@@ -1,0 +1,323 @@
+/* test-award.c: the nomination workflow (every status move, allowed and refused), editing,
+ * warnings, and decisions stored and read back. */
+#include "td-test-util.h"
+
+typedef struct {
+  char       *dir;
+  TdDatabase *db;
+  gint64      round_id;
+  gint64      unit_id;
+  gint64      other_unit_id;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdRound) round = NULL;
+  g_autoptr(TdUnit) unit = NULL;
+  g_autoptr(TdUnit) other = NULL;
+
+  f->dir = td_test_make_dir ();
+  f->db = td_test_open_seeded (f->dir, "award.db");
+  round = td_catalog_find_round (f->db, 2, &error);
+  unit = td_catalog_add_unit (f->db, "P-N", "Phường N", TD_UNIT_KIND_WARD, NULL, &error);
+  other = td_catalog_add_unit (f->db, "X-M", "Xã M", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  g_assert_no_error (error);
+  f->round_id = td_round_get_id (round);
+  f->unit_id = td_unit_get_id (unit);
+  f->other_unit_id = td_unit_get_id (other);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_assert_finalize_object (f->db);
+  td_test_cleanup_dir (f->dir);
+  g_free (f->dir);
+}
+
+static TdNominationSpec
+spec_for (Fixture *f, const char *person)
+{
+  TdNominationSpec spec = {
+    .round_id = f->round_id, .individual = person != NULL, .unit_id = f->unit_id, .proposer_id = f->unit_id,
+    .person_name = person, .person_position = "Công chức Văn phòng - Thống kê", .level = TD_AWARD_BANG_KHEN,
+    .achievement = "Đã có thành tích xuất sắc trong số hóa hồ sơ", .standards_attested = TRUE,
+  };
+  return spec;
+}
+
+static TdNominationStatus
+status_of (Fixture *f, gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdNomination) n = td_nomination_get (f->db, id, &error);
+
+  g_assert_no_error (error);
+  return n->status;
+}
+
+static guint
+audit_rows (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = td_audit_list (f->db, NULL, 0, &error);
+
+  g_assert_no_error (error);
+  return rows->len;
+}
+
+/* A nomination brought to @status along the allowed path. */
+static gint64
+nomination_at (Fixture *f, TdNominationStatus status)
+{
+  g_autoptr(GError) error = NULL;
+  TdNominationSpec spec = spec_for (f, NULL);
+  gint64 id = td_nomination_create (f->db, &spec, &error);
+
+  g_assert_no_error (error);
+  switch (status)
+    {
+    case TD_NOMINATION_RETURNED:
+      g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_RETURNED, "Thiếu biên bản", &error));
+      break;
+    case TD_NOMINATION_DECIDED:
+    case TD_NOMINATION_APPROVED:
+      g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_APPRAISED, NULL, &error));
+      g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_APPROVED, NULL, &error));
+      if (status == TD_NOMINATION_DECIDED)
+        {
+          g_autoptr(TdDecision) d = td_decision_new_from_template (TD_AWARD_BANG_KHEN, &error);
+          d->round_id = f->round_id;
+          g_assert_cmpint (td_decision_create (f->db, d, &id, 1, &error), >, 0);
+        }
+      break;
+    case TD_NOMINATION_APPRAISED:
+      g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_APPRAISED, NULL, &error));
+      break;
+    case TD_NOMINATION_PROPOSED:
+    case TD_N_NOMINATION_STATUSES:
+      break;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (f, id), ==, status);
+  return id;
+}
+
+static void
+test_every_move (Fixture *f, gconstpointer data)
+{
+  /* The workflow, written out: from → the statuses it may move to by hand. */
+  static const struct { TdNominationStatus from; TdNominationStatus to[2]; guint n; } allowed[] = {
+    { TD_NOMINATION_PROPOSED, { TD_NOMINATION_APPRAISED, TD_NOMINATION_RETURNED }, 2 },
+    { TD_NOMINATION_APPRAISED, { TD_NOMINATION_APPROVED, TD_NOMINATION_RETURNED }, 2 },
+    { TD_NOMINATION_APPROVED, { TD_NOMINATION_RETURNED }, 1 },
+    { TD_NOMINATION_RETURNED, { TD_NOMINATION_PROPOSED }, 1 },
+    { TD_NOMINATION_DECIDED, { 0 }, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    for (TdNominationStatus to = 0; to < TD_N_NOMINATION_STATUSES; to++)
+      {
+        g_autoptr(GError) error = NULL;
+        gint64 id = nomination_at (f, allowed[i].from);
+        gboolean expect = FALSE;
+        guint before = audit_rows (f);
+        gboolean ok;
+
+        for (guint k = 0; k < allowed[i].n; k++)
+          expect |= allowed[i].to[k] == to;
+        ok = td_nomination_set_status (f->db, id, to, "Lý do trả lại", &error);
+        g_test_message ("%s → %s: %s", td_nomination_status_to_string (allowed[i].from),
+                        td_nomination_status_to_string (to), ok ? "moved" : error->message);
+        g_assert_cmpint (ok, ==, expect);
+        if (ok)
+          {
+            g_assert_no_error (error);
+            g_assert_cmpint (status_of (f, id), ==, to);
+            g_assert_cmpuint (audit_rows (f), ==, before + 1);   /* each move in the audit log */
+          }
+        else
+          {
+            g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_BAD_TRANSITION);
+            g_assert_cmpint (status_of (f, id), ==, allowed[i].from);   /* nothing changed */
+            g_assert_cmpuint (audit_rows (f), ==, before);
+          }
+        /* The same answer from the question the UI asks before offering a move. */
+        g_assert_cmpint (td_nomination_can_move (allowed[i].from, to), ==,
+                         expect || (allowed[i].from == TD_NOMINATION_APPROVED && to == TD_NOMINATION_DECIDED));
+      }
+}
+
+static void
+test_return_needs_reason (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = nomination_at (f, TD_NOMINATION_APPRAISED);
+  g_autoptr(GPtrArray) log = NULL;
+
+  g_assert_false (td_nomination_set_status (f->db, id, TD_NOMINATION_RETURNED, "   ", &error));
+  g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_REASON_NEEDED);
+  g_clear_error (&error);
+  g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_RETURNED, " Thiếu báo cáo thành tích ", &error));
+  log = td_audit_list (f->db, "P-N", 1, &error);
+  g_assert_cmpstr (((TdAuditEntry *) log->pdata[0])->reason, ==, "Thiếu báo cáo thành tích");
+  g_assert_cmpstr (((TdAuditEntry *) log->pdata[0])->old_value, ==, "appraised");
+}
+
+static void
+test_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  TdNominationSpec spec = spec_for (f, "Lê Thị Hồng Nhung");
+  gint64 id = td_nomination_create (f->db, &spec, &error);
+  g_autoptr(TdNomination) n = NULL;
+
+  /* Bad input is refused and changes nothing. */
+  spec.achievement = "  ";
+  g_assert_false (td_nomination_update (f->db, id, &spec, &error));
+  g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID);
+  g_clear_error (&error);
+  spec.achievement = "Đã có thành tích xuất sắc trong chuyển đổi số";
+  spec.person_name = "";
+  g_assert_false (td_nomination_update (f->db, id, &spec, &error));
+  g_clear_error (&error);
+
+  spec.person_name = "Lê Thị Hồng Nhung";
+  spec.level = TD_AWARD_GIAY_KHEN;
+  g_assert_true (td_nomination_update (f->db, id, &spec, &error));
+  g_assert_no_error (error);
+  n = td_nomination_get (f->db, id, &error);
+  g_assert_cmpint (n->level, ==, TD_AWARD_GIAY_KHEN);
+  g_assert_cmpstr (n->achievement, ==, "Đã có thành tích xuất sắc trong chuyển đổi số");
+
+  /* Under appraisal, it cannot be edited. */
+  g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_APPRAISED, NULL, &error));
+  g_assert_false (td_nomination_update (f->db, id, &spec, &error));
+  g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_BAD_TRANSITION);
+}
+
+static gboolean
+has_warning (char **warnings, const char *part)
+{
+  for (guint i = 0; warnings[i]; i++)
+    if (strstr (warnings[i], part))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_warnings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  TdNominationSpec spec = spec_for (f, "Phạm Quốc Hưng");
+  gint64 first = td_nomination_create (f->db, &spec, &error);
+  gint64 second;
+  g_autoptr(TdNomination) n = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(GBytes) pdf = td_demo_make_pdf ("Báo cáo thành tích", "Phạm Quốc Hưng", 1);
+  TdEvidenceOwner owner = { .nomination_id = first };
+
+  /* The same person again, proposed by another unit, with different capitals. */
+  spec.person_name = "PHẠM QUỐC HƯNG";
+  spec.proposer_id = f->other_unit_id;
+  spec.standards_attested = FALSE;
+  second = td_nomination_create (f->db, &spec, &error);
+  g_assert_no_error (error);
+
+  n = td_nomination_get (f->db, second, &error);
+  warnings = td_nomination_warnings (f->db, n, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (warnings, "evidence"));
+  g_assert_true (has_warning (warnings, "not attested"));
+  g_assert_true (has_warning (warnings, "no self-assessment"));
+  g_assert_true (has_warning (warnings, "more than once"));
+  g_clear_pointer (&warnings, g_strfreev);
+  g_clear_pointer (&n, td_nomination_free);
+
+  /* The first one, with evidence and a self-assessment still in draft. */
+  g_assert_cmpint (td_evidence_attach (f->db, pdf, "bao-cao.pdf", &owner, 0, &error), >, 0);
+  td_assessment_ensure (f->db, f->unit_id, f->round_id, &error);
+  g_assert_no_error (error);
+  n = td_nomination_get (f->db, first, &error);
+  warnings = td_nomination_warnings (f->db, n, &error);
+  g_assert_true (has_warning (warnings, "not appraised yet"));
+  g_clear_pointer (&warnings, g_strfreev);
+  /* A returned duplicate no longer counts. */
+  g_assert_true (td_nomination_set_status (f->db, second, TD_NOMINATION_RETURNED, "Trùng", &error));
+  warnings = td_nomination_warnings (f->db, n, &error);
+  g_assert_false (has_warning (warnings, "evidence"));
+  g_assert_false (has_warning (warnings, "more than once"));
+}
+
+static void
+test_decision_roundtrip (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdDecision) d = td_decision_new_from_template (TD_AWARD_BANG_KHEN, &error);
+  g_autoptr(TdDecision) back = NULL;
+  g_autoptr(GPtrArray) awardees = NULL;
+  g_autofree char *number = NULL;
+  gint64 a = nomination_at (f, TD_NOMINATION_APPROVED);
+  gint64 b = nomination_at (f, TD_NOMINATION_APPRAISED);
+  gint64 id;
+
+  g_assert_no_error (error);
+  d->round_id = f->round_id;
+  /* Not yet approved: refused, and the approved one stays approved. */
+  g_assert_cmpint (td_decision_create (f->db, d, (gint64[]) { a, b }, 2, &error), ==, 0);
+  g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_BAD_TRANSITION);
+  g_clear_error (&error);
+  g_assert_cmpint (status_of (f, a), ==, TD_NOMINATION_APPROVED);
+  g_assert_cmpint (td_decision_create (f->db, d, NULL, 0, &error), ==, 0);
+  g_clear_error (&error);
+  g_free (d->signed_on);
+  d->signed_on = g_strdup ("2026-02-30");
+  g_assert_cmpint (td_decision_create (f->db, d, &a, 1, &error), ==, 0);
+  g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&d->signed_on, g_free);
+
+  id = td_decision_create (f->db, d, &a, 1, &error);
+  g_assert_no_error (error);
+  back = td_decision_load (f->db, id, &error);
+  g_assert_cmpstr (back->summary, ==, d->summary);
+  g_assert_cmpstrv (back->bases, d->bases);
+  g_assert_cmpstrv (back->articles, d->articles);
+  g_assert_cmpstrv (back->recipients, d->recipients);
+  g_assert_null (back->signed_on);
+  g_assert_true (td_decision_is_draft (back));
+  number = td_decision_format_number (back);
+  g_assert_cmpstr (number, ==, "…/QĐ-UBND");
+
+  /* Numbered and edited later. */
+  g_free (back->number);
+  back->number = g_strdup ("7");
+  back->signed_on = g_strdup ("2026-10-08");
+  g_free (back->signer_name);
+  back->signer_name = g_strdup ("Nguyễn Văn A");
+  g_assert_true (td_decision_save (f->db, back, &error));
+  g_clear_pointer (&back, td_decision_free);
+  back = td_decision_load (f->db, id, &error);
+  g_clear_pointer (&number, g_free);
+  number = td_decision_format_number (back);
+  g_assert_cmpstr (number, ==, "07/QĐ-UBND");
+  g_assert_cmpstr (back->signer_name, ==, "Nguyễn Văn A");
+  awardees = td_decision_list_awardees (f->db, id, &error);
+  g_assert_cmpuint (awardees->len, ==, 1);
+  g_assert_cmpint (((TdNomination *) awardees->pdata[0])->id, ==, a);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/award/every-move", test_every_move);
+  ADD ("/award/return-needs-reason", test_return_needs_reason);
+  ADD ("/award/edit", test_edit);
+  ADD ("/award/warnings", test_warnings);
+  ADD ("/award/decision-roundtrip", test_decision_roundtrip);
+  return g_test_run ();
+}

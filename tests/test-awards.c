@@ -1,0 +1,287 @@
+/* test-awards.c: the Khen thưởng area as the board uses it: filters, the moves offered for
+ * each status, a nomination refused then saved, a decision drawn up and previewed, and a
+ * certificate batch written one file per awardee. */
+#include <adwaita.h>
+
+#include "td-awards-page.h"
+#include "td-certificates-dialog.h"
+#include "td-decision-dialog.h"
+#include "td-document-preview.h"
+#include "td-nomination-dialog.h"
+#include "td-certificate.h"
+#include "td-test-util.h"
+
+typedef struct {
+  char         *dir;
+  TdDatabase   *db;
+  GtkWidget    *window;
+  TdAwardsPage *page;
+} Fixture;
+
+static GtkWidget *
+child (gpointer widget, GType type, const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = td_test_make_dir ();
+  f->db = td_test_open_seeded (f->dir, "awards.db");
+  g_assert_true (td_demo_populate (f->db, &error));
+  f->window = adw_window_new ();
+  f->page = g_object_new (TD_TYPE_AWARDS_PAGE, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
+  gtk_window_present (GTK_WINDOW (f->window));
+  td_awards_page_set_database (f->page, f->db);
+  td_test_iterate (20);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  td_test_iterate (20);
+  g_object_unref (f->db);
+  td_test_cleanup_dir (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+nomination_of (Fixture *f, const char *name)
+{
+  g_autoptr(GPtrArray) all = td_nomination_list (f->db, 0, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      TdNomination *n = all->pdata[i];
+      if (g_strcmp0 (n->individual ? n->person_name : n->unit_name, name) == 0)
+        return n->id;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_offered (Fixture *f, const char *name, const char * const *expected)
+{
+  g_auto(GStrv) offered = NULL;
+
+  g_assert_true (td_awards_page_select (f->page, nomination_of (f, name)));
+  td_test_iterate (10);
+  offered = td_awards_page_get_offered_moves (f->page);
+  g_assert_cmpstrv (offered, expected);
+}
+
+/* The move button for @status in the detail pane. */
+static GtkButton *
+move_button (GtkWidget *root, TdNominationStatus status)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkButton *found;
+      if (GTK_IS_BUTTON (c) && g_object_get_data (G_OBJECT (c), "td-status") != NULL &&
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (c), "td-status")) == (int) status)
+        return GTK_BUTTON (c);
+      if ((found = move_button (c, status)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_filters (Fixture *f, gconstpointer data)
+{
+  GtkDropDown *level = GTK_DROP_DOWN (child (f->page, TD_TYPE_AWARDS_PAGE, "level_dropdown"));
+  GtkDropDown *subject = GTK_DROP_DOWN (child (f->page, TD_TYPE_AWARDS_PAGE, "subject_dropdown"));
+  GtkDropDown *status = GTK_DROP_DOWN (child (f->page, TD_TYPE_AWARDS_PAGE, "status_dropdown"));
+  GtkLabel *count = GTK_LABEL (child (f->page, TD_TYPE_AWARDS_PAGE, "count_label"));
+
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 8);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "8 of 8 nominations");
+  gtk_drop_down_set_selected (level, 2);                 /* Giấy khen */
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 1);
+  gtk_drop_down_set_selected (level, 0);
+  gtk_drop_down_set_selected (subject, 2);               /* individuals */
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 4);
+  gtk_drop_down_set_selected (status, 1 + TD_NOMINATION_DECIDED);
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 1);
+  gtk_drop_down_set_selected (subject, 0);
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 3);
+  gtk_drop_down_set_selected (status, 0);
+  /* Search ignores case and finds the unit of an individual too. */
+  td_awards_page_set_search (f->page, "NGỌC ÁNH");
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 1);
+  td_awards_page_set_search (f->page, "từ sơn");
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 1);
+  td_awards_page_set_search (f->page, "không có ai");
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 0);
+  g_assert_cmpint (td_awards_page_get_current (f->page), ==, 0);
+  td_awards_page_set_search (f->page, "");
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 8);
+}
+
+static void
+test_moves_offered (Fixture *f, gconstpointer data)
+{
+  GtkWidget *detail = child (f->page, TD_TYPE_AWARDS_PAGE, "detail_box");
+  gint64 duc = nomination_of (f, "Trần Văn Đức");
+  g_autoptr(TdNomination) after = NULL;
+
+  assert_offered (f, "Phường Kinh Bắc", (const char *[]) { NULL });
+  assert_offered (f, "Xã Tiên Du", (const char *[]) { "returned", NULL });
+  assert_offered (f, "Lê Thị Hồng Nhung", (const char *[]) { "appraised", "returned", NULL });
+  assert_offered (f, "Phạm Quốc Hưng", (const char *[]) { "proposed", NULL });
+  assert_offered (f, "Trần Văn Đức", (const char *[]) { "approved", "returned", NULL });
+
+  /* Approving from the pane moves it on, and the pane then offers the next moves. */
+  g_assert_null (move_button (detail, TD_NOMINATION_APPRAISED));
+  g_signal_emit_by_name (move_button (detail, TD_NOMINATION_APPROVED), "clicked");
+  td_test_iterate (10);
+  after = td_nomination_get (f->db, duc, NULL);
+  g_assert_cmpint (after->status, ==, TD_NOMINATION_APPROVED);
+  g_assert_cmpint (td_awards_page_get_current (f->page), ==, duc);
+  {
+    g_auto(GStrv) offered = td_awards_page_get_offered_moves (f->page);
+    g_assert_cmpstrv (offered, ((const char *[]) { "returned", NULL }));
+  }
+}
+
+static void
+test_nomination_dialog (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = td_nomination_list (f->db, 0, &error);
+  TdNominationDialog *dialog;
+  GtkWidget *error_label;
+  GtkTextView *achievement;
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_signal_emit_by_name (child (f->page, TD_TYPE_AWARDS_PAGE, "new_nomination_button"), "clicked");
+  td_test_iterate (10);
+  dialog = TD_NOMINATION_DIALOG (adw_window_get_visible_dialog (ADW_WINDOW (f->window)));
+  error_label = child (dialog, TD_TYPE_NOMINATION_DIALOG, "error_label");
+  achievement = GTK_TEXT_VIEW (child (dialog, TD_TYPE_NOMINATION_DIALOG, "achievement_view"));
+  /* An individual without a name: refused, said in the dialog, nothing stored. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, TD_TYPE_NOMINATION_DIALOG, "subject_row")), 1);
+  g_signal_emit_by_name (child (dialog, TD_TYPE_NOMINATION_DIALOG, "save_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "full name"));
+  after = td_nomination_list (f->db, 0, &error);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TD_TYPE_NOMINATION_DIALOG, "person_row")), "Vũ Thị Ặng");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (achievement),
+                            "Đã có thành tích xuất sắc trong hướng dẫn người dân dùng dịch vụ công trực tuyến", -1);
+  g_signal_emit_by_name (child (dialog, TD_TYPE_NOMINATION_DIALOG, "save_button"), "clicked");
+  td_test_iterate (20);
+  after = td_nomination_list (f->db, 0, &error);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_cmpstr (((TdNomination *) after->pdata[after->len - 1])->person_name, ==, "Vũ Thị Ặng");
+  /* The list shows it and selects it. */
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 9);
+  g_assert_cmpint (td_awards_page_get_current (f->page), ==, ((TdNomination *) after->pdata[after->len - 1])->id);
+}
+
+static void
+test_decision_and_certificates (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 tien_du = nomination_of (f, "Xã Tiên Du");
+  TdDecisionDialog *dialog;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(GPtrArray) awardees = NULL;
+  g_autoptr(TdNomination) n = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "certs", NULL);
+  TdCertificatesDialog *certs;
+  AdwDialog *shown;
+  int waited = 0;
+
+  g_signal_emit_by_name (child (f->page, TD_TYPE_AWARDS_PAGE, "new_decision_button"), "clicked");
+  td_test_iterate (10);
+  dialog = TD_DECISION_DIALOG (adw_window_get_visible_dialog (ADW_WINDOW (f->window)));
+  /* A date that is not one: refused in the dialog. */
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TD_TYPE_DECISION_DIALOG, "date_row")), "31/02/2026");
+  g_signal_emit_by_name (child (dialog, TD_TYPE_DECISION_DIALOG, "save_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (child (dialog, TD_TYPE_DECISION_DIALOG, "error_label")));
+  decisions = td_decision_list (f->db, 0, &error);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  g_clear_pointer (&decisions, g_ptr_array_unref);
+
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TD_TYPE_DECISION_DIALOG, "date_row")), "09/10/2026");
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TD_TYPE_DECISION_DIALOG, "number_row")), "8");
+  g_signal_emit_by_name (child (dialog, TD_TYPE_DECISION_DIALOG, "save_button"), "clicked");
+  decisions = td_decision_list (f->db, 0, &error);
+  g_assert_cmpuint (decisions->len, ==, 2);
+  g_assert_cmpstr (((TdDecision *) decisions->pdata[0])->signed_on, ==, "2026-10-09");
+  n = td_nomination_get (f->db, tien_du, &error);
+  g_assert_cmpint (n->status, ==, TD_NOMINATION_DECIDED);
+  g_assert_cmpint (n->decision_id, ==, ((TdDecision *) decisions->pdata[0])->id);
+
+  /* Saving opens the preview once the decision is laid out in its thread. */
+  do
+    {
+      td_test_iterate (20);
+      shown = adw_window_get_visible_dialog (ADW_WINDOW (f->window));
+    }
+  while (!TD_IS_DOCUMENT_PREVIEW (shown) && ++waited < 250);
+  g_assert_nonnull (shown);
+  g_assert_true (TD_IS_DOCUMENT_PREVIEW (shown));
+  adw_dialog_force_close (shown);
+
+  /* Certificates, one file per awardee, named after them. */
+  awardees = td_decision_list_awardees (f->db, ((TdDecision *) decisions->pdata[1])->id, &error);
+  certs = td_certificates_dialog_new (f->db, ((TdDecision *) decisions->pdata[1])->id);
+  adw_dialog_present (ADW_DIALOG (certs), GTK_WIDGET (f->page));
+  folder = g_file_new_for_path (out);
+  g_assert_true (g_file_make_directory (folder, NULL, NULL));
+  td_certificates_dialog_split_into (certs, folder);
+  g_assert_true (td_certificates_dialog_is_busy (certs));
+  g_assert_false (adw_dialog_get_can_close (ADW_DIALOG (certs)));
+  for (waited = 0; td_certificates_dialog_is_busy (certs) && waited < 500; waited++)
+    td_test_iterate (20);
+  g_assert_false (td_certificates_dialog_is_busy (certs));
+  for (guint i = 0; i < awardees->len; i++)
+    {
+      g_autoptr(GPtrArray) list = td_certificates_for_decision (decisions->pdata[1], awardees);
+      g_autofree char *name = td_certificate_file_name (list->pdata[i], i);
+      g_autofree char *path = g_build_filename (out, name, NULL);
+      g_autoptr(GBytes) pdf = td_test_read_file (path);
+
+      g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
+    }
+  {
+    g_autofree char *ngoc_anh = g_build_filename (out, "003-Nguyễn-Thị-Ngọc-Ánh.pdf", NULL);
+    g_assert_true (g_file_test (ngoc_anh, G_FILE_TEST_EXISTS));
+  }
+  adw_dialog_force_close (ADW_DIALOG (certs));
+  td_test_iterate (20);
+  {
+    g_autoptr(GDir) d = g_dir_open (out, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (out, name, NULL);
+        g_remove (path);
+      }
+    g_rmdir (out);
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/awards/filters", test_filters);
+  ADD ("/awards/moves-offered", test_moves_offered);
+  ADD ("/awards/nomination-dialog", test_nomination_dialog);
+  ADD ("/awards/decision-and-certificates", test_decision_and_certificates);
+  return g_test_run ();
+}
