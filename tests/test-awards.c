@@ -2,6 +2,7 @@
  * each status, a nomination refused then saved, a decision drawn up and previewed, and a
  * certificate batch written one file per awardee. */
 #include <adwaita.h>
+#include <math.h>
 
 #include "td-awards-page.h"
 #include "td-certificates-dialog.h"
@@ -9,6 +10,8 @@
 #include "td-document-preview.h"
 #include "td-nomination-dialog.h"
 #include "td-certificate.h"
+#include "td-print.h"
+#include <poppler.h>
 #include "td-test-util.h"
 
 typedef struct {
@@ -127,7 +130,7 @@ test_filters (Fixture *f, gconstpointer data)
 static void
 test_moves_offered (Fixture *f, gconstpointer data)
 {
-  GtkWidget *detail = child (f->page, TD_TYPE_AWARDS_PAGE, "detail_box");
+  GtkWidget *detail = child (f->page, TD_TYPE_AWARDS_PAGE, "pane");
   gint64 duc = nomination_of (f, "Trần Văn Đức");
   g_autoptr(TdNomination) after = NULL;
 
@@ -273,6 +276,65 @@ test_decision_and_certificates (Fixture *f, gconstpointer data)
   }
 }
 
+/* Where @text starts on page 1 of @pdf, in points from the top left. */
+static void
+text_origin (GBytes *pdf, const char *text, double *x, double *y)
+{
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+  PopplerPage *page;
+  GList *hits;
+  double w, h;
+
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, 0);
+  poppler_page_get_size (page, &w, &h);
+  hits = poppler_page_find_text (page, text);
+  g_assert_nonnull (hits);
+  *x = ((PopplerRectangle *) hits->data)->x1;
+  *y = h - ((PopplerRectangle *) hits->data)->y2;
+  g_list_free_full (hits, (GDestroyNotify) poppler_rectangle_free);
+  g_object_unref (page);
+  g_object_unref (doc);
+}
+
+/* What goes to the printer: the certificate page 1:1 on its paper, moved by the offset. */
+static void
+test_print_offset (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdCertificateTemplate) t = td_certificate_template_load ("blank-a4", &error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_certificate_free);
+  TdCertificate *c = g_new0 (TdCertificate, 1);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *plain = g_build_filename (f->dir, "plain.pdf", NULL);
+  g_autofree char *moved = g_build_filename (f->dir, "moved.pdf", NULL);
+  g_autoptr(GBytes) plain_pdf = NULL;
+  g_autoptr(GBytes) moved_pdf = NULL;
+  double x0, y0, x1, y1;
+
+  c->recipient = g_strdup ("Nguyễn Thị Ngọc Ánh");
+  c->decision = g_strdup ("Quyết định số 05/QĐ-UBND ngày 08/10/2026");
+  g_ptr_array_add (list, c);
+  pdf = td_certificates_render_pdf (t, list, 0, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (td_print_pdf_export (pdf, plain, 0, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (td_print_pdf_export (pdf, moved, 3, -2, &error));
+  plain_pdf = td_test_read_file (plain);
+  moved_pdf = td_test_read_file (moved);
+  text_origin (pdf, "Nguyễn Thị Ngọc Ánh", &x0, &y0);
+  text_origin (plain_pdf, "Nguyễn Thị Ngọc Ánh", &x1, &y1);
+  /* Printed 1:1: the field lands where the template put it. */
+  g_assert_cmpfloat (fabs (x1 - x0), <, 0.5);
+  g_assert_cmpfloat (fabs (y1 - y0), <, 0.5);
+  text_origin (moved_pdf, "Nguyễn Thị Ngọc Ánh", &x1, &y1);
+  g_assert_cmpfloat (fabs (x1 - x0 - 3 * 72 / 25.4), <, 0.5);
+  g_assert_cmpfloat (fabs (y1 - y0 + 2 * 72 / 25.4), <, 0.5);
+  g_remove (plain);
+  g_remove (moved);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -283,5 +345,6 @@ main (int argc, char *argv[])
   ADD ("/awards/moves-offered", test_moves_offered);
   ADD ("/awards/nomination-dialog", test_nomination_dialog);
   ADD ("/awards/decision-and-certificates", test_decision_and_certificates);
+  ADD ("/awards/print-offset", test_print_offset);
   return g_test_run ();
 }

@@ -460,3 +460,9 @@ td_nomination_format_position (const TdNomination *n)
   return g_strdup_printf ("%s, %s", n->person_position, n->unit_name);
 }
 
+
+const char *
+td_nomination_get_name (const TdNomination *n)
+{
+  return n->individual ? n->person_name : n->unit_name;
+}

@@ -90,6 +90,8 @@ char     **td_nomination_warnings    (TdDatabase             *db,
 
 /* An individual's position and unit in one line, without naming the unit twice when the
  * position already does ("Phó Trưởng phòng …, Sở Khoa học và Công nghệ"). */
+/* The person's name, or the unit's for a collective. */
+const char *td_nomination_get_name   (const TdNomination *nomination);
 char      *td_nomination_format_position (const TdNomination *nomination);
 
 G_END_DECLS

@@ -405,6 +405,17 @@ add_nominations (TdDatabase  *db,
         }
       if (dn->status == TD_NOMINATION_DECIDED)
         g_array_append_val (decided, id);
+      /* The dossier's report; Xã Tiên Du's is missing, so the board sees the warning. */
+      if (dn->status != TD_NOMINATION_PROPOSED && dn->status != TD_NOMINATION_RETURNED &&
+          !g_str_equal (dn->unit, "X-TIENDU"))
+        {
+          g_autoptr(GBytes) pdf = td_demo_make_pdf ("Báo cáo thành tích đề nghị khen thưởng",
+                                                    dn->person ? dn->person : td_unit_get_name (unit), 2);
+          TdEvidenceOwner owner = { .nomination_id = id };
+
+          if (td_evidence_attach (db, pdf, "bao-cao-thanh-tich.pdf", &owner, 0, error) == 0)
+            return FALSE;
+        }
     }
 
   decision->round_id = round2;

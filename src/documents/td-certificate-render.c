@@ -311,6 +311,31 @@ draw_emblem (cairo_t                     *cr,
   cairo_restore (cr);
 }
 
+static void
+draw_fixed (cairo_t                     *cr,
+            const TdCertificateTemplate *t,
+            double                       offset_x,
+            double                       offset_y)
+{
+  if (t->has_border && !t->preprinted)
+    draw_border (cr, t, offset_x, offset_y);
+  if (t->has_emblem && !t->preprinted)
+    draw_emblem (cr, t, offset_x, offset_y);
+}
+
+static void
+draw_fields (cairo_t                     *cr,
+             PangoContext                *context,
+             const TdCertificateTemplate *t,
+             const TdCertificate         *c,
+             double                       offset_x,
+             double                       offset_y,
+             GArray                      *placements)
+{
+  for (guint i = 0; i < t->fields->len; i++)
+    draw_field (cr, context, t->fields->pdata[i], c, offset_x, offset_y, placements);
+}
+
 void
 td_certificate_draw (cairo_t                     *cr,
                      PangoContext                *context,
@@ -320,12 +345,8 @@ td_certificate_draw (cairo_t                     *cr,
                      double                       offset_y,
                      GArray                      *placements)
 {
-  if (t->has_border && !t->preprinted)
-    draw_border (cr, t, offset_x, offset_y);
-  if (t->has_emblem && !t->preprinted)
-    draw_emblem (cr, t, offset_x, offset_y);
-  for (guint i = 0; i < t->fields->len; i++)
-    draw_field (cr, context, t->fields->pdata[i], c, offset_x, offset_y, placements);
+  draw_fixed (cr, t, offset_x, offset_y);
+  draw_fields (cr, context, t, c, offset_x, offset_y, placements);
 }
 
 GBytes *
@@ -341,13 +362,29 @@ td_certificates_render_pdf (const TdCertificateTemplate  *t,
   cairo_surface_t *surface = td_doc_pdf_new (t->width * TD_MM, t->height * TD_MM, t->title);
   cairo_t *cr = cairo_create (surface);
   PangoContext *context = td_doc_context_new (cr);
+  cairo_surface_t *fixed = NULL;
   GBytes *bytes = NULL;
 
+  /* The border and the emblem are the same on every page: recorded once, they go into the PDF
+   * once (cairo writes a recording surface used as a source as one shared form). */
+  if (!t->preprinted && (t->has_border || t->has_emblem))
+    {
+      cairo_t *rec;
+      fixed = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      rec = cairo_create (fixed);
+      draw_fixed (rec, t, offset_x, offset_y);
+      cairo_destroy (rec);
+    }
   for (guint i = 0; i < certificates->len; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;
-      td_certificate_draw (cr, context, t, certificates->pdata[i], offset_x, offset_y, NULL);
+      if (fixed != NULL)
+        {
+          cairo_set_source_surface (cr, fixed, 0, 0);
+          cairo_paint (cr);
+        }
+      draw_fields (cr, context, t, certificates->pdata[i], offset_x, offset_y, NULL);
       cairo_show_page (cr);
       if (progress != NULL)
         progress (i + 1, certificates->len, user_data);
@@ -358,6 +395,8 @@ td_certificates_render_pdf (const TdCertificateTemplate  *t,
 out:
   if (cr != NULL)
     cairo_destroy (cr);
+  if (fixed != NULL)
+    cairo_surface_destroy (fixed);
   g_object_unref (context);
   cairo_surface_destroy (surface);
   return bytes;

@@ -13,8 +13,8 @@
 #include "td-decision-dialog.h"
 #include "td-decision-pdf.h"
 #include "td-document-preview.h"
-#include "td-evidence-preview.h"
 #include "td-nomination-dialog.h"
+#include "td-nomination-pane.h"
 #include "td-pickers.h"
 #include "td-window.h"
 
@@ -29,7 +29,6 @@ struct _TdAwardsPage
   GPtrArray      *nominations;    /* TdNomination of the round */
   GArray         *proposers;      /* gint64 unit ids behind proposer_dropdown (0: all) */
   gint64          current;
-  GPtrArray      *offered;        /* status names of the move buttons shown */
   gboolean        filling;
 
   AdwViewStack   *views;
@@ -45,14 +44,13 @@ struct _TdAwardsPage
   GtkStack       *list_stack;
   AdwStatusPage  *empty_page;
   GtkListBox     *nomination_list;
-  GtkBox         *detail_box;
+  TdNominationPane *pane;
   GtkStack       *decision_stack;
   GtkListBox     *decision_list;
 };
 
 G_DEFINE_FINAL_TYPE (TdAwardsPage, td_awards_page, ADW_TYPE_BIN)
 
-static void show_detail (TdAwardsPage *self);
 static void reload (TdAwardsPage *self);
 
 static void
@@ -87,11 +85,6 @@ find (TdAwardsPage *self,
   return NULL;
 }
 
-static const char *
-display_name (const TdNomination *n)
-{
-  return n->individual ? n->person_name : n->unit_name;
-}
 
 static const char *
 status_style (TdNominationStatus status)
@@ -129,7 +122,7 @@ matches (TdAwardsPage       *self,
     return FALSE;
   if (needle != NULL && *needle != '\0')
     {
-      g_autofree char *name = g_utf8_casefold (display_name (n), -1);
+      g_autofree char *name = g_utf8_casefold (td_nomination_get_name (n), -1);
       g_autofree char *unit = g_utf8_casefold (n->unit_name, -1);
       if (strstr (name, needle) == NULL && strstr (unit, needle) == NULL)
         return FALSE;
@@ -143,7 +136,7 @@ nomination_row (TdAwardsPage       *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *status = gtk_label_new (td_nomination_status_get_label (n->status));
-  g_autofree char *title = g_markup_escape_text (display_name (n), -1);
+  g_autofree char *title = g_markup_escape_text (td_nomination_get_name (n), -1);
   g_autofree char *subtitle = NULL;
   g_autofree char *escaped = NULL;
   g_auto(GStrv) warnings = td_nomination_warnings (self->db, n, NULL);
@@ -170,6 +163,8 @@ nomination_row (TdAwardsPage       *self,
   g_object_set_data (G_OBJECT (row), "td-nomination-id", GINT_TO_POINTER ((int) n->id));
   return row;
 }
+
+static void show_detail (TdAwardsPage *self);
 
 static void
 refilter (TdAwardsPage *self)
@@ -453,6 +448,12 @@ round_changed_cb (TdAwardsPage *self)
 /* ---- the detail pane ------------------------------------------------------------------- */
 
 static void
+show_detail (TdAwardsPage *self)
+{
+  td_nomination_pane_show (self->pane, self->db, find (self, self->current), self->targets);
+}
+
+static void
 nomination_saved_cb (TdAwardsPage *self,
                      gint64        id)
 {
@@ -467,326 +468,6 @@ edit_cb (TdAwardsPage *self)
 
   g_signal_connect_swapped (dialog, "saved", G_CALLBACK (nomination_saved_cb), self);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
-}
-
-static void
-move (TdAwardsPage       *self,
-      TdNominationStatus  status,
-      const char         *reason)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!td_nomination_set_status (self->db, self->current, status, reason, &error))
-    toast (self, error->message);
-  reload (self);
-}
-
-static void
-return_response_cb (AdwAlertDialog *dialog,
-                    const char     *response,
-                    TdAwardsPage   *self)
-{
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "td-reason");
-
-  if (g_str_equal (response, "return"))
-    move (self, TD_NOMINATION_RETURNED, gtk_editable_get_text (entry));
-}
-
-static void
-reason_changed_cb (GtkEditable    *entry,
-                   AdwAlertDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_alert_dialog_set_response_enabled (dialog, "return", *text != '\0');
-}
-
-/* Returning always says why: the proposing unit must know what to fix. */
-static void
-ask_return (TdAwardsPage *self)
-{
-  TdNomination *n = find (self, self->current);
-  AdwAlertDialog *dialog;
-  GtkWidget *entry = gtk_entry_new ();
-
-  if (n == NULL)
-    return;
-  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Return the Nomination?"), NULL));
-  adw_alert_dialog_format_body (dialog, _("%s goes back to %s with the reason below."), display_name (n),
-                                n->proposer_name);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, e.g. the minutes of the board meeting are missing"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_alert_dialog_set_extra_child (dialog, entry);
-  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "return", _("_Return"), NULL);
-  adw_alert_dialog_set_response_appearance (dialog, "return", ADW_RESPONSE_DESTRUCTIVE);
-  adw_alert_dialog_set_response_enabled (dialog, "return", FALSE);
-  adw_alert_dialog_set_default_response (dialog, "return");
-  g_object_set_data (G_OBJECT (dialog), "td-reason", entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (return_response_cb), self);
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
-}
-
-static void
-move_clicked_cb (GtkButton    *button,
-                 TdAwardsPage *self)
-{
-  TdNominationStatus to = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "td-status"));
-
-  if (to == TD_NOMINATION_RETURNED)
-    ask_return (self);
-  else
-    move (self, to, NULL);
-}
-
-static GtkWidget *
-group_new (const char *title,
-           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  return group;
-}
-
-static void
-add_info_row (GtkWidget  *group,
-              const char *title,
-              const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value ? value : "");
-  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-}
-
-static GtkWidget *
-actions_box (TdAwardsPage       *self,
-             const TdNomination *n)
-{
-  static const struct { TdNominationStatus to; const char *label; const char *style; } moves[] = {
-    { TD_NOMINATION_APPRAISED, N_("_Appraised"), "suggested-action" },
-    { TD_NOMINATION_APPROVED, N_("A_pprove"), "suggested-action" },
-    { TD_NOMINATION_PROPOSED, N_("_Propose Again"), NULL },
-    { TD_NOMINATION_RETURNED, N_("_Return…"), "destructive-action" },
-  };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  g_ptr_array_set_size (self->offered, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
-    {
-      GtkWidget *button;
-
-      /* Only the moves the workflow allows; "in a decision" comes from drawing one up. */
-      if (!td_nomination_can_move (n->status, moves[i].to) || moves[i].to == TD_NOMINATION_DECIDED)
-        continue;
-      button = gtk_button_new_with_mnemonic (_(moves[i].label));
-      if (moves[i].style)
-        gtk_widget_add_css_class (button, moves[i].style);
-      g_object_set_data (G_OBJECT (button), "td-status", GINT_TO_POINTER (moves[i].to));
-      g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
-      gtk_box_append (GTK_BOX (box), button);
-      g_ptr_array_add (self->offered, (gpointer) td_nomination_status_to_string (moves[i].to));
-    }
-  if (td_nomination_is_editable (n->status))
-    {
-      GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit…"));
-      g_signal_connect_swapped (edit, "clicked", G_CALLBACK (edit_cb), self);
-      gtk_box_append (GTK_BOX (box), edit);
-    }
-  return box;
-}
-
-static void
-open_evidence_cb (GtkButton    *button,
-                  TdAwardsPage *self)
-{
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "td-evidence-id"));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = td_evidence_load_bytes (self->db, id, &error);
-
-  if (bytes == NULL)
-    toast (self, error->message);
-  else
-    adw_dialog_present (ADW_DIALOG (td_evidence_preview_new (bytes)), GTK_WIDGET (self));
-}
-
-static void
-attach_chosen_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(TdAwardsPage) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  TdEvidenceOwner owner = { .nomination_id = self->current };
-
-  if (file == NULL || self->db == NULL)
-    return;
-  name = g_file_get_basename (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes == NULL ||
-      td_evidence_attach (self->db, bytes, name, &owner,
-                          (gsize) g_settings_get_int (self->settings, "evidence-max-mb") * 1024 * 1024, &error) == 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” was not attached: %s"), name, error->message);
-      toast (self, message);
-      return;
-    }
-  reload (self);
-}
-
-static void
-attach_cb (TdAwardsPage *self)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  g_list_store_append (filters, filter);
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_title (dialog, _("Attach Evidence"));
-  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, attach_chosen_cb,
-                        g_object_ref (self));
-}
-
-static GtkWidget *
-evidence_group (TdAwardsPage       *self,
-                const TdNomination *n)
-{
-  GtkWidget *group = group_new (_("Evidence"), _("The submission, the achievement report and the minutes of the "
-                                                 "proposing level's emulation board."));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = td_evidence_list_for_nomination (self->db, n->id, &error);
-  GtkWidget *attach = gtk_button_new_from_icon_name ("mail-attachment-symbolic");
-
-  gtk_widget_set_tooltip_text (attach, _("Attach a PDF"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (attach), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attach a PDF"), -1);
-  gtk_widget_add_css_class (attach, "flat");
-  gtk_widget_set_sensitive (attach, n->status != TD_NOMINATION_DECIDED);
-  g_signal_connect_swapped (attach, "clicked", G_CALLBACK (attach_cb), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), attach);
-  for (guint i = 0; items && i < items->len; i++)
-    {
-      TdEvidenceInfo *e = items->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *open = gtk_button_new_from_icon_name ("document-open-symbolic");
-      g_autofree char *subtitle = g_strdup_printf (ngettext ("%d page · %s", "%d pages · %s", e->page_count),
-                                                   e->page_count, td_verdict_get_label (e->verdict));
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), e->file_name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (open, "flat");
-      gtk_widget_set_tooltip_text (open, _("Open"));
-      g_object_set_data (G_OBJECT (open), "td-evidence-id", GINT_TO_POINTER ((int) e->id));
-      g_signal_connect (open, "clicked", G_CALLBACK (open_evidence_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  if (items != NULL && items->len == 0)
-    add_info_row (group, _("No evidence attached"), _("Attach the dossier's PDFs with the button above."));
-  if (error != NULL)
-    add_info_row (group, _("The evidence could not be read"), error->message);
-  return group;
-}
-
-static GtkWidget *
-assessment_group (TdAwardsPage       *self,
-                  const TdNomination *n)
-{
-  GtkWidget *group = group_new (_("The Unit's Self-Assessment"), NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TdAssessmentInfo) info = td_assessment_lookup (self->db, n->unit_id, n->round_id, &error);
-  TdSummary summary = { 0 };
-
-  if (info == NULL)
-    add_info_row (group, n->unit_name, error ? error->message : _("No self-assessment for this round"));
-  else if (td_summary_for_unit (self->db, self->targets, n->unit_id, n->round_id, &summary, &error))
-    {
-      g_autofree char *met = g_strdup_printf (_("%u of %u applicable targets met, %u not met, %u missing"),
-                                              summary.n_met, summary.n_applicable, summary.n_not_met,
-                                              summary.n_missing);
-      add_info_row (group, _("Status"), td_assessment_status_get_label (info->status));
-      add_info_row (group, _("Targets"), met);
-    }
-  else
-    add_info_row (group, n->unit_name, error->message);
-  return group;
-}
-
-static void
-show_detail (TdAwardsPage *self)
-{
-  TdNomination *n = find (self, self->current);
-  GtkWidget *child, *title_box, *heading, *sub, *group;
-  g_auto(GStrv) warnings = NULL;
-  g_autofree char *status = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
-    gtk_box_remove (self->detail_box, child);
-  g_ptr_array_set_size (self->offered, 0);
-  if (n == NULL)
-    return;
-
-  title_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  heading = gtk_label_new (display_name (n));
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_selectable (GTK_LABEL (heading), TRUE);
-  gtk_widget_add_css_class (heading, "title-2");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
-  gtk_box_append (GTK_BOX (title_box), heading);
-  {
-    g_autofree char *position = n->individual ? td_nomination_format_position (n) : g_strdup (_("Collective"));
-    sub = gtk_label_new (position);
-    gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (sub), 0);
-    gtk_widget_add_css_class (sub, "dim-label");
-    gtk_box_append (GTK_BOX (title_box), sub);
-  }
-  gtk_box_append (self->detail_box, title_box);
-
-  status = n->status == TD_NOMINATION_RETURNED && n->status_reason
-           ? g_strdup_printf (_("%s: %s"), td_nomination_status_get_label (n->status), n->status_reason)
-           : g_strdup (td_nomination_status_get_label (n->status));
-  group = group_new (status, NULL);
-  warnings = n->status == TD_NOMINATION_DECIDED ? NULL : td_nomination_warnings (self->db, n, NULL);
-  for (guint i = 0; warnings && warnings[i]; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "warning");
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warnings[i]);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), actions_box (self, n));
-  gtk_box_append (self->detail_box, group);
-
-  group = group_new (_("Nomination"), NULL);
-  add_info_row (group, _("Level"), td_award_level_get_label (n->level));
-  add_info_row (group, _("Proposed by"), n->proposer_name);
-  add_info_row (group, _("Achievement"), n->achievement);
-  add_info_row (group, _("Standards of section V.1"), n->standards_attested ? _("Attested") : _("Not attested"));
-  gtk_box_append (self->detail_box, group);
-
-  gtk_box_append (self->detail_box, evidence_group (self, n));
-  gtk_box_append (self->detail_box, assessment_group (self, n));
 }
 
 /* ---- the page ----------------------------------------------------------------------------- */
@@ -835,7 +516,6 @@ td_awards_page_dispose (GObject *object)
   g_clear_object (&self->targets);
   g_clear_pointer (&self->nominations, g_ptr_array_unref);
   g_clear_pointer (&self->proposers, g_array_unref);
-  g_clear_pointer (&self->offered, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_AWARDS_PAGE);
   G_OBJECT_CLASS (td_awards_page_parent_class)->dispose (object);
 }
@@ -861,7 +541,7 @@ td_awards_page_class_init (TdAwardsPageClass *klass)
   BIND (list_stack);
   BIND (empty_page);
   BIND (nomination_list);
-  BIND (detail_box);
+  BIND (pane);
   BIND (decision_stack);
   BIND (decision_list);
 #undef BIND
@@ -882,10 +562,12 @@ td_awards_page_init (TdAwardsPage *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   self->proposers = g_array_new (FALSE, TRUE, sizeof (gint64));
-  self->offered = g_ptr_array_new ();
   self->filling = TRUE;
+  g_type_ensure (TD_TYPE_NOMINATION_PANE);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_swapped (self->pane, "changed", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (self->pane, "edit-requested", G_CALLBACK (edit_cb), self);
 
   gtk_string_list_append (levels, _("All levels"));
   gtk_string_list_append (levels, td_award_level_get_label (TD_AWARD_BANG_KHEN));
@@ -963,11 +645,7 @@ td_awards_page_select (TdAwardsPage *self,
 char **
 td_awards_page_get_offered_moves (TdAwardsPage *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; i < self->offered->len; i++)
-    g_strv_builder_add (builder, self->offered->pdata[i]);
-  return g_strv_builder_end (builder);
+  return td_nomination_pane_get_offered_moves (self->pane);
 }
 
 void

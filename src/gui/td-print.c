@@ -128,7 +128,8 @@ begin_print_cb (GtkPrintOperation *op,
   if (job->offset_fields)
     td_print_get_printer_offset (job->settings, gtk_print_settings_get_printer (settings),
                                  &job->offset_x, &job->offset_y);
-  remember_page_setup (job, gtk_print_context_get_page_setup (context));
+  if (job->setup_key != NULL)
+    remember_page_setup (job, gtk_print_context_get_page_setup (context));
 }
 
 static void
@@ -197,4 +198,39 @@ td_print_pdf (GtkWidget  *parent,
       g_autofree char *message = g_strdup_printf (_("Printing failed: %s"), error->message);
       td_window_add_toast (TD_WINDOW (root), adw_toast_new (message));
     }
+}
+
+gboolean
+td_print_pdf_export (GBytes      *pdf,
+                     const char  *path,
+                     double       offset_x,
+                     double       offset_y,
+                     GError     **error)
+{
+  g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = NULL;
+  PrintJob *job = g_new0 (PrintJob, 1);
+  GtkPrintOperationResult result;
+
+  job->doc = poppler_document_new_from_bytes (pdf, NULL, error);
+  job->settings = g_settings_new (APP_ID);
+  job->setup_key = g_strdup ("export");
+  job->offset_x = offset_x;
+  job->offset_y = offset_y;
+  if (job->doc == NULL)
+    {
+      print_job_free (job);
+      return FALSE;
+    }
+  setup = stored_page_setup (job);
+  g_clear_pointer (&job->setup_key, g_free);
+  gtk_print_operation_set_default_page_setup (op, setup);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (op, TRUE);
+  gtk_print_operation_set_export_filename (op, path);
+  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_object_set_data_full (G_OBJECT (op), "td-print-job", job, (GDestroyNotify) print_job_free);
+  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

@@ -16,6 +16,14 @@ void     td_print_pdf               (GtkWidget  *parent,
                                      const char *setup_key,
                                      gboolean    offset_fields);
 
+/* The same drawing into a PDF file, without a dialog and with the given offset: what the
+ * printer would receive.  For tests and for checking a calibration. */
+gboolean td_print_pdf_export        (GBytes     *pdf,
+                                     const char *path,
+                                     double      offset_x,
+                                     double      offset_y,
+                                     GError    **error);
+
 /* The calibration offset stored for @printer, in mm; FALSE (and zeros) when there is none. */
 gboolean td_print_get_printer_offset (GSettings  *settings,
                                       const char *printer,
