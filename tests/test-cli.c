@@ -199,6 +199,77 @@ test_help (void)
   }
 }
 
+static void
+test_documents (void)
+{
+  g_autofree char *pdf = g_build_filename (dir, "decision.pdf", NULL);
+  g_autofree char *cal = g_build_filename (dir, "calibration.pdf", NULL);
+  g_autofree char *split = g_build_filename (dir, "certificates", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db_path, "decision", "list", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "…/QĐ-UBND\t08/10/2026"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db_path, "decision", "render", "1", "-o", pdf, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    bytes = td_test_read_file (pdf);
+    g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "%PDF-"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db_path, "decision", "render", "99", "-o", pdf, NULL);
+    assert_one_line_error (&r, 1, "no decision 99");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db_path, "decision", "render", "một", "-o", pdf, NULL);
+    assert_one_line_error (&r, 2, "not a decision number");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db_path, "certificates", "render", "--decision", "1", "--template", "a5-doc",
+             "-o", pdf, NULL);
+    assert_one_line_error (&r, 1, "no certificate template “a5-doc”");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(GDir) d = NULL;
+    const char *name;
+    guint n = 0;
+
+    run_cli (&r, "--database", db_path, "certificates", "render", "--decision", "1", "--split", split, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    d = g_dir_open (split, 0, NULL);
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (split, name, NULL);
+        g_assert_true (g_str_has_suffix (name, ".pdf"));
+        g_remove (path);
+        n++;
+      }
+    g_assert_cmpuint (n, ==, 3);
+    g_rmdir (split);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "certificates", "calibration", "--template", "blank-a3", "--offset-x", "1.5", "-o", cal, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_clear_pointer (&bytes, g_bytes_unref);
+    bytes = td_test_read_file (cal);
+    g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "%PDF-"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "certificates", "calibration", "--template", "blank-a3", "--offset-x", "80", "-o", cal, NULL);
+    assert_one_line_error (&r, 2, "at most 50 mm");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -215,6 +286,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/audit", test_audit);
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/documents", test_documents);
   status = g_test_run ();
 
   td_test_cleanup_dir (dir);

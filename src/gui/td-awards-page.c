@@ -399,9 +399,15 @@ fill_decisions (TdAwardsPage *self)
       GtkWidget *row = adw_action_row_new ();
       guint n = awardees ? awardees->len : 0;
 
-      subtitle = g_strdup_printf (ngettext ("%s · %s · %u awardee%s", "%s · %s · %u awardees%s", n),
-                                  td_award_level_get_label (d->level), date ? date : _("no date yet"), n,
-                                  td_decision_is_draft (d) ? _(" · draft") : "");
+      subtitle = g_strdup_printf (ngettext ("%s · %s · %u awardee", "%s · %s · %u awardees", n),
+                                  td_award_level_get_label (d->level), date ? date : _("no date yet"), n);
+      if (td_decision_is_draft (d))
+        {
+          /* Translators: after the level, date and awardees of a decision that has no number yet. */
+          g_autofree char *draft = g_strdup_printf (_("%s · draft"), subtitle);
+          g_free (subtitle);
+          subtitle = g_steal_pointer (&draft);
+        }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
