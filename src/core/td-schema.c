@@ -177,6 +177,22 @@ static const TdMigration migrations[] = {
     "ALTER TABLE decision ADD COLUMN issuer_short TEXT NOT NULL DEFAULT '';"
     "CREATE INDEX nomination_decision ON nomination (decision_id);"
   },
+  { 5, "the board's trust list, each unit's signing certificates, and how a submission was signed",
+    "CREATE TABLE trust_anchor ("
+    "  fingerprint TEXT PRIMARY KEY,"
+    "  subject TEXT NOT NULL,"
+    "  der BLOB NOT NULL,"
+    "  added_at TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE unit_certificate ("
+    "  unit_id INTEGER NOT NULL REFERENCES unit(id),"
+    "  fingerprint TEXT NOT NULL,"
+    "  subject TEXT NOT NULL,"
+    "  der BLOB NOT NULL,"
+    "  added_at TEXT NOT NULL,"
+    "  PRIMARY KEY (unit_id, fingerprint)) WITHOUT ROWID;"
+    /* NULL: typed in this database; '': received in an unsigned package; else the signer. */
+    "ALTER TABLE assessment ADD COLUMN received_signature TEXT;"
+  },
 };
 
 const TdMigration *

@@ -170,12 +170,52 @@ write_package (TdDatabase       *db,
   return TRUE;
 }
 
+static gboolean
+write_signature (sqlite3   *pkg,
+                 TdSigner  *signer,
+                 GError   **error)
+{
+  g_autoptr(GBytes) data = td_package_signed_data (pkg, error);
+  g_autoptr(GBytes) pkcs7 = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (data == NULL || (pkcs7 = td_signer_sign (signer, data, error)) == NULL)
+    return FALSE;
+  rc = sqlite3_exec (pkg, td_package_signature_schema, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (pkg, "INSERT INTO signature (id, pkcs7) VALUES (1, ?)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_blob (stmt, 1, g_bytes_get_data (pkcs7, NULL), (int) g_bytes_get_size (pkcs7), SQLITE_STATIC);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (pkg);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      td_package_set_error (pkg, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 td_package_export (TdDatabase  *db,
                    const char  *unit_code,
                    guint        round_number,
                    const char  *path,
                    GError     **error)
+{
+  return td_package_export_signed (db, unit_code, round_number, path, NULL, error);
+}
+
+gboolean
+td_package_export_signed (TdDatabase  *db,
+                          const char  *unit_code,
+                          guint        round_number,
+                          const char  *path,
+                          TdSigner    *signer,
+                          GError     **error)
 {
   g_autoptr(TdUnit) unit = NULL;
   g_autoptr(TdRound) round = NULL;
@@ -213,7 +253,8 @@ td_package_export (TdDatabase  *db,
     }
   /* One self-contained file: no journal to carry beside it. */
   sqlite3_exec (pkg, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN", NULL, NULL, NULL);
-  ok = write_package (db, pkg, unit, round, info, error);
+  ok = write_package (db, pkg, unit, round, info, error) &&
+       (signer == NULL || write_signature (pkg, signer, error));
   if (ok && sqlite3_exec (pkg, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
       td_package_set_error (pkg, sqlite3_errcode (pkg), error);

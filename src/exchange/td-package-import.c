@@ -22,6 +22,7 @@ td_package_preview_free (TdPackagePreview *preview)
   g_free (preview->status_reason);
   g_free (preview->created_at);
   g_clear_pointer (&preview->changes, g_ptr_array_unref);
+  g_clear_pointer (&preview->signature, td_signature_info_free);
   g_free (preview);
 }
 
@@ -54,6 +55,12 @@ package_preview (Package     *p,
   preview->changes = g_ptr_array_new_with_free_func (g_free);
   preview->n_values = p->values->len;
   preview->n_evidence = p->evidence->len;
+  if (p->signature_info != NULL)
+    {
+      preview->signature = g_new0 (TdSignatureInfo, 1);
+      preview->signature->signed_at = p->signature_info->signed_at;
+      preview->signature->signer = td_cert_info_copy (p->signature_info->signer);
+    }
 
   info = td_assessment_lookup (db, td_unit_get_id (p->unit), td_round_get_id (p->round), &local);
   if (local != NULL)
@@ -258,8 +265,8 @@ set_status (Package             *p,
   g_autofree char *base = g_path_get_basename (p->path);
   g_autofree char *why = g_strdup_printf ("import %s", base);
   sqlite3_stmt *stmt = td_database_prepare (db,
-                                            "UPDATE assessment SET status = ?, status_reason = ?, revision = ?, updated_at = ?"
-                                            " WHERE id = ?", error);
+                                            "UPDATE assessment SET status = ?, status_reason = ?, revision = ?, updated_at = ?,"
+                                            " received_signature = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -267,7 +274,9 @@ set_status (Package             *p,
   td_stmt_bind_text (stmt, 2, reason && *reason ? reason : NULL);
   sqlite3_bind_int (stmt, 3, p->revision);
   td_stmt_bind_text (stmt, 4, now);
-  sqlite3_bind_int64 (stmt, 5, assessment_id);
+  /* Who signed what the province now holds; "" says it came unsigned. */
+  td_stmt_bind_text (stmt, 5, p->signature_info ? p->signature_info->signer->subject : "");
+  sqlite3_bind_int64 (stmt, 6, assessment_id);
   return td_database_step_done (db, stmt, error) &&
          td_audit_record (db, "assessment", assessment_id, td_unit_get_code (p->unit), "status",
                           info ? td_assessment_status_to_string (info->status) : NULL,

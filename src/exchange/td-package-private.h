@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "td-package.h"
+#include "td-signature.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,15 @@ extern const char         td_package_schema[];
  * records it and import recomputes it. */
 char     *td_package_table_digest (sqlite3     *pkg,
                                    const char  *table,
+                                   GError     **error);
+
+/* The optional table that holds a signed package's PKCS#7 signature; not in the digests, since
+ * it signs them. */
+extern const char         td_package_signature_schema[];
+
+/* What a package's signature signs: the format and the manifest's digest, which in turn holds
+ * the digest of every other table. */
+GBytes   *td_package_signed_data  (sqlite3     *pkg,
                                    GError     **error);
 
 void      td_package_set_error    (sqlite3     *pkg,

@@ -78,6 +78,8 @@ td_package_data_free (Package *p)
   g_clear_pointer (&p->attestations, g_ptr_array_unref);
   g_clear_pointer (&p->evidence, g_ptr_array_unref);
   g_clear_pointer (&p->blobs, g_hash_table_unref);
+  g_clear_pointer (&p->signature, g_bytes_unref);
+  g_clear_pointer (&p->signature_info, td_signature_info_free);
   g_clear_pointer (&p->pages, g_hash_table_unref);
   g_clear_pointer (&p->audit, g_ptr_array_unref);
   g_free (p);
@@ -195,6 +197,7 @@ check_schema (Package  *p,
   sqlite3 *ref = NULL;
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
+  guint n_tables;
   int rc;
 
   stmt = query (p, "SELECT type, name FROM sqlite_schema", error);
@@ -205,7 +208,9 @@ check_schema (Package  *p,
       const char *type = (const char *) sqlite3_column_text (stmt, 0);
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
 
-      if (!(g_strcmp0 (type, "table") == 0 && g_strv_contains (td_package_tables, name)) &&
+      if (g_strcmp0 (type, "table") == 0 && g_strcmp0 (name, "signature") == 0)
+        p->has_signature_table = TRUE;
+      else if (!(g_strcmp0 (type, "table") == 0 && g_strv_contains (td_package_tables, name)) &&
           !(g_strcmp0 (type, "index") == 0 && name && g_str_has_prefix (name, "sqlite_autoindex_")))
         ok = FALSE;
     }
@@ -220,10 +225,14 @@ check_schema (Package  *p,
 
   sqlite3_open (":memory:", &ref);
   sqlite3_exec (ref, td_package_schema, NULL, NULL, NULL);
-  for (guint t = 0; ok && td_package_tables[t]; t++)
+  sqlite3_exec (ref, td_package_signature_schema, NULL, NULL, NULL);
+  n_tables = g_strv_length ((char **) td_package_tables) + (p->has_signature_table ? 1 : 0);
+  for (guint t = 0; ok && t < n_tables; t++)
     {
+      /* The signature table, when there is one, is checked after the others. */
+      const char *table = td_package_tables[t] ? td_package_tables[t] : "signature";
       g_autofree char *sql = g_strdup_printf ("SELECT name, type, \"notnull\", pk FROM pragma_table_info('%s') ORDER BY cid",
-                                              td_package_tables[t]);
+                                              table);
       sqlite3_stmt *a = NULL, *b = NULL;
       int ra, rb;
 
@@ -611,6 +620,54 @@ check_digests (Package  *p,
   return TRUE;
 }
 
+/* After the digests: a signed package must verify, chain to the board's trust list, have been
+ * signed while its certificate was valid and by a certificate recorded for its unit; an
+ * unsigned one passes only if the board accepts unsigned packages. */
+static gboolean
+check_signature (Package     *p,
+                 TdDatabase  *db,
+                 GError     **error)
+{
+  g_autoptr(GBytes) data = NULL;
+  sqlite3_stmt *stmt;
+  int rc, rows = 0;
+
+  if (p->has_signature_table)
+    {
+      stmt = query (p, "SELECT id, pkcs7 FROM signature", error);
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          rows++;
+          if (rows == 1 && sqlite3_column_type (stmt, 1) == SQLITE_BLOB && sqlite3_column_int64 (stmt, 0) == 1)
+            p->signature = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          td_package_set_error (p->pkg, rc, error);
+          return FALSE;
+        }
+      if (rows != 1 || p->signature == NULL)
+        return bad_rows (error, "signature");
+    }
+  if (p->signature == NULL)
+    {
+      if (td_trust_get_allow_unsigned (db))
+        return TRUE;
+      g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNSIGNED,
+                   _("The package from %s is not signed, and the board accepts signed packages only. Ask the unit "
+                     "to sign it with its certificate when exporting."), td_unit_get_name (p->unit));
+      return FALSE;
+    }
+  data = td_package_signed_data (p->pkg, error);
+  if (data == NULL)
+    return FALSE;
+  p->signature_info = td_signature_check (db, p->signature, data, td_unit_get_id (p->unit), NULL, error);
+  return p->signature_info != NULL;
+}
+
 Package *
 td_package_read (TdDatabase  *db,
                  const char  *path,
@@ -672,7 +729,7 @@ td_package_read (TdDatabase  *db,
       (p->standards = td_catalog_list_standards (db, FALSE, TRUE, error)) == NULL)
     return NULL;
   if (!read_values (p, error) || !read_attestations (p, error) || !read_evidence (p, max_size, error) ||
-      !read_audit (p, error) || !check_digests (p, error))
+      !read_audit (p, error) || !check_digests (p, error) || !check_signature (p, db, error))
     return NULL;
   return g_steal_pointer (&p);
 }

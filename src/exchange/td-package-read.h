@@ -50,6 +50,9 @@ typedef struct {
   GPtrArray          *audit;
   int                 revision;
   TdAssessmentStatus  status;
+  gboolean            has_signature_table;
+  GBytes             *signature;       /* PKCS#7, or NULL for an unsigned package */
+  TdSignatureInfo    *signature_info;  /* once checked */
 } Package;
 
 void        td_package_data_free (Package *p);

@@ -24,6 +24,21 @@ const char td_package_schema[] =
   "CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, entity TEXT NOT NULL,"
   " field TEXT NOT NULL, old_value TEXT, new_value TEXT, reason TEXT);";
 
+const char td_package_signature_schema[] =
+  "CREATE TABLE signature (id INTEGER PRIMARY KEY, pkcs7 BLOB NOT NULL);";
+
+GBytes *
+td_package_signed_data (sqlite3  *pkg,
+                        GError  **error)
+{
+  g_autofree char *digest = td_package_table_digest (pkg, "manifest", error);
+
+  if (digest == NULL)
+    return NULL;
+  return g_bytes_new_take (g_strdup_printf ("thidua-package-signature-v1\nmanifest-sha256: %s\n", digest),
+                           strlen ("thidua-package-signature-v1\nmanifest-sha256: \n") + strlen (digest));
+}
+
 void
 td_package_set_error (sqlite3  *pkg,
                       int       rc,

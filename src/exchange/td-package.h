@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "td-database.h"
+#include "td-signature.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +55,7 @@ typedef struct {
   GPtrArray     *changes;       /* human-readable lines: "Chỉ tiêu 7: 45/50 → 48/50" */
   guint          n_values;
   guint          n_evidence;
+  TdSignatureInfo *signature;   /* who signed it and when; NULL for an unsigned package */
 } TdPackagePreview;
 
 void              td_package_preview_free (TdPackagePreview *preview);
@@ -66,6 +68,14 @@ gboolean          td_package_export   (TdDatabase   *db,
                                        const char   *unit_code,
                                        guint         round_number,
                                        const char   *path,
+                                       GError      **error);
+
+/* The same, signed with @signer's certificate (NULL: unsigned). */
+gboolean          td_package_export_signed (TdDatabase *db,
+                                       const char   *unit_code,
+                                       guint         round_number,
+                                       const char   *path,
+                                       TdSigner     *signer,
                                        GError      **error);
 
 /* Checks @path against @db without changing anything and says what an import would do. */

@@ -1,0 +1,491 @@
+/* test-signature.c: signed packages, with a real PKCS#11 token.
+ *
+ * The test makes its own CA and unit certificates with certtool, puts the unit's key and
+ * certificate on a SoftHSM2 token it initialises, signs packages through PKCS#11 (and a
+ * PKCS#12 file), and checks the board's verdicts: good, a value changed, an evidence byte
+ * changed, an expired certificate, an untrusted CA, a certificate bound to another unit, a
+ * wrong PIN, and an unsigned package when the board wants signatures.  Skipped when certtool,
+ * p11tool, softhsm2-util or the SoftHSM2 module is missing. */
+#include <sqlite3.h>
+
+#include "td-package-private.h"
+#include "td-test-util.h"
+
+#define PIN "2468"
+
+static char *dir;
+static char *module;
+static gboolean ready;
+
+typedef struct {
+  TdDatabase *unit_db;
+  TdDatabase *province_db;
+  char       *package;
+} Fixture;
+
+static char *
+path_of (const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+write_file (const char *name, const char *text)
+{
+  g_autofree char *path = path_of (name);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* certtool writes a key and a certificate from @template_text, signed by @ca (NULL: self). */
+static void
+make_cert (const char *name, const char *template_text, const char *ca)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%s.key", dir, name);
+  g_autofree char *crt = g_strdup_printf ("%s/%s.pem", dir, name);
+  g_autofree char *tmpl = g_strdup_printf ("%s/%s.tmpl", dir, name);
+  g_autofree char *ca_key = ca ? g_strdup_printf ("%s/%s.key", dir, ca) : NULL;
+  g_autofree char *ca_crt = ca ? g_strdup_printf ("%s/%s.pem", dir, ca) : NULL;
+
+  g_assert_true (g_file_set_contents (tmpl, template_text, -1, NULL));
+  td_test_run_tool ((const char *[]) { "certtool", "--generate-privkey", "--key-type=ecdsa", "--outfile", key, NULL });
+  if (ca == NULL)
+    td_test_run_tool ((const char *[]) { "certtool", "--generate-self-signed", "--load-privkey", key, "--template", tmpl,
+                                         "--outfile", crt, NULL });
+  else
+    td_test_run_tool ((const char *[]) { "certtool", "--generate-certificate", "--load-privkey", key,
+                                         "--load-ca-certificate", ca_crt, "--load-ca-privkey", ca_key, "--template", tmpl,
+                                         "--outfile", crt, NULL });
+}
+
+/* The unit's key and certificate onto the token, under @label. */
+static void
+load_token (const char *name, const char *label)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%s.key", dir, name);
+  g_autofree char *crt = g_strdup_printf ("%s/%s.pem", dir, name);
+  g_autofree char *provider = g_strdup_printf ("--provider=%s", module);
+
+  td_test_run_tool ((const char *[]) { "p11tool", provider, "--login", "--write", "--label", label, "--load-privkey",
+                                       key, "pkcs11:token=thidua", NULL });
+  td_test_run_tool ((const char *[]) { "p11tool", provider, "--login", "--write", "--no-mark-private", "--label", label,
+                                       "--load-certificate", crt, "pkcs11:token=thidua", NULL });
+}
+
+static gboolean
+global_setup (void)
+{
+  static const char * const modules[] = { "/usr/lib/softhsm/libsofthsm2.so",
+                                          "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+                                          "/usr/lib64/pkcs11/libsofthsm2.so", NULL };
+  g_autofree char *conf = NULL;
+  g_autofree char *tokens = NULL;
+  g_autofree char *conf_text = NULL;
+  const char *tools[] = { "certtool", "p11tool", "softhsm2-util" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    {
+      g_autofree char *found = g_find_program_in_path (tools[i]);
+      if (found == NULL)
+        return FALSE;
+    }
+  for (guint i = 0; modules[i] && module == NULL; i++)
+    if (g_file_test (modules[i], G_FILE_TEST_EXISTS))
+      module = g_strdup (modules[i]);
+  if (module == NULL)
+    return FALSE;
+
+  conf = path_of ("softhsm2.conf");
+  tokens = path_of ("tokens");
+  g_mkdir (tokens, 0700);
+  conf_text = g_strdup_printf ("directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n", tokens);
+  write_file ("softhsm2.conf", conf_text);
+  g_setenv ("SOFTHSM2_CONF", conf, TRUE);
+  g_setenv ("GNUTLS_PIN", PIN, TRUE);   /* for p11tool only; the app never reads it */
+  td_test_run_tool ((const char *[]) { "softhsm2-util", "--init-token", "--free", "--label", "thidua", "--pin", PIN,
+                                       "--so-pin", "13579", NULL });
+
+  make_cert ("ca", "cn = \"CA thử nghiệm Bắc Ninh\"\nca\ncert_signing_key\nexpiration_days = 3650\n", NULL);
+  make_cert ("unit", "cn = \"UBND xã Á\"\norganization = \"Xã Á\"\nsigning_key\nexpiration_days = 365\n", "ca");
+  make_cert ("other", "cn = \"UBND xã Bê\"\nsigning_key\nexpiration_days = 365\n", "ca");
+  make_cert ("expired", "cn = \"UBND xã Á (hết hạn)\"\nsigning_key\nactivation_date = \"2019-01-01 00:00:00 UTC\"\n"
+                        "expiration_date = \"2020-01-01 00:00:00 UTC\"\n", "ca");
+  make_cert ("rogue-ca", "cn = \"CA lạ\"\nca\ncert_signing_key\nexpiration_days = 3650\n", NULL);
+  make_cert ("rogue", "cn = \"UBND xã Á\"\nsigning_key\nexpiration_days = 365\n", "rogue-ca");
+  load_token ("unit", "unit");
+  load_token ("other", "other");
+  load_token ("expired", "expired");
+  load_token ("rogue", "rogue");
+  {
+    g_autofree char *key = path_of ("unit.key");
+    g_autofree char *crt = path_of ("unit.pem");
+    g_autofree char *p12 = path_of ("unit.p12");
+    td_test_run_tool ((const char *[]) { "certtool", "--to-p12", "--load-privkey", key, "--load-certificate", crt,
+                                         "--p12-name", "unit", "--password", "mật khẩu", "--outder", "--outfile", p12,
+                                         NULL });
+  }
+  return TRUE;
+}
+
+static GBytes *
+read_cert (const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s.pem", dir, name);
+  return td_test_read_file (path);
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdRound) round = NULL;
+  g_autoptr(TdUnit) unit = NULL;
+  g_autoptr(TdUnit) copy = NULL;
+  g_autoptr(TdUnit) other = NULL;
+  g_autoptr(GListModel) targets = NULL;
+  g_autofree char *unit_path = path_of ("unit.db");
+  g_autofree char *province_path = path_of ("province.db");
+  g_autoptr(GBytes) ca = NULL;
+  g_autoptr(GBytes) cert = NULL;
+  g_autoptr(TdCertInfo) info = NULL;
+  gint64 a;
+
+  if (!ready)
+    return;
+  g_remove (unit_path);
+  g_remove (province_path);
+  f->unit_db = td_test_open_seeded (dir, "unit.db");
+  f->province_db = td_test_open_seeded (dir, "province.db");
+  targets = td_catalog_list_targets (f->unit_db, &error);
+  round = td_catalog_find_round (f->unit_db, 2, &error);
+  unit = td_catalog_add_unit (f->unit_db, "X-A", "Xã Á", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  copy = td_catalog_add_unit (f->province_db, "X-A", "Xã Á", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  other = td_catalog_add_unit (f->province_db, "X-B", "Xã Bê", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  a = td_assessment_ensure (f->unit_db, td_unit_get_id (unit), td_round_get_id (round), &error);
+  g_assert_no_error (error);
+  for (guint n = 1; n <= 19; n++)
+    {
+      g_autoptr(TdTarget) t = g_list_model_get_item (targets, n - 1);
+      TdValue v = { .not_applicable = TRUE, .na_reason = (char *) "Không áp dụng" };
+      TdValue r = { .has_numerator = TRUE, .numerator = 40 + n, .has_denominator = TRUE, .denominator = 60 };
+      g_assert_true (td_assessment_set_value (f->unit_db, a, t, n == 19 ? &v : &r, &error));
+    }
+  {
+    g_autoptr(GBytes) pdf = td_demo_make_pdf ("Báo cáo", "Nội dung", 1);
+    g_autoptr(TdTarget) t1 = g_list_model_get_item (targets, 0);
+    TdEvidenceOwner owner = { .assessment_id = a, .target_id = td_target_get_id (t1) };
+    g_assert_cmpint (td_evidence_attach (f->unit_db, pdf, "bao-cao.pdf", &owner, 0, &error), >, 0);
+  }
+  g_assert_true (td_assessment_set_status (f->unit_db, a, TD_ASSESSMENT_SUBMITTED, NULL, targets, &error));
+
+  /* The board trusts the test CA, records the unit's certificate, and wants signatures. */
+  ca = read_cert ("ca");
+  cert = read_cert ("unit");
+  g_assert_nonnull (td_trust_add_ca (f->province_db, ca, &error));
+  info = td_trust_bind (f->province_db, "X-A", cert, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (info->subject, ==, "UBND xã Á");
+  g_assert_true (td_trust_set_allow_unsigned (f->province_db, FALSE, &error));
+  f->package = path_of ("xa-a.thidua");
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  if (f->unit_db)
+    g_assert_finalize_object (f->unit_db);
+  if (f->province_db)
+    g_assert_finalize_object (f->province_db);
+  if (f->package)
+    g_remove (f->package);
+  g_free (f->package);
+}
+
+static gboolean
+skip_unless_ready (void)
+{
+  if (!ready)
+    g_test_skip ("certtool, p11tool, softhsm2-util or the SoftHSM2 module is missing");
+  return ready;
+}
+
+static TdSigner *
+token_signer (const char *label, const char *pin, GError **error)
+{
+  g_autofree char *uri = g_strdup_printf ("pkcs11:token=thidua;object=%s;type=private", label);
+  return td_signer_new_pkcs11 (uri, pin, module, error);
+}
+
+static void
+export_signed_by (Fixture *f, const char *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdSigner) signer = token_signer (label, PIN, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (td_package_export_signed (f->unit_db, "X-A", 2, f->package, signer, &error));
+  g_assert_no_error (error);
+}
+
+/* Refused with @code, and the board's database unchanged. */
+static void
+assert_refused (Fixture *f, int code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPackagePreview) preview = td_package_import (f->province_db, f->package, 0, &error);
+  g_autoptr(TdUnit) unit = td_catalog_find_unit (f->province_db, "X-A", NULL);
+  g_autoptr(TdRound) round = td_catalog_find_round (f->province_db, 2, NULL);
+  g_autoptr(TdAssessmentInfo) info = td_assessment_lookup (f->province_db, td_unit_get_id (unit),
+                                                           td_round_get_id (round), NULL);
+
+  g_assert_null (preview);
+  g_test_message ("refused: %s", error->message);
+  g_assert_error (error, TD_SIGNATURE_ERROR, code);
+  g_assert_null (info);
+}
+
+/* Runs SQL on the package file, then writes the manifest digests again, as a forger who knows
+ * the format would: only the signature can tell. */
+static void
+forge (Fixture *f, const char *sql)
+{
+  sqlite3 *pkg = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->package, &pkg), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (pkg, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 1; td_package_tables[i]; i++)
+    {
+      g_autofree char *digest = td_package_table_digest (pkg, td_package_tables[i], NULL);
+      g_autofree char *update = g_strdup_printf ("UPDATE manifest SET value = '%s' WHERE key = 'sha256_%s'", digest,
+                                                 td_package_tables[i]);
+      g_assert_cmpint (sqlite3_exec (pkg, update, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  sqlite3_close (pkg);
+}
+
+static void
+test_good (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPackagePreview) preview = NULL;
+  g_autoptr(TdUnit) unit = NULL;
+  g_autoptr(TdRound) round = NULL;
+
+  if (!skip_unless_ready ())
+    return;
+  export_signed_by (f, "unit");
+  preview = td_package_import (f->province_db, f->package, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (preview->signature);
+  g_assert_cmpstr (preview->signature->signer->subject, ==, "UBND xã Á");
+  g_assert_cmpstr (preview->signature->signer->issuer, ==, "CA thử nghiệm Bắc Ninh");
+  g_assert_nonnull (preview->signature->signer->serial);
+  g_assert_cmpint (ABS (preview->signature->signed_at - g_get_real_time () / G_USEC_PER_SEC), <, 600);
+}
+
+static void
+test_pkcs12 (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *p12 = path_of ("unit.p12");
+  g_autoptr(TdSigner) wrong = NULL;
+  g_autoptr(TdSigner) signer = NULL;
+  g_autoptr(TdPackagePreview) preview = NULL;
+
+  if (!skip_unless_ready ())
+    return;
+  wrong = td_signer_new_pkcs12 (p12, "sai", &error);
+  g_assert_null (wrong);
+  g_assert_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_BAD_PIN);
+  g_clear_error (&error);
+  signer = td_signer_new_pkcs12 (p12, "mật khẩu", &error);
+  g_assert_no_error (error);
+  g_assert_true (td_package_export_signed (f->unit_db, "X-A", 2, f->package, signer, &error));
+  preview = td_package_import (f->province_db, f->package, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (preview->signature->signer->subject, ==, "UBND xã Á");
+}
+
+static void
+test_tampered_value (Fixture *f, gconstpointer data)
+{
+  if (!skip_unless_ready ())
+    return;
+  export_signed_by (f, "unit");
+  forge (f, "UPDATE value SET numerator = 60 WHERE target_number = 7");
+  assert_refused (f, TD_SIGNATURE_ERROR_INVALID);
+}
+
+static void
+test_tampered_evidence (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!skip_unless_ready ())
+    return;
+  export_signed_by (f, "unit");
+  /* One byte of the PDF changed, and its key and the evidence rows made to agree. */
+  {
+    sqlite3 *pkg = NULL;
+    sqlite3_stmt *stmt = NULL;
+    g_autoptr(GByteArray) bytes = g_byte_array_new ();
+    g_autofree char *old_sha = NULL;
+    g_autofree char *new_sha = NULL;
+    g_autofree char *sql = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->package, &pkg), ==, SQLITE_OK);
+    sqlite3_prepare_v2 (pkg, "SELECT sha256, data FROM blob", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    old_sha = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    g_byte_array_append (bytes, sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+    sqlite3_finalize (stmt);
+    sqlite3_close (pkg);
+    /* In a comment of the PDF: still a readable PDF, only the signature can tell. */
+    bytes->data[12] ^= 0x01;
+    new_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes->data, bytes->len);
+    sqlite3_open (f->package, &pkg);
+    sqlite3_prepare_v2 (pkg, "UPDATE blob SET sha256 = ?, data = ? WHERE sha256 = ?", -1, &stmt, NULL);
+    sqlite3_bind_text (stmt, 1, new_sha, -1, SQLITE_STATIC);
+    sqlite3_bind_blob (stmt, 2, bytes->data, (int) bytes->len, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 3, old_sha, -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+    sqlite3_close (pkg);
+    sql = g_strdup_printf ("UPDATE evidence SET sha256 = '%s' WHERE sha256 = '%s'", new_sha, old_sha);
+    forge (f, sql);
+  }
+  assert_refused (f, TD_SIGNATURE_ERROR_INVALID);
+  (void) error;
+}
+
+static void
+test_expired (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) cert = NULL;
+
+  if (!skip_unless_ready ())
+    return;
+  cert = read_cert ("expired");
+  g_assert_nonnull (td_trust_bind (f->province_db, "X-A", cert, &error));
+  export_signed_by (f, "expired");
+  assert_refused (f, TD_SIGNATURE_ERROR_EXPIRED);
+}
+
+static void
+test_untrusted (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) cert = NULL;
+
+  if (!skip_unless_ready ())
+    return;
+  /* Same name as the unit, another CA: even bound, it is not trusted. */
+  cert = read_cert ("rogue");
+  g_assert_nonnull (td_trust_bind (f->province_db, "X-A", cert, &error));
+  export_signed_by (f, "rogue");
+  assert_refused (f, TD_SIGNATURE_ERROR_UNTRUSTED);
+}
+
+static void
+test_other_unit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) cert = NULL;
+
+  if (!skip_unless_ready ())
+    return;
+  cert = read_cert ("other");
+  g_assert_nonnull (td_trust_bind (f->province_db, "X-B", cert, &error));
+  export_signed_by (f, "other");
+  assert_refused (f, TD_SIGNATURE_ERROR_NOT_BOUND);
+}
+
+static void
+test_wrong_pin (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdSigner) signer = NULL;
+
+  if (!skip_unless_ready ())
+    return;
+  signer = token_signer ("unit", "1111", &error);
+  g_assert_null (signer);
+  g_assert_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_BAD_PIN);
+  g_clear_error (&error);
+  /* No such key on the token. */
+  signer = token_signer ("không-có", PIN, &error);
+  g_assert_null (signer);
+  g_assert_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_TOKEN);
+}
+
+static void
+test_unsigned (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPackagePreview) preview = NULL;
+
+  if (!skip_unless_ready ())
+    return;
+  g_assert_true (td_package_export (f->unit_db, "X-A", 2, f->package, &error));
+  assert_refused (f, TD_SIGNATURE_ERROR_UNSIGNED);
+  /* Allowed again: accepted, and marked as unsigned. */
+  g_assert_true (td_trust_set_allow_unsigned (f->province_db, TRUE, &error));
+  preview = td_package_import (f->province_db, f->package, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (preview->signature);
+}
+
+static void
+test_trust_list (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) leaf = NULL;
+  g_autoptr(GBytes) junk = g_bytes_new_static ("not a certificate", 17);
+  g_autoptr(GPtrArray) cas = NULL;
+  g_autoptr(GPtrArray) bound = NULL;
+
+  if (!skip_unless_ready ())
+    return;
+  leaf = read_cert ("other");
+  g_assert_null (td_trust_add_ca (f->province_db, leaf, &error));
+  g_assert_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_CERTIFICATE);
+  g_clear_error (&error);
+  g_assert_null (td_trust_add_ca (f->province_db, junk, &error));
+  g_assert_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_CERTIFICATE);
+  g_clear_error (&error);
+  cas = td_trust_list_cas (f->province_db, &error);
+  g_assert_cmpuint (cas->len, ==, 1);
+  bound = td_trust_list_bound (f->province_db, "X-A", &error);
+  g_assert_cmpuint (bound->len, ==, 1);
+  /* Without the CA, the good package is refused as untrusted. */
+  g_assert_true (td_trust_remove_ca (f->province_db, ((TdCertInfo *) cas->pdata[0])->fingerprint, &error));
+  export_signed_by (f, "unit");
+  assert_refused (f, TD_SIGNATURE_ERROR_UNTRUSTED);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  dir = td_test_make_dir ();
+  ready = global_setup ();
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/signature/good", test_good);
+  ADD ("/signature/pkcs12", test_pkcs12);
+  ADD ("/signature/tampered-value", test_tampered_value);
+  ADD ("/signature/tampered-evidence", test_tampered_evidence);
+  ADD ("/signature/expired", test_expired);
+  ADD ("/signature/untrusted", test_untrusted);
+  ADD ("/signature/other-unit", test_other_unit);
+  ADD ("/signature/wrong-pin", test_wrong_pin);
+  ADD ("/signature/unsigned", test_unsigned);
+  ADD ("/signature/trust-list", test_trust_list);
+  status = g_test_run ();
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+    (void) system (cmd);
+  }
+  return status;
+}
