@@ -463,6 +463,76 @@ test_trust_list (Fixture *f, gconstpointer data)
   assert_refused (f, TD_SIGNATURE_ERROR_UNTRUSTED);
 }
 
+/* thidua-cli with @input on stdin; returns the exit status, output in @out and @err. */
+static int
+cli (const char *input, char **out, char **err, ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) g_getenv ("THIDUA_CLI"));
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  proc = g_subprocess_newv ((const char * const *) args->pdata, G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, input, NULL, out, err, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (proc);
+}
+
+static void
+test_cli (Fixture *f, gconstpointer data)
+{
+  g_autofree char *unit_db = path_of ("unit.db");
+  g_autofree char *province_db = path_of ("province.db");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *uri = "pkcs11:token=thidua;object=unit;type=private";
+
+  if (!skip_unless_ready ())
+    return;
+  if (g_getenv ("THIDUA_CLI") == NULL)
+    {
+      g_test_skip ("THIDUA_CLI is not set");
+      return;
+    }
+  /* A wrong PIN: one line that says so, no file. */
+  g_assert_cmpint (cli ("0000\n", &out, &err, "--database", unit_db, "export", "--unit", "X-A", "--round", "2", "-o",
+                        f->package, "--sign-pkcs11", uri, "--pkcs11-module", module, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "PIN"));
+  g_assert_false (g_file_test (f->package, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cli (PIN "\n", &out, &err, "--database", unit_db, "export", "--unit", "X-A", "--round", "2", "-o",
+                        f->package, "--sign-pkcs11", uri, "--pkcs11-module", module, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "UBND xã Á"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The databases are closed by the fixture only at the end: both sides are SQLite files in WAL
+   * or rollback mode, so the CLI may read them meanwhile. */
+  g_assert_cmpint (cli ("", &out, &err, "--database", province_db, "verify", f->package, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "would be accepted"));
+  g_assert_nonnull (strstr (out, "signed by UBND xã Á"));
+  g_assert_nonnull (strstr (out, "CA thử nghiệm Bắc Ninh"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Forged: verify says why, one line, exit 1. */
+  forge (f, "UPDATE value SET numerator = 59 WHERE target_number = 3");
+  g_assert_cmpint (cli ("", &out, &err, "--database", province_db, "verify", f->package, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "changed after it was signed"));
+  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -482,6 +552,7 @@ main (int argc, char *argv[])
   ADD ("/signature/wrong-pin", test_wrong_pin);
   ADD ("/signature/unsigned", test_unsigned);
   ADD ("/signature/trust-list", test_trust_list);
+  ADD ("/signature/cli", test_cli);
   status = g_test_run ();
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);

@@ -29,21 +29,45 @@ td_cli_export (TdCliContext  *ctx,
 {
   g_autofree char *unit = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *pkcs11 = NULL;
+  g_autofree char *p12 = NULL;
+  g_autofree char *module = NULL;
+  g_autoptr(TdSigner) signer = NULL;
   int round = 0, status = 0;
   GOptionEntry entries[] = {
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_("The unit (its code)"), N_("CODE") },
     { "round", 'r', 0, G_OPTION_ARG_INT, &round, N_("Round number (1, 2, …)"), N_("R") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The package to write (.thidua)"), N_("FILE") },
+    { "sign-pkcs11", 0, 0, G_OPTION_ARG_STRING, &pkcs11, N_("Sign with the key at this PKCS#11 URI (the PIN is asked)"),
+      N_("URI") },
+    { "pkcs11-module", 0, 0, G_OPTION_ARG_FILENAME, &module, N_("The token's PKCS#11 module, if p11-kit does not know it"),
+      N_("FILE") },
+    { "sign-p12", 0, 0, G_OPTION_ARG_FILENAME, &p12, N_("Sign with the key and certificate of this PKCS#12 file"),
+      N_("FILE") },
     { NULL }
   };
 
   if (!td_cli_parse (ctx, "export", NULL, entries, &argc, &argv, &status, error))
     return status;
-  if (unit == NULL || round <= 0 || output == NULL)
-    return usage_error (error, _("export needs --unit CODE --round R -o FILE"));
-  if (!td_cli_open (ctx, error) || !td_package_export (ctx->db, unit, (guint) round, output, error))
+  if (unit == NULL || round <= 0 || output == NULL || (pkcs11 && p12))
+    return usage_error (error, _("export needs --unit CODE --round R -o FILE, and at most one of --sign-pkcs11 and --sign-p12"));
+  if (!td_cli_open (ctx, error))
     return 1;
-  if (!ctx->json)
+  if (pkcs11 || p12)
+    {
+      g_autofree char *secret = td_cli_read_secret (pkcs11 ? _("PIN of the token: ") : _("Password of the file: "));
+
+      signer = pkcs11 ? td_signer_new_pkcs11 (pkcs11, secret, module, error) : td_signer_new_pkcs12 (p12, secret, error);
+      if (secret)
+        memset (secret, 0, strlen (secret));
+      if (signer == NULL)
+        return 1;
+    }
+  if (!td_package_export_signed (ctx->db, unit, (guint) round, output, signer, error))
+    return 1;
+  if (!ctx->json && signer)
+    printf (_("%s: signed by %s\n"), output, td_signer_get_certificate (signer)->subject);
+  else if (!ctx->json)
     printf ("%s\n", output);
   return 0;
 }
@@ -181,6 +205,11 @@ td_cli_import (TdCliContext  *ctx,
           json_builder_add_int_value (b, preview->revision);
           json_builder_set_member_name (b, "kind");
           json_builder_add_string_value (b, kinds[preview->kind]);
+          json_builder_set_member_name (b, "signed_by");
+          if (preview->signature)
+            json_builder_add_string_value (b, preview->signature->signer->subject);
+          else
+            json_builder_add_null_value (b);
           json_builder_set_member_name (b, "changes");
           json_builder_begin_array (b);
           for (guint c = 0; c < preview->changes->len; c++)
@@ -190,6 +219,7 @@ td_cli_import (TdCliContext  *ctx,
             {
               printf ("%s: %s (%s), %s %u, %s %d: %s\n", path, preview->unit_name, preview->unit_code, _("round"),
                       preview->round_number, _("revision"), preview->revision, kind_label (preview->kind));
+              td_cli_print_signature (preview->signature);
               for (guint c = 0; c < preview->changes->len; c++)
                 printf ("  %s\n", (const char *) preview->changes->pdata[c]);
             }

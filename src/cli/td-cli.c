@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "td-cli.h"
 
@@ -118,4 +120,33 @@ td_cli_run (const TdCliCommand *command,
   g_clear_object (&ctx.db);
   g_free (ctx.database_path);
   return status;
+}
+
+char *
+td_cli_read_secret (const char *prompt)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  struct termios saved, quiet;
+  gboolean tty = isatty (STDIN_FILENO);
+  int c;
+
+  if (tty)
+    {
+      fputs (prompt, stderr);
+      fflush (stderr);
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
+    }
+  while ((c = getchar ()) != EOF && c != '\n')
+    g_string_append_c (line, (char) c);
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSANOW, &saved);
+      fputc ('\n', stderr);
+    }
+  if (c == EOF && line->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&line), FALSE);
 }

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "td-core.h"
+#include "td-signature.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,9 @@ gboolean    td_cli_parse      (TdCliContext   *ctx,
 gboolean    td_cli_open       (TdCliContext   *ctx,
                                GError        **error);
 void        td_cli_print_json (JsonNode       *node);
+/* A PIN or password: asked on the terminal without echo, or read as one line from stdin when
+ * that is not a terminal (scripts).  NULL at end of input. */
+char       *td_cli_read_secret (const char    *prompt);
 
 int td_cli_init    (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_targets (TdCliContext *ctx, int argc, char **argv, GError **error);
@@ -61,6 +65,10 @@ int td_cli_import  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_return  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_pdf_render (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_decision   (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_verify     (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_trust      (TdCliContext *ctx, int argc, char **argv, GError **error);
+/* "  signed by … (issued by …, serial …), on …" or "  not signed" */
+void td_cli_print_signature (const TdSignatureInfo *signature);
 int td_cli_certificates (TdCliContext *ctx, int argc, char **argv, GError **error);
 
 G_END_DECLS

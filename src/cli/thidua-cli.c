@@ -24,6 +24,8 @@ static const TdCliCommand commands[] = {
   { "export", N_("Write a unit's submitted self-assessment into a package for the province"), td_cli_export },
   { "import", N_("Check and import packages from units (or returned by the province)"), td_cli_import },
   { "pdf-render", N_("Render one page of a PDF with the evidence viewer's renderer"), td_cli_pdf_render },
+  { "verify", N_("Check a package as an import would, signature included, and say who signed it"), td_cli_verify },
+  { "trust", N_("The board's trusted certification authorities, units' certificates, unsigned packages"), td_cli_trust },
   { "decision", N_("List award decisions or lay one out as PDF"), td_cli_decision },
   { "certificates", N_("Certificates of a decision's awardees as PDF, and the printer calibration page"),
     td_cli_certificates },
