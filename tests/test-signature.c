@@ -11,10 +11,8 @@
 #include "td-package-private.h"
 #include "td-test-util.h"
 
-#define PIN "2468"
+#include "td-test-pki.h"
 
-static char *dir;
-static char *module;
 static gboolean ready;
 
 typedef struct {
@@ -22,109 +20,6 @@ typedef struct {
   TdDatabase *province_db;
   char       *package;
 } Fixture;
-
-static char *
-path_of (const char *name)
-{
-  return g_build_filename (dir, name, NULL);
-}
-
-static void
-write_file (const char *name, const char *text)
-{
-  g_autofree char *path = path_of (name);
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-}
-
-/* certtool writes a key and a certificate from @template_text, signed by @ca (NULL: self). */
-static void
-make_cert (const char *name, const char *template_text, const char *ca)
-{
-  g_autofree char *key = g_strdup_printf ("%s/%s.key", dir, name);
-  g_autofree char *crt = g_strdup_printf ("%s/%s.pem", dir, name);
-  g_autofree char *tmpl = g_strdup_printf ("%s/%s.tmpl", dir, name);
-  g_autofree char *ca_key = ca ? g_strdup_printf ("%s/%s.key", dir, ca) : NULL;
-  g_autofree char *ca_crt = ca ? g_strdup_printf ("%s/%s.pem", dir, ca) : NULL;
-
-  g_assert_true (g_file_set_contents (tmpl, template_text, -1, NULL));
-  td_test_run_tool ((const char *[]) { "certtool", "--generate-privkey", "--key-type=ecdsa", "--outfile", key, NULL });
-  if (ca == NULL)
-    td_test_run_tool ((const char *[]) { "certtool", "--generate-self-signed", "--load-privkey", key, "--template", tmpl,
-                                         "--outfile", crt, NULL });
-  else
-    td_test_run_tool ((const char *[]) { "certtool", "--generate-certificate", "--load-privkey", key,
-                                         "--load-ca-certificate", ca_crt, "--load-ca-privkey", ca_key, "--template", tmpl,
-                                         "--outfile", crt, NULL });
-}
-
-/* The unit's key and certificate onto the token, under @label. */
-static void
-load_token (const char *name, const char *label)
-{
-  g_autofree char *key = g_strdup_printf ("%s/%s.key", dir, name);
-  g_autofree char *crt = g_strdup_printf ("%s/%s.pem", dir, name);
-  g_autofree char *provider = g_strdup_printf ("--provider=%s", module);
-
-  td_test_run_tool ((const char *[]) { "p11tool", provider, "--login", "--write", "--label", label, "--load-privkey",
-                                       key, "pkcs11:token=thidua", NULL });
-  td_test_run_tool ((const char *[]) { "p11tool", provider, "--login", "--write", "--no-mark-private", "--label", label,
-                                       "--load-certificate", crt, "pkcs11:token=thidua", NULL });
-}
-
-static gboolean
-global_setup (void)
-{
-  static const char * const modules[] = { "/usr/lib/softhsm/libsofthsm2.so",
-                                          "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-                                          "/usr/lib64/pkcs11/libsofthsm2.so", NULL };
-  g_autofree char *conf = NULL;
-  g_autofree char *tokens = NULL;
-  g_autofree char *conf_text = NULL;
-  const char *tools[] = { "certtool", "p11tool", "softhsm2-util" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    {
-      g_autofree char *found = g_find_program_in_path (tools[i]);
-      if (found == NULL)
-        return FALSE;
-    }
-  for (guint i = 0; modules[i] && module == NULL; i++)
-    if (g_file_test (modules[i], G_FILE_TEST_EXISTS))
-      module = g_strdup (modules[i]);
-  if (module == NULL)
-    return FALSE;
-
-  conf = path_of ("softhsm2.conf");
-  tokens = path_of ("tokens");
-  g_mkdir (tokens, 0700);
-  conf_text = g_strdup_printf ("directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n", tokens);
-  write_file ("softhsm2.conf", conf_text);
-  g_setenv ("SOFTHSM2_CONF", conf, TRUE);
-  g_setenv ("GNUTLS_PIN", PIN, TRUE);   /* for p11tool only; the app never reads it */
-  td_test_run_tool ((const char *[]) { "softhsm2-util", "--init-token", "--free", "--label", "thidua", "--pin", PIN,
-                                       "--so-pin", "13579", NULL });
-
-  make_cert ("ca", "cn = \"CA thử nghiệm Bắc Ninh\"\nca\ncert_signing_key\nexpiration_days = 3650\n", NULL);
-  make_cert ("unit", "cn = \"UBND xã Á\"\norganization = \"Xã Á\"\nsigning_key\nexpiration_days = 365\n", "ca");
-  make_cert ("other", "cn = \"UBND xã Bê\"\nsigning_key\nexpiration_days = 365\n", "ca");
-  make_cert ("expired", "cn = \"UBND xã Á (hết hạn)\"\nsigning_key\nactivation_date = \"2019-01-01 00:00:00 UTC\"\n"
-                        "expiration_date = \"2020-01-01 00:00:00 UTC\"\n", "ca");
-  make_cert ("rogue-ca", "cn = \"CA lạ\"\nca\ncert_signing_key\nexpiration_days = 3650\n", NULL);
-  make_cert ("rogue", "cn = \"UBND xã Á\"\nsigning_key\nexpiration_days = 365\n", "rogue-ca");
-  load_token ("unit", "unit");
-  load_token ("other", "other");
-  load_token ("expired", "expired");
-  load_token ("rogue", "rogue");
-  {
-    g_autofree char *key = path_of ("unit.key");
-    g_autofree char *crt = path_of ("unit.pem");
-    g_autofree char *p12 = path_of ("unit.p12");
-    td_test_run_tool ((const char *[]) { "certtool", "--to-p12", "--load-privkey", key, "--load-certificate", crt,
-                                         "--p12-name", "unit", "--password", "mật khẩu", "--outder", "--outfile", p12,
-                                         NULL });
-  }
-  return TRUE;
-}
 
 static GBytes *
 read_cert (const char *name)
@@ -401,6 +296,34 @@ test_other_unit (Fixture *f, gconstpointer data)
 }
 
 static void
+test_token_keys (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  gboolean found = FALSE;
+
+  if (!skip_unless_ready ())
+    return;
+  keys = td_signer_list_token_keys (module, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (keys->len, ==, 4);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      TdTokenKey *key = keys->pdata[i];
+      g_assert_cmpstr (key->token, ==, "thidua");
+      if (g_strcmp0 (key->certificate->subject, "UBND xã Bê") == 0)
+        {
+          /* The URI it gives signs. */
+          g_autoptr(TdSigner) signer = td_signer_new_pkcs11 (key->uri, PIN, module, &error);
+          g_assert_no_error (error);
+          g_assert_cmpstr (td_signer_get_certificate (signer)->subject, ==, "UBND xã Bê");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
 test_wrong_pin (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -540,7 +463,7 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
   dir = td_test_make_dir ();
-  ready = global_setup ();
+  ready = td_test_pki_setup ();
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/signature/good", test_good);
   ADD ("/signature/pkcs12", test_pkcs12);
@@ -549,6 +472,7 @@ main (int argc, char *argv[])
   ADD ("/signature/expired", test_expired);
   ADD ("/signature/untrusted", test_untrusted);
   ADD ("/signature/other-unit", test_other_unit);
+  ADD ("/signature/token-keys", test_token_keys);
   ADD ("/signature/wrong-pin", test_wrong_pin);
   ADD ("/signature/unsigned", test_unsigned);
   ADD ("/signature/trust-list", test_trust_list);

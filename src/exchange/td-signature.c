@@ -369,6 +369,77 @@ td_signer_new_pkcs11 (const char  *uri,
   return g_steal_pointer (&signer);
 }
 
+void
+td_token_key_free (TdTokenKey *key)
+{
+  if (key == NULL)
+    return;
+  g_free (key->uri);
+  g_free (key->token);
+  td_cert_info_free (key->certificate);
+  g_free (key);
+}
+
+static char *
+key_uri (const char *cert_url)
+{
+  g_autofree char *base = cert_uri (cert_url);   /* without type=, with type=cert */
+  g_autofree char *stem = g_strndup (base, strlen (base) - strlen (";type=cert"));
+
+  return g_strconcat (stem, ";type=private", NULL);
+}
+
+GPtrArray *
+td_signer_list_token_keys (const char  *module,
+                           GError     **error)
+{
+  GPtrArray *keys;
+  gnutls_pkcs11_obj_t *objs = NULL;
+  unsigned int n = 0;
+  int ret;
+
+  if (!pkcs11_ready (module, error))
+    return NULL;
+  /* Certificates only: whether a private key goes with one cannot be seen before logging in
+   * (keys are private objects), so CA certificates kept on the token are left out instead. */
+  ret = gnutls_pkcs11_obj_list_import_url4 (&objs, &n, "pkcs11:", GNUTLS_PKCS11_OBJ_FLAG_CRT);
+  if (ret < 0)
+    {
+      g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_TOKEN,
+                   _("The tokens cannot be read: %s."), gnutls_strerror (ret));
+      return NULL;
+    }
+  keys = g_ptr_array_new_with_free_func ((GDestroyNotify) td_token_key_free);
+  for (unsigned int i = 0; i < n; i++)
+    {
+      char *url = NULL;
+      gnutls_x509_crt_t crt = NULL;
+      char label[256];
+      size_t size = sizeof label;
+
+      if (gnutls_pkcs11_obj_export_url (objs[i], GNUTLS_PKCS11_URL_GENERIC, &url) >= 0 &&
+          gnutls_x509_crt_init (&crt) >= 0 && gnutls_x509_crt_import_pkcs11 (crt, objs[i]) >= 0)
+        {
+          TdTokenKey *key = g_new0 (TdTokenKey, 1);
+
+          key->uri = key_uri (url);
+          if (gnutls_pkcs11_obj_get_info (objs[i], GNUTLS_PKCS11_OBJ_TOKEN_LABEL, label, &size) >= 0)
+            key->token = g_utf8_make_valid (label, size);
+          key->certificate = info_from_crt (crt);
+          if (key->certificate->is_ca)
+            td_token_key_free (key);
+          else
+            g_ptr_array_add (keys, key);
+        }
+      if (crt)
+        gnutls_x509_crt_deinit (crt);
+      gnutls_free (url);
+      gnutls_pkcs11_obj_deinit (objs[i]);
+    }
+  gnutls_free (objs);
+  return keys;
+}
+
 GBytes *
 td_signer_sign (TdSigner  *signer,
                 GBytes    *data,

@@ -63,6 +63,20 @@ void        td_signer_free       (TdSigner    *signer);
 const TdCertInfo *td_signer_get_certificate (TdSigner *signer);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdSigner, td_signer_free)
 
+/* A key on a token, found by td_signer_list_token_keys(). */
+typedef struct {
+  char       *uri;          /* of the private key: what td_signer_new_pkcs11() takes */
+  char       *token;        /* the token's label */
+  TdCertInfo *certificate;
+} TdTokenKey;
+
+void        td_token_key_free    (TdTokenKey  *key);
+/* Every certificate that is not a CA's on the tokens p11-kit knows (or in @module), with the
+ * URI of the private key beside it: the keys a clerk can sign with.  Lists what is readable
+ * without logging in. */
+GPtrArray  *td_signer_list_token_keys (const char *module,
+                                       GError    **error);
+
 /* A detached PKCS#7 signature (DER) of @data, with the signing time and the certificate. */
 GBytes     *td_signer_sign       (TdSigner    *signer,
                                   GBytes      *data,

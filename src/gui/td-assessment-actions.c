@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "td-assessment-page-private.h"
+#include "td-sign-dialog.h"
 #include "td-evidence-preview.h"
 #include "td-import-dialog.h"
 #include "td-package.h"
@@ -170,6 +171,19 @@ withdraw_cb (GtkWidget  *widget,
 /* Export */
 
 static void
+exported_cb (TdSignDialog     *sign,
+             const char       *signer,
+             TdAssessmentPage *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (sign), "td-file-name");
+  g_autofree char *message = signer
+    ? g_strdup_printf (_("Saved “%s”, signed by %s: send this file to the province."), name, signer)
+    : g_strdup_printf (_("Saved “%s”: send this file to the province."), name);
+
+  td_assessment_page_toast (self, message);
+}
+
+static void
 export_chosen_cb (GtkFileDialog    *dialog,
                   GAsyncResult     *result,
                   TdAssessmentPage *self)
@@ -180,14 +194,12 @@ export_chosen_cb (GtkFileDialog    *dialog,
 
   if (path != NULL)
     {
-      if (td_package_export (self->db, td_unit_get_code (self->unit), td_round_get_number (self->round), path, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Saved “%s”: send this file to the province."), name);
-          td_assessment_page_toast (self, message);
-        }
-      else
-        td_assessment_page_toast (self, error->message);
+      /* The signature is chosen next; the file is written only once that is settled. */
+      TdSignDialog *sign = td_sign_dialog_new (self->db, td_unit_get_code (self->unit),
+                                               td_round_get_number (self->round), path);
+      g_object_set_data_full (G_OBJECT (sign), "td-file-name", g_file_get_basename (file), g_free);
+      g_signal_connect (sign, "exported", G_CALLBACK (exported_cb), self);
+      adw_dialog_present (ADW_DIALOG (sign), GTK_WIDGET (self));
     }
   g_object_unref (self);
 }

@@ -90,6 +90,18 @@ show_items (TdImportDialog *self)
           g_string_printf (text, _("%s (%s), round %u, revision %d: %s"), item->preview->unit_name,
                            item->preview->unit_code, item->preview->round_number, item->preview->revision,
                            item->imported ? _("imported") : kind_text (item->preview->kind));
+          if (item->preview->signature)
+            {
+              TdSignatureInfo *sig = item->preview->signature;
+              g_autoptr(GDateTime) at = sig->signed_at ? g_date_time_new_from_unix_local (sig->signed_at) : NULL;
+              g_autofree char *when = at ? g_date_time_format (at, "%d/%m/%Y %H:%M") : g_strdup ("?");
+
+              g_string_append_c (text, '\n');
+              g_string_append_printf (text, _("Signed by %s on %s; certificate from %s, serial %s"),
+                                      sig->signer->subject, when, sig->signer->issuer, sig->signer->serial);
+            }
+          else
+            g_string_append_printf (text, "\n%s", _("Not signed"));
           for (guint c = 0; c < item->preview->changes->len && c < 6 && item->preview->kind == TD_IMPORT_REVISION; c++)
             g_string_append_printf (text, "\n%s", (const char *) item->preview->changes->pdata[c]);
           subtitle = g_string_free (g_steal_pointer (&text), FALSE);
