@@ -236,6 +236,22 @@ test_import_dialog (void)
     g_autoptr(TdAssessmentInfo) info = td_assessment_lookup (province, td_unit_get_id (twin), td_round_get_id (r2), &error);
     g_assert_nonnull (info);
     g_assert_cmpint (info->status, ==, TD_ASSESSMENT_RECEIVED);
+    /* Marked as having come unsigned. */
+    g_assert_cmpstr (info->received_signature, ==, "");
+  }
+  {
+    /* And the form at the province says so. */
+    TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+    GtkWidget *holder = gtk_window_new ();
+    GtkLabel *status;
+
+    gtk_window_set_child (GTK_WINDOW (holder), GTK_WIDGET (page));
+    td_assessment_page_set_database (page, province);
+    td_assessment_page_show_unit (page, "X-I");
+    td_test_iterate (20);
+    status = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_ASSESSMENT_PAGE, "status_label"));
+    g_assert_nonnull (strstr (gtk_label_get_text (status), "received unsigned"));
+    gtk_window_destroy (GTK_WINDOW (holder));
   }
 
   adw_dialog_force_close (ADW_DIALOG (dialog));

@@ -4,7 +4,9 @@
 #include <adwaita.h>
 
 #include "td-package.h"
+#include "td-preferences-dialog.h"
 #include "td-sign-dialog.h"
+#include "td-trust-page.h"
 #include "td-test-pki.h"
 
 static GtkWidget *
@@ -51,6 +53,7 @@ test_sign_dialog (void)
   path = g_build_filename (dir, "xa-a.thidua", NULL);
 
   window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
   gtk_window_present (GTK_WINDOW (window));
   dialog = td_sign_dialog_new (db, "X-A", 2, path);
   g_signal_connect_swapped (dialog, "exported", G_CALLBACK (g_set_str), &signer);
@@ -97,6 +100,82 @@ test_sign_dialog (void)
   g_object_unref (db);
 }
 
+static GtkWidget *
+find_type (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GBytes *
+pem (const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s.pem", dir, name);
+  return td_test_read_file (path);
+}
+
+static void
+test_trust_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  TdDatabase *db;
+  GtkWidget *window;
+  TdPreferencesDialog *prefs;
+  TdTrustPage *page;
+  g_autoptr(GBytes) ca = NULL;
+  g_autoptr(GBytes) leaf = NULL;
+  g_autoptr(GPtrArray) cas = NULL;
+  g_autoptr(GPtrArray) bound = NULL;
+  g_autoptr(TdUnit) unit = NULL;
+  AdwSwitchRow *unsigned_row = NULL;
+
+  if (!td_test_pki_setup ())
+    {
+      g_test_skip ("certtool, p11tool, softhsm2-util or the SoftHSM2 module is missing");
+      return;
+    }
+  db = td_test_open_seeded (dir, "board.db");
+  unit = td_catalog_add_unit (db, "X-A", "Xã Á", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  prefs = td_preferences_dialog_new (db);
+  adw_dialog_present (ADW_DIALOG (prefs), window);
+  td_test_iterate (20);
+  page = TD_TRUST_PAGE (find_type (GTK_WIDGET (prefs), TD_TYPE_TRUST_PAGE));
+  g_assert_true (TD_IS_TRUST_PAGE (page));
+
+  ca = pem ("ca");
+  leaf = pem ("unit");
+  /* A unit's certificate is not an authority: refused, nothing stored. */
+  g_assert_false (td_trust_page_add (page, NULL, leaf));
+  g_assert_true (td_trust_page_add (page, NULL, ca));
+  g_assert_true (td_trust_page_add (page, "X-A", leaf));
+  cas = td_trust_list_cas (db, &error);
+  g_assert_cmpuint (cas->len, ==, 1);
+  g_assert_cmpstr (((TdCertInfo *) cas->pdata[0])->subject, ==, "CA thử nghiệm Bắc Ninh");
+  bound = td_trust_list_bound (db, "X-A", &error);
+  g_assert_cmpuint (bound->len, ==, 1);
+
+  /* The switch is the database's setting. */
+  g_assert_true (td_trust_get_allow_unsigned (db));
+  unsigned_row = ADW_SWITCH_ROW (find_type (GTK_WIDGET (page), ADW_TYPE_SWITCH_ROW));
+  g_assert_nonnull (unsigned_row);
+  adw_switch_row_set_active (unsigned_row, FALSE);
+  g_assert_false (td_trust_get_allow_unsigned (db));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (20);
+  g_object_unref (db);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -106,6 +185,7 @@ main (int argc, char *argv[])
   adw_init ();
   dir = td_test_make_dir ();
   g_test_add_func ("/sign/dialog", test_sign_dialog);
+  g_test_add_func ("/sign/trust-page", test_trust_page);
   status = g_test_run ();
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);

@@ -20,6 +20,7 @@ td_assessment_info_free (TdAssessmentInfo *info)
     return;
   g_free (info->status_reason);
   g_free (info->updated_at);
+  g_free (info->received_signature);
   g_free (info);
 }
 
@@ -75,6 +76,7 @@ info_from_stmt (TdDatabase    *db,
       info->status_reason = td_stmt_dup_text (stmt, 4);
       info->revision = sqlite3_column_int (stmt, 5);
       info->updated_at = td_stmt_dup_text (stmt, 6);
+      info->received_signature = td_stmt_dup_text (stmt, 7);
     }
   else if (rc != SQLITE_DONE)
     td_database_set_error (db, rc, error);
@@ -82,7 +84,8 @@ info_from_stmt (TdDatabase    *db,
   return info;
 }
 
-#define INFO_COLUMNS "SELECT id, unit_id, round_id, status, status_reason, revision, updated_at FROM assessment "
+#define INFO_COLUMNS "SELECT id, unit_id, round_id, status, status_reason, revision, updated_at, received_signature" \
+                     " FROM assessment "
 
 TdAssessmentInfo *
 td_assessment_lookup (TdDatabase  *db,

@@ -27,6 +27,9 @@ typedef struct {
   char               *status_reason;
   int                 revision;
   char               *updated_at;
+  /* How the province received it: NULL when typed in this database, "" in an unsigned
+   * package, else the name of the signer. */
+  char               *received_signature;
 } TdAssessmentInfo;
 
 void              td_assessment_info_free  (TdAssessmentInfo *info);

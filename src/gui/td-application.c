@@ -110,7 +110,7 @@ preferences_activated_cb (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   TdPreferencesDialog *dialog;
 
-  dialog = td_preferences_dialog_new (self->database ? td_database_get_path (self->database) : NULL);
+  dialog = td_preferences_dialog_new (self->database);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
 }
 

@@ -23,6 +23,7 @@ struct _TdAssessmentPage
   TdAssessmentStatus  status;
   gboolean            started;
   char               *status_reason;
+  char               *received_signature;
 
   GPtrArray          *rows;             /* TdTargetRow, by target order */
   GPtrArray          *standard_rows;    /* AdwExpanderRow, data "standard-id" */

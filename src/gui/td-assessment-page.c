@@ -75,7 +75,16 @@ td_assessment_page_update_header (TdAssessmentPage *self)
                               without_evidence, problems);
   gtk_label_set_label (self->progress_label, progress);
 
-  gtk_label_set_label (self->status_label, self->started ? td_assessment_status_get_label (self->status) : _("Not started"));
+  if (self->started && self->received_signature != NULL)
+    {
+      /* At the province: say how the submission arrived, unsigned ones plainly. */
+      g_autofree char *status = *self->received_signature
+        ? g_strdup_printf (_("%s · signed by %s"), td_assessment_status_get_label (self->status), self->received_signature)
+        : g_strdup_printf (_("%s · received unsigned"), td_assessment_status_get_label (self->status));
+      gtk_label_set_label (self->status_label, status);
+    }
+  else
+    gtk_label_set_label (self->status_label, self->started ? td_assessment_status_get_label (self->status) : _("Not started"));
   if (self->saved_at != NULL)
     {
       g_autofree char *time = g_date_time_format (self->saved_at, "%H:%M:%S");
@@ -354,6 +363,7 @@ load (TdAssessmentPage *self)
   g_hash_table_remove_all (self->dirty);
   g_clear_pointer (&self->saved_at, g_date_time_unref);
   g_clear_pointer (&self->status_reason, g_free);
+  g_clear_pointer (&self->received_signature, g_free);
   self->assessment_id = 0;
   self->status = TD_ASSESSMENT_DRAFT;
   self->started = FALSE;
@@ -366,6 +376,7 @@ load (TdAssessmentPage *self)
       self->assessment_id = info->id;
       self->status = info->status;
       self->status_reason = g_strdup (info->status_reason);
+      self->received_signature = g_strdup (info->received_signature);
       self->started = TRUE;
       values = td_assessment_load_values (self->db, info->id, &error);
       if (values != NULL)
@@ -455,6 +466,7 @@ td_assessment_page_dispose (GObject *object)
   g_clear_pointer (&self->dirty, g_hash_table_unref);
   g_clear_pointer (&self->saved_at, g_date_time_unref);
   g_clear_pointer (&self->status_reason, g_free);
+  g_clear_pointer (&self->received_signature, g_free);
 
   G_OBJECT_CLASS (td_assessment_page_parent_class)->dispose (object);
 }

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "td-preferences-dialog.h"
+#include "td-trust-page.h"
 
 struct _TdPreferencesDialog
 {
@@ -55,10 +56,13 @@ td_preferences_dialog_init (TdPreferencesDialog *self)
 }
 
 TdPreferencesDialog *
-td_preferences_dialog_new (const char *database_path)
+td_preferences_dialog_new (TdDatabase *db)
 {
   TdPreferencesDialog *self = g_object_new (TD_TYPE_PREFERENCES_DIALOG, NULL);
 
-  adw_action_row_set_subtitle (self->database_row, database_path ? database_path : _("None"));
+  adw_action_row_set_subtitle (self->database_row, db ? td_database_get_path (db) : _("None"));
+  /* The signature policy belongs to the open database. */
+  if (db != NULL)
+    adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), ADW_PREFERENCES_PAGE (td_trust_page_new (db)));
   return self;
 }
