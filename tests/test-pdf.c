@@ -212,6 +212,29 @@ test_signatures (void)
   signatures = td_pdf_document_get_signatures (doc);
   g_assert_cmpuint (signatures->len, ==, 1);
   g_assert_cmpint (((TdPdfSignature *) signatures->pdata[0])->state, ==, TD_SIGNATURE_MODIFIED);
+
+  /* A validator that dies (as poppler-glib's can) costs "could not be checked", not this
+   * process: a stand-in helper that crashes every time, twice. */
+  {
+    g_autofree char *crasher = g_build_filename (dir, "crashing-helper", NULL);
+    g_autofree char *saved = g_strdup (g_getenv ("THIDUA_CLI"));
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_set_contents (crasher, "#!/bin/sh\ncat >/dev/null\nkill -SEGV $$\n", -1, NULL));
+    g_assert_cmpint (g_chmod (crasher, 0700), ==, 0);
+    g_setenv ("THIDUA_CLI", crasher, TRUE);
+    g_clear_pointer (&signatures, g_ptr_array_unref);
+    signatures = td_pdf_document_get_signatures (doc);
+    g_assert_cmpuint (signatures->len, ==, 1);
+    g_assert_cmpint (((TdPdfSignature *) signatures->pdata[0])->state, ==, TD_SIGNATURE_UNCHECKED);
+    text = td_pdf_signature_describe (signatures->pdata[0]);
+    g_assert_nonnull (strstr (text, "could not be checked"));
+    if (saved)
+      g_setenv ("THIDUA_CLI", saved, TRUE);
+    else
+      g_unsetenv ("THIDUA_CLI");
+    g_remove (crasher);
+  }
   td_test_cleanup_dir (dir);
 }
 

@@ -64,6 +64,7 @@ int td_cli_export  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_import  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_return  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_pdf_render (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_pdf_signatures (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_decision   (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_verify     (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_trust      (TdCliContext *ctx, int argc, char **argv, GError **error);

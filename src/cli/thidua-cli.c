@@ -29,6 +29,8 @@ static const TdCliCommand commands[] = {
   { "decision", N_("List award decisions or lay one out as PDF"), td_cli_decision },
   { "certificates", N_("Certificates of a decision's awardees as PDF, and the printer calibration page"),
     td_cli_certificates },
+  { "pdf-signatures", N_("Validate the digital signatures of a PDF (what the evidence viewer shows)"),
+    td_cli_pdf_signatures },
   { "return", N_("Return a unit's submission with a reason, and write the package that tells it"), td_cli_return },
 };
 

@@ -10,8 +10,10 @@
  * its /ByteRange arrays alone.  That is right on its own, and it also keeps the first input on
  * which bench/fuzz caught poppler-glib 25.03 reading NSS memory after freeing it away from the
  * validator.  The same fault was seen afterwards on a wholly signed file once the fuzzer had
- * validated many files in one process: it is inside poppler-glib and NOT fixed here (see
- * bench/fuzz/run; a separate validating process would contain it). */
+ * validated many files in one process.  That fault is inside poppler-glib, so the app does
+ * not validate in its own process: td_pdf_document_get_signatures() hands the file to a
+ * short-lived "thidua-cli pdf-signatures" and reads its answer, and a crash there costs one
+ * "could not be checked", not the reviewer's window. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -19,6 +21,8 @@
 
 #include "td-pdf-document-private.h"
 #include "td-pdf-signature.h"
+
+#include <json-glib/json-glib.h>
 
 void
 td_pdf_signature_free (TdPdfSignature *signature)
@@ -95,7 +99,7 @@ signed_to_the_end (GBytes *bytes)
 }
 
 GPtrArray *
-td_pdf_document_get_signatures (TdPdfDocument *document)
+td_pdf_document_validate_signatures (TdPdfDocument *document)
 {
   GPtrArray *signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) td_pdf_signature_free);
   /* NSS may take seconds (its first start, a large file to hash): on a copy of our own, the
@@ -171,6 +175,7 @@ td_pdf_signature_describe (const TdPdfSignature *signature)
     {
     case TD_SIGNATURE_VALID: state = _("the signature is valid"); break;
     case TD_SIGNATURE_MODIFIED: state = _("the document was changed after it was signed"); break;
+    case TD_SIGNATURE_UNCHECKED: state = _("the signature could not be checked"); break;
     default: state = _("the signature is not valid"); break;
     }
   switch (signature->certificate)
@@ -188,4 +193,171 @@ td_pdf_signature_describe (const TdPdfSignature *signature)
     return g_strdup_printf (_("Signed by %s on %s: %s, %s"), who, when, state, certificate);
   /* Translators: "Signed by NAME: STATE, CERTIFICATE" */
   return g_strdup_printf (_("Signed by %s: %s, %s"), who, state, certificate);
+}
+
+/* ---- validation in a helper process ---- */
+
+static const char * const state_names[] = { "valid", "modified", "invalid", "unchecked" };
+static const char * const certificate_names[] = { "trusted", "unknown-issuer", "untrusted", "expired", "revoked",
+                                                  "not-checked" };
+
+static int
+index_of (const char * const *names,
+          guint               n,
+          const char         *name,
+          int                 fallback)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (names[i], name) == 0)
+      return (int) i;
+  return fallback;
+}
+
+char *
+td_pdf_signatures_to_json (GPtrArray *signatures)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < signatures->len; i++)
+    {
+      TdPdfSignature *s = signatures->pdata[i];
+      g_autofree char *at = s->signed_at ? g_date_time_format_iso8601 (s->signed_at) : NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "signer");
+      json_builder_add_string_value (b, s->signer);
+      json_builder_set_member_name (b, "signed_at");
+      if (at)
+        json_builder_add_string_value (b, at);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "state");
+      json_builder_add_string_value (b, state_names[s->state]);
+      json_builder_set_member_name (b, "certificate");
+      json_builder_add_string_value (b, certificate_names[s->certificate]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
+}
+
+static GPtrArray *
+from_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GPtrArray *out;
+  JsonArray *array;
+
+  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL) ||
+      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return NULL;
+  array = json_node_get_array (json_parser_get_root (parser));
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) td_pdf_signature_free);
+  for (guint i = 0; i < json_array_get_length (array) && i < 64; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      TdPdfSignature *s = g_new0 (TdPdfSignature, 1);
+      const char *at = o ? json_object_get_string_member_with_default (o, "signed_at", NULL) : NULL;
+
+      s->signer = g_strdup (o ? json_object_get_string_member_with_default (o, "signer", "") : "");
+      s->signed_at = at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+      s->state = index_of (state_names, G_N_ELEMENTS (state_names),
+                           o ? json_object_get_string_member_with_default (o, "state", NULL) : NULL,
+                           TD_SIGNATURE_UNCHECKED);
+      s->certificate = index_of (certificate_names, G_N_ELEMENTS (certificate_names),
+                                 o ? json_object_get_string_member_with_default (o, "certificate", NULL) : NULL,
+                                 TD_CERTIFICATE_NOT_CHECKED);
+      g_ptr_array_add (out, s);
+    }
+  return out;
+}
+
+static char *
+helper_path (void)
+{
+  const char *env = g_getenv ("THIDUA_CLI");
+  g_autofree char *installed = g_build_filename (BINDIR, "thidua-cli", NULL);
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  if (g_file_test (installed, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&installed);
+  return g_find_program_in_path ("thidua-cli");
+}
+
+/* Every field "could not be checked": what a reviewer sees when the helper fails. */
+static GPtrArray *
+unchecked (int n)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) td_pdf_signature_free);
+
+  for (int i = 0; i < n; i++)
+    {
+      TdPdfSignature *s = g_new0 (TdPdfSignature, 1);
+      s->signer = g_strdup ("");
+      s->state = TD_SIGNATURE_UNCHECKED;
+      s->certificate = TD_CERTIFICATE_NOT_CHECKED;
+      g_ptr_array_add (out, s);
+    }
+  return out;
+}
+
+GPtrArray *
+td_pdf_document_get_signatures (TdPdfDocument *document)
+{
+  g_autofree char *helper = helper_path ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *result;
+  PopplerDocument *doc;
+  int n;
+
+  /* Counting the fields is safe in process; only validation is not. */
+  doc = td_pdf_document_lock (document);
+  n = poppler_document_get_n_signatures (doc);
+  td_pdf_document_unlock (document);
+  if (n <= 0)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) td_pdf_signature_free);
+  if (helper == NULL)
+    {
+      g_debug ("thidua-cli not found: validating signatures in this process");
+      return td_pdf_document_validate_signatures (document);
+    }
+
+  /* The fault seen in poppler-glib is a race between threads: a helper that dies of it is
+   * tried once more before the signature is called unchecked. */
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_clear_object (&proc);
+      g_clear_pointer (&out, g_bytes_unref);
+      g_clear_error (&error);
+      proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, helper, "pdf-signatures", "--json", "-", NULL);
+      if (proc == NULL)
+        {
+          g_debug ("Cannot start %s: %s", helper, error->message);
+          return unchecked (n);
+        }
+      /* The helper stops itself after a minute (alarm), so this wait is bounded. */
+      g_subprocess_communicate (proc, td_pdf_document_get_bytes (document), NULL, &out, NULL, &error);
+      if (out != NULL && g_subprocess_get_if_exited (proc) && g_subprocess_get_exit_status (proc) == 0)
+        break;
+      g_debug ("The signature helper failed (%s)", error ? error->message
+                                                          : g_subprocess_get_if_signaled (proc) ? g_strsignal (g_subprocess_get_term_sig (proc))
+                                                                                                 : "it refused the file");
+      if (!g_subprocess_get_if_signaled (proc))
+        return unchecked (n);
+    }
+  if (out == NULL || !g_subprocess_get_if_exited (proc) || g_subprocess_get_exit_status (proc) != 0)
+    return unchecked (n);
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+    result = from_json (text);
+  }
+  return result ? result : unchecked (n);
 }

@@ -10,6 +10,7 @@ typedef enum {
   TD_SIGNATURE_VALID,          /* the signed bytes are as signed */
   TD_SIGNATURE_MODIFIED,       /* the document was changed after signing */
   TD_SIGNATURE_INVALID,        /* the signature itself does not verify or cannot be read */
+  TD_SIGNATURE_UNCHECKED,      /* the validator failed (it runs apart: see the .c) */
 } TdSignatureState;
 
 typedef enum {
@@ -31,9 +32,15 @@ typedef struct {
 void        td_pdf_signature_free     (TdPdfSignature *signature);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdPdfSignature, td_pdf_signature_free)
 
-/* Every signature of @document, validated (no network: revocation is not checked online).
- * Can take a while on a big file: call it off the main thread. */
+/* Every signature of @document, validated (no network: revocation is not checked online) by
+ * poppler in a short-lived "thidua-cli pdf-signatures" process, so that a fault in the
+ * validator cannot take the app down.  Waits for it (it gives up after 60 s): call it off
+ * the main thread. */
 GPtrArray  *td_pdf_document_get_signatures (TdPdfDocument        *document);
+/* The same, validated in this process: what the helper itself runs. */
+GPtrArray  *td_pdf_document_validate_signatures (TdPdfDocument   *document);
+/* The helper's answer: a JSON array of {signer, signed_at, state, certificate}. */
+char       *td_pdf_signatures_to_json (GPtrArray            *signatures);
 /* One line a reviewer reads, e.g. "Ký bởi Nguyễn Văn A lúc 12/10/2026 09:30: chữ ký hợp lệ,
  * chứng thư số chưa được tin cậy trên máy này". */
 char       *td_pdf_signature_describe (const TdPdfSignature *signature);
