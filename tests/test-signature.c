@@ -15,6 +15,14 @@
 
 static gboolean ready;
 
+/* The value, asserted not NULL, so that it can be freed in one expression. */
+static gpointer
+nonnull (gpointer value)
+{
+  g_assert_nonnull (value);
+  return value;
+}
+
 typedef struct {
   TdDatabase *unit_db;
   TdDatabase *province_db;
@@ -75,7 +83,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   /* The board trusts the test CA, records the unit's certificate, and wants signatures. */
   ca = read_cert ("ca");
   cert = read_cert ("unit");
-  g_assert_nonnull (td_trust_add_ca (f->province_db, ca, &error));
+  td_cert_info_free (nonnull (td_trust_add_ca (f->province_db, ca, &error)));
   info = td_trust_bind (f->province_db, "X-A", cert, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (info->subject, ==, "UBND xã Á");
@@ -261,7 +269,7 @@ test_expired (Fixture *f, gconstpointer data)
   if (!skip_unless_ready ())
     return;
   cert = read_cert ("expired");
-  g_assert_nonnull (td_trust_bind (f->province_db, "X-A", cert, &error));
+  td_cert_info_free (nonnull (td_trust_bind (f->province_db, "X-A", cert, &error)));
   export_signed_by (f, "expired");
   assert_refused (f, TD_SIGNATURE_ERROR_EXPIRED);
 }
@@ -276,7 +284,7 @@ test_untrusted (Fixture *f, gconstpointer data)
     return;
   /* Same name as the unit, another CA: even bound, it is not trusted. */
   cert = read_cert ("rogue");
-  g_assert_nonnull (td_trust_bind (f->province_db, "X-A", cert, &error));
+  td_cert_info_free (nonnull (td_trust_bind (f->province_db, "X-A", cert, &error)));
   export_signed_by (f, "rogue");
   assert_refused (f, TD_SIGNATURE_ERROR_UNTRUSTED);
 }
@@ -290,7 +298,7 @@ test_other_unit (Fixture *f, gconstpointer data)
   if (!skip_unless_ready ())
     return;
   cert = read_cert ("other");
-  g_assert_nonnull (td_trust_bind (f->province_db, "X-B", cert, &error));
+  td_cert_info_free (nonnull (td_trust_bind (f->province_db, "X-B", cert, &error)));
   export_signed_by (f, "other");
   assert_refused (f, TD_SIGNATURE_ERROR_NOT_BOUND);
 }

@@ -271,20 +271,12 @@ td_nomination_get (TdDatabase  *db,
                    GError     **error)
 {
   sqlite3_stmt *stmt = td_database_prepare (db, SELECT_NOMINATION "WHERE n.id = ?", error);
-  g_autoptr(GPtrArray) found = NULL;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, nomination_id);
-  found = td_database_collect (db, stmt, nomination_from_row, NULL, (GDestroyNotify) td_nomination_free, error);
-  if (found == NULL)
-    return NULL;
-  if (found->len == 0)
-    {
-      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("The nomination no longer exists."));
-      return NULL;
-    }
-  return g_ptr_array_steal_index (found, 0);
+  return td_database_collect_one (db, stmt, nomination_from_row, (GDestroyNotify) td_nomination_free,
+                                  _("The nomination no longer exists."), error);
 }
 
 GPtrArray *

@@ -33,6 +33,14 @@ GPtrArray    *td_database_collect     (TdDatabase     *self,
                                        GDestroyNotify  free_func,
                                        GError        **error);
 
+/* td_database_collect() for a query of one row: the item, or NULL with TD_DATABASE_ERROR_NOT_FOUND
+ * and @not_found as the message when there is no row. */
+gpointer      td_database_collect_one (TdDatabase     *self,
+                                       sqlite3_stmt   *stmt,
+                                       TdRowFunc       row,
+                                       GDestroyNotify  free_func,
+                                       const char     *not_found,
+                                       GError        **error);
 /* Turns the connection's last error into a GError. */
 void          td_database_set_error   (TdDatabase   *self,
                                        int           rc,

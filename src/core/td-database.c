@@ -190,6 +190,26 @@ td_database_collect (TdDatabase      *self,
   return g_steal_pointer (&items);
 }
 
+gpointer
+td_database_collect_one (TdDatabase      *self,
+                         sqlite3_stmt    *stmt,
+                         TdRowFunc        row,
+                         GDestroyNotify   free_func,
+                         const char      *not_found,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) found = td_database_collect (self, stmt, row, NULL, free_func, error);
+
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error_literal (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, not_found);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (found, 0);
+}
+
 gboolean
 td_database_exec (TdDatabase  *self,
                   const char  *sql,

@@ -355,21 +355,12 @@ td_decision_load (TdDatabase  *db,
                   GError     **error)
 {
   sqlite3_stmt *stmt = td_database_prepare (db, SELECT_DECISION "WHERE id = ?", error);
-  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *not_found = g_strdup_printf (_("There is no decision %d."), (int) decision_id);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, decision_id);
-  found = td_database_collect (db, stmt, decision_from_row, NULL, (GDestroyNotify) td_decision_free, error);
-  if (found == NULL)
-    return NULL;
-  if (found->len == 0)
-    {
-      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no decision %d."), (int) decision_id);
-      return NULL;
-    }
-  return g_ptr_array_steal_index (found, 0);
+  return td_database_collect_one (db, stmt, decision_from_row, (GDestroyNotify) td_decision_free, not_found, error);
 }
 
 GPtrArray *

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "td-assessment-page-private.h"
+#include "td-pickers.h"
 #include "td-sign-dialog.h"
 #include "td-evidence-preview.h"
 #include "td-import-dialog.h"
@@ -373,16 +374,8 @@ td_assessment_page_request_attach (TdAssessmentPage *self,
                                    gint64            target_id,
                                    gint64            standard_id)
 {
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileDialog) dialog = td_pickers_pdf_dialog (_("Attach Evidence"));
 
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  g_list_store_append (filters, filter);
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_title (dialog, _("Attach Evidence"));
   g_object_set_data_full (G_OBJECT (dialog), "target-id", g_memdup2 (&target_id, sizeof target_id), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "standard-id", g_memdup2 (&standard_id, sizeof standard_id), g_free);
   gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,

@@ -6,6 +6,7 @@
 
 #include "td-evidence-preview.h"
 #include "td-nomination-pane.h"
+#include "td-pickers.h"
 #include "td-window.h"
 
 struct _TdNominationPane
@@ -219,15 +220,8 @@ attach_chosen_cb (GObject      *source,
 static void
 attach_cb (TdNominationPane *self)
 {
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileDialog) dialog = td_pickers_pdf_dialog (_("Attach Evidence"));
 
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  g_list_store_append (filters, filter);
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_title (dialog, _("Attach Evidence"));
   gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, attach_chosen_cb,
                         g_object_ref (self));
 }

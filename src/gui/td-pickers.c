@@ -1,6 +1,8 @@
 /* td-pickers.c: unit and round dropdowns. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "td-pickers.h"
 
 guint
@@ -73,4 +75,20 @@ td_pickers_setup (GtkDropDown *unit_dropdown,
   gtk_drop_down_set_selected (round_dropdown, round_pos);
   g_signal_connect_swapped (unit_dropdown, "notify::selected", changed, data);
   g_signal_connect_swapped (round_dropdown, "notify::selected", changed, data);
+}
+
+GtkFileDialog *
+td_pickers_pdf_dialog (const char *title)
+{
+  GtkFileDialog *dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, title);
+  return dialog;
 }

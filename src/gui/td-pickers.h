@@ -1,4 +1,4 @@
-/* td-pickers.h: the unit and round dropdowns that several areas share. */
+/* td-pickers.h: the unit and round dropdowns, and the PDF file dialog, that several areas share. */
 #pragma once
 
 #include <adwaita.h>
@@ -27,5 +27,9 @@ void  td_pickers_setup       (GtkDropDown *unit_dropdown,
                               GSettings   *settings,
                               GCallback    changed,
                               gpointer     data);
+
+/* A file dialog titled @title that offers PDF documents (by type and by the .pdf suffix, for
+ * systems that do not know the type). */
+GtkFileDialog *td_pickers_pdf_dialog (const char *title);
 
 G_END_DECLS
