@@ -402,10 +402,24 @@ test_signature_banner (void)
   g_assert_true (adw_banner_get_revealed (banner));
   g_test_message ("banner: %s", adw_banner_get_title (banner));
   g_assert_nonnull (strstr (adw_banner_get_title (banner), "Nguyễn Văn A"));
+  {
+    /* The Details button lists every signature; its dialog opens over the reader. */
+    g_auto(GStrv) details = td_pdf_reader_get_signature_details (reader);
+    g_assert_cmpuint (g_strv_length (details), ==, 1);
+    g_assert_nonnull (strstr (details[0], "the signature is valid"));
+    g_signal_emit_by_name (banner, "button-clicked");
+    td_test_iterate (20);
+    g_assert_true (ADW_IS_ALERT_DIALOG (adw_window_get_visible_dialog (ADW_WINDOW (window))));
+    adw_dialog_force_close (adw_window_get_visible_dialog (ADW_WINDOW (window)));
+  }
 
   td_pdf_reader_set_pdf (reader, pdf, NULL);
   td_test_iterate (200);
   g_assert_false (adw_banner_get_revealed (banner));
+  {
+    g_auto(GStrv) details = td_pdf_reader_get_signature_details (reader);
+    g_assert_cmpuint (g_strv_length (details), ==, 0);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate (50);

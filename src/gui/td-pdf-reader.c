@@ -32,6 +32,7 @@ struct _TdPdfReader
   TdPdfThumbnails *thumbnails;
   GSettings      *settings;
   AdwBanner      *signature_banner;
+  GPtrArray      *signatures;      /* TdPdfSignature of the file shown, for the details */
   GCancellable   *signature_cancel;
 };
 
@@ -113,6 +114,8 @@ signatures_done_cb (GObject      *source,
   /* Cancelled: another file is in the reader by now. */
   if (signatures == NULL || signatures->len == 0)
     return;
+  g_clear_pointer (&self->signatures, g_ptr_array_unref);
+  self->signatures = g_ptr_array_ref (signatures);
   line = td_pdf_signature_describe (signatures->pdata[0]);
   if (signatures->len > 1)
     {
@@ -122,6 +125,29 @@ signatures_done_cb (GObject      *source,
     }
   adw_banner_set_title (self->signature_banner, line);
   adw_banner_set_revealed (self->signature_banner, TRUE);
+}
+
+char **
+td_pdf_reader_get_signature_details (TdPdfReader *self)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+
+  for (guint i = 0; self->signatures && i < self->signatures->len; i++)
+    g_strv_builder_take (lines, td_pdf_signature_describe (self->signatures->pdata[i]));
+  return g_strv_builder_end (lines);
+}
+
+/* Every signature of the file, one paragraph each: the banner has room for the first. */
+static void
+signature_details_cb (TdPdfReader *self)
+{
+  g_auto(GStrv) lines = td_pdf_reader_get_signature_details (self);
+  g_autofree char *body = g_strjoinv ("\n\n", lines);
+  AdwDialog *dialog = adw_alert_dialog_new (_("Digital Signatures"), body);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_alert_dialog_set_body_use_markup (ADW_ALERT_DIALOG (dialog), FALSE);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 /* Validating may read the whole file and ask NSS: never on the main thread. */
@@ -134,6 +160,7 @@ check_signatures (TdPdfReader   *self,
   g_cancellable_cancel (self->signature_cancel);
   g_clear_object (&self->signature_cancel);
   adw_banner_set_revealed (self->signature_banner, FALSE);
+  g_clear_pointer (&self->signatures, g_ptr_array_unref);
   if (doc == NULL)
     return;
   self->signature_cancel = g_cancellable_new ();
@@ -234,6 +261,7 @@ td_pdf_reader_dispose (GObject *object)
   if (self->signature_cancel)
     g_cancellable_cancel (self->signature_cancel);
   g_clear_object (&self->signature_cancel);
+  g_clear_pointer (&self->signatures, g_ptr_array_unref);
   G_OBJECT_CLASS (td_pdf_reader_parent_class)->dispose (object);
 }
 
@@ -336,6 +364,8 @@ td_pdf_reader_init (TdPdfReader *self)
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb), self);
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), GTK_WIDGET (self->search_bar));
   self->signature_banner = ADW_BANNER (adw_banner_new (""));
+  adw_banner_set_button_label (self->signature_banner, _("_Details"));
+  g_signal_connect_swapped (self->signature_banner, "button-clicked", G_CALLBACK (signature_details_cb), self);
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), GTK_WIDGET (self->signature_banner));
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (password_page), "dialog-password-symbolic");

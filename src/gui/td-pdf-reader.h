@@ -26,5 +26,7 @@ void                 td_pdf_reader_show_thumbnails  (TdPdfReader *self,
 TdPdfThumbnails     *td_pdf_reader_get_thumbnails   (TdPdfReader *self);
 /* Says who signed the file and whether the signature holds, when it carries one. */
 AdwBanner           *td_pdf_reader_get_signature_banner (TdPdfReader *self);
+/* One line per signature of the file shown, as its Details dialog lists them. */
+char               **td_pdf_reader_get_signature_details (TdPdfReader *self);
 
 G_END_DECLS
