@@ -26,14 +26,15 @@ G_DEFINE_FINAL_TYPE (TdTrustPage, td_trust_page, ADW_TYPE_PREFERENCES_PAGE)
 
 static void refresh (TdTrustPage *self);
 
+/* A refusal says what is wrong and what to do: longer than a toast can show whole. */
 static void
 toast (TdTrustPage *self,
        const char  *message)
 {
-  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_DIALOG);
+  AdwDialog *alert = adw_alert_dialog_new (_("The Certificates Were Not Changed"), message);
 
-  if (dialog != NULL)
-    adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (dialog), adw_toast_new (message));
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (alert), "close", _("_Close"));
+  adw_dialog_present (alert, GTK_WIDGET (self));
 }
 
 static const char *
