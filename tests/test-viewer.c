@@ -174,8 +174,9 @@ test_review_verdicts (void)
   td_evidence_page_set_database (page, db);
   td_test_iterate (50);
 
-  /* The demo ward has two evidence files; the first is shown. */
-  g_assert_cmpuint (td_evidence_page_get_n_items (page), ==, 2);
+  /* The demo ward has two evidence files of its own and its nomination's report, listed last;
+   * the first is shown. */
+  g_assert_cmpuint (td_evidence_page_get_n_items (page), ==, 3);
   first = td_evidence_page_get_current (page);
   g_assert_cmpint (first, >, 0);
   gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (review_row (page, 1)))),
@@ -197,6 +198,20 @@ test_review_verdicts (void)
   g_assert_cmpint (entry->entity_id, ==, second);
   g_assert_cmpstr (entry->new_value, ==, "rejected");
   g_assert_cmpstr (entry->reason, ==, "Thiếu chữ ký của lãnh đạo.");
+
+  /* The nomination's dossier takes a verdict the same way, recorded under the ward. */
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (review_row (page, 2)))),
+                           review_row (page, 2));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (review_row (page, 2))), "Nomination dossier"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.verdict", "s", "accepted"));
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = td_audit_list (db, "P-KINHBAC", 1, &error);
+  g_assert_cmpstr (((TdAuditEntry *) audit->pdata[0])->new_value, ==, "accepted");
+  g_assert_cmpint (((TdAuditEntry *) audit->pdata[0])->entity_id, ==, td_evidence_page_get_current (page));
+  entry = NULL;
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (review_row (page, 1)))),
+                           review_row (page, 1));
+  g_assert_cmpint (td_evidence_page_get_current (page), ==, second);
 
   /* Every file has a verdict: Next Unreviewed stays put.  Once the first is set back to
    * unreviewed (as another reviewer could), it goes there. */
@@ -474,12 +489,13 @@ test_review_signed (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
   td_evidence_page_set_database (page, db);
-  g_assert_cmpuint (td_evidence_page_get_n_items (page), ==, 3);
+  /* Two demo files, the signed one, and the nomination's report. */
+  g_assert_cmpuint (td_evidence_page_get_n_items (page), ==, 4);
 
   for (int i = 0; i < 300 && n_marked == 0; i++)
     {
       td_test_iterate (10);
-      for (int r = 0; r < 3; r++)
+      for (int r = 0; r < 4; r++)
         if (g_object_get_data (G_OBJECT (review_row (page, r)), "signature-icon"))
           {
             icon = g_object_get_data (G_OBJECT (review_row (page, r)), "signature-icon");

@@ -248,6 +248,22 @@ td_evidence_list_for_assessment (TdDatabase  *db,
 }
 
 GPtrArray *
+td_evidence_list_for_nominations_of (TdDatabase  *db,
+                                     gint64       unit_id,
+                                     gint64       round_id,
+                                     GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_EVIDENCE "JOIN nomination n ON n.id = e.nomination_id"
+                                                " WHERE n.unit_id = ? AND n.round_id = ? ORDER BY e.id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int64 (stmt, 2, round_id);
+  return td_database_collect (db, stmt, evidence_from_row, NULL, (GDestroyNotify) td_evidence_info_free, error);
+}
+
+GPtrArray *
 td_evidence_list_for_nomination (TdDatabase  *db,
                                  gint64       nomination_id,
                                  GError     **error)

@@ -72,6 +72,11 @@ GPtrArray  *td_evidence_list_for_assessment (TdDatabase   *db,
 GPtrArray  *td_evidence_list_for_nomination (TdDatabase   *db,
                                              gint64        nomination_id,
                                              GError      **error);
+/* TdEvidenceInfo of the nominations of @unit_id (collective, or its people) in @round_id */
+GPtrArray  *td_evidence_list_for_nominations_of (TdDatabase *db,
+                                                 gint64      unit_id,
+                                                 gint64      round_id,
+                                                 GError    **error);
 gboolean    td_evidence_set_verdict (TdDatabase           *db,
                                      gint64                evidence_id,
                                      TdVerdict             verdict,

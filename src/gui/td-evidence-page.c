@@ -79,6 +79,8 @@ owner_label (TdEvidencePage *self,
       if (s->id == e->owner.standard_id)
         return g_strdup_printf (_("Standard %s"), s->code);
     }
+  if (e->owner.nomination_id)
+    return g_strdup (_("Nomination dossier"));
   return g_strdup ("");
 }
 
@@ -314,6 +316,16 @@ load (TdEvidencePage *self)
   info = td_assessment_lookup (self->db, td_unit_get_id (unit), td_round_get_id (round), &error);
   if (info != NULL)
     self->items = td_evidence_list_for_assessment (self->db, info->id, &error);
+  /* The dossiers of the unit's nominations are reviewed here too, after its own evidence. */
+  if (error == NULL)
+    {
+      GPtrArray *dossiers = td_evidence_list_for_nominations_of (self->db, td_unit_get_id (unit),
+                                                                 td_round_get_id (round), &error);
+      if (self->items == NULL)
+        self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) td_evidence_info_free);
+      if (dossiers != NULL)
+        g_ptr_array_extend_and_steal (self->items, dossiers);
+    }
   if (error)
     toast (self, error->message);
   fill_list (self);
