@@ -170,8 +170,6 @@ test_good (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TdPackagePreview) preview = NULL;
-  g_autoptr(TdUnit) unit = NULL;
-  g_autoptr(TdRound) round = NULL;
 
   if (!skip_unless_ready ())
     return;
@@ -183,6 +181,16 @@ test_good (Fixture *f, gconstpointer data)
   g_assert_cmpstr (preview->signature->signer->issuer, ==, "CA thử nghiệm Bắc Ninh");
   g_assert_nonnull (preview->signature->signer->serial);
   g_assert_cmpint (ABS (preview->signature->signed_at - g_get_real_time () / G_USEC_PER_SEC), <, 600);
+  {
+    g_autoptr(TdRound) final = td_catalog_find_round (f->province_db, 2, &error);
+    TdRollupScope scope;
+    guint submitted = 0, units = 0, unsigned_ = 9;
+
+    td_rollup_scope_init (&scope, td_round_get_id (final));
+    g_assert_true (td_rollup_count_units (f->province_db, &scope, &submitted, &units, &unsigned_, &error));
+    g_assert_cmpuint (submitted, ==, 1);
+    g_assert_cmpuint (unsigned_, ==, 0);
+  }
 }
 
 static void
@@ -364,6 +372,17 @@ test_unsigned (Fixture *f, gconstpointer data)
   preview = td_package_import (f->province_db, f->package, 0, &error);
   g_assert_no_error (error);
   g_assert_null (preview->signature);
+  /* Counted as such wherever submissions are counted. */
+  {
+    g_autoptr(TdRound) round = td_catalog_find_round (f->province_db, 2, &error);
+    TdRollupScope scope;
+    guint submitted = 0, units = 0, unsigned_ = 0;
+
+    td_rollup_scope_init (&scope, td_round_get_id (round));
+    g_assert_true (td_rollup_count_units (f->province_db, &scope, &submitted, &units, &unsigned_, &error));
+    g_assert_cmpuint (submitted, ==, 1);
+    g_assert_cmpuint (unsigned_, ==, 1);
+  }
 }
 
 static void

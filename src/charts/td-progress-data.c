@@ -77,7 +77,7 @@ td_progress_data_load (TdDatabase  *db,
 
   if ((data->rollups = td_rollup_compute (db, data->targets, &data->scope, error)) == NULL ||
       (data->per_round = td_rollup_trend (db, data->targets, data->rounds, &data->scope, error)) == NULL ||
-      !td_rollup_count_units (db, &data->scope, &data->n_submitted, &data->n_units, error))
+      !td_rollup_count_units (db, &data->scope, &data->n_submitted, &data->n_units, &data->n_unsigned, error))
     return NULL;
   td_rollup_summarize (data->rollups, &data->summary);
 

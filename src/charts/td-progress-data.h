@@ -19,6 +19,7 @@ typedef struct {
   GPtrArray     *per_round;       /* GArray of TdTargetRollup per round, for the trend */
   GPtrArray     *measures;        /* GArray of TdUnitMeasure per target, best first */
   guint          n_submitted;     /* units whose self-assessment for the round counts */
+  guint          n_unsigned;      /* of those, received in an unsigned package */
   guint          n_units;         /* units in scope */
   double        *dti;             /* the index target per round; < 0 when missing */
   char         **round_labels;    /* per round: "2025", "2026" */

@@ -332,10 +332,12 @@ td_rollup_count_units (TdDatabase          *db,
                        const TdRollupScope *scope,
                        guint               *n_submitted,
                        guint               *n_units,
+                       guint               *n_unsigned,
                        GError             **error)
 {
   sqlite3_stmt *stmt = td_database_prepare (db,
-                                            "SELECT count(*), count(a.id) FROM unit u"
+                                            "SELECT count(*), count(a.id), count(CASE WHEN a.received_signature = ''"
+                                            " THEN 1 END) FROM unit u"
                                             " LEFT JOIN assessment a ON a.unit_id = u.id AND a.round_id = ?1"
                                             /* ?2 (drafts) is left out: only a submission counts as submitted. */
                                             "  AND a.status IN ('submitted', 'received', 'appraised')"
@@ -351,6 +353,8 @@ td_rollup_count_units (TdDatabase          *db,
     {
       *n_units = (guint) sqlite3_column_int (stmt, 0);
       *n_submitted = (guint) sqlite3_column_int (stmt, 1);
+      if (n_unsigned != NULL)
+        *n_unsigned = (guint) sqlite3_column_int (stmt, 2);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)

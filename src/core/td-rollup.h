@@ -63,12 +63,14 @@ gboolean td_summary_for_unit   (TdDatabase          *db,
                                 TdSummary           *summary,
                                 GError             **error);
 
-/* Units in @scope (the province unit itself not counted) and how many of them have a
- * self-assessment for the round that counts in the province's view. */
+/* Units in @scope (the province unit itself not counted), how many of them have a
+ * self-assessment for the round that counts in the province's view, and how many of those
+ * arrived in an unsigned package (@n_unsigned may be NULL). */
 gboolean td_rollup_count_units (TdDatabase          *db,
                                 const TdRollupScope *scope,
                                 guint               *n_submitted,
                                 guint               *n_units,
+                                guint               *n_unsigned,
                                 GError             **error);
 
 /* One unit's own figure for one target, for rankings. */

@@ -137,6 +137,14 @@ apply_data (TdProgressPage *self)
         }
     }
   gtk_label_set_label (self->met_label, met);
+  if (self->data->n_unsigned > 0)
+    {
+      /* Unsigned submissions are said wherever submissions are counted. */
+      g_autofree char *with_unsigned = g_strdup_printf (g_dngettext (NULL, "%s (%u received unsigned)",
+                                                                     "%s (%u received unsigned)", self->data->n_unsigned),
+                                                        submitted, self->data->n_unsigned);
+      g_set_str (&submitted, with_unsigned);
+    }
   gtk_label_set_label (self->submitted_label, submitted);
   gtk_label_set_label (self->dti_label, dti ? dti : _("DTI not reported"));
   fill_table (self);
