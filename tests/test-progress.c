@@ -52,21 +52,21 @@ test_progress_page (void)
 
   /* The final round, whole province: the sample province meets 10 of 19. */
   g_assert_cmpstr (label_of (page, "met_label"), ==, "10 of 19 targets met");
-  g_assert_cmpstr (label_of (page, "submitted_label"), ==, "38 of 53 units submitted");
+  g_assert_cmpstr (label_of (page, "submitted_label"), ==, "38 of 53 units submitted (33 received unsigned)");
   g_assert_cmpstr (label_of (page, "dti_label"), ==, "DTI 0,77");
 
   /* Round 1: nothing met yet, everybody submitted. */
   td_progress_page_select (page, 0, 0);
   wait_loaded (page);
   g_assert_cmpstr (label_of (page, "met_label"), ==, "0 of 19 targets met");
-  g_assert_cmpstr (label_of (page, "submitted_label"), ==, "53 of 53 units submitted");
+  g_assert_cmpstr (label_of (page, "submitted_label"), ==, "53 of 53 units submitted (53 received unsigned)");
   g_assert_cmpstr (label_of (page, "dti_label"), ==, "DTI 0,72");
 
   /* One ward in the final round (scopes: province, 7 kinds, then the units). */
   td_progress_page_select (page, 1, 1 + 7 + kinh_bac);
   wait_loaded (page);
   g_assert_cmpstr (label_of (page, "met_label"), ==, "12 of 19 targets met");
-  g_assert_cmpstr (label_of (page, "submitted_label"), ==, "1 of 1 units submitted");
+  g_assert_cmpstr (label_of (page, "submitted_label"), ==, "1 of 1 units submitted (1 received unsigned)");
 
   /* Back to the province; clicking target 4 ranks the units by it. */
   td_progress_page_select (page, 1, 0);
