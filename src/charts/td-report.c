@@ -106,17 +106,20 @@ pdf_front_page (Pdf            *pdf,
 
   {
     g_autofree char *dti = NULL;
+    g_autofree char *unsigned_note = NULL;
     TdTargetRollup *dti_roll = NULL;
 
     for (guint i = 0; index_target && i < data->rollups->len; i++)
       if (g_array_index (data->rollups, TdTargetRollup, i).target == index_target)
         dti_roll = &g_array_index (data->rollups, TdTargetRollup, i);
     dti = dti_roll && dti_roll->has_measure ? td_format_decimal (dti_roll->measure, 2) : g_strdup ("chưa có số liệu");
+    unsigned_note = data->n_unsigned > 0 ? g_strdup_printf (" (%u bản nhận không có chữ ký số)", data->n_unsigned)
+                                         : g_strdup ("");
     line = g_strdup_printf ("Số chỉ tiêu đạt: %u/%u chỉ tiêu có số liệu (tổng số %u chỉ tiêu)\n"
-                            "Đơn vị đã nộp báo cáo: %u/%u\n"
+                            "Đơn vị đã nộp báo cáo: %u/%u%s\n"
                             "Chỉ số chuyển đổi số (DTI): %s",
                             data->summary.n_met, data->summary.n_met + data->summary.n_not_met,
-                            data->summary.n_targets, data->n_submitted, data->n_units, dti);
+                            data->summary.n_targets, data->n_submitted, data->n_units, unsigned_note, dti);
     pdf->y += pdf_text (pdf, line, LEFT, pdf->y, BODY_W, 10, TRUE, PANGO_ALIGN_LEFT) + 12;
   }
 
