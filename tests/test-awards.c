@@ -12,7 +12,7 @@
 #include "td-certificate.h"
 #include "td-print.h"
 #include <poppler.h>
-#include "td-test-util.h"
+#include "td-test-gtk.h"
 
 typedef struct {
   char         *dir;
@@ -52,34 +52,6 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_object_unref (f->db);
   td_test_cleanup_dir (f->dir);
   g_free (f->dir);
-}
-
-/* With THIDUA_SHOTS=DIR, the window as it looks now goes to DIR/NAME.png: for a person to
- * look at the dialogs, which the app's own --screenshot does not reach. */
-static void
-shot (Fixture *f, const char *name)
-{
-  const char *dir = g_getenv ("THIDUA_SHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int w = gtk_widget_get_width (f->window), h = gtk_widget_get_height (f->window);
-
-  if (dir == NULL)
-    return;
-  td_test_iterate (200);
-  paintable = gtk_widget_paintable_new (f->window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_to_node (snapshot);
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, path);
 }
 
 static gint64
@@ -167,7 +139,7 @@ test_moves_offered (Fixture *f, gconstpointer data)
   assert_offered (f, "Lê Thị Hồng Nhung", (const char *[]) { "appraised", "returned", NULL });
   assert_offered (f, "Phạm Quốc Hưng", (const char *[]) { "proposed", NULL });
   assert_offered (f, "Trần Văn Đức", (const char *[]) { "approved", "returned", NULL });
-  shot (f, "awards-appraised");
+  td_test_shot (f->window, "awards-appraised");
 
   /* Approving from the pane moves it on, and the pane then offers the next moves. */
   g_assert_null (move_button (detail, TD_NOMINATION_APPRAISED));
@@ -207,7 +179,7 @@ test_nomination_dialog (Fixture *f, gconstpointer data)
   g_clear_pointer (&after, g_ptr_array_unref);
 
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, TD_TYPE_NOMINATION_DIALOG, "person_row")), "Vũ Thị Ặng");
-  shot (f, "nomination-dialog-error");
+  td_test_shot (f->window, "nomination-dialog-error");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (achievement),
                             "Đã có thành tích xuất sắc trong hướng dẫn người dân dùng dịch vụ công trực tuyến", -1);
   g_signal_emit_by_name (child (dialog, TD_TYPE_NOMINATION_DIALOG, "save_button"), "clicked");
@@ -242,7 +214,7 @@ test_decision_and_certificates (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, TD_TYPE_DECISION_DIALOG, "date_row")), "31/02/2026");
   g_signal_emit_by_name (child (dialog, TD_TYPE_DECISION_DIALOG, "save_button"), "clicked");
   g_assert_true (gtk_widget_get_visible (child (dialog, TD_TYPE_DECISION_DIALOG, "error_label")));
-  shot (f, "decision-dialog");
+  td_test_shot (f->window, "decision-dialog");
   decisions = td_decision_list (f->db, 0, &error);
   g_assert_cmpuint (decisions->len, ==, 1);
   g_clear_pointer (&decisions, g_ptr_array_unref);
@@ -266,7 +238,7 @@ test_decision_and_certificates (Fixture *f, gconstpointer data)
   while (!TD_IS_DOCUMENT_PREVIEW (shown) && ++waited < 250);
   g_assert_nonnull (shown);
   g_assert_true (TD_IS_DOCUMENT_PREVIEW (shown));
-  shot (f, "decision-preview");
+  td_test_shot (f->window, "decision-preview");
   adw_dialog_force_close (shown);
 
   /* Certificates, one file per awardee, named after them. */
@@ -275,7 +247,7 @@ test_decision_and_certificates (Fixture *f, gconstpointer data)
   adw_dialog_present (ADW_DIALOG (certs), GTK_WIDGET (f->page));
   folder = g_file_new_for_path (out);
   g_assert_true (g_file_make_directory (folder, NULL, NULL));
-  shot (f, "certificates-dialog");
+  td_test_shot (f->window, "certificates-dialog");
   td_certificates_dialog_split_into (certs, folder);
   g_assert_true (td_certificates_dialog_is_busy (certs));
   g_assert_false (adw_dialog_get_can_close (ADW_DIALOG (certs)));

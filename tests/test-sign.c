@@ -7,34 +7,8 @@
 #include "td-preferences-dialog.h"
 #include "td-sign-dialog.h"
 #include "td-trust-page.h"
+#include "td-test-gtk.h"
 #include "td-test-pki.h"
-
-/* With THIDUA_SHOTS=DIR, @window as it looks now goes to DIR/NAME.png, for a person to look at. */
-static void
-shot (GtkWidget *window, const char *name)
-{
-  const char *dir_path = g_getenv ("THIDUA_SHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
-
-  if (dir_path == NULL)
-    return;
-  td_test_iterate (300);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_to_node (snapshot);
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_strdup_printf ("%s/%s.png", dir_path, name);
-  gdk_texture_save_to_png (texture, path);
-}
 
 static GtkWidget *
 child (gpointer widget, const char *name)
@@ -106,7 +80,7 @@ test_sign_dialog (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (dialog, "error_label"))), "PIN"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "secret_row"))), ==, "");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  shot (window, "sign-dialog-wrong-pin");
+  td_test_shot (window, "sign-dialog-wrong-pin");
   g_assert_null (signer);
 
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, "secret_row")), PIN);
@@ -199,7 +173,7 @@ test_trust_page (void)
   adw_switch_row_set_active (unsigned_row, FALSE);
   g_assert_false (td_trust_get_allow_unsigned (db));
   adw_preferences_dialog_set_visible_page (ADW_PREFERENCES_DIALOG (prefs), ADW_PREFERENCES_PAGE (page));
-  shot (window, "trust-page");
+  td_test_shot (window, "trust-page");
 
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate (20);

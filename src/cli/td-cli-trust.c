@@ -8,12 +8,6 @@
 #include "td-cli.h"
 #include "td-package.h"
 
-static char *
-format_unix (gint64 t)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (t);
-  return dt ? g_date_time_format (dt, "%d/%m/%Y %H:%M") : g_strdup ("?");
-}
 
 void
 td_cli_print_signature (const TdSignatureInfo *signature)
@@ -27,9 +21,9 @@ td_cli_print_signature (const TdSignatureInfo *signature)
       printf ("  %s\n", _("not signed"));
       return;
     }
-  at = signature->signed_at ? format_unix (signature->signed_at) : g_strdup (_("an unknown time"));
-  from = format_unix (signature->signer->not_before);
-  to = format_unix (signature->signer->not_after);
+  at = signature->signed_at ? td_format_unix_time (signature->signed_at, TRUE) : g_strdup (_("an unknown time"));
+  from = td_format_unix_time (signature->signer->not_before, TRUE);
+  to = td_format_unix_time (signature->signer->not_after, TRUE);
   printf (_("  signed by %s on %s\n"), signature->signer->subject, at);
   printf (_("  certificate issued by %s, serial %s, valid %s – %s\n"), signature->signer->issuer,
           signature->signer->serial ? signature->signer->serial : "?", from, to);
@@ -75,7 +69,7 @@ load (const char  *path,
 static void
 print_cert (const TdCertInfo *info)
 {
-  g_autofree char *to = format_unix (info->not_after);
+  g_autofree char *to = td_format_unix_time (info->not_after, TRUE);
   printf ("%s\t%s\t%s\t%s\n", info->fingerprint, info->subject, info->issuer, to);
 }
 

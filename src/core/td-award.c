@@ -377,66 +377,131 @@ td_nomination_move_into_decision (TdDatabase    *db,
   return move (db, nomination_id, TD_NOMINATION_DECIDED, NULL, decision_id, error);
 }
 
+/* unit or nomination id → the second column of @sql's rows (an int, stored + 1 so that 0 reads
+ * as "no row"); @sql takes the round as its one parameter. */
+static GHashTable *
+per_id (TdDatabase  *db,
+        const char  *sql,
+        gint64       round_id,
+        GError     **error)
+{
+  g_autoptr(GHashTable) out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = td_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (out, g_memdup2 (&key, sizeof key), GINT_TO_POINTER (sqlite3_column_int (stmt, 1) + 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_database_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+GHashTable *
+td_nomination_warnings_for_round (TdDatabase  *db,
+                                  GPtrArray   *nominations,
+                                  GError     **error)
+{
+  g_autoptr(GHashTable) evidence = NULL;
+  g_autoptr(GHashTable) statuses = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  GHashTable *out;
+  gint64 round_id = nominations->len > 0 ? ((TdNomination *) nominations->pdata[0])->round_id : 0;
+  static const char * const status_sql =
+    "SELECT unit_id, CASE status WHEN 'draft' THEN 0 WHEN 'submitted' THEN 1 WHEN 'received' THEN 2"
+    " WHEN 'returned' THEN 3 WHEN 'appraised' THEN 4 END FROM assessment WHERE round_id = ?";
+
+  G_STATIC_ASSERT (TD_ASSESSMENT_DRAFT == 0 && TD_ASSESSMENT_SUBMITTED == 1 && TD_ASSESSMENT_RECEIVED == 2 &&
+                   TD_ASSESSMENT_RETURNED == 3 && TD_ASSESSMENT_APPRAISED == 4);
+
+  /* Two queries and two passes for the whole round, whatever its size: the list shows a
+   * warning sign on every row. */
+  evidence = per_id (db, "SELECT e.nomination_id, count(*) FROM evidence e JOIN nomination n"
+                         " ON n.id = e.nomination_id WHERE n.round_id = ? GROUP BY 1", round_id, error);
+  statuses = evidence ? per_id (db, status_sql, round_id, error) : NULL;
+  if (statuses == NULL)
+    return NULL;
+
+  /* The same person twice, by name compared without case in C (SQLite's lower() knows ASCII
+   * only): each name → the nominations (not returned) that carry it. */
+  for (guint i = 0; i < nominations->len; i++)
+    {
+      TdNomination *o = nominations->pdata[i];
+      char *key;
+      GPtrArray *same;
+
+      if (!o->individual || o->status == TD_NOMINATION_RETURNED)
+        continue;
+      key = g_utf8_casefold (o->person_name, -1);
+      same = g_hash_table_lookup (names, key);
+      if (same == NULL)
+        g_hash_table_insert (names, key, (same = g_ptr_array_new ()));
+      else
+        g_free (key);
+      g_ptr_array_add (same, o);
+    }
+
+  out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < nominations->len; i++)
+    {
+      TdNomination *n = nominations->pdata[i];
+      g_autoptr(GStrvBuilder) warnings = g_strv_builder_new ();
+      int status = GPOINTER_TO_INT (g_hash_table_lookup (statuses, &n->unit_id)) - 1;
+
+      if (!g_hash_table_contains (evidence, &n->id))
+        g_strv_builder_add (warnings, _("No evidence is attached to this nomination."));
+      if (!n->standards_attested)
+        g_strv_builder_add (warnings, _("The standards of section V.1 are not attested."));
+      if (status < 0)
+        g_strv_builder_take (warnings, g_strdup_printf (_("%s has no self-assessment for this round."), n->unit_name));
+      else if (status != TD_ASSESSMENT_APPRAISED)
+        g_strv_builder_take (warnings, g_strdup_printf (_("The self-assessment of %s is not appraised yet (it is %s)."),
+                                                        n->unit_name, td_assessment_status_get_label (status)));
+      if (n->individual)
+        {
+          g_autofree char *key = g_utf8_casefold (n->person_name, -1);
+          GPtrArray *same = g_hash_table_lookup (names, key);
+
+          for (guint k = 0; same != NULL && k < same->len; k++)
+            {
+              TdNomination *o = same->pdata[k];
+              if (o->id != n->id)
+                {
+                  g_strv_builder_take (warnings,
+                                       g_strdup_printf (_("%s is nominated more than once in this round (also by %s)."),
+                                                        n->person_name, o->proposer_name));
+                  break;
+                }
+            }
+        }
+      g_hash_table_insert (out, g_memdup2 (&n->id, sizeof n->id), g_strv_builder_end (warnings));
+    }
+  return out;
+}
+
 char **
 td_nomination_warnings (TdDatabase          *db,
                         const TdNomination  *n,
                         GError             **error)
 {
-  g_autoptr(GStrvBuilder) warnings = g_strv_builder_new ();
-  g_autoptr(TdAssessmentInfo) assessment = NULL;
-  GError *local = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) round = td_nomination_list (db, n->round_id, error);
+  g_autoptr(GHashTable) all = NULL;
+  char **warnings;
 
-  stmt = td_database_prepare (db, "SELECT count(*) FROM evidence WHERE nomination_id = ?", error);
-  if (stmt == NULL)
+  if (round == NULL || (all = td_nomination_warnings_for_round (db, round, error)) == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, n->id);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0)
-    g_strv_builder_add (warnings, _("No evidence is attached to this nomination."));
-  sqlite3_reset (stmt);
-
-  if (!n->standards_attested)
-    g_strv_builder_add (warnings, _("The standards of section V.1 are not attested."));
-
-  assessment = td_assessment_lookup (db, n->unit_id, n->round_id, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return NULL;
-    }
-  if (assessment == NULL)
-    g_strv_builder_take (warnings, g_strdup_printf (_("%s has no self-assessment for this round."), n->unit_name));
-  else if (assessment->status != TD_ASSESSMENT_APPRAISED)
-    g_strv_builder_take (warnings, g_strdup_printf (_("The self-assessment of %s is not appraised yet (it is %s)."),
-                                                    n->unit_name,
-                                                    td_assessment_status_get_label (assessment->status)));
-
-  if (n->individual)
-    {
-      /* Compared case-insensitively by SQLite's lower() on ASCII only, so normalise in C. */
-      g_autofree char *key = g_utf8_casefold (n->person_name, -1);
-      g_autoptr(GPtrArray) others = td_nomination_list (db, n->round_id, error);
-
-      if (others == NULL)
-        return NULL;
-      for (guint i = 0; i < others->len; i++)
-        {
-          TdNomination *o = others->pdata[i];
-          g_autofree char *other_key = NULL;
-
-          if (o->id == n->id || !o->individual || o->status == TD_NOMINATION_RETURNED)
-            continue;
-          other_key = g_utf8_casefold (o->person_name, -1);
-          if (g_strcmp0 (key, other_key) == 0)
-            {
-              g_strv_builder_take (warnings,
-                                   g_strdup_printf (_("%s is nominated more than once in this round (also by %s)."),
-                                                    n->person_name, o->proposer_name));
-              break;
-            }
-        }
-    }
-  return g_strv_builder_end (warnings);
+  warnings = g_hash_table_lookup (all, &n->id);
+  return warnings ? g_strdupv (warnings) : g_new0 (char *, 1);
 }
 
 char *

@@ -87,6 +87,11 @@ gboolean   td_nomination_update      (TdDatabase             *db,
 char     **td_nomination_warnings    (TdDatabase             *db,
                                       const TdNomination     *nomination,
                                       GError                **error);
+/* The same for every nomination of one round at once (@nominations: td_nomination_list() of
+ * it), in a fixed number of queries: nomination id (gint64 *) → warnings. */
+GHashTable *td_nomination_warnings_for_round (TdDatabase       *db,
+                                      GPtrArray              *nominations,
+                                      GError                **error);
 
 /* An individual's position and unit in one line, without naming the unit twice when the
  * position already does ("Phó Trưởng phòng …, Sở Khoa học và Công nghệ"). */

@@ -12,6 +12,7 @@
 #include "td-award-private.h"
 #include "td-database-private.h"
 #include "td-decision.h"
+#include "td-format.h"
 
 void
 td_decision_free (TdDecision *d)
@@ -127,6 +128,18 @@ td_decision_format_number (const TdDecision *d)
   if (g_ascii_string_to_unsigned (d->number, 10, 0, 9, &n, NULL))
     return g_strdup_printf ("%02u/%s", (guint) n, suffix);
   return g_strdup_printf ("%s/%s", d->number, suffix);
+}
+
+char *
+td_decision_format_long_date (const TdDecision *d)
+{
+  g_autoptr(GDateTime) now = NULL;
+  char *date = td_format_date_long (d->signed_on);
+
+  if (date != NULL)
+    return date;
+  now = g_date_time_new_now_local ();
+  return g_strdup_printf ("ngày      tháng      năm %d", g_date_time_get_year (now));
 }
 
 char *

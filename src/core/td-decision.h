@@ -40,6 +40,9 @@ TdDecision *td_decision_new_from_template (TdAwardLevel level,
 gboolean    td_decision_is_draft      (const TdDecision *decision);
 /* "05/QĐ-UBND", or "…/QĐ-UBND" for a draft. */
 char       *td_decision_format_number (const TdDecision *decision);
+/* "ngày 08 tháng 10 năm 2026", or "ngày      tháng      năm 2026" with blanks to fill in by hand
+ * when the decision has no date yet. */
+char       *td_decision_format_long_date (const TdDecision *decision);
 /* "03 tập thể và 02 cá nhân" */
 char       *td_decision_format_awardees (guint n_collectives,
                                          guint n_individuals);

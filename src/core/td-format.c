@@ -106,6 +106,17 @@ td_format_date_long (const char *iso)
 }
 
 char *
+td_format_unix_time (gint64   seconds,
+                     gboolean with_time)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (seconds);
+
+  if (local == NULL)
+    return g_strdup ("?");
+  return g_date_time_format (local, with_time ? "%d/%m/%Y %H:%M" : "%d/%m/%Y");
+}
+
+char *
 td_format_timestamp (const char *iso)
 {
   g_autoptr(GDateTime) utc = NULL;

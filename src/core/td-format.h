@@ -28,6 +28,10 @@ char   *td_format_percent       (double       percent);
 char   *td_format_date          (const char  *iso);
 /* "05/01/2026 14:03", in local time, from a stored UTC timestamp */
 char   *td_format_timestamp     (const char  *iso);
+/* The same from seconds since 1970 (certificates and signatures count time that way); with
+ * @with_time FALSE, the date alone. */
+char   *td_format_unix_time     (gint64       seconds,
+                                 gboolean     with_time);
 /* "ngày 05 tháng 01 năm 2026" as in the place-and-date line of a document */
 char   *td_format_date_long     (const char  *iso);
 

@@ -15,14 +15,9 @@ td_certificates_for_decision (const TdDecision *d,
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) td_certificate_free);
   g_autofree char *number = td_decision_format_number (d);
   g_autofree char *short_date = td_format_date (d->signed_on);
-  g_autofree char *long_date = td_format_date_long (d->signed_on);
+  g_autofree char *long_date = td_decision_format_long_date (d);
   int year;
 
-  if (long_date == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      long_date = g_strdup_printf ("ngày      tháng      năm %d", g_date_time_get_year (now));
-    }
   year = d->signed_on && strlen (d->signed_on) >= 4 ? atoi (d->signed_on) : 0;
 
   for (guint i = 0; i < awardees->len; i++)

@@ -183,14 +183,9 @@ centred_block (Flow       *f,
 static char *
 place_and_date (const TdDecision *d)
 {
-  g_autofree char *date = td_format_date_long (d->signed_on);
+  /* A draft without a date has blanks to fill in by hand when it is signed. */
+  g_autofree char *date = td_decision_format_long_date (d);
 
-  if (date == NULL)
-    {
-      /* A draft without a date: blanks to fill in by hand when it is signed. */
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      date = g_strdup_printf ("ngày      tháng      năm %d", g_date_time_get_year (now));
-    }
   return g_strdup_printf ("%s, %s", d->place, date);
 }
 
@@ -504,17 +499,12 @@ attached_list (Flow             *f,
 {
   double w = text_width (f), line;
   g_autofree char *number = td_decision_format_number (d);
-  g_autofree char *date = td_format_date_long (d->signed_on);
+  g_autofree char *date = td_decision_format_long_date (d);
   g_autofree char *subtitle = NULL;
   guint individuals = count_individuals (awardees);
   guint collectives = awardees->len - individuals;
   guint index = 0;
 
-  if (date == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      date = g_strdup_printf ("ngày      tháng      năm %d", g_date_time_get_year (now));
-    }
   subtitle = g_strdup_printf ("(Kèm theo Quyết định số %s %s của %s)", number, date, d->issuer_short);
   f->y += centred_block (f, f->left, w, f->y, BODY_SIZE, TD_DOC_BOLD, d->list_title, NULL);
   f->y += centred_block (f, f->left, w, f->y, BODY_SIZE, TD_DOC_ITALIC, subtitle, &line);

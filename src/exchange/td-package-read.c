@@ -664,7 +664,7 @@ check_signature (Package     *p,
   data = td_package_signed_data (p->pkg, error);
   if (data == NULL)
     return FALSE;
-  p->signature_info = td_signature_check (db, p->signature, data, td_unit_get_id (p->unit), NULL, error);
+  p->signature_info = td_signature_check (db, p->signature, data, td_unit_get_id (p->unit), error);
   return p->signature_info != NULL;
 }
 

@@ -17,6 +17,7 @@
 #include <gnutls/x509.h>
 
 #include "td-database-private.h"
+#include "td-format.h"
 #include "td-signature-private.h"
 
 G_DEFINE_QUARK (td-signature-error-quark, td_signature_error)
@@ -482,12 +483,6 @@ td_signature_info_free (TdSignatureInfo *info)
   g_free (info);
 }
 
-static char *
-format_time (gint64 t)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (t);
-  return dt ? g_date_time_format (dt, "%d/%m/%Y %H:%M") : g_strdup ("?");
-}
 
 static gboolean
 in_time (gnutls_x509_crt_t crt,
@@ -501,7 +496,6 @@ td_signature_check (TdDatabase        *db,
                     GBytes            *signature,
                     GBytes            *data,
                     gint64             unit_id,
-                    TdSignatureInfo  **info_out,
                     GError           **error)
 {
   g_autoptr(TdSignatureInfo) info = g_new0 (TdSignatureInfo, 1);
@@ -517,8 +511,6 @@ td_signature_check (TdDatabase        *db,
   unsigned int status = 0;
   int ret, n_certs;
 
-  if (info_out)
-    *info_out = NULL;
   der.data = (unsigned char *) g_bytes_get_data (signature, &len);
   der.size = (unsigned int) len;
   d.data = (unsigned char *) g_bytes_get_data (data, &len);
@@ -568,12 +560,6 @@ td_signature_check (TdDatabase        *db,
       return NULL;
     }
   info->signer = info_from_crt (signer);
-  if (info_out)
-    {
-      *info_out = g_new0 (TdSignatureInfo, 1);
-      (*info_out)->signed_at = info->signed_at;
-      (*info_out)->signer = info_from_crt (signer);
-    }
 
   /* Chained to a CA the board trusts; the dates are checked below against the signing time. */
   cas = td_trust_load_ders (db, "SELECT der FROM trust_anchor", 0, error);
@@ -603,9 +589,9 @@ td_signature_check (TdDatabase        *db,
     gint64 when = info->signed_at ? info->signed_at : g_get_real_time () / G_USEC_PER_SEC;
     if (outside_validity || !in_time (signer, when))
       {
-        g_autofree char *at = format_time (when);
-        g_autofree char *from = format_time (info->signer->not_before);
-        g_autofree char *to = format_time (info->signer->not_after);
+        g_autofree char *at = td_format_unix_time (when, TRUE);
+        g_autofree char *from = td_format_unix_time (info->signer->not_before, TRUE);
+        g_autofree char *to = td_format_unix_time (info->signer->not_after, TRUE);
         g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_EXPIRED,
                      _("The certificate of %s was not valid when the package was signed (%s): it is valid from %s "
                        "to %s."), info->signer->subject, at, from, to);

@@ -94,13 +94,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdSignatureInfo, td_signature_info_free)
 
 /* Checks @signature over @data: it matches, the certificate chains to a CA of @db's trust list
  * and was valid at the signing time, and it is recorded for @unit_id.  Returns who signed
- * and when, or NULL with the first problem found (TD_SIGNATURE_ERROR_*).  @info_out, when not
- * NULL, receives the signer even when a later check fails, to be shown with the refusal. */
+ * and when, or NULL with the first problem found (TD_SIGNATURE_ERROR_*); the messages name
+ * the signer when it is known. */
 TdSignatureInfo *td_signature_check (TdDatabase       *db,
                                      GBytes           *signature,
                                      GBytes           *data,
                                      gint64            unit_id,
-                                     TdSignatureInfo **info_out,
                                      GError          **error);
 
 /* ---- the board's trust list and bindings ---- */

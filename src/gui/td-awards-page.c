@@ -27,6 +27,7 @@ struct _TdAwardsPage
   GListModel     *rounds;
   GListModel     *targets;
   GPtrArray      *nominations;    /* TdNomination of the round */
+  GHashTable     *warnings;       /* nomination id → its warnings, made with the list */
   GArray         *proposers;      /* gint64 unit ids behind proposer_dropdown (0: all) */
   gint64          current;
   gboolean        filling;
@@ -139,7 +140,7 @@ nomination_row (TdAwardsPage       *self,
   g_autofree char *title = g_markup_escape_text (td_nomination_get_name (n), -1);
   g_autofree char *subtitle = NULL;
   g_autofree char *escaped = NULL;
-  g_auto(GStrv) warnings = td_nomination_warnings (self->db, n, NULL);
+  char **warnings = self->warnings ? g_hash_table_lookup (self->warnings, &n->id) : NULL;
 
   subtitle = g_strdup_printf ("%s · %s", td_award_level_get_label (n->level),
                               n->individual ? n->unit_name : _("Collective"));
@@ -434,8 +435,12 @@ reload (TdAwardsPage *self)
   if (self->db == NULL)
     return;
   g_clear_pointer (&self->nominations, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_hash_table_unref);
   self->nominations = td_nomination_list (self->db, round_id (self), &error);
-  if (self->nominations == NULL)
+  /* Once per reload, for every row: the filters and the search only redraw. */
+  if (self->nominations != NULL)
+    self->warnings = td_nomination_warnings_for_round (self->db, self->nominations, &error);
+  if (error != NULL)
     toast (self, error->message);
   self->filling = TRUE;
   fill_proposers (self);
@@ -456,7 +461,10 @@ round_changed_cb (TdAwardsPage *self)
 static void
 show_detail (TdAwardsPage *self)
 {
-  td_nomination_pane_show (self->pane, self->db, find (self, self->current), self->targets);
+  TdNomination *n = find (self, self->current);
+
+  td_nomination_pane_show (self->pane, self->db, n, n && self->warnings ? g_hash_table_lookup (self->warnings, &n->id)
+                                                                        : NULL, self->targets);
 }
 
 static void
@@ -521,6 +529,7 @@ td_awards_page_dispose (GObject *object)
   g_clear_object (&self->rounds);
   g_clear_object (&self->targets);
   g_clear_pointer (&self->nominations, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_hash_table_unref);
   g_clear_pointer (&self->proposers, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_AWARDS_PAGE);
   G_OBJECT_CLASS (td_awards_page_parent_class)->dispose (object);

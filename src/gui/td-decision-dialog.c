@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "td-decision-dialog.h"
+#include "td-pickers.h"
 
 struct _TdDecisionDialog
 {
@@ -188,7 +189,7 @@ show_candidates (TdDecisionDialog *self)
 static void
 level_changed_cb (TdDecisionDialog *self)
 {
-  TdAwardLevel level = adw_combo_row_get_selected (self->level_row) == 1 ? TD_AWARD_GIAY_KHEN : TD_AWARD_BANG_KHEN;
+  TdAwardLevel level = (TdAwardLevel) adw_combo_row_get_selected (self->level_row);
   g_autoptr(GError) error = NULL;
   TdDecision *fresh;
 
@@ -330,13 +331,10 @@ td_decision_dialog_class_init (TdDecisionDialogClass *klass)
 static void
 td_decision_dialog_init (TdDecisionDialog *self)
 {
-  const char *levels[] = { td_award_level_get_label (TD_AWARD_BANG_KHEN),
-                           td_award_level_get_label (TD_AWARD_GIAY_KHEN), NULL };
-
   self->checks = g_ptr_array_new ();
   self->candidate_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  adw_combo_row_set_model (self->level_row, G_LIST_MODEL (gtk_string_list_new (levels)));
+  td_pickers_fill_level_row (self->level_row);
 }
 
 TdDecisionDialog *
@@ -387,7 +385,7 @@ td_decision_dialog_new (TdDatabase *db,
       gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
       return self;
     }
-  adw_combo_row_set_selected (self->level_row, self->decision->level == TD_AWARD_GIAY_KHEN ? 1 : 0);
+  adw_combo_row_set_selected (self->level_row, self->decision->level);
   show_decision (self);
   if (decision_id == 0)
     show_candidates (self);

@@ -93,8 +93,7 @@ show_items (TdImportDialog *self)
           if (item->preview->signature)
             {
               TdSignatureInfo *sig = item->preview->signature;
-              g_autoptr(GDateTime) at = sig->signed_at ? g_date_time_new_from_unix_local (sig->signed_at) : NULL;
-              g_autofree char *when = at ? g_date_time_format (at, "%d/%m/%Y %H:%M") : g_strdup ("?");
+              g_autofree char *when = sig->signed_at ? td_format_unix_time (sig->signed_at, TRUE) : g_strdup ("?");
 
               g_string_append_c (text, '\n');
               g_string_append_printf (text, _("Signed by %s on %s; certificate from %s, serial %s"),

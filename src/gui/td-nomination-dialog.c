@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "td-nomination-dialog.h"
+#include "td-pickers.h"
 
 struct _TdNominationDialog
 {
@@ -130,7 +131,7 @@ save_cb (TdNominationDialog *self)
   spec.proposer_id = proposer ? td_unit_get_id (proposer) : 0;
   spec.person_name = gtk_editable_get_text (GTK_EDITABLE (self->person_row));
   spec.person_position = gtk_editable_get_text (GTK_EDITABLE (self->position_row));
-  spec.level = adw_combo_row_get_selected (self->level_row) == 1 ? TD_AWARD_GIAY_KHEN : TD_AWARD_BANG_KHEN;
+  spec.level = (TdAwardLevel) adw_combo_row_get_selected (self->level_row);
   spec.achievement = achievement;
   spec.standards_attested = adw_switch_row_get_active (self->attested_row);
 
@@ -195,25 +196,12 @@ static void
 td_nomination_dialog_init (TdNominationDialog *self)
 {
   const char *subjects[] = { _("Collective"), _("Individual"), NULL };
-  const char *levels[] = { td_award_level_get_label (TD_AWARD_BANG_KHEN),
-                           td_award_level_get_label (TD_AWARD_GIAY_KHEN), NULL };
+  g_autoptr(GtkStringList) subject_list = gtk_string_list_new (subjects);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  adw_combo_row_set_model (self->subject_row, G_LIST_MODEL (gtk_string_list_new (subjects)));
-  adw_combo_row_set_model (self->level_row, G_LIST_MODEL (gtk_string_list_new (levels)));
-}
 
-static GListModel *
-unit_names (GListModel *units)
-{
-  GtkStringList *names = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(TdUnit) u = g_list_model_get_item (units, i);
-      gtk_string_list_append (names, td_unit_get_name (u));
-    }
-  return G_LIST_MODEL (names);
+  adw_combo_row_set_model (self->subject_row, G_LIST_MODEL (subject_list));
+  td_pickers_fill_level_row (self->level_row);
 }
 
 TdNominationDialog *
@@ -235,8 +223,8 @@ td_nomination_dialog_new (TdDatabase *db,
       show_error (self, error->message);
       self->units = G_LIST_MODEL (g_list_store_new (TD_TYPE_UNIT));
     }
-  adw_combo_row_set_model (self->unit_row, unit_names (self->units));
-  adw_combo_row_set_model (self->proposer_row, unit_names (self->units));
+  td_pickers_fill_unit_row (self->unit_row, self->units, FALSE);
+  td_pickers_fill_unit_row (self->proposer_row, self->units, FALSE);
 
   if (nomination_id != 0 && (n = td_nomination_get (db, nomination_id, &error)) != NULL)
     {
@@ -245,7 +233,7 @@ td_nomination_dialog_new (TdDatabase *db,
       adw_combo_row_set_selected (self->subject_row, n->individual ? 1 : 0);
       adw_combo_row_set_selected (self->unit_row, unit_position (self, n->unit_id));
       adw_combo_row_set_selected (self->proposer_row, unit_position (self, n->proposer_id));
-      adw_combo_row_set_selected (self->level_row, n->level == TD_AWARD_GIAY_KHEN ? 1 : 0);
+      adw_combo_row_set_selected (self->level_row, n->level);
       gtk_editable_set_text (GTK_EDITABLE (self->person_row), n->person_name ? n->person_name : "");
       gtk_editable_set_text (GTK_EDITABLE (self->position_row), n->person_position ? n->person_position : "");
       adw_switch_row_set_active (self->attested_row, n->standards_attested);

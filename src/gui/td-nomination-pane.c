@@ -294,11 +294,11 @@ assessment_group (TdNominationPane   *self,
 }
 
 static void
-rebuild (TdNominationPane   *self,
-         const TdNomination *n)
+rebuild (TdNominationPane    *self,
+         const TdNomination  *n,
+         char * const        *warnings)
 {
   GtkWidget *child, *title_box, *heading, *sub, *group;
-  g_auto(GStrv) warnings = NULL;
   g_autofree char *status = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))) != NULL)
@@ -329,8 +329,8 @@ rebuild (TdNominationPane   *self,
            ? g_strdup_printf (_("%s: %s"), td_nomination_status_get_label (n->status), n->status_reason)
            : g_strdup (td_nomination_status_get_label (n->status));
   group = group_new (status, NULL);
-  warnings = n->status == TD_NOMINATION_DECIDED ? NULL : td_nomination_warnings (self->db, n, NULL);
-  for (guint i = 0; warnings && warnings[i]; i++)
+  /* Once in a decision, what was missing no longer matters. */
+  for (guint i = 0; n->status != TD_NOMINATION_DECIDED && warnings && warnings[i]; i++)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
@@ -369,6 +369,7 @@ void
 td_nomination_pane_show (TdNominationPane   *self,
                          TdDatabase         *db,
                          const TdNomination *nomination,
+                         char * const       *warnings,
                          GListModel         *targets)
 {
   GtkWidget *child;
@@ -380,7 +381,7 @@ td_nomination_pane_show (TdNominationPane   *self,
     gtk_box_remove (self->box, child);
   g_ptr_array_set_size (self->offered, 0);
   if (nomination != NULL && db != NULL)
-    rebuild (self, nomination);
+    rebuild (self, nomination, warnings);
 }
 
 char **

@@ -11,11 +11,12 @@ G_BEGIN_DECLS
 #define TD_TYPE_NOMINATION_PANE (td_nomination_pane_get_type ())
 G_DECLARE_FINAL_TYPE (TdNominationPane, td_nomination_pane, TD, NOMINATION_PANE, AdwBin)
 
-/* Shows @nomination (NULL: nothing).  Emits "changed" after a move or an attachment and
+/* Shows @nomination (NULL: nothing) with its @warnings (td_nomination_warnings()).  Emits "changed" after a move or an attachment and
  * "edit-requested" from its Edit button. */
 void   td_nomination_pane_show              (TdNominationPane   *self,
                                              TdDatabase         *db,
                                              const TdNomination *nomination,
+                                             char * const       *warnings,
                                              GListModel         *targets);
 /* Status names of the move buttons shown ("appraised", "returned", …). */
 char **td_nomination_pane_get_offered_moves (TdNominationPane   *self);

@@ -5,22 +5,66 @@
 
 #include "td-pickers.h"
 
+static GtkStringList *
+unit_labels (GListModel *units,
+             gboolean    with_code)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; units && i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(TdUnit) unit = g_list_model_get_item (units, i);
+      g_autofree char *label = with_code ? g_strdup_printf ("%s (%s)", td_unit_get_name (unit), td_unit_get_code (unit))
+                                         : g_strdup (td_unit_get_name (unit));
+      gtk_string_list_append (names, label);
+    }
+  return names;
+}
+
+/* Type-to-search in a unit list compares with the label shown. */
+static GtkExpression *
+label_expression (void)
+{
+  return gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+}
+
+void
+td_pickers_fill_unit_row (AdwComboRow *row,
+                          GListModel  *units,
+                          gboolean     with_code)
+{
+  g_autoptr(GtkStringList) names = unit_labels (units, with_code);
+  g_autoptr(GtkExpression) search = label_expression ();
+
+  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+  adw_combo_row_set_expression (row, search);
+}
+
+void
+td_pickers_fill_level_row (AdwComboRow *row)
+{
+  const char *levels[] = { td_award_level_get_label (TD_AWARD_BANG_KHEN),
+                           td_award_level_get_label (TD_AWARD_GIAY_KHEN), NULL };
+  g_autoptr(GtkStringList) list = gtk_string_list_new (levels);
+
+  G_STATIC_ASSERT (TD_AWARD_BANG_KHEN == 0 && TD_AWARD_GIAY_KHEN == 1);
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+}
+
 guint
 td_pickers_fill_units (GtkDropDown *dropdown,
                        GListModel  *units,
                        const char  *select_code)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GtkExpression) search = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  g_autoptr(GtkStringList) names = unit_labels (units, TRUE);
+  g_autoptr(GtkExpression) search = label_expression ();
   guint found = G_MAXUINT, first_unit = 0;
   gboolean have_first = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (units); i++)
     {
       g_autoptr(TdUnit) unit = g_list_model_get_item (units, i);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", td_unit_get_name (unit), td_unit_get_code (unit));
 
-      gtk_string_list_append (names, label);
       if (g_strcmp0 (td_unit_get_code (unit), select_code) == 0)
         found = i;
       /* The province's own row holds only the index; a unit is the better first choice. */

@@ -12,6 +12,13 @@ G_BEGIN_DECLS
 guint td_pickers_fill_units  (GtkDropDown *dropdown,
                               GListModel  *units,
                               const char  *select_code);
+/* Fills a combo row with the units, "Name" or "Name (CODE)", searchable by that label; the
+ * positions are those of @units. */
+void  td_pickers_fill_unit_row (AdwComboRow *row,
+                                GListModel  *units,
+                                gboolean     with_code);
+/* Fills a combo row with the award levels; its position is the TdAwardLevel. */
+void  td_pickers_fill_level_row (AdwComboRow *row);
 /* Fills @dropdown with the rounds' titles; returns the position of round @select_number, or of
  * the latest round. */
 guint td_pickers_fill_rounds (GtkDropDown *dropdown,

@@ -75,7 +75,8 @@ stored_page_setup (PrintJob *job)
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   GtkPageSetup *setup = NULL;
 
-  if (g_variant_lookup (all, job->setup_key, "&s", &data) &&
+  /* Without a key (an export), the document's own paper and orientation. */
+  if (job->setup_key != NULL && g_variant_lookup (all, job->setup_key, "&s", &data) &&
       g_key_file_load_from_data (key_file, data, -1, G_KEY_FILE_NONE, NULL))
     setup = gtk_page_setup_new_from_key_file (key_file, NULL, NULL);
   if (setup == NULL)
@@ -157,6 +158,42 @@ draw_page_cb (GtkPrintOperation *op,
   cairo_restore (cr);
 }
 
+/* A print operation drawing @pdf's pages 1:1 on the whole sheet, or NULL when @pdf cannot be
+ * read.  @setup_key NULL: the document's own paper, nothing remembered (an export). */
+static GtkPrintOperation *
+operation_new (GBytes      *pdf,
+               const char  *setup_key,
+               gboolean     offset_fields,
+               double       offset_x,
+               double       offset_y,
+               GError     **error)
+{
+  PrintJob *job = g_new0 (PrintJob, 1);
+  g_autoptr(GtkPageSetup) setup = NULL;
+  GtkPrintOperation *op;
+
+  job->doc = poppler_document_new_from_bytes (pdf, NULL, error);
+  if (job->doc == NULL)
+    {
+      print_job_free (job);
+      return NULL;
+    }
+  job->settings = g_settings_new (APP_ID);
+  job->setup_key = g_strdup (setup_key);
+  job->offset_fields = offset_fields;
+  job->offset_x = offset_x;
+  job->offset_y = offset_y;
+  op = gtk_print_operation_new ();
+  setup = stored_page_setup (job);
+  gtk_print_operation_set_default_page_setup (op, setup);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (op, TRUE);
+  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_object_set_data_full (G_OBJECT (op), "td-print-job", job, (GDestroyNotify) print_job_free);
+  return op;
+}
+
 void
 td_print_pdf (GtkWidget  *parent,
               GBytes     *pdf,
@@ -165,39 +202,22 @@ td_print_pdf (GtkWidget  *parent,
               gboolean    offset_fields)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkPrintOperation) op = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPrintOperation) op = operation_new (pdf, setup_key, offset_fields, 0, 0, &error);
   GtkRoot *root = gtk_widget_get_root (parent);
-  PrintJob *job = g_new0 (PrintJob, 1);
+  g_autofree char *message = NULL;
 
-  job->doc = poppler_document_new_from_bytes (pdf, NULL, &error);
-  job->settings = g_settings_new (APP_ID);
-  job->setup_key = g_strdup (setup_key);
-  job->offset_fields = offset_fields;
-  if (job->doc == NULL)
+  if (op != NULL)
     {
-      if (TD_IS_WINDOW (root))
-        td_window_add_toast (TD_WINDOW (root), adw_toast_new (error->message));
-      print_job_free (job);
-      return;
+      gtk_print_operation_set_job_name (op, job_name);
+      gtk_print_operation_set_embed_page_setup (op, TRUE);
+      if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) !=
+          GTK_PRINT_OPERATION_RESULT_ERROR)
+        return;
     }
-  op = gtk_print_operation_new ();
-  setup = stored_page_setup (job);
-  gtk_print_operation_set_default_page_setup (op, setup);
-  gtk_print_operation_set_job_name (op, job_name);
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (op, TRUE);
-  gtk_print_operation_set_embed_page_setup (op, TRUE);
-  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), job);
-  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), job);
-  g_object_set_data_full (G_OBJECT (op), "td-print-job", job, (GDestroyNotify) print_job_free);
-  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
-      TD_IS_WINDOW (root))
-    {
-      g_autofree char *message = g_strdup_printf (_("Printing failed: %s"), error->message);
-      td_window_add_toast (TD_WINDOW (root), adw_toast_new (message));
-    }
+  message = g_strdup_printf (_("Printing failed: %s"), error->message);
+  if (TD_IS_WINDOW (root))
+    td_window_add_toast (TD_WINDOW (root), adw_toast_new (message));
 }
 
 gboolean
@@ -207,30 +227,10 @@ td_print_pdf_export (GBytes      *pdf,
                      double       offset_y,
                      GError     **error)
 {
-  g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = NULL;
-  PrintJob *job = g_new0 (PrintJob, 1);
-  GtkPrintOperationResult result;
+  g_autoptr(GtkPrintOperation) op = operation_new (pdf, NULL, FALSE, offset_x, offset_y, error);
 
-  job->doc = poppler_document_new_from_bytes (pdf, NULL, error);
-  job->settings = g_settings_new (APP_ID);
-  job->setup_key = g_strdup ("export");
-  job->offset_x = offset_x;
-  job->offset_y = offset_y;
-  if (job->doc == NULL)
-    {
-      print_job_free (job);
-      return FALSE;
-    }
-  setup = stored_page_setup (job);
-  g_clear_pointer (&job->setup_key, g_free);
-  gtk_print_operation_set_default_page_setup (op, setup);
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (op, TRUE);
+  if (op == NULL)
+    return FALSE;
   gtk_print_operation_set_export_filename (op, path);
-  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), job);
-  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), job);
-  g_object_set_data_full (G_OBJECT (op), "td-print-job", job, (GDestroyNotify) print_job_free);
-  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-pickers.h"
 #include "td-signature.h"
 #include "td-trust-page.h"
 
@@ -72,8 +73,7 @@ add_cert_row (TdTrustPage         *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autoptr(GDateTime) until = g_date_time_new_from_unix_local (info->not_after);
-  g_autofree char *date = until ? g_date_time_format (until, "%d/%m/%Y") : g_strdup ("?");
+  g_autofree char *date = td_format_unix_time (info->not_after, FALSE);
   g_autofree char *subtitle = g_strdup_printf (_("Issued by %s · valid until %s · SHA-256 %.16s…"), info->issuer, date,
                                                info->fingerprint);
 
@@ -286,17 +286,10 @@ TdTrustPage *
 td_trust_page_new (TdDatabase *db)
 {
   TdTrustPage *self = g_object_new (TD_TYPE_TRUST_PAGE, NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   self->db = g_object_ref (db);
   self->units = td_catalog_list_units (db, NULL);
-  for (guint i = 0; self->units && i < g_list_model_get_n_items (self->units); i++)
-    {
-      g_autoptr(TdUnit) unit = g_list_model_get_item (self->units, i);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", td_unit_get_name (unit), td_unit_get_code (unit));
-      gtk_string_list_append (names, label);
-    }
-  adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (names));
+  td_pickers_fill_unit_row (self->unit_row, self->units, TRUE);
   adw_switch_row_set_active (ADW_SWITCH_ROW (self->unsigned_row), td_trust_get_allow_unsigned (db));
   g_signal_connect_swapped (self->unsigned_row, "notify::active", G_CALLBACK (unsigned_changed_cb), self);
   g_signal_connect_swapped (self->unit_row, "notify::selected", G_CALLBACK (refresh), self);
