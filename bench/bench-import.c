@@ -10,6 +10,7 @@
 #include <cairo-pdf.h>
 #include <stdio.h>
 
+#include "td-pdf-check.h"
 #include "td-core.h"
 #include "td-package.h"
 
@@ -69,6 +70,8 @@ main (int argc, char *argv[])
   TdDatabase *units, *province;
   gint64 start, bytes = 0;
   double copy_ms, import_ms;
+
+  td_pdf_checker_install ();
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))

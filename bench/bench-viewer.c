@@ -11,6 +11,7 @@
 #include <poppler.h>
 #include <stdio.h>
 
+#include "td-pdf-check.h"
 #include "td-core.h"
 #include "td-page-cache.h"
 
@@ -168,6 +169,8 @@ main (int argc, char *argv[])
                                              "Nội dung báo cáo: số liệu, bảng biểu và nhận xét của đơn vị về việc thực hiện các chỉ tiêu.",
                                              200);
   g_autoptr(GBytes) scans = scanned_pdf (50);
+
+  td_pdf_checker_install ();
 
   printf ("bench-viewer: pages drawn at %.1f pixels per point\n", SCALE);
   run ("text", text, 200);

@@ -4,6 +4,14 @@
 #include <glib/gstdio.h>
 
 #include "td-core.h"
+#include "td-pdf-check.h"
+
+/* Every test program checks evidence as the app does: drawn in the PDF helper. */
+__attribute__((constructor)) static void
+td_test_install_pdf_checker (void)
+{
+  td_pdf_checker_install ();
+}
 
 /* A fresh directory under the test's temporary directory, removed by td_test_cleanup_dir(). */
 static inline char *

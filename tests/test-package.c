@@ -1,142 +1,6 @@
 /* test-package.c: exchange packages: the round trip, resubmission and return, and every kind of
  * bad package refused with the database left exactly as it was. */
-#include <sqlite3.h>
-
-#include "td-package-private.h"
-#include "td-test-util.h"
-
-typedef struct {
-  char       *dir;
-  TdDatabase *unit_db;      /* the clerk's */
-  TdDatabase *province_db;  /* the board's */
-  char       *package;
-  GListModel *targets;
-} Fixture;
-
-/* A canonical text of every row of every table: equal dumps mean an unchanged database. */
-static char *
-dump (TdDatabase *db)
-{
-  sqlite3 *raw = NULL;
-  sqlite3_stmt *tables = NULL;
-  GString *out = g_string_new (NULL);
-
-  g_assert_cmpint (sqlite3_open_v2 (td_database_get_path (db), &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_prepare_v2 (raw, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1, &tables, NULL);
-  while (sqlite3_step (tables) == SQLITE_ROW)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1, 2", sqlite3_column_text (tables, 0));
-      sqlite3_stmt *rows = NULL;
-
-      g_string_append_printf (out, "[%s]\n", sqlite3_column_text (tables, 0));
-      sqlite3_prepare_v2 (raw, sql, -1, &rows, NULL);
-      while (sqlite3_step (rows) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (rows); c++)
-            {
-              if (sqlite3_column_type (rows, c) == SQLITE_BLOB)
-                {
-                  g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, sqlite3_column_blob (rows, c),
-                                                                      (gsize) sqlite3_column_bytes (rows, c));
-                  g_string_append_printf (out, "%s|", sum);
-                }
-              else
-                g_string_append_printf (out, "%s|", sqlite3_column_text (rows, c) ? (const char *) sqlite3_column_text (rows, c) : "∅");
-            }
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (rows);
-    }
-  sqlite3_finalize (tables);
-  sqlite3_close (raw);
-  return g_string_free (out, FALSE);
-}
-
-static TdTarget *
-target (Fixture *f, guint number)
-{
-  g_autoptr(TdTarget) t = g_list_model_get_item (f->targets, number - 1);
-  return t;
-}
-
-static gint64
-unit_assessment (TdDatabase *db, const char *code, guint round_number)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TdUnit) unit = td_catalog_find_unit (db, code, &error);
-  g_autoptr(TdRound) round = td_catalog_find_round (db, round_number, &error);
-  g_autoptr(TdAssessmentInfo) info = NULL;
-
-  g_assert_no_error (error);
-  info = td_assessment_lookup (db, td_unit_get_id (unit), td_round_get_id (round), &error);
-  return info ? info->id : 0;
-}
-
-static void
-fill_and_submit (Fixture *f, gint64 a)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) standards = td_catalog_list_standards (f->unit_db, FALSE, FALSE, &error);
-  g_autoptr(GBytes) pdf1 = td_demo_make_pdf ("Báo cáo bồi dưỡng", "Danh sách học viên", 2);
-  g_autoptr(GBytes) pdf2 = td_demo_make_pdf ("Biên bản họp", "Nội bộ đoàn kết", 1);
-  TdEvidenceOwner owner = { .assessment_id = a, .target_id = td_target_get_id (target (f, 1)) };
-
-  for (guint n = 1; n <= 18; n++)
-    {
-      TdValue v = { .has_numerator = TRUE, .numerator = 40 + n, .has_denominator = TRUE, .denominator = 60,
-                    .note = n == 5 ? (char *) "'); DROP TABLE unit; -- ghi chú" : NULL };
-      g_assert_true (td_assessment_set_value (f->unit_db, a, target (f, n), &v, &error));
-    }
-  {
-    TdValue na = { .not_applicable = TRUE, .na_reason = (char *) "Chỉ số cấp tỉnh" };
-    g_assert_true (td_assessment_set_value (f->unit_db, a, target (f, 19), &na, &error));
-  }
-  g_assert_true (td_assessment_set_attestation (f->unit_db, a, ((TdStandard *) standards->pdata[0])->id, TRUE,
-                                                "Không có đơn thư khiếu nại", &error));
-  g_assert_cmpint (td_evidence_attach (f->unit_db, pdf1, "danh-sach.pdf", &owner, 0, &error), >, 0);
-  owner.target_id = 0;
-  owner.standard_id = ((TdStandard *) standards->pdata[0])->id;
-  g_assert_cmpint (td_evidence_attach (f->unit_db, pdf2, "bien-ban.pdf", &owner, 0, &error), >, 0);
-  g_assert_true (td_assessment_set_status (f->unit_db, a, TD_ASSESSMENT_SUBMITTED, NULL, f->targets, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_setup (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TdRound) round = NULL;
-  g_autoptr(TdUnit) unit = NULL;
-  g_autoptr(TdUnit) copy = NULL;
-  gint64 a;
-
-  f->dir = td_test_make_dir ();
-  f->unit_db = td_test_open_seeded (f->dir, "unit.db");
-  f->province_db = td_test_open_seeded (f->dir, "province.db");
-  f->targets = td_catalog_list_targets (f->unit_db, &error);
-  round = td_catalog_find_round (f->unit_db, 2, &error);
-  unit = td_catalog_add_unit (f->unit_db, "X-A", "Xã Á", TD_UNIT_KIND_COMMUNE, NULL, &error);
-  copy = td_catalog_add_unit (f->province_db, "X-A", "Xã Á", TD_UNIT_KIND_COMMUNE, NULL, &error);
-  td_database_set_actor (f->unit_db, "Cán bộ xã Á");
-  td_database_set_actor (f->province_db, "Ban Thi đua");
-  a = td_assessment_ensure (f->unit_db, td_unit_get_id (unit), td_round_get_id (round), &error);
-  g_assert_no_error (error);
-  fill_and_submit (f, a);
-  f->package = g_build_filename (f->dir, "xa-a.thidua", NULL);
-  g_assert_true (td_package_export (f->unit_db, "X-A", 2, f->package, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->targets);
-  g_assert_finalize_object (f->unit_db);
-  g_assert_finalize_object (f->province_db);
-  td_test_cleanup_dir (f->dir);
-  g_free (f->package);
-  g_free (f->dir);
-}
+#include "td-test-package.h"
 
 static void
 test_round_trip (Fixture *f, gconstpointer data)
@@ -198,23 +62,29 @@ test_round_trip (Fixture *f, gconstpointer data)
     g_assert_cmpuint (g_hash_table_size (a1), ==, 1);
     g_assert_cmpuint (g_hash_table_size (a2), ==, 1);
   }
-  /* The clerk's history arrives with its names and times. */
+  /* The clerk's history arrives with its names and times, kept as the unit's own: never in
+   * the board's audit log, where it would read as if the board had acted. */
   audit_src = td_audit_list (f->unit_db, "X-A", 0, &error);
   audit_dst = td_audit_list (f->province_db, "X-A", 0, &error);
+  for (guint j = 0; j < audit_dst->len; j++)
+    g_assert_cmpstr (((TdAuditEntry *) audit_dst->pdata[j])->actor, !=, "Cán bộ xã Á");
   for (guint i = 0; i < audit_src->len; i++)
     {
       TdAuditEntry *a = audit_src->pdata[i];
-      gboolean found = FALSE;
+      sqlite3_stmt *stmt = NULL;
 
       if (g_strcmp0 (a->entity, "value") != 0 && g_strcmp0 (a->entity, "attestation") != 0)
         continue;
-      for (guint j = 0; j < audit_dst->len && !found; j++)
-        {
-          TdAuditEntry *b = audit_dst->pdata[j];
-          found = g_strcmp0 (a->at, b->at) == 0 && g_strcmp0 (a->actor, b->actor) == 0 &&
-                  g_strcmp0 (a->field, b->field) == 0 && g_strcmp0 (a->new_value, b->new_value) == 0;
-        }
-      g_assert_true (found);
+      sqlite3_prepare_v2 (td_database_get_handle (f->province_db),
+                          "SELECT count(*) FROM unit_history WHERE at = ? AND actor = ? AND field = ? AND new_value IS ?",
+                          -1, &stmt, NULL);
+      sqlite3_bind_text (stmt, 1, a->at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, a->actor, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, a->field, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, a->new_value, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+      sqlite3_finalize (stmt);
     }
   /* A hostile-looking note is just text: stored as is, nothing executed. */
   {
@@ -290,22 +160,6 @@ test_resubmission_and_return (Fixture *f, gconstpointer data)
   }
 }
 
-/* Bad packages */
-
-typedef void (*Spoil) (sqlite3 *pkg);
-
-static void
-redigest (sqlite3 *pkg)
-{
-  for (guint i = 1; td_package_tables[i]; i++)
-    {
-      g_autofree char *digest = td_package_table_digest (pkg, td_package_tables[i], NULL);
-      g_autofree char *sql = g_strdup_printf ("UPDATE manifest SET value = '%s' WHERE key = 'sha256_%s'",
-                                              digest, td_package_tables[i]);
-      sqlite3_exec (pkg, sql, NULL, NULL, NULL);
-    }
-}
-
 static void spoil_format (sqlite3 *p) { sqlite3_exec (p, "UPDATE manifest SET value = '99' WHERE key = 'format'", 0, 0, 0); }
 static void spoil_campaign (sqlite3 *p) { sqlite3_exec (p, "UPDATE manifest SET value = 'hn-cds-2026' WHERE key = 'campaign'", 0, 0, 0); }
 static void spoil_unit (sqlite3 *p) { sqlite3_exec (p, "UPDATE manifest SET value = 'X-KHONGCO' WHERE key = 'unit_code'", 0, 0, 0); }
@@ -335,7 +189,6 @@ spoil_not_pdf (sqlite3 *p)
   sqlite3_exec (p, sql, 0, 0, 0);
   redigest (p);
 }
-static void spoil_path (sqlite3 *p) { sqlite3_exec (p, "UPDATE evidence SET file_name = '../../.bashrc'", 0, 0, 0); redigest (p); }
 /* A well-formed PDF with its right sha256 that no evidence names: it would ride along unseen. */
 static void
 spoil_orphan_blob (sqlite3 *p)
@@ -373,24 +226,8 @@ static const struct {
   { "view", spoil_view, TD_PACKAGE_ERROR_NOT_A_PACKAGE },
   { "changed-evidence-byte", spoil_blob_byte, TD_PACKAGE_ERROR_CHECKSUM },
   { "evidence-not-pdf", spoil_not_pdf, TD_PACKAGE_ERROR_BAD_EVIDENCE },
-  { "path-like-file-name", spoil_path, TD_PACKAGE_ERROR_BAD_VALUE },
   { "orphan-blob", spoil_orphan_blob, TD_PACKAGE_ERROR_ROWS },
 };
-
-static void
-assert_refused_unchanged (Fixture *f, const char *path, int code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = dump (f->province_db);
-  g_autofree char *after = NULL;
-  g_autoptr(TdPackagePreview) preview = td_package_import (f->province_db, path, 0, &error);
-
-  g_assert_null (preview);
-  g_assert_error (error, TD_PACKAGE_ERROR, code);
-  g_assert_cmpuint (strlen (error->message), >, 20);
-  after = dump (f->province_db);
-  g_assert_cmpstr (before, ==, after);
-}
 
 static void
 test_bad_packages (Fixture *f, gconstpointer data)

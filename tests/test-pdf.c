@@ -2,6 +2,7 @@
  * damaged on purpose: each shows its first page or says what is wrong, never crashes. */
 #include "td-pdf-document.h"
 #include "td-pdf-signature.h"
+#include "td-test-pdf.h"
 #include "td-test-util.h"
 
 static const char *
@@ -273,6 +274,104 @@ test_fuzz_crashes (void)
   g_assert_cmpuint (n, >=, 1);
 }
 
+/* A Type 3 glyph that draws itself aborts cairo inside the helper: that page says why, the
+ * process asking lives on, and the document stays usable (sizes, text, the page again). */
+static void
+test_crashing_page (void)
+{
+  g_autoptr(GBytes) pdf = td_test_pdf_recursive_type3 ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPdfDocument) doc = td_pdf_document_new (pdf, NULL, &error);
+  cairo_surface_t *surface;
+  double w = 0, h = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (td_pdf_document_get_n_pages (doc), ==, 1);
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      surface = td_pdf_document_render (doc, 0, 1.0, TD_PDF_MAX_PIXELS, NULL, &error);
+      g_assert_null (surface);
+      g_assert_error (error, TD_PDF_ERROR, TD_PDF_ERROR_HELPER);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "Aborted"));
+      g_clear_error (&error);
+    }
+  g_assert_true (td_pdf_document_get_page_size (doc, 0, &w, &h));
+  g_assert_cmpfloat (w, ==, 200);
+  g_free (td_pdf_document_get_text (doc, 0));
+}
+
+/* A tiling pattern that paints itself would draw for minutes: the page gives up after its
+ * budget, and the pages either side of it draw as usual. */
+static void
+test_stalling_page (void)
+{
+  g_autoptr(GBytes) pdf = td_test_pdf_self_painting_pattern (3, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPdfDocument) doc = NULL;
+  cairo_surface_t *surface;
+  gint64 start;
+
+  g_setenv ("THIDUA_PDF_PAGE_TIMEOUT", "1000", TRUE);
+  doc = td_pdf_document_new (pdf, NULL, &error);
+  g_assert_no_error (error);
+  surface = td_pdf_document_render (doc, 0, 1.0, TD_PDF_MAX_PIXELS, NULL, &error);
+  g_assert_no_error (error);
+  cairo_surface_destroy (surface);
+  start = g_get_monotonic_time ();
+  surface = td_pdf_document_render (doc, 1, 1.0, TD_PDF_MAX_PIXELS, NULL, &error);
+  g_assert_null (surface);
+  g_assert_error (error, TD_PDF_ERROR, TD_PDF_ERROR_HELPER);
+  g_test_message ("%s after %.1f s", error->message, (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+  surface = td_pdf_document_render (doc, 2, 1.0, TD_PDF_MAX_PIXELS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 200);
+  cairo_surface_destroy (surface);
+  g_unsetenv ("THIDUA_PDF_PAGE_TIMEOUT");
+}
+
+/* At attach, every page is drawn in the helper first: both files are refused with the reason,
+ * and nothing is stored. */
+static void
+test_attach_refuses_hostile (void)
+{
+  g_autoptr(GBytes) type3 = td_test_pdf_recursive_type3 ();
+  g_autoptr(GBytes) pattern = td_test_pdf_self_painting_pattern (2, 1);
+  g_autoptr(GBytes) fine = td_test_pdf_pages (NULL, 3, NULL, NULL, 0);
+  g_autoptr(GError) error = NULL;
+  int pages = 0;
+
+  g_setenv ("THIDUA_PDF_PAGE_TIMEOUT", "1000", TRUE);
+  g_assert_false (td_evidence_inspect (type3, 0, &pages, &error));
+  g_assert_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_CANNOT_DISPLAY);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_false (td_evidence_inspect (pattern, 0, &pages, &error));
+  g_assert_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_CANNOT_DISPLAY);
+  g_assert_nonnull (strstr (error->message, "page 2"));
+  g_clear_error (&error);
+  g_assert_true (td_evidence_inspect (fine, 0, &pages, &error));
+  g_assert_cmpint (pages, ==, 3);
+  g_unsetenv ("THIDUA_PDF_PAGE_TIMEOUT");
+}
+
+/* A /ByteRange with offsets near 2^63: added as unsigned numbers, no overflow (UBSan). */
+static void
+test_byte_range_overflow (void)
+{
+  g_autoptr(GBytes) base = td_test_pdf_pages (NULL, 1, NULL, NULL, 0);
+  GString *text = g_string_new_len (g_bytes_get_data (base, NULL), (gssize) g_bytes_get_size (base));
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GPtrArray) signatures = NULL;
+
+  g_string_append (text, "% /ByteRange [0 1 9223372036854775807 9223372036854775807]\n");
+  pdf = g_string_free_to_bytes (text);
+  signatures = td_pdf_validate_signatures (pdf);
+  g_assert_cmpuint (signatures->len, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -282,5 +381,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/pdf/damaged", test_damaged);
   g_test_add_func ("/pdf/signatures", test_signatures);
   g_test_add_func ("/pdf/fuzz-crashes", test_fuzz_crashes);
+  g_test_add_func ("/pdf/crashing-page", test_crashing_page);
+  g_test_add_func ("/pdf/stalling-page", test_stalling_page);
+  g_test_add_func ("/pdf/attach-refuses-hostile", test_attach_refuses_hostile);
+  g_test_add_func ("/pdf/byte-range-overflow", test_byte_range_overflow);
   return g_test_run ();
 }

@@ -165,6 +165,70 @@ forge (Fixture *f, const char *sql)
   sqlite3_close (pkg);
 }
 
+/* The forgery of issue 18: the manifest table kept exactly as signed, a value changed, and an
+ * index on the manifest, named like sqlite's own, whose entries carry the changed value's
+ * digest.  A reader that lets the query planner answer "SELECT key, value FROM manifest" from
+ * that index sees digests that match the forged values, while the signature, computed over
+ * the table, still verifies. */
+static void
+test_forged_index (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPackagePreview) preview = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *pkg = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (!skip_unless_ready ())
+    return;
+  export_signed_by (f, "unit");
+  g_assert_cmpint (sqlite3_open (f->package, &pkg), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (pkg, "UPDATE value SET numerator = 60 WHERE target_number = 7", NULL, NULL, NULL), ==, SQLITE_OK);
+  digest = td_package_table_digest (pkg, "value", &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("CREATE TABLE shadow (key TEXT, value TEXT);"
+                         "INSERT INTO shadow SELECT key, value FROM manifest;"
+                         "UPDATE shadow SET value = '%s' WHERE key = 'sha256_value';"
+                         "CREATE INDEX shadow_index ON shadow (key, value);"
+                         "PRAGMA writable_schema = ON;"
+                         "UPDATE sqlite_schema SET name = 'sqlite_autoindex_manifest_9', tbl_name = 'manifest',"
+                         " sql = 'CREATE INDEX sqlite_autoindex_manifest_9 ON manifest (key, value)'"
+                         " WHERE name = 'shadow_index';"
+                         "PRAGMA writable_schema = OFF;", digest);
+  g_assert_cmpint (sqlite3_exec (pkg, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (pkg);
+  /* The shadow table goes; its index, now said to be the manifest's, stays. */
+  g_assert_cmpint (sqlite3_open (f->package, &pkg), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (pkg, "DROP TABLE shadow", NULL, NULL, NULL), ==, SQLITE_OK);
+  /* The trick works on sqlite: through the index, the forged digest; in the table, the signed one. */
+  sqlite3_prepare_v2 (pkg, "SELECT value FROM manifest INDEXED BY sqlite_autoindex_manifest_9 WHERE key = 'sha256_value'",
+                      -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, digest);
+  sqlite3_finalize (stmt);
+  sqlite3_prepare_v2 (pkg, "SELECT value FROM manifest NOT INDEXED WHERE key = 'sha256_value'", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), !=, digest);
+  sqlite3_finalize (stmt);
+  sqlite3_close (pkg);
+
+  preview = td_package_inspect (f->province_db, f->package, 0, &error);
+  g_assert_null (preview);
+  g_assert_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE);
+  g_clear_error (&error);
+  preview = td_package_import (f->province_db, f->package, 0, &error);
+  g_assert_null (preview);
+  g_assert_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE);
+  {
+    g_autoptr(TdUnit) unit = td_catalog_find_unit (f->province_db, "X-A", NULL);
+    g_autoptr(TdRound) round = td_catalog_find_round (f->province_db, 2, NULL);
+    g_autoptr(TdAssessmentInfo) info = td_assessment_lookup (f->province_db, td_unit_get_id (unit),
+                                                             td_round_get_id (round), NULL);
+    g_assert_null (info);
+  }
+}
+
 static void
 test_good (Fixture *f, gconstpointer data)
 {
@@ -496,6 +560,7 @@ main (int argc, char *argv[])
   ADD ("/signature/pkcs12", test_pkcs12);
   ADD ("/signature/tampered-value", test_tampered_value);
   ADD ("/signature/tampered-evidence", test_tampered_evidence);
+  ADD ("/signature/forged-index", test_forged_index);
   ADD ("/signature/expired", test_expired);
   ADD ("/signature/untrusted", test_untrusted);
   ADD ("/signature/other-unit", test_other_unit);

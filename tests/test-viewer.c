@@ -6,6 +6,8 @@
 #include "td-evidence-preview.h"
 #include "td-pdf-reader.h"
 #include "td-pdf-view.h"
+#include "td-database-private.h"
+#include "td-test-pdf.h"
 #include "td-test-util.h"
 
 /* The issue's budget: the main loop never blocked for more than 50 ms.  Under AddressSanitizer
@@ -93,6 +95,64 @@ test_flip_200_pages (void)
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate (50);
   g_assert_null (weak);
+}
+
+/* The ward's first evidence aborts cairo when drawn, and the review area opens it by itself:
+ * the window lives on, the page says why it is blank, Tab and the next evidence still work. */
+static void
+test_crashing_evidence_opened (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "hostile.db");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  g_autoptr(GBytes) type3 = td_test_pdf_recursive_type3 ();
+  g_autofree char *sha = td_evidence_sha256 (type3);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = adw_window_new ();
+  TdEvidencePage *page = g_object_new (TD_TYPE_EVIDENCE_PAGE, NULL);
+  TdPdfView *view;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_true (td_demo_populate (db, &error));
+  /* As an import of an older version would have stored it: straight into the tables, made the
+   * ward's first evidence. */
+  sqlite3_prepare_v2 (td_database_get_handle (db),
+                      "INSERT INTO evidence_blob (sha256, size, page_count, data) VALUES (?1, ?2, 1, ?3)", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (gint64) g_bytes_get_size (type3));
+  sqlite3_bind_blob (stmt, 3, g_bytes_get_data (type3, NULL), (int) g_bytes_get_size (type3), SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_prepare_v2 (td_database_get_handle (db),
+                      "UPDATE evidence SET sha256 = ?1 WHERE id = (SELECT min(e.id) FROM evidence e"
+                      " JOIN assessment a ON a.id = e.assessment_id JOIN unit u ON u.id = a.unit_id WHERE u.code = 'P-KINHBAC')",
+                      -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  g_settings_set_string (settings, "last-unit", "P-KINHBAC");
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  td_evidence_page_set_database (page, db);
+  view = td_pdf_reader_get_view (TD_PDF_READER (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE,
+                                                                               "reader")));
+  for (int i = 0; i < 400 && td_page_cache_get_error (td_pdf_view_get_cache (view), 0) == NULL; i++)
+    td_test_iterate (10);
+  g_assert_nonnull (td_page_cache_get_error (td_pdf_view_get_cache (view), 0));
+  g_test_message ("%s", td_page_cache_get_error (td_pdf_view_get_cache (view), 0)->message);
+  g_assert_false (td_pdf_view_is_page_shown (view));
+
+  /* The next evidence shows as usual. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.next-unreviewed", NULL));
+  wait_shown (view);
+  g_assert_true (td_pdf_view_is_page_shown (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
 }
 
 static void
@@ -530,6 +590,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add_func ("/viewer/flip-200-pages", test_flip_200_pages);
   g_test_add_func ("/viewer/dialog-damaged-and-password", test_dialog_damaged_and_password);
+  g_test_add_func ("/viewer/crashing-evidence-opened", test_crashing_evidence_opened);
   g_test_add_func ("/viewer/review-verdicts", test_review_verdicts);
   g_test_add_func ("/viewer/thumbnails", test_thumbnails);
   g_test_add_func ("/viewer/hidpi", test_hidpi);

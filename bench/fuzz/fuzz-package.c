@@ -4,6 +4,8 @@
  * then). */
 #include <stdint.h>
 
+#include "td-pdf-check.h"
+
 #include "td-core.h"
 #include "td-package.h"
 
@@ -66,6 +68,7 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   const char *seed_dir = g_getenv ("THIDUA_FUZZ_SEED_DIR");
 
   g_log_set_default_handler (quiet, NULL);
+  td_pdf_checker_install ();
   if (seed_dir)
     make_seed (dir, seed_dir);
   province = td_database_open (path, NULL);

@@ -2,6 +2,8 @@
  * open, measure and draw the first page small, read its text, look for signatures. */
 #include <stdint.h>
 
+#include "td-pdf-check.h"
+
 #include "td-pdf-document.h"
 #include "td-pdf-signature.h"
 
@@ -18,6 +20,7 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   /* Poppler's complaints about broken files are expected by the thousand. */
   g_log_set_default_handler (quiet, NULL);
+  td_pdf_checker_install ();
   return 0;
 }
 

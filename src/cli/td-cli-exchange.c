@@ -165,6 +165,13 @@ td_cli_import (TdCliContext  *ctx,
             if (g_str_has_suffix (name, ".thidua"))
               g_ptr_array_add (names, g_build_filename (argv[i], name, NULL));
           g_ptr_array_sort_values (names, (GCompareFunc) g_strcmp0);
+          if (names->len == 0)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The folder “%s” holds no .thidua package. Choose the folder the units' files were saved in."),
+                           argv[i]);
+              return 1;
+            }
           for (guint n = 0; n < names->len; n++)
             g_ptr_array_add (files, g_strdup (names->pdata[n]));
         }

@@ -73,7 +73,6 @@ td_cli_pdf_signatures (TdCliContext  *ctx,
                        GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(TdPdfDocument) doc = NULL;
   g_autoptr(GPtrArray) signatures = NULL;
   int status = 0;
   GOptionEntry entries[] = { { NULL } };
@@ -102,9 +101,9 @@ td_cli_pdf_signatures (TdCliContext  *ctx,
       if ((bytes = g_file_load_bytes (file, NULL, NULL, error)) == NULL)
         return 1;
     }
-  if ((doc = td_pdf_document_new (bytes, NULL, error)) == NULL)
+  if (!td_pdf_sniff (bytes, error))
     return 1;
-  signatures = td_pdf_document_validate_signatures (doc);
+  signatures = td_pdf_validate_signatures (bytes);
   if (ctx->json)
     {
       g_autofree char *json = td_pdf_signatures_to_json (signatures);

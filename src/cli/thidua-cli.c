@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "td-cli.h"
+#include "td-pdf-check.h"
 
 static const TdCliCommand commands[] = {
   { "init", N_("Create the database with the campaign; --demo fills it with sample data"), td_cli_init },
@@ -55,6 +56,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, td_cli_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* Evidence is checked by drawing it in the PDF helper, never in this process. */
+  td_pdf_checker_install ();
 
   /* A --database before the command applies to it as if it came after. */
   while (first < argc && g_str_has_prefix (argv[first], "--database"))

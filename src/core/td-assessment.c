@@ -629,7 +629,13 @@ td_assessment_set_status (TdDatabase          *db,
         }
     }
 
-  revision = info->revision + (info->status == TD_ASSESSMENT_RETURNED && status == TD_ASSESSMENT_SUBMITTED);
+  /* Each submission after the first is a new revision: the province keeps what it received
+   * of every revision, and refuses the same revision twice with other content.  A return
+   * resubmitted raises it, and so does withdrawing (or reopening a returned one) to edit. */
+  revision = info->revision +
+             ((info->status == TD_ASSESSMENT_RETURNED && status == TD_ASSESSMENT_SUBMITTED) ||
+              ((info->status == TD_ASSESSMENT_SUBMITTED || info->status == TD_ASSESSMENT_RETURNED) &&
+               status == TD_ASSESSMENT_DRAFT));
   stmt = td_database_prepare (db,
                               "UPDATE assessment SET status = ?, status_reason = ?, revision = ?, updated_at = ? WHERE id = ?",
                               error);

@@ -686,3 +686,35 @@ td_database_check_integrity (TdDatabase  *self,
     }
   return TRUE;
 }
+
+TdInstallation
+td_database_get_installation (TdDatabase  *self,
+                              char       **unit_code)
+{
+  g_autofree char *kind = td_database_get_meta (self, "installation");
+  gboolean unit = g_strcmp0 (kind, "unit") == 0;
+
+  if (unit_code)
+    *unit_code = unit ? td_database_get_meta (self, "installation_unit") : NULL;
+  return unit ? TD_INSTALLATION_UNIT : TD_INSTALLATION_BOARD;
+}
+
+gboolean
+td_database_set_installation (TdDatabase      *self,
+                              TdInstallation   kind,
+                              const char      *unit_code,
+                              GError         **error)
+{
+  g_return_val_if_fail (kind == TD_INSTALLATION_BOARD || unit_code != NULL, FALSE);
+
+  if (!td_database_begin (self, error))
+    return FALSE;
+  if (!td_database_set_meta (self, "installation", kind == TD_INSTALLATION_UNIT ? "unit" : "board", error) ||
+      !td_database_set_meta (self, "installation_unit", kind == TD_INSTALLATION_UNIT ? unit_code : "", error) ||
+      !td_database_commit (self, error))
+    {
+      td_database_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}

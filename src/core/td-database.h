@@ -68,6 +68,21 @@ gboolean    td_database_set_meta           (TdDatabase  *self,
                                             GError     **error);
 gboolean    td_database_is_demo            (TdDatabase  *self);
 
+/* What a database is for: the province's board (the default, and the sample), or one unit's
+ * own installation, bound to that unit. */
+typedef enum {
+  TD_INSTALLATION_BOARD,
+  TD_INSTALLATION_UNIT,
+} TdInstallation;
+
+/* @unit_code (may be NULL) is set to the unit of a unit installation. */
+TdInstallation td_database_get_installation (TdDatabase  *self,
+                                             char       **unit_code);
+gboolean    td_database_set_installation   (TdDatabase     *self,
+                                            TdInstallation  kind,
+                                            const char     *unit_code,
+                                            GError        **error);
+
 /* Runs PRAGMA integrity_check; TRUE when it answers "ok". */
 gboolean    td_database_check_integrity    (TdDatabase  *self,
                                             GError     **error);

@@ -1,13 +1,13 @@
 /* td-evidence.c: evidence storage.
  *
- * Every file is opened with poppler before it is stored, so that what reaches the database is
- * a PDF the reviewers can read; the bytes are kept once per sha256 however often they are
- * attached. */
+ * Every file is opened and each of its pages drawn before it is stored, so that what reaches
+ * the database is a PDF the reviewers can read.  That is done by the checker the program
+ * installs (the viewer's PDF helper process): the core itself never hands an untrusted file to
+ * a PDF library.  The bytes are kept once per sha256 however often they are attached. */
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <poppler.h>
 #include <string.h>
 
 #include "td-audit.h"
@@ -27,6 +27,7 @@ td_evidence_info_free (TdEvidenceInfo *info)
   g_free (info->verdict_comment);
   g_free (info->reviewed_by);
   g_free (info->reviewed_at);
+  g_free (info->display_problem);
   g_free (info);
 }
 
@@ -36,18 +37,23 @@ td_evidence_sha256 (GBytes *bytes)
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
 
+static TdEvidenceChecker evidence_checker;
+
+void
+td_evidence_set_checker (TdEvidenceChecker checker)
+{
+  evidence_checker = checker;
+}
+
 gboolean
 td_evidence_inspect (GBytes  *bytes,
                      gsize    max_size,
                      int     *n_pages,
                      GError **error)
 {
-  /* poppler-glib declares no g_autoptr cleanup for its document. */
-  g_autoptr(GObject) doc = NULL;
-  g_autoptr(GError) local = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
-  int pages;
+  int pages = 0;
 
   if (max_size > 0 && size > max_size)
     {
@@ -65,28 +71,71 @@ td_evidence_inspect (GBytes  *bytes,
                    _("The file is not a PDF document. Save or scan the evidence as PDF and attach it again."));
       return FALSE;
     }
-
-  doc = G_OBJECT (poppler_document_new_from_bytes (bytes, NULL, &local));
-  if (doc == NULL)
+  if (evidence_checker == NULL)
     {
-      if (g_error_matches (local, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-        g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_ENCRYPTED,
-                     _("The PDF is protected by a password. Save a copy without the password and attach that."));
-      else
-        g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_DAMAGED,
-                     _("The PDF is damaged and cannot be opened (%s). Export or scan it again."), local->message);
+      g_set_error_literal (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_NO_CHECKER,
+                           _("This program cannot check PDF files, so it accepts no evidence."));
       return FALSE;
     }
-  pages = poppler_document_get_n_pages (POPPLER_DOCUMENT (doc));
-  if (pages <= 0)
-    {
-      g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_EMPTY,
-                   _("The PDF has no pages."));
-      return FALSE;
-    }
+  if (!evidence_checker (bytes, &pages, error))
+    return FALSE;
   if (n_pages)
     *n_pages = pages;
   return TRUE;
+}
+
+/* Direction marks and overrides (LRM, RLM, ALM, LRE…RLO, LRI…PDI), zero-width characters and
+ * the byte order mark: invisible in a list, yet able to change what a name reads as. */
+static gboolean
+is_invisible (gunichar c)
+{
+  return c == 0x061C || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || c == 0x2028 || c == 0x2029;
+}
+
+char *
+td_evidence_clean_file_name (const char *name)
+{
+  g_autofree char *valid = g_utf8_make_valid (name ? name : "", -1);
+  g_autofree char *base = NULL;
+  GString *out = g_string_new (NULL);
+  const char *slash;
+
+  /* The last component, whichever separator the sending system used. */
+  slash = strrchr (valid, '/');
+  base = g_strdup (slash ? slash + 1 : valid);
+  slash = strrchr (base, '\\');
+  if (slash)
+    memmove (base, slash + 1, strlen (slash + 1) + 1);
+  for (const char *c = base; *c; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if (g_unichar_iscntrl (u) || is_invisible (u))
+        continue;
+      g_string_append_unichar (out, u);
+    }
+  g_strstrip (out->str);
+  g_string_set_size (out, strlen (out->str));
+  /* No hidden file and no "..": a name starts with something a reader sees. */
+  while (out->len > 0 && out->str[0] == '.')
+    g_string_erase (out, 0, 1);
+  if (out->len == 0)
+    g_string_assign (out, "evidence.pdf");
+  return g_string_free (out, FALSE);
+}
+
+char *
+td_evidence_safe_file_name (const char *name)
+{
+  g_autofree char *clean = td_evidence_clean_file_name (name);
+  g_autofree char *lower = g_ascii_strdown (clean, -1);
+
+  if (strlen (clean) > 200)
+    clean[200] = '\0';
+  if (!g_str_has_suffix (lower, ".pdf") || strlen (clean) > 200)
+    return g_strconcat (clean, ".pdf", NULL);
+  return g_steal_pointer (&clean);
 }
 
 gint64
@@ -117,7 +166,7 @@ td_evidence_attach (TdDatabase            *db,
   sha = td_evidence_sha256 (bytes);
   now = td_database_now ();
   /* Only the name is kept: a path says nothing to the province and may say too much. */
-  base = g_path_get_basename (file_name && *file_name ? file_name : "evidence.pdf");
+  base = td_evidence_clean_file_name (file_name);
 
   if (!td_database_begin (db, error))
     return 0;
@@ -208,7 +257,7 @@ td_evidence_load_bytes (TdDatabase  *db,
 #define SELECT_EVIDENCE \
   "SELECT e.id, e.sha256, e.file_name, b.size, b.page_count, e.added_at, coalesce(e.target_id, 0)," \
   " coalesce(e.standard_id, 0), e.verdict, e.verdict_comment, e.reviewed_by, e.reviewed_at," \
-  " coalesce(e.assessment_id, 0), coalesce(e.nomination_id, 0)" \
+  " coalesce(e.assessment_id, 0), coalesce(e.nomination_id, 0), b.display_problem" \
   " FROM evidence e JOIN evidence_blob b ON b.sha256 = e.sha256 "
 
 static gpointer
@@ -231,6 +280,7 @@ evidence_from_row (sqlite3_stmt *stmt,
   e->verdict_comment = td_stmt_dup_text (stmt, 9);
   e->reviewed_by = td_stmt_dup_text (stmt, 10);
   e->reviewed_at = td_stmt_dup_text (stmt, 11);
+  e->display_problem = td_stmt_dup_text (stmt, 14);
   return e;
 }
 

@@ -16,6 +16,8 @@ typedef enum {
   TD_EVIDENCE_ERROR_TOO_LARGE,
   TD_EVIDENCE_ERROR_DAMAGED,
   TD_EVIDENCE_ERROR_NO_OWNER,
+  TD_EVIDENCE_ERROR_CANNOT_DISPLAY,   /* a PDF whose pages crash or overrun the PDF helper */
+  TD_EVIDENCE_ERROR_NO_CHECKER,       /* the program installed no PDF checker */
 } TdEvidenceError;
 
 GQuark td_evidence_error_quark (void);
@@ -41,17 +43,33 @@ typedef struct {
   char      *verdict_comment;
   char      *reviewed_by;
   char      *reviewed_at;
+  char      *display_problem;   /* why the PDF helper could not draw it, or NULL */
 } TdEvidenceInfo;
 
 void        td_evidence_info_free  (TdEvidenceInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdEvidenceInfo, td_evidence_info_free)
 
-/* Opens @bytes with poppler: a PDF that is not encrypted, has pages and is at most @max_size
- * bytes (0: no limit).  Sets @n_pages. */
+/* What opens a PDF and draws each of its pages, out of harm's way (the viewer's PDF helper
+ * process, under time and memory limits): sets @n_pages, or fails with a TD_EVIDENCE_ERROR.
+ * The core has no PDF library of its own; each program installs one checker at start-up
+ * (td_pdf_checker_install()) and evidence is refused while none is. */
+typedef gboolean (*TdEvidenceChecker) (GBytes  *bytes,
+                                       int     *n_pages,
+                                       GError **error);
+void        td_evidence_set_checker (TdEvidenceChecker checker);
+
+/* A PDF that is not encrypted, has pages that can all be drawn and is at most @max_size bytes
+ * (0: no limit).  Sets @n_pages. */
 gboolean    td_evidence_inspect    (GBytes                *bytes,
                                     gsize                  max_size,
                                     int                   *n_pages,
                                     GError               **error);
+/* A file name to show and store: the last component only, without control characters,
+ * direction overrides or invisible marks that could make "x\u202efdp.exe" read as a PDF; never
+ * empty. */
+char       *td_evidence_clean_file_name (const char       *name);
+/* The cleaned name for a file written to disk for another program: ending in .pdf. */
+char       *td_evidence_safe_file_name  (const char       *name);
 char       *td_evidence_sha256     (GBytes                *bytes);
 
 /* Checks, stores the bytes once per content and attaches them; returns the evidence id. */

@@ -193,6 +193,27 @@ static const TdMigration migrations[] = {
     /* NULL: typed in this database; '': received in an unsigned package; else the signer. */
     "ALTER TABLE assessment ADD COLUMN received_signature TEXT;"
   },
+  { 6, "what the board received kept apart from what it decided",
+    /* The digest of the content of the revision received, to tell a resubmission of the same
+     * revision with other figures from the same package imported twice. */
+    "ALTER TABLE assessment ADD COLUMN received_content TEXT;"
+    /* Why the PDF helper could not draw a received evidence; NULL when it could. */
+    "ALTER TABLE evidence_blob ADD COLUMN display_problem TEXT;"
+    /* The unit's own history of a self-assessment, as its package carried it: never mixed
+     * into the board's audit log. */
+    "CREATE TABLE unit_history ("
+    "  id INTEGER PRIMARY KEY,"
+    "  assessment_id INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,"
+    "  source_id INTEGER NOT NULL,"
+    "  at TEXT NOT NULL,"
+    "  actor TEXT NOT NULL,"
+    "  entity TEXT NOT NULL,"
+    "  field TEXT NOT NULL,"
+    "  old_value TEXT,"
+    "  new_value TEXT,"
+    "  reason TEXT,"
+    "  UNIQUE (assessment_id, source_id, at));"
+  },
 };
 
 const TdMigration *

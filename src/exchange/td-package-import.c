@@ -34,6 +34,72 @@ describe_or_none (const TdValue *v)
   return v ? td_value_describe (v) : g_strdup ("∅");
 }
 
+/* What a revision holds, whoever exported it: the digests of its values, attestations and
+ * evidence (not the manifest, whose time of export differs each time). */
+static char *
+content_digest (Package *p)
+{
+  g_autofree char *text = g_strdup_printf ("value:%s\nattestation:%s\nevidence:%s\nblob:%s\n",
+                                           (const char *) g_hash_table_lookup (p->manifest, "sha256_value"),
+                                           (const char *) g_hash_table_lookup (p->manifest, "sha256_attestation"),
+                                           (const char *) g_hash_table_lookup (p->manifest, "sha256_evidence"),
+                                           (const char *) g_hash_table_lookup (p->manifest, "sha256_blob"));
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+static char *
+received_content (TdDatabase *db,
+                  gint64      assessment_id)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT received_content FROM assessment WHERE id = ?", NULL);
+  char *out = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    out = td_stmt_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return out;
+}
+
+/* Which way a package may travel: a unit's submission to the board, the board's return to
+ * the unit it belongs to.  Nothing else is imported anywhere. */
+static gboolean
+check_direction (Package     *p,
+                 TdDatabase  *db,
+                 GError     **error)
+{
+  g_autofree char *own_unit = NULL;
+  TdInstallation kind = td_database_get_installation (db, &own_unit);
+
+  if (kind == TD_INSTALLATION_BOARD && p->status != TD_ASSESSMENT_SUBMITTED)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION,
+                   _("The package says the self-assessment of %s was returned, but only the province returns a "
+                     "self-assessment; a unit's package can only submit one. Nothing was imported."),
+                   td_unit_get_name (p->unit));
+      return FALSE;
+    }
+  if (kind == TD_INSTALLATION_UNIT && g_strcmp0 (own_unit, td_unit_get_code (p->unit)) != 0)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION,
+                   _("The package belongs to %s; this installation is %s's. Nothing was imported."),
+                   td_unit_get_name (p->unit), own_unit ? own_unit : "");
+      return FALSE;
+    }
+  if (kind == TD_INSTALLATION_UNIT && p->status != TD_ASSESSMENT_RETURNED)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION,
+                   _("The package is a submission to the province, not the province's answer. Send it to the "
+                     "province instead of importing it here."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What importing @p would do against what @db holds now.  Called again inside the import's
+ * write transaction, so that the revision checked is the revision replaced. */
 static TdPackagePreview *
 package_preview (Package     *p,
                  TdDatabase  *db,
@@ -43,7 +109,11 @@ package_preview (Package     *p,
   g_autoptr(TdAssessmentInfo) info = NULL;
   g_autoptr(GHashTable) current = NULL;
   g_autoptr(GError) local = NULL;
+  g_autofree char *content = content_digest (p);
+  gboolean received;
 
+  if (!check_direction (p, db, error))
+    return NULL;
   preview->path = g_strdup (p->path);
   preview->unit_code = g_strdup (td_unit_get_code (p->unit));
   preview->unit_name = g_strdup (td_unit_get_name (p->unit));
@@ -73,15 +143,17 @@ package_preview (Package     *p,
 
   if (p->status == TD_ASSESSMENT_RETURNED)
     {
+      /* At the unit: the province's answer to what the unit submitted, not to an older one. */
+      if (info == NULL || info->revision > p->revision)
+        {
+          g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_OLDER_REVISION,
+                       _("The province returned revision %d of the self-assessment, but this installation has "
+                         "already submitted revision %d. Nothing was imported."),
+                       p->revision, info ? info->revision : 0);
+          return NULL;
+        }
       preview->kind = TD_IMPORT_RETURNED;
       return g_steal_pointer (&preview);
-    }
-  if (info != NULL && info->revision > p->revision && info->status != TD_ASSESSMENT_DRAFT)
-    {
-      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_OLDER_REVISION,
-                   _("This database already has revision %d of %s's self-assessment; the package holds the older revision %d."),
-                   info->revision, td_unit_get_name (p->unit), p->revision);
-      return NULL;
     }
 
   for (guint i = 0; i < p->values->len; i++)
@@ -99,18 +171,50 @@ package_preview (Package     *p,
         }
     }
 
-  if (info == NULL || current == NULL || g_hash_table_size (current) == 0)
-    preview->kind = TD_IMPORT_NEW;
-  else if (preview->changes->len == 0 && info->revision == p->revision)
-    preview->kind = TD_IMPORT_SAME;
-  else
-    preview->kind = TD_IMPORT_REVISION;
+  /* Received at the board before: anything but a draft the board never had from the unit. */
+  received = info != NULL && info->status != TD_ASSESSMENT_DRAFT && current != NULL && g_hash_table_size (current) > 0;
+  if (received && p->revision < info->revision)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_OLDER_REVISION,
+                   _("This database already has revision %d of %s's self-assessment; the package holds the older revision %d."),
+                   info->revision, td_unit_get_name (p->unit), p->revision);
+      return NULL;
+    }
+  if (received && p->revision == info->revision)
+    {
+      g_autofree char *had = received_content (db, info->id);
+      /* Received before this check existed: the values decide. */
+      gboolean same = had ? g_str_equal (had, content) : preview->changes->len == 0;
+
+      if (!same)
+        {
+          g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_SAME_REVISION,
+                       _("The package holds revision %d of %s's self-assessment with other content than the revision %d "
+                         "the province already received, which stays as it is. A unit raises the revision with each "
+                         "submission: ask the unit to submit again and send the new file."),
+                       p->revision, td_unit_get_name (p->unit), info->revision);
+          return NULL;
+        }
+      preview->kind = TD_IMPORT_SAME;
+      return g_steal_pointer (&preview);
+    }
+  if (p->revision > (received ? info->revision : 0) + TD_PACKAGE_MAX_REVISION_GAP)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_REVISION_GAP,
+                   _("The package says it is revision %d of %s's self-assessment, far beyond the revision %d the province "
+                     "has; a unit raises the revision by one with each submission. Nothing was imported: ask the unit "
+                     "to check the file it sent."),
+                   p->revision, td_unit_get_name (p->unit), received ? info->revision : 0);
+      return NULL;
+    }
+  preview->kind = received ? TD_IMPORT_REVISION : TD_IMPORT_NEW;
   return g_steal_pointer (&preview);
 }
 
 /* Writing */
 
-/* The earlier revision as JSON, kept in assessment_revision before it is overwritten. */
+/* The revision about to be replaced, as JSON, in assessment_revision: written once and never
+ * changed afterwards. */
 static gboolean
 archive_revision (TdDatabase  *db,
                   gint64       assessment_id,
@@ -154,8 +258,7 @@ archive_revision (TdDatabase  *db,
 
   stmt = td_database_prepare (db,
                               "INSERT INTO assessment_revision (assessment_id, revision, archived_at, snapshot)"
-                              " VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET archived_at = excluded.archived_at,"
-                              " snapshot = excluded.snapshot", error);
+                              " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
@@ -165,15 +268,31 @@ archive_revision (TdDatabase  *db,
   return td_database_step_done (db, stmt, error);
 }
 
+/* The evidence of the new revision.  At the board, the verdicts are the board's: an evidence
+ * whose file did not change (same sha256) keeps the verdict its reviewer gave, a new one waits
+ * for review, whatever the package says.  At the unit, the province's verdicts come with its
+ * return, for the clerk to read. */
 static gboolean
 apply_evidence (Package     *p,
                 TdDatabase  *db,
                 gint64       assessment_id,
+                gboolean     take_verdicts,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "DELETE FROM evidence WHERE assessment_id = ?", error);
+  sqlite3_stmt *stmt;
 
-  /* The package says what evidence the submission has: what was there before is replaced. */
+  if (!td_database_exec (db, "CREATE TEMP TABLE IF NOT EXISTS import_verdict (sha256 TEXT PRIMARY KEY, verdict TEXT,"
+                             " verdict_comment TEXT, reviewed_by TEXT, reviewed_at TEXT) WITHOUT ROWID;"
+                             "DELETE FROM temp.import_verdict", error))
+    return FALSE;
+  stmt = td_database_prepare (db, "INSERT OR IGNORE INTO temp.import_verdict SELECT sha256, verdict, verdict_comment,"
+                                  " reviewed_by, reviewed_at FROM evidence WHERE assessment_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  if (!td_database_step_done (db, stmt, error))
+    return FALSE;
+  stmt = td_database_prepare (db, "DELETE FROM evidence WHERE assessment_id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
@@ -187,20 +306,29 @@ apply_evidence (Package     *p,
       TdTarget *target = e->target_number ? td_package_target (p, e->target_number) : NULL;
       TdStandard *standard = td_package_standard (p, e->standard_code);
       int pages = GPOINTER_TO_INT (g_hash_table_lookup (p->pages, e->sha256));
+      const char *problem = g_hash_table_lookup (p->problems, e->sha256);
 
-      stmt = td_database_prepare (db, "INSERT INTO evidence_blob (sha256, size, page_count, data) VALUES (?, ?, ?, ?)"
-                                      " ON CONFLICT (sha256) DO NOTHING", error);
+      stmt = td_database_prepare (db, "INSERT INTO evidence_blob (sha256, size, page_count, data, display_problem)"
+                                      " VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING", error);
       if (stmt == NULL)
         return FALSE;
       td_stmt_bind_text (stmt, 1, e->sha256);
       sqlite3_bind_int64 (stmt, 2, (gint64) g_bytes_get_size (bytes));
       sqlite3_bind_int (stmt, 3, pages);
       sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), SQLITE_STATIC);
+      td_stmt_bind_text (stmt, 5, problem);
       if (!td_database_step_done (db, stmt, error))
         return FALSE;
 
-      stmt = td_database_prepare (db, "INSERT INTO evidence (sha256, file_name, added_at, assessment_id, target_id,"
-                                      " standard_id, verdict, verdict_comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+      stmt = td_database_prepare (db,
+                                  take_verdicts
+                                  ? "INSERT INTO evidence (sha256, file_name, added_at, assessment_id, target_id, standard_id,"
+                                    " verdict, verdict_comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                                  : "INSERT INTO evidence (sha256, file_name, added_at, assessment_id, target_id, standard_id,"
+                                    " verdict, verdict_comment, reviewed_by, reviewed_at)"
+                                    " SELECT ?1, ?2, ?3, ?4, ?5, ?6, coalesce(k.verdict, 'unreviewed'),"
+                                    " coalesce(k.verdict_comment, ''), k.reviewed_by, k.reviewed_at"
+                                    " FROM (SELECT 1) LEFT JOIN temp.import_verdict k ON k.sha256 = ?1", error);
       if (stmt == NULL)
         return FALSE;
       td_stmt_bind_text (stmt, 1, e->sha256);
@@ -211,37 +339,39 @@ apply_evidence (Package     *p,
         sqlite3_bind_int64 (stmt, 5, td_target_get_id (target));
       if (standard)
         sqlite3_bind_int64 (stmt, 6, standard->id);
-      td_stmt_bind_text (stmt, 7, e->verdict);
-      td_stmt_bind_text (stmt, 8, e->verdict_comment);
+      if (take_verdicts)
+        {
+          td_stmt_bind_text (stmt, 7, e->verdict);
+          td_stmt_bind_text (stmt, 8, e->verdict_comment);
+        }
       if (!td_database_step_done (db, stmt, error))
         return FALSE;
     }
   return TRUE;
 }
 
-/* The unit's own history, without repeating entries already here. */
+/* The unit's own history, kept as the unit's (unit_history), never in the board's audit log;
+ * an entry the board has already is one the unique key ignores. */
 static gboolean
-apply_audit (Package     *p,
-             TdDatabase  *db,
-             gint64       assessment_id,
-             GError     **error)
+apply_history (Package     *p,
+               TdDatabase  *db,
+               gint64       assessment_id,
+               GError     **error)
 {
   for (guint i = 0; i < p->audit->len; i++)
     {
       PkgAudit *a = p->audit->pdata[i];
       sqlite3_stmt *stmt = td_database_prepare (db,
-                                                "INSERT INTO audit (at, actor, entity, entity_id, unit_code, field, old_value,"
-                                                " new_value, reason) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9"
-                                                " WHERE NOT EXISTS (SELECT 1 FROM audit WHERE at = ?1 AND actor = ?2"
-                                                " AND entity = ?3 AND unit_code = ?5 AND field = ?6 AND new_value IS ?8)",
-                                                error);
+                                                "INSERT INTO unit_history (assessment_id, source_id, at, actor, entity, field,"
+                                                " old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                                " ON CONFLICT DO NOTHING", error);
       if (stmt == NULL)
         return FALSE;
-      td_stmt_bind_text (stmt, 1, a->at);
-      td_stmt_bind_text (stmt, 2, a->actor);
-      td_stmt_bind_text (stmt, 3, a->entity);
-      sqlite3_bind_int64 (stmt, 4, assessment_id);
-      td_stmt_bind_text (stmt, 5, td_unit_get_code (p->unit));
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      sqlite3_bind_int64 (stmt, 2, a->id);
+      td_stmt_bind_text (stmt, 3, a->at);
+      td_stmt_bind_text (stmt, 4, a->actor);
+      td_stmt_bind_text (stmt, 5, a->entity);
       td_stmt_bind_text (stmt, 6, a->field);
       td_stmt_bind_text (stmt, 7, a->old_value);
       td_stmt_bind_text (stmt, 8, a->new_value);
@@ -264,9 +394,10 @@ set_status (Package             *p,
   g_autofree char *now = td_database_now ();
   g_autofree char *base = g_path_get_basename (p->path);
   g_autofree char *why = g_strdup_printf ("import %s", base);
+  g_autofree char *content = content_digest (p);
   sqlite3_stmt *stmt = td_database_prepare (db,
                                             "UPDATE assessment SET status = ?, status_reason = ?, revision = ?, updated_at = ?,"
-                                            " received_signature = ? WHERE id = ?", error);
+                                            " received_signature = ?, received_content = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -276,28 +407,37 @@ set_status (Package             *p,
   td_stmt_bind_text (stmt, 4, now);
   /* Who signed what the province now holds; "" says it came unsigned. */
   td_stmt_bind_text (stmt, 5, p->signature_info ? p->signature_info->signer->subject : "");
-  sqlite3_bind_int64 (stmt, 6, assessment_id);
+  td_stmt_bind_text (stmt, 6, content);
+  sqlite3_bind_int64 (stmt, 7, assessment_id);
   return td_database_step_done (db, stmt, error) &&
          td_audit_record (db, "assessment", assessment_id, td_unit_get_code (p->unit), "status",
                           info ? td_assessment_status_to_string (info->status) : NULL,
                           td_assessment_status_to_string (status), reason && *reason ? reason : why, error);
 }
 
-static gboolean
-package_apply (Package           *p,
-               TdDatabase        *db,
-               TdPackagePreview  *preview,
-               GError           **error)
+/* Checks against the database and writes, in one BEGIN IMMEDIATE transaction: a second import
+ * running at the same time waits, and then sees what this one wrote. */
+static TdPackagePreview *
+package_apply (Package     *p,
+               TdDatabase  *db,
+               GError     **error)
 {
+  g_autoptr(TdPackagePreview) preview = NULL;
   g_autoptr(TdAssessmentInfo) info = NULL;
   g_autofree TdTarget **targets = g_new0 (TdTarget *, p->values->len);
   g_autofree const TdValue **values = g_new0 (const TdValue *, p->values->len);
   gint64 id;
 
-  if (preview->kind == TD_IMPORT_SAME)
-    return TRUE;
   if (!td_database_begin (db, error))
-    return FALSE;
+    return NULL;
+  preview = package_preview (p, db, error);
+  if (preview == NULL)
+    goto fail;
+  if (preview->kind == TD_IMPORT_SAME)
+    {
+      td_database_rollback (db);
+      return g_steal_pointer (&preview);
+    }
   info = td_assessment_lookup (db, td_unit_get_id (p->unit), td_round_get_id (p->round), error);
   if (error && *error)
     goto fail;
@@ -307,12 +447,12 @@ package_apply (Package           *p,
 
   if (preview->kind == TD_IMPORT_RETURNED)
     {
-      /* The unit's own values stay; the form opens for editing with the province's reason. */
+      /* At the unit: its own values stay; the form opens for editing with the province's reason. */
       if (!set_status (p, db, info, id, TD_ASSESSMENT_RETURNED, preview->status_reason, error) ||
-          !apply_evidence (p, db, id, error) ||
+          !apply_evidence (p, db, id, TRUE, error) ||
           !td_database_commit (db, error))
         goto fail;
-      return TRUE;
+      return g_steal_pointer (&preview);
     }
 
   if (preview->kind == TD_IMPORT_REVISION && info != NULL && !archive_revision (db, id, info->revision, error))
@@ -331,15 +471,15 @@ package_apply (Package           *p,
       if (!td_assessment_write_attestation (db, id, td_package_standard (p, a->code)->id, a->attested, a->justification, error))
         goto fail;
     }
-  if (!apply_evidence (p, db, id, error) || !apply_audit (p, db, id, error) ||
+  if (!apply_evidence (p, db, id, FALSE, error) || !apply_history (p, db, id, error) ||
       !set_status (p, db, info, id, TD_ASSESSMENT_RECEIVED, NULL, error) ||
       !td_database_commit (db, error))
     goto fail;
-  return TRUE;
+  return g_steal_pointer (&preview);
 
 fail:
   td_database_rollback (db);
-  return FALSE;
+  return NULL;
 }
 
 /* Public API */
@@ -362,11 +502,6 @@ td_package_import (TdDatabase  *db,
                    GError     **error)
 {
   g_autoptr(Package) p = td_package_read (db, path, max_evidence_size, error);
-  g_autoptr(TdPackagePreview) preview = NULL;
 
-  if (p == NULL || (preview = package_preview (p, db, error)) == NULL)
-    return NULL;
-  if (!package_apply (p, db, preview, error))
-    return NULL;
-  return g_steal_pointer (&preview);
+  return p ? package_apply (p, db, error) : NULL;
 }

@@ -12,11 +12,27 @@ G_BEGIN_DECLS
 extern const char * const td_package_tables[];
 extern const char         td_package_schema[];
 
-/* sha256 over the rows of @table in a canonical text form, ordered by @order_by: the manifest
- * records it and import recomputes it. */
+/* sha256 over the rows of @table in a canonical text form, in the order of the first column:
+ * the manifest records it and import recomputes it. */
 char     *td_package_table_digest (sqlite3     *pkg,
                                    const char  *table,
                                    GError     **error);
+
+/* Called for each row td_package_scan_table() reads, with the columns' types as stored. */
+typedef gboolean (*TdPackageRowFunc) (sqlite3_stmt  *stmt,
+                                      const int     *types,
+                                      gpointer       user_data,
+                                      GError       **error);
+
+/* Reads every row of @table once, by a full scan of the table itself (never through an index),
+ * hands each row to @func (may be NULL), and returns the digest of exactly the rows handed
+ * over: what import checks is what it uses.  More than @max_rows rows is an error. */
+char     *td_package_scan_table   (sqlite3           *pkg,
+                                   const char        *table,
+                                   guint              max_rows,
+                                   TdPackageRowFunc   func,
+                                   gpointer           user_data,
+                                   GError           **error);
 
 /* The optional table that holds a signed package's PKCS#7 signature; not in the digests, since
  * it signs them. */
@@ -26,6 +42,8 @@ extern const char         td_package_signature_schema[];
  * the digest of every other table. */
 GBytes   *td_package_signed_data  (sqlite3     *pkg,
                                    GError     **error);
+/* The same from the manifest's digest already computed. */
+GBytes   *td_package_signed_data_for (const char *manifest_digest);
 
 void      td_package_set_error    (sqlite3     *pkg,
                                    int          rc,

@@ -2,14 +2,21 @@
  *
  * A package comes from outside and is treated as hostile until checked: it is opened read-only
  * and immutable with a connection of its own (nothing is written beside it, no journal is
- * replayed), its tables must be exactly ours (no views, no triggers), every row is read with
- * prepared statements and checked for type, range, length and encoding, the digests recorded in
- * the manifest are recomputed, and every evidence is opened as a PDF.  Only then does anything
- * touch the database, in one transaction. */
+ * replayed); its schema must be exactly the one export writes, row for row of sqlite_schema
+ * (no index, view or trigger, no other column, the same SQL text), before any statement
+ * touches the tables; PRAGMA integrity_check then runs over the whole file.  Each table is read
+ * once, by a full scan of the table itself, into the Package's own memory: the digests are
+ * computed from those same rows and those rows are what import uses, so no index, no second
+ * read and no trick of the query planner can show the checks one thing and the import another.
+ * Every value is checked for type, range, length, encoding and the form's own rules, every
+ * evidence is drawn in the PDF helper, and all of it runs under a time budget. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <json-glib/json-glib.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "td-assessment-private.h"
 #include "td-audit.h"
@@ -81,6 +88,8 @@ td_package_data_free (Package *p)
   g_clear_pointer (&p->signature, g_bytes_unref);
   g_clear_pointer (&p->signature_info, td_signature_info_free);
   g_clear_pointer (&p->pages, g_hash_table_unref);
+  g_clear_pointer (&p->problems, g_hash_table_unref);
+  g_clear_pointer (&p->digests, g_hash_table_unref);
   g_clear_pointer (&p->audit, g_ptr_array_unref);
   g_free (p);
 }
@@ -105,55 +114,79 @@ bad_value (GError **error, const char *what)
   return FALSE;
 }
 
+/* One row of a scan: the statement and its columns' types as stored. */
+typedef struct {
+  sqlite3_stmt *stmt;
+  const int    *types;
+} Row;
+
 /* A text column: NULL allowed or not, valid UTF-8, no control characters but newlines and tabs,
  * not longer than MAX_TEXT. */
 static gboolean
-read_text (sqlite3_stmt  *stmt,
-           int            col,
-           gboolean       nullable,
-           char         **out,
-           GError       **error)
+read_text (const Row  *r,
+           int         col,
+           gboolean    nullable,
+           char      **out,
+           GError    **error)
 {
   const char *text;
   int len;
 
-  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
-    {
-      *out = NULL;
-      return nullable ? TRUE : bad_value (error, sqlite3_column_name (stmt, col));
-    }
-  if (sqlite3_column_type (stmt, col) != SQLITE_TEXT)
-    return bad_value (error, sqlite3_column_name (stmt, col));
-  text = (const char *) sqlite3_column_text (stmt, col);
-  len = sqlite3_column_bytes (stmt, col);
+  *out = NULL;
+  if (r->types[col] == SQLITE_NULL)
+    return nullable ? TRUE : bad_value (error, sqlite3_column_name (r->stmt, col));
+  if (r->types[col] != SQLITE_TEXT)
+    return bad_value (error, sqlite3_column_name (r->stmt, col));
+  text = (const char *) sqlite3_column_text (r->stmt, col);
+  len = sqlite3_column_bytes (r->stmt, col);
   if (len > MAX_TEXT * 4 || !g_utf8_validate_len (text, len, NULL) || g_utf8_strlen (text, len) > MAX_TEXT)
-    return bad_value (error, sqlite3_column_name (stmt, col));
+    return bad_value (error, sqlite3_column_name (r->stmt, col));
   for (int i = 0; i < len; i++)
     if ((guchar) text[i] < 0x20 && text[i] != '\n' && text[i] != '\t')
-      return bad_value (error, sqlite3_column_name (stmt, col));
+      return bad_value (error, sqlite3_column_name (r->stmt, col));
   *out = g_strndup (text, len);
   return TRUE;
 }
 
+/* A moment as the application writes it (2026-03-31T08:15:00Z), in years a campaign can have. */
 static gboolean
-read_int (sqlite3_stmt *stmt,
-          int           col,
-          gboolean      nullable,
-          gboolean     *present,
-          gint64       *out,
-          GError      **error)
+read_time (const Row  *r,
+           int         col,
+           char      **out,
+           GError    **error)
 {
-  int type = sqlite3_column_type (stmt, col);
+  g_autoptr(GDateTime) when = NULL;
+
+  if (!read_text (r, col, FALSE, out, error))
+    return FALSE;
+  when = g_date_time_new_from_iso8601 (*out, NULL);
+  if (when == NULL || g_date_time_get_year (when) < 2000 || g_date_time_get_year (when) > 2100)
+    {
+      g_autofree char *what = g_strdup_printf ("%s “%.40s”", sqlite3_column_name (r->stmt, col), *out);
+      return bad_value (error, what);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_int (const Row  *r,
+          int         col,
+          gboolean    nullable,
+          gboolean   *present,
+          gint64     *out,
+          GError    **error)
+{
+  int type = r->types[col];
 
   *present = type != SQLITE_NULL;
   if (type == SQLITE_NULL)
-    return nullable ? TRUE : bad_value (error, sqlite3_column_name (stmt, col));
+    return nullable ? TRUE : bad_value (error, sqlite3_column_name (r->stmt, col));
   if (type != SQLITE_INTEGER)
-    return bad_value (error, sqlite3_column_name (stmt, col));
-  *out = sqlite3_column_int64 (stmt, col);
+    return bad_value (error, sqlite3_column_name (r->stmt, col));
+  *out = sqlite3_column_int64 (r->stmt, col);
   /* Counts of people, procedures, systems: far below this. */
   if (*out < 0 || *out > G_GINT64_CONSTANT (1000000000000))
-    return bad_value (error, sqlite3_column_name (stmt, col));
+    return bad_value (error, sqlite3_column_name (r->stmt, col));
   return TRUE;
 }
 
@@ -173,94 +206,183 @@ query (Package     *p,
   return stmt;
 }
 
+
+
 static gboolean
-finish (Package      *p,
-        sqlite3_stmt *stmt,
-        int           rc,
-        gboolean      ok,
-        GError      **error)
+not_ours (GError **error)
 {
-  sqlite3_finalize (stmt);
-  if (ok && rc != SQLITE_DONE)
-    {
-      td_package_set_error (p->pkg, rc, error);
-      return FALSE;
-    }
-  return ok;
+  g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE,
+               _("The file is not a Thi đua package, or it was changed by another program. Ask the unit to export it again."));
+  return FALSE;
 }
 
-/* The file's tables are exactly format 1's, column for column, and nothing else is there. */
+/* Every row of sqlite_schema, in a canonical text: type, name, table and SQL. */
+static char *
+schema_text (sqlite3 *db,
+             int     *rc)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  *rc = sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name, type", -1, &stmt, NULL);
+  if (*rc != SQLITE_OK)
+    return g_string_free (out, TRUE);
+  while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int c = 0; c < 4; c++)
+      {
+        const char *v = (const char *) sqlite3_column_text (stmt, c);
+        /* Length-prefixed: no two different schemas give the same text. */
+        g_string_append_printf (out, "%d:%s%s", v ? (int) strlen (v) : -1, v ? v : "", c == 3 ? "\n" : "|");
+      }
+  sqlite3_finalize (stmt);
+  if (*rc != SQLITE_DONE)
+    return g_string_free (out, TRUE);
+  *rc = SQLITE_OK;
+  return g_string_free (out, FALSE);
+}
+
+/* The schema is exactly the one export writes, with or without the signature table: every row
+ * of sqlite_schema compared by type, name, table and SQL text, so that no index (whatever its
+ * name), view, trigger, generated or hidden column, or other table can be there.  Nothing else
+ * of the file is read before this passed. */
 static gboolean
 check_schema (Package  *p,
               GError  **error)
 {
-  sqlite3 *ref = NULL;
-  sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
-  guint n_tables;
+  g_autofree char *have = NULL;
+  gboolean ok = FALSE;
   int rc;
 
-  stmt = query (p, "SELECT type, name FROM sqlite_schema", error);
-  if (stmt == NULL)
-    return FALSE;
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *type = (const char *) sqlite3_column_text (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (g_strcmp0 (type, "table") == 0 && g_strcmp0 (name, "signature") == 0)
-        p->has_signature_table = TRUE;
-      else if (!(g_strcmp0 (type, "table") == 0 && g_strv_contains (td_package_tables, name)) &&
-          !(g_strcmp0 (type, "index") == 0 && name && g_str_has_prefix (name, "sqlite_autoindex_")))
-        ok = FALSE;
-    }
-  sqlite3_finalize (stmt);
-  if (!ok)
-    goto not_ours;
-  if (rc != SQLITE_DONE)
+  have = schema_text (p->pkg, &rc);
+  if (have == NULL)
     {
       td_package_set_error (p->pkg, rc, error);
       return FALSE;
     }
-
-  sqlite3_open (":memory:", &ref);
-  sqlite3_exec (ref, td_package_schema, NULL, NULL, NULL);
-  sqlite3_exec (ref, td_package_signature_schema, NULL, NULL, NULL);
-  n_tables = g_strv_length ((char **) td_package_tables) + (p->has_signature_table ? 1 : 0);
-  for (guint t = 0; ok && t < n_tables; t++)
+  for (int signed_ = 0; signed_ < 2 && !ok; signed_++)
     {
-      /* The signature table, when there is one, is checked after the others. */
-      const char *table = td_package_tables[t] ? td_package_tables[t] : "signature";
-      g_autofree char *sql = g_strdup_printf ("SELECT name, type, \"notnull\", pk FROM pragma_table_info('%s') ORDER BY cid",
-                                              table);
-      sqlite3_stmt *a = NULL, *b = NULL;
-      int ra, rb;
+      sqlite3 *ref = NULL;
+      g_autofree char *want = NULL;
 
-      sqlite3_prepare_v2 (ref, sql, -1, &a, NULL);
-      if (sqlite3_prepare_v2 (p->pkg, sql, -1, &b, NULL) != SQLITE_OK)
-        ok = FALSE;
-      while (ok)
+      if (sqlite3_open (":memory:", &ref) != SQLITE_OK ||
+          sqlite3_exec (ref, td_package_schema, NULL, NULL, NULL) != SQLITE_OK ||
+          (signed_ && sqlite3_exec (ref, td_package_signature_schema, NULL, NULL, NULL) != SQLITE_OK))
+        g_error ("cannot create the package schema in memory: %s", sqlite3_errmsg (ref));
+      want = schema_text (ref, &rc);
+      sqlite3_close (ref);
+      if (want != NULL && g_str_equal (want, have))
         {
-          ra = sqlite3_step (a);
-          rb = sqlite3_step (b);
-          if (ra != rb)
-            ok = FALSE;
-          else if (ra != SQLITE_ROW)
-            break;
-          for (int c = 0; ok && c < 4; c++)
-            ok = g_strcmp0 ((const char *) sqlite3_column_text (a, c), (const char *) sqlite3_column_text (b, c)) == 0;
+          ok = TRUE;
+          p->has_signature_table = signed_;
         }
-      sqlite3_finalize (a);
-      sqlite3_finalize (b);
     }
-  sqlite3_close (ref);
-  if (ok)
-    return TRUE;
+  if (!ok)
+    return not_ours (error);
 
-not_ours:
-  g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE,
-               _("The file is not a Thi đua package, or it was changed by another program. Ask the unit to export it again."));
-  return FALSE;
+  /* Belt and braces: the same SQL cannot declare hidden columns, but a file could carry a
+   * schema that reads differently from its text. */
+  for (guint t = 0; t < g_strv_length ((char **) td_package_tables) + (p->has_signature_table ? 1 : 0); t++)
+    {
+      const char *table = td_package_tables[t] ? td_package_tables[t] : "signature";
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pragma_table_xinfo('%s') WHERE hidden <> 0", table);
+      sqlite3_stmt *stmt = query (p, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      ok = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+      sqlite3_finalize (stmt);
+      if (!ok)
+        return not_ours (error);
+    }
+  return TRUE;
+}
+
+/* PRAGMA integrity_check, not quick_check: it also finds pages used twice and records that do
+ * not match their table. */
+static gboolean
+check_integrity (Package  *p,
+                 GError  **error)
+{
+  sqlite3_stmt *stmt = query (p, "PRAGMA integrity_check(1)", error);
+  g_autofree char *check = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      td_package_set_error (p->pkg, rc, error);
+      return FALSE;
+    }
+  if (g_strcmp0 (check, "ok") != 0)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED,
+                   _("The package is damaged or incomplete. Ask the unit to export it again."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Scans @table into the Package with @func and keeps its digest for check_digests(). */
+static gboolean
+scan (Package          *p,
+      const char       *table,
+      guint             max_rows,
+      TdPackageRowFunc  func,
+      GError          **error)
+{
+  char *digest = td_package_scan_table (p->pkg, table, max_rows, func, p, error);
+
+  if (digest == NULL)
+    return FALSE;
+  g_hash_table_replace (p->digests, g_strdup (table), digest);
+  return TRUE;
+}
+
+static gboolean
+manifest_row (sqlite3_stmt  *stmt,
+              const int     *types,
+              gpointer       data,
+              GError       **error)
+{
+  Package *p = data;
+  Row r = { stmt, types };
+  char *key = NULL, *value = NULL;
+
+  if (!read_text (&r, 0, FALSE, &key, error) || !read_text (&r, 1, FALSE, &value, error))
+    {
+      g_free (key);
+      return FALSE;
+    }
+  g_hash_table_insert (p->manifest, key, value);
+  return TRUE;
+}
+
+/* A whole number in the manifest, within @min..@max; the text itself goes into the message. */
+static gboolean
+manifest_number (Package     *p,
+                 const char  *key,
+                 gint64       min,
+                 gint64       max,
+                 gint64      *out,
+                 GError     **error)
+{
+  const char *text = g_hash_table_lookup (p->manifest, key);
+  char *end = NULL;
+
+  errno = 0;
+  *out = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0' || errno != 0 || *out < min || *out > max)
+    {
+      g_autofree char *what = g_strdup_printf ("%s “%.20s”", key, text);
+      return bad_value (error, what);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -273,42 +395,32 @@ read_manifest (Package     *p,
     "sha256_value", "sha256_attestation", "sha256_evidence", "sha256_blob", "sha256_audit", NULL
   };
   g_autofree char *campaign = td_catalog_get_campaign_id (db);
-  sqlite3_stmt *stmt = query (p, "SELECT key, value FROM manifest", error);
   const char *format, *status;
   char *end = NULL;
   gint64 number;
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
   p->manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      char *key = NULL, *value = NULL;
-
-      if (!read_text (stmt, 0, FALSE, &key, error) || !read_text (stmt, 1, FALSE, &value, error))
-        {
-          g_free (key);
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-      g_hash_table_insert (p->manifest, key, value);
-    }
-  if (!finish (p, stmt, rc, TRUE, error))
+  if (!scan (p, "manifest", 100, manifest_row, error))
     return FALSE;
   for (guint i = 0; required[i]; i++)
     if (!g_hash_table_contains (p->manifest, required[i]))
       return bad_rows (error, _("manifest"));
 
   format = g_hash_table_lookup (p->manifest, "format");
-  number = g_ascii_strtoll (format, &end, 10);
-  if (end == format || *end != '\0' || number < 1)
-    return bad_value (error, "format");
+  if (*format != '\0' && strspn (format, "0123456789") == strlen (format) && strlen (format) > 9)
+    number = G_MAXINT64;   /* a number too long for any format there will be: newer than us */
+  else
+    {
+      errno = 0;
+      number = g_ascii_strtoll (format, &end, 10);
+      if (end == format || *end != '\0' || errno != 0 || number < 1)
+        return bad_value (error, "format");
+    }
   if (number > TD_PACKAGE_FORMAT)
     {
       g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_TOO_NEW,
-                   _("The package was made by a newer version of Thi đua (format %d). Update the application to import it."),
-                   (int) number);
+                   _("The package was made by a newer version of Thi đua (format %.20s). Update the application to import it."),
+                   format);
       return FALSE;
     }
   if (g_strcmp0 (g_hash_table_lookup (p->manifest, "campaign"), campaign) != 0)
@@ -327,21 +439,27 @@ read_manifest (Package     *p,
                    (const char *) g_hash_table_lookup (p->manifest, "unit_code"));
       return FALSE;
     }
+  errno = 0;
   number = g_ascii_strtoll (g_hash_table_lookup (p->manifest, "round"), &end, 10);
-  if (*end != '\0' || number < 1 || number > 1000 ||
+  if (*end != '\0' || errno != 0 || number < 1 || number > 1000 ||
       (p->round = td_catalog_find_round (db, (guint) number, NULL)) == NULL)
     {
       g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_UNKNOWN_ROUND,
                    _("The package is for a round this campaign does not have."));
       return FALSE;
     }
-  number = g_ascii_strtoll (g_hash_table_lookup (p->manifest, "revision"), &end, 10);
-  if (*end != '\0' || number < 1 || number > 100000)
-    return bad_value (error, "revision");
+  if (!manifest_number (p, "revision", 1, TD_PACKAGE_MAX_REVISION, &number, error))
+    return FALSE;
   p->revision = (int) number;
   status = g_hash_table_lookup (p->manifest, "status");
-  if (!td_assessment_status_from_string (status, &p->status) || p->status == TD_ASSESSMENT_DRAFT)
+  if (!td_assessment_status_from_string (status, &p->status) ||
+      (p->status != TD_ASSESSMENT_SUBMITTED && p->status != TD_ASSESSMENT_RETURNED))
     return bad_value (error, "status");
+  {
+    g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (g_hash_table_lookup (p->manifest, "created_at"), NULL);
+    if (when == NULL || g_date_time_get_year (when) < 2000 || g_date_time_get_year (when) > 2100)
+      return bad_value (error, "created_at");
+  }
   return TRUE;
 }
 
@@ -370,220 +488,206 @@ td_package_standard (Package    *p,
 }
 
 static gboolean
-read_values (Package  *p,
-             GError  **error)
+value_row (sqlite3_stmt  *stmt,
+           const int     *types,
+           gpointer       data,
+           GError       **error)
 {
-  sqlite3_stmt *stmt = query (p, "SELECT target_number, numerator, denominator, index_value, not_applicable,"
-                                 " na_reason, note, updated_at FROM value", error);
-  gboolean ok = TRUE;
-  int rc;
+  Package *p = data;
+  Row r = { stmt, types };
+  PkgValue *v = g_new0 (PkgValue, 1);
+  gboolean present;
+  gint64 n = 0, na = 0;
 
-  if (stmt == NULL)
+  g_ptr_array_add (p->values, v);
+  if (!read_int (&r, 0, FALSE, &present, &n, error) ||
+      !read_int (&r, 1, TRUE, &v->value.has_numerator, &v->value.numerator, error) ||
+      !read_int (&r, 2, TRUE, &v->value.has_denominator, &v->value.denominator, error) ||
+      !read_int (&r, 4, FALSE, &present, &na, error) ||
+      !read_text (&r, 5, TRUE, &v->value.na_reason, error) ||
+      !read_text (&r, 6, TRUE, &v->value.note, error) ||
+      !read_time (&r, 7, &v->updated_at, error))
     return FALSE;
-  p->values = g_ptr_array_new_with_free_func ((GDestroyNotify) pkg_value_free);
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  v->number = (guint) MIN (n, G_MAXUINT);
+  v->value.not_applicable = na != 0;
+  if (na > 1 || td_package_target (p, v->number) == NULL)
+    return bad_rows (error, _("values"));
+  if (types[3] == SQLITE_FLOAT || types[3] == SQLITE_INTEGER)
     {
-      PkgValue *v = g_new0 (PkgValue, 1);
-      gboolean present;
-      gint64 n = 0, na = 0;
-
-      g_ptr_array_add (p->values, v);
-      ok = read_int (stmt, 0, FALSE, &present, &n, error) &&
-           read_int (stmt, 1, TRUE, &v->value.has_numerator, &v->value.numerator, error) &&
-           read_int (stmt, 2, TRUE, &v->value.has_denominator, &v->value.denominator, error) &&
-           read_int (stmt, 4, FALSE, &present, &na, error) &&
-           read_text (stmt, 5, TRUE, &v->value.na_reason, error) &&
-           read_text (stmt, 6, TRUE, &v->value.note, error) &&
-           read_text (stmt, 7, FALSE, &v->updated_at, error);
-      if (!ok)
-        break;
-      v->number = (guint) MIN (n, G_MAXUINT);
-      v->value.not_applicable = na != 0;
-      if (na > 1 || td_package_target (p, v->number) == NULL)
-        ok = bad_rows (error, _("values"));
-      else if (sqlite3_column_type (stmt, 3) == SQLITE_FLOAT || sqlite3_column_type (stmt, 3) == SQLITE_INTEGER)
-        {
-          v->value.has_index = TRUE;
-          v->value.index_value = sqlite3_column_double (stmt, 3);
-          if (!(v->value.index_value >= -1e6 && v->value.index_value <= 1e6))
-            ok = bad_value (error, "index_value");
-        }
-      else if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-        ok = bad_value (error, "index_value");
+      v->value.has_index = TRUE;
+      v->value.index_value = sqlite3_column_double (stmt, 3);
+      if (!(v->value.index_value >= -1e6 && v->value.index_value <= 1e6))
+        return bad_value (error, "index_value");
     }
-  if (!finish (p, stmt, rc, ok, error))
-    return FALSE;
+  else if (types[3] != SQLITE_NULL)
+    return bad_value (error, "index_value");
+  return TRUE;
+}
+
+/* A submitted self-assessment passed the form's checks when the clerk pressed Nộp: a package
+ * whose values would not is refused with the target named, as the form would say it. */
+static gboolean
+check_values (Package  *p,
+              GError  **error)
+{
   /* One row per target, every target: a package with a row left out is not what was submitted. */
   if (p->values->len != g_list_model_get_n_items (p->targets))
     return bad_rows (error, _("values"));
-  return TRUE;
-}
-
-static gboolean
-read_attestations (Package  *p,
-                   GError  **error)
-{
-  sqlite3_stmt *stmt = query (p, "SELECT standard_code, attested, justification FROM attestation", error);
-  gboolean ok = TRUE;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  p->attestations = g_ptr_array_new_with_free_func ((GDestroyNotify) pkg_attestation_free);
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* The board's return carries what the unit had submitted; it is the unit's own. */
+  for (guint i = 0; p->status == TD_ASSESSMENT_SUBMITTED && i < p->values->len; i++)
     {
-      PkgAttestation *a = g_new0 (PkgAttestation, 1);
-      gboolean present;
-      gint64 attested = 0;
-
-      g_ptr_array_add (p->attestations, a);
-      ok = read_text (stmt, 0, FALSE, &a->code, error) &&
-           read_int (stmt, 1, FALSE, &present, &attested, error) &&
-           read_text (stmt, 2, FALSE, &a->justification, error);
-      if (ok && (attested > 1 || td_package_standard (p, a->code) == NULL))
-        ok = bad_rows (error, _("attestations"));
-      a->attested = attested == 1;
-    }
-  return finish (p, stmt, rc, ok, error);
-}
-
-static gboolean
-read_evidence (Package  *p,
-               gsize     max_size,
-               GError  **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
-  int rc;
-
-  p->blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
-  p->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  stmt = query (p, "SELECT sha256, length(data), data FROM blob", error);
-  if (stmt == NULL)
-    return FALSE;
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *sha = NULL;
-      g_autofree char *actual = NULL;
-      g_autoptr(GBytes) bytes = NULL;
+      PkgValue *v = p->values->pdata[i];
       g_autoptr(GError) local = NULL;
-      gint64 length = sqlite3_column_int64 (stmt, 1);
-      int n_pages = 0;
 
-      if (!read_text (stmt, 0, FALSE, &sha, error))
+      if (!td_target_validate (td_package_target (p, v->number), &v->value, &local))
         {
-          ok = FALSE;
-          break;
+          g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_BAD_VALUE,
+                       _("The package holds a figure the form does not accept. %s Ask the unit to correct it and submit again."),
+                       local->message);
+          return FALSE;
         }
-      if (sqlite3_column_type (stmt, 2) != SQLITE_BLOB)
-        {
-          ok = FALSE;
-          g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_BAD_EVIDENCE,
-                       _("An evidence in the package is not a file's contents. Ask the unit to export it again."));
-          break;
-        }
-      /* Length first: a blob declared huge is refused before it is read. */
-      if ((max_size > 0 && (guint64) length > max_size) || length > G_GINT64_CONSTANT (512) * 1024 * 1024)
-        {
-          ok = FALSE;
-          g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_BAD_EVIDENCE,
-                       _("An evidence in the package is larger than the limit. Ask the unit to attach a smaller file."));
-          break;
-        }
-      bytes = g_bytes_new (sqlite3_column_blob (stmt, 2), (gsize) sqlite3_column_bytes (stmt, 2));
-      actual = td_evidence_sha256 (bytes);
-      if (g_strcmp0 (actual, sha) != 0)
-        {
-          ok = FALSE;
-          g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_CHECKSUM,
-                       _("An evidence file in the package was changed after export. Ask the unit to export it again."));
-          break;
-        }
-      if (!td_evidence_inspect (bytes, 0, &n_pages, &local))
-        {
-          ok = FALSE;
-          g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_BAD_EVIDENCE,
-                       _("An evidence in the package cannot be used: %s"), local->message);
-          break;
-        }
-      g_hash_table_insert (p->pages, g_strdup (sha), GINT_TO_POINTER (n_pages));
-      g_hash_table_insert (p->blobs, g_steal_pointer (&sha), g_steal_pointer (&bytes));
     }
-  if (!finish (p, stmt, rc, ok, error))
-    return FALSE;
-
-  stmt = query (p, "SELECT sha256, file_name, target_number, standard_code, added_at, verdict, verdict_comment"
-                   " FROM evidence", error);
-  if (stmt == NULL)
-    return FALSE;
-  p->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) pkg_evidence_free);
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PkgEvidence *e = g_new0 (PkgEvidence, 1);
-      gboolean has_target;
-      gint64 target = 0;
-      TdVerdict verdict;
-
-      g_ptr_array_add (p->evidence, e);
-      ok = read_text (stmt, 0, FALSE, &e->sha256, error) &&
-           read_text (stmt, 1, FALSE, &e->file_name, error) &&
-           read_int (stmt, 2, TRUE, &has_target, &target, error) &&
-           read_text (stmt, 3, TRUE, &e->standard_code, error) &&
-           read_text (stmt, 4, FALSE, &e->added_at, error) &&
-           read_text (stmt, 5, FALSE, &e->verdict, error) &&
-           read_text (stmt, 6, FALSE, &e->verdict_comment, error);
-      if (!ok)
-        break;
-      e->target_number = has_target ? (guint) MIN (target, G_MAXUINT) : 0;
-      /* A name only: a folder in it is no name a unit's file dialog gives. */
-      if (*e->file_name == '\0' || strchr (e->file_name, '/') || strchr (e->file_name, '\\') ||
-          g_str_equal (e->file_name, "..") || strlen (e->file_name) > 255)
-        ok = bad_value (error, _("an evidence file name"));
-      else if (has_target == (e->standard_code != NULL) ||
-               (has_target && td_package_target (p, e->target_number) == NULL) ||
-               (e->standard_code && td_package_standard (p, e->standard_code) == NULL) ||
-               !g_hash_table_contains (p->blobs, e->sha256) ||
-               !td_verdict_from_string (e->verdict, &verdict))
-        ok = bad_rows (error, _("evidence"));
-    }
-  if (!finish (p, stmt, rc, ok, error))
-    return FALSE;
-
-  /* Every blob belongs to an evidence: nothing rides along unseen. */
-  {
-    g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
-    for (guint i = 0; i < p->evidence->len; i++)
-      g_hash_table_add (used, ((PkgEvidence *) p->evidence->pdata[i])->sha256);
-    if (g_hash_table_size (used) != g_hash_table_size (p->blobs))
-      return bad_rows (error, _("evidence"));
-  }
   return TRUE;
 }
 
 static gboolean
-read_audit (Package  *p,
-            GError  **error)
+attestation_row (sqlite3_stmt  *stmt,
+                 const int     *types,
+                 gpointer       data,
+                 GError       **error)
 {
-  sqlite3_stmt *stmt = query (p, "SELECT at, actor, entity, field, old_value, new_value, reason FROM audit ORDER BY id", error);
-  gboolean ok = TRUE;
-  int rc;
+  Package *p = data;
+  Row r = { stmt, types };
+  PkgAttestation *a = g_new0 (PkgAttestation, 1);
+  gboolean present;
+  gint64 attested = 0;
 
-  if (stmt == NULL)
+  g_ptr_array_add (p->attestations, a);
+  if (!read_text (&r, 0, FALSE, &a->code, error) ||
+      !read_int (&r, 1, FALSE, &present, &attested, error) ||
+      !read_text (&r, 2, FALSE, &a->justification, error))
     return FALSE;
-  p->audit = g_ptr_array_new_with_free_func ((GDestroyNotify) pkg_audit_free);
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PkgAudit *a = g_new0 (PkgAudit, 1);
+  if (attested > 1 || td_package_standard (p, a->code) == NULL)
+    return bad_rows (error, _("attestations"));
+  a->attested = attested == 1;
+  return TRUE;
+}
 
-      g_ptr_array_add (p->audit, a);
-      ok = read_text (stmt, 0, FALSE, &a->at, error) && read_text (stmt, 1, FALSE, &a->actor, error) &&
-           read_text (stmt, 2, FALSE, &a->entity, error) && read_text (stmt, 3, FALSE, &a->field, error) &&
-           read_text (stmt, 4, TRUE, &a->old_value, error) && read_text (stmt, 5, TRUE, &a->new_value, error) &&
-           read_text (stmt, 6, TRUE, &a->reason, error);
-      if (ok && !g_strv_contains ((const char *[]) { "value", "attestation", "assessment", NULL }, a->entity))
-        ok = bad_rows (error, _("history"));
+static gboolean
+blob_row (sqlite3_stmt  *stmt,
+          const int     *types,
+          gpointer       data,
+          GError       **error)
+{
+  Package *p = data;
+  Row r = { stmt, types };
+  g_autofree char *sha = NULL;
+  g_autofree char *actual = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 length;
+
+  if (!read_text (&r, 0, FALSE, &sha, error))
+    return FALSE;
+  if (types[1] != SQLITE_BLOB)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_BAD_EVIDENCE,
+                   _("An evidence in the package is not a file's contents. Ask the unit to export it again."));
+      return FALSE;
     }
-  return finish (p, stmt, rc, ok, error);
+  length = sqlite3_column_bytes (stmt, 1);
+  if ((p->max_size > 0 && (guint64) length > p->max_size) || length > G_GINT64_CONSTANT (512) * 1024 * 1024)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_BAD_EVIDENCE,
+                   _("An evidence in the package is larger than the limit. Ask the unit to attach a smaller file."));
+      return FALSE;
+    }
+  bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), (gsize) length);
+  actual = td_evidence_sha256 (bytes);
+  if (g_strcmp0 (actual, sha) != 0)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_CHECKSUM,
+                   _("An evidence file in the package was changed after export. Ask the unit to export it again."));
+      return FALSE;
+    }
+  g_hash_table_insert (p->blobs, g_steal_pointer (&sha), g_steal_pointer (&bytes));
+  return TRUE;
+}
+
+static gboolean
+evidence_row (sqlite3_stmt  *stmt,
+              const int     *types,
+              gpointer       data,
+              GError       **error)
+{
+  Package *p = data;
+  Row r = { stmt, types };
+  PkgEvidence *e = g_new0 (PkgEvidence, 1);
+  g_autofree char *name = NULL;
+  gboolean has_target, has_id;
+  gint64 target = 0, id = 0;
+  TdVerdict verdict;
+
+  g_ptr_array_add (p->evidence, e);
+  if (!read_int (&r, 0, FALSE, &has_id, &id, error) ||
+      !read_text (&r, 1, FALSE, &e->sha256, error) ||
+      !read_text (&r, 2, FALSE, &name, error) ||
+      !read_int (&r, 3, TRUE, &has_target, &target, error) ||
+      !read_text (&r, 4, TRUE, &e->standard_code, error) ||
+      !read_time (&r, 5, &e->added_at, error) ||
+      !read_text (&r, 6, FALSE, &e->verdict, error) ||
+      !read_text (&r, 7, FALSE, &e->verdict_comment, error))
+    return FALSE;
+  e->target_number = has_target ? (guint) MIN (target, G_MAXUINT) : 0;
+  /* A name only, and one that reads as what it is: no folders, no control or direction
+   * characters that would make "hoa-don-\u202efdp.exe" look like a PDF. */
+  e->file_name = td_evidence_clean_file_name (name);
+  if (strlen (name) > 255)
+    return bad_value (error, _("an evidence file name"));
+  if (has_target == (e->standard_code != NULL) ||
+      (has_target && td_package_target (p, e->target_number) == NULL) ||
+      (e->standard_code && td_package_standard (p, e->standard_code) == NULL) ||
+      !g_hash_table_contains (p->blobs, e->sha256) ||
+      !td_verdict_from_string (e->verdict, &verdict))
+    return bad_rows (error, _("evidence"));
+  return TRUE;
+}
+
+static gboolean
+audit_row (sqlite3_stmt  *stmt,
+           const int     *types,
+           gpointer       data,
+           GError       **error)
+{
+  Package *p = data;
+  Row r = { stmt, types };
+  PkgAudit *a = g_new0 (PkgAudit, 1);
+  gboolean present;
+
+  g_ptr_array_add (p->audit, a);
+  if (!read_int (&r, 0, FALSE, &present, &a->id, error) ||
+      !read_time (&r, 1, &a->at, error) || !read_text (&r, 2, FALSE, &a->actor, error) ||
+      !read_text (&r, 3, FALSE, &a->entity, error) || !read_text (&r, 4, FALSE, &a->field, error) ||
+      !read_text (&r, 5, TRUE, &a->old_value, error) || !read_text (&r, 6, TRUE, &a->new_value, error) ||
+      !read_text (&r, 7, TRUE, &a->reason, error))
+    return FALSE;
+  if (!g_strv_contains ((const char *[]) { "value", "attestation", "assessment", NULL }, a->entity))
+    return bad_rows (error, _("history"));
+  return TRUE;
+}
+
+static gboolean
+signature_row (sqlite3_stmt  *stmt,
+               const int     *types,
+               gpointer       data,
+               GError       **error)
+{
+  Package *p = data;
+
+  if (p->signature != NULL || types[1] != SQLITE_BLOB || sqlite3_column_int64 (stmt, 0) != 1 ||
+      sqlite3_column_bytes (stmt, 1) > 1024 * 1024)
+    return bad_rows (error, "signature");
+  p->signature = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+  return TRUE;
 }
 
 static const char *
@@ -598,6 +702,7 @@ table_label (const char *table)
   return _("evidence");
 }
 
+/* The digests of the rows read, against those the manifest records. */
 static gboolean
 check_digests (Package  *p,
                GError  **error)
@@ -605,11 +710,8 @@ check_digests (Package  *p,
   for (guint i = 1; td_package_tables[i]; i++)
     {
       g_autofree char *key = g_strdup_printf ("sha256_%s", td_package_tables[i]);
-      g_autofree char *digest = td_package_table_digest (p->pkg, td_package_tables[i], error);
 
-      if (digest == NULL)
-        return FALSE;
-      if (g_strcmp0 (digest, g_hash_table_lookup (p->manifest, key)) != 0)
+      if (g_strcmp0 (g_hash_table_lookup (p->digests, td_package_tables[i]), g_hash_table_lookup (p->manifest, key)) != 0)
         {
           g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_CHECKSUM,
                        _("The package was changed after the unit exported it (its %s do not match). Ask the unit to export it again."),
@@ -622,34 +724,20 @@ check_digests (Package  *p,
 
 /* After the digests: a signed package must verify, chain to the board's trust list, have been
  * signed while its certificate was valid and by a certificate recorded for its unit; an
- * unsigned one passes only if the board accepts unsigned packages. */
+ * unsigned one passes only if the board accepts unsigned packages.  What is verified is the
+ * digest of the manifest rows read above, the very rows the import uses. */
 static gboolean
 check_signature (Package     *p,
                  TdDatabase  *db,
                  GError     **error)
 {
   g_autoptr(GBytes) data = NULL;
-  sqlite3_stmt *stmt;
-  int rc, rows = 0;
 
   if (p->has_signature_table)
     {
-      stmt = query (p, "SELECT id, pkcs7 FROM signature", error);
-      if (stmt == NULL)
+      if (!scan (p, "signature", 1, signature_row, error))
         return FALSE;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          rows++;
-          if (rows == 1 && sqlite3_column_type (stmt, 1) == SQLITE_BLOB && sqlite3_column_int64 (stmt, 0) == 1)
-            p->signature = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
-        }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          td_package_set_error (p->pkg, rc, error);
-          return FALSE;
-        }
-      if (rows != 1 || p->signature == NULL)
+      if (p->signature == NULL)
         return bad_rows (error, "signature");
     }
   if (p->signature == NULL)
@@ -661,11 +749,77 @@ check_signature (Package     *p,
                      "to sign it with its certificate when exporting."), td_unit_get_name (p->unit));
       return FALSE;
     }
-  data = td_package_signed_data (p->pkg, error);
-  if (data == NULL)
-    return FALSE;
+  data = td_package_signed_data_for (g_hash_table_lookup (p->digests, "manifest"));
   p->signature_info = td_signature_check (db, p->signature, data, td_unit_get_id (p->unit), error);
   return p->signature_info != NULL;
+}
+
+/* Each evidence drawn, page by page, in the PDF helper (td_evidence_inspect): one that is not
+ * a PDF or is damaged refuses the package; one the helper cannot draw (it crashed or ran over
+ * its time) is imported and marked for the reviewers with the reason. */
+static gboolean
+check_evidence_files (Package  *p,
+                      GError  **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* Every blob belongs to an evidence: nothing rides along unseen. */
+  for (guint i = 0; i < p->evidence->len; i++)
+    g_hash_table_add (used, ((PkgEvidence *) p->evidence->pdata[i])->sha256);
+  if (g_hash_table_size (used) != g_hash_table_size (p->blobs))
+    return bad_rows (error, _("evidence"));
+
+  g_hash_table_iter_init (&iter, p->blobs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(GError) local = NULL;
+      int n_pages = 0;
+
+      if (td_evidence_inspect (value, 0, &n_pages, &local))
+        g_hash_table_insert (p->pages, g_strdup (key), GINT_TO_POINTER (n_pages));
+      else if (g_error_matches (local, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_CANNOT_DISPLAY))
+        g_hash_table_insert (p->problems, g_strdup (key), g_strdup (local->message));
+      else
+        {
+          g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_BAD_EVIDENCE,
+                       _("An evidence in the package cannot be used: %s"), local->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The time budget of one package: each statement is stopped when it runs out. */
+static int
+progress_cb (void *data)
+{
+  Package *p = data;
+
+  return g_get_monotonic_time () > p->deadline;
+}
+
+static gboolean
+out_of_time (Package  *p,
+             GError  **error)
+{
+  if (g_get_monotonic_time () <= p->deadline)
+    return FALSE;
+  g_clear_error (error);
+  g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_TOO_SLOW,
+               _("Checking the package took longer than %d seconds, far more than a genuine package needs. "
+                 "It was not imported; ask the unit to export it again."), MAX (td_package_time_limit_ms () / 1000, 1));
+  return TRUE;
+}
+
+int
+td_package_time_limit_ms (void)
+{
+  const char *env = g_getenv ("THIDUA_PACKAGE_TIME_LIMIT_MS");
+  int ms = env ? atoi (env) : 0;
+
+  return ms > 0 ? ms : 120000;
 }
 
 Package *
@@ -678,11 +832,20 @@ td_package_read (TdDatabase  *db,
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
   g_autofree char *uri = NULL;
   g_autofree char *ro_uri = NULL;
-  g_autofree char *check = NULL;
-  sqlite3_stmt *stmt;
+  gboolean ok;
   int rc;
 
   p->path = g_strdup (path);
+  p->max_size = max_size;
+  p->deadline = g_get_monotonic_time () + (gint64) td_package_time_limit_ms () * 1000;
+  p->digests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  p->blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  p->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  p->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  p->values = g_ptr_array_new_with_free_func ((GDestroyNotify) pkg_value_free);
+  p->attestations = g_ptr_array_new_with_free_func ((GDestroyNotify) pkg_attestation_free);
+  p->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) pkg_evidence_free);
+  p->audit = g_ptr_array_new_with_free_func ((GDestroyNotify) pkg_audit_free);
   if (!g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE, _("“%s” is not a file."), path);
@@ -699,37 +862,35 @@ td_package_read (TdDatabase  *db,
       td_package_set_error (p->pkg, rc, error);
       return NULL;
     }
-  /* Defence in depth: no functions with side effects from the file's schema, no huge values. */
+  /* Defence in depth: no functions with side effects from the file's schema, no huge values,
+   * and no statement runs past the package's time budget. */
   sqlite3_db_config (p->pkg, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_db_config (p->pkg, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_limit (p->pkg, SQLITE_LIMIT_LENGTH, 512 * 1024 * 1024);
+  sqlite3_progress_handler (p->pkg, 1000, progress_cb, p);
 
-  stmt = query (p, "PRAGMA quick_check", error);
-  if (stmt == NULL)
-    return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
+  /* The schema before anything else: integrity_check itself would evaluate what a hostile
+   * schema declares. */
+  ok = check_schema (p, error) && check_integrity (p, error) && read_manifest (p, db, error);
+  if (ok)
     {
-      td_package_set_error (p->pkg, rc, error);
-      return NULL;
+      ok = (p->targets = td_catalog_list_targets (db, error)) != NULL &&
+           (p->standards = td_catalog_list_standards (db, FALSE, TRUE, error)) != NULL &&
+           scan (p, "value", g_list_model_get_n_items (p->targets), value_row, error) &&
+           scan (p, "attestation", MAX (p->standards->len, 1), attestation_row, error) &&
+           scan (p, "blob", TD_PACKAGE_MAX_EVIDENCE, blob_row, error) &&
+           scan (p, "evidence", TD_PACKAGE_MAX_EVIDENCE, evidence_row, error) &&
+           scan (p, "audit", TD_PACKAGE_MAX_AUDIT, audit_row, error) &&
+           check_digests (p, error) &&
+           check_signature (p, db, error) &&
+           check_values (p, error);
     }
-  if (g_strcmp0 (check, "ok") != 0)
-    {
-      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED,
-                   _("The package is damaged or incomplete. Ask the unit to export it again."));
-      return NULL;
-    }
-
-  if (!check_schema (p, error) || !read_manifest (p, db, error))
+  if (out_of_time (p, error) || !ok)
     return NULL;
-  if ((p->targets = td_catalog_list_targets (db, error)) == NULL ||
-      (p->standards = td_catalog_list_standards (db, FALSE, TRUE, error)) == NULL)
+  /* The PDFs have a time budget of their own, per page, in the helper. */
+  if (!check_evidence_files (p, error))
     return NULL;
-  if (!read_values (p, error) || !read_attestations (p, error) || !read_evidence (p, max_size, error) ||
-      !read_audit (p, error) || !check_digests (p, error) || !check_signature (p, db, error))
-    return NULL;
+  /* Everything needed is in memory now. */
+  g_clear_pointer (&p->pkg, sqlite3_close);
   return g_steal_pointer (&p);
 }

@@ -31,6 +31,7 @@ typedef struct {
 } PkgEvidence;
 
 typedef struct {
+  gint64 id;   /* the entry's id in the unit's own log */
   char *at, *actor, *entity, *field, *old_value, *new_value, *reason;
 } PkgAudit;
 
@@ -47,6 +48,10 @@ typedef struct {
   GPtrArray          *evidence;
   GHashTable         *blobs;
   GHashTable         *pages;          /* sha256 → page count, found while checking */
+  GHashTable         *problems;       /* sha256 → why the PDF helper could not draw it */
+  GHashTable         *digests;        /* table → sha256 of the rows read */
+  gsize               max_size;
+  gint64              deadline;       /* monotonic time the checks must end by */
   GPtrArray          *audit;
   int                 revision;
   TdAssessmentStatus  status;
@@ -60,6 +65,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Package, td_package_data_free)
 
 /* Opens @path read-only and checks everything in it (schema, rows, digests, every PDF); NULL
  * with the reason when anything is wrong. */
+/* Rows a table may hold: far more than any self-assessment, far fewer than a denial of service. */
+#define TD_PACKAGE_MAX_EVIDENCE 5000
+#define TD_PACKAGE_MAX_AUDIT    200000
+
+/* Milliseconds a package's checks may take ($THIDUA_PACKAGE_TIME_LIMIT_MS, else two minutes). */
+int         td_package_time_limit_ms (void);
+
 Package    *td_package_read      (TdDatabase  *db,
                                   const char  *path,
                                   gsize        max_size,

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "td-package-private.h"
 
@@ -33,8 +34,12 @@ td_package_signed_data (sqlite3  *pkg,
 {
   g_autofree char *digest = td_package_table_digest (pkg, "manifest", error);
 
-  if (digest == NULL)
-    return NULL;
+  return digest ? td_package_signed_data_for (digest) : NULL;
+}
+
+GBytes *
+td_package_signed_data_for (const char *digest)
+{
   return g_bytes_new_take (g_strdup_printf ("thidua-package-signature-v1\nmanifest-sha256: %s\n", digest),
                            strlen ("thidua-package-signature-v1\nmanifest-sha256: \n") + strlen (digest));
 }
@@ -58,24 +63,69 @@ td_package_set_error (sqlite3  *pkg,
                  _("The package cannot be read: %s"), pkg ? sqlite3_errmsg (pkg) : sqlite3_errstr (rc));
 }
 
+/* Type class and value of column 0, for checking that a scan comes in ORDER BY 1's order. */
+static int
+compare_keys (int          type_a,
+              const void  *a,
+              int          len_a,
+              gint64       int_a,
+              int          type_b,
+              const void  *b,
+              int          len_b,
+              gint64       int_b)
+{
+  /* sqlite orders NULL, numbers, text, blobs; the keys of our tables are integers or text. */
+  int class_a = type_a == SQLITE_NULL ? 0 : type_a == SQLITE_TEXT ? 2 : type_a == SQLITE_BLOB ? 3 : 1;
+  int class_b = type_b == SQLITE_NULL ? 0 : type_b == SQLITE_TEXT ? 2 : type_b == SQLITE_BLOB ? 3 : 1;
+  int c;
+
+  if (class_a != class_b)
+    return class_a < class_b ? -1 : 1;
+  if (class_a == 1)
+    return int_a < int_b ? -1 : int_a > int_b ? 1 : 0;
+  c = memcmp (a, b, MIN (len_a, len_b));
+  return c != 0 ? c : len_a < len_b ? -1 : len_a > len_b ? 1 : 0;
+}
+
+static void
+digest_cell (GChecksum  *sum,
+             int         type,
+             const void *data,
+             int         len)
+{
+  char head[32];
+
+  /* Type tag and length before each field: no two different rows read the same. */
+  g_snprintf (head, sizeof head, "%d:%d:", type, type == SQLITE_NULL ? 0 : len);
+  g_checksum_update (sum, (const guchar *) head, -1);
+  if (type != SQLITE_NULL && len > 0)
+    g_checksum_update (sum, data, len);
+}
+
 char *
-td_package_table_digest (sqlite3     *pkg,
-                         const char  *table,
-                         GError     **error)
+td_package_scan_table (sqlite3            *pkg,
+                       const char         *table,
+                       guint               max_rows,
+                       TdPackageRowFunc    func,
+                       gpointer            user_data,
+                       GError            **error)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *sql = NULL;
+  g_autoptr(GByteArray) last_key = g_byte_array_new ();
+  int last_type = -1;
+  gint64 last_int = 0;
   sqlite3_stmt *stmt = NULL;
+  gboolean is_blob = g_str_equal (table, "blob");
+  guint n_rows = 0;
   int rc;
 
   /* @table is one of ours, never text from the file. */
-  g_return_val_if_fail (g_strv_contains (td_package_tables, table), NULL);
-  /* Each blob is bound to its key by its own sha256, checked on import; the table's digest
-   * binds the keys and lengths, so the megabytes are hashed once rather than twice. */
-  if (g_str_equal (table, "blob"))
-    sql = g_strdup ("SELECT sha256, length(data) FROM blob ORDER BY 1");
-  else
-    sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", table);
+  g_return_val_if_fail (g_strv_contains (td_package_tables, table) || g_str_equal (table, "signature"), NULL);
+  /* NOT INDEXED: the rows come from the table's own b-tree, never from an index that could
+   * answer with other values; a full scan of a rowid table or a WITHOUT ROWID table comes in
+   * the order of its first column, which the digests are defined over (checked below). */
+  sql = g_strdup_printf ("SELECT * FROM \"%s\" NOT INDEXED", table);
   rc = sqlite3_prepare_v2 (pkg, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
@@ -84,18 +134,70 @@ td_package_table_digest (sqlite3     *pkg,
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
-        {
-          /* Type tag and length before each field: no two different rows read the same. */
-          int type = sqlite3_column_type (stmt, c);
-          const void *data = type == SQLITE_BLOB ? sqlite3_column_blob (stmt, c) : (const void *) sqlite3_column_text (stmt, c);
-          int len = sqlite3_column_bytes (stmt, c);
-          char head[32];
+      int n = sqlite3_column_count (stmt);
+      int types[16];
+      const void *key;
+      int key_len;
+      gint64 key_int;
 
-          g_snprintf (head, sizeof head, "%d:%d:", type, type == SQLITE_NULL ? 0 : len);
-          g_checksum_update (sum, (const guchar *) head, -1);
-          if (type != SQLITE_NULL && len > 0)
-            g_checksum_update (sum, data, len);
+      if (n > (int) G_N_ELEMENTS (types) || ++n_rows > max_rows)
+        {
+          sqlite3_finalize (stmt);
+          g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_ROWS,
+                       _("The package holds more rows than a self-assessment can have (table “%s”). Ask the unit to export it again."),
+                       table);
+          return NULL;
+        }
+      /* The types first: reading a value as text or number afterwards must not change them. */
+      for (int c = 0; c < n; c++)
+        types[c] = sqlite3_column_type (stmt, c);
+
+      key_int = sqlite3_column_int64 (stmt, 0);
+      key = types[0] == SQLITE_BLOB ? sqlite3_column_blob (stmt, 0) : (const void *) sqlite3_column_text (stmt, 0);
+      key_len = sqlite3_column_bytes (stmt, 0);
+      if (last_type >= 0 &&
+          compare_keys (last_type, last_key->data, (int) last_key->len, last_int, types[0], key, key_len, key_int) >= 0)
+        {
+          sqlite3_finalize (stmt);
+          g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED,
+                       _("The package is damaged or incomplete (rows out of order). Ask the unit to export it again."));
+          return NULL;
+        }
+      last_type = types[0];
+      last_int = key_int;
+      g_byte_array_set_size (last_key, 0);
+      if (key_len > 0)
+        g_byte_array_append (last_key, key, (guint) key_len);
+
+      if (func != NULL && !func (stmt, types, user_data, error))
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+
+      for (int c = 0; c < n; c++)
+        {
+          if (is_blob && c == 1)
+            {
+              /* The blob's bytes are bound to its key by their own sha256, checked on import;
+               * the digest binds the key and the length (as "length(data)" would give), so the
+               * megabytes are hashed once rather than twice. */
+              char len[24];
+
+              if (types[c] != SQLITE_BLOB)
+                {
+                  sqlite3_finalize (stmt);
+                  g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_BAD_EVIDENCE,
+                               _("An evidence in the package is not a file's contents. Ask the unit to export it again."));
+                  return NULL;
+                }
+              g_snprintf (len, sizeof len, "%d", sqlite3_column_bytes (stmt, c));
+              digest_cell (sum, SQLITE_INTEGER, len, (int) strlen (len));
+            }
+          else if (types[c] == SQLITE_BLOB)
+            digest_cell (sum, types[c], sqlite3_column_blob (stmt, c), sqlite3_column_bytes (stmt, c));
+          else
+            digest_cell (sum, types[c], sqlite3_column_text (stmt, c), sqlite3_column_bytes (stmt, c));
         }
       g_checksum_update (sum, (const guchar *) "\n", 1);
     }
@@ -106,4 +208,12 @@ td_package_table_digest (sqlite3     *pkg,
       return NULL;
     }
   return g_strdup (g_checksum_get_string (sum));
+}
+
+char *
+td_package_table_digest (sqlite3     *pkg,
+                         const char  *table,
+                         GError     **error)
+{
+  return td_package_scan_table (pkg, table, G_MAXUINT, NULL, NULL, error);
 }

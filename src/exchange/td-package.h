@@ -28,12 +28,22 @@ typedef enum {
   TD_PACKAGE_ERROR_BAD_EVIDENCE,      /* an evidence that is not a readable PDF */
   TD_PACKAGE_ERROR_NOT_READY,         /* exporting something not submitted */
   TD_PACKAGE_ERROR_OLDER_REVISION,    /* the database already has a later revision */
+  TD_PACKAGE_ERROR_SAME_REVISION,     /* the revision received already, with other content */
+  TD_PACKAGE_ERROR_REVISION_GAP,      /* a revision far beyond the one received */
+  TD_PACKAGE_ERROR_WRONG_DIRECTION,   /* a unit's package at a unit, a return at the board */
+  TD_PACKAGE_ERROR_TOO_SLOW,          /* the checks ran past their time budget */
 } TdPackageError;
 
 GQuark td_package_error_quark (void);
 
 /* The format this build writes and reads (at most). */
 #define TD_PACKAGE_FORMAT 1
+
+/* A unit raises its revision by one with each submission; no genuine package comes near this. */
+#define TD_PACKAGE_MAX_REVISION 10000
+/* How far ahead of the revision the board holds a package may be: revisions the unit submitted
+ * but never sent are skipped, a forged revision 100000 cannot lock the unit out. */
+#define TD_PACKAGE_MAX_REVISION_GAP 20
 
 typedef enum {
   TD_IMPORT_NEW,          /* the database has nothing for this unit and round */

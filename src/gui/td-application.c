@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "td-application.h"
+#include "td-pdf-check.h"
 #include "td-preferences-dialog.h"
 #include "td-window.h"
 
@@ -214,6 +215,8 @@ td_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (td_application_parent_class)->startup (application);
+  /* Evidence is checked by drawing it in the PDF helper, never in this process. */
+  td_pdf_checker_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);

@@ -182,14 +182,21 @@ mark_signed_rows (TdEvidencePage *self)
 }
 
 static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static void
 scan_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  TdEvidencePage *self = TD_EVIDENCE_PAGE (source);
+  g_autoptr(TdEvidencePage) self = g_weak_ref_get (user_data);
   g_autoptr(GPtrArray) results = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  if (results == NULL || self->signatures == NULL)
+  if (self == NULL || results == NULL || self->signatures == NULL)
     return;
   for (guint i = 0; i < results->len; i++)
     {
@@ -230,7 +237,14 @@ scan_signatures (TdEvidencePage *self)
       return;
     }
   self->scan_cancel = g_cancellable_new ();
-  task = g_task_new (self, self->scan_cancel, scan_done_cb, NULL);
+  /* The scan opens each file in the PDF helper and may take a while: it holds the page only
+   * weakly, so that a closed page lets go of its database at once. */
+  {
+    GWeakRef *ref = g_new0 (GWeakRef, 1);
+    g_weak_ref_init (ref, self);
+    task = g_task_new (NULL, self->scan_cancel, scan_done_cb, ref);
+    g_object_weak_ref (G_OBJECT (task), (GWeakNotify) weak_ref_free, ref);
+  }
   g_task_set_source_tag (task, scan_signatures);
   g_task_set_task_data (task, job, (GDestroyNotify) scan_job_free);
   g_task_run_in_thread (task, scan_thread);
@@ -271,6 +285,17 @@ fill_list (TdEvidencePage *self)
       else
         gtk_widget_add_css_class (icon, "dim-label");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      if (e->display_problem != NULL)
+        {
+          /* Found at import: the PDF helper crashed or stalled on this file. */
+          GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+          g_autofree char *tip = g_strdup_printf (_("Cannot be displayed: %s"), e->display_problem);
+
+          gtk_widget_add_css_class (warning, "warning");
+          gtk_widget_set_tooltip_text (warning, tip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), warning);
+        }
       g_object_set_data (G_OBJECT (row), "evidence", e);
       gtk_list_box_append (self->evidence_list, row);
       unreviewed += e->verdict == TD_VERDICT_UNREVIEWED;
@@ -491,15 +516,23 @@ open_external_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GtkFileLauncher) launcher = NULL;
 
   if (e == NULL || bytes == NULL)
     return;
-  /* Another program needs a file: a private copy under the user's cache, named as attached. */
-  dir = g_build_filename (g_get_user_cache_dir (), "thidua", "evidence", NULL);
-  g_mkdir_with_parents (dir, 0700);
-  path = g_build_filename (dir, e->file_name, NULL);
+  /* Another program needs a file: a copy in a temporary folder only this user can read, under
+   * a name that cannot reach outside it and that ends in .pdf, whatever the unit called it, so
+   * the desktop opens it as the PDF it was checked to be. */
+  dir = g_dir_make_tmp ("thidua-evidence-XXXXXX", &error);
+  if (dir == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  name = td_evidence_safe_file_name (e->file_name);
+  path = g_build_filename (dir, name, NULL);
   if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error))
     {
       toast (self, error->message);

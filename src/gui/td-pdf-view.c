@@ -406,7 +406,11 @@ draw_sheet (TdPdfView   *self,
   if (rendered != NULL)
     gtk_snapshot_append_texture (snapshot, texture_for (self, rendered), &GRAPHENE_RECT_INIT (x, y, w, h));
   else if (error != NULL)
-    draw_message (snapshot, widget, error->message, x, y, w, visible, FALSE);
+    {
+      /* The rest of the document stays readable: only this sheet says why it is blank. */
+      g_autofree char *text = g_strdup_printf ("%s\n%s", _("This page cannot be displayed."), error->message);
+      draw_message (snapshot, widget, text, x, y, w, visible, FALSE);
+    }
   else
     draw_message (snapshot, widget, _("Drawing the page…"), x, y, w, visible, TRUE);
 }

@@ -1,26 +1,29 @@
-/* td-pdf-document.c: poppler behind a mutex.
+/* td-pdf-document.c: an evidence PDF, opened and drawn in thidua-pdf-helper.
  *
- * A poppler document must not be used from two threads at once, and the viewer renders in a
- * worker while the main thread asks for sizes and text; every poppler call here holds the
- * document's lock.  Poppler's errors become TD_PDF_ERROR with a sentence a reviewer can act on. */
+ * No PDF library runs in this process for a document on screen: the pages are drawn by a
+ * helper process (td-pdf-helper.c) that a hostile file can crash or stall without taking the
+ * window with it.  Two helpers serve one document: one draws pages (for the page cache's
+ * and the thumbnails' workers), one answers text and search (for the main thread), so the
+ * main thread never waits behind a page being drawn.  Page count and sizes are read once, at
+ * opening; asking for them never waits at all. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <poppler.h>
-#include <math.h>
 #include <string.h>
 
-#include "td-pdf-document-private.h"
+#include "td-pdf-document.h"
+#include "td-pdf-helper.h"
 
 struct _TdPdfDocument
 {
-  GObject          parent_instance;
+  GObject      parent_instance;
 
-  GMutex           lock;
-  PopplerDocument *doc;
-  int              n_pages;
-  GBytes          *bytes;      /* kept to open a second, independent copy */
-  char            *password;
+  TdPdfHelper *pages;
+  TdPdfHelper *text;        /* started on the first text request */
+  GMutex       text_lock;
+  gboolean     text_failed; /* the text helper could not be started: no second try */
+  GBytes      *bytes;
+  char        *password;
 };
 
 G_DEFINE_FINAL_TYPE (TdPdfDocument, td_pdf_document, G_TYPE_OBJECT)
@@ -31,10 +34,11 @@ td_pdf_document_finalize (GObject *object)
 {
   TdPdfDocument *self = TD_PDF_DOCUMENT (object);
 
-  g_clear_object (&self->doc);
+  g_clear_pointer (&self->pages, td_pdf_helper_free);
+  g_clear_pointer (&self->text, td_pdf_helper_free);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->password, g_free);
-  g_mutex_clear (&self->lock);
+  g_mutex_clear (&self->text_lock);
   G_OBJECT_CLASS (td_pdf_document_parent_class)->finalize (object);
 }
 
@@ -47,7 +51,23 @@ td_pdf_document_class_init (TdPdfDocumentClass *klass)
 static void
 td_pdf_document_init (TdPdfDocument *self)
 {
-  g_mutex_init (&self->lock);
+  g_mutex_init (&self->text_lock);
+}
+
+gboolean
+td_pdf_sniff (GBytes  *bytes,
+              GError **error)
+{
+  gsize size = bytes ? g_bytes_get_size (bytes) : 0;
+  const char *data = bytes ? g_bytes_get_data (bytes, NULL) : NULL;
+
+  if (size < 8 || memmem (data, MIN (size, 1024), "%PDF-", 5) == NULL)
+    {
+      g_set_error (error, TD_PDF_ERROR, TD_PDF_ERROR_NOT_PDF,
+                   size == 0 ? _("The file is empty.") : _("The file is not a PDF document."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 TdPdfDocument *
@@ -56,54 +76,28 @@ td_pdf_document_new (GBytes      *bytes,
                      GError     **error)
 {
   g_autoptr(TdPdfDocument) self = NULL;
-  g_autoptr(GError) local = NULL;
-  gsize size = bytes ? g_bytes_get_size (bytes) : 0;
-  const char *data = bytes ? g_bytes_get_data (bytes, NULL) : NULL;
-  PopplerDocument *doc;
 
-  if (size < 8 || memmem (data, MIN (size, 1024), "%PDF-", 5) == NULL)
-    {
-      g_set_error (error, TD_PDF_ERROR, TD_PDF_ERROR_NOT_PDF,
-                   size == 0 ? _("The file is empty.") : _("The file is not a PDF document."));
-      return NULL;
-    }
-  /* poppler-glib 25.03 crashes in PDFDoc's constructor when poppler_document_new_from_bytes()
-   * (or _from_data) gets a wrong password; _from_stream() reports it properly.  With a password
-   * the document is therefore read through a memory stream over the same bytes. */
-  if (password != NULL)
-    {
-      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-      doc = poppler_document_new_from_stream (stream, (goffset) size, password, NULL, &local);
-    }
-  else
-    doc = poppler_document_new_from_bytes (bytes, NULL, &local);
-  if (doc == NULL)
-    {
-      if (g_error_matches (local, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-        g_set_error_literal (error, TD_PDF_ERROR, password ? TD_PDF_ERROR_BAD_PASSWORD : TD_PDF_ERROR_ENCRYPTED,
-                             password ? _("The password is not right.") : _("The document is protected by a password."));
-      else
-        g_set_error (error, TD_PDF_ERROR, TD_PDF_ERROR_DAMAGED,
-                     _("The document is damaged and cannot be opened (%s)."), local->message);
-      return NULL;
-    }
+  if (!td_pdf_sniff (bytes, error))
+    return NULL;
   self = g_object_new (TD_TYPE_PDF_DOCUMENT, NULL);
-  self->doc = doc;
+  self->pages = td_pdf_helper_open (bytes, password, td_pdf_helper_page_timeout () * 2, error);
+  if (self->pages == NULL)
+    return NULL;
   self->bytes = g_bytes_ref (bytes);
   self->password = g_strdup (password);
-  self->n_pages = poppler_document_get_n_pages (doc);
-  if (self->n_pages <= 0)
-    {
-      g_set_error_literal (error, TD_PDF_ERROR, TD_PDF_ERROR_EMPTY, _("The document has no pages."));
-      return NULL;
-    }
   return g_steal_pointer (&self);
 }
 
 int
 td_pdf_document_get_n_pages (TdPdfDocument *self)
 {
-  return self->n_pages;
+  return td_pdf_helper_get_n_pages (self->pages);
+}
+
+int
+td_pdf_document_get_n_signatures (TdPdfDocument *self)
+{
+  return td_pdf_helper_get_n_signatures (self->pages);
 }
 
 gboolean
@@ -112,18 +106,7 @@ td_pdf_document_get_page_size (TdPdfDocument *self,
                                double        *width,
                                double        *height)
 {
-  PopplerPage *p;
-
-  g_mutex_lock (&self->lock);
-  p = page >= 0 && page < self->n_pages ? poppler_document_get_page (self->doc, page) : NULL;
-  if (p != NULL)
-    {
-      poppler_page_get_size (p, width, height);
-      g_object_unref (p);
-    }
-  g_mutex_unlock (&self->lock);
-  /* A page of no size would divide by zero further on. */
-  return p != NULL && *width >= 1 && *height >= 1;
+  return td_pdf_helper_get_page_size (self->pages, page, width, height);
 }
 
 cairo_surface_t *
@@ -134,64 +117,40 @@ td_pdf_document_render (TdPdfDocument  *self,
                         double         *used_scale,
                         GError        **error)
 {
-  cairo_surface_t *surface;
-  PopplerPage *p;
-  cairo_t *cr;
-  double w = 0, h = 0;
-  int pw, ph;
+  return td_pdf_helper_render (self->pages, page, scale, max_pixels, td_pdf_helper_page_timeout (), used_scale, error);
+}
 
-  if (!td_pdf_document_get_page_size (self, page, &w, &h))
-    {
-      g_set_error (error, TD_PDF_ERROR, TD_PDF_ERROR_BAD_PAGE, _("Page %d cannot be read."), page + 1);
-      return NULL;
-    }
-  if (max_pixels > 0 && w * scale * h * scale > (double) max_pixels)
-    scale = sqrt ((double) max_pixels / (w * h));
-  pw = MAX ((int) (w * scale + 0.5), 1);
-  ph = MAX ((int) (h * scale + 0.5), 1);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      g_set_error (error, TD_PDF_ERROR, TD_PDF_ERROR_BAD_PAGE, _("Page %d is too large to draw."), page + 1);
-      return NULL;
-    }
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, (double) pw / w, (double) ph / h);
+/* The text helper, started on demand; NULL when it cannot be. */
+static TdPdfHelper *
+text_helper (TdPdfDocument *self)
+{
+  TdPdfHelper *helper;
 
-  g_mutex_lock (&self->lock);
-  p = poppler_document_get_page (self->doc, page);
-  if (p != NULL)
+  g_mutex_lock (&self->text_lock);
+  if (self->text == NULL && !self->text_failed)
     {
-      poppler_page_render (p, cr);
-      g_object_unref (p);
+      g_autoptr(GError) error = NULL;
+
+      self->text = td_pdf_helper_open (self->bytes, self->password, td_pdf_helper_page_timeout () * 2, &error);
+      if (self->text == NULL)
+        {
+          g_debug ("No text helper: %s", error->message);
+          self->text_failed = TRUE;
+        }
     }
-  g_mutex_unlock (&self->lock);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  if (used_scale)
-    *used_scale = (double) pw / w;
-  return surface;
+  helper = self->text;
+  g_mutex_unlock (&self->text_lock);
+  return helper;
 }
 
 char *
 td_pdf_document_get_text (TdPdfDocument *self,
                           int            page)
 {
-  PopplerPage *p;
-  char *text = NULL;
+  TdPdfHelper *helper = text_helper (self);
 
-  g_mutex_lock (&self->lock);
-  p = page >= 0 && page < self->n_pages ? poppler_document_get_page (self->doc, page) : NULL;
-  if (p != NULL)
-    {
-      text = poppler_page_get_text (p);
-      g_object_unref (p);
-    }
-  g_mutex_unlock (&self->lock);
-  return text ? text : g_strdup ("");
+  /* Text answers quickly or not at all: a reviewer waits for it. */
+  return helper ? td_pdf_helper_get_text (helper, page, MIN (td_pdf_helper_page_timeout (), 5000)) : g_strdup ("");
 }
 
 GArray *
@@ -199,51 +158,11 @@ td_pdf_document_find (TdPdfDocument *self,
                       int            page,
                       const char    *text)
 {
-  GArray *rects = g_array_new (FALSE, FALSE, sizeof (double) * 4);
-  PopplerPage *p;
-  double h = 0;
+  TdPdfHelper *helper = text && *text ? text_helper (self) : NULL;
 
-  if (text == NULL || *text == '\0')
-    return rects;
-  g_mutex_lock (&self->lock);
-  p = page >= 0 && page < self->n_pages ? poppler_document_get_page (self->doc, page) : NULL;
-  if (p != NULL)
-    {
-      GList *found = poppler_page_find_text_with_options (p, text, POPPLER_FIND_DEFAULT);
-
-      poppler_page_get_size (p, NULL, &h);
-      for (GList *l = found; l != NULL; l = l->next)
-        {
-          PopplerRectangle *r = l->data;
-          /* poppler's origin is bottom left; ours top left. */
-          double box[4] = { r->x1, h - r->y2, r->x2 - r->x1, r->y2 - r->y1 };
-          g_array_append_vals (rects, box, 1);
-        }
-      g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
-      g_object_unref (p);
-    }
-  g_mutex_unlock (&self->lock);
-  return rects;
-}
-
-PopplerDocument *
-td_pdf_document_lock (TdPdfDocument *self)
-{
-  g_mutex_lock (&self->lock);
-  return self->doc;
-}
-
-void
-td_pdf_document_unlock (TdPdfDocument *self)
-{
-  g_mutex_unlock (&self->lock);
-}
-
-TdPdfDocument *
-td_pdf_document_open_copy (TdPdfDocument  *self,
-                           GError        **error)
-{
-  return td_pdf_document_new (self->bytes, self->password, error);
+  if (helper == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (double) * 4);
+  return td_pdf_helper_find (helper, page, text, MIN (td_pdf_helper_page_timeout (), 5000));
 }
 
 GBytes *

@@ -1,5 +1,6 @@
 /* td-pdf-document.h: an evidence PDF opened for viewing: page sizes, rendering at a capped
- * size, text and search.  No GTK: the viewer widget and thidua-cli share it. */
+ * size, text and search, all done in thidua-pdf-helper processes (see td-pdf-document.c).
+ * No GTK: the viewer widget and thidua-cli share it. */
 #pragma once
 
 #include <cairo.h>
@@ -16,6 +17,7 @@ typedef enum {
   TD_PDF_ERROR_BAD_PASSWORD,   /* the password given is wrong */
   TD_PDF_ERROR_EMPTY,          /* a document without pages */
   TD_PDF_ERROR_BAD_PAGE,       /* this page cannot be drawn; the others may be fine */
+  TD_PDF_ERROR_HELPER,         /* the PDF helper crashed, ran over its time, or is missing */
 } TdPdfError;
 
 GQuark td_pdf_error_quark (void);
@@ -27,18 +29,27 @@ GQuark td_pdf_error_quark (void);
 #define TD_TYPE_PDF_DOCUMENT (td_pdf_document_get_type ())
 G_DECLARE_FINAL_TYPE (TdPdfDocument, td_pdf_document, TD, PDF_DOCUMENT, GObject)
 
-/* @password may be NULL. */
+/* A PDF header within the first kilobyte; nothing else is a PDF. */
+gboolean         td_pdf_sniff                    (GBytes         *bytes,
+                                                  GError        **error);
+
+/* @password may be NULL.  Starts the helper and waits for it to open the file (bounded). */
 TdPdfDocument   *td_pdf_document_new             (GBytes         *bytes,
                                                   const char     *password,
                                                   GError        **error);
 int              td_pdf_document_get_n_pages     (TdPdfDocument  *self);
+/* How many signature fields the file has (validated elsewhere: td-pdf-signature.h). */
+int              td_pdf_document_get_n_signatures (TdPdfDocument *self);
+/* The file's bytes, as given to td_pdf_document_new(). */
+GBytes          *td_pdf_document_get_bytes       (TdPdfDocument  *self);
 /* In points; FALSE for a page poppler cannot read. */
 gboolean         td_pdf_document_get_page_size   (TdPdfDocument  *self,
                                                   int             page,
                                                   double         *width,
                                                   double         *height);
 /* A white page drawn at @scale (pixels per point), lowered if it would exceed @max_pixels;
- * the scale used is returned in @used_scale.  Safe to call from any thread. */
+ * the scale used is returned in @used_scale.  Safe to call from any thread; waits for the
+ * helper (at most the page budget): call it off the main thread. */
 cairo_surface_t *td_pdf_document_render          (TdPdfDocument  *self,
                                                   int             page,
                                                   double          scale,

@@ -19,7 +19,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "td-pdf-document-private.h"
+#include <poppler.h>
+
+#include "td-pdf-document.h"
 #include "td-pdf-signature.h"
 
 #include <json-glib/json-glib.h>
@@ -92,28 +94,31 @@ signed_to_the_end (GBytes *bytes)
             return FALSE;
           q = after;
         }
-      if (range[2] < 0 || range[3] < 0 || (guint64) (range[2] + range[3]) != size)
+      /* Added as unsigned numbers: two huge offsets must not overflow into the file's size. */
+      if (range[2] < 0 || range[3] < 0 || (guint64) range[2] > size || (guint64) range[3] > size ||
+          (guint64) range[2] + (guint64) range[3] != size)
         return FALSE;
     }
   return TRUE;
 }
 
 GPtrArray *
-td_pdf_document_validate_signatures (TdPdfDocument *document)
+td_pdf_validate_signatures (GBytes *bytes)
 {
   GPtrArray *signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) td_pdf_signature_free);
-  /* NSS may take seconds (its first start, a large file to hash): on a copy of our own, the
-   * document on screen keeps drawing meanwhile. */
-  g_autoptr(TdPdfDocument) copy = td_pdf_document_open_copy (document, NULL);
+  g_autoptr(GInputStream) stream = NULL;
   PopplerDocument *doc;
   GList *fields;
-
   gboolean whole;
 
-  if (copy == NULL)
+  if (!td_pdf_sniff (bytes, NULL))
     return signatures;
-  whole = signed_to_the_end (td_pdf_document_get_bytes (copy));
-  doc = td_pdf_document_lock (copy);
+  /* In this process: only thidua-cli pdf-signatures, itself the app's helper, calls this. */
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  doc = poppler_document_new_from_stream (stream, (goffset) g_bytes_get_size (bytes), NULL, NULL, NULL);
+  if (doc == NULL)
+    return signatures;
+  whole = signed_to_the_end (bytes);
   fields = poppler_document_get_n_signatures (doc) > 0 ? poppler_document_get_signature_fields (doc) : NULL;
   if (!whole)
     {
@@ -127,7 +132,7 @@ td_pdf_document_validate_signatures (TdPdfDocument *document)
           g_ptr_array_add (signatures, signature);
         }
       g_list_free_full (fields, g_object_unref);
-      td_pdf_document_unlock (copy);
+      g_object_unref (doc);
       return signatures;
     }
 
@@ -160,7 +165,7 @@ td_pdf_document_validate_signatures (TdPdfDocument *document)
       g_ptr_array_add (signatures, signature);
     }
   g_list_free_full (fields, g_object_unref);
-  td_pdf_document_unlock (copy);
+  g_object_unref (doc);
   return signatures;
 }
 
@@ -314,19 +319,15 @@ td_pdf_document_get_signatures (TdPdfDocument *document)
   g_autoptr(GBytes) out = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *result;
-  PopplerDocument *doc;
-  int n;
+  /* Counted by the PDF helper when it opened the file. */
+  int n = td_pdf_document_get_n_signatures (document);
 
-  /* Counting the fields is safe in process; only validation is not. */
-  doc = td_pdf_document_lock (document);
-  n = poppler_document_get_n_signatures (doc);
-  td_pdf_document_unlock (document);
   if (n <= 0)
     return g_ptr_array_new_with_free_func ((GDestroyNotify) td_pdf_signature_free);
   if (helper == NULL)
     {
-      g_debug ("thidua-cli not found: validating signatures in this process");
-      return td_pdf_document_validate_signatures (document);
+      g_debug ("thidua-cli not found: the signatures are not checked");
+      return unchecked (n);
     }
 
   /* The fault seen in poppler-glib is a race between threads: a helper that dies of it is

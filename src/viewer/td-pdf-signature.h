@@ -37,8 +37,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdPdfSignature, td_pdf_signature_free)
  * validator cannot take the app down.  Waits for it (it gives up after 60 s): call it off
  * the main thread. */
 GPtrArray  *td_pdf_document_get_signatures (TdPdfDocument        *document);
-/* The same, validated in this process: what the helper itself runs. */
-GPtrArray  *td_pdf_document_validate_signatures (TdPdfDocument   *document);
+/* The same for a file's bytes, validated in this process with poppler: what the helper
+ * ("thidua-cli pdf-signatures") itself runs, never the app. */
+GPtrArray  *td_pdf_validate_signatures (GBytes                   *bytes);
 /* The helper's answer: a JSON array of {signer, signed_at, state, certificate}. */
 char       *td_pdf_signatures_to_json (GPtrArray            *signatures);
 /* One line a reviewer reads, e.g. "Ký bởi Nguyễn Văn A lúc 12/10/2026 09:30: chữ ký hợp lệ,

@@ -1,0 +1,282 @@
+/* thidua-pdf-helper: opens and draws one untrusted PDF for the app, in a process of its own.
+ *
+ * Poppler and cairo will always have inputs that crash them or make them run for minutes (a
+ * Type 3 glyph that draws itself, a tiling pattern that paints itself).  The app therefore
+ * never opens an evidence PDF itself: it starts this helper (td-pdf-helper.c), hands it the
+ * file as a sealed memfd over a socket (fd 3) and asks for page sizes, pixels and text.  Here
+ * the helper limits itself (CPU time, address space, no core files, dies with its parent);
+ * the app limits each request's time and replaces a helper that dies or runs over.  Pixels go
+ * back in a memfd the app maps: nothing is copied through the socket. */
+#include "config.h"
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <poppler.h>
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "td-pdf-document.h"
+#include "td-pdf-helper-io.h"
+
+#define SOCK 3
+
+/* A warm helper serves many pages; it retires once it has used this much CPU time, well before
+ * the hard limit below, so that a long day of reviewing never meets the limit. */
+#define RETIRE_CPU_SECONDS 120
+#define HARD_CPU_SECONDS   300
+#define ADDRESS_SPACE      (G_GUINT64_CONSTANT (3) * 1024 * 1024 * 1024)
+
+static PopplerDocument *doc;
+static int n_pages;
+
+static void
+limit_self (void)
+{
+  struct rlimit none = { 0, 0 };
+  struct rlimit cpu = { HARD_CPU_SECONDS, HARD_CPU_SECONDS + 5 };
+
+  /* Gone with the app, whatever happens to it. */
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid () == 1)
+    _exit (1);
+  setrlimit (RLIMIT_CORE, &none);
+  setrlimit (RLIMIT_CPU, &cpu);
+#if !defined(__SANITIZE_ADDRESS__)
+  /* AddressSanitizer reserves terabytes of address space for its shadow: no limit there. */
+  {
+    struct rlimit as = { ADDRESS_SPACE, ADDRESS_SPACE };
+    setrlimit (RLIMIT_AS, &as);
+  }
+#endif
+}
+
+static gboolean
+retiring (void)
+{
+  struct rusage ru;
+
+  getrusage (RUSAGE_SELF, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec >= RETIRE_CPU_SECONDS;
+}
+
+static void
+fail (TdHelperReply *reply,
+      TdPdfError     code,
+      const char    *message)
+{
+  reply->status = 1 + (int) code;
+  g_strlcpy (reply->message, message, sizeof reply->message);
+}
+
+static int
+do_open (const TdHelperRequest *req,
+         int                    fd,
+         TdHelperReply         *reply)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  int out = -1;
+
+  g_clear_object (&doc);
+  n_pages = 0;
+  if (fd < 0)
+    {
+      fail (reply, TD_PDF_ERROR_DAMAGED, "no file");
+      return -1;
+    }
+  /* Poppler reads the memfd as a file through /proc: no copy of the bytes. */
+  uri = g_strdup_printf ("file:///proc/self/fd/%d", fd);
+  doc = poppler_document_new_from_file (uri, req->has_password ? req->text : NULL, &error);
+  if (doc == NULL)
+    {
+      if (g_error_matches (error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        fail (reply, req->has_password ? TD_PDF_ERROR_BAD_PASSWORD : TD_PDF_ERROR_ENCRYPTED, "");
+      else
+        fail (reply, TD_PDF_ERROR_DAMAGED, error ? error->message : "");
+      return -1;
+    }
+  n_pages = poppler_document_get_n_pages (doc);
+  if (n_pages <= 0)
+    {
+      fail (reply, TD_PDF_ERROR_EMPTY, "");
+      return -1;
+    }
+  reply->n_pages = n_pages;
+  reply->n_signatures = poppler_document_get_n_signatures (doc);
+
+  /* Every page's size once, at load: the app never has to ask while a page is drawing. */
+  {
+    g_autofree double *wh = g_new0 (double, 2 * (gsize) n_pages);
+    for (int i = 0; i < n_pages; i++)
+      {
+        PopplerPage *p = poppler_document_get_page (doc, i);
+        if (p != NULL)
+          {
+            poppler_page_get_size (p, &wh[2 * i], &wh[2 * i + 1]);
+            g_object_unref (p);
+          }
+      }
+    reply->payload_size = sizeof (double) * 2 * (gsize) n_pages;
+    out = td_helper_memfd_new ("thidua-page-sizes", wh, reply->payload_size);
+  }
+  return out;
+}
+
+static int
+do_render (const TdHelperRequest *req,
+           TdHelperReply         *reply)
+{
+  PopplerPage *p;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w = 0, h = 0, scale = req->scale;
+  int pw, ph, stride, fd;
+  gsize size;
+  void *data;
+
+  p = doc && req->page >= 0 && req->page < n_pages ? poppler_document_get_page (doc, req->page) : NULL;
+  if (p == NULL)
+    {
+      fail (reply, TD_PDF_ERROR_BAD_PAGE, "");
+      return -1;
+    }
+  poppler_page_get_size (p, &w, &h);
+  if (!(w >= 1 && h >= 1 && w < 1e6 && h < 1e6) || !(scale > 0 && scale < 1000))
+    {
+      g_object_unref (p);
+      fail (reply, TD_PDF_ERROR_BAD_PAGE, "");
+      return -1;
+    }
+  if (req->max_pixels > 0 && w * scale * h * scale > (double) req->max_pixels)
+    scale = sqrt ((double) req->max_pixels / (w * h));
+  pw = MAX ((int) (w * scale + 0.5), 1);
+  ph = MAX ((int) (h * scale + 0.5), 1);
+  stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, pw);
+  size = (gsize) stride * (gsize) ph;
+  fd = td_helper_memfd_new ("thidua-page", NULL, size);
+  data = fd >= 0 ? mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) : MAP_FAILED;
+  if (data == MAP_FAILED)
+    {
+      if (fd >= 0)
+        close (fd);
+      g_object_unref (p);
+      fail (reply, TD_PDF_ERROR_BAD_PAGE, "out of memory");
+      return -1;
+    }
+  surface = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32, pw, ph, stride);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, (double) pw / w, (double) ph / h);
+  poppler_page_render (p, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+  munmap (data, size);
+  g_object_unref (p);
+  td_helper_memfd_seal (fd);
+  reply->width = pw;
+  reply->height = ph;
+  reply->stride = stride;
+  reply->scale = (double) pw / w;
+  reply->payload_size = size;
+  return fd;
+}
+
+static int
+do_text (const TdHelperRequest *req,
+         TdHelperReply         *reply)
+{
+  PopplerPage *p = doc && req->page >= 0 && req->page < n_pages ? poppler_document_get_page (doc, req->page) : NULL;
+  g_autofree char *text = NULL;
+  GArray *rects;
+  int fd;
+
+  if (p == NULL)
+    {
+      fail (reply, TD_PDF_ERROR_BAD_PAGE, "");
+      return -1;
+    }
+  if (req->op == TD_HELPER_TEXT)
+    {
+      text = poppler_page_get_text (p);
+      g_object_unref (p);
+      reply->payload_size = text ? strlen (text) : 0;
+      return reply->payload_size ? td_helper_memfd_new ("thidua-text", text, reply->payload_size) : -1;
+    }
+
+  rects = g_array_new (FALSE, FALSE, sizeof (double) * 4);
+  {
+    char needle[sizeof req->text];
+    GList *found;
+    double h = 0;
+
+    g_strlcpy (needle, req->text, sizeof needle);
+    found = *needle ? poppler_page_find_text_with_options (p, needle, POPPLER_FIND_DEFAULT) : NULL;
+    poppler_page_get_size (p, NULL, &h);
+    for (GList *l = found; l != NULL; l = l->next)
+      {
+        PopplerRectangle *r = l->data;
+        /* poppler's origin is bottom left; ours top left. */
+        double box[4] = { r->x1, h - r->y2, r->x2 - r->x1, r->y2 - r->y1 };
+        g_array_append_vals (rects, box, 1);
+      }
+    g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+  }
+  g_object_unref (p);
+  reply->payload_size = rects->len * sizeof (double) * 4;
+  fd = reply->payload_size ? td_helper_memfd_new ("thidua-hits", rects->data, reply->payload_size) : -1;
+  g_array_unref (rects);
+  return fd;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  limit_self ();
+  if (argc > 1 && g_str_equal (argv[1], "--version"))
+    {
+      g_print ("thidua-pdf-helper %s (poppler %s)\n", PACKAGE_VERSION, poppler_get_version ());
+      return 0;
+    }
+  for (;;)
+    {
+      TdHelperRequest req;
+      TdHelperReply reply;
+      int in_fd = -1, out_fd = -1;
+      int rc = td_helper_recv (SOCK, &req, sizeof req, &in_fd, -1);
+
+      if (rc == 0)
+        break;
+      memset (&reply, 0, sizeof reply);
+      req.text[sizeof req.text - 1] = '\0';
+      if (rc < 0)
+        fail (&reply, TD_PDF_ERROR_DAMAGED, "malformed request");
+      else if (req.op == TD_HELPER_OPEN)
+        out_fd = do_open (&req, in_fd, &reply);
+      else if (req.op == TD_HELPER_RENDER)
+        out_fd = do_render (&req, &reply);
+      else if (req.op == TD_HELPER_TEXT || req.op == TD_HELPER_FIND)
+        out_fd = do_text (&req, &reply);
+      else
+        fail (&reply, TD_PDF_ERROR_DAMAGED, "unknown request");
+      /* The document's memfd stays open in poppler's stream; the request's copy goes. */
+      if (in_fd >= 0)
+        close (in_fd);
+      reply.retiring = retiring ();
+      if (!td_helper_send (SOCK, &reply, sizeof reply, out_fd))
+        break;
+      if (out_fd >= 0)
+        close (out_fd);
+      if (reply.retiring)
+        break;
+    }
+  g_clear_object (&doc);
+  return 0;
+}
