@@ -177,6 +177,26 @@ test_errors (void)
   g_assert_true (g_file_set_contents (junk, "this is not a database, just some words in a file........................", -1, NULL));
   run_cli (&not_db, "units", "--database", junk, NULL);
   assert_one_line_error (&not_db, 1, "junk.db");
+
+  /* A folder without packages is an error that says so, not a silent success. */
+  {
+    g_auto(Run) empty = { 0 };
+    g_autofree char *folder = g_build_filename (dir, "khong-co-goi", NULL);
+
+    g_mkdir (folder, 0700);
+    run_cli (&empty, "import", folder, "--database", db_path, NULL);
+    assert_one_line_error (&empty, 1, "khong-co-goi");
+  }
+  /* The units' own history is asked for apart from the board's log, in JSON as well. */
+  {
+    g_auto(Run) history = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+
+    run_cli (&history, "audit", "--unit-history", "--json", "--database", db_path, NULL);
+    g_assert_cmpint (history.status, ==, 0);
+    root = parse (history.out);
+    g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  }
 }
 
 static void

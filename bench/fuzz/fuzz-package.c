@@ -2,6 +2,7 @@
  * imported into a province database made once; the target is that nothing crashes and that a
  * refused input leaves the database as it was (checked with PRAGMA integrity_check now and
  * then). */
+#include <sqlite3.h>
 #include <stdint.h>
 
 #include "td-pdf-check.h"
@@ -18,6 +19,44 @@ static char *input_path;
 static void
 quiet (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
 {
+}
+
+/* Variants of the seed with the schema tricks a forger tries (issue 18): an index named like
+ * sqlite's own that answers for the manifest, a generated column, a trigger, an index that
+ * evaluates a function: the fuzzer mutates from there. */
+static void
+write_tricks (const char *seed,
+              const char *seed_dir)
+{
+  static const struct { const char *name; const char *sql; } tricks[] = {
+    { "forged-index", "CREATE TABLE shadow (key TEXT, value TEXT); INSERT INTO shadow SELECT key, value FROM manifest;"
+                      "UPDATE shadow SET value = 'x' WHERE key = 'sha256_value';"
+                      "CREATE INDEX shadow_index ON shadow (key, value); PRAGMA writable_schema = ON;"
+                      "UPDATE sqlite_schema SET name = 'sqlite_autoindex_manifest_9', tbl_name = 'manifest',"
+                      " sql = 'CREATE INDEX sqlite_autoindex_manifest_9 ON manifest (key, value)' WHERE name = 'shadow_index';"
+                      "PRAGMA writable_schema = OFF;" },
+    { "generated-column", "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, 'updated_at TEXT NOT NULL)',"
+                          " 'updated_at TEXT NOT NULL, g AS (randomblob(1000000)))') WHERE name = 'value';"
+                          "PRAGMA writable_schema = OFF;" },
+    { "trigger", "CREATE TRIGGER t AFTER INSERT ON value BEGIN DELETE FROM manifest; END;" },
+    { "expression-index", "CREATE INDEX e ON audit (length(printf('%.*c', 1000000, 'x')));" },
+  };
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (seed, &contents, &length, NULL))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (tricks); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.thidua", tricks[i].name);
+      g_autofree char *path = g_build_filename (seed_dir, name, NULL);
+      sqlite3 *pkg = NULL;
+
+      if (!g_file_set_contents (path, contents, (gssize) length, NULL) || sqlite3_open (path, &pkg) != SQLITE_OK)
+        continue;
+      sqlite3_exec (pkg, tricks[i].sql, NULL, NULL, NULL);
+      sqlite3_close (pkg);
+    }
 }
 
 /* A real package, so that the fuzzer starts from the format rather than from nothing: unit
@@ -58,6 +97,7 @@ make_seed (const char *dir, const char *seed_dir)
   td_assessment_set_status (db, a, TD_ASSESSMENT_SUBMITTED, NULL, targets, NULL);
   td_package_export (db, "X-A", 2, out, NULL);
   g_object_unref (db);
+  write_tricks (out, seed_dir);
 }
 
 int

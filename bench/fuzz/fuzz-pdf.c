@@ -1,8 +1,12 @@
 /* fuzz-pdf.c: the evidence-opening path (what attaching and viewing a PDF does) on any bytes:
- * open, measure and draw the first page small, read its text, look for signatures. */
+ * open, measure and draw the first page small, read its text, look for signatures, and the
+ * attach check.  All of it runs in the PDF helper, as in the app: a helper that crashes or
+ * stalls is the design working; a finding is this process crashing or hanging. */
 #include <stdint.h>
 
+#include "td-evidence.h"
 #include "td-pdf-check.h"
+#include "td-test-pdf.h"
 
 #include "td-pdf-document.h"
 #include "td-pdf-signature.h"
@@ -21,6 +25,19 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   /* Poppler's complaints about broken files are expected by the thousand. */
   g_log_set_default_handler (quiet, NULL);
   td_pdf_checker_install ();
+  /* Hostile seeds of our own making: a Type 3 glyph that draws itself, a tiling pattern that
+   * paints itself (see tests/td-test-pdf.h). */
+  if (g_getenv ("THIDUA_FUZZ_PDF_SEED_DIR"))
+    {
+      const char *dir = g_getenv ("THIDUA_FUZZ_PDF_SEED_DIR");
+      g_autoptr(GBytes) type3 = td_test_pdf_recursive_type3 ();
+      g_autoptr(GBytes) pattern = td_test_pdf_self_painting_pattern (2, 1);
+      g_autofree char *a = g_build_filename (dir, "seed-type3-recursive.pdf", NULL);
+      g_autofree char *b = g_build_filename (dir, "seed-pattern-self-painting.pdf", NULL);
+
+      g_file_set_contents (a, g_bytes_get_data (type3, NULL), (gssize) g_bytes_get_size (type3), NULL);
+      g_file_set_contents (b, g_bytes_get_data (pattern, NULL), (gssize) g_bytes_get_size (pattern), NULL);
+    }
   return 0;
 }
 
@@ -42,5 +59,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
         cairo_surface_destroy (surface);
     }
   g_ptr_array_unref (td_pdf_document_get_signatures (doc));
+  td_evidence_inspect (bytes, 0, NULL, NULL);
   return 0;
 }

@@ -377,9 +377,12 @@ td_cli_audit (TdCliContext  *ctx,
 {
   g_autofree char *unit_code = NULL;
   int limit = 50;
+  gboolean unit_history = FALSE;
   GOptionEntry entries[] = {
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit_code, N_("Only changes of this unit (its code)"), N_("CODE") },
     { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("At most this many entries, newest first (0: all)"), N_("N") },
+    { "unit-history", 0, 0, G_OPTION_ARG_NONE, &unit_history,
+      N_("The units' own history, as their packages brought it, instead of this database's log"), NULL },
     { NULL }
   };
   g_autoptr(GPtrArray) entries_found = NULL;
@@ -396,7 +399,8 @@ td_cli_audit (TdCliContext  *ctx,
       if (unit == NULL)
         return 1;
     }
-  entries_found = td_audit_list (ctx->db, unit_code, (guint) limit, error);
+  entries_found = unit_history ? td_audit_list_unit_history (ctx->db, unit_code, (guint) limit, error)
+                               : td_audit_list (ctx->db, unit_code, (guint) limit, error);
   if (entries_found == NULL)
     return 1;
 

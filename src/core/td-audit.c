@@ -88,3 +88,24 @@ td_audit_list (TdDatabase  *db,
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
   return td_database_collect (db, stmt, entry_from_row, NULL, (GDestroyNotify) td_audit_entry_free, error);
 }
+
+GPtrArray *
+td_audit_list_unit_history (TdDatabase  *db,
+                            const char  *unit_code,
+                            guint        limit,
+                            GError     **error)
+{
+  /* Same columns as the board's log: entity_id is the self-assessment the entry came with. */
+  sqlite3_stmt *stmt = td_database_prepare (db,
+                                            "SELECT h.id, h.at, h.actor, h.entity, h.assessment_id, u.code, h.field,"
+                                            " h.old_value, h.new_value, h.reason FROM unit_history h"
+                                            " JOIN assessment a ON a.id = h.assessment_id JOIN unit u ON u.id = a.unit_id"
+                                            " WHERE (?1 IS NULL OR u.code = ?1) ORDER BY h.at DESC, h.source_id DESC LIMIT ?2",
+                                            error);
+
+  if (stmt == NULL)
+    return NULL;
+  td_stmt_bind_text (stmt, 1, unit_code);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  return td_database_collect (db, stmt, entry_from_row, NULL, (GDestroyNotify) td_audit_entry_free, error);
+}

@@ -39,5 +39,11 @@ GPtrArray *td_audit_list       (TdDatabase   *db,
                                 const char   *unit_code,
                                 guint         limit,
                                 GError      **error);
+/* The units' own history of their self-assessments, as their packages carried it: kept apart
+ * from the board's log, newest first. */
+GPtrArray *td_audit_list_unit_history (TdDatabase *db,
+                                       const char *unit_code,
+                                       guint       limit,
+                                       GError    **error);
 
 G_END_DECLS

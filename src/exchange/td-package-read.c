@@ -804,12 +804,17 @@ static gboolean
 out_of_time (Package  *p,
              GError  **error)
 {
+  int seconds = MAX (td_package_time_limit_ms () / 1000, 1);
+
   if (g_get_monotonic_time () <= p->deadline)
     return FALSE;
   g_clear_error (error);
   g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_TOO_SLOW,
-               _("Checking the package took longer than %d seconds, far more than a genuine package needs. "
-                 "It was not imported; ask the unit to export it again."), MAX (td_package_time_limit_ms () / 1000, 1));
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Checking the package took longer than %d second, far more than a genuine package needs. "
+                            "It was not imported; ask the unit to export it again.",
+                            "Checking the package took longer than %d seconds, far more than a genuine package needs. "
+                            "It was not imported; ask the unit to export it again.", seconds), seconds);
   return TRUE;
 }
 

@@ -283,10 +283,13 @@ exchange (TdPdfHelper      *self,
     }
   else if (rc < 0)
     {
+      int seconds = MAX (timeout_ms / 1000, 1);
+
       stop (self);
       g_set_error (error, TD_PDF_ERROR, TD_PDF_ERROR_HELPER,
-                   _("Drawing took longer than %d seconds; the PDF may be made to stall readers."),
-                   MAX (timeout_ms / 1000, 1));
+                   g_dngettext (GETTEXT_PACKAGE, "Drawing took longer than %d second; the PDF may be made to stall readers.",
+                                "Drawing took longer than %d seconds; the PDF may be made to stall readers.", seconds),
+                   seconds);
     }
   else
     {
