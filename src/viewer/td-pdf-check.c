@@ -15,16 +15,21 @@
 /* About 200 × 280 pixels an A4 page: enough to run every drawing operator. */
 #define CHECK_PIXELS (200 * 280)
 
+/* One helper process checks every file, one after the other: starting a process per file cost
+ * more than the drawing itself in bench-import.  Replaced whenever a file kills it. */
+static TdPdfHelper *warm;
+G_LOCK_DEFINE_STATIC (warm);
+
+static gboolean check_pages (TdPdfHelper *helper, GError *local, int *n_pages, GError **error);
+
 gboolean
 td_pdf_check (GBytes  *bytes,
               int     *n_pages,
               GError **error)
 {
-  g_autoptr(TdPdfHelper) helper = NULL;
   g_autoptr(GError) local = NULL;
+  gboolean opened, ok;
   int page_timeout = td_pdf_helper_page_timeout ();
-  gint64 deadline;
-  int n;
 
   if (!td_pdf_sniff (bytes, NULL))
     {
@@ -32,7 +37,26 @@ td_pdf_check (GBytes  *bytes,
                    _("The file is not a PDF document. Save or scan the evidence as PDF and attach it again."));
       return FALSE;
     }
-  helper = td_pdf_helper_open (bytes, NULL, page_timeout * 2, &local);
+  G_LOCK (warm);
+  if (warm == NULL)
+    opened = (warm = td_pdf_helper_open (bytes, NULL, page_timeout * 2, &local)) != NULL;
+  else
+    opened = td_pdf_helper_reopen (warm, bytes, NULL, page_timeout * 2, &local);
+  ok = check_pages (opened ? warm : NULL, local, n_pages, error);
+  G_UNLOCK (warm);
+  return ok;
+}
+
+static gboolean
+check_pages (TdPdfHelper  *helper,
+             GError       *local,
+             int          *n_pages,
+             GError      **error)
+{
+  int page_timeout = td_pdf_helper_page_timeout ();
+  gint64 deadline;
+  int n;
+
   if (helper == NULL)
     {
       if (g_error_matches (local, TD_PDF_ERROR, TD_PDF_ERROR_ENCRYPTED))
@@ -55,6 +79,7 @@ td_pdf_check (GBytes  *bytes,
   deadline = g_get_monotonic_time () + (gint64) MAX (60000, 500 * (gint64) n) * 1000;
   for (int page = 0; page < n; page++)
     {
+      g_autoptr(GError) failure = NULL;
       cairo_surface_t *surface;
       gint64 left = (deadline - g_get_monotonic_time ()) / 1000;
 
@@ -64,11 +89,11 @@ td_pdf_check (GBytes  *bytes,
                        _("The PDF cannot be displayed: drawing its %d pages takes far too long."), n);
           return FALSE;
         }
-      surface = td_pdf_helper_render (helper, page, 0.25, CHECK_PIXELS, (int) MIN (left, page_timeout), NULL, &local);
+      surface = td_pdf_helper_render (helper, page, 0.25, CHECK_PIXELS, (int) MIN (left, page_timeout), NULL, &failure);
       if (surface == NULL)
         {
           g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_CANNOT_DISPLAY,
-                       _("The PDF cannot be displayed: page %d: %s"), page + 1, local->message);
+                       _("The PDF cannot be displayed: page %d: %s"), page + 1, failure->message);
           return FALSE;
         }
       cairo_surface_destroy (surface);

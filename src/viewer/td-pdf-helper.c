@@ -129,17 +129,18 @@ exchange (TdPdfHelper      *self,
           int               timeout_ms,
           GError          **error);
 
+static gboolean open_document (TdPdfHelper *self, int timeout_ms, GError **error);
+
+/* Starts a helper process; its socket and pid.  FALSE with the reason. */
 static gboolean
-start (TdPdfHelper  *self,
-       int           timeout_ms,
-       GError      **error)
+spawn (GPid    *pid,
+       int     *sock,
+       GError **error)
 {
   g_autofree char *program = td_pdf_helper_find_program ();
   const char *argv[] = { NULL, NULL };
   int source_fds[1], target_fds[1] = { 3 };
-  TdHelperRequest req;
-  TdHelperReply reply;
-  int sv[2], fd = -1;
+  int sv[2];
 
   if (program == NULL)
     {
@@ -159,15 +160,85 @@ start (TdPdfHelper  *self,
                                          G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
                                          G_SPAWN_STDIN_FROM_DEV_NULL,
                                          NULL, NULL, -1, -1, -1, source_fds, target_fds, 1,
-                                         &self->pid, NULL, NULL, NULL, error))
+                                         pid, NULL, NULL, NULL, error))
     {
       close (sv[0]);
       close (sv[1]);
-      self->pid = 0;
       return FALSE;
     }
   close (sv[1]);
-  self->sock = sv[0];
+  *sock = sv[0];
+  return TRUE;
+}
+
+/* One helper started ahead of need: a document that opens takes it, already past its own
+ * start-up (loading poppler, cairo and fonts), and the next spare starts meanwhile. */
+static GPid spare_pid;
+static int spare_sock = -1;
+G_LOCK_DEFINE_STATIC (spare);
+
+static void
+refill_spare (void)
+{
+  GPid pid = 0;
+  int sock = -1;
+
+  if (spawn (&pid, &sock, NULL))
+    {
+      G_LOCK (spare);
+      if (spare_sock < 0)
+        {
+          spare_pid = pid;
+          spare_sock = sock;
+          pid = 0;
+          sock = -1;
+        }
+      G_UNLOCK (spare);
+    }
+  if (sock >= 0)
+    {
+      close (sock);
+      kill (pid, SIGKILL);
+      waitpid (pid, NULL, 0);
+    }
+}
+
+/* A new helper process (the spare when one is ready), then the document opened in it. */
+static gboolean
+start (TdPdfHelper  *self,
+       int           timeout_ms,
+       GError      **error)
+{
+  G_LOCK (spare);
+  if (spare_sock >= 0 && waitpid (spare_pid, NULL, WNOHANG) == 0)
+    {
+      self->pid = spare_pid;
+      self->sock = spare_sock;
+    }
+  else if (spare_sock >= 0)
+    close (spare_sock);
+  spare_sock = -1;
+  spare_pid = 0;
+  G_UNLOCK (spare);
+  if (self->sock < 0 && !spawn (&self->pid, &self->sock, error))
+    {
+      self->pid = 0;
+      return FALSE;
+    }
+  refill_spare ();
+  return open_document (self, timeout_ms, error);
+}
+
+/* Opens the document in the running helper.  An answer that the file cannot be opened leaves
+ * the helper running, ready for the next document; a death or a time-out does not. */
+static gboolean
+open_document (TdPdfHelper  *self,
+               int           timeout_ms,
+               GError      **error)
+{
+  TdHelperRequest req;
+  TdHelperReply reply;
+  int fd = -1;
 
   memset (&req, 0, sizeof req);
   req.op = TD_HELPER_OPEN;
@@ -190,7 +261,6 @@ start (TdPdfHelper  *self,
     {
       if (fd >= 0)
         close (fd);
-      stop (self);
       switch (reply.status - 1)
         {
         case TD_PDF_ERROR_ENCRYPTED:
@@ -328,6 +398,42 @@ td_pdf_helper_open (GBytes      *bytes,
       return NULL;
     }
   return self;
+}
+
+gboolean
+td_pdf_helper_reopen (TdPdfHelper  *self,
+                      GBytes       *bytes,
+                      const char   *password,
+                      int           timeout_ms,
+                      GError      **error)
+{
+  gsize size;
+  const void *data = g_bytes_get_data (bytes, &size);
+  int fd = td_helper_memfd_new ("thidua-evidence", data, size);
+  gboolean ok;
+
+  if (fd < 0)
+    {
+      g_set_error (error, TD_PDF_ERROR, TD_PDF_ERROR_HELPER, _("Cannot hand the document to the PDF reader: %s"),
+                   g_strerror (errno));
+      return FALSE;
+    }
+  g_mutex_lock (&self->lock);
+  if (self->pdf_fd >= 0)
+    close (self->pdf_fd);
+  self->pdf_fd = fd;
+  g_set_str (&self->password, password);
+  g_clear_pointer (&self->sizes, g_free);
+  self->n_pages = self->n_signatures = 0;
+  /* A helper that exited meanwhile (it retired, or was killed) is replaced, not blamed. */
+  if (self->pid > 0 && waitpid (self->pid, NULL, WNOHANG) == self->pid)
+    {
+      self->pid = 0;
+      stop (self);
+    }
+  ok = self->sock >= 0 ? open_document (self, timeout_ms, error) : start (self, timeout_ms, error);
+  g_mutex_unlock (&self->lock);
+  return ok;
 }
 
 void

@@ -18,6 +18,13 @@ TdPdfHelper     *td_pdf_helper_open          (GBytes       *bytes,
                                               const char   *password,
                                               int           timeout_ms,
                                               GError      **error);
+/* Another document in the same helper process (started again if it is gone): what the
+ * evidence check uses to avoid a process start per file. */
+gboolean         td_pdf_helper_reopen        (TdPdfHelper  *self,
+                                              GBytes       *bytes,
+                                              const char   *password,
+                                              int           timeout_ms,
+                                              GError      **error);
 void             td_pdf_helper_free          (TdPdfHelper  *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdPdfHelper, td_pdf_helper_free)
 

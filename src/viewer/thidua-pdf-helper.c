@@ -16,8 +16,8 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "td-pdf-document.h"
@@ -34,16 +34,30 @@
 static PopplerDocument *doc;
 static int n_pages;
 
+/* Gone with the app, whatever happens to it, even in the middle of a page.  PR_SET_PDEATHSIG
+ * would fire when the app's *thread* that started us ends (a worker of a thread pool does),
+ * so a watcher thread looks at who the parent is instead. */
+static gpointer
+watch_parent (gpointer data)
+{
+  pid_t parent = GPOINTER_TO_INT (data);
+
+  for (;;)
+    {
+      g_usleep (G_USEC_PER_SEC / 2);
+      if (getppid () != parent)
+        _exit (1);
+    }
+  return NULL;
+}
+
 static void
 limit_self (void)
 {
   struct rlimit none = { 0, 0 };
   struct rlimit cpu = { HARD_CPU_SECONDS, HARD_CPU_SECONDS + 5 };
 
-  /* Gone with the app, whatever happens to it. */
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-  if (getppid () == 1)
-    _exit (1);
+  g_thread_unref (g_thread_new ("parent-watch", watch_parent, GINT_TO_POINTER (getppid ())));
   setrlimit (RLIMIT_CORE, &none);
   setrlimit (RLIMIT_CPU, &cpu);
 #if !defined(__SANITIZE_ADDRESS__)
@@ -73,13 +87,27 @@ fail (TdHelperReply *reply,
   g_strlcpy (reply->message, message, sizeof reply->message);
 }
 
+typedef struct {
+  void  *data;
+  size_t size;
+} Mapping;
+
+/* The document's mapping goes with the last reference poppler holds to its bytes. */
+static void
+unmap_document (gpointer data)
+{
+  Mapping *m = data;
+
+  munmap (m->data, m->size);
+  g_free (m);
+}
+
 static int
 do_open (const TdHelperRequest *req,
          int                    fd,
          TdHelperReply         *reply)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = NULL;
   int out = -1;
 
   g_clear_object (&doc);
@@ -89,9 +117,35 @@ do_open (const TdHelperRequest *req,
       fail (reply, TD_PDF_ERROR_DAMAGED, "no file");
       return -1;
     }
-  /* Poppler reads the memfd as a file through /proc: no copy of the bytes. */
-  uri = g_strdup_printf ("file:///proc/self/fd/%d", fd);
-  doc = poppler_document_new_from_file (uri, req->has_password ? req->text : NULL, &error);
+  /* The memfd mapped: poppler reads the very pages the app wrote, no copy of the bytes.
+   * poppler-glib 25.03 crashes in PDFDoc's constructor when _from_bytes() gets a wrong
+   * password; _from_stream() reports it properly, so a password goes through a stream over
+   * the same mapping. */
+  {
+    struct stat st;
+    void *map = fstat (fd, &st) == 0 && st.st_size > 0
+                ? mmap (NULL, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+    g_autoptr(GBytes) bytes = NULL;
+
+    if (map == MAP_FAILED)
+      {
+        fail (reply, TD_PDF_ERROR_DAMAGED, "cannot map the file");
+        return -1;
+      }
+    {
+      Mapping *m = g_new0 (Mapping, 1);
+      m->data = map;
+      m->size = (size_t) st.st_size;
+      bytes = g_bytes_new_with_free_func (map, (gsize) st.st_size, unmap_document, m);
+    }
+    if (req->has_password)
+      {
+        g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+        doc = poppler_document_new_from_stream (stream, (goffset) st.st_size, req->text, NULL, &error);
+      }
+    else
+      doc = poppler_document_new_from_bytes (bytes, NULL, &error);
+  }
   if (doc == NULL)
     {
       if (g_error_matches (error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
