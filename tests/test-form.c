@@ -38,6 +38,35 @@ type_text (GtkEditable *editable, const char *text)
     }
 }
 
+/* A database without units (a board before its register is imported): the page says what to
+ * do, no form is live, and a save asked for anyway fails with a message instead of crashing
+ * (it dereferenced the missing unit). */
+static void
+test_empty_database (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "empty.db");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = adw_window_new ();
+  TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  td_assessment_page_set_database (page, db);
+  td_test_iterate (50);
+  g_assert_null (page->unit);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->form_stack), ==, "empty");
+  g_assert_false (td_assessment_page_ensure (page, &error));
+  g_assert_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND);
+  g_assert_true (td_assessment_page_flush (page));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (20);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
 static void
 test_fill_save_reopen (void)
 {
@@ -268,6 +297,7 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/form/fill-save-reopen", test_fill_save_reopen);
+  g_test_add_func ("/form/empty-database", test_empty_database);
   g_test_add_func ("/form/submitted-is-read-only", test_submitted_is_read_only);
   g_test_add_func ("/form/import-dialog", test_import_dialog);
   return g_test_run ();

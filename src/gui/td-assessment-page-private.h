@@ -41,6 +41,7 @@ struct _TdAssessmentPage
   GtkWidget          *export_button;
   GtkWidget          *submit_button;
   GtkScrolledWindow  *scroller;
+  GtkStack          *form_stack;
   GtkBox             *form_box;
 };
 

@@ -39,6 +39,13 @@ td_assessment_page_ensure (TdAssessmentPage  *self,
 {
   if (self->assessment_id != 0)
     return TRUE;
+  /* No form is shown without a unit and a round, but nothing here may assume it. */
+  if (self->unit == NULL || self->round == NULL)
+    {
+      g_set_error_literal (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND,
+                           _("Choose a unit and a round first."));
+      return FALSE;
+    }
   self->assessment_id = td_assessment_ensure (self->db, td_unit_get_id (self->unit), td_round_get_id (self->round), error);
   if (self->assessment_id == 0)
     return FALSE;
@@ -440,6 +447,9 @@ selection_changed_cb (TdAssessmentPage *self)
     self->standards = g_ptr_array_new ();
   build_form (self);
   load (self);
+  /* An empty database (a board before its register is imported) shows what to do, never a
+   * live form without a unit. */
+  gtk_stack_set_visible_child_name (self->form_stack, self->unit && self->round ? "form" : "empty");
 }
 
 /* GObject */
@@ -499,6 +509,7 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, submit_button);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, form_stack);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, form_box);
   td_assessment_page_install_actions (widget_class);
 }
