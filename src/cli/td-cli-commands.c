@@ -42,10 +42,11 @@ td_cli_init (TdCliContext  *ctx,
              char         **argv,
              GError       **error)
 {
-  gboolean demo = FALSE;
+  gboolean demo = FALSE, board = FALSE;
   g_autofree char *campaign = NULL;
   GOptionEntry entries[] = {
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_("Fill the new database with the sample province"), NULL },
+    { "board", 0, 0, G_OPTION_ARG_NONE, &board, N_("The province board's database, empty (a unit's comes from “setup open”)"), NULL },
     { "campaign", 0, 0, G_OPTION_ARG_FILENAME, &campaign, N_("Campaign description (JSON) instead of the built-in plan"), N_("FILE") },
     { NULL }
   };
@@ -55,10 +56,20 @@ td_cli_init (TdCliContext  *ctx,
   if (argc > 1)
     return usage_error (error, _("init takes no arguments"));
 
+  if (demo && board)
+    return usage_error (error, _("init takes --demo or --board, not both"));
   if (ctx->database_path == NULL)
     ctx->database_path = td_database_default_path ();
   ctx->db = td_database_open (ctx->database_path, error);
   if (ctx->db == NULL)
+    return 1;
+  if (td_database_get_installation (ctx->db, NULL) == TD_INSTALLATION_UNIT)
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_CONSTRAINT,
+                   _("“%s” is a unit's installation; the board's database is another file."), ctx->database_path);
+      return 1;
+    }
+  if (!td_database_set_installation (ctx->db, TD_INSTALLATION_BOARD, NULL, error))
     return 1;
 
   if (campaign != NULL)
@@ -101,12 +112,16 @@ td_cli_init (TdCliContext  *ctx,
       json_builder_add_string_value (b, id);
       json_builder_set_member_name (b, "demo");
       json_builder_add_boolean_value (b, td_database_is_demo (ctx->db));
+      json_builder_set_member_name (b, "installation");
+      json_builder_add_string_value (b, demo ? "sample" : "board");
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       td_cli_print_json (root);
     }
   else
-    printf (demo ? _("Created %s with sample data.\n") : _("Database %s is ready.\n"), ctx->database_path);
+    printf (demo ? _("Created %s with sample data (the sample province's board).\n")
+                 : _("Database %s is ready: the province board's database, without units yet (“thidua-cli units import FILE”).\n"),
+            ctx->database_path);
   return 0;
 }
 
@@ -154,58 +169,6 @@ td_cli_targets (TdCliContext  *ctx,
       json_builder_add_string_value (b, td_target_get_numerator_label (t));
       json_builder_set_member_name (b, "denominator_label");
       json_builder_add_string_value (b, td_target_get_denominator_label (t));
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  if (ctx->json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (b);
-      td_cli_print_json (root);
-    }
-  return 0;
-}
-
-/* units */
-
-int
-td_cli_units (TdCliContext  *ctx,
-              int            argc,
-              char         **argv,
-              GError       **error)
-{
-  g_autoptr(GListModel) units = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-
-  PARSE ("units", NULL, NULL);
-  if (!td_cli_open (ctx, error) || (units = td_catalog_list_units (ctx->db, error)) == NULL)
-    return 1;
-
-  json_builder_begin_array (b);
-  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(TdUnit) u = g_list_model_get_item (units, i);
-      g_autoptr(TdUnit) parent = NULL;
-
-      if (td_unit_get_parent_id (u) != 0)
-        parent = td_catalog_find_unit_by_id (ctx->db, td_unit_get_parent_id (u), NULL);
-      if (!ctx->json)
-        {
-          printf ("%-16s %-14s %s\n", td_unit_get_code (u), td_unit_kind_to_string (td_unit_get_kind (u)),
-                  td_unit_get_name (u));
-          continue;
-        }
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "code");
-      json_builder_add_string_value (b, td_unit_get_code (u));
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, td_unit_get_name (u));
-      json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, td_unit_kind_to_string (td_unit_get_kind (u)));
-      json_builder_set_member_name (b, "parent");
-      if (parent)
-        json_builder_add_string_value (b, td_unit_get_code (parent));
-      else
-        json_builder_add_null_value (b);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

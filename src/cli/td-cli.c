@@ -75,8 +75,8 @@ configured_actor (void)
 }
 
 gboolean
-td_cli_open (TdCliContext  *ctx,
-             GError       **error)
+td_cli_open_unseeded (TdCliContext  *ctx,
+                      GError       **error)
 {
   if (ctx->database_path == NULL)
     ctx->database_path = td_database_default_path ();
@@ -84,7 +84,14 @@ td_cli_open (TdCliContext  *ctx,
   if (ctx->db == NULL)
     return FALSE;
   td_database_set_actor (ctx->db, configured_actor ());
-  return td_catalog_ensure_seed (ctx->db, error);
+  return TRUE;
+}
+
+gboolean
+td_cli_open (TdCliContext  *ctx,
+             GError       **error)
+{
+  return td_cli_open_unseeded (ctx, error) && td_catalog_ensure_seed (ctx->db, error);
 }
 
 void

@@ -46,6 +46,10 @@ gboolean    td_cli_parse      (TdCliContext   *ctx,
                                int            *status,
                                GError        **error);
 /* Opens (and seeds) the database named on the command line or the default one. */
+/* The database without the built-in campaign put in (a unit's installation gets its campaign
+ * from the board's setup file). */
+gboolean    td_cli_open_unseeded (TdCliContext *ctx,
+                                  GError      **error);
 gboolean    td_cli_open       (TdCliContext   *ctx,
                                GError        **error);
 void        td_cli_print_json (JsonNode       *node);
@@ -56,6 +60,8 @@ char       *td_cli_read_secret (const char    *prompt);
 int td_cli_init    (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_targets (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_units   (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_setup   (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_submit  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_summary (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_audit   (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_chart   (TdCliContext *ctx, int argc, char **argv, GError **error);

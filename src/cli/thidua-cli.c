@@ -17,7 +17,9 @@
 static const TdCliCommand commands[] = {
   { "init", N_("Create the database with the campaign; --demo fills it with sample data"), td_cli_init },
   { "targets", N_("List the campaign's targets"), td_cli_targets },
-  { "units", N_("List the participating units"), td_cli_units },
+  { "units", N_("The unit register: list, import a spreadsheet, add, edit, retire, export"), td_cli_units },
+  { "setup", N_("The board's setup files: export them, or open one to set up a unit's installation"), td_cli_setup },
+  { "submit", N_("Submit a unit's self-assessment for a round, with the form's checks"), td_cli_submit },
   { "summary", N_("Where the province or a unit stands against every target"), td_cli_summary },
   { "audit", N_("Show the audit log"), td_cli_audit },
   { "chart", N_("Draw a progress chart into a PNG, SVG or PDF file"), td_cli_chart },

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "td-audit.h"
 #include "td-catalog.h"
@@ -222,6 +223,7 @@ td_catalog_import_campaign (TdDatabase  *db,
   JsonNode *root;
   gsize len;
   const char *data = g_bytes_get_data (json, &len);
+  g_autofree char *text = g_strndup (data, len);
 
   if (!json_parser_load_from_data (parser, data, (gssize) len, &local))
     {
@@ -246,7 +248,9 @@ td_catalog_import_campaign (TdDatabase  *db,
 
   if (!td_database_begin (db, error))
     return FALSE;
-  if (!insert_campaign (db, json_node_get_object (root), error))
+  /* The description itself is kept: the board hands it on to the units in its setup files. */
+  if (!insert_campaign (db, json_node_get_object (root), error) ||
+      !td_database_set_meta (db, "campaign_json", text, error))
     {
       td_database_rollback (db);
       return FALSE;
@@ -267,6 +271,30 @@ td_catalog_ensure_seed (TdDatabase  *db,
   if (json == NULL)
     return FALSE;
   return td_catalog_import_campaign (db, json, error);
+}
+
+GBytes *
+td_catalog_get_campaign_json (TdDatabase  *db,
+                              GError     **error)
+{
+  g_autofree char *stored = td_database_get_meta (db, "campaign_json");
+  g_autofree char *id = td_catalog_get_campaign_id (db);
+  g_autoptr(GBytes) seed = NULL;
+
+  if (stored != NULL)
+    return g_bytes_new_take (g_steal_pointer (&stored), strlen (stored));
+  /* A database made before the description was kept: the built-in plan, if it is the one. */
+  seed = g_resources_lookup_data (SEED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (seed != NULL && id != NULL)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      if (json_parser_load_from_data (parser, g_bytes_get_data (seed, NULL), (gssize) g_bytes_get_size (seed), NULL) &&
+          g_strcmp0 (member_string (json_node_get_object (json_parser_get_root (parser)), "id"), id) == 0)
+        return g_steal_pointer (&seed);
+    }
+  g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_NO_CAMPAIGN,
+               _("This database does not keep the description of its campaign."));
+  return NULL;
 }
 
 /* Queries */

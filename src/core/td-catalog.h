@@ -50,6 +50,9 @@ gboolean    td_catalog_ensure_seed     (TdDatabase  *db,
                                         GError     **error);
 
 char       *td_catalog_get_campaign_id    (TdDatabase *db);
+/* The campaign description (JSON) the database was made from. */
+GBytes     *td_catalog_get_campaign_json  (TdDatabase  *db,
+                                           GError     **error);
 char       *td_catalog_get_campaign_title (TdDatabase *db);
 
 /* GListModels of TdRound, TdTarget (by number) and TdUnit (by kind, then name). */

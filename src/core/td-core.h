@@ -8,6 +8,7 @@
 #include "td-unit.h"
 #include "td-round.h"
 #include "td-catalog.h"
+#include "td-register.h"
 #include "td-audit.h"
 #include "td-assessment.h"
 #include "td-rollup.h"

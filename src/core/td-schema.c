@@ -214,6 +214,14 @@ static const TdMigration migrations[] = {
     "  reason TEXT,"
     "  UNIQUE (assessment_id, source_id, at));"
   },
+  { 7, "the unit register as a province keeps it: who proposes a unit's awards, its contact, retired units",
+    "ALTER TABLE unit ADD COLUMN proposer_id INTEGER REFERENCES unit(id);"
+    "ALTER TABLE unit ADD COLUMN contact TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE unit ADD COLUMN phone TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE unit ADD COLUMN email TEXT NOT NULL DEFAULT '';"
+    /* A retired unit keeps its history and is offered for nothing new. */
+    "ALTER TABLE unit ADD COLUMN active INTEGER NOT NULL DEFAULT 1;"
+  },
 };
 
 const TdMigration *

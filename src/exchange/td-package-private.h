@@ -45,6 +45,14 @@ GBytes   *td_package_signed_data  (sqlite3     *pkg,
 /* The same from the manifest's digest already computed. */
 GBytes   *td_package_signed_data_for (const char *manifest_digest);
 
+/* Whether @file's sqlite_schema is, row for row (type, name, table, SQL text), the one that
+ * @expected creates: no other table, index (of any name), view or trigger.  FALSE only when
+ * the schema cannot be read. */
+gboolean  td_exchange_schema_matches (sqlite3    *file,
+                                      const char *expected,
+                                      gboolean   *matches,
+                                      GError    **error);
+
 void      td_package_set_error    (sqlite3     *pkg,
                                    int          rc,
                                    GError     **error);

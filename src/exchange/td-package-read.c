@@ -216,31 +216,6 @@ not_ours (GError **error)
   return FALSE;
 }
 
-/* Every row of sqlite_schema, in a canonical text: type, name, table and SQL. */
-static char *
-schema_text (sqlite3 *db,
-             int     *rc)
-{
-  GString *out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  *rc = sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name, type", -1, &stmt, NULL);
-  if (*rc != SQLITE_OK)
-    return g_string_free (out, TRUE);
-  while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    for (int c = 0; c < 4; c++)
-      {
-        const char *v = (const char *) sqlite3_column_text (stmt, c);
-        /* Length-prefixed: no two different schemas give the same text. */
-        g_string_append_printf (out, "%d:%s%s", v ? (int) strlen (v) : -1, v ? v : "", c == 3 ? "\n" : "|");
-      }
-  sqlite3_finalize (stmt);
-  if (*rc != SQLITE_DONE)
-    return g_string_free (out, TRUE);
-  *rc = SQLITE_OK;
-  return g_string_free (out, FALSE);
-}
-
 /* The schema is exactly the one export writes, with or without the signature table: every row
  * of sqlite_schema compared by type, name, table and SQL text, so that no index (whatever its
  * name), view, trigger, generated or hidden column, or other table can be there.  Nothing else
@@ -249,32 +224,16 @@ static gboolean
 check_schema (Package  *p,
               GError  **error)
 {
-  g_autofree char *have = NULL;
   gboolean ok = FALSE;
   int rc;
 
-  have = schema_text (p->pkg, &rc);
-  if (have == NULL)
-    {
-      td_package_set_error (p->pkg, rc, error);
-      return FALSE;
-    }
   for (int signed_ = 0; signed_ < 2 && !ok; signed_++)
     {
-      sqlite3 *ref = NULL;
-      g_autofree char *want = NULL;
+      g_autofree char *want = g_strconcat (td_package_schema, signed_ ? td_package_signature_schema : "", NULL);
 
-      if (sqlite3_open (":memory:", &ref) != SQLITE_OK ||
-          sqlite3_exec (ref, td_package_schema, NULL, NULL, NULL) != SQLITE_OK ||
-          (signed_ && sqlite3_exec (ref, td_package_signature_schema, NULL, NULL, NULL) != SQLITE_OK))
-        g_error ("cannot create the package schema in memory: %s", sqlite3_errmsg (ref));
-      want = schema_text (ref, &rc);
-      sqlite3_close (ref);
-      if (want != NULL && g_str_equal (want, have))
-        {
-          ok = TRUE;
-          p->has_signature_table = signed_;
-        }
+      if (!td_exchange_schema_matches (p->pkg, want, &ok, error))
+        return FALSE;
+      p->has_signature_table = ok && signed_;
     }
   if (!ok)
     return not_ours (error);

@@ -181,9 +181,13 @@ mark_signed_rows (TdEvidencePage *self)
     }
 }
 
+/* When the scan's task goes: the weak reference to the page goes with it. */
 static void
-weak_ref_free (GWeakRef *ref)
+weak_ref_free (gpointer  data,
+               GObject  *task)
 {
+  GWeakRef *ref = data;
+
   g_weak_ref_clear (ref);
   g_free (ref);
 }
@@ -243,7 +247,7 @@ scan_signatures (TdEvidencePage *self)
     GWeakRef *ref = g_new0 (GWeakRef, 1);
     g_weak_ref_init (ref, self);
     task = g_task_new (NULL, self->scan_cancel, scan_done_cb, ref);
-    g_object_weak_ref (G_OBJECT (task), (GWeakNotify) weak_ref_free, ref);
+    g_object_weak_ref (G_OBJECT (task), weak_ref_free, ref);
   }
   g_task_set_source_tag (task, scan_signatures);
   g_task_set_task_data (task, job, (GDestroyNotify) scan_job_free);

@@ -1,0 +1,209 @@
+/* td-cli-setup.c: setting up the two kinds of installation from the command line.
+ *
+ *   setup export (--unit CODE | --all) -o DIR|FILE    the board writes setup files
+ *   setup open FILE [--unit CODE]                     a unit's installation from the board's file
+ *   submit --unit CODE --round R                      the form's Nộp, with the same checks */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "td-cli.h"
+#include "td-register.h"
+#include "td-setup.h"
+
+static int
+usage (GError    **error,
+       const char *message)
+{
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message);
+  return 2;
+}
+
+static int
+export_setup (TdCliContext  *ctx,
+              const char    *unit,
+              gboolean       all,
+              const char    *output,
+              GError       **error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+  if (g_file_test (output, G_FILE_TEST_IS_DIR) && unit == NULL)
+    {
+      /* One file per active unit in the folder. */
+      g_autoptr(GPtrArray) records = td_register_list (ctx->db, error);
+
+      if (records == NULL)
+        return 1;
+      for (guint i = 0; i < records->len; i++)
+        {
+          TdUnitRecord *r = records->pdata[i];
+          g_autofree char *name = g_strdup_printf ("%s.thidua-setup", r->code);
+
+          if (!r->active)
+            continue;
+          g_ptr_array_add (files, g_build_filename (output, name, NULL));
+          if (!td_setup_export (ctx->db, r->code, files->pdata[files->len - 1], error))
+            return 1;
+        }
+    }
+  else
+    {
+      g_autofree char *path = NULL;
+
+      if (g_file_test (output, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *name = g_strdup_printf ("%s.thidua-setup", unit);
+          path = g_build_filename (output, name, NULL);
+        }
+      else
+        path = g_strdup (output);
+      if (!all && unit == NULL)
+        return usage (error, _("setup export needs --unit CODE, --all, or a folder to write one file per unit"));
+      if (!td_setup_export (ctx->db, all ? NULL : unit, path, error))
+        return 1;
+      g_ptr_array_add (files, g_steal_pointer (&path));
+    }
+  json_builder_begin_array (b);
+  for (guint i = 0; i < files->len; i++)
+    {
+      if (ctx->json)
+        json_builder_add_string_value (b, files->pdata[i]);
+      else
+        printf ("%s\n", (const char *) files->pdata[i]);
+    }
+  json_builder_end_array (b);
+  if (ctx->json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (b);
+      td_cli_print_json (root);
+    }
+  return 0;
+}
+
+int
+td_cli_setup (TdCliContext  *ctx,
+              int            argc,
+              char         **argv,
+              GError       **error)
+{
+  g_autofree char *unit = NULL;
+  g_autofree char *output = NULL;
+  gboolean all = FALSE;
+  GOptionEntry entries[] = {
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_("The unit (its code)"), N_("CODE") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("One file with every unit; the unit is chosen when it is opened (export)"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file, or a folder for one file per unit (export)"), N_("FILE|DIR") },
+    { NULL }
+  };
+  int status = 0;
+
+  if (!td_cli_parse (ctx, "setup", N_("export -o FILE|DIR | open FILE"), entries, &argc, &argv, &status, error))
+    return status;
+  if (argc >= 2 && g_str_equal (argv[1], "export") && argc == 2 && output != NULL)
+    {
+      if (!td_cli_open (ctx, error))
+        return 1;
+      return export_setup (ctx, unit, all, output, error);
+    }
+  if (argc == 3 && g_str_equal (argv[1], "open"))
+    {
+      g_autoptr(TdSetupResult) result = NULL;
+
+      if (!td_cli_open_unseeded (ctx, error) || (result = td_setup_open (ctx->db, argv[2], unit, error)) == NULL)
+        return 1;
+      if (ctx->json)
+        {
+          g_autoptr(JsonBuilder) b = json_builder_new ();
+          g_autoptr(JsonNode) root = NULL;
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "unit");
+          json_builder_add_string_value (b, result->unit_code);
+          json_builder_set_member_name (b, "version");
+          json_builder_add_int_value (b, result->version);
+          json_builder_set_member_name (b, "unchanged");
+          json_builder_add_boolean_value (b, result->unchanged);
+          json_builder_end_object (b);
+          root = json_builder_get_root (b);
+          td_cli_print_json (root);
+        }
+      else if (result->unchanged)
+        printf (_("%s is already set up with version %d of the board's setup.\n"), ctx->database_path, result->version);
+      else
+        printf (_("%s is now the installation of %s (%s), with version %d of the board's setup.\n"), ctx->database_path,
+                result->unit_name, result->unit_code, result->version);
+      return 0;
+    }
+  return usage (error, _("setup needs export (--unit CODE | --all) -o FILE|DIR, or open FILE [--unit CODE]"));
+}
+
+int
+td_cli_submit (TdCliContext  *ctx,
+               int            argc,
+               char         **argv,
+               GError       **error)
+{
+  g_autofree char *unit_code = NULL;
+  int round_number = 0;
+  GOptionEntry entries[] = {
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit_code, N_("The unit (its code)"), N_("CODE") },
+    { "round", 'r', 0, G_OPTION_ARG_INT, &round_number, N_("The round"), N_("R") },
+    { NULL }
+  };
+  g_autoptr(TdUnit) unit = NULL;
+  g_autoptr(TdRound) round = NULL;
+  g_autoptr(TdAssessmentInfo) info = NULL;
+  g_autoptr(GListModel) targets = NULL;
+  int status = 0;
+
+  if (!td_cli_parse (ctx, "submit", NULL, entries, &argc, &argv, &status, error))
+    return status;
+  if (argc != 1 || unit_code == NULL || round_number < 1)
+    return usage (error, _("submit needs --unit CODE and --round R"));
+  if (!td_cli_open (ctx, error) ||
+      (unit = td_catalog_find_unit (ctx->db, unit_code, error)) == NULL ||
+      (round = td_catalog_find_round (ctx->db, (guint) round_number, error)) == NULL ||
+      (targets = td_catalog_list_targets (ctx->db, error)) == NULL)
+    return 1;
+  info = td_assessment_lookup (ctx->db, td_unit_get_id (unit), td_round_get_id (round), error);
+  if (info == NULL)
+    {
+      if (error && *error == NULL)
+        g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND,
+                     _("%s has not filled in round %d yet."), td_unit_get_name (unit), round_number);
+      return 1;
+    }
+  /* The checks are the form's own: every row that needs attention is named. */
+  if (!td_assessment_set_status (ctx->db, info->id, TD_ASSESSMENT_SUBMITTED, NULL, targets, error))
+    {
+      /* One line on stderr: the rows follow the first line of the message. */
+      g_autofree char *flat = g_strdelimit (g_strdup ((*error)->message), "\n", ' ');
+      g_free ((*error)->message);
+      (*error)->message = g_steal_pointer (&flat);
+      return 1;
+    }
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(TdAssessmentInfo) after = td_assessment_get_info (ctx->db, info->id, NULL);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "unit");
+      json_builder_add_string_value (b, unit_code);
+      json_builder_set_member_name (b, "round");
+      json_builder_add_int_value (b, round_number);
+      json_builder_set_member_name (b, "revision");
+      json_builder_add_int_value (b, after ? after->revision : 0);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      td_cli_print_json (root);
+    }
+  else
+    printf (_("Submitted: %s, round %d.\n"), td_unit_get_name (unit), round_number);
+  return 0;
+}

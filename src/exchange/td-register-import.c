@@ -1,0 +1,310 @@
+/* td-register-import.c: importing the unit register from the province's spreadsheet.
+ *
+ * Registers come as the board keeps them: a title row or two above the header, merged header
+ * cells, Vietnamese headers with or without accents, kinds written as people write them ("Sở",
+ * "UBND xã", "Tổ CNSCĐ"), names decomposed (NFD) by some programs, blank rows.  The plan says
+ * for every row what would happen and why; nothing is written until the whole plan is clean,
+ * and then in one transaction, so a refused import leaves the database as it was, and the same
+ * file imported again changes nothing. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "td-catalog.h"
+#include "td-database.h"
+#include "td-register-import.h"
+#include "td-spreadsheet.h"
+
+typedef enum {
+  COL_CODE, COL_NAME, COL_KIND, COL_PARENT, COL_PROPOSER, COL_CONTACT, COL_PHONE, COL_EMAIL, COL_STATUS, N_COLS
+} Column;
+
+static const char * const column_names[N_COLS] = {
+  "code", "name", "kind", "parent", "proposer", "contact", "phone", "email", "status"
+};
+
+/* Folded headers that name each column, most specific first: "mã đơn vị cấp trên" is the
+ * parent, not the code. */
+static const struct { const char *header; Column column; } headers[] = {
+  { "ma don vi cap tren", COL_PARENT }, { "don vi cap tren", COL_PARENT }, { "cap tren", COL_PARENT },
+  { "truc thuoc", COL_PARENT }, { "ma truc thuoc", COL_PARENT }, { "parent", COL_PARENT }, { "parent code", COL_PARENT },
+  { "don vi de nghi khen thuong", COL_PROPOSER }, { "don vi de nghi", COL_PROPOSER }, { "de nghi khen thuong", COL_PROPOSER },
+  { "ma don vi de nghi", COL_PROPOSER }, { "proposer", COL_PROPOSER }, { "proposed by", COL_PROPOSER },
+  { "ma don vi", COL_CODE }, { "ma dv", COL_CODE }, { "ma", COL_CODE }, { "code", COL_CODE }, { "unit code", COL_CODE },
+  { "ten don vi", COL_NAME }, { "ten dv", COL_NAME }, { "ten", COL_NAME }, { "name", COL_NAME }, { "unit name", COL_NAME },
+  { "loai hinh", COL_KIND }, { "loai don vi", COL_KIND }, { "loai", COL_KIND }, { "kind", COL_KIND }, { "type", COL_KIND },
+  { "nguoi lien he", COL_CONTACT }, { "can bo dau moi", COL_CONTACT }, { "dau moi", COL_CONTACT }, { "contact", COL_CONTACT },
+  { "so dien thoai", COL_PHONE }, { "dien thoai", COL_PHONE }, { "sdt", COL_PHONE }, { "phone", COL_PHONE },
+  { "thu dien tu", COL_EMAIL }, { "email", COL_EMAIL }, { "e mail", COL_EMAIL },
+  { "trang thai", COL_STATUS }, { "tinh trang", COL_STATUS }, { "status", COL_STATUS }, { "active", COL_STATUS },
+};
+
+static void
+row_free (TdRegisterRow *row)
+{
+  td_unit_record_free (row->record);
+  g_free (row->reason);
+  g_free (row);
+}
+
+void
+td_register_plan_free (TdRegisterPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_free (plan->columns);
+  g_clear_pointer (&plan->rows, g_ptr_array_unref);
+  g_free (plan);
+}
+
+const char *
+td_register_action_label (TdRegisterAction action)
+{
+  switch (action)
+    {
+    case TD_REGISTER_ADD: return _("add");
+    case TD_REGISTER_CHANGE: return _("change");
+    case TD_REGISTER_RETIRE: return _("retire");
+    case TD_REGISTER_SAME: return _("unchanged");
+    case TD_REGISTER_REFUSE: return _("refused");
+    }
+  g_return_val_if_reached ("");
+}
+
+/* Which column each header names; the header row is the first of the first ten that names at
+ * least the code and the name. */
+static gboolean
+find_header (GPtrArray *rows,
+             guint     *header,
+             int        map[N_COLS])
+{
+  for (guint r = 0; r < MIN (rows->len, 10); r++)
+    {
+      char **row = rows->pdata[r];
+
+      for (int c = 0; c < N_COLS; c++)
+        map[c] = -1;
+      for (int i = 0; row[i]; i++)
+        {
+          g_autofree char *folded = td_register_fold (row[i]);
+          /* "Mã đơn vị (*)", "1. Tên": a header keeps its words, not its marks. */
+          g_strdelimit (folded, "*().:0123456789", ' ');
+          g_strstrip (folded);
+          {
+            g_autofree char *tmp = td_register_fold (folded);
+            g_free (folded);
+            folded = g_steal_pointer (&tmp);
+          }
+          for (guint h = 0; h < G_N_ELEMENTS (headers); h++)
+            if (g_str_equal (folded, headers[h].header) && map[headers[h].column] < 0)
+              {
+                map[headers[h].column] = i;
+                break;
+              }
+        }
+      if (map[COL_CODE] >= 0 && map[COL_NAME] >= 0)
+        {
+          *header = r;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static const char *
+cell (char **row,
+      int    col)
+{
+  return col >= 0 && (guint) col < g_strv_length (row) ? row[col] : "";
+}
+
+static char *
+clean (const char *text)
+{
+  char *s = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+
+  return g_strstrip (s ? s : g_strdup (""));
+}
+
+/* "Ngừng hoạt động", "giải thể", "retired", "0", "không": a unit that no longer takes part. */
+static gboolean
+says_retired (const char *text)
+{
+  static const char * const words[] = { "ngung hoat dong", "ngung", "giai the", "sap nhap", "retired", "inactive",
+                                        "0", "khong", "no", "false", NULL };
+  g_autofree char *folded = td_register_fold (text);
+
+  return g_strv_contains (words, folded);
+}
+
+TdRegisterPlan *
+td_register_plan (TdDatabase  *db,
+                  const char  *path,
+                  const char  *sheet,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) rows = td_spreadsheet_read (path, sheet, error);
+  g_autoptr(TdRegisterPlan) plan = NULL;
+  g_autoptr(GHashTable) pending = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GString) columns = g_string_new (NULL);
+  int map[N_COLS];
+  guint header = 0;
+
+  if (rows == NULL)
+    return NULL;
+  if (!find_header (rows, &header, map))
+    {
+      g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_UNIT,
+                   _("No header row with a code and a name column (for example “Mã đơn vị” and “Tên đơn vị”) in the "
+                     "first ten rows of “%s”."), path);
+      return NULL;
+    }
+  plan = g_new0 (TdRegisterPlan, 1);
+  plan->header_line = header + 1;
+  plan->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  for (int c = 0; c < N_COLS; c++)
+    if (map[c] >= 0)
+      g_string_append_printf (columns, "%s%s ← %s", columns->len ? ", " : "", column_names[c],
+                              ((char **) rows->pdata[header])[map[c]]);
+  plan->columns = g_strdup (columns->str);
+
+  /* Every row's record first, so that parents later in the sheet count as existing. */
+  pending = g_hash_table_new (g_str_hash, g_str_equal);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint r = header + 1; r < rows->len; r++)
+    {
+      char **cells = rows->pdata[r];
+      TdRegisterRow *row;
+      g_autofree char *kind_text = NULL;
+      gboolean blank = TRUE;
+
+      for (int i = 0; cells[i]; i++)
+        blank = blank && *g_strstrip (cells[i]) == '\0';
+      if (blank)
+        continue;
+      row = g_new0 (TdRegisterRow, 1);
+      row->line = r + 1;
+      row->record = td_unit_record_new ();
+      g_free (row->record->contact);
+      g_free (row->record->phone);
+      g_free (row->record->email);
+      row->record->code = clean (cell (cells, map[COL_CODE]));
+      row->record->name = clean (cell (cells, map[COL_NAME]));
+      row->record->contact = clean (cell (cells, map[COL_CONTACT]));
+      row->record->phone = clean (cell (cells, map[COL_PHONE]));
+      row->record->email = clean (cell (cells, map[COL_EMAIL]));
+      row->record->parent_code = clean (cell (cells, map[COL_PARENT]));
+      row->record->proposer_code = clean (cell (cells, map[COL_PROPOSER]));
+      if (*row->record->parent_code == '\0')
+        g_clear_pointer (&row->record->parent_code, g_free);
+      if (*row->record->proposer_code == '\0')
+        g_clear_pointer (&row->record->proposer_code, g_free);
+      row->record->active = !says_retired (cell (cells, map[COL_STATUS]));
+      kind_text = clean (cell (cells, map[COL_KIND]));
+      if (map[COL_KIND] < 0)
+        row->reason = g_strdup (_("the sheet has no column for the kind of unit (“Loại hình”)."));
+      else if (!td_register_parse_kind (kind_text, &row->record->kind))
+        row->reason = g_strdup_printf (_("the kind “%s” is not one Thi đua knows (Sở/ban/ngành, xã, phường, doanh "
+                                         "nghiệp, tổ chức chính trị – xã hội, Tổ Công nghệ số cộng đồng…)."), kind_text);
+      else if (*row->record->code && g_hash_table_contains (seen, row->record->code))
+        row->reason = g_strdup_printf (_("the code “%s” is in the sheet twice (row %u)."), row->record->code,
+                                       GPOINTER_TO_UINT (g_hash_table_lookup (seen, row->record->code)));
+      if (*row->record->code && !g_hash_table_contains (seen, row->record->code))
+        {
+          g_hash_table_insert (seen, g_strdup (row->record->code), GUINT_TO_POINTER (row->line));
+          g_hash_table_insert (pending, row->record->code, row->record);
+        }
+      g_ptr_array_add (plan->rows, row);
+    }
+
+  for (guint i = 0; i < plan->rows->len; i++)
+    {
+      TdRegisterRow *row = plan->rows->pdata[i];
+      g_autoptr(GError) local = NULL;
+      g_autoptr(TdUnitRecord) stored = NULL;
+
+      if (row->reason == NULL && !td_register_check (db, row->record, pending, &local))
+        row->reason = g_strdup (local->message);
+      if (row->reason != NULL)
+        {
+          row->action = TD_REGISTER_REFUSE;
+          plan->n_refused++;
+          continue;
+        }
+      stored = *row->record->code ? td_register_get (db, row->record->code, NULL) : NULL;
+      if (stored == NULL)
+        row->action = TD_REGISTER_ADD;
+      else if (td_unit_record_equal (stored, row->record))
+        row->action = TD_REGISTER_SAME;
+      else if (stored->active && !row->record->active)
+        row->action = TD_REGISTER_RETIRE;
+      else
+        {
+          row->action = TD_REGISTER_CHANGE;
+          if (g_strcmp0 (stored->name, row->record->name) != 0)
+            row->reason = g_strdup_printf ("%s → %s", stored->name, row->record->name);
+        }
+    }
+  return g_steal_pointer (&plan);
+}
+
+gboolean
+td_register_apply (TdDatabase      *db,
+                   TdRegisterPlan  *plan,
+                   GError         **error)
+{
+  g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean progress = TRUE;
+
+  if (plan->n_refused > 0)
+    {
+      g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_UNIT,
+                   g_dngettext (GETTEXT_PACKAGE, "%u row of the register is refused; correct it and import again. Nothing was changed.",
+                                "%u rows of the register are refused; correct them and import again. Nothing was changed.",
+                                plan->n_refused), plan->n_refused);
+      return FALSE;
+    }
+  if (!td_database_begin (db, error))
+    return FALSE;
+  /* Parents before their children, whatever the order of the sheet: rounds until none is left. */
+  while (progress)
+    {
+      progress = FALSE;
+      for (guint i = 0; i < plan->rows->len; i++)
+        {
+          TdRegisterRow *row = plan->rows->pdata[i];
+          TdUnitRecord *r = row->record;
+          g_autoptr(TdUnitRecord) parent = NULL;
+          g_autoptr(TdUnitRecord) proposer = NULL;
+
+          if (g_hash_table_contains (done, r->code))
+            continue;
+          if (row->action == TD_REGISTER_SAME)
+            {
+              g_hash_table_add (done, r->code);
+              progress = TRUE;
+              continue;
+            }
+          if ((r->parent_code && (parent = td_register_get (db, r->parent_code, NULL)) == NULL) ||
+              (r->proposer_code && (proposer = td_register_get (db, r->proposer_code, NULL)) == NULL))
+            continue;
+          if (!td_register_save (db, r, row->action == TD_REGISTER_ADD, error))
+            {
+              td_database_rollback (db);
+              return FALSE;
+            }
+          g_hash_table_add (done, r->code);
+          progress = TRUE;
+        }
+    }
+  if (g_hash_table_size (done) != plan->rows->len)
+    {
+      td_database_rollback (db);
+      g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_UNIT,
+                   _("Some units' parents could not be placed; nothing was changed."));
+      return FALSE;
+    }
+  return td_database_commit (db, error);
+}

@@ -1,0 +1,551 @@
+/* td-setup.c: the setup file, written by the board and opened at a unit.
+ *
+ * An SQLite file like a package, read under the same rules: opened read-only and immutable,
+ * its schema exactly ours, PRAGMA integrity_check, each table read once by a full scan into
+ * memory with its digest computed over those very rows and compared with the manifest's, a
+ * time budget on every statement.  Only then is anything written, in one transaction. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "td-catalog.h"
+#include "td-database-private.h"
+#include "td-package-private.h"
+#include "td-register.h"
+#include "td-setup.h"
+#include "td-signature-private.h"
+#include "td-signature.h"
+
+static const char setup_schema[] =
+  "CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE campaign (id INTEGER PRIMARY KEY, json TEXT NOT NULL);"
+  "CREATE TABLE unit (code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, parent_code TEXT,"
+  " proposer_code TEXT, contact TEXT NOT NULL, phone TEXT NOT NULL, email TEXT NOT NULL, active INTEGER NOT NULL)"
+  " WITHOUT ROWID;"
+  "CREATE TABLE trust_anchor (fingerprint TEXT PRIMARY KEY, subject TEXT NOT NULL, der BLOB NOT NULL) WITHOUT ROWID;";
+
+static const char * const setup_tables[] = { "campaign", "unit", "trust_anchor", NULL };
+
+void
+td_setup_result_free (TdSetupResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->unit_code);
+  g_free (result->unit_name);
+  g_free (result);
+}
+
+static gboolean
+not_setup (GError **error)
+{
+  g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE,
+               _("The file is not a Thi đua setup file, or it was changed after the board wrote it. Ask the board for it again."));
+  return FALSE;
+}
+
+/* Export */
+
+static gboolean
+exec_bound (sqlite3     *out,
+            const char  *sql,
+            const char **values,
+            int          n,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (out, sql, -1, &stmt, NULL);
+
+  for (int i = 0; rc == SQLITE_OK && i < n; i++)
+    sqlite3_bind_text (stmt, i + 1, values[i], -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      td_package_set_error (out, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The unit, the units above it, its proposer and theirs: what a unit's installation needs. */
+static void
+collect_needed (GHashTable *by_code,
+                GHashTable *needed,
+                const char *code)
+{
+  TdUnitRecord *r = code ? g_hash_table_lookup (by_code, code) : NULL;
+
+  if (r == NULL || g_hash_table_contains (needed, code))
+    return;
+  g_hash_table_add (needed, r->code);
+  collect_needed (by_code, needed, r->parent_code);
+  collect_needed (by_code, needed, r->proposer_code);
+}
+
+gboolean
+td_setup_export (TdDatabase  *db,
+                 const char  *unit_code,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) needed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GBytes) campaign = NULL;
+  g_autoptr(GPtrArray) anchors = NULL;
+  g_autofree char *campaign_id = td_catalog_get_campaign_id (db);
+  g_autofree char *stored_version = td_database_get_meta (db, "setup_version");
+  g_autofree char *version = g_strdup_printf ("%d", (stored_version ? atoi (stored_version) : 0) + 1);
+  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  g_autofree char *now = td_database_now ();
+  g_autofree char *format = g_strdup_printf ("%d", TD_SETUP_FORMAT);
+  sqlite3 *out = NULL;
+  gboolean ok = FALSE;
+
+  if (td_database_get_installation (db, NULL) != TD_INSTALLATION_BOARD)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION,
+                   _("Only the board's database writes setup files; this is a unit's installation."));
+      return FALSE;
+    }
+  if ((records = td_register_list (db, error)) == NULL || (campaign = td_catalog_get_campaign_json (db, error)) == NULL ||
+      (anchors = td_trust_load_ders (db, "SELECT der FROM trust_anchor", 0, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < records->len; i++)
+    g_hash_table_insert (by_code, ((TdUnitRecord *) records->pdata[i])->code, records->pdata[i]);
+  if (unit_code != NULL && !g_hash_table_contains (by_code, unit_code))
+    {
+      g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_UNKNOWN_UNIT, _("There is no unit with the code “%s”."), unit_code);
+      return FALSE;
+    }
+  if (unit_code)
+    collect_needed (by_code, needed, unit_code);
+
+  g_remove (tmp);
+  if (sqlite3_open (tmp, &out) != SQLITE_OK ||
+      sqlite3_exec (out, "PRAGMA journal_mode = OFF; BEGIN;", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (out, setup_schema, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      td_package_set_error (out, sqlite3_errcode (out), error);
+      goto done;
+    }
+  {
+    g_autofree char *json = g_strndup (g_bytes_get_data (campaign, NULL), g_bytes_get_size (campaign));
+    const char *v[] = { json };
+    if (!exec_bound (out, "INSERT INTO campaign (id, json) VALUES (1, ?)", v, 1, error))
+      goto done;
+  }
+  for (guint i = 0; i < records->len; i++)
+    {
+      TdUnitRecord *r = records->pdata[i];
+      const char *v[] = { r->code, r->name, td_unit_kind_to_string (r->kind), r->parent_code, r->proposer_code,
+                          r->contact, r->phone, r->email, r->active ? "1" : "0" };
+
+      if (unit_code && !g_hash_table_contains (needed, r->code))
+        continue;
+      if (!exec_bound (out, "INSERT INTO unit VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER))", v, 9, error))
+        goto done;
+    }
+  for (guint i = 0; i < anchors->len; i++)
+    {
+      GBytes *der = anchors->pdata[i];
+      g_autofree char *fingerprint = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, der);
+      sqlite3_stmt *stmt = NULL;
+
+      sqlite3_prepare_v2 (out, "INSERT OR IGNORE INTO trust_anchor VALUES (?, '', ?)", -1, &stmt, NULL);
+      sqlite3_bind_text (stmt, 1, fingerprint, -1, SQLITE_STATIC);
+      sqlite3_bind_blob (stmt, 2, g_bytes_get_data (der, NULL), (int) g_bytes_get_size (der), SQLITE_STATIC);
+      sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+    }
+  {
+    const char *keys[] = { "format", "kind", "campaign", "version", "created_at", "unit_code", "allow_unsigned" };
+    const char *values[] = { format, "thidua-setup", campaign_id, version, now, unit_code ? unit_code : "",
+                             td_trust_get_allow_unsigned (db) ? "1" : "0" };
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        const char *v[] = { keys[i], values[i] };
+        if (!exec_bound (out, "INSERT INTO manifest VALUES (?, ?)", v, 2, error))
+          goto done;
+      }
+    for (guint i = 0; setup_tables[i]; i++)
+      {
+        g_autofree char *digest = td_package_table_digest (out, setup_tables[i], error);
+        g_autofree char *key = g_strdup_printf ("sha256_%s", setup_tables[i]);
+        const char *v[] = { key, digest };
+        if (digest == NULL || !exec_bound (out, "INSERT INTO manifest VALUES (?, ?)", v, 2, error))
+          goto done;
+      }
+  }
+  if (sqlite3_exec (out, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      td_package_set_error (out, sqlite3_errcode (out), error);
+      goto done;
+    }
+  ok = TRUE;
+
+done:
+  sqlite3_close (out);
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _("Could not write “%s”: %s"), path, g_strerror (errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_remove (tmp);
+  return ok && td_database_set_meta (db, "setup_version", version, error);
+}
+
+/* Reading */
+
+typedef struct {
+  GHashTable *manifest;
+  char       *campaign;
+  GPtrArray  *units;       /* TdUnitRecord */
+  GPtrArray  *anchors;     /* GBytes */
+  GHashTable *digests;
+  gint64      deadline;
+} Setup;
+
+static void
+setup_free (Setup *s)
+{
+  g_clear_pointer (&s->manifest, g_hash_table_unref);
+  g_free (s->campaign);
+  g_clear_pointer (&s->units, g_ptr_array_unref);
+  g_clear_pointer (&s->anchors, g_ptr_array_unref);
+  g_clear_pointer (&s->digests, g_hash_table_unref);
+  g_free (s);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Setup, setup_free)
+
+static char *
+text_of (sqlite3_stmt *stmt,
+         const int    *types,
+         int           col)
+{
+  const char *t;
+  int len;
+
+  if (types[col] != SQLITE_TEXT)
+    return NULL;
+  t = (const char *) sqlite3_column_text (stmt, col);
+  len = sqlite3_column_bytes (stmt, col);
+  return g_utf8_validate_len (t, len, NULL) ? g_strndup (t, len) : NULL;
+}
+
+static gboolean
+manifest_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **error)
+{
+  Setup *s = data;
+  char *key = text_of (stmt, types, 0), *value = text_of (stmt, types, 1);
+
+  if (key == NULL || value == NULL || strlen (value) > 200)
+    {
+      g_free (key);
+      g_free (value);
+      return not_setup (error);
+    }
+  g_hash_table_insert (s->manifest, key, value);
+  return TRUE;
+}
+
+static gboolean
+campaign_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **error)
+{
+  Setup *s = data;
+
+  if (s->campaign != NULL || (s->campaign = text_of (stmt, types, 1)) == NULL)
+    return not_setup (error);
+  return TRUE;
+}
+
+static gboolean
+unit_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **error)
+{
+  Setup *s = data;
+  g_autoptr(TdUnitRecord) r = g_new0 (TdUnitRecord, 1);
+  g_autofree char *kind = text_of (stmt, types, 2);
+
+  r->code = text_of (stmt, types, 0);
+  r->name = text_of (stmt, types, 1);
+  r->parent_code = text_of (stmt, types, 3);
+  r->proposer_code = text_of (stmt, types, 4);
+  r->contact = text_of (stmt, types, 5);
+  r->phone = text_of (stmt, types, 6);
+  r->email = text_of (stmt, types, 7);
+  r->active = types[8] == SQLITE_INTEGER && sqlite3_column_int (stmt, 8) != 0;
+  if (r->code == NULL || r->name == NULL || kind == NULL || !td_unit_kind_from_string (kind, &r->kind) ||
+      r->contact == NULL || r->phone == NULL || r->email == NULL || types[8] != SQLITE_INTEGER ||
+      (types[3] != SQLITE_NULL && r->parent_code == NULL) || (types[4] != SQLITE_NULL && r->proposer_code == NULL))
+    return not_setup (error);
+  g_ptr_array_add (s->units, g_steal_pointer (&r));
+  return TRUE;
+}
+
+static gboolean
+anchor_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **error)
+{
+  Setup *s = data;
+
+  if (types[2] != SQLITE_BLOB || sqlite3_column_bytes (stmt, 2) > 64 * 1024)
+    return not_setup (error);
+  g_ptr_array_add (s->anchors, g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2)));
+  return TRUE;
+}
+
+static int
+setup_progress (void *data)
+{
+  return g_get_monotonic_time () > ((Setup *) data)->deadline;
+}
+
+static Setup *
+read_setup (const char  *path,
+            GError     **error)
+{
+  g_autoptr(Setup) s = g_new0 (Setup, 1);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *ro = NULL;
+  sqlite3 *file = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean matches = FALSE, ok = FALSE;
+  const struct { const char *table; guint max; TdPackageRowFunc func; } tables[] = {
+    { "manifest", 100, manifest_row }, { "campaign", 1, campaign_row },
+    { "unit", 100000, unit_row }, { "trust_anchor", 100, anchor_row },
+  };
+
+  s->manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  s->units = g_ptr_array_new_with_free_func ((GDestroyNotify) td_unit_record_free);
+  s->anchors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  s->digests = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  s->deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  if (!g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE, _("“%s” is not a file."), path);
+      return NULL;
+    }
+  uri = g_filename_to_uri (absolute, NULL, error);
+  if (uri == NULL)
+    return NULL;
+  ro = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
+  if (sqlite3_open_v2 (ro, &file, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      td_package_set_error (file, sqlite3_errcode (file), error);
+      sqlite3_close (file);
+      return NULL;
+    }
+  sqlite3_db_config (file, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (file, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_progress_handler (file, 1000, setup_progress, s);
+  if (!td_exchange_schema_matches (file, setup_schema, &matches, error))
+    goto done;
+  if (!matches)
+    {
+      not_setup (error);
+      goto done;
+    }
+  if (sqlite3_prepare_v2 (file, "PRAGMA integrity_check(1)", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED,
+                   _("The setup file is damaged or incomplete. Ask the board for it again."));
+      goto done;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      char *digest = td_package_scan_table (file, tables[i].table, tables[i].max, tables[i].func, s, error);
+      if (digest == NULL)
+        goto done;
+      g_hash_table_insert (s->digests, (gpointer) tables[i].table, digest);
+    }
+  for (guint i = 0; setup_tables[i]; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("sha256_%s", setup_tables[i]);
+      if (g_strcmp0 (g_hash_table_lookup (s->digests, setup_tables[i]), g_hash_table_lookup (s->manifest, key)) != 0)
+        {
+          not_setup (error);
+          goto done;
+        }
+    }
+  if (g_strcmp0 (g_hash_table_lookup (s->manifest, "kind"), "thidua-setup") != 0 || s->campaign == NULL ||
+      atoi (g_hash_table_lookup (s->manifest, "version") ?: "0") < 1)
+    {
+      not_setup (error);
+      goto done;
+    }
+  if (atoi (g_hash_table_lookup (s->manifest, "format") ?: "0") > TD_SETUP_FORMAT)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_TOO_NEW,
+                   _("The setup file was made by a newer version of Thi đua. Update the application to open it."));
+      goto done;
+    }
+  ok = TRUE;
+
+done:
+  sqlite3_finalize (stmt);
+  sqlite3_close (file);
+  /* sqlite's own complaint about a cut or corrupt file, in the words of a setup file. */
+  if (!ok && error && *error && g_error_matches (*error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED))
+    {
+      g_clear_error (error);
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED,
+                   _("The setup file is damaged or incomplete. Ask the board for it again."));
+    }
+  return ok ? g_steal_pointer (&s) : NULL;
+}
+
+/* Units in an order that puts every parent and proposer before the units that name them. */
+static gboolean
+save_units (TdDatabase  *db,
+            GPtrArray   *units,
+            GError     **error)
+{
+  g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean progress = TRUE;
+
+  while (progress && g_hash_table_size (done) < units->len)
+    {
+      progress = FALSE;
+      for (guint i = 0; i < units->len; i++)
+        {
+          TdUnitRecord *r = units->pdata[i];
+          g_autoptr(TdUnitRecord) stored = NULL;
+          g_autoptr(TdUnitRecord) parent = NULL;
+          g_autoptr(TdUnitRecord) proposer = NULL;
+
+          if (g_hash_table_contains (done, r->code) ||
+              (r->parent_code && (parent = td_register_get (db, r->parent_code, NULL)) == NULL) ||
+              (r->proposer_code && (proposer = td_register_get (db, r->proposer_code, NULL)) == NULL))
+            continue;
+          stored = td_register_get (db, r->code, NULL);
+          if (!td_register_save (db, r, stored == NULL, error))
+            return FALSE;
+          g_hash_table_add (done, r->code);
+          progress = TRUE;
+        }
+    }
+  if (g_hash_table_size (done) < units->len)
+    return not_setup (error);
+  return TRUE;
+}
+
+TdSetupResult *
+td_setup_open (TdDatabase  *db,
+               const char  *path,
+               const char  *unit_code,
+               GError     **error)
+{
+  g_autoptr(Setup) s = read_setup (path, error);
+  g_autoptr(TdSetupResult) result = NULL;
+  g_autofree char *own = NULL;
+  g_autofree char *campaign = NULL;
+  g_autofree char *had = NULL;
+  const char *file_unit, *file_campaign;
+  TdUnitRecord *unit = NULL;
+  int version;
+
+  if (s == NULL)
+    return NULL;
+  file_unit = g_hash_table_lookup (s->manifest, "unit_code");
+  file_campaign = g_hash_table_lookup (s->manifest, "campaign");
+  version = atoi (g_hash_table_lookup (s->manifest, "version"));
+  campaign = td_catalog_get_campaign_id (db);
+  if (campaign && g_strcmp0 (campaign, file_campaign) != 0)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_OTHER_CAMPAIGN,
+                   _("The setup file belongs to another campaign (“%s”), not to this database's (“%s”)."),
+                   file_campaign ? file_campaign : "", campaign);
+      return NULL;
+    }
+  if (file_unit && *file_unit && unit_code && g_strcmp0 (file_unit, unit_code) != 0)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION,
+                   _("The setup file is for the unit “%s”, not “%s”."), file_unit, unit_code);
+      return NULL;
+    }
+  if (unit_code == NULL)
+    unit_code = file_unit && *file_unit ? file_unit : NULL;
+  if (td_database_get_installation (db, &own) == TD_INSTALLATION_UNIT)
+    {
+      if (unit_code == NULL)
+        unit_code = own;
+      if (g_strcmp0 (own, unit_code) != 0)
+        {
+          g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION,
+                       _("This installation is the unit “%s”'s; the setup file is for “%s”."), own, unit_code);
+          return NULL;
+        }
+    }
+  else if (campaign != NULL)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION,
+                   _("This is the board's database: a setup file sets up a unit's own installation. Open it with a new "
+                     "database file."));
+      return NULL;
+    }
+  if (unit_code == NULL)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_UNKNOWN_UNIT,
+                   _("The setup file holds every unit of the province: say which one this installation is (--unit CODE)."));
+      return NULL;
+    }
+  for (guint i = 0; i < s->units->len && unit == NULL; i++)
+    if (g_str_equal (((TdUnitRecord *) s->units->pdata[i])->code, unit_code))
+      unit = s->units->pdata[i];
+  if (unit == NULL)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_UNKNOWN_UNIT,
+                   _("The setup file has no unit with the code “%s”."), unit_code);
+      return NULL;
+    }
+  had = td_database_get_meta (db, "setup_version");
+  if (had && atoi (had) > version)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_OLDER_REVISION,
+                   _("This installation already has version %s of the board's setup; the file holds the older version %d. "
+                     "Nothing was changed."), had, version);
+      return NULL;
+    }
+
+  result = g_new0 (TdSetupResult, 1);
+  result->unit_code = g_strdup (unit_code);
+  result->unit_name = g_strdup (unit->name);
+  result->version = version;
+  result->n_units = s->units->len;
+  if (had && atoi (had) == version)
+    {
+      result->unchanged = TRUE;
+      return g_steal_pointer (&result);
+    }
+  {
+    g_autofree char *v = g_strdup_printf ("%d", version);
+    g_autoptr(GBytes) json = g_bytes_new (s->campaign, strlen (s->campaign));
+
+    if (!td_database_begin (db, error))
+      return NULL;
+    if (!td_catalog_import_campaign (db, json, error) || !save_units (db, s->units, error) ||
+        !td_database_set_installation (db, TD_INSTALLATION_UNIT, unit_code, error) ||
+        !td_database_set_meta (db, "setup_version", v, error) ||
+        !td_trust_set_allow_unsigned (db, g_strcmp0 (g_hash_table_lookup (s->manifest, "allow_unsigned"), "1") == 0, error))
+      goto fail;
+    for (guint i = 0; i < s->anchors->len; i++)
+      {
+        g_autoptr(TdCertInfo) info = td_trust_add_ca (db, s->anchors->pdata[i], NULL);
+      }
+    if (!td_database_commit (db, error))
+      goto fail;
+  }
+  return g_steal_pointer (&result);
+
+fail:
+  td_database_rollback (db);
+  return NULL;
+}

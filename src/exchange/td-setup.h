@@ -1,0 +1,42 @@
+/* td-setup.h: the setup file (*.thidua-setup) the board sends a unit: the campaign, the unit
+ * register (the unit, the units above it and the unit that proposes its awards, or all), the
+ * board's trust anchors and its rules.  Opening it on a unit's machine makes (or updates) that
+ * unit's own installation. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "td-database.h"
+
+G_BEGIN_DECLS
+
+#define TD_SETUP_FORMAT 1
+
+typedef struct {
+  char    *unit_code;      /* the unit the installation is bound to */
+  char    *unit_name;
+  int      version;        /* the board's setup version */
+  gboolean unchanged;      /* the same version was opened already */
+  guint    n_units;
+} TdSetupResult;
+
+void           td_setup_result_free (TdSetupResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdSetupResult, td_setup_result_free)
+
+/* Writes the board's setup file for @unit_code (NULL: every unit, the unit chosen on opening)
+ * into @path; each export raises the board's setup version. */
+gboolean       td_setup_export (TdDatabase  *db,
+                                const char  *unit_code,
+                                const char  *path,
+                                GError     **error);
+
+/* Checks @path as hostile input (exact schema, integrity, digests over the rows read) and makes
+ * @db the installation of @unit_code (NULL: the unit the file is for), or updates it: register
+ * rows and trust anchors, never a typed value.  An older setup, another campaign's, one for
+ * another unit, or the board's own database is refused and nothing changes. */
+TdSetupResult *td_setup_open   (TdDatabase  *db,
+                                const char  *path,
+                                const char  *unit_code,
+                                GError     **error);
+
+G_END_DECLS

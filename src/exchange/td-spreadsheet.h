@@ -1,0 +1,26 @@
+/* td-spreadsheet.h: the rows of a spreadsheet the province keeps (.xlsx, .ods, .xls through
+ * libfreexl; .csv in UTF-8 with or without a byte order mark, comma or semicolon), as text. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define TD_SPREADSHEET_ERROR (td_spreadsheet_error_quark ())
+
+typedef enum {
+  TD_SPREADSHEET_ERROR_FORMAT,      /* not a spreadsheet this reader knows */
+  TD_SPREADSHEET_ERROR_DAMAGED,
+  TD_SPREADSHEET_ERROR_NO_SHEET,    /* the sheet asked for is not there */
+  TD_SPREADSHEET_ERROR_TOO_LARGE,
+} TdSpreadsheetError;
+
+GQuark     td_spreadsheet_error_quark (void);
+
+/* Every row of @sheet (NULL: the first), each a NULL-terminated array of UTF-8 strings ("" for
+ * an empty cell), all rows as wide as the widest.  Whole numbers read as "12", not "12.0". */
+GPtrArray *td_spreadsheet_read (const char  *path,
+                                const char  *sheet,
+                                GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,377 @@
+/* test-province.c: a real province, not the sample (issue 12).  A board set up empty, its
+ * register imported from a spreadsheet made here (title row, merged header cells, Vietnamese
+ * headers, names decomposed, blank rows), every refusal leaving the database byte for byte as
+ * it was; a setup file for one commune, that commune's own installation made from it, its
+ * self-assessment filled and submitted there, and the package imported at the board. */
+#include <xlsxwriter.h>
+
+#include "td-register-import.h"
+#include "td-setup.h"
+#include "td-spreadsheet.h"
+#include "td-test-package.h"
+
+typedef struct {
+  char       *dir;
+  TdDatabase *board;
+} Province;
+
+static TdDatabase *
+open_board (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  TdDatabase *db = td_test_open_seeded (dir, "board.db");
+
+  g_assert_true (td_database_set_installation (db, TD_INSTALLATION_BOARD, NULL, &error));
+  td_database_set_actor (db, "Ban Thi đua – Khen thưởng");
+  return db;
+}
+
+static char *
+write_xlsx (const char *dir, gboolean with_errors)
+{
+  char *path = g_build_filename (dir, with_errors ? "so-dang-ky-loi.xlsx" : "so-dang-ky.xlsx", NULL);
+  lxw_workbook *book = workbook_new (path);
+  lxw_worksheet *sheet = workbook_add_worksheet (book, "Danh sách");
+  lxw_format *bold = workbook_add_format (book);
+  g_autofree char *nfd = g_utf8_normalize ("Xã Tiên Du", -1, G_NORMALIZE_NFD);
+  const char *rows[][6] = {
+    { "UBND-TINH", "UBND tỉnh Bắc Ninh", "UBND tỉnh", "", "", "" },
+    { "SKHCN", "Sở Khoa học và Công nghệ", "Sở/ban/ngành", "UBND-TINH", "Nguyễn Thị Hoa", "0222 3822 123" },
+    { "X-TIENDU", nfd, "xã", "UBND-TINH", "", "" },
+    { "", "", "", "", "", "" },
+    { "T-TIENDU-1", "Tổ Công nghệ số cộng đồng thôn Đông", "Tổ CNSCĐ", "X-TIENDU", "", "" },
+    { "DN-VNPT", "Viễn thông Bắc Ninh", "Doanh nghiệp", "UBND-TINH", "", "" },
+  };
+  const char *bad[][6] = {
+    { "X-TIENDU", "Xã trùng mã", "xã", "", "", "" },
+    { "X-MOI", "Xã Mới", "xã", "X-KHONGCO", "", "" },
+    { "A", "Hội A", "hội", "B", "", "" },
+    { "B", "Hội B", "hội", "A", "", "" },
+    { "Z", "Đơn vị lạ", "ngân hàng", "", "", "" },
+  };
+
+  format_set_bold (bold);
+  /* A title row, then a header whose "Thông tin liên hệ" spans two merged cells above
+   * "Người liên hệ" and "Điện thoại". */
+  worksheet_merge_range (sheet, 0, 0, 0, 5, "DANH SÁCH ĐƠN VỊ THAM GIA PHONG TRÀO THI ĐUA NĂM 2026", bold);
+  worksheet_write_string (sheet, 1, 0, "Mã đơn vị (*)", bold);
+  worksheet_write_string (sheet, 1, 1, "Tên đơn vị", bold);
+  worksheet_write_string (sheet, 1, 2, "Loại hình", bold);
+  worksheet_write_string (sheet, 1, 3, "Đơn vị cấp trên", bold);
+  worksheet_write_string (sheet, 1, 4, "Người liên hệ", bold);
+  worksheet_write_string (sheet, 1, 5, "Điện thoại", bold);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    for (guint c = 0; c < 6; c++)
+      if (*rows[r][c])
+        worksheet_write_string (sheet, (lxw_row_t) (r + 2), (lxw_col_t) c, rows[r][c], NULL);
+  for (guint r = 0; with_errors && r < G_N_ELEMENTS (bad); r++)
+    for (guint c = 0; c < 6; c++)
+      if (*bad[r][c])
+        worksheet_write_string (sheet, (lxw_row_t) (r + 2 + G_N_ELEMENTS (rows)), (lxw_col_t) c, bad[r][c], NULL);
+  g_assert_cmpint (workbook_close (book), ==, LXW_NO_ERROR);
+  return path;
+}
+
+static void
+test_register_xlsx (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *board = open_board (dir);
+  g_autofree char *good = write_xlsx (dir, FALSE);
+  g_autofree char *bad = write_xlsx (dir, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdRegisterPlan) plan = NULL;
+  g_autoptr(TdRegisterPlan) again = NULL;
+  g_autoptr(TdUnitRecord) commune = NULL;
+  g_autoptr(TdUnitRecord) team = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  static const TdRegisterAction expected[] = { TD_REGISTER_REFUSE, TD_REGISTER_REFUSE, TD_REGISTER_REFUSE,
+                                               TD_REGISTER_REFUSE, TD_REGISTER_REFUSE };
+
+  /* The file with a duplicate code, a missing parent, a cycle and an unknown kind: each row says
+   * why, and nothing changes. */
+  before = dump (board);
+  plan = td_register_plan (board, bad, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->header_line, ==, 2);
+  g_assert_cmpuint (plan->rows->len, ==, 10);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      TdRegisterRow *row = plan->rows->pdata[5 + i];
+      g_test_message ("row %u: %s", row->line, row->reason);
+      g_assert_cmpint (row->action, ==, expected[i]);
+      g_assert_nonnull (row->reason);
+    }
+  g_assert_nonnull (strstr (((TdRegisterRow *) plan->rows->pdata[5])->reason, "twice"));
+  g_assert_nonnull (strstr (((TdRegisterRow *) plan->rows->pdata[6])->reason, "X-KHONGCO"));
+  g_assert_nonnull (strstr (((TdRegisterRow *) plan->rows->pdata[7])->reason, "cycle"));
+  g_assert_nonnull (strstr (((TdRegisterRow *) plan->rows->pdata[9])->reason, "ngân hàng"));
+  g_assert_false (td_register_apply (board, plan, &error));
+  g_clear_error (&error);
+  after = dump (board);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The clean file: five units, names composed, the team under its commune. */
+  g_clear_pointer (&plan, td_register_plan_free);
+  plan = td_register_plan (board, good, "Danh sách", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->n_refused, ==, 0);
+  g_assert_true (td_register_apply (board, plan, &error));
+  g_assert_no_error (error);
+  commune = td_register_get (board, "X-TIENDU", &error);
+  g_assert_cmpstr (commune->name, ==, "Xã Tiên Du");
+  g_assert_cmpint (commune->kind, ==, TD_UNIT_KIND_COMMUNE);
+  team = td_register_get (board, "T-TIENDU-1", &error);
+  g_assert_cmpint (team->kind, ==, TD_UNIT_KIND_TEAM_COMMUNE);
+  g_assert_cmpstr (team->parent_code, ==, "X-TIENDU");
+  {
+    g_autoptr(TdUnitRecord) dept = td_register_get (board, "SKHCN", &error);
+    g_assert_cmpstr (dept->contact, ==, "Nguyễn Thị Hoa");
+    g_assert_cmpint (dept->kind, ==, TD_UNIT_KIND_DEPARTMENT);
+  }
+
+  /* The same file again changes nothing. */
+  g_free (before);
+  before = dump (board);
+  again = td_register_plan (board, good, NULL, &error);
+  for (guint i = 0; i < again->rows->len; i++)
+    g_assert_cmpint (((TdRegisterRow *) again->rows->pdata[i])->action, ==, TD_REGISTER_SAME);
+  g_assert_true (td_register_apply (board, again, &error));
+  g_free (after);
+  after = dump (board);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A sheet that is not there. */
+  g_clear_pointer (&plan, td_register_plan_free);
+  plan = td_register_plan (board, good, "Không có", &error);
+  g_assert_null (plan);
+  g_assert_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_NO_SHEET);
+
+  g_assert_finalize_object (board);
+  td_test_cleanup_dir (dir);
+}
+
+/* CSV as offices save it: a byte order mark, semicolons, quotes with a semicolon inside, CRLF,
+ * a retired unit; then the same register changed (a name, a retirement). */
+static void
+test_register_csv (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *board = open_board (dir);
+  g_autofree char *path = g_build_filename (dir, "so-dang-ky.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdRegisterPlan) plan = NULL;
+  g_autoptr(TdUnitRecord) ward = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+    "\xef\xbb\xbfMa don vi;Ten don vi;Loai;Thu dien tu;Trang thai\r\n"
+    "P-KINHBAC;\"Phường Kinh Bắc; thành phố Bắc Ninh\";phường;kinhbac@bacninh.gov.vn;\r\n"
+    "X-CU;Xã Cũ;xã;;ngừng hoạt động\r\n", -1, NULL));
+  plan = td_register_plan (board, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->rows->len, ==, 2);
+  g_assert_true (td_register_apply (board, plan, &error));
+  ward = td_register_get (board, "P-KINHBAC", &error);
+  g_assert_cmpstr (ward->name, ==, "Phường Kinh Bắc; thành phố Bắc Ninh");
+  g_assert_cmpint (ward->kind, ==, TD_UNIT_KIND_WARD);
+  g_assert_cmpstr (ward->email, ==, "kinhbac@bacninh.gov.vn");
+  {
+    g_autoptr(TdUnitRecord) old = td_register_get (board, "X-CU", &error);
+    g_assert_false (old->active);
+  }
+
+  g_assert_true (g_file_set_contents (path,
+    "Ma don vi,Ten don vi,Loai,Thu dien tu,Trang thai\n"
+    "P-KINHBAC,Phường Kinh Bắc,phường,kinhbac@bacninh.gov.vn,ngừng\n", -1, NULL));
+  g_clear_pointer (&plan, td_register_plan_free);
+  plan = td_register_plan (board, path, NULL, &error);
+  g_assert_cmpint (((TdRegisterRow *) plan->rows->pdata[0])->action, ==, TD_REGISTER_RETIRE);
+  g_assert_true (td_register_apply (board, plan, &error));
+  g_clear_pointer (&ward, td_unit_record_free);
+  ward = td_register_get (board, "P-KINHBAC", &error);
+  g_assert_false (ward->active);
+  g_assert_cmpstr (ward->name, ==, "Phường Kinh Bắc");
+
+  g_assert_finalize_object (board);
+  td_test_cleanup_dir (dir);
+}
+
+static void
+fill_all (TdDatabase *db, gint64 assessment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) targets = td_catalog_list_targets (db, &error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(TdTarget) t = g_list_model_get_item (targets, i);
+      TdValue v = { 0 };
+
+      if (td_target_get_kind (t) == TD_TARGET_KIND_INDEX)
+        v.not_applicable = TRUE, v.na_reason = (char *) "Chỉ số do Bộ công bố cho cấp tỉnh";
+      else
+        v.has_numerator = v.has_denominator = TRUE, v.numerator = 95, v.denominator = 100;
+      g_assert_true (td_assessment_set_value (db, assessment, t, &v, &error));
+    }
+}
+
+/* Board → commune → board, with units the board imported and nothing of the sample. */
+static void
+test_round_trip (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *board = open_board (dir);
+  g_autofree char *xlsx = write_xlsx (dir, FALSE);
+  g_autofree char *setup = g_build_filename (dir, "X-TIENDU.thidua-setup", NULL);
+  g_autofree char *setup_all = g_build_filename (dir, "tat-ca.thidua-setup", NULL);
+  g_autofree char *unit_path = g_build_filename (dir, "tiendu.db", NULL);
+  g_autofree char *package = g_build_filename (dir, "tiendu.thidua", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdRegisterPlan) plan = td_register_plan (board, xlsx, NULL, &error);
+  g_autoptr(TdSetupResult) result = NULL;
+  g_autoptr(TdPackagePreview) preview = NULL;
+  g_autoptr(TdUnit) unit = NULL;
+  g_autoptr(TdRound) round = NULL;
+  g_autoptr(GListModel) targets = NULL;
+  g_autofree char *own = NULL;
+  TdDatabase *clerk;
+  gint64 a;
+
+  g_assert_true (td_register_apply (board, plan, &error));
+  g_assert_true (td_setup_export (board, "X-TIENDU", setup, &error));
+  g_assert_no_error (error);
+
+  /* The commune's machine: a new database made from the file alone. */
+  clerk = td_database_open (unit_path, &error);
+  g_assert_no_error (error);
+  td_database_set_actor (clerk, "Cán bộ xã Tiên Du");
+  result = td_setup_open (clerk, setup, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (result->unit_code, ==, "X-TIENDU");
+  g_assert_cmpint (td_database_get_installation (clerk, &own), ==, TD_INSTALLATION_UNIT);
+  g_assert_cmpstr (own, ==, "X-TIENDU");
+  /* The commune and the unit above it; not the other units of the province. */
+  g_assert_nonnull (unit = td_catalog_find_unit (clerk, "X-TIENDU", &error));
+  g_assert_null (td_catalog_find_unit (clerk, "DN-VNPT", NULL));
+
+  round = td_catalog_find_round (clerk, 2, &error);
+  targets = td_catalog_list_targets (clerk, &error);
+  a = td_assessment_ensure (clerk, td_unit_get_id (unit), td_round_get_id (round), &error);
+  fill_all (clerk, a);
+  g_assert_true (td_assessment_set_status (clerk, a, TD_ASSESSMENT_SUBMITTED, NULL, targets, &error));
+  g_assert_true (td_package_export (clerk, "X-TIENDU", 2, package, &error));
+  g_assert_no_error (error);
+
+  /* Opening the same file again changes nothing; a file for the whole province needs --unit,
+   * and cannot turn the commune into another unit. */
+  {
+    g_autoptr(TdSetupResult) same = td_setup_open (clerk, setup, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (same->unchanged);
+  }
+  g_assert_true (td_setup_export (board, NULL, setup_all, &error));
+  {
+    g_autoptr(TdSetupResult) other = td_setup_open (clerk, setup_all, "SKHCN", &error);
+    g_assert_null (other);
+    g_assert_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION);
+    g_clear_error (&error);
+  }
+  /* An older setup after a newer one: refused, nothing changes. */
+  {
+    g_autoptr(TdSetupResult) newer = td_setup_open (clerk, setup_all, "X-TIENDU", &error);
+    g_autoptr(TdSetupResult) older = NULL;
+    g_autofree char *before = dump (clerk);
+    g_autofree char *after = NULL;
+
+    g_assert_no_error (error);
+    older = td_setup_open (clerk, setup, NULL, &error);
+    g_assert_null (older);
+    g_assert_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_OLDER_REVISION);
+    g_clear_error (&error);
+    after = dump (clerk);
+    g_assert_cmpstr (before, ==, after);
+  }
+  /* The board's own database is not a unit's. */
+  {
+    g_autoptr(TdSetupResult) at_board = td_setup_open (board, setup, NULL, &error);
+    g_assert_null (at_board);
+    g_assert_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION);
+    g_clear_error (&error);
+  }
+
+  /* At the board: the commune's package, from a unit that exists only in the imported register. */
+  preview = td_package_import (board, package, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (preview->kind, ==, TD_IMPORT_NEW);
+  g_assert_cmpstr (preview->unit_name, ==, "Xã Tiên Du");
+
+  g_assert_finalize_object (clerk);
+  g_assert_finalize_object (board);
+  td_test_cleanup_dir (dir);
+}
+
+/* A setup file changed after the board wrote it, or cut short: refused. */
+static void
+test_setup_hostile (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *board = open_board (dir);
+  g_autofree char *setup = g_build_filename (dir, "x.thidua-setup", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  {
+    g_autoptr(TdUnitRecord) r = td_unit_record_new ();
+    r->code = g_strdup ("X-A");
+    r->name = g_strdup ("Xã Á");
+    g_assert_true (td_register_save (board, r, TRUE, &error));
+  }
+  g_assert_true (td_setup_export (board, "X-A", setup, &error));
+  bytes = td_test_read_file (setup);
+  {
+    sqlite3 *file = NULL;
+    g_autofree char *forged = g_build_filename (dir, "forged.thidua-setup", NULL);
+    g_autofree char *extra = g_build_filename (dir, "extra.thidua-setup", NULL);
+    g_autofree char *cut = g_build_filename (dir, "cut.thidua-setup", NULL);
+    const char *paths[] = { forged, extra, cut };
+
+    g_file_set_contents (forged, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL);
+    sqlite3_open (forged, &file);
+    sqlite3_exec (file, "UPDATE unit SET name = 'Xã giả'", NULL, NULL, NULL);
+    sqlite3_close (file);
+    g_file_set_contents (extra, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL);
+    sqlite3_open (extra, &file);
+    sqlite3_exec (file, "CREATE INDEX sqlite_x ON unit (name)", NULL, NULL, NULL);
+    sqlite3_exec (file, "CREATE TRIGGER t AFTER INSERT ON unit BEGIN DELETE FROM unit; END", NULL, NULL, NULL);
+    sqlite3_close (file);
+    g_file_set_contents (cut, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes) / 2, NULL);
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("unit-%u.db", i);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        TdDatabase *clerk = td_database_open (path, &error);
+        g_autoptr(TdSetupResult) result = td_setup_open (clerk, paths[i], NULL, &error);
+
+        g_assert_null (result);
+        g_test_message ("%s: %s", paths[i], error->message);
+        g_assert_true (error->domain == TD_PACKAGE_ERROR);
+        g_clear_error (&error);
+        g_assert_null (td_catalog_get_campaign_id (clerk));
+        g_assert_finalize_object (clerk);
+      }
+  }
+  g_assert_finalize_object (board);
+  td_test_cleanup_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/province/register-xlsx", test_register_xlsx);
+  g_test_add_func ("/province/register-csv", test_register_csv);
+  g_test_add_func ("/province/round-trip", test_round_trip);
+  g_test_add_func ("/province/setup-hostile", test_setup_hostile);
+  return g_test_run ();
+}
