@@ -1,8 +1,113 @@
 /* test-window.c: the main window opens, shows each area, remembers it, and goes away cleanly. */
 #include <adwaita.h>
 
+#include "td-assessment-page-private.h"
+#include "td-register.h"
+#include "td-setup.h"
 #include "td-test-util.h"
+#include "td-welcome-page.h"
 #include "td-window.h"
+
+static GtkWidget *
+child (TdWindow *window, const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), TD_TYPE_WINDOW, name));
+}
+
+static gboolean
+area_row_visible (TdWindow *window, const char *area)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (child (window, "area_list")); row; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), area) == 0)
+      return gtk_widget_get_visible (row);
+  g_assert_not_reached ();
+}
+
+/* The first run, for each of the three choices: nothing is reachable before one is made, and
+ * each ends in a usable window.  The commune's installation is made from a setup file the
+ * board wrote; it edits that commune only and shows none of the board's actions, and what its
+ * clerk types is saved. */
+static void
+test_first_run (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  g_autofree char *board_path = g_build_filename (dir, "board.db", NULL);
+  g_autofree char *unit_path = g_build_filename (dir, "unit.db", NULL);
+  g_autofree char *setup_path = g_build_filename (dir, "X-A.thidua-setup", NULL);
+  g_autofree char *own = NULL;
+  g_autoptr(GError) error = NULL;
+  TdWindow *window;
+  TdAssessmentPage *page;
+  TdWelcomePage *welcome;
+
+  /* The board. */
+  window = td_window_new (NULL, NULL, NULL);
+  td_window_show_welcome (window, board_path);
+  gtk_window_present (GTK_WINDOW (window));
+  td_test_iterate (50);
+  g_assert_cmpstr (td_window_get_area (window), ==, "welcome");
+  g_assert_false (gtk_widget_get_sensitive (child (window, "area_list")));
+  g_assert_false (g_file_test (board_path, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_activate_action (child (window, "welcome_page"), "welcome.board", NULL));
+  td_test_iterate (50);
+  g_assert_nonnull (td_window_get_database (window));
+  g_assert_true (gtk_widget_get_sensitive (child (window, "area_list")));
+  page = TD_ASSESSMENT_PAGE (child (window, "assessment_page"));
+  td_window_set_area (window, TD_AREA_SELF_ASSESSMENT);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->form_stack), ==, "empty");
+  g_assert_true (area_row_visible (window, TD_AREA_AWARDS));
+  {
+    g_autoptr(TdUnitRecord) r = td_unit_record_new ();
+    r->code = g_strdup ("X-A");
+    r->name = g_strdup ("Xã Á");
+    g_assert_true (td_register_save (td_window_get_database (window), r, TRUE, &error));
+    g_assert_true (td_setup_export (td_window_get_database (window), "X-A", setup_path, &error));
+    g_assert_no_error (error);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (20);
+
+  /* The commune, from the board's file. */
+  window = td_window_new (NULL, NULL, NULL);
+  td_window_show_welcome (window, unit_path);
+  gtk_window_present (GTK_WINDOW (window));
+  td_test_iterate (50);
+  welcome = TD_WELCOME_PAGE (child (window, "welcome_page"));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (setup_path);
+    td_welcome_page_open_setup_file (welcome, file, NULL);
+  }
+  td_test_iterate (50);
+  g_assert_nonnull (td_window_get_database (window));
+  g_assert_cmpint (td_database_get_installation (td_window_get_database (window), &own), ==, TD_INSTALLATION_UNIT);
+  g_assert_cmpstr (own, ==, "X-A");
+  page = TD_ASSESSMENT_PAGE (child (window, "assessment_page"));
+  g_assert_cmpstr (td_window_get_area (window), ==, TD_AREA_SELF_ASSESSMENT);
+  g_assert_cmpstr (td_unit_get_code (page->unit), ==, "X-A");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->form_stack), ==, "form");
+  /* None of the board's actions. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->unit_dropdown)));
+  g_assert_false (gtk_widget_get_visible (page->import_button));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "assessment.import", NULL) &&
+                  gtk_widget_get_visible (page->import_button));
+  g_assert_false (area_row_visible (window, TD_AREA_AWARDS));
+  g_assert_false (area_row_visible (window, TD_AREA_EVIDENCE));
+  td_window_set_area (window, TD_AREA_EVIDENCE);
+  g_assert_cmpstr (td_window_get_area (window), ==, TD_AREA_SELF_ASSESSMENT);
+  /* What the clerk types is saved. */
+  {
+    TdValue v = { .has_numerator = TRUE, .numerator = 5, .has_denominator = TRUE, .denominator = 8 };
+    g_autoptr(GListModel) targets = td_catalog_list_targets (td_window_get_database (window), &error);
+    g_autoptr(TdTarget) first = g_list_model_get_item (targets, 0);
+
+    g_assert_true (td_assessment_page_ensure (page, &error));
+    g_assert_true (td_assessment_set_value (td_window_get_database (window), page->assessment_id, first, &v, &error));
+    g_assert_no_error (error);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (20);
+  td_test_cleanup_dir (dir);
+}
 
 static GtkWidget *
 visible_page (TdWindow *window)
@@ -111,6 +216,7 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/window/areas", test_window_areas);
+  g_test_add_func ("/window/first-run", test_first_run);
   g_test_add_func ("/window/restores-area", test_window_restores_area);
   g_test_add_func ("/window/without-database", test_window_without_database);
   return g_test_run ();

@@ -549,3 +549,19 @@ fail:
   td_database_rollback (db);
   return NULL;
 }
+
+GPtrArray *
+td_setup_list_units (const char  *path,
+                     char       **for_unit,
+                     GError     **error)
+{
+  g_autoptr(Setup) s = read_setup (path, error);
+  const char *unit;
+
+  if (s == NULL)
+    return NULL;
+  unit = g_hash_table_lookup (s->manifest, "unit_code");
+  if (for_unit)
+    *for_unit = unit && *unit ? g_strdup (unit) : NULL;
+  return g_steal_pointer (&s->units);
+}

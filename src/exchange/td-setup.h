@@ -39,4 +39,10 @@ TdSetupResult *td_setup_open   (TdDatabase  *db,
                                 const char  *unit_code,
                                 GError     **error);
 
+/* The units @path holds (TdUnitRecord), checked as td_setup_open() checks it; @for_unit is set
+ * to the unit the file is for, or NULL when it is for every unit (the reader chooses). */
+GPtrArray     *td_setup_list_units (const char  *path,
+                                    char       **for_unit,
+                                    GError     **error);
+
 G_END_DECLS

@@ -41,6 +41,13 @@ open_database (TdApplication *self)
 {
   g_autofree char *path = self->database_path ? g_strdup (self->database_path) : td_database_default_path ();
 
+  /* The first run (or --database on a file that is not there yet): no database is made before
+   * the user says what this computer is for; the window shows the welcome page. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_str (&self->database_path, path);
+      return;
+    }
   self->database = td_database_open (path, &self->open_error);
   if (self->database != NULL && !td_catalog_ensure_seed (self->database, &self->open_error))
     g_clear_object (&self->database);
@@ -238,6 +245,8 @@ td_application_activate (GApplication *application)
       if (self->unit != NULL)
         g_settings_set_string (self->settings, "last-unit", self->unit);
       window = GTK_WINDOW (td_window_new (GTK_APPLICATION (self), self->database, self->open_error));
+      if (self->database == NULL && self->open_error == NULL)
+        td_window_show_welcome (TD_WINDOW (window), self->database_path);
       if (self->area != NULL)
         td_window_set_area (TD_WINDOW (window), self->area);
       if (self->screenshot_path != NULL)
@@ -303,6 +312,18 @@ td_application_new (void)
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", "/io/github/thidua/ThiDua",
                        NULL);
+}
+
+void
+td_application_adopt_database (TdApplication *self,
+                               TdDatabase    *database)
+{
+  g_return_if_fail (TD_IS_APPLICATION (self));
+
+  if (!g_set_object (&self->database, database))
+    return;
+  g_clear_error (&self->open_error);
+  g_settings_bind (self->settings, "display-name", self->database, "actor", G_SETTINGS_BIND_GET);
 }
 
 TdDatabase *

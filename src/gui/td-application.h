@@ -12,5 +12,8 @@ G_DECLARE_FINAL_TYPE (TdApplication, td_application, TD, APPLICATION, AdwApplica
 
 TdApplication *td_application_new          (void);
 TdDatabase    *td_application_get_database (TdApplication *self);
+/* The database made on the first run becomes the session's. */
+void           td_application_adopt_database (TdApplication *self,
+                                              TdDatabase    *database);
 
 G_END_DECLS

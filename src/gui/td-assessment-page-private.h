@@ -42,6 +42,8 @@ struct _TdAssessmentPage
   GtkWidget          *submit_button;
   GtkScrolledWindow  *scroller;
   GtkStack          *form_stack;
+  GtkWidget         *import_button;
+  char              *bound_unit;     /* a unit's installation: the only unit it edits */
   GtkBox             *form_box;
 };
 

@@ -477,6 +477,7 @@ td_assessment_page_dispose (GObject *object)
   g_clear_pointer (&self->saved_at, g_date_time_unref);
   g_clear_pointer (&self->status_reason, g_free);
   g_clear_pointer (&self->received_signature, g_free);
+  g_clear_pointer (&self->bound_unit, g_free);
 
   G_OBJECT_CLASS (td_assessment_page_parent_class)->dispose (object);
 }
@@ -510,6 +511,7 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, submit_button);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, form_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, form_box);
   td_assessment_page_install_actions (widget_class);
 }
@@ -577,6 +579,20 @@ td_assessment_page_flush (TdAssessmentPage *self)
     return TRUE;
   td_assessment_page_toast (self, error->message);
   return FALSE;
+}
+
+void
+td_assessment_page_bind_to_unit (TdAssessmentPage *self,
+                                 const char       *unit_code)
+{
+  g_set_str (&self->bound_unit, unit_code);
+  /* A unit's clerk edits that unit only and takes in no package: the picker and the board's
+   * import are not there. */
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_dropdown), unit_code == NULL);
+  gtk_widget_set_visible (self->import_button, unit_code == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.import", unit_code == NULL);
+  if (unit_code != NULL)
+    td_assessment_page_show_unit (self, unit_code);
 }
 
 void

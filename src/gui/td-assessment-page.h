@@ -18,6 +18,10 @@ void     td_assessment_page_show_unit    (TdAssessmentPage *self,
                                           const char       *code);
 /* Writes what was typed and not yet saved, now. */
 gboolean td_assessment_page_flush        (TdAssessmentPage *self);
+/* A unit's installation: only @unit_code is shown and edited, no unit picker, no import of
+ * packages (NULL: the board, every unit). */
+void     td_assessment_page_bind_to_unit (TdAssessmentPage *self,
+                                          const char       *unit_code);
 /* Reads the database again (after an import, say). */
 void     td_assessment_page_reload       (TdAssessmentPage *self);
 

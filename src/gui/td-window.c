@@ -10,6 +10,8 @@
 #include "td-awards-page.h"
 #include "td-evidence-page.h"
 #include "td-progress-page.h"
+#include "td-application.h"
+#include "td-welcome-page.h"
 #include "td-window.h"
 
 struct _TdWindow
@@ -31,6 +33,8 @@ struct _TdWindow
   AdwBanner            *demo_banner;
   AdwStatusPage        *error_page;
   GtkLabel             *campaign_label;
+  AdwWindowTitle       *sidebar_title;
+  TdWelcomePage        *welcome_page;
 };
 
 G_DEFINE_FINAL_TYPE (TdWindow, td_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -72,6 +76,9 @@ show_area (TdWindow   *self,
 
   if (self->database == NULL)
     return;
+  /* An area this installation does not have (a unit's has no review or awards). */
+  if (row_for_area (self, area) == NULL || !gtk_widget_get_visible (GTK_WIDGET (row_for_area (self, area))))
+    area = TD_AREA_SELF_ASSESSMENT;
 
   /* The progress area opens a unit's self-assessment by choosing it first. */
   if (g_strcmp0 (area, TD_AREA_SELF_ASSESSMENT) == 0)
@@ -103,7 +110,24 @@ load_database_state (TdWindow     *self,
       return;
     }
 
+  gtk_widget_set_sensitive (GTK_WIDGET (self->area_list), TRUE);
   adw_banner_set_revealed (self->demo_banner, td_database_is_demo (self->database));
+  /* What this database is for, under the application's name; a unit's installation shows
+   * the unit's own work only: the board's review of evidence and its awards are not there. */
+  {
+    g_autofree char *unit_code = NULL;
+    gboolean unit = td_database_get_installation (self->database, &unit_code) == TD_INSTALLATION_UNIT;
+    g_autoptr(TdUnit) own = unit ? td_catalog_find_unit (self->database, unit_code, NULL) : NULL;
+
+    if (unit)
+      adw_window_title_set_subtitle (self->sidebar_title, own ? td_unit_get_name (own) : unit_code);
+    else
+      adw_window_title_set_subtitle (self->sidebar_title, td_database_is_demo (self->database)
+                                                          ? _("Sample province") : _("Province board"));
+    gtk_widget_set_visible (GTK_WIDGET (row_for_area (self, TD_AREA_AWARDS)), !unit);
+    gtk_widget_set_visible (GTK_WIDGET (row_for_area (self, TD_AREA_EVIDENCE)), !unit);
+    td_assessment_page_bind_to_unit (self->assessment_page, unit ? unit_code : NULL);
+  }
   td_progress_page_set_database (self->progress_page, self->database);
   td_assessment_page_set_database (self->assessment_page, self->database);
   td_evidence_page_set_database (self->evidence_page, self->database);
@@ -113,6 +137,17 @@ load_database_state (TdWindow     *self,
 }
 
 /* Callbacks */
+
+static void
+database_ready_cb (TdWindow   *self,
+                   TdDatabase *database)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (TD_IS_APPLICATION (app))
+    td_application_adopt_database (TD_APPLICATION (app), database);
+  td_window_set_database (self, database);
+}
 
 static void
 area_row_activated_cb (TdWindow      *self,
@@ -249,6 +284,9 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, demo_banner);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, campaign_label);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, welcome_page);
+  gtk_widget_class_bind_template_callback (widget_class, database_ready_cb);
   gtk_widget_class_bind_template_callback (widget_class, area_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_cb);
@@ -264,6 +302,7 @@ td_window_init (TdWindow *self)
   g_type_ensure (TD_TYPE_PROGRESS_PAGE);
   g_type_ensure (TD_TYPE_ASSESSMENT_PAGE);
   g_type_ensure (TD_TYPE_EVIDENCE_PAGE);
+  g_type_ensure (TD_TYPE_WELCOME_PAGE);
   g_type_ensure (TD_TYPE_AWARDS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -288,6 +327,31 @@ td_window_new (GtkApplication *application,
   load_database_state (self, open_error);
   show_area (self, area);
   return self;
+}
+
+void
+td_window_show_welcome (TdWindow   *self,
+                        const char *path)
+{
+  td_welcome_page_set_path (self->welcome_page, path);
+  gtk_stack_set_visible_child_name (self->area_stack, "welcome");
+  adw_navigation_page_set_title (self->content_page, _("Welcome"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->area_list), FALSE);
+}
+
+void
+td_window_set_database (TdWindow   *self,
+                        TdDatabase *database)
+{
+  g_autofree char *area = g_settings_get_string (self->settings, "last-area");
+
+  g_set_object (&self->database, database);
+  load_database_state (self, NULL);
+  /* A unit's installation opens on its own form. */
+  if (td_database_get_installation (database, NULL) == TD_INSTALLATION_UNIT)
+    g_set_str (&area, TD_AREA_SELF_ASSESSMENT);
+  show_area (self, area);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
 
 TdDatabase *

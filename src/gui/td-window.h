@@ -21,6 +21,12 @@ TdWindow   *td_window_new           (GtkApplication *application,
                                      TdDatabase     *database,
                                      const GError   *open_error);
 TdDatabase *td_window_get_database  (TdWindow       *self);
+/* The first run: no database yet, the three ways to start; a new one is made at @path. */
+void        td_window_show_welcome  (TdWindow       *self,
+                                     const char     *path);
+/* Shows @database (made by the welcome page, for instance) in every area. */
+void        td_window_set_database  (TdWindow       *self,
+                                     TdDatabase     *database);
 const char *td_window_get_area      (TdWindow       *self);
 void        td_window_set_area      (TdWindow       *self,
                                      const char     *area);
