@@ -2,9 +2,11 @@
 #include <adwaita.h>
 
 #include "td-assessment-page-private.h"
+#include "td-register-import.h"
 #include "td-register.h"
 #include "td-setup.h"
 #include "td-test-util.h"
+#include "td-units-page.h"
 #include "td-welcome-page.h"
 #include "td-window.h"
 
@@ -210,6 +212,81 @@ test_window_without_database (void)
   td_test_iterate (20);
 }
 
+static GtkEditable *
+editor_entry (AdwDialog *dialog, guint index)
+{
+  return GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), index == 0 ? "td-code-row" : "td-name-row"));
+}
+
+/* The board's register page: the tree, the search, a unit added through the dialog (refused in
+ * place first, with what was typed kept), and the import preview that will not import a sheet
+ * with a refused row. */
+static void
+test_units_page (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "units.db");
+  g_autofree char *csv = g_build_filename (dir, "dk.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = adw_window_new ();
+  TdUnitsPage *page;
+  AdwDialog *dialog;
+
+  g_assert_true (g_file_set_contents (csv, "Mã đơn vị,Tên đơn vị,Loại hình,Đơn vị cấp trên\n"
+                                           "X-TIENDU,Xã Tiên Du,xã,\nT-1,Tổ CNSCĐ thôn Đông,Tổ CNSCĐ,X-TIENDU\n", -1, NULL));
+  {
+    g_autoptr(TdRegisterPlan) plan = td_register_plan (db, csv, NULL, &error);
+    g_assert_true (td_register_apply (db, plan, &error));
+  }
+  page = td_units_page_new (db);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  td_test_iterate (50);
+  g_assert_cmpuint (td_units_page_get_n_shown (page), ==, 2);
+
+  /* Add: no name first, refused in the dialog; then with one. */
+  dialog = td_units_page_edit (page, NULL);
+  td_test_iterate (20);
+  gtk_editable_set_text (editor_entry (dialog, 0), "X-MOI");
+  g_signal_emit_by_name (dialog, "response", "save");
+  td_test_iterate (20);
+  g_assert_null (td_register_get (db, "X-MOI", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (editor_entry (dialog, 0)), ==, "X-MOI");
+  gtk_editable_set_text (editor_entry (dialog, 1), "Xã Mới");
+  g_signal_emit_by_name (dialog, "response", "save");
+  td_test_iterate (20);
+  {
+    g_autoptr(TdUnitRecord) added = td_register_get (db, "X-MOI", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (added->name, ==, "Xã Mới");
+  }
+  adw_dialog_force_close (dialog);
+  g_assert_cmpuint (td_units_page_get_n_shown (page), ==, 3);
+
+  /* Search, without accents: the commune and, under it, nothing else. */
+  td_units_page_set_search (page, "tien du");
+  g_assert_cmpuint (td_units_page_get_n_shown (page), ==, 1);
+  td_units_page_set_search (page, "");
+  g_assert_cmpuint (td_units_page_get_n_shown (page), ==, 3);
+
+  /* An import preview whose sheet has a refused row cannot be confirmed. */
+  g_assert_true (g_file_set_contents (csv, "Mã đơn vị,Tên đơn vị,Loại hình,Đơn vị cấp trên\n"
+                                           "X-KHAC,Xã Khác,xã,X-KHONGCO\n", -1, NULL));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (csv);
+    dialog = td_units_page_preview_import (page, file);
+    g_assert_nonnull (dialog);
+    g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "import"));
+    adw_dialog_force_close (dialog);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -217,6 +294,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add_func ("/window/areas", test_window_areas);
   g_test_add_func ("/window/first-run", test_first_run);
+  g_test_add_func ("/window/units-page", test_units_page);
   g_test_add_func ("/window/restores-area", test_window_restores_area);
   g_test_add_func ("/window/without-database", test_window_without_database);
   return g_test_run ();

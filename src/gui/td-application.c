@@ -21,6 +21,7 @@ struct _TdApplication
   TdDatabase     *database;
   GError         *open_error;
   char           *database_path;
+  char           *preferences_page;
   char           *screenshot_path;
   char           *area;
   char           *unit;
@@ -199,6 +200,7 @@ td_application_handle_local_options (GApplication *application,
   if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
     self->screenshot_path = g_canonicalize_filename (path, NULL);
   g_variant_dict_lookup (options, "area", "s", &self->area);
+  g_variant_dict_lookup (options, "preferences", "s", &self->preferences_page);
   g_variant_dict_lookup (options, "unit", "s", &self->unit);
   {
     const char *size = NULL;
@@ -257,6 +259,14 @@ td_application_activate (GApplication *application)
         }
     }
   gtk_window_present (window);
+  if (self->preferences_page != NULL && self->database != NULL)
+    {
+      TdPreferencesDialog *dialog = td_preferences_dialog_new (self->database);
+
+      adw_preferences_dialog_set_visible_page_name (ADW_PREFERENCES_DIALOG (dialog), self->preferences_page);
+      adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
+      g_clear_pointer (&self->preferences_page, g_free);
+    }
 }
 
 static void
@@ -270,6 +280,7 @@ td_application_finalize (GObject *object)
   g_free (self->database_path);
   g_free (self->screenshot_path);
   g_free (self->area);
+  g_free (self->preferences_page);
   g_free (self->unit);
 
   G_OBJECT_CLASS (td_application_parent_class)->finalize (object);
@@ -294,6 +305,7 @@ td_application_init (TdApplication *self)
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this database file"), N_("PATH") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save a picture of the main window to FILE and quit"), N_("FILE") },
     { "area", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open this area: self-assessment, progress, awards or evidence"), N_("AREA") },
+    { "preferences", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open Preferences at this page: general, units or signatures"), N_("PAGE") },
     { "unit", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the self-assessment of the unit with this code"), N_("CODE") },
     { "screenshot-size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The window's size for --screenshot"), N_("WxH") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },

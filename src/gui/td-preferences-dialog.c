@@ -6,6 +6,7 @@
 
 #include "td-preferences-dialog.h"
 #include "td-trust-page.h"
+#include "td-units-page.h"
 
 struct _TdPreferencesDialog
 {
@@ -62,7 +63,10 @@ td_preferences_dialog_new (TdDatabase *db)
 
   adw_action_row_set_subtitle (self->database_row, db ? td_database_get_path (db) : _("None"));
   /* The signature policy belongs to the open database. */
-  if (db != NULL)
-    adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), ADW_PREFERENCES_PAGE (td_trust_page_new (db)));
+  if (db != NULL && td_database_get_installation (db, NULL) == TD_INSTALLATION_BOARD)
+    {
+      adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), ADW_PREFERENCES_PAGE (td_units_page_new (db)));
+      adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), ADW_PREFERENCES_PAGE (td_trust_page_new (db)));
+    }
   return self;
 }

@@ -1,0 +1,523 @@
+/* td-units-page.c: the unit register, as the board keeps it.
+ *
+ * Every change goes through td-register.c, which checks it and writes the audit log; the
+ * dialogs here only show what it says, in place, and keep what was typed when it refuses. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "td-register-import.h"
+#include "td-setup.h"
+#include "td-units-page.h"
+
+struct _TdUnitsPage
+{
+  AdwPreferencesPage   parent_instance;
+
+  TdDatabase          *db;
+  GtkEditable         *search;
+  AdwPreferencesGroup *list_group;
+  GPtrArray           *rows;         /* the unit rows shown, to clear on refresh */
+};
+
+G_DEFINE_FINAL_TYPE (TdUnitsPage, td_units_page, ADW_TYPE_PREFERENCES_PAGE)
+
+static void refresh (TdUnitsPage *self);
+
+static void
+alert (GtkWidget  *parent,
+       const char *heading,
+       const char *message)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (heading, message);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, parent);
+}
+
+/* The edit dialog */
+
+typedef struct {
+  TdUnitsPage  *self;
+  gboolean      create;
+  AdwEntryRow  *code, *name, *parent, *proposer, *contact, *phone, *email;
+  AdwComboRow  *kind;
+  AdwSwitchRow *active;
+  GtkLabel     *problem;
+  gboolean      refused;     /* the register said no: the dialog stays open */
+} Editor;
+
+static void
+editor_free (gpointer  data,
+             GClosure *closure)
+{
+  g_free (data);
+}
+
+/* Responses close an alert dialog; one the register refused stays, with what was typed. */
+static void
+editor_close_attempt_cb (AdwDialog *dialog,
+                         Editor    *e)
+{
+  if (e->refused)
+    e->refused = FALSE;
+  else
+    adw_dialog_force_close (dialog);
+}
+
+static AdwEntryRow *
+entry_row (AdwPreferencesGroup *group,
+           const char          *title,
+           const char          *text)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return row;
+}
+
+static char *
+text_or_null (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  return *text ? g_steal_pointer (&text) : NULL;
+}
+
+static void
+editor_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    Editor         *e)
+{
+  g_autoptr(TdUnitRecord) r = td_unit_record_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  r->code = text_or_null (e->code);
+  r->name = text_or_null (e->name);
+  r->kind = (TdUnitKind) adw_combo_row_get_selected (e->kind);
+  r->parent_code = text_or_null (e->parent);
+  r->proposer_code = text_or_null (e->proposer);
+  g_free (r->contact);
+  g_free (r->phone);
+  g_free (r->email);
+  r->contact = g_strdup (gtk_editable_get_text (GTK_EDITABLE (e->contact)));
+  r->phone = g_strdup (gtk_editable_get_text (GTK_EDITABLE (e->phone)));
+  r->email = g_strdup (gtk_editable_get_text (GTK_EDITABLE (e->email)));
+  r->active = adw_switch_row_get_active (e->active);
+  if (!td_register_save (e->self->db, r, e->create, &error))
+    {
+      /* Said in the dialog, which stays open with everything typed. */
+      gtk_label_set_label (e->problem, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (e->problem), TRUE);
+      e->refused = TRUE;
+      return;
+    }
+  refresh (e->self);
+}
+
+AdwDialog *
+td_units_page_edit (TdUnitsPage *self,
+                    const char  *code)
+{
+  g_autoptr(TdUnitRecord) r = code ? td_register_get (self->db, code, NULL) : td_unit_record_new ();
+  AdwDialog *dialog = adw_alert_dialog_new (code ? _("Edit the Unit") : _("Add a Unit"), NULL);
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  Editor *e = g_new0 (Editor, 1);
+
+  if (r == NULL)
+    return NULL;
+  e->self = self;
+  e->create = code == NULL;
+  e->code = entry_row (group, _("Code"), r->code);
+  gtk_widget_set_sensitive (GTK_WIDGET (e->code), code == NULL);
+  e->name = entry_row (group, _("Name"), r->name);
+  for (int k = 0; k < TD_N_UNIT_KINDS; k++)
+    gtk_string_list_append (kinds, td_unit_kind_get_label (k));
+  e->kind = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (e->kind), _("Kind"));
+  adw_combo_row_set_model (e->kind, G_LIST_MODEL (kinds));
+  adw_combo_row_set_selected (e->kind, r->kind);
+  adw_preferences_group_add (group, GTK_WIDGET (e->kind));
+  e->parent = entry_row (group, _("Code of the Unit Above It"), r->parent_code);
+  e->proposer = entry_row (group, _("Code of the Unit That Proposes Its Awards"), r->proposer_code);
+  e->contact = entry_row (group, _("Contact Person"), r->contact);
+  e->phone = entry_row (group, _("Phone"), r->phone);
+  e->email = entry_row (group, _("E-mail"), r->email);
+  e->active = ADW_SWITCH_ROW (adw_switch_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (e->active), _("Takes Part"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (e->active), _("A retired unit keeps its history and is offered for nothing new"));
+  adw_switch_row_set_active (e->active, r->active);
+  adw_preferences_group_add (group, GTK_WIDGET (e->active));
+  e->problem = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (e->problem, TRUE);
+  gtk_label_set_xalign (e->problem, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (e->problem), "error");
+  gtk_widget_set_visible (GTK_WIDGET (e->problem), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (e->problem), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problem"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (group));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (e->problem));
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), box);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "save");
+  /* Save checks first: the dialog closes only when the register took the unit. */
+  adw_alert_dialog_set_prefer_wide_layout (ADW_ALERT_DIALOG (dialog), TRUE);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (editor_response_cb), e, editor_free, 0);
+  /* The fields by name, for whoever drives the dialog (the tests). */
+  g_object_set_data (G_OBJECT (dialog), "td-code-row", e->code);
+  g_object_set_data (G_OBJECT (dialog), "td-name-row", e->name);
+  adw_dialog_set_can_close (dialog, FALSE);
+  g_signal_connect (dialog, "close-attempt", G_CALLBACK (editor_close_attempt_cb), e);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+  return dialog;
+}
+
+/* Import */
+
+static void
+import_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    TdUnitsPage    *self)
+{
+  TdRegisterPlan *plan = g_object_get_data (G_OBJECT (dialog), "td-plan");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "import"))
+    return;
+  if (!td_register_apply (self->db, plan, &error))
+    alert (GTK_WIDGET (self), _("The Register Was Not Imported"), error->message);
+  refresh (self);
+}
+
+AdwDialog *
+td_units_page_preview_import (TdUnitsPage *self,
+                              GFile       *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  TdRegisterPlan *plan = path ? td_register_plan (self->db, path, NULL, &error) : NULL;
+  g_autofree char *body = NULL;
+  guint counts[TD_REGISTER_REFUSE + 1] = { 0 };
+  GtkWidget *list, *scroller;
+  AdwDialog *dialog;
+
+  if (plan == NULL)
+    {
+      alert (GTK_WIDGET (self), _("The Spreadsheet Cannot Be Read"), error ? error->message : "");
+      return NULL;
+    }
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < plan->rows->len; i++)
+    {
+      TdRegisterRow *row = plan->rows->pdata[i];
+      GtkWidget *r = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (_("Row %u · %s · %s"), row->line, td_register_action_label (row->action),
+                                                row->record->code);
+
+      counts[row->action]++;
+      if (row->action == TD_REGISTER_SAME)
+        continue;
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (r), row->reason ? row->reason : row->record->name);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (r), 3);
+      if (row->action == TD_REGISTER_REFUSE)
+        gtk_widget_add_css_class (r, "error");
+      gtk_list_box_append (GTK_LIST_BOX (list), r);
+    }
+  body = g_strdup_printf (_("Header in row %u: %s.\n%u to add, %u to change, %u to retire, %u unchanged, %u refused."),
+                          plan->header_line, plan->columns, counts[TD_REGISTER_ADD], counts[TD_REGISTER_CHANGE],
+                          counts[TD_REGISTER_RETIRE], counts[TD_REGISTER_SAME], counts[TD_REGISTER_REFUSE]);
+  dialog = adw_alert_dialog_new (_("Import the Unit Register?"), body);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), scroller);
+  adw_alert_dialog_set_prefer_wide_layout (ADW_ALERT_DIALOG (dialog), TRUE);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  /* A register with a refused row is not imported at all: correct the sheet first. */
+  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "import", plan->n_refused == 0);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "td-plan", plan, (GDestroyNotify) td_register_plan_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (import_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+  return dialog;
+}
+
+static void
+import_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(TdUnitsPage) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    td_units_page_preview_import (self, file);
+}
+
+static void
+import_activated_cb (TdUnitsPage *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets (.xlsx, .ods, .csv)"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_suffix (filter, "ods");
+  gtk_file_filter_add_suffix (filter, "xls");
+  gtk_file_filter_add_suffix (filter, "csv");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, _("Import the Unit Register"));
+  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, import_chosen_cb,
+                        g_object_ref (self));
+}
+
+/* Setup files */
+
+static void
+folder_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(TdUnitsPage) self = user_data;
+  g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autofree char *dir = folder ? g_file_get_path (folder) : NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  guint written = 0;
+
+  if (dir == NULL || (records = td_register_list (self->db, &error)) == NULL)
+    {
+      if (error)
+        alert (GTK_WIDGET (self), _("The Setup Files Were Not Written"), error->message);
+      return;
+    }
+  for (guint i = 0; i < records->len; i++)
+    {
+      TdUnitRecord *r = records->pdata[i];
+      g_autofree char *name = g_strdup_printf ("%s.thidua-setup", r->code);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (!r->active)
+        continue;
+      if (!td_setup_export (self->db, r->code, path, &error))
+        {
+          alert (GTK_WIDGET (self), _("The Setup Files Were Not Written"), error->message);
+          return;
+        }
+      written++;
+    }
+  {
+    g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u setup file written in %s.",
+                                                          "%u setup files written in %s.", written), written, dir);
+    alert (GTK_WIDGET (self), _("Setup Files Written"), done);
+  }
+}
+
+static void
+setup_activated_cb (TdUnitsPage *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Folder for the Units' Setup Files"));
+  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, folder_chosen_cb,
+                                 g_object_ref (self));
+}
+
+static void
+add_activated_cb (TdUnitsPage *self)
+{
+  td_units_page_edit (self, NULL);
+}
+
+/* The list */
+
+static void
+unit_activated_cb (AdwActionRow *row,
+                   TdUnitsPage  *self)
+{
+  td_units_page_edit (self, g_object_get_data (G_OBJECT (row), "td-code"));
+}
+
+static guint
+depth_of (GHashTable         *by_code,
+          const TdUnitRecord *r)
+{
+  guint depth = 0;
+
+  for (TdUnitRecord *p = r->parent_code ? g_hash_table_lookup (by_code, r->parent_code) : NULL;
+       p != NULL && depth < 8; p = p->parent_code ? g_hash_table_lookup (by_code, p->parent_code) : NULL)
+    depth++;
+  return depth;
+}
+
+/* Children right after their parent, then by code: a tree read top to bottom. */
+static void
+add_subtree (TdUnitsPage *self,
+             GPtrArray   *records,
+             GHashTable  *by_code,
+             const char  *parent,
+             const char  *needle)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      TdUnitRecord *r = records->pdata[i];
+      g_autofree char *hay = NULL;
+
+      if (g_strcmp0 (r->parent_code && g_hash_table_contains (by_code, r->parent_code) ? r->parent_code : NULL, parent) != 0)
+        continue;
+      hay = td_register_fold (r->name);
+      if (*needle == '\0' || strstr (hay, needle) || strstr (r->code, needle) ||
+          g_ascii_strcasecmp (r->code, needle) == 0)
+        {
+          GtkWidget *row = adw_action_row_new ();
+          g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s%s", r->code, td_unit_kind_get_label (r->kind),
+                                                       *r->contact ? " · " : "", r->contact,
+                                                       r->active ? "" : _(" · retired"));
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          /* The tree: each level a step in from the row's edge, the list's edge kept. */
+          if (depth_of (by_code, r) > 0)
+            {
+              GtkWidget *indent = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+              gtk_widget_set_size_request (indent, 20 * (int) depth_of (by_code, r), -1);
+              adw_action_row_add_prefix (ADW_ACTION_ROW (row), indent);
+            }
+          if (!r->active)
+            gtk_widget_add_css_class (row, "dim-label");
+          g_object_set_data_full (G_OBJECT (row), "td-code", g_strdup (r->code), g_free);
+          g_signal_connect (row, "activated", G_CALLBACK (unit_activated_cb), self);
+          adw_preferences_group_add (self->list_group, row);
+          g_ptr_array_add (self->rows, row);
+        }
+      add_subtree (self, records, by_code, r->code, needle);
+    }
+}
+
+static void
+refresh (TdUnitsPage *self)
+{
+  g_autoptr(GPtrArray) records = td_register_list (self->db, NULL);
+  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *needle = td_register_fold (gtk_editable_get_text (self->search));
+  g_autofree char *count = NULL;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->list_group, self->rows->pdata[i]);
+  g_ptr_array_set_size (self->rows, 0);
+  if (records == NULL)
+    return;
+  for (guint i = 0; i < records->len; i++)
+    g_hash_table_insert (by_code, ((TdUnitRecord *) records->pdata[i])->code, records->pdata[i]);
+  add_subtree (self, records, by_code, NULL, needle);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit", "%u units", records->len), records->len);
+  adw_preferences_group_set_description (self->list_group, count);
+}
+
+void
+td_units_page_set_search (TdUnitsPage *self,
+                          const char  *text)
+{
+  gtk_editable_set_text (self->search, text);
+  refresh (self);
+}
+
+guint
+td_units_page_get_n_shown (TdUnitsPage *self)
+{
+  return self->rows->len;
+}
+
+/* GObject */
+
+static void
+td_units_page_dispose (GObject *object)
+{
+  TdUnitsPage *self = TD_UNITS_PAGE (object);
+
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (td_units_page_parent_class)->dispose (object);
+}
+
+static void
+td_units_page_class_init (TdUnitsPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = td_units_page_dispose;
+}
+
+static GtkWidget *
+button_row (const char *title,
+            const char *subtitle,
+            GCallback   callback,
+            gpointer    data)
+{
+  GtkWidget *row = adw_button_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, subtitle);
+  g_signal_connect_swapped (row, "activated", callback, data);
+  return row;
+}
+
+static void
+td_units_page_init (TdUnitsPage *self)
+{
+  AdwPreferencesGroup *actions = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *search_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *search = gtk_search_entry_new ();
+
+  self->rows = g_ptr_array_new ();
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Units"));
+  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (self), "units");
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "system-users-symbolic");
+
+  adw_preferences_group_set_title (actions, _("Unit Register"));
+  adw_preferences_group_set_description (actions, _("The province's units, as its own register lists them. Every change "
+                                                    "is recorded in the audit log."));
+  adw_preferences_group_add (actions, button_row (_("_Import From a Spreadsheet…"),
+                                                  _("An .xlsx, .ods or .csv file with a code and a name column; a preview "
+                                                    "shows what each row does before anything changes"),
+                                                  G_CALLBACK (import_activated_cb), self));
+  adw_preferences_group_add (actions, button_row (_("_Add a Unit…"), NULL, G_CALLBACK (add_activated_cb), self));
+  adw_preferences_group_add (actions, button_row (_("Write _Setup Files…"),
+                                                  _("One file per unit, for the clerks to set up their own installation"),
+                                                  G_CALLBACK (setup_activated_cb), self));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), actions);
+
+  self->search = GTK_EDITABLE (search);
+  gtk_search_entry_set_placeholder_text (GTK_SEARCH_ENTRY (search), _("Search by name or code"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search units"), -1);
+  g_signal_connect_swapped (search, "search-changed", G_CALLBACK (refresh), self);
+  adw_preferences_group_add (search_group, search);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), search_group);
+
+  self->list_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->list_group);
+}
+
+TdUnitsPage *
+td_units_page_new (TdDatabase *db)
+{
+  TdUnitsPage *self = g_object_new (TD_TYPE_UNITS_PAGE, NULL);
+
+  self->db = g_object_ref (db);
+  refresh (self);
+  return self;
+}
