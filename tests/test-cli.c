@@ -202,7 +202,7 @@ test_errors (void)
 static void
 test_help (void)
 {
-  const char *commands[] = { "init", "targets", "units", "summary", "audit" };
+  const char *commands[] = { "init", "targets", "units", "summary", "audit", "setup", "submit", "values" };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -290,6 +290,89 @@ test_documents (void)
   }
 }
 
+/* A real province from the command line only (issue 12): the board from its register, a
+ * commune's installation from the setup file, its figures, its submission, the package back
+ * at the board.  No sample anywhere. */
+static void
+test_real_province (void)
+{
+  g_autofree char *board = g_build_filename (dir, "board-cli.db", NULL);
+  g_autofree char *unit = g_build_filename (dir, "unit-cli.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "dang-ky.csv", NULL);
+  g_autofree char *setups = g_build_filename (dir, "thiet-lap", NULL);
+  g_autofree char *setup = g_build_filename (setups, "X-TIENDU.thidua-setup", NULL);
+  g_autofree char *package = g_build_filename (dir, "tiendu-cli.thidua", NULL);
+
+  g_assert_true (g_file_set_contents (csv, "Mã đơn vị;Tên đơn vị;Loại hình;Đơn vị cấp trên\n"
+                                           "UBND-TINH;UBND tỉnh Bắc Ninh;UBND tỉnh;\n"
+                                           "X-TIENDU;Xã Tiên Du;xã;UBND-TINH\n", -1, NULL));
+  g_mkdir (setups, 0700);
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "init", "--board", "--json", "--database", board, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "\"board\""));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    run_cli (&r, "units", "import", csv, "--json", "--database", board, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    root = parse (r.out);
+    g_assert_true (json_object_get_boolean_member (json_node_get_object (root), "applied"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "setup", "export", "--unit", "X-TIENDU", "-o", setups, "--database", board, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "setup", "open", setup, "--database", unit, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "Xã Tiên Du"));
+  }
+  /* A figure the form refuses is refused here too, in one line, and not stored. */
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "values", "set", "--unit", "X-TIENDU", "--round", "2", "--target", "3", "200/100", "--database", unit, NULL);
+    assert_one_line_error (&r, 1, "Target 3");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "submit", "--unit", "X-TIENDU", "--round", "2", "--database", unit, NULL);
+    assert_one_line_error (&r, 1, NULL);
+  }
+  for (int t = 1; t <= 19; t++)
+    {
+      g_auto(Run) r = { 0 };
+      g_autofree char *number = g_strdup_printf ("%d", t);
+      if (t == 19)
+        run_cli (&r, "values", "set", "--unit", "X-TIENDU", "--round", "2", "--target", number, "na", "Chỉ số cấp tỉnh",
+                 "--database", unit, NULL);
+      else
+        run_cli (&r, "values", "set", "--unit", "X-TIENDU", "--round", "2", "--target", number, "1.234/2.000",
+                 "--database", unit, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+    }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "submit", "--unit", "X-TIENDU", "--round", "2", "--database", unit, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "export", "--unit", "X-TIENDU", "--round", "2", "-o", package, "--database", unit, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "import", package, "--json", "--database", board, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "X-TIENDU"));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -307,6 +390,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/documents", test_documents);
+  g_test_add_func ("/cli/real-province", test_real_province);
   status = g_test_run ();
 
   td_test_cleanup_dir (dir);
