@@ -371,6 +371,19 @@ test_real_province (void)
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "X-TIENDU"));
   }
+  /* The register exported, as .xlsx and .csv, reads back as the same register. */
+  for (int i = 0; i < 2; i++)
+    {
+      g_auto(Run) out = { 0 };
+      g_auto(Run) back = { 0 };
+      g_autofree char *file = g_build_filename (dir, i ? "dang-ky-ra.csv" : "dang-ky-ra.xlsx", NULL);
+
+      run_cli (&out, "units", "export", "-o", file, "--database", board, NULL);
+      g_assert_cmpint (out.status, ==, 0);
+      run_cli (&back, "units", "import", file, "--dry-run", "--database", board, NULL);
+      g_assert_cmpint (back.status, ==, 0);
+      g_assert_nonnull (strstr (back.out, "0 to add, 0 to change, 0 to retire, 2 unchanged, 0 refused"));
+    }
 }
 
 int

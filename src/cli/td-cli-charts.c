@@ -8,13 +8,6 @@
 #include "td-cli.h"
 #include "td-report.h"
 
-static int
-usage_error (GError **error, const char *message)
-{
-  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message);
-  return 2;
-}
-
 /* The round given, or the latest. */
 static guint
 pick_round (TdCliContext *ctx, int round_number, GError **error)
@@ -81,11 +74,11 @@ td_cli_chart (TdCliContext  *ctx,
   if (!td_cli_parse (ctx, "chart", NULL, entries, &argc, &argv, &status, error))
     return status;
   if (!td_chart_kind_from_string (kind, &chart_kind))
-    return usage_error (error, _("chart needs --kind overview, ranking, trend or dti"));
+    return td_cli_usage_error (error, _("chart needs --kind overview, ranking, trend or dti"));
   if (output == NULL)
-    return usage_error (error, _("chart needs -o FILE (.png, .svg or .pdf)"));
+    return td_cli_usage_error (error, _("chart needs -o FILE (.png, .svg or .pdf)"));
   if (chart_kind == TD_CHART_RANKING && target_number <= 0)
-    return usage_error (error, _("a ranking needs --target N"));
+    return td_cli_usage_error (error, _("a ranking needs --target N"));
   if (!parse_kind (unit_kind, &scope_kind, error))
     return 2;
   if (!td_cli_open (ctx, error) || (round = pick_round (ctx, round_number, error)) == 0)
@@ -141,7 +134,7 @@ td_cli_report (TdCliContext  *ctx,
   if (!td_cli_parse (ctx, "report", NULL, entries, &argc, &argv, &status, error))
     return status;
   if (output == NULL)
-    return usage_error (error, _("report needs -o FILE (.pdf, .xlsx or .csv)"));
+    return td_cli_usage_error (error, _("report needs -o FILE (.pdf, .xlsx or .csv)"));
   if (!parse_kind (unit_kind, &scope_kind, error))
     return 2;
   if (!td_cli_open (ctx, error) || (round = pick_round (ctx, round_number, error)) == 0)

@@ -26,13 +26,6 @@ pad (const char *text,
   return g_string_free (out, FALSE);
 }
 
-static int
-usage_error (GError    **error,
-             const char *message)
-{
-  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message);
-  return 2;
-}
 
 /* init */
 
@@ -54,10 +47,10 @@ td_cli_init (TdCliContext  *ctx,
 
   PARSE ("init", NULL, entries);
   if (argc > 1)
-    return usage_error (error, _("init takes no arguments"));
+    return td_cli_usage_error (error, _("init takes no arguments"));
 
   if (demo && board)
-    return usage_error (error, _("init takes --demo or --board, not both"));
+    return td_cli_usage_error (error, _("init takes --demo or --board, not both"));
   if (ctx->database_path == NULL)
     ctx->database_path = td_database_default_path ();
   ctx->db = td_database_open (ctx->database_path, error);
@@ -254,7 +247,7 @@ td_cli_summary (TdCliContext  *ctx,
 
   PARSE ("summary", NULL, entries);
   if (round_number <= 0)
-    return usage_error (error, _("summary needs --round R (for example --round 2)"));
+    return td_cli_usage_error (error, _("summary needs --round R (for example --round 2)"));
   if (!td_cli_open (ctx, error) ||
       (targets = td_catalog_list_targets (ctx->db, error)) == NULL ||
       (round = td_catalog_find_round (ctx->db, (guint) round_number, error)) == NULL)
@@ -353,7 +346,7 @@ td_cli_audit (TdCliContext  *ctx,
 
   PARSE ("audit", NULL, entries);
   if (limit < 0)
-    return usage_error (error, _("--limit must be 0 or more"));
+    return td_cli_usage_error (error, _("--limit must be 0 or more"));
   if (!td_cli_open (ctx, error))
     return 1;
   if (unit_code != NULL)

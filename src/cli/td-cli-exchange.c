@@ -7,13 +7,6 @@
 #include "td-cli.h"
 #include "td-package.h"
 
-static int
-usage_error (GError **error, const char *message)
-{
-  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message);
-  return 2;
-}
-
 static gsize
 evidence_limit (void)
 {
@@ -50,7 +43,7 @@ td_cli_export (TdCliContext  *ctx,
   if (!td_cli_parse (ctx, "export", NULL, entries, &argc, &argv, &status, error))
     return status;
   if (unit == NULL || round <= 0 || output == NULL || (pkcs11 && p12))
-    return usage_error (error, _("export needs --unit CODE --round R -o FILE, and at most one of --sign-pkcs11 and --sign-p12"));
+    return td_cli_usage_error (error, _("export needs --unit CODE --round R -o FILE, and at most one of --sign-pkcs11 and --sign-p12"));
   if (!td_cli_open (ctx, error))
     return 1;
   if (pkcs11 || p12)
@@ -96,7 +89,7 @@ td_cli_return (TdCliContext  *ctx,
   if (!td_cli_parse (ctx, "return", NULL, entries, &argc, &argv, &status, error))
     return status;
   if (unit_code == NULL || round_number <= 0 || reason == NULL)
-    return usage_error (error, _("return needs --unit CODE --round R --reason TEXT"));
+    return td_cli_usage_error (error, _("return needs --unit CODE --round R --reason TEXT"));
   if (!td_cli_open (ctx, error) ||
       (unit = td_catalog_find_unit (ctx->db, unit_code, error)) == NULL ||
       (round = td_catalog_find_round (ctx->db, (guint) round_number, error)) == NULL)
@@ -148,7 +141,7 @@ td_cli_import (TdCliContext  *ctx,
   if (!td_cli_parse (ctx, "import", N_("FILE… (or a folder)"), entries, &argc, &argv, &status, error))
     return status;
   if (argc < 2)
-    return usage_error (error, _("import needs at least one .thidua file or folder"));
+    return td_cli_usage_error (error, _("import needs at least one .thidua file or folder"));
   if (!td_cli_open (ctx, error))
     return 1;
 

@@ -13,13 +13,6 @@
 #include "td-register.h"
 #include "td-setup.h"
 
-static int
-usage (GError    **error,
-       const char *message)
-{
-  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message);
-  return 2;
-}
 
 static int
 export_setup (TdCliContext  *ctx,
@@ -62,7 +55,7 @@ export_setup (TdCliContext  *ctx,
       else
         path = g_strdup (output);
       if (!all && unit == NULL)
-        return usage (error, _("setup export needs --unit CODE, --all, or a folder to write one file per unit"));
+        return td_cli_usage_error (error, _("setup export needs --unit CODE, --all, or a folder to write one file per unit"));
       if (!td_setup_export (ctx->db, all ? NULL : unit, path, error))
         return 1;
       g_ptr_array_add (files, g_steal_pointer (&path));
@@ -138,7 +131,7 @@ td_cli_setup (TdCliContext  *ctx,
                 result->unit_name, result->unit_code, result->version);
       return 0;
     }
-  return usage (error, _("setup needs export (--unit CODE | --all) -o FILE|DIR, or open FILE [--unit CODE]"));
+  return td_cli_usage_error (error, _("setup needs export (--unit CODE | --all) -o FILE|DIR, or open FILE [--unit CODE]"));
 }
 
 int
@@ -163,7 +156,7 @@ td_cli_submit (TdCliContext  *ctx,
   if (!td_cli_parse (ctx, "submit", NULL, entries, &argc, &argv, &status, error))
     return status;
   if (argc != 1 || unit_code == NULL || round_number < 1)
-    return usage (error, _("submit needs --unit CODE and --round R"));
+    return td_cli_usage_error (error, _("submit needs --unit CODE and --round R"));
   if (!td_cli_open (ctx, error) ||
       (unit = td_catalog_find_unit (ctx->db, unit_code, error)) == NULL ||
       (round = td_catalog_find_round (ctx->db, (guint) round_number, error)) == NULL ||

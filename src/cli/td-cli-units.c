@@ -15,13 +15,6 @@
 #include "td-cli.h"
 #include "td-register-import.h"
 
-static int
-usage (GError    **error,
-       const char *message)
-{
-  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message);
-  return 2;
-}
 
 static void
 add_record_json (JsonBuilder        *b,
@@ -150,6 +143,22 @@ import_units (TdCliContext  *ctx,
   return td_register_apply (ctx->db, plan, error) ? 0 : 1;
 }
 
+/* One row of the exported register, in the order of its header (what import reads back). */
+static void
+record_cells (const TdUnitRecord *r,
+              const char        **cells)
+{
+  cells[0] = r->code;
+  cells[1] = r->name;
+  cells[2] = td_unit_kind_to_string (r->kind);
+  cells[3] = r->parent_code ? r->parent_code : "";
+  cells[4] = r->proposer_code ? r->proposer_code : "";
+  cells[5] = r->contact;
+  cells[6] = r->phone;
+  cells[7] = r->email;
+  cells[8] = r->active ? "hoạt động" : "ngừng hoạt động";
+}
+
 static int
 export_units (TdCliContext  *ctx,
               const char    *output,
@@ -177,9 +186,9 @@ export_units (TdCliContext  *ctx,
       for (guint i = 0; i < records->len; i++)
         {
           TdUnitRecord *r = records->pdata[i];
-          const char *cells[] = { r->code, r->name, td_unit_kind_to_string (r->kind), r->parent_code ? r->parent_code : "",
-                                  r->proposer_code ? r->proposer_code : "", r->contact, r->phone, r->email,
-                                  r->active ? "hoạt động" : "ngừng hoạt động" };
+          const char *cells[G_N_ELEMENTS (head)];
+
+          record_cells (r, cells);
           for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
             worksheet_write_string (sheet, i + 1, (lxw_col_t) c, cells[c], NULL);
         }
@@ -200,9 +209,9 @@ export_units (TdCliContext  *ctx,
       for (guint i = 0; i < records->len; i++)
         {
           TdUnitRecord *r = records->pdata[i];
-          const char *cells[] = { r->code, r->name, td_unit_kind_to_string (r->kind), r->parent_code ? r->parent_code : "",
-                                  r->proposer_code ? r->proposer_code : "", r->contact, r->phone, r->email,
-                                  r->active ? "hoạt động" : "ngừng hoạt động" };
+          const char *cells[G_N_ELEMENTS (head)];
+
+          record_cells (r, cells);
           for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
             {
               g_autoptr(GString) quoted = g_string_new (cells[c]);
@@ -213,7 +222,7 @@ export_units (TdCliContext  *ctx,
         }
       return g_file_set_contents (output, out->str, (gssize) out->len, error) ? 0 : 1;
     }
-  return usage (error, _("units export writes .csv or .xlsx"));
+  return td_cli_usage_error (error, _("units export writes .csv or .xlsx"));
 }
 
 int
@@ -251,7 +260,7 @@ td_cli_units (TdCliContext  *ctx,
       (g_strv_contains ((const char *[]) { "import", "add", "edit", "retire", NULL }, what) && argc != 3) ||
       (g_str_equal (what, "export") && (argc != 2 || output == NULL)) ||
       !g_strv_contains ((const char *[]) { "list", "import", "add", "edit", "retire", "export", NULL }, what))
-    return usage (error, _("units needs list, import FILE, add CODE, edit CODE, retire CODE or export -o FILE"));
+    return td_cli_usage_error (error, _("units needs list, import FILE, add CODE, edit CODE, retire CODE or export -o FILE"));
   if (!td_cli_open (ctx, error))
     return 1;
 
@@ -271,7 +280,7 @@ td_cli_units (TdCliContext  *ctx,
     if (create)
       {
         if (name == NULL || kind == NULL)
-          return usage (error, _("units add needs --name and --kind"));
+          return td_cli_usage_error (error, _("units add needs --name and --kind"));
         r = td_unit_record_new ();
         r->code = g_strdup (argv[2]);
       }

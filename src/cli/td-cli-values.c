@@ -12,13 +12,6 @@
 
 #include "td-cli.h"
 
-static int
-usage (GError    **error,
-       const char *message)
-{
-  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message);
-  return 2;
-}
 
 int
 td_cli_values (TdCliContext  *ctx,
@@ -46,7 +39,7 @@ td_cli_values (TdCliContext  *ctx,
     return status;
   if (argc < 3 || !g_str_equal (argv[1], "set") || unit_code == NULL || round_number < 1 || target_number < 1 ||
       (g_str_equal (argv[2], "na") ? argc != 4 : argc != 3))
-    return usage (error, _("values needs set --unit CODE --round R --target N, then NUM/DEN, an index, or na \"REASON\""));
+    return td_cli_usage_error (error, _("values needs set --unit CODE --round R --target N, then NUM/DEN, an index, or na \"REASON\""));
   if (!td_cli_open (ctx, error) ||
       (unit = td_catalog_find_unit (ctx->db, unit_code, error)) == NULL ||
       (round = td_catalog_find_round (ctx->db, (guint) round_number, error)) == NULL ||

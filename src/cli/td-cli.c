@@ -94,6 +94,14 @@ td_cli_open (TdCliContext  *ctx,
   return td_cli_open_unseeded (ctx, error) && td_catalog_ensure_seed (ctx->db, error);
 }
 
+int
+td_cli_usage_error (GError    **error,
+                    const char *message)
+{
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message);
+  return 2;
+}
+
 void
 td_cli_print_json (JsonNode *node)
 {

@@ -53,6 +53,9 @@ gboolean    td_cli_open_unseeded (TdCliContext *ctx,
 gboolean    td_cli_open       (TdCliContext   *ctx,
                                GError        **error);
 void        td_cli_print_json (JsonNode       *node);
+/* A usage mistake: the message for stderr, and the exit status 2. */
+int         td_cli_usage_error (GError       **error,
+                                const char    *message);
 /* A PIN or password: asked on the terminal without echo, or read as one line from stdin when
  * that is not a terminal (scripts).  NULL at end of input. */
 char       *td_cli_read_secret (const char    *prompt);
