@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <unistd.h>
 
 #include "td-evidence.h"
 #include "td-pdf-check.h"
@@ -18,6 +19,7 @@
 /* One helper process checks every file, one after the other: starting a process per file cost
  * more than the drawing itself in bench-import.  Replaced whenever a file kills it. */
 static TdPdfHelper *warm;
+static pid_t warm_owner;      /* the process that started it: a fork()ed child starts its own */
 G_LOCK_DEFINE_STATIC (warm);
 
 static gboolean check_pages (TdPdfHelper *helper, GError *local, int *n_pages, GError **error);
@@ -38,6 +40,12 @@ td_pdf_check (GBytes  *bytes,
       return FALSE;
     }
   G_LOCK (warm);
+  if (warm != NULL && warm_owner != getpid ())
+    {
+      td_pdf_helper_abandon (warm);
+      warm = NULL;
+    }
+  warm_owner = getpid ();
   if (warm == NULL)
     opened = (warm = td_pdf_helper_open (bytes, NULL, page_timeout * 2, &local)) != NULL;
   else

@@ -175,6 +175,7 @@ spawn (GPid    *pid,
  * start-up (loading poppler, cairo and fonts), and the next spare starts meanwhile. */
 static GPid spare_pid;
 static int spare_sock = -1;
+static pid_t spare_owner;     /* a fork()ed process does not take its parent's spare */
 G_LOCK_DEFINE_STATIC (spare);
 
 static void
@@ -188,6 +189,7 @@ refill_spare (void)
       G_LOCK (spare);
       if (spare_sock < 0)
         {
+          spare_owner = getpid ();
           spare_pid = pid;
           spare_sock = sock;
           pid = 0;
@@ -210,6 +212,12 @@ start (TdPdfHelper  *self,
        GError      **error)
 {
   G_LOCK (spare);
+  if (spare_sock >= 0 && spare_owner != getpid ())
+    {
+      /* The parent's spare, inherited through fork(): not ours to talk to or to reap. */
+      close (spare_sock);
+      spare_sock = -1;
+    }
   if (spare_sock >= 0 && waitpid (spare_pid, NULL, WNOHANG) == 0)
     {
       self->pid = spare_pid;
@@ -434,6 +442,22 @@ td_pdf_helper_reopen (TdPdfHelper  *self,
   ok = self->sock >= 0 ? open_document (self, timeout_ms, error) : start (self, timeout_ms, error);
   g_mutex_unlock (&self->lock);
   return ok;
+}
+
+void
+td_pdf_helper_abandon (TdPdfHelper *self)
+{
+  if (self == NULL)
+    return;
+  /* Our copies of the descriptors only: the process is another's. */
+  if (self->sock >= 0)
+    close (self->sock);
+  if (self->pdf_fd >= 0)
+    close (self->pdf_fd);
+  g_free (self->password);
+  g_free (self->sizes);
+  g_mutex_clear (&self->lock);
+  g_free (self);
 }
 
 void

@@ -26,6 +26,9 @@ gboolean         td_pdf_helper_reopen        (TdPdfHelper  *self,
                                               int           timeout_ms,
                                               GError      **error);
 void             td_pdf_helper_free          (TdPdfHelper  *self);
+/* Lets go of a helper inherited through fork() without touching its process, which belongs
+ * to the parent. */
+void             td_pdf_helper_abandon       (TdPdfHelper  *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdPdfHelper, td_pdf_helper_free)
 
 int              td_pdf_helper_get_n_pages   (TdPdfHelper  *self);
