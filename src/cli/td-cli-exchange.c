@@ -210,6 +210,8 @@ td_cli_import (TdCliContext  *ctx,
             json_builder_add_string_value (b, preview->signature->signer->subject);
           else
             json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "setup_version");
+          json_builder_add_int_value (b, preview->setup_version);
           json_builder_set_member_name (b, "changes");
           json_builder_begin_array (b);
           for (guint c = 0; c < preview->changes->len; c++)
@@ -220,6 +222,9 @@ td_cli_import (TdCliContext  *ctx,
               printf ("%s: %s (%s), %s %u, %s %d: %s\n", path, preview->unit_name, preview->unit_code, _("round"),
                       preview->round_number, _("revision"), preview->revision, kind_label (preview->kind));
               td_cli_print_signature (preview->signature);
+              if (preview->setup_version > 0 && preview->setup_version < preview->board_setup_version)
+                printf (_("  works with version %d of the board's setup; the newest is %d: send the unit its new setup file\n"),
+                        preview->setup_version, preview->board_setup_version);
               for (guint c = 0; c < preview->changes->len; c++)
                 printf ("  %s\n", (const char *) preview->changes->pdata[c]);
             }

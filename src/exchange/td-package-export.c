@@ -157,6 +157,13 @@ write_package (TdDatabase       *db,
       !put_manifest (pkg, "created_at", now, error) ||
       !put_manifest (pkg, "exported_by", td_database_get_actor (db), error))
     return FALSE;
+  /* Which of the board's setups the unit works with: the board sees who has an old one. */
+  {
+    g_autofree char *setup = td_database_get_meta (db, "setup_version");
+    if (setup != NULL && td_database_get_installation (db, NULL) == TD_INSTALLATION_UNIT &&
+        !put_manifest (pkg, "setup_version", setup, error))
+      return FALSE;
+  }
 
   /* The digests last, over what was written. */
   for (guint i = 1; td_package_tables[i] != NULL; i++)

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <stdlib.h>
 
 #include "td-assessment-private.h"
 #include "td-audit.h"
@@ -125,6 +126,13 @@ package_preview (Package     *p,
   preview->changes = g_ptr_array_new_with_free_func (g_free);
   preview->n_values = p->values->len;
   preview->n_evidence = p->evidence->len;
+  {
+    const char *setup = g_hash_table_lookup (p->manifest, "setup_version");
+    g_autofree char *ours = td_database_get_meta (db, "setup_version");
+
+    preview->setup_version = setup ? (int) CLAMP (g_ascii_strtoll (setup, NULL, 10), 0, G_MAXINT) : 0;
+    preview->board_setup_version = ours ? atoi (ours) : 0;
+  }
   if (p->signature_info != NULL)
     {
       preview->signature = g_new0 (TdSignatureInfo, 1);

@@ -66,6 +66,8 @@ typedef struct {
   guint          n_values;
   guint          n_evidence;
   TdSignatureInfo *signature;   /* who signed it and when; NULL for an unsigned package */
+  int            setup_version; /* the board's setup the unit works with; 0 when not said */
+  int            board_setup_version; /* the newest this board wrote; 0 when it wrote none */
 } TdPackagePreview;
 
 void              td_package_preview_free (TdPackagePreview *preview);

@@ -101,6 +101,13 @@ show_items (TdImportDialog *self)
             }
           else
             g_string_append_printf (text, "\n%s", _("Not signed"));
+          if (item->preview->setup_version > 0 && item->preview->setup_version < item->preview->board_setup_version)
+            {
+              g_string_append_c (text, '\n');
+              g_string_append_printf (text, _("Works with version %d of the board's setup; the newest is %d: send the unit "
+                                              "its new setup file."),
+                                      item->preview->setup_version, item->preview->board_setup_version);
+            }
           for (guint c = 0; c < item->preview->changes->len && c < 6 && item->preview->kind == TD_IMPORT_REVISION; c++)
             g_string_append_printf (text, "\n%s", (const char *) item->preview->changes->pdata[c]);
           subtitle = g_string_free (g_steal_pointer (&text), FALSE);
