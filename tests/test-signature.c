@@ -11,6 +11,7 @@
 #include "td-package-private.h"
 #include "td-test-util.h"
 
+#include "td-setup.h"
 #include "td-test-pki.h"
 
 static gboolean ready;
@@ -227,6 +228,88 @@ test_forged_index (Fixture *f, gconstpointer data)
                                                              td_round_get_id (round), NULL);
     g_assert_null (info);
   }
+}
+
+/* A setup file signed by the board (issue 12): the first one a unit opens sets who the board
+ * is; a file changed after signing, a later unsigned one, one signed by another key, or one
+ * whose signer does not chain to the stored authorities are refused and change nothing. */
+static void
+write_setup (Fixture *f, const char *label, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdSigner) signer = label ? token_signer (label, PIN, &error) : NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (td_setup_export_signed (f->province_db, "X-A", path, signer, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_signed_setup (Fixture *f, gconstpointer data)
+{
+  g_autofree char *first = path_of ("setup-1.thidua-setup");
+  g_autofree char *forged = path_of ("setup-forged.thidua-setup");
+  g_autofree char *unsigned_ = path_of ("setup-unsigned.thidua-setup");
+  g_autofree char *other = path_of ("setup-other.thidua-setup");
+  g_autofree char *rogue = path_of ("setup-rogue.thidua-setup");
+  g_autofree char *good = path_of ("setup-good.thidua-setup");
+  g_autofree char *db_path = path_of ("signed-unit.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdSetupResult) result = NULL;
+  g_autofree char *pinned = NULL;
+  TdDatabase *clerk;
+
+  if (!skip_unless_ready ())
+    return;
+  g_remove (db_path);
+  td_database_set_installation (f->province_db, TD_INSTALLATION_BOARD, NULL, &error);
+  write_setup (f, "other", first);
+  clerk = td_database_open (db_path, &error);
+  g_assert_no_error (error);
+  result = td_setup_open (clerk, first, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (result->signer, ==, "UBND xã Bê");
+  pinned = td_database_get_meta (clerk, "board_signer");
+  g_assert_cmpstr (pinned, ==, "UBND xã Bê");
+
+  /* Changed after signing, the digests written again as a forger would. */
+  write_setup (f, "other", forged);
+  {
+    sqlite3 *file = NULL;
+    g_autofree char *digest = NULL;
+    g_autofree char *sql = NULL;
+
+    g_assert_cmpint (sqlite3_open (forged, &file), ==, SQLITE_OK);
+    sqlite3_exec (file, "UPDATE unit SET name = 'Xã giả mạo'", NULL, NULL, NULL);
+    digest = td_package_table_digest (file, "unit", NULL);
+    sql = g_strdup_printf ("UPDATE manifest SET value = '%s' WHERE key = 'sha256_unit'", digest);
+    sqlite3_exec (file, sql, NULL, NULL, NULL);
+    sqlite3_close (file);
+  }
+  write_setup (f, NULL, unsigned_);
+  write_setup (f, "unit", other);
+  write_setup (f, "rogue", rogue);
+  {
+    const char *paths[] = { forged, unsigned_, other, rogue };
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      {
+        g_autoptr(TdSetupResult) refused = td_setup_open (clerk, paths[i], NULL, &error);
+        g_autoptr(TdUnit) unit = td_catalog_find_unit (clerk, "X-A", NULL);
+
+        g_assert_null (refused);
+        g_test_message ("%s: %s", paths[i], error->message);
+        g_assert_true (error->domain == TD_SIGNATURE_ERROR);
+        g_clear_error (&error);
+        g_assert_cmpstr (td_unit_get_name (unit), ==, "Xã Á");
+      }
+  }
+  /* The board's next file, signed as before: taken. */
+  write_setup (f, "other", good);
+  g_clear_pointer (&result, td_setup_result_free);
+  result = td_setup_open (clerk, good, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (result->unchanged);
+  g_assert_finalize_object (clerk);
 }
 
 static void
@@ -561,6 +644,7 @@ main (int argc, char *argv[])
   ADD ("/signature/tampered-value", test_tampered_value);
   ADD ("/signature/tampered-evidence", test_tampered_evidence);
   ADD ("/signature/forged-index", test_forged_index);
+  ADD ("/signature/signed-setup", test_signed_setup);
   ADD ("/signature/expired", test_expired);
   ADD ("/signature/untrusted", test_untrusted);
   ADD ("/signature/other-unit", test_other_unit);

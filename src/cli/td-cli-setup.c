@@ -1,6 +1,7 @@
 /* td-cli-setup.c: setting up the two kinds of installation from the command line.
  *
- *   setup export (--unit CODE | --all) -o DIR|FILE    the board writes setup files
+ *   setup export (--unit CODE | --all) -o DIR|FILE [--sign-pkcs11 URI | --sign-p12 FILE]
+ *                                                     the board writes setup files
  *   setup open FILE [--unit CODE]                     a unit's installation from the board's file
  *   submit --unit CODE --round R                      the form's Nộp, with the same checks */
 #include "config.h"
@@ -8,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "td-cli.h"
 #include "td-register.h"
@@ -19,6 +21,7 @@ export_setup (TdCliContext  *ctx,
               const char    *unit,
               gboolean       all,
               const char    *output,
+              TdSigner      *signer,
               GError       **error)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -39,7 +42,7 @@ export_setup (TdCliContext  *ctx,
           if (!r->active)
             continue;
           g_ptr_array_add (files, g_build_filename (output, name, NULL));
-          if (!td_setup_export (ctx->db, r->code, files->pdata[files->len - 1], error))
+          if (!td_setup_export_signed (ctx->db, r->code, files->pdata[files->len - 1], signer, error))
             return 1;
         }
     }
@@ -56,7 +59,7 @@ export_setup (TdCliContext  *ctx,
         path = g_strdup (output);
       if (!all && unit == NULL)
         return td_cli_usage_error (error, _("setup export needs --unit CODE, --all, or a folder to write one file per unit"));
-      if (!td_setup_export (ctx->db, all ? NULL : unit, path, error))
+      if (!td_setup_export_signed (ctx->db, all ? NULL : unit, path, signer, error))
         return 1;
       g_ptr_array_add (files, g_steal_pointer (&path));
     }
@@ -85,9 +88,19 @@ td_cli_setup (TdCliContext  *ctx,
 {
   g_autofree char *unit = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *pkcs11 = NULL;
+  g_autofree char *p12 = NULL;
+  g_autofree char *module = NULL;
+  g_autoptr(TdSigner) signer = NULL;
   gboolean all = FALSE;
   GOptionEntry entries[] = {
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_("The unit (its code)"), N_("CODE") },
+    { "sign-pkcs11", 0, 0, G_OPTION_ARG_STRING, &pkcs11, N_("Sign with the key at this PKCS#11 URI (the PIN is asked)"),
+      N_("URI") },
+    { "pkcs11-module", 0, 0, G_OPTION_ARG_FILENAME, &module, N_("The token's PKCS#11 module, if p11-kit does not know it"),
+      N_("FILE") },
+    { "sign-p12", 0, 0, G_OPTION_ARG_FILENAME, &p12, N_("Sign with the key and certificate of this PKCS#12 file"),
+      N_("FILE") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("One file with every unit; the unit is chosen when it is opened (export)"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file, or a folder for one file per unit (export)"), N_("FILE|DIR") },
     { NULL }
@@ -100,7 +113,17 @@ td_cli_setup (TdCliContext  *ctx,
     {
       if (!td_cli_open (ctx, error))
         return 1;
-      return export_setup (ctx, unit, all, output, error);
+      if (pkcs11 || p12)
+        {
+          g_autofree char *secret = td_cli_read_secret (pkcs11 ? _("PIN of the token: ") : _("Password of the file: "));
+
+          signer = pkcs11 ? td_signer_new_pkcs11 (pkcs11, secret, module, error) : td_signer_new_pkcs12 (p12, secret, error);
+          if (secret)
+            memset (secret, 0, strlen (secret));
+          if (signer == NULL)
+            return 1;
+        }
+      return export_setup (ctx, unit, all, output, signer, error);
     }
   if (argc == 3 && g_str_equal (argv[1], "open"))
     {

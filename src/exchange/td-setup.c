@@ -37,6 +37,7 @@ td_setup_result_free (TdSetupResult *result)
     return;
   g_free (result->unit_code);
   g_free (result->unit_name);
+  g_free (result->signer);
   g_free (result);
 }
 
@@ -93,6 +94,24 @@ td_setup_export (TdDatabase  *db,
                  const char  *unit_code,
                  const char  *path,
                  GError     **error)
+{
+  return td_setup_export_signed (db, unit_code, path, NULL, error);
+}
+
+/* What the board's signature covers: the manifest, which holds every other table's digest. */
+static GBytes *
+signed_data (const char *manifest_digest)
+{
+  return g_bytes_new_take (g_strdup_printf ("thidua-setup-signature-v1\nmanifest-sha256: %s\n", manifest_digest),
+                           strlen ("thidua-setup-signature-v1\nmanifest-sha256: \n") + strlen (manifest_digest));
+}
+
+gboolean
+td_setup_export_signed (TdDatabase  *db,
+                        const char  *unit_code,
+                        const char  *path,
+                        TdSigner    *signer,
+                        GError     **error)
 {
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
@@ -183,6 +202,25 @@ td_setup_export (TdDatabase  *db,
           goto done;
       }
   }
+  if (signer != NULL)
+    {
+      g_autofree char *digest = td_package_table_digest (out, "manifest", error);
+      g_autoptr(GBytes) data = digest ? signed_data (digest) : NULL;
+      g_autoptr(GBytes) pkcs7 = data ? td_signer_sign (signer, data, error) : NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      if (pkcs7 == NULL || sqlite3_exec (out, td_package_signature_schema, NULL, NULL, NULL) != SQLITE_OK)
+        goto done;
+      sqlite3_prepare_v2 (out, "INSERT INTO signature (id, pkcs7) VALUES (1, ?)", -1, &stmt, NULL);
+      sqlite3_bind_blob (stmt, 1, g_bytes_get_data (pkcs7, NULL), (int) g_bytes_get_size (pkcs7), SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_finalize (stmt);
+          td_package_set_error (out, sqlite3_errcode (out), error);
+          goto done;
+        }
+      sqlite3_finalize (stmt);
+    }
   if (sqlite3_exec (out, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
       td_package_set_error (out, sqlite3_errcode (out), error);
@@ -210,6 +248,7 @@ typedef struct {
   GPtrArray  *units;       /* TdUnitRecord */
   GPtrArray  *anchors;     /* GBytes */
   GHashTable *digests;
+  GBytes     *signature;   /* PKCS#7, or NULL for an unsigned file */
   gint64      deadline;
 } Setup;
 
@@ -221,6 +260,7 @@ setup_free (Setup *s)
   g_clear_pointer (&s->units, g_ptr_array_unref);
   g_clear_pointer (&s->anchors, g_ptr_array_unref);
   g_clear_pointer (&s->digests, g_hash_table_unref);
+  g_clear_pointer (&s->signature, g_bytes_unref);
   g_free (s);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Setup, setup_free)
@@ -300,6 +340,18 @@ anchor_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **error)
   return TRUE;
 }
 
+static gboolean
+signature_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **error)
+{
+  Setup *s = data;
+
+  if (s->signature != NULL || types[1] != SQLITE_BLOB || sqlite3_column_int64 (stmt, 0) != 1 ||
+      sqlite3_column_bytes (stmt, 1) > 256 * 1024)
+    return not_setup (error);
+  s->signature = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+  return TRUE;
+}
+
 static int
 setup_progress (void *data)
 {
@@ -316,7 +368,7 @@ read_setup (const char  *path,
   g_autofree char *ro = NULL;
   sqlite3 *file = NULL;
   sqlite3_stmt *stmt = NULL;
-  gboolean matches = FALSE, ok = FALSE;
+  gboolean matches = FALSE, ok = FALSE, is_signed = FALSE;
   const struct { const char *table; guint max; TdPackageRowFunc func; } tables[] = {
     { "manifest", 100, manifest_row }, { "campaign", 1, campaign_row },
     { "unit", 100000, unit_row }, { "trust_anchor", 100, anchor_row },
@@ -349,6 +401,13 @@ read_setup (const char  *path,
     goto done;
   if (!matches)
     {
+      g_autofree char *with_signature = g_strconcat (setup_schema, td_package_signature_schema, NULL);
+      if (!td_exchange_schema_matches (file, with_signature, &matches, error))
+        goto done;
+      is_signed = matches;
+    }
+  if (!matches)
+    {
       not_setup (error);
       goto done;
     }
@@ -365,6 +424,17 @@ read_setup (const char  *path,
       if (digest == NULL)
         goto done;
       g_hash_table_insert (s->digests, (gpointer) tables[i].table, digest);
+    }
+  if (is_signed)
+    {
+      g_autofree char *digest = td_package_scan_table (file, "signature", 1, signature_row, s, error);
+      if (digest == NULL)
+        goto done;
+      if (s->signature == NULL)
+        {
+          not_setup (error);
+          goto done;
+        }
     }
   for (guint i = 0; setup_tables[i]; i++)
     {
@@ -437,6 +507,65 @@ save_units (TdDatabase  *db,
   return TRUE;
 }
 
+/* A signed setup file must be the board's.  The first one an installation opens is taken on
+ * trust, as the clerk received it from the board: it must chain to a certification authority
+ * the file itself names, and its signer becomes the board for this installation.  Every later
+ * file must be signed by that same signer and chain to the authorities stored then; an
+ * unsigned file after a signed one is refused. */
+static gboolean
+check_board_signature (TdDatabase  *db,
+                       Setup       *s,
+                       char       **signer,
+                       GError     **error)
+{
+  g_autofree char *pinned = td_database_get_meta (db, "board_signer");
+  g_autoptr(GPtrArray) anchors = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(TdSignatureInfo) info = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (s->signature == NULL)
+    {
+      if (pinned == NULL || *pinned == '\0')
+        return TRUE;
+      g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNSIGNED,
+                   _("The board signs its setup files (%s), and this one is not signed. Ask the board for it again."),
+                   pinned);
+      return FALSE;
+    }
+  anchors = pinned && *pinned ? td_trust_load_ders (db, "SELECT der FROM trust_anchor", 0, error)
+                              : g_ptr_array_ref (s->anchors);
+  if (anchors == NULL)
+    return FALSE;
+  data = signed_data (g_hash_table_lookup (s->digests, "manifest"));
+  info = td_signature_verify_with (s->signature, data, anchors, &local);
+  if (info == NULL)
+    {
+      if (g_error_matches (local, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_INVALID))
+        g_set_error (error, TD_SIGNATURE_ERROR, local->code,
+                     _("The setup file was changed after the board signed it. Nothing was changed; ask the board for "
+                       "the file again."));
+      else if (g_error_matches (local, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_EXPIRED))
+        g_set_error (error, TD_SIGNATURE_ERROR, local->code,
+                     _("The certificate that signed the setup file was not valid when it was signed. Nothing was "
+                       "changed; ask the board for the file again."));
+      else
+        g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNTRUSTED,
+                     _("The setup file is signed by a certificate that does not come from a certification authority "
+                       "of the board's. Nothing was changed; ask the board for the file again."));
+      return FALSE;
+    }
+  if (pinned && *pinned && g_strcmp0 (pinned, info->signer->subject) != 0)
+    {
+      g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNTRUSTED,
+                   _("The setup file is signed by %s, not by the board this installation was set up by (%s). Nothing was "
+                     "changed."), info->signer->subject, pinned);
+      return FALSE;
+    }
+  *signer = g_strdup (info->signer->subject);
+  return TRUE;
+}
+
 TdSetupResult *
 td_setup_open (TdDatabase  *db,
                const char  *path,
@@ -450,6 +579,7 @@ td_setup_open (TdDatabase  *db,
   g_autofree char *had = NULL;
   const char *file_unit, *file_campaign;
   TdUnitRecord *unit = NULL;
+  g_autofree char *result_signer = NULL;
   int version;
 
   if (s == NULL)
@@ -515,8 +645,12 @@ td_setup_open (TdDatabase  *db,
       return NULL;
     }
 
+  if (!check_board_signature (db, s, &result_signer, error))
+    return NULL;
+
   result = g_new0 (TdSetupResult, 1);
   result->unit_code = g_strdup (unit_code);
+  result->signer = g_steal_pointer (&result_signer);
   result->unit_name = g_strdup (unit->name);
   result->version = version;
   result->n_units = s->units->len;
@@ -534,6 +668,7 @@ td_setup_open (TdDatabase  *db,
     if (!td_catalog_import_campaign (db, json, error) || !save_units (db, s->units, error) ||
         !td_database_set_installation (db, TD_INSTALLATION_UNIT, unit_code, error) ||
         !td_database_set_meta (db, "setup_version", v, error) ||
+        (result->signer && !td_database_set_meta (db, "board_signer", result->signer, error)) ||
         !td_trust_set_allow_unsigned (db, g_strcmp0 (g_hash_table_lookup (s->manifest, "allow_unsigned"), "1") == 0, error))
       goto fail;
     for (guint i = 0; i < s->anchors->len; i++)

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "td-database.h"
+#include "td-signature.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,7 @@ typedef struct {
   int      version;        /* the board's setup version */
   gboolean unchanged;      /* the same version was opened already */
   guint    n_units;
+  char    *signer;         /* who signed the file (the board), or NULL */
 } TdSetupResult;
 
 void           td_setup_result_free (TdSetupResult *result);
@@ -34,6 +36,13 @@ gboolean       td_setup_export (TdDatabase  *db,
  * @db the installation of @unit_code (NULL: the unit the file is for), or updates it: register
  * rows and trust anchors, never a typed value.  An older setup, another campaign's, one for
  * another unit, or the board's own database is refused and nothing changes. */
+/* The same, signed with @signer (NULL: unsigned) with the packages' PKCS#7 machinery. */
+gboolean       td_setup_export_signed (TdDatabase *db,
+                                const char  *unit_code,
+                                const char  *path,
+                                TdSigner    *signer,
+                                GError     **error);
+
 TdSetupResult *td_setup_open   (TdDatabase  *db,
                                 const char  *path,
                                 const char  *unit_code,

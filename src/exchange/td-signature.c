@@ -491,23 +491,22 @@ in_time (gnutls_x509_crt_t crt,
   return gnutls_x509_crt_get_activation_time (crt) <= t && t <= gnutls_x509_crt_get_expiration_time (crt);
 }
 
-TdSignatureInfo *
-td_signature_check (TdDatabase        *db,
-                    GBytes            *signature,
-                    GBytes            *data,
-                    gint64             unit_id,
-                    GError           **error)
+/* The signature matches @data, its certificate chains to one of @cas (DER) and was valid at
+ * the signing time.  What td_signature_check() and the setup files share. */
+static TdSignatureInfo *
+verify_against (GBytes     *signature,
+                GBytes     *data,
+                GPtrArray  *cas,
+                GError    **error)
 {
   g_autoptr(TdSignatureInfo) info = g_new0 (TdSignatureInfo, 1);
-  g_autoptr(GPtrArray) cas = NULL;
-  g_autoptr(GPtrArray) bound = NULL;
   gnutls_pkcs7_t p7 = NULL;
   gnutls_x509_crt_t signer = NULL;
   gnutls_x509_trust_list_t tl = NULL;
   gnutls_pkcs7_signature_info_st sinfo;
   gsize len = 0;
   gnutls_datum_t der, d;
-  gboolean bound_ok = FALSE, outside_validity = FALSE;
+  gboolean outside_validity = FALSE;
   unsigned int status = 0;
   int ret, n_certs;
 
@@ -562,9 +561,6 @@ td_signature_check (TdDatabase        *db,
   info->signer = info_from_crt (signer);
 
   /* Chained to a CA the board trusts; the dates are checked below against the signing time. */
-  cas = td_trust_load_ders (db, "SELECT der FROM trust_anchor", 0, error);
-  if (cas == NULL)
-    goto fail;
   gnutls_x509_trust_list_init (&tl, 0);
   for (guint i = 0; i < cas->len; i++)
     {
@@ -599,9 +595,43 @@ td_signature_check (TdDatabase        *db,
       }
   }
 
+  gnutls_x509_trust_list_deinit (tl, 1);
+  gnutls_x509_crt_deinit (signer);
+  return g_steal_pointer (&info);
+
+fail:
+  if (tl)
+    gnutls_x509_trust_list_deinit (tl, 1);
+  gnutls_x509_crt_deinit (signer);
+  return NULL;
+}
+
+TdSignatureInfo *
+td_signature_verify_with (GBytes     *signature,
+                          GBytes     *data,
+                          GPtrArray  *cas,
+                          GError    **error)
+{
+  return verify_against (signature, data, cas, error);
+}
+
+TdSignatureInfo *
+td_signature_check (TdDatabase        *db,
+                    GBytes            *signature,
+                    GBytes            *data,
+                    gint64             unit_id,
+                    GError           **error)
+{
+  g_autoptr(GPtrArray) cas = td_trust_load_ders (db, "SELECT der FROM trust_anchor", 0, error);
+  g_autoptr(GPtrArray) bound = NULL;
+  g_autoptr(TdSignatureInfo) info = NULL;
+  gboolean bound_ok = FALSE;
+
+  if (cas == NULL || (info = verify_against (signature, data, cas, error)) == NULL)
+    return NULL;
   bound = td_trust_load_ders (db, "SELECT der FROM unit_certificate WHERE unit_id = ?", unit_id, error);
   if (bound == NULL)
-    goto fail;
+    return NULL;
   for (guint i = 0; i < bound->len && !bound_ok; i++)
     {
       g_autoptr(TdCertInfo) b = td_cert_info_new (bound->pdata[i], NULL);
@@ -613,17 +643,9 @@ td_signature_check (TdDatabase        *db,
                    _("The package is signed by %s, whose certificate is not recorded as one of this unit's. If it "
                      "is the unit's new certificate, record it for the unit in Preferences first."),
                    info->signer->subject);
-      goto fail;
+      return NULL;
     }
-  gnutls_x509_trust_list_deinit (tl, 1);
-  gnutls_x509_crt_deinit (signer);
   return g_steal_pointer (&info);
-
-fail:
-  if (tl)
-    gnutls_x509_trust_list_deinit (tl, 1);
-  gnutls_x509_crt_deinit (signer);
-  return NULL;
 }
 
 GBytes *

@@ -102,6 +102,13 @@ TdSignatureInfo *td_signature_check (TdDatabase       *db,
                                      gint64            unit_id,
                                      GError          **error);
 
+/* The same check against @cas (DER certificates) instead of the database's trust list, and
+ * without a unit's binding: what a unit's installation does with the board's setup files. */
+TdSignatureInfo *td_signature_verify_with (GBytes     *signature,
+                                           GBytes     *data,
+                                           GPtrArray  *cas,
+                                           GError    **error);
+
 /* ---- the board's trust list and bindings ---- */
 
 /* Adds a CA certificate (PEM or DER) to the trust list; refuses one that is not a CA. */
