@@ -178,7 +178,13 @@ test_register_csv (void)
   g_assert_cmpstr (ward->email, ==, "kinhbac@bacninh.gov.vn");
   {
     g_autoptr(TdUnitRecord) old = td_register_get (board, "X-CU", &error);
+    g_autoptr(GListModel) all = td_catalog_list_units (board, &error);
+    g_autoptr(GListModel) active = td_catalog_list_active_units (board, &error);
+
     g_assert_false (old->active);
+    /* Kept with its history, offered for nothing new. */
+    g_assert_cmpuint (g_list_model_get_n_items (all), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (active), ==, 1);
   }
 
   g_assert_true (g_file_set_contents (path,

@@ -1,6 +1,6 @@
 /* td-catalog.c: campaign description import and the read side of the reference data.
  *
- * A campaign is data (data/campaigns/*.json): another province or another plan brings its own
+ * A campaign is data (data/campaigns/NAME.json): another province or another plan brings its own
  * file, and the application never assumes the Bắc Ninh numbers except through it. */
 
 #include "config.h"
@@ -520,13 +520,15 @@ unit_from_row (sqlite3_stmt *stmt)
                       sqlite3_column_int64 (stmt, 4));
 }
 
-GListModel *
-td_catalog_list_units (TdDatabase  *db,
-                       GError     **error)
+static GListModel *
+list_units (TdDatabase  *db,
+            gboolean     active_only,
+            GError     **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (TD_TYPE_UNIT);
   /* Kinds in their declared order (province first), then names as Vietnamese readers sort. */
   sqlite3_stmt *stmt = td_database_prepare (db, UNIT_COLUMNS
+                                            "WHERE active OR NOT ?1 "
                                             "ORDER BY CASE kind WHEN 'province' THEN 0 WHEN 'department' THEN 1 "
                                             "WHEN 'commune' THEN 2 WHEN 'ward' THEN 2 WHEN 'enterprise' THEN 3 "
                                             "WHEN 'organisation' THEN 4 WHEN 'team-commune' THEN 5 ELSE 6 END, code",
@@ -535,12 +537,27 @@ td_catalog_list_units (TdDatabase  *db,
 
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_int (stmt, 1, active_only);
   while (step_row (db, stmt, &done, error))
     {
       g_autoptr(TdUnit) unit = unit_from_row (stmt);
       g_list_store_append (store, unit);
     }
   return done ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
+}
+
+GListModel *
+td_catalog_list_units (TdDatabase  *db,
+                       GError     **error)
+{
+  return list_units (db, FALSE, error);
+}
+
+GListModel *
+td_catalog_list_active_units (TdDatabase  *db,
+                              GError     **error)
+{
+  return list_units (db, TRUE, error);
 }
 
 TdUnit *

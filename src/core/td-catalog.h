@@ -62,6 +62,10 @@ GListModel *td_catalog_list_targets   (TdDatabase  *db,
                                        GError     **error);
 GListModel *td_catalog_list_units     (TdDatabase  *db,
                                        GError     **error);
+/* The units that still take part: what is offered for new work (a self-assessment, a
+ * nomination).  Retired units keep their history in the other views. */
+GListModel *td_catalog_list_active_units (TdDatabase *db,
+                                          GError    **error);
 /* TdTargetGroup in display order */
 GPtrArray  *td_catalog_list_groups    (TdDatabase  *db,
                                        GError     **error);

@@ -542,7 +542,7 @@ td_assessment_page_set_database (TdAssessmentPage *self,
   g_clear_object (&self->units);
   g_clear_object (&self->rounds);
   g_clear_object (&self->targets);
-  if ((self->units = td_catalog_list_units (db, &error)) == NULL ||
+  if ((self->units = td_catalog_list_active_units (db, &error)) == NULL ||
       (self->rounds = td_catalog_list_rounds (db, &error)) == NULL ||
       (self->targets = td_catalog_list_targets (db, &error)) == NULL)
     {

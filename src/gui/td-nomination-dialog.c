@@ -216,7 +216,7 @@ td_nomination_dialog_new (TdDatabase *db,
   self->db = g_object_ref (db);
   self->round_id = round_id;
   self->nomination_id = nomination_id;
-  self->units = td_catalog_list_units (db, &error);
+  self->units = td_catalog_list_active_units (db, &error);
   self->targets = td_catalog_list_targets (db, NULL);
   if (self->units == NULL)
     {
