@@ -3,6 +3,9 @@
  * headers, names decomposed, blank rows), every refusal leaving the database byte for byte as
  * it was; a setup file for one commune, that commune's own installation made from it, its
  * self-assessment filled and submitted there, and the package imported at the board. */
+#ifdef HAVE_MINIZIP
+#include <minizip/zip.h>
+#endif
 #include <xlsxwriter.h>
 
 #include "td-register-import.h"
@@ -151,6 +154,107 @@ test_register_xlsx (void)
   g_assert_finalize_object (board);
   td_test_cleanup_dir (dir);
 }
+
+#ifdef HAVE_MINIZIP
+static void
+zip_add (zipFile zf, const char *name, const char *data, gboolean stored)
+{
+  zip_fileinfo info = { 0 };
+
+  g_assert_cmpint (zipOpenNewFileInZip (zf, name, &info, NULL, 0, NULL, 0, NULL, stored ? 0 : Z_DEFLATED,
+                                        stored ? 0 : Z_DEFAULT_COMPRESSION), ==, ZIP_OK);
+  g_assert_cmpint (zipWriteInFileInZip (zf, data, (unsigned) strlen (data)), ==, ZIP_OK);
+  zipCloseFileInZip (zf);
+}
+
+static void
+ods_cell (GString *xml, const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  if (*text)
+    g_string_append_printf (xml, "<table:table-cell office:value-type=\"string\"><text:p>%s</text:p></table:table-cell>",
+                            escaped);
+  else
+    g_string_append (xml, "<table:table-cell/>");
+}
+
+/* An OpenDocument spreadsheet as LibreOffice writes it: the mimetype stored first, a title row
+ * merged over the columns (its covered cells), a blank row, names decomposed. */
+static char *
+write_ods (const char *dir)
+{
+  char *path = g_build_filename (dir, "so-dang-ky.ods", NULL);
+  g_autofree char *nfd = g_utf8_normalize ("Phường Kinh Bắc", -1, G_NORMALIZE_NFD);
+  const char *rows[][4] = {
+    { "Mã đơn vị", "Tên đơn vị", "Loại hình", "Đơn vị cấp trên" },
+    { "UBND-TINH", "UBND tỉnh Bắc Ninh", "UBND tỉnh", "" },
+    { "", "", "", "" },
+    { "P-KINHBAC", nfd, "Phường", "UBND-TINH" },
+    { "SNV", "Sở Nội vụ", "sở", "UBND-TINH" },
+  };
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+    " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+    " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.3\">"
+    "<office:body><office:spreadsheet><table:table table:name=\"Đơn vị\">"
+    "<table:table-column table:number-columns-repeated=\"4\"/>"
+    "<table:table-row><table:table-cell table:number-columns-spanned=\"4\" office:value-type=\"string\">"
+    "<text:p>DANH SÁCH ĐƠN VỊ</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated=\"3\"/>"
+    "</table:table-row>");
+  zipFile zf = zipOpen (path, APPEND_STATUS_CREATE);
+
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      g_string_append (xml, "<table:table-row>");
+      for (guint c = 0; c < 4; c++)
+        ods_cell (xml, rows[r][c]);
+      g_string_append (xml, "</table:table-row>");
+    }
+  g_string_append (xml, "</table:table></office:spreadsheet></office:body></office:document-content>");
+  g_assert_nonnull (zf);
+  zip_add (zf, "mimetype", "application/vnd.oasis.opendocument.spreadsheet", TRUE);
+  zip_add (zf, "META-INF/manifest.xml",
+           "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest"
+           " xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">"
+           "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>"
+           "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+           "</manifest:manifest>", FALSE);
+  zip_add (zf, "content.xml", xml->str, FALSE);
+  g_assert_cmpint (zipClose (zf, NULL), ==, ZIP_OK);
+  g_string_free (xml, TRUE);
+  return path;
+}
+
+static void
+test_register_ods (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *board = open_board (dir);
+  g_autofree char *ods = write_ods (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdRegisterPlan) plan = td_register_plan (board, ods, NULL, &error);
+  g_autoptr(TdUnitRecord) ward = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->header_line, ==, 2);
+  g_assert_cmpuint (plan->rows->len, ==, 3);
+  g_assert_cmpuint (plan->n_refused, ==, 0);
+  g_assert_true (td_register_apply (board, plan, &error));
+  ward = td_register_get (board, "P-KINHBAC", &error);
+  g_assert_cmpstr (ward->name, ==, "Phường Kinh Bắc");
+  g_assert_cmpint (ward->kind, ==, TD_UNIT_KIND_WARD);
+  g_assert_cmpstr (ward->parent_code, ==, "UBND-TINH");
+  g_assert_finalize_object (board);
+  td_test_cleanup_dir (dir);
+}
+#else
+static void
+test_register_ods (void)
+{
+  g_test_skip ("minizip is not installed: no ODS file can be written");
+}
+#endif
 
 /* CSV as offices save it: a byte order mark, semicolons, quotes with a semicolon inside, CRLF,
  * a retired unit; then the same register changed (a name, a retirement). */
@@ -380,6 +484,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/province/register-xlsx", test_register_xlsx);
   g_test_add_func ("/province/register-csv", test_register_csv);
+  g_test_add_func ("/province/register-ods", test_register_ods);
   g_test_add_func ("/province/round-trip", test_round_trip);
   g_test_add_func ("/province/setup-hostile", test_setup_hostile);
   return g_test_run ();
