@@ -27,24 +27,15 @@ export_setup (TdCliContext  *ctx,
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
 
-  if (g_file_test (output, G_FILE_TEST_IS_DIR) && unit == NULL)
+  if (g_file_test (output, G_FILE_TEST_IS_DIR) && unit == NULL && !all)
     {
-      /* One file per active unit in the folder. */
-      g_autoptr(GPtrArray) records = td_register_list (ctx->db, error);
+      /* One file per active unit in the folder, one setup version for all. */
+      g_autoptr(GPtrArray) written = td_setup_export_folder (ctx->db, output, signer, error);
 
-      if (records == NULL)
+      if (written == NULL)
         return 1;
-      for (guint i = 0; i < records->len; i++)
-        {
-          TdUnitRecord *r = records->pdata[i];
-          g_autofree char *name = g_strdup_printf ("%s.thidua-setup", r->code);
-
-          if (!r->active)
-            continue;
-          g_ptr_array_add (files, g_build_filename (output, name, NULL));
-          if (!td_setup_export_signed (ctx->db, r->code, files->pdata[files->len - 1], signer, error))
-            return 1;
-        }
+      for (guint i = 0; i < written->len; i++)
+        g_ptr_array_add (files, g_strdup (written->pdata[i]));
     }
   else
     {

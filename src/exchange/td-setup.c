@@ -106,6 +106,18 @@ signed_data (const char *manifest_digest)
                            strlen ("thidua-setup-signature-v1\nmanifest-sha256: \n") + strlen (manifest_digest));
 }
 
+static gboolean write_setup (TdDatabase *db, const char *unit_code, const char *path, TdSigner *signer,
+                             const char *version, GError **error);
+
+/* The next setup version: every file of one export carries it. */
+static char *
+next_version (TdDatabase *db)
+{
+  g_autofree char *stored = td_database_get_meta (db, "setup_version");
+
+  return g_strdup_printf ("%d", (stored ? atoi (stored) : 0) + 1);
+}
+
 gboolean
 td_setup_export_signed (TdDatabase  *db,
                         const char  *unit_code,
@@ -113,14 +125,56 @@ td_setup_export_signed (TdDatabase  *db,
                         TdSigner    *signer,
                         GError     **error)
 {
+  g_autofree char *version = next_version (db);
+
+  return write_setup (db, unit_code, path, signer, version, error) &&
+         td_database_set_meta (db, "setup_version", version, error);
+}
+
+GPtrArray *
+td_setup_export_folder (TdDatabase  *db,
+                        const char  *folder,
+                        TdSigner    *signer,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) records = td_register_list (db, error);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *version = next_version (db);
+
+  if (records == NULL)
+    return NULL;
+  for (guint i = 0; i < records->len; i++)
+    {
+      TdUnitRecord *r = records->pdata[i];
+      g_autofree char *name = g_strdup_printf ("%s.thidua-setup", r->code);
+      char *path;
+
+      if (!r->active)
+        continue;
+      path = g_build_filename (folder, name, NULL);
+      g_ptr_array_add (paths, path);
+      if (!write_setup (db, r->code, path, signer, version, error))
+        return NULL;
+    }
+  if (!td_database_set_meta (db, "setup_version", version, error))
+    return NULL;
+  return g_steal_pointer (&paths);
+}
+
+static gboolean
+write_setup (TdDatabase  *db,
+             const char  *unit_code,
+             const char  *path,
+             TdSigner    *signer,
+             const char  *version,
+             GError     **error)
+{
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) needed = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GBytes) campaign = NULL;
   g_autoptr(GPtrArray) anchors = NULL;
   g_autofree char *campaign_id = td_catalog_get_campaign_id (db);
-  g_autofree char *stored_version = td_database_get_meta (db, "setup_version");
-  g_autofree char *version = g_strdup_printf ("%d", (stored_version ? atoi (stored_version) : 0) + 1);
   g_autofree char *tmp = g_strconcat (path, ".part", NULL);
   g_autofree char *now = td_database_now ();
   g_autofree char *format = g_strdup_printf ("%d", TD_SETUP_FORMAT);
@@ -237,7 +291,7 @@ done:
     }
   if (!ok)
     g_remove (tmp);
-  return ok && td_database_set_meta (db, "setup_version", version, error);
+  return ok;
 }
 
 /* Reading */

@@ -43,6 +43,12 @@ gboolean       td_setup_export_signed (TdDatabase *db,
                                 TdSigner    *signer,
                                 GError     **error);
 
+/* One file per active unit into @folder, all with the same new setup version; the paths. */
+GPtrArray     *td_setup_export_folder (TdDatabase *db,
+                                const char  *folder,
+                                TdSigner    *signer,
+                                GError     **error);
+
 TdSetupResult *td_setup_open   (TdDatabase  *db,
                                 const char  *path,
                                 const char  *unit_code,

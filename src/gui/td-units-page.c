@@ -294,31 +294,19 @@ folder_chosen_cb (GObject      *source,
   g_autoptr(TdUnitsPage) self = user_data;
   g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, NULL);
   g_autofree char *dir = folder ? g_file_get_path (folder) : NULL;
-  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GError) error = NULL;
-  guint written = 0;
+  guint written;
 
-  if (dir == NULL || (records = td_register_list (self->db, &error)) == NULL)
+  if (dir == NULL)
+    return;
+  paths = td_setup_export_folder (self->db, dir, NULL, &error);
+  if (paths == NULL)
     {
-      if (error)
-        alert (GTK_WIDGET (self), _("The Setup Files Were Not Written"), error->message);
+      alert (GTK_WIDGET (self), _("The Setup Files Were Not Written"), error->message);
       return;
     }
-  for (guint i = 0; i < records->len; i++)
-    {
-      TdUnitRecord *r = records->pdata[i];
-      g_autofree char *name = g_strdup_printf ("%s.thidua-setup", r->code);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (!r->active)
-        continue;
-      if (!td_setup_export (self->db, r->code, path, &error))
-        {
-          alert (GTK_WIDGET (self), _("The Setup Files Were Not Written"), error->message);
-          return;
-        }
-      written++;
-    }
+  written = paths->len;
   {
     g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u setup file written in %s.",
                                                           "%u setup files written in %s.", written), written, dir);
