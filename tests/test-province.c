@@ -402,6 +402,30 @@ test_round_trip (void)
     after = dump (clerk);
     g_assert_cmpstr (before, ==, after);
   }
+  /* The board corrects a target's wording and adds nothing else: the next setup updates the
+   * commune's text, and every figure it typed stays. */
+  {
+    g_autoptr(GBytes) json = td_catalog_get_campaign_json (board, &error);
+    g_autofree char *text = g_strndup (g_bytes_get_data (json, NULL), g_bytes_get_size (json));
+    g_autoptr(GString) edited = g_string_new (text);
+    g_autoptr(GBytes) corrected = NULL;
+    g_autofree char *next = g_build_filename (dir, "X-TIENDU-2.thidua-setup", NULL);
+    g_autoptr(TdSetupResult) updated = NULL;
+    g_autoptr(TdTarget) first = NULL;
+    g_autoptr(GHashTable) values = NULL;
+
+    g_assert_cmpuint (g_string_replace (edited, "bồi dưỡng kỹ năng số căn bản", "bồi dưỡng kỹ năng số cơ bản", 1), ==, 1);
+    corrected = g_bytes_new (edited->str, edited->len);
+    g_assert_true (td_catalog_import_campaign (board, corrected, &error));
+    g_assert_no_error (error);
+    g_assert_true (td_setup_export (board, "X-TIENDU", next, &error));
+    updated = td_setup_open (clerk, next, NULL, &error);
+    g_assert_no_error (error);
+    first = td_catalog_find_target (clerk, 1, &error);
+    g_assert_nonnull (strstr (td_target_get_text (first), "kỹ năng số cơ bản"));
+    values = td_assessment_load_values (clerk, a, &error);
+    g_assert_cmpuint (g_hash_table_size (values), ==, 19);
+  }
   /* The board's own database is not a unit's. */
   {
     g_autoptr(TdSetupResult) at_board = td_setup_open (board, setup, NULL, &error);
@@ -415,9 +439,9 @@ test_round_trip (void)
   g_assert_no_error (error);
   g_assert_cmpint (preview->kind, ==, TD_IMPORT_NEW);
   g_assert_cmpstr (preview->unit_name, ==, "Xã Tiên Du");
-  /* Exported under the first setup; the board has written a second since: outdated. */
+  /* Exported under the first setup; the board has written two more since: outdated. */
   g_assert_cmpint (preview->setup_version, ==, 1);
-  g_assert_cmpint (preview->board_setup_version, ==, 2);
+  g_assert_cmpint (preview->board_setup_version, ==, 3);
 
   g_assert_finalize_object (clerk);
   g_assert_finalize_object (board);

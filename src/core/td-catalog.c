@@ -90,7 +90,11 @@ insert_targets (TdDatabase  *db,
       stmt = td_database_prepare (db,
                                   "INSERT INTO target (campaign_id, number, text, group_id, kind, comparator,"
                                   " threshold, numerator_label, denominator_label)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                  " ON CONFLICT (campaign_id, number) DO UPDATE SET text = excluded.text,"
+                                  " group_id = excluded.group_id, kind = excluded.kind, comparator = excluded.comparator,"
+                                  " threshold = excluded.threshold, numerator_label = excluded.numerator_label,"
+                                  " denominator_label = excluded.denominator_label", error);
       if (stmt == NULL)
         return FALSE;
       td_stmt_bind_text (stmt, 1, campaign_id);
@@ -133,7 +137,9 @@ insert_campaign (TdDatabase  *db,
 
   stmt = td_database_prepare (db,
                               "INSERT INTO campaign (id, title, province, plan_ref, starts_on, ends_on)"
-                              " VALUES (?, ?, ?, ?, ?, ?)", error);
+                              " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+                              " province = excluded.province, plan_ref = excluded.plan_ref,"
+                              " starts_on = excluded.starts_on, ends_on = excluded.ends_on", error);
   if (stmt == NULL)
     return FALSE;
   td_stmt_bind_text (stmt, 1, id);
@@ -153,7 +159,8 @@ insert_campaign (TdDatabase  *db,
         return invalid_campaign (error, "rounds");
       stmt = td_database_prepare (db,
                                   "INSERT INTO round (campaign_id, number, title, year, ends_on)"
-                                  " VALUES (?, ?, ?, ?, ?)", error);
+                                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (campaign_id, number) DO UPDATE SET"
+                                  " title = excluded.title, year = excluded.year, ends_on = excluded.ends_on", error);
       if (stmt == NULL)
         return FALSE;
       td_stmt_bind_text (stmt, 1, id);
@@ -172,8 +179,9 @@ insert_campaign (TdDatabase  *db,
       if (g == NULL || member_string (g, "id") == NULL || member_string (g, "title") == NULL)
         return invalid_campaign (error, "groups");
       stmt = td_database_prepare (db,
-                                  "INSERT INTO target_group (id, campaign_id, position, title) VALUES (?, ?, ?, ?)",
-                                  error);
+                                  "INSERT INTO target_group (id, campaign_id, position, title) VALUES (?, ?, ?, ?)"
+                                  " ON CONFLICT (campaign_id, id) DO UPDATE SET position = excluded.position,"
+                                  " title = excluded.title", error);
       if (stmt == NULL)
         return FALSE;
       td_stmt_bind_text (stmt, 1, member_string (g, "id"));
@@ -197,7 +205,9 @@ insert_campaign (TdDatabase  *db,
         return invalid_campaign (error, "standards");
       stmt = td_database_prepare (db,
                                   "INSERT INTO standard (campaign_id, code, subject, for_teams, text)"
-                                  " VALUES (?, ?, ?, ?, ?)", error);
+                                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (campaign_id, code) DO UPDATE SET"
+                                  " subject = excluded.subject, for_teams = excluded.for_teams, text = excluded.text",
+                                  error);
       if (stmt == NULL)
         return FALSE;
       td_stmt_bind_text (stmt, 1, id);
@@ -238,12 +248,22 @@ td_catalog_import_campaign (TdDatabase  *db,
   existing = td_catalog_get_campaign_id (db);
   if (existing != NULL)
     {
+      /* The same campaign again: the same description changes nothing; a newer one (a new
+       * round, a corrected text) updates the rows in place, so every value typed against a
+       * target or a round stays where it is.  Nothing is deleted. */
       if (g_strcmp0 (existing, member_string (json_node_get_object (root), "id")) == 0)
-        return TRUE;
-      g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_CAMPAIGN,
-                   _("This database already follows the campaign “%s”; create a new database for another campaign."),
-                   existing);
-      return FALSE;
+        {
+          g_autofree char *stored = td_database_get_meta (db, "campaign_json");
+          if (g_strcmp0 (stored, text) == 0)
+            return TRUE;
+        }
+      else
+        {
+          g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_CAMPAIGN,
+                       _("This database already follows the campaign “%s”; create a new database for another campaign."),
+                       existing);
+          return FALSE;
+        }
     }
 
   if (!td_database_begin (db, error))
