@@ -270,6 +270,25 @@ test_units_page (void)
   td_units_page_set_search (page, "");
   g_assert_cmpuint (td_units_page_get_n_shown (page), ==, 3);
 
+  /* A kind column under a header nobody guesses: every row refused until the user says which
+   * column it is, then the import can be confirmed. */
+  g_assert_true (g_file_set_contents (csv, "Mã đơn vị,Tên đơn vị,Phân nhóm\nX-BA,Xã Ba,xã\n", -1, NULL));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (csv);
+    AdwComboRow *kind;
+
+    dialog = td_units_page_preview_import (page, file);
+    g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "import"));
+    kind = g_object_get_data (G_OBJECT (dialog), "td-kind-column");
+    g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, 0);
+    adw_combo_row_set_selected (kind, 3);
+    g_assert_true (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "import"));
+    g_signal_emit_by_name (dialog, "response", "import");
+    td_test_iterate (20);
+    g_assert_nonnull (td_register_get (db, "X-BA", NULL));
+    adw_dialog_force_close (dialog);
+  }
+
   /* An import preview whose sheet has a refused row cannot be confirmed. */
   g_assert_true (g_file_set_contents (csv, "Mã đơn vị,Tên đơn vị,Loại hình,Đơn vị cấp trên\n"
                                            "X-KHAC,Xã Khác,xã,X-KHONGCO\n", -1, NULL));

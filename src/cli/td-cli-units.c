@@ -82,17 +82,53 @@ list_units (TdCliContext  *ctx,
   return 0;
 }
 
+/* --column FIELD=N (N from 1, or "none"), as many as needed: the user's word over the guess. */
+static gboolean
+parse_columns (char   **specs,
+               int     *chosen,
+               GError **error)
+{
+  for (int c = 0; c < TD_REGISTER_N_COLUMNS; c++)
+    chosen[c] = -2;
+  for (int i = 0; specs && specs[i]; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (specs[i], "=", 2);
+      int field = -1;
+      char *end = NULL;
+      gint64 n;
+
+      for (int c = 0; kv[0] && c < TD_REGISTER_N_COLUMNS; c++)
+        if (g_str_equal (kv[0], td_register_column_name (c)))
+          field = c;
+      n = kv[0] && kv[1] && !g_str_equal (kv[1], "none") ? g_ascii_strtoll (kv[1], &end, 10) : 0;
+      if (field < 0 || kv[1] == NULL || (!g_str_equal (kv[1], "none") && (end == kv[1] || *end || n < 1 || n > 200)))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--column takes FIELD=N with a column number from 1 or none, FIELD one of code, name, kind, "
+                         "parent, proposer, contact, phone, email, status; not “%s”."), specs[i]);
+          return FALSE;
+        }
+      chosen[field] = g_str_equal (kv[1], "none") ? -1 : (int) n - 1;
+    }
+  return TRUE;
+}
+
 static int
 import_units (TdCliContext  *ctx,
               const char    *path,
               const char    *sheet,
+              char         **column_specs,
               gboolean       dry_run,
               GError       **error)
 {
-  g_autoptr(TdRegisterPlan) plan = td_register_plan (ctx->db, path, sheet, error);
+  int chosen[TD_REGISTER_N_COLUMNS];
+  g_autoptr(TdRegisterPlan) plan = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   guint counts[TD_REGISTER_REFUSE + 1] = { 0 };
 
+  if (!parse_columns (column_specs, chosen, error))
+    return 2;
+  plan = td_register_plan_mapped (ctx->db, path, sheet, column_specs ? chosen : NULL, error);
   if (plan == NULL)
     return 1;
   json_builder_begin_object (b);
@@ -234,7 +270,10 @@ td_cli_units (TdCliContext  *ctx,
   g_autofree char *name = NULL, *kind = NULL, *parent = NULL, *proposer = NULL;
   g_autofree char *contact = NULL, *phone = NULL, *email = NULL, *sheet = NULL, *output = NULL;
   gboolean dry_run = FALSE, undo = FALSE;
+  g_auto(GStrv) column_specs = NULL;
   GOptionEntry entries[] = {
+    { "column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &column_specs,
+      N_("Which column holds a field, when the headers do not say: code=1, kind=4, parent=none… (import)"), N_("FIELD=N") },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The unit's name (add, edit)"), N_("TEXT") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("department, commune, ward, enterprise, organisation, team-commune, "
                                                    "team-village, province, or the register's own word (add, edit)"), N_("KIND") },
@@ -267,7 +306,7 @@ td_cli_units (TdCliContext  *ctx,
   if (g_str_equal (what, "list"))
     return list_units (ctx, error);
   if (g_str_equal (what, "import"))
-    return import_units (ctx, argv[2], sheet, dry_run, error);
+    return import_units (ctx, argv[2], sheet, column_specs, dry_run, error);
   if (g_str_equal (what, "export"))
     return export_units (ctx, output, error);
   if (g_str_equal (what, "retire"))

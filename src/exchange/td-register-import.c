@@ -16,13 +16,46 @@
 #include "td-register-import.h"
 #include "td-spreadsheet.h"
 
-typedef enum {
-  COL_CODE, COL_NAME, COL_KIND, COL_PARENT, COL_PROPOSER, COL_CONTACT, COL_PHONE, COL_EMAIL, COL_STATUS, N_COLS
-} Column;
+#define COL_CODE     TD_REGISTER_COLUMN_CODE
+#define COL_NAME     TD_REGISTER_COLUMN_NAME
+#define COL_KIND     TD_REGISTER_COLUMN_KIND
+#define COL_PARENT   TD_REGISTER_COLUMN_PARENT
+#define COL_PROPOSER TD_REGISTER_COLUMN_PROPOSER
+#define COL_CONTACT  TD_REGISTER_COLUMN_CONTACT
+#define COL_PHONE    TD_REGISTER_COLUMN_PHONE
+#define COL_EMAIL    TD_REGISTER_COLUMN_EMAIL
+#define COL_STATUS   TD_REGISTER_COLUMN_STATUS
+#define N_COLS       TD_REGISTER_N_COLUMNS
+typedef TdRegisterColumn Column;
 
 static const char * const column_names[N_COLS] = {
   "code", "name", "kind", "parent", "proposer", "contact", "phone", "email", "status"
 };
+
+const char *
+td_register_column_name (TdRegisterColumn column)
+{
+  return column < N_COLS ? column_names[column] : NULL;
+}
+
+const char *
+td_register_column_label (TdRegisterColumn column)
+{
+  switch (column)
+    {
+    case TD_REGISTER_COLUMN_CODE: return _("Code");
+    case TD_REGISTER_COLUMN_NAME: return _("Name");
+    case TD_REGISTER_COLUMN_KIND: return _("Kind");
+    case TD_REGISTER_COLUMN_PARENT: return _("Unit above it");
+    case TD_REGISTER_COLUMN_PROPOSER: return _("Unit that proposes its awards");
+    case TD_REGISTER_COLUMN_CONTACT: return _("Contact Person");
+    case TD_REGISTER_COLUMN_PHONE: return _("Phone");
+    case TD_REGISTER_COLUMN_EMAIL: return _("E-mail");
+    case TD_REGISTER_COLUMN_STATUS: return _("Status");
+    case TD_REGISTER_N_COLUMNS: break;
+    }
+  g_return_val_if_reached (NULL);
+}
 
 /* Folded headers that name each column, most specific first: "mã đơn vị cấp trên" is the
  * parent, not the code. */
@@ -54,6 +87,7 @@ td_register_plan_free (TdRegisterPlan *plan)
   if (plan == NULL)
     return;
   g_free (plan->columns);
+  g_strfreev (plan->headers);
   g_clear_pointer (&plan->rows, g_ptr_array_unref);
   g_free (plan);
 }
@@ -144,6 +178,16 @@ td_register_plan (TdDatabase  *db,
                   const char  *sheet,
                   GError     **error)
 {
+  return td_register_plan_mapped (db, path, sheet, NULL, error);
+}
+
+TdRegisterPlan *
+td_register_plan_mapped (TdDatabase  *db,
+                         const char  *path,
+                         const char  *sheet,
+                         const int   *chosen,
+                         GError     **error)
+{
   g_autoptr(GPtrArray) rows = td_spreadsheet_read (path, sheet, error);
   g_autoptr(TdRegisterPlan) plan = NULL;
   g_autoptr(GHashTable) pending = NULL;
@@ -152,17 +196,38 @@ td_register_plan (TdDatabase  *db,
   int map[N_COLS];
   guint header = 0;
 
+  for (int c = 0; c < N_COLS; c++)
+    map[c] = -1;
   if (rows == NULL)
     return NULL;
-  if (!find_header (rows, &header, map))
+  if (!find_header (rows, &header, map) && chosen != NULL)
+    {
+      /* No header recognised: the first row is the header, and the user says the columns. */
+      header = 0;
+      for (int c = 0; c < N_COLS; c++)
+        map[c] = -1;
+    }
+  else if (rows->len == 0 || map[COL_CODE] < 0 || map[COL_NAME] < 0)
     {
       g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_UNIT,
                    _("No header row with a code and a name column (for example “Mã đơn vị” and “Tên đơn vị”) in the "
                      "first ten rows of “%s”."), path);
       return NULL;
     }
+  /* What the user said overrides the guess; a column the sheet does not have is none. */
+  for (int c = 0; chosen && c < N_COLS; c++)
+    if (chosen[c] != -2)
+      map[c] = chosen[c] >= 0 && rows->len > header && (guint) chosen[c] < g_strv_length (rows->pdata[header]) ? chosen[c] : -1;
+  if (map[COL_CODE] < 0 || map[COL_NAME] < 0)
+    {
+      g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_UNIT,
+                   _("Say which column holds the code and which the name."));
+      return NULL;
+    }
   plan = g_new0 (TdRegisterPlan, 1);
   plan->header_line = header + 1;
+  memcpy (plan->map, map, sizeof map);
+  plan->headers = g_strdupv (rows->len > header ? rows->pdata[header] : (char *[]) { NULL });
   plan->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   for (int c = 0; c < N_COLS; c++)
     if (map[c] >= 0)

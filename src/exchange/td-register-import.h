@@ -21,8 +21,28 @@ typedef struct {
   char             *reason;    /* why refused, or what changes */
 } TdRegisterRow;
 
+/* The fields a register's columns can hold, in this order. */
+typedef enum {
+  TD_REGISTER_COLUMN_CODE,
+  TD_REGISTER_COLUMN_NAME,
+  TD_REGISTER_COLUMN_KIND,
+  TD_REGISTER_COLUMN_PARENT,
+  TD_REGISTER_COLUMN_PROPOSER,
+  TD_REGISTER_COLUMN_CONTACT,
+  TD_REGISTER_COLUMN_PHONE,
+  TD_REGISTER_COLUMN_EMAIL,
+  TD_REGISTER_COLUMN_STATUS,
+  TD_REGISTER_N_COLUMNS
+} TdRegisterColumn;
+
+/* "code", "name", … as the command line writes them. */
+const char      *td_register_column_name  (TdRegisterColumn column);
+const char      *td_register_column_label (TdRegisterColumn column);
+
 typedef struct {
   guint      header_line;      /* the header row's number (a title row above it is skipped) */
+  int        map[TD_REGISTER_N_COLUMNS];   /* the sheet's column (from 0) of each field, or -1 */
+  char     **headers;          /* the header row's cells */
   char      *columns;          /* "code ← Mã đơn vị, name ← Tên đơn vị, …" */
   GPtrArray *rows;             /* TdRegisterRow */
   guint      n_refused;
@@ -37,6 +57,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdRegisterPlan, td_register_plan_free)
 TdRegisterPlan  *td_register_plan      (TdDatabase      *db,
                                         const char      *path,
                                         const char      *sheet,
+                                        GError         **error);
+/* The same with the columns said by the user: @columns[field] is a column (from 0), -1 for
+ * none, or -2 to keep the guess. */
+TdRegisterPlan  *td_register_plan_mapped (TdDatabase    *db,
+                                        const char      *path,
+                                        const char      *sheet,
+                                        const int       *columns,
                                         GError         **error);
 /* Applies @plan in one transaction; refuses the whole plan, changing nothing, while any row is
  * refused. */

@@ -180,75 +180,159 @@ td_units_page_edit (TdUnitsPage *self,
 
 /* Import */
 
-static void
-import_response_cb (AdwAlertDialog *dialog,
-                    const char     *response,
-                    TdUnitsPage    *self)
-{
-  TdRegisterPlan *plan = g_object_get_data (G_OBJECT (dialog), "td-plan");
-  g_autoptr(GError) error = NULL;
+/* The preview of one spreadsheet: the columns as guessed (each one a choice the user can
+ * correct), and what every row would do with them. */
+typedef struct {
+  TdUnitsPage    *self;
+  char           *path;
+  AdwAlertDialog *dialog;
+  GtkListBox     *list;
+  AdwComboRow    *combos[TD_REGISTER_N_COLUMNS];
+  TdRegisterPlan *plan;
+} Preview;
 
-  if (!g_str_equal (response, "import"))
-    return;
-  if (!td_register_apply (self->db, plan, &error))
-    alert (GTK_WIDGET (self), _("The Register Was Not Imported"), error->message);
-  refresh (self);
+static void
+preview_free (Preview *p)
+{
+  g_free (p->path);
+  g_clear_pointer (&p->plan, td_register_plan_free);
+  g_free (p);
 }
 
-AdwDialog *
-td_units_page_preview_import (TdUnitsPage *self,
-                              GFile       *file)
+static void
+preview_fill (Preview    *p,
+              const char *problem)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-  TdRegisterPlan *plan = path ? td_register_plan (self->db, path, NULL, &error) : NULL;
-  g_autofree char *body = NULL;
   guint counts[TD_REGISTER_REFUSE + 1] = { 0 };
-  GtkWidget *list, *scroller;
-  AdwDialog *dialog;
+  g_autofree char *body = NULL;
+  GtkWidget *child;
 
-  if (plan == NULL)
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (p->list))) != NULL)
+    gtk_list_box_remove (p->list, child);
+  for (guint i = 0; p->plan && i < p->plan->rows->len; i++)
     {
-      alert (GTK_WIDGET (self), _("The Spreadsheet Cannot Be Read"), error ? error->message : "");
-      return NULL;
-    }
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  for (guint i = 0; i < plan->rows->len; i++)
-    {
-      TdRegisterRow *row = plan->rows->pdata[i];
-      GtkWidget *r = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf (_("Row %u · %s · %s"), row->line, td_register_action_label (row->action),
-                                                row->record->code);
+      TdRegisterRow *row = p->plan->rows->pdata[i];
+      GtkWidget *r;
+      g_autofree char *title = NULL;
 
       counts[row->action]++;
       if (row->action == TD_REGISTER_SAME)
         continue;
+      r = adw_action_row_new ();
+      title = g_strdup_printf (_("Row %u · %s · %s"), row->line, td_register_action_label (row->action), row->record->code);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (r), row->reason ? row->reason : row->record->name);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (r), 3);
       if (row->action == TD_REGISTER_REFUSE)
         gtk_widget_add_css_class (r, "error");
-      gtk_list_box_append (GTK_LIST_BOX (list), r);
+      gtk_list_box_append (p->list, r);
     }
-  body = g_strdup_printf (_("Header in row %u: %s.\n%u to add, %u to change, %u to retire, %u unchanged, %u refused."),
-                          plan->header_line, plan->columns, counts[TD_REGISTER_ADD], counts[TD_REGISTER_CHANGE],
-                          counts[TD_REGISTER_RETIRE], counts[TD_REGISTER_SAME], counts[TD_REGISTER_REFUSE]);
-  dialog = adw_alert_dialog_new (_("Import the Unit Register?"), body);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), scroller);
-  adw_alert_dialog_set_prefer_wide_layout (ADW_ALERT_DIALOG (dialog), TRUE);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  if (p->plan)
+    body = g_strdup_printf (_("Header in row %u: %s.\n%u to add, %u to change, %u to retire, %u unchanged, %u refused."),
+                            p->plan->header_line, p->plan->columns, counts[TD_REGISTER_ADD], counts[TD_REGISTER_CHANGE],
+                            counts[TD_REGISTER_RETIRE], counts[TD_REGISTER_SAME], counts[TD_REGISTER_REFUSE]);
+  adw_alert_dialog_set_body (p->dialog, problem ? problem : body);
   /* A register with a refused row is not imported at all: correct the sheet first. */
-  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "import", plan->n_refused == 0);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
-  g_object_set_data_full (G_OBJECT (dialog), "td-plan", plan, (GDestroyNotify) td_register_plan_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (import_response_cb), self, 0);
+  adw_alert_dialog_set_response_enabled (p->dialog, "import", p->plan && p->plan->n_refused == 0 && problem == NULL);
+}
+
+static void
+column_changed_cb (AdwComboRow *combo,
+                   GParamSpec  *pspec,
+                   Preview     *p)
+{
+  g_autoptr(GError) error = NULL;
+  TdRegisterPlan *plan;
+  int chosen[TD_REGISTER_N_COLUMNS];
+
+  for (int c = 0; c < TD_REGISTER_N_COLUMNS; c++)
+    chosen[c] = (int) adw_combo_row_get_selected (p->combos[c]) - 1;
+  plan = td_register_plan_mapped (p->self->db, p->path, NULL, chosen, &error);
+  if (plan == NULL)
+    {
+      preview_fill (p, error->message);
+      return;
+    }
+  g_clear_pointer (&p->plan, td_register_plan_free);
+  p->plan = plan;
+  preview_fill (p, NULL);
+}
+
+static void
+import_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    Preview        *p)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "import") || p->plan == NULL)
+    return;
+  if (!td_register_apply (p->self->db, p->plan, &error))
+    alert (GTK_WIDGET (p->self), _("The Register Was Not Imported"), error->message);
+  refresh (p->self);
+}
+
+AdwDialog *
+td_units_page_preview_import (TdUnitsPage *self,
+                              GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  Preview *p = g_new0 (Preview, 1);
+  GtkWidget *box, *scroller, *columns;
+  AdwDialog *dialog;
+
+  p->self = self;
+  p->path = g_file_get_path (file);
+  p->plan = p->path ? td_register_plan (self->db, p->path, NULL, &error) : NULL;
+  if (p->plan == NULL)
+    {
+      alert (GTK_WIDGET (self), _("The Spreadsheet Cannot Be Read"), error ? error->message : "");
+      preview_free (p);
+      return NULL;
+    }
+  dialog = adw_alert_dialog_new (_("Import the Unit Register?"), NULL);
+  p->dialog = ADW_ALERT_DIALOG (dialog);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  /* The mapping step: which column is which, as guessed from the headers. */
+  columns = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (columns), _("Columns"));
+  for (int c = 0; c < TD_REGISTER_N_COLUMNS; c++)
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      gtk_string_list_append (names, _("(none)"));
+      for (guint h = 0; p->plan->headers[h]; h++)
+        {
+          g_autofree char *label = g_strdup_printf ("%u · %s", h + 1, p->plan->headers[h]);
+          gtk_string_list_append (names, label);
+        }
+      p->combos[c] = ADW_COMBO_ROW (adw_combo_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (p->combos[c]), td_register_column_label (c));
+      adw_combo_row_set_model (p->combos[c], G_LIST_MODEL (names));
+      adw_combo_row_set_selected (p->combos[c], (guint) (p->plan->map[c] + 1));
+      g_signal_connect (p->combos[c], "notify::selected", G_CALLBACK (column_changed_cb), p);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (columns), GTK_WIDGET (p->combos[c]));
+    }
+  gtk_box_append (GTK_BOX (box), columns);
+
+  p->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (p->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (p->list), "boxed-list");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (p->list));
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+  adw_alert_dialog_set_extra_child (p->dialog, scroller);
+  adw_alert_dialog_set_prefer_wide_layout (p->dialog, TRUE);
+  adw_alert_dialog_add_responses (p->dialog, "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_alert_dialog_set_response_appearance (p->dialog, "import", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "td-preview", p, (GDestroyNotify) preview_free);
+  g_object_set_data (G_OBJECT (dialog), "td-kind-column", p->combos[TD_REGISTER_COLUMN_KIND]);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), p);
+  preview_fill (p, NULL);
   adw_dialog_present (dialog, GTK_WIDGET (self));
   return dialog;
 }
