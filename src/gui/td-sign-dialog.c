@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "td-package.h"
+#include "td-setup.h"
 #include "td-sign-dialog.h"
 
 struct _TdSignDialog
@@ -18,6 +19,8 @@ struct _TdSignDialog
   char                *unit_code;
   guint                round_number;
   char                *path;
+  char                *setup_folder;  /* setup files for every unit instead of a package */
+  guint                n_written;
   GPtrArray           *keys;       /* TdTokenKey */
   GFile               *p12;
 
@@ -131,7 +134,17 @@ export_cb (TdSignDialog *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->secret_row));
       return;
     }
-  if (!td_package_export_signed (self->db, self->unit_code, self->round_number, self->path, signer, &error))
+  if (self->setup_folder != NULL)
+    {
+      g_autoptr(GPtrArray) paths = td_setup_export_folder (self->db, self->setup_folder, signer, &error);
+      if (paths == NULL)
+        {
+          show_error (self, error->message);
+          return;
+        }
+      self->n_written = paths->len;
+    }
+  else if (!td_package_export_signed (self->db, self->unit_code, self->round_number, self->path, signer, &error))
     {
       show_error (self, error->message);
       return;
@@ -156,6 +169,7 @@ td_sign_dialog_dispose (GObject *object)
   g_clear_pointer (&self->keys, g_ptr_array_unref);
   g_clear_pointer (&self->unit_code, g_free);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->setup_folder, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SIGN_DIALOG);
   G_OBJECT_CLASS (td_sign_dialog_parent_class)->dispose (object);
 }
@@ -220,4 +234,22 @@ td_sign_dialog_new (TdDatabase *db,
   if (error != NULL)
     show_error (self, error->message);
   return self;
+}
+
+TdSignDialog *
+td_sign_dialog_new_for_setup (TdDatabase *db,
+                              const char *folder)
+{
+  TdSignDialog *self = td_sign_dialog_new (db, NULL, 0, NULL);
+
+  /* The board signs the setup files it sends; the units then trust only what it signed. */
+  self->setup_folder = g_strdup (folder);
+  adw_dialog_set_title (ADW_DIALOG (self), _("Sign the Setup Files"));
+  return self;
+}
+
+guint
+td_sign_dialog_get_n_written (TdSignDialog *self)
+{
+  return self->n_written;
 }

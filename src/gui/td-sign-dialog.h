@@ -17,4 +17,10 @@ TdSignDialog *td_sign_dialog_new (TdDatabase *db,
                                   guint       round_number,
                                   const char *path);
 
+/* The same choice of signature for the board's setup files, one per active unit into @folder. */
+TdSignDialog *td_sign_dialog_new_for_setup (TdDatabase *db,
+                                            const char *folder);
+/* How many setup files the dialog wrote. */
+guint         td_sign_dialog_get_n_written (TdSignDialog *self);
+
 G_END_DECLS

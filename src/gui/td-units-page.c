@@ -8,6 +8,7 @@
 
 #include "td-register-import.h"
 #include "td-setup.h"
+#include "td-sign-dialog.h"
 #include "td-units-page.h"
 
 struct _TdUnitsPage
@@ -371,6 +372,21 @@ import_activated_cb (TdUnitsPage *self)
 /* Setup files */
 
 static void
+setup_written_cb (TdSignDialog *sign,
+                  const char   *signer,
+                  TdUnitsPage  *self)
+{
+  guint written = td_sign_dialog_get_n_written (sign);
+  const char *dir = g_object_get_data (G_OBJECT (sign), "td-folder");
+  g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u setup file written in %s.",
+                                                        "%u setup files written in %s.", written), written, dir);
+  g_autofree char *text = signer ? g_strdup_printf (_("%s Signed by %s."), done, signer)
+                                 : g_strdup_printf (_("%s Not signed."), done);
+
+  alert (GTK_WIDGET (self), _("Setup Files Written"), text);
+}
+
+static void
 folder_chosen_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -378,24 +394,14 @@ folder_chosen_cb (GObject      *source,
   g_autoptr(TdUnitsPage) self = user_data;
   g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, NULL);
   g_autofree char *dir = folder ? g_file_get_path (folder) : NULL;
-  g_autoptr(GPtrArray) paths = NULL;
-  g_autoptr(GError) error = NULL;
-  guint written;
+  TdSignDialog *sign;
 
   if (dir == NULL)
     return;
-  paths = td_setup_export_folder (self->db, dir, NULL, &error);
-  if (paths == NULL)
-    {
-      alert (GTK_WIDGET (self), _("The Setup Files Were Not Written"), error->message);
-      return;
-    }
-  written = paths->len;
-  {
-    g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u setup file written in %s.",
-                                                          "%u setup files written in %s.", written), written, dir);
-    alert (GTK_WIDGET (self), _("Setup Files Written"), done);
-  }
+  sign = td_sign_dialog_new_for_setup (self->db, dir);
+  g_object_set_data_full (G_OBJECT (sign), "td-folder", g_steal_pointer (&dir), g_free);
+  g_signal_connect_object (sign, "exported", G_CALLBACK (setup_written_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (sign), GTK_WIDGET (self));
 }
 
 static void
