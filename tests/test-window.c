@@ -58,6 +58,15 @@ test_first_run (void)
   td_window_set_area (window, TD_AREA_SELF_ASSESSMENT);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->form_stack), ==, "empty");
   g_assert_true (area_row_visible (window, TD_AREA_AWARDS));
+  /* The other areas say what to do too, never a picker of no units with live buttons. */
+  {
+    const char *areas[] = { TD_AREA_PROGRESS, TD_AREA_AWARDS, TD_AREA_EVIDENCE };
+    for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+      {
+        td_window_set_area (window, areas[i]);
+        g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "area_stack"))), ==, "no-units");
+      }
+  }
   {
     g_autoptr(TdUnitRecord) r = td_unit_record_new ();
     r->code = g_strdup ("X-A");

@@ -111,15 +111,43 @@ screenshot_tick_cb (GtkWidget     *window,
 }
 
 static void
+preferences_closed_cb (AdwDialog *dialog,
+                       TdWindow  *window)
+{
+  td_window_set_database (window, td_window_get_database (window));
+}
+
+static void open_preferences (TdApplication *self, const char *page);
+
+static void
+units_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  open_preferences (TD_APPLICATION (user_data), "units");
+}
+
+static void
 preferences_activated_cb (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  TdApplication *self = TD_APPLICATION (user_data);
+  open_preferences (TD_APPLICATION (user_data), NULL);
+}
+
+static void
+open_preferences (TdApplication *self,
+                  const char    *page)
+{
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   TdPreferencesDialog *dialog;
 
   dialog = td_preferences_dialog_new (self->database);
+  if (page != NULL)
+    adw_preferences_dialog_set_visible_page_name (ADW_PREFERENCES_DIALOG (dialog), page);
+  /* Units added or retired there show in every area once it closes. */
+  if (TD_IS_WINDOW (window) && self->database != NULL)
+    g_signal_connect_object (dialog, "closed", G_CALLBACK (preferences_closed_cb), window, 0);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
 }
 
@@ -176,6 +204,7 @@ quit_activated_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "preferences", preferences_activated_cb },
+  { "units", units_activated_cb },
   { "help", help_activated_cb },
   { "about", about_activated_cb },
   { "quit", quit_activated_cb },

@@ -35,6 +35,7 @@ struct _TdWindow
   GtkLabel             *campaign_label;
   AdwWindowTitle       *sidebar_title;
   TdWelcomePage        *welcome_page;
+  char                 *area;          /* the area chosen, whatever the stack shows for it */
 };
 
 G_DEFINE_FINAL_TYPE (TdWindow, td_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -86,8 +87,17 @@ show_area (TdWindow   *self,
       g_autofree char *unit = g_settings_get_string (self->settings, "last-unit");
       td_assessment_page_show_unit (self->assessment_page, unit);
     }
+  g_set_str (&self->area, area);
   gtk_stack_set_visible_child_name (self->area_stack, area);
   page = gtk_stack_get_page (self->area_stack, gtk_stack_get_visible_child (self->area_stack));
+  /* A board without units yet: what to do, instead of empty pickers and live buttons (the
+   * self-assessment area says it in its own words). */
+  if (g_strcmp0 (area, TD_AREA_SELF_ASSESSMENT) != 0)
+    {
+      g_autoptr(GListModel) units = td_catalog_list_units (self->database, NULL);
+      if (units != NULL && g_list_model_get_n_items (units) == 0)
+        gtk_stack_set_visible_child_name (self->area_stack, "no-units");
+    }
   adw_navigation_page_set_title (self->content_page, gtk_stack_page_get_title (page));
   gtk_list_box_select_row (self->area_list, row_for_area (self, area));
   g_settings_set_string (self->settings, "last-area", area);
@@ -205,6 +215,7 @@ td_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WINDOW);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->area, g_free);
 
   G_OBJECT_CLASS (td_window_parent_class)->dispose (object);
 }
@@ -365,7 +376,10 @@ const char *
 td_window_get_area (TdWindow *self)
 {
   g_return_val_if_fail (TD_IS_WINDOW (self), NULL);
-  return gtk_stack_get_visible_child_name (self->area_stack);
+  /* No area is chosen while the first run's choice or an error is shown. */
+  if (self->database == NULL || self->area == NULL)
+    return gtk_stack_get_visible_child_name (self->area_stack);
+  return self->area;
 }
 
 void
