@@ -127,6 +127,8 @@ test_resubmission_and_return (Fixture *f, gconstpointer data)
   info = td_assessment_get_info (f->unit_db, src, &error);
   g_assert_cmpint (info->status, ==, TD_ASSESSMENT_RETURNED);
   g_assert_cmpstr (info->status_reason, ==, "Chỉ tiêu 7 chưa khớp số liệu");
+  /* The clerk's own submission: no "received unsigned" mark, which is the board's record. */
+  g_assert_null (info->received_signature);
 
   /* The clerk corrects and resubmits: revision 2. */
   {

@@ -78,6 +78,26 @@ test_first_run (void)
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate (20);
 
+  /* The sample province, made on a worker beside the user's file and kept apart from it. */
+  {
+    g_autofree char *sample_path = g_build_filename (dir, "demo.db", NULL);
+    g_autofree char *mine = g_build_filename (dir, "mine.db", NULL);
+
+    window = td_window_new (NULL, NULL, NULL);
+    td_window_show_welcome (window, mine);
+    gtk_window_present (GTK_WINDOW (window));
+    td_test_iterate (20);
+    g_assert_true (gtk_widget_activate_action (child (window, "welcome_page"), "welcome.sample", NULL));
+    for (int i = 0; i < 6000 && td_window_get_database (window) == NULL; i++)
+      td_test_iterate (20);
+    g_assert_nonnull (td_window_get_database (window));
+    g_assert_true (td_database_is_demo (td_window_get_database (window)));
+    g_assert_cmpstr (td_database_get_path (td_window_get_database (window)), ==, sample_path);
+    g_assert_false (g_file_test (mine, G_FILE_TEST_EXISTS));
+    gtk_window_destroy (GTK_WINDOW (window));
+    td_test_iterate (20);
+  }
+
   /* The commune, from the board's file. */
   window = td_window_new (NULL, NULL, NULL);
   td_window_show_welcome (window, unit_path);

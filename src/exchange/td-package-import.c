@@ -403,9 +403,14 @@ set_status (Package             *p,
   g_autofree char *base = g_path_get_basename (p->path);
   g_autofree char *why = g_strdup_printf ("import %s", base);
   g_autofree char *content = content_digest (p);
-  sqlite3_stmt *stmt = td_database_prepare (db,
-                                            "UPDATE assessment SET status = ?, status_reason = ?, revision = ?, updated_at = ?,"
-                                            " received_signature = ?, received_content = ? WHERE id = ?", error);
+  /* How a submission arrived is the board's record; at the unit, the return from the board
+   * leaves the clerk's own submission as it was. */
+  gboolean at_board = status != TD_ASSESSMENT_RETURNED;
+  sqlite3_stmt *stmt = td_database_prepare (db, at_board
+                                            ? "UPDATE assessment SET status = ?1, status_reason = ?2, revision = ?3,"
+                                              " updated_at = ?4, received_signature = ?5, received_content = ?6 WHERE id = ?7"
+                                            : "UPDATE assessment SET status = ?1, status_reason = ?2, revision = ?3,"
+                                              " updated_at = ?4 WHERE id = ?7", error);
 
   if (stmt == NULL)
     return FALSE;
