@@ -280,7 +280,10 @@ test_units_page (void)
   gtk_editable_set_text (editor_entry (dialog, 0), "X-MOI");
   g_signal_emit_by_name (dialog, "response", "save");
   td_test_iterate (20);
-  g_assert_null (td_register_get (db, "X-MOI", NULL));
+  {
+    g_autoptr(TdUnitRecord) none = td_register_get (db, "X-MOI", NULL);
+    g_assert_null (none);
+  }
   g_assert_cmpstr (gtk_editable_get_text (editor_entry (dialog, 0)), ==, "X-MOI");
   gtk_editable_set_text (editor_entry (dialog, 1), "Xã Mới");
   g_signal_emit_by_name (dialog, "response", "save");
@@ -314,7 +317,10 @@ test_units_page (void)
     g_assert_true (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "import"));
     g_signal_emit_by_name (dialog, "response", "import");
     td_test_iterate (20);
-    g_assert_nonnull (td_register_get (db, "X-BA", NULL));
+    {
+      g_autoptr(TdUnitRecord) imported = td_register_get (db, "X-BA", NULL);
+      g_assert_nonnull (imported);
+    }
     adw_dialog_force_close (dialog);
   }
 

@@ -31,12 +31,7 @@ td_cli_export (TdCliContext  *ctx,
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_("The unit (its code)"), N_("CODE") },
     { "round", 'r', 0, G_OPTION_ARG_INT, &round, N_("Round number (1, 2, …)"), N_("R") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The package to write (.thidua)"), N_("FILE") },
-    { "sign-pkcs11", 0, 0, G_OPTION_ARG_STRING, &pkcs11, N_("Sign with the key at this PKCS#11 URI (the PIN is asked)"),
-      N_("URI") },
-    { "pkcs11-module", 0, 0, G_OPTION_ARG_FILENAME, &module, N_("The token's PKCS#11 module, if p11-kit does not know it"),
-      N_("FILE") },
-    { "sign-p12", 0, 0, G_OPTION_ARG_FILENAME, &p12, N_("Sign with the key and certificate of this PKCS#12 file"),
-      N_("FILE") },
+    TD_CLI_SIGN_ENTRIES (pkcs11, module, p12),
     { NULL }
   };
 
@@ -46,16 +41,8 @@ td_cli_export (TdCliContext  *ctx,
     return td_cli_usage_error (error, _("export needs --unit CODE --round R -o FILE, and at most one of --sign-pkcs11 and --sign-p12"));
   if (!td_cli_open (ctx, error))
     return 1;
-  if (pkcs11 || p12)
-    {
-      g_autofree char *secret = td_cli_read_secret (pkcs11 ? _("PIN of the token: ") : _("Password of the file: "));
-
-      signer = pkcs11 ? td_signer_new_pkcs11 (pkcs11, secret, module, error) : td_signer_new_pkcs12 (p12, secret, error);
-      if (secret)
-        memset (secret, 0, strlen (secret));
-      if (signer == NULL)
-        return 1;
-    }
+  if ((pkcs11 || p12) && (signer = td_cli_make_signer (pkcs11, module, p12, error)) == NULL)
+    return 1;
   if (!td_package_export_signed (ctx->db, unit, (guint) round, output, signer, error))
     return 1;
   if (!ctx->json && signer)

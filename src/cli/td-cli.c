@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -92,6 +93,24 @@ td_cli_open (TdCliContext  *ctx,
              GError       **error)
 {
   return td_cli_open_unseeded (ctx, error) && td_catalog_ensure_seed (ctx->db, error);
+}
+
+TdSigner *
+td_cli_make_signer (const char  *pkcs11,
+                    const char  *module,
+                    const char  *p12,
+                    GError     **error)
+{
+  g_autofree char *secret = NULL;
+  TdSigner *signer;
+
+  if (pkcs11 == NULL && p12 == NULL)
+    return NULL;
+  secret = td_cli_read_secret (pkcs11 ? _("PIN of the token: ") : _("Password of the file: "));
+  signer = pkcs11 ? td_signer_new_pkcs11 (pkcs11, secret, module, error) : td_signer_new_pkcs12 (p12, secret, error);
+  if (secret)
+    memset (secret, 0, strlen (secret));
+  return signer;
 }
 
 int

@@ -53,6 +53,22 @@ gboolean    td_cli_open_unseeded (TdCliContext *ctx,
 gboolean    td_cli_open       (TdCliContext   *ctx,
                                GError        **error);
 void        td_cli_print_json (JsonNode       *node);
+/* The signing options of export and setup export, bound to three strings. */
+#define TD_CLI_SIGN_ENTRIES(pkcs11, module, p12)                                                          \
+  { "sign-pkcs11", 0, 0, G_OPTION_ARG_STRING, &(pkcs11), N_("Sign with the key at this PKCS#11 URI (the PIN is asked)"), \
+    N_("URI") },                                                                                          \
+  { "pkcs11-module", 0, 0, G_OPTION_ARG_FILENAME, &(module),                                              \
+    N_("The token's PKCS#11 module, if p11-kit does not know it"), N_("FILE") },                          \
+  { "sign-p12", 0, 0, G_OPTION_ARG_FILENAME, &(p12), N_("Sign with the key and certificate of this PKCS#12 file"), \
+    N_("FILE") }
+
+/* The signer those options name, the PIN or password asked on the terminal and wiped after
+ * use; NULL without error when neither option was given. */
+TdSigner   *td_cli_make_signer (const char    *pkcs11,
+                                const char    *module,
+                                const char    *p12,
+                                GError       **error);
+
 /* A usage mistake: the message for stderr, and the exit status 2. */
 int         td_cli_usage_error (GError       **error,
                                 const char    *message);

@@ -465,13 +465,9 @@ td_pdf_helper_free (TdPdfHelper *self)
 {
   if (self == NULL)
     return;
+  /* Our own process: ended and reaped, then the rest goes as an abandoned helper's does. */
   stop (self);
-  if (self->pdf_fd >= 0)
-    close (self->pdf_fd);
-  g_free (self->password);
-  g_free (self->sizes);
-  g_mutex_clear (&self->lock);
-  g_free (self);
+  td_pdf_helper_abandon (self);
 }
 
 int
