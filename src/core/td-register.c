@@ -409,6 +409,59 @@ fail:
   return FALSE;
 }
 
+/* A unit can be saved once the units it names are in the register. */
+static gboolean
+placeable (TdDatabase         *db,
+           const TdUnitRecord *r)
+{
+  g_autoptr(TdUnitRecord) parent = r->parent_code ? td_register_get (db, r->parent_code, NULL) : NULL;
+  g_autoptr(TdUnitRecord) proposer = r->proposer_code ? td_register_get (db, r->proposer_code, NULL) : NULL;
+
+  return (r->parent_code == NULL || parent != NULL) && (r->proposer_code == NULL || proposer != NULL);
+}
+
+gboolean
+td_register_save_all (TdDatabase  *db,
+                      GPtrArray   *records,
+                      GError     **error)
+{
+  g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean progress = TRUE;
+
+  if (!td_database_begin (db, error))
+    return FALSE;
+  /* Parents and proposers before the units that name them, whatever the order given: rounds
+   * until none is left. */
+  while (progress && g_hash_table_size (done) < records->len)
+    {
+      progress = FALSE;
+      for (guint i = 0; i < records->len; i++)
+        {
+          TdUnitRecord *r = records->pdata[i];
+          g_autoptr(TdUnitRecord) stored = NULL;
+
+          if (g_hash_table_contains (done, r->code) || !placeable (db, r))
+            continue;
+          stored = td_register_get (db, r->code, NULL);
+          if (!td_register_save (db, r, stored == NULL, error))
+            {
+              td_database_rollback (db);
+              return FALSE;
+            }
+          g_hash_table_add (done, r->code);
+          progress = TRUE;
+        }
+    }
+  if (g_hash_table_size (done) < records->len)
+    {
+      td_database_rollback (db);
+      g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_UNKNOWN_UNIT,
+                   _("Some units' parents could not be placed; nothing was changed."));
+      return FALSE;
+    }
+  return td_database_commit (db, error);
+}
+
 gboolean
 td_register_set_active (TdDatabase  *db,
                         const char  *code,

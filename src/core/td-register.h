@@ -50,6 +50,12 @@ gboolean      td_register_save    (TdDatabase          *db,
                                    const TdUnitRecord  *record,
                                    gboolean             create,
                                    GError             **error);
+/* Saves every one of @records (TdUnitRecord: added when new, changed otherwise), the units
+ * above a unit and its proposer first, in one transaction; TD_CATALOG_ERROR_UNKNOWN_UNIT when
+ * some unit names one that is neither in the register nor among @records. */
+gboolean      td_register_save_all (TdDatabase         *db,
+                                   GPtrArray           *records,
+                                   GError             **error);
 /* Retires a unit (or brings it back): its history stays. */
 gboolean      td_register_set_active (TdDatabase       *db,
                                    const char          *code,

@@ -51,30 +51,6 @@ copy_rows (TdDatabase    *db,
 }
 
 static gboolean
-put_manifest (sqlite3     *pkg,
-              const char  *key,
-              const char  *value,
-              GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (pkg, "INSERT INTO manifest (key, value) VALUES (?, ?)", -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, value ? value : "", -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      td_package_set_error (pkg, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 write_package (TdDatabase       *db,
                sqlite3          *pkg,
                TdUnit           *unit,
@@ -145,23 +121,23 @@ write_package (TdDatabase       *db,
   if (!copy_rows (db, stmt, pkg, "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error))
     return FALSE;
 
-  if (!put_manifest (pkg, "format", format, error) ||
-      !put_manifest (pkg, "app_version", PACKAGE_VERSION, error) ||
-      !put_manifest (pkg, "campaign", campaign, error) ||
-      !put_manifest (pkg, "unit_code", td_unit_get_code (unit), error) ||
-      !put_manifest (pkg, "unit_name", td_unit_get_name (unit), error) ||
-      !put_manifest (pkg, "round", round_number, error) ||
-      !put_manifest (pkg, "revision", revision, error) ||
-      !put_manifest (pkg, "status", td_assessment_status_to_string (info->status), error) ||
-      !put_manifest (pkg, "status_reason", info->status_reason, error) ||
-      !put_manifest (pkg, "created_at", now, error) ||
-      !put_manifest (pkg, "exported_by", td_database_get_actor (db), error))
+  if (!td_exchange_put_manifest (pkg, "format", format, error) ||
+      !td_exchange_put_manifest (pkg, "app_version", PACKAGE_VERSION, error) ||
+      !td_exchange_put_manifest (pkg, "campaign", campaign, error) ||
+      !td_exchange_put_manifest (pkg, "unit_code", td_unit_get_code (unit), error) ||
+      !td_exchange_put_manifest (pkg, "unit_name", td_unit_get_name (unit), error) ||
+      !td_exchange_put_manifest (pkg, "round", round_number, error) ||
+      !td_exchange_put_manifest (pkg, "revision", revision, error) ||
+      !td_exchange_put_manifest (pkg, "status", td_assessment_status_to_string (info->status), error) ||
+      !td_exchange_put_manifest (pkg, "status_reason", info->status_reason, error) ||
+      !td_exchange_put_manifest (pkg, "created_at", now, error) ||
+      !td_exchange_put_manifest (pkg, "exported_by", td_database_get_actor (db), error))
     return FALSE;
   /* Which of the board's setups the unit works with: the board sees who has an old one. */
   {
     g_autofree char *setup = td_database_get_meta (db, "setup_version");
     if (setup != NULL && td_database_get_installation (db, NULL) == TD_INSTALLATION_UNIT &&
-        !put_manifest (pkg, "setup_version", setup, error))
+        !td_exchange_put_manifest (pkg, "setup_version", setup, error))
       return FALSE;
   }
 
@@ -171,37 +147,8 @@ write_package (TdDatabase       *db,
       g_autofree char *digest = td_package_table_digest (pkg, td_package_tables[i], error);
       g_autofree char *key = g_strdup_printf ("sha256_%s", td_package_tables[i]);
 
-      if (digest == NULL || !put_manifest (pkg, key, digest, error))
+      if (digest == NULL || !td_exchange_put_manifest (pkg, key, digest, error))
         return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-write_signature (sqlite3   *pkg,
-                 TdSigner  *signer,
-                 GError   **error)
-{
-  g_autoptr(GBytes) data = td_package_signed_data (pkg, error);
-  g_autoptr(GBytes) pkcs7 = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (data == NULL || (pkcs7 = td_signer_sign (signer, data, error)) == NULL)
-    return FALSE;
-  rc = sqlite3_exec (pkg, td_package_signature_schema, NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (pkg, "INSERT INTO signature (id, pkcs7) VALUES (1, ?)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_blob (stmt, 1, g_bytes_get_data (pkcs7, NULL), (int) g_bytes_get_size (pkcs7), SQLITE_STATIC);
-      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (pkg);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      td_package_set_error (pkg, rc, error);
-      return FALSE;
     }
   return TRUE;
 }
@@ -261,7 +208,7 @@ td_package_export_signed (TdDatabase  *db,
   /* One self-contained file: no journal to carry beside it. */
   sqlite3_exec (pkg, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN", NULL, NULL, NULL);
   ok = write_package (db, pkg, unit, round, info, error) &&
-       (signer == NULL || write_signature (pkg, signer, error));
+       (signer == NULL || td_exchange_sign (pkg, "package", signer, error));
   if (ok && sqlite3_exec (pkg, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
       td_package_set_error (pkg, sqlite3_errcode (pkg), error);

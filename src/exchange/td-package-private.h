@@ -38,12 +38,26 @@ char     *td_package_scan_table   (sqlite3           *pkg,
  * it signs them. */
 extern const char         td_package_signature_schema[];
 
-/* What a package's signature signs: the format and the manifest's digest, which in turn holds
- * the digest of every other table. */
-GBytes   *td_package_signed_data  (sqlite3     *pkg,
+/* What a signature over an exchange file signs: its kind ("package", "setup") and the digest
+ * of its manifest, which in turn holds the digest of every other table. */
+GBytes   *td_exchange_signed_data (const char  *kind,
+                                   const char  *manifest_digest);
+/* Signs @file's manifest as @kind with @signer into a signature table. */
+gboolean  td_exchange_sign        (sqlite3     *file,
+                                   const char  *kind,
+                                   TdSigner    *signer,
                                    GError     **error);
-/* The same from the manifest's digest already computed. */
-GBytes   *td_package_signed_data_for (const char *manifest_digest);
+/* Runs @sql with @values bound as text (NULL as NULL): the rows export writes. */
+gboolean  td_exchange_insert      (sqlite3            *file,
+                                   const char         *sql,
+                                   const char * const *values,
+                                   int                 n_values,
+                                   GError            **error);
+/* One manifest row; a NULL value is written as "". */
+gboolean  td_exchange_put_manifest (sqlite3    *file,
+                                    const char *key,
+                                    const char *value,
+                                    GError    **error);
 
 /* Whether @file's sqlite_schema is, row for row (type, name, table, SQL text), the one that
  * @expected creates: no other table, index (of any name), view or trigger.  FALSE only when
@@ -52,6 +66,19 @@ gboolean  td_exchange_schema_matches (sqlite3    *file,
                                       const char *expected,
                                       gboolean   *matches,
                                       GError    **error);
+
+/* Opens an exchange file from outside (a package, a setup file) as hostile input: read-only
+ * and immutable, no trusted schema, defensive, every statement ended once the monotonic time
+ * passes *@deadline; its schema exactly @schema, or @schema with the signature table
+ * (@is_signed says which); no hidden column; PRAGMA integrity_check passed.  @not_ours and
+ * @damaged are the messages for a file that is not of this kind or is damaged. */
+sqlite3  *td_exchange_open        (const char    *path,
+                                   const char    *schema,
+                                   const gint64  *deadline,
+                                   gboolean      *is_signed,
+                                   const char    *not_ours,
+                                   const char    *damaged,
+                                   GError       **error);
 
 void      td_package_set_error    (sqlite3     *pkg,
                                    int          rc,

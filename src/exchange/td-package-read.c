@@ -190,103 +190,6 @@ read_int (const Row  *r,
   return TRUE;
 }
 
-static sqlite3_stmt *
-query (Package     *p,
-       const char  *sql,
-       GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (p->pkg, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      td_package_set_error (p->pkg, rc, error);
-      return NULL;
-    }
-  return stmt;
-}
-
-
-
-static gboolean
-not_ours (GError **error)
-{
-  g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE,
-               _("The file is not a Thi đua package, or it was changed by another program. Ask the unit to export it again."));
-  return FALSE;
-}
-
-/* The schema is exactly the one export writes, with or without the signature table: every row
- * of sqlite_schema compared by type, name, table and SQL text, so that no index (whatever its
- * name), view, trigger, generated or hidden column, or other table can be there.  Nothing else
- * of the file is read before this passed. */
-static gboolean
-check_schema (Package  *p,
-              GError  **error)
-{
-  gboolean ok = FALSE;
-  int rc;
-
-  for (int signed_ = 0; signed_ < 2 && !ok; signed_++)
-    {
-      g_autofree char *want = g_strconcat (td_package_schema, signed_ ? td_package_signature_schema : "", NULL);
-
-      if (!td_exchange_schema_matches (p->pkg, want, &ok, error))
-        return FALSE;
-      p->has_signature_table = ok && signed_;
-    }
-  if (!ok)
-    return not_ours (error);
-
-  /* Belt and braces: the same SQL cannot declare hidden columns, but a file could carry a
-   * schema that reads differently from its text. */
-  for (guint t = 0; t < g_strv_length ((char **) td_package_tables) + (p->has_signature_table ? 1 : 0); t++)
-    {
-      const char *table = td_package_tables[t] ? td_package_tables[t] : "signature";
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pragma_table_xinfo('%s') WHERE hidden <> 0", table);
-      sqlite3_stmt *stmt = query (p, sql, error);
-
-      if (stmt == NULL)
-        return FALSE;
-      rc = sqlite3_step (stmt);
-      ok = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
-      sqlite3_finalize (stmt);
-      if (!ok)
-        return not_ours (error);
-    }
-  return TRUE;
-}
-
-/* PRAGMA integrity_check, not quick_check: it also finds pages used twice and records that do
- * not match their table. */
-static gboolean
-check_integrity (Package  *p,
-                 GError  **error)
-{
-  sqlite3_stmt *stmt = query (p, "PRAGMA integrity_check(1)", error);
-  g_autofree char *check = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      td_package_set_error (p->pkg, rc, error);
-      return FALSE;
-    }
-  if (g_strcmp0 (check, "ok") != 0)
-    {
-      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED,
-                   _("The package is damaged or incomplete. Ask the unit to export it again."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Scans @table into the Package with @func and keeps its digest for check_digests(). */
 static gboolean
 scan (Package          *p,
@@ -708,7 +611,7 @@ check_signature (Package     *p,
                      "to sign it with its certificate when exporting."), td_unit_get_name (p->unit));
       return FALSE;
     }
-  data = td_package_signed_data_for (g_hash_table_lookup (p->digests, "manifest"));
+  data = td_exchange_signed_data ("package", g_hash_table_lookup (p->digests, "manifest"));
   p->signature_info = td_signature_check (db, p->signature, data, td_unit_get_id (p->unit), error);
   return p->signature_info != NULL;
 }
@@ -750,15 +653,6 @@ check_evidence_files (Package  *p,
   return TRUE;
 }
 
-/* The time budget of one package: each statement is stopped when it runs out. */
-static int
-progress_cb (void *data)
-{
-  Package *p = data;
-
-  return g_get_monotonic_time () > p->deadline;
-}
-
 static gboolean
 out_of_time (Package  *p,
              GError  **error)
@@ -793,11 +687,7 @@ td_package_read (TdDatabase  *db,
                  GError     **error)
 {
   g_autoptr(Package) p = g_new0 (Package, 1);
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *uri = NULL;
-  g_autofree char *ro_uri = NULL;
   gboolean ok;
-  int rc;
 
   p->path = g_strdup (path);
   p->max_size = max_size;
@@ -810,32 +700,17 @@ td_package_read (TdDatabase  *db,
   p->attestations = g_ptr_array_new_with_free_func ((GDestroyNotify) pkg_attestation_free);
   p->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) pkg_evidence_free);
   p->audit = g_ptr_array_new_with_free_func ((GDestroyNotify) pkg_audit_free);
-  if (!g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
+  p->pkg = td_exchange_open (path, td_package_schema, &p->deadline, &p->has_signature_table,
+                             _("The file is not a Thi đua package, or it was changed by another program. Ask the unit "
+                               "to export it again."),
+                             _("The package is damaged or incomplete. Ask the unit to export it again."), error);
+  if (p->pkg == NULL)
     {
-      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE, _("“%s” is not a file."), path);
+      /* A schema made to stall the checks reads as the time budget, as any later step does. */
+      out_of_time (p, error);
       return NULL;
     }
-  uri = g_filename_to_uri (absolute, NULL, error);
-  if (uri == NULL)
-    return NULL;
-  /* immutable: sqlite neither locks the file nor looks for a journal or WAL beside it. */
-  ro_uri = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
-  rc = sqlite3_open_v2 (ro_uri, &p->pkg, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      td_package_set_error (p->pkg, rc, error);
-      return NULL;
-    }
-  /* Defence in depth: no functions with side effects from the file's schema, no huge values,
-   * and no statement runs past the package's time budget. */
-  sqlite3_db_config (p->pkg, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_db_config (p->pkg, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_limit (p->pkg, SQLITE_LIMIT_LENGTH, 512 * 1024 * 1024);
-  sqlite3_progress_handler (p->pkg, 1000, progress_cb, p);
-
-  /* The schema before anything else: integrity_check itself would evaluate what a hostile
-   * schema declares. */
-  ok = check_schema (p, error) && check_integrity (p, error) && read_manifest (p, db, error);
+  ok = read_manifest (p, db, error);
   if (ok)
     {
       ok = (p->targets = td_catalog_list_targets (db, error)) != NULL &&

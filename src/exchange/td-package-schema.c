@@ -29,19 +29,77 @@ const char td_package_signature_schema[] =
   "CREATE TABLE signature (id INTEGER PRIMARY KEY, pkcs7 BLOB NOT NULL);";
 
 GBytes *
-td_package_signed_data (sqlite3  *pkg,
-                        GError  **error)
+td_exchange_signed_data (const char *kind,
+                         const char *manifest_digest)
 {
-  g_autofree char *digest = td_package_table_digest (pkg, "manifest", error);
+  char *text = g_strdup_printf ("thidua-%s-signature-v1\nmanifest-sha256: %s\n", kind, manifest_digest);
 
-  return digest ? td_package_signed_data_for (digest) : NULL;
+  return g_bytes_new_take (text, strlen (text));
 }
 
-GBytes *
-td_package_signed_data_for (const char *digest)
+gboolean
+td_exchange_insert (sqlite3            *file,
+                    const char         *sql,
+                    const char * const *values,
+                    int                 n_values,
+                    GError            **error)
 {
-  return g_bytes_new_take (g_strdup_printf ("thidua-package-signature-v1\nmanifest-sha256: %s\n", digest),
-                           strlen ("thidua-package-signature-v1\nmanifest-sha256: \n") + strlen (digest));
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (file, sql, -1, &stmt, NULL);
+
+  for (int i = 0; rc == SQLITE_OK && i < n_values; i++)
+    sqlite3_bind_text (stmt, i + 1, values[i], -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_package_set_error (file, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+td_exchange_put_manifest (sqlite3     *file,
+                          const char  *key,
+                          const char  *value,
+                          GError     **error)
+{
+  const char *values[] = { key, value ? value : "" };
+
+  return td_exchange_insert (file, "INSERT INTO manifest (key, value) VALUES (?, ?)", values, 2, error);
+}
+
+gboolean
+td_exchange_sign (sqlite3     *file,
+                  const char  *kind,
+                  TdSigner    *signer,
+                  GError     **error)
+{
+  g_autofree char *digest = td_package_table_digest (file, "manifest", error);
+  g_autoptr(GBytes) data = digest ? td_exchange_signed_data (kind, digest) : NULL;
+  g_autoptr(GBytes) pkcs7 = data ? td_signer_sign (signer, data, error) : NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (pkcs7 == NULL)
+    return FALSE;
+  rc = sqlite3_exec (file, td_package_signature_schema, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (file, "INSERT INTO signature (id, pkcs7) VALUES (1, ?)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_blob (stmt, 1, g_bytes_get_data (pkcs7, NULL), (int) g_bytes_get_size (pkcs7), SQLITE_STATIC);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (file);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      td_package_set_error (file, rc, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
@@ -266,4 +324,101 @@ td_exchange_schema_matches (sqlite3      *file,
   sqlite3_close (ref);
   *matches = want != NULL && g_str_equal (want, have);
   return TRUE;
+}
+
+/* Ends any statement once the monotonic time passes the deadline @data points at. */
+static int
+past_deadline (void *data)
+{
+  return g_get_monotonic_time () > *(const gint64 *) data;
+}
+
+sqlite3 *
+td_exchange_open (const char    *path,
+                  const char    *schema,
+                  const gint64  *deadline,
+                  gboolean      *is_signed,
+                  const char    *not_ours,
+                  const char    *damaged,
+                  GError       **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *ro_uri = NULL;
+  sqlite3 *file = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean matches = FALSE;
+  int rc;
+
+  if (!g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE, _("“%s” is not a file."), path);
+      return NULL;
+    }
+  uri = g_filename_to_uri (absolute, NULL, error);
+  if (uri == NULL)
+    return NULL;
+  /* immutable: sqlite neither locks the file nor looks for a journal or WAL beside it. */
+  ro_uri = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
+  rc = sqlite3_open_v2 (ro_uri, &file, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      td_package_set_error (file, rc, error);
+      sqlite3_close (file);
+      return NULL;
+    }
+  /* Defence in depth: no functions with side effects from the file's schema, no huge values,
+   * and no statement runs past the file's time budget. */
+  sqlite3_db_config (file, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (file, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_limit (file, SQLITE_LIMIT_LENGTH, 512 * 1024 * 1024);
+  sqlite3_progress_handler (file, 1000, past_deadline, (void *) deadline);
+
+  /* The schema before anything else: integrity_check itself would evaluate what a hostile
+   * schema declares.  With or without the signature table, nothing else. */
+  for (int signed_ = 0; signed_ < 2 && !matches; signed_++)
+    {
+      g_autofree char *want = g_strconcat (schema, signed_ ? td_package_signature_schema : "", NULL);
+
+      if (!td_exchange_schema_matches (file, want, &matches, error))
+        goto fail;
+      *is_signed = matches && signed_;
+    }
+  /* Belt and braces: the same SQL cannot declare hidden columns, but a file could carry a
+   * schema that reads differently from its text. */
+  if (matches)
+    {
+      rc = sqlite3_prepare_v2 (file, "SELECT count(*) FROM sqlite_schema s, pragma_table_xinfo(s.name) x"
+                                     " WHERE s.type = 'table' AND x.hidden <> 0", -1, &stmt, NULL);
+      matches = rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  if (!matches)
+    {
+      g_set_error_literal (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE, not_ours);
+      goto fail;
+    }
+
+  /* integrity_check, not quick_check: it also finds pages used twice and records that do not
+   * match their table. */
+  rc = sqlite3_prepare_v2 (file, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      td_package_set_error (file, rc, error);
+      goto fail;
+    }
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error_literal (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED, damaged);
+      goto fail;
+    }
+  sqlite3_finalize (stmt);
+  return file;
+
+fail:
+  sqlite3_finalize (stmt);
+  sqlite3_close (file);
+  return NULL;
 }

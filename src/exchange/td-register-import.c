@@ -121,15 +121,9 @@ find_header (GPtrArray *rows,
         map[c] = -1;
       for (int i = 0; row[i]; i++)
         {
-          g_autofree char *folded = td_register_fold (row[i]);
           /* "Mã đơn vị (*)", "1. Tên": a header keeps its words, not its marks. */
-          g_strdelimit (folded, "*().:0123456789", ' ');
-          g_strstrip (folded);
-          {
-            g_autofree char *tmp = td_register_fold (folded);
-            g_free (folded);
-            folded = g_steal_pointer (&tmp);
-          }
+          g_autofree char *words = g_strdelimit (g_strdup (row[i]), "*().:0123456789", ' ');
+          g_autofree char *folded = td_register_fold (words);
           for (guint h = 0; h < G_N_ELEMENTS (headers); h++)
             if (g_str_equal (folded, headers[h].header) && map[headers[h].column] < 0)
               {
@@ -320,8 +314,7 @@ td_register_apply (TdDatabase      *db,
                    TdRegisterPlan  *plan,
                    GError         **error)
 {
-  g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean progress = TRUE;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
 
   if (plan->n_refused > 0)
     {
@@ -331,45 +324,12 @@ td_register_apply (TdDatabase      *db,
                                 plan->n_refused), plan->n_refused);
       return FALSE;
     }
-  if (!td_database_begin (db, error))
-    return FALSE;
-  /* Parents before their children, whatever the order of the sheet: rounds until none is left. */
-  while (progress)
+  /* The rows that change something; an unchanged one is in the register already. */
+  for (guint i = 0; i < plan->rows->len; i++)
     {
-      progress = FALSE;
-      for (guint i = 0; i < plan->rows->len; i++)
-        {
-          TdRegisterRow *row = plan->rows->pdata[i];
-          TdUnitRecord *r = row->record;
-          g_autoptr(TdUnitRecord) parent = NULL;
-          g_autoptr(TdUnitRecord) proposer = NULL;
-
-          if (g_hash_table_contains (done, r->code))
-            continue;
-          if (row->action == TD_REGISTER_SAME)
-            {
-              g_hash_table_add (done, r->code);
-              progress = TRUE;
-              continue;
-            }
-          if ((r->parent_code && (parent = td_register_get (db, r->parent_code, NULL)) == NULL) ||
-              (r->proposer_code && (proposer = td_register_get (db, r->proposer_code, NULL)) == NULL))
-            continue;
-          if (!td_register_save (db, r, row->action == TD_REGISTER_ADD, error))
-            {
-              td_database_rollback (db);
-              return FALSE;
-            }
-          g_hash_table_add (done, r->code);
-          progress = TRUE;
-        }
+      TdRegisterRow *row = plan->rows->pdata[i];
+      if (row->action != TD_REGISTER_SAME)
+        g_ptr_array_add (changed, row->record);
     }
-  if (g_hash_table_size (done) != plan->rows->len)
-    {
-      td_database_rollback (db);
-      g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_UNIT,
-                   _("Some units' parents could not be placed; nothing was changed."));
-      return FALSE;
-    }
-  return td_database_commit (db, error);
+  return td_register_save_all (db, changed, error);
 }

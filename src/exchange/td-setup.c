@@ -51,29 +51,6 @@ not_setup (GError **error)
 
 /* Export */
 
-static gboolean
-exec_bound (sqlite3     *out,
-            const char  *sql,
-            const char **values,
-            int          n,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (out, sql, -1, &stmt, NULL);
-
-  for (int i = 0; rc == SQLITE_OK && i < n; i++)
-    sqlite3_bind_text (stmt, i + 1, values[i], -1, SQLITE_STATIC);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    {
-      td_package_set_error (out, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The unit, the units above it, its proposer and theirs: what a unit's installation needs. */
 static void
 collect_needed (GHashTable *by_code,
@@ -98,24 +75,58 @@ td_setup_export (TdDatabase  *db,
   return td_setup_export_signed (db, unit_code, path, NULL, error);
 }
 
-/* What the board's signature covers: the manifest, which holds every other table's digest. */
-static GBytes *
-signed_data (const char *manifest_digest)
+/* What every setup file of one export is made from, read once. */
+typedef struct {
+  GPtrArray  *records;      /* TdUnitRecord, the whole register */
+  GHashTable *by_code;      /* code → TdUnitRecord */
+  char       *campaign;     /* its description (JSON) */
+  char       *campaign_id;
+  GPtrArray  *anchors;      /* DER of the trust anchors */
+  gboolean    allow_unsigned;
+  char       *version;
+} Board;
+
+static void
+board_free (Board *b)
 {
-  return g_bytes_new_take (g_strdup_printf ("thidua-setup-signature-v1\nmanifest-sha256: %s\n", manifest_digest),
-                           strlen ("thidua-setup-signature-v1\nmanifest-sha256: \n") + strlen (manifest_digest));
+  g_clear_pointer (&b->records, g_ptr_array_unref);
+  g_clear_pointer (&b->by_code, g_hash_table_unref);
+  g_free (b->campaign);
+  g_free (b->campaign_id);
+  g_clear_pointer (&b->anchors, g_ptr_array_unref);
+  g_free (b->version);
+  g_free (b);
 }
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Board, board_free)
 
-static gboolean write_setup (TdDatabase *db, const char *unit_code, const char *path, TdSigner *signer,
-                             const char *version, GError **error);
+static gboolean write_setup (Board *board, const char *unit_code, const char *path, TdSigner *signer, GError **error);
 
-/* The next setup version: every file of one export carries it. */
-static char *
-next_version (TdDatabase *db)
+/* The board's side of an export, with the next setup version: every file of it carries it. */
+static Board *
+read_board (TdDatabase  *db,
+            GError     **error)
 {
+  g_autoptr(Board) b = g_new0 (Board, 1);
+  g_autoptr(GBytes) campaign = NULL;
   g_autofree char *stored = td_database_get_meta (db, "setup_version");
 
-  return g_strdup_printf ("%d", (stored ? atoi (stored) : 0) + 1);
+  if (td_database_get_installation (db, NULL) != TD_INSTALLATION_BOARD)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION,
+                   _("Only the board's database writes setup files; this is a unit's installation."));
+      return NULL;
+    }
+  if ((b->records = td_register_list (db, error)) == NULL || (campaign = td_catalog_get_campaign_json (db, error)) == NULL ||
+      (b->anchors = td_trust_load_ders (db, "SELECT der FROM trust_anchor", 0, error)) == NULL)
+    return NULL;
+  b->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < b->records->len; i++)
+    g_hash_table_insert (b->by_code, ((TdUnitRecord *) b->records->pdata[i])->code, b->records->pdata[i]);
+  b->campaign = g_strndup (g_bytes_get_data (campaign, NULL), g_bytes_get_size (campaign));
+  b->campaign_id = td_catalog_get_campaign_id (db);
+  b->allow_unsigned = td_trust_get_allow_unsigned (db);
+  b->version = g_strdup_printf ("%d", (stored ? atoi (stored) : 0) + 1);
+  return g_steal_pointer (&b);
 }
 
 gboolean
@@ -125,10 +136,10 @@ td_setup_export_signed (TdDatabase  *db,
                         TdSigner    *signer,
                         GError     **error)
 {
-  g_autofree char *version = next_version (db);
+  g_autoptr(Board) board = read_board (db, error);
 
-  return write_setup (db, unit_code, path, signer, version, error) &&
-         td_database_set_meta (db, "setup_version", version, error);
+  return board != NULL && write_setup (board, unit_code, path, signer, error) &&
+         td_database_set_meta (db, "setup_version", board->version, error);
 }
 
 GPtrArray *
@@ -137,15 +148,14 @@ td_setup_export_folder (TdDatabase  *db,
                         TdSigner    *signer,
                         GError     **error)
 {
-  g_autoptr(GPtrArray) records = td_register_list (db, error);
+  g_autoptr(Board) board = read_board (db, error);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *version = next_version (db);
 
-  if (records == NULL)
+  if (board == NULL)
     return NULL;
-  for (guint i = 0; i < records->len; i++)
+  for (guint i = 0; i < board->records->len; i++)
     {
-      TdUnitRecord *r = records->pdata[i];
+      TdUnitRecord *r = board->records->pdata[i];
       g_autofree char *name = g_strdup_printf ("%s.thidua-setup", r->code);
       char *path;
 
@@ -153,52 +163,35 @@ td_setup_export_folder (TdDatabase  *db,
         continue;
       path = g_build_filename (folder, name, NULL);
       g_ptr_array_add (paths, path);
-      if (!write_setup (db, r->code, path, signer, version, error))
+      if (!write_setup (board, r->code, path, signer, error))
         return NULL;
     }
-  if (!td_database_set_meta (db, "setup_version", version, error))
+  if (!td_database_set_meta (db, "setup_version", board->version, error))
     return NULL;
   return g_steal_pointer (&paths);
 }
 
 static gboolean
-write_setup (TdDatabase  *db,
+write_setup (Board       *board,
              const char  *unit_code,
              const char  *path,
              TdSigner    *signer,
-             const char  *version,
              GError     **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) needed = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GBytes) campaign = NULL;
-  g_autoptr(GPtrArray) anchors = NULL;
-  g_autofree char *campaign_id = td_catalog_get_campaign_id (db);
   g_autofree char *tmp = g_strconcat (path, ".part", NULL);
   g_autofree char *now = td_database_now ();
   g_autofree char *format = g_strdup_printf ("%d", TD_SETUP_FORMAT);
   sqlite3 *out = NULL;
   gboolean ok = FALSE;
 
-  if (td_database_get_installation (db, NULL) != TD_INSTALLATION_BOARD)
-    {
-      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION,
-                   _("Only the board's database writes setup files; this is a unit's installation."));
-      return FALSE;
-    }
-  if ((records = td_register_list (db, error)) == NULL || (campaign = td_catalog_get_campaign_json (db, error)) == NULL ||
-      (anchors = td_trust_load_ders (db, "SELECT der FROM trust_anchor", 0, error)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < records->len; i++)
-    g_hash_table_insert (by_code, ((TdUnitRecord *) records->pdata[i])->code, records->pdata[i]);
-  if (unit_code != NULL && !g_hash_table_contains (by_code, unit_code))
+  if (unit_code != NULL && !g_hash_table_contains (board->by_code, unit_code))
     {
       g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_UNKNOWN_UNIT, _("There is no unit with the code “%s”."), unit_code);
       return FALSE;
     }
   if (unit_code)
-    collect_needed (by_code, needed, unit_code);
+    collect_needed (board->by_code, needed, unit_code);
 
   g_remove (tmp);
   if (sqlite3_open (tmp, &out) != SQLITE_OK ||
@@ -209,25 +202,24 @@ write_setup (TdDatabase  *db,
       goto done;
     }
   {
-    g_autofree char *json = g_strndup (g_bytes_get_data (campaign, NULL), g_bytes_get_size (campaign));
-    const char *v[] = { json };
-    if (!exec_bound (out, "INSERT INTO campaign (id, json) VALUES (1, ?)", v, 1, error))
+    const char *v[] = { board->campaign };
+    if (!td_exchange_insert (out, "INSERT INTO campaign (id, json) VALUES (1, ?)", v, 1, error))
       goto done;
   }
-  for (guint i = 0; i < records->len; i++)
+  for (guint i = 0; i < board->records->len; i++)
     {
-      TdUnitRecord *r = records->pdata[i];
+      TdUnitRecord *r = board->records->pdata[i];
       const char *v[] = { r->code, r->name, td_unit_kind_to_string (r->kind), r->parent_code, r->proposer_code,
                           r->contact, r->phone, r->email, r->active ? "1" : "0" };
 
       if (unit_code && !g_hash_table_contains (needed, r->code))
         continue;
-      if (!exec_bound (out, "INSERT INTO unit VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER))", v, 9, error))
+      if (!td_exchange_insert (out, "INSERT INTO unit VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER))", v, 9, error))
         goto done;
     }
-  for (guint i = 0; i < anchors->len; i++)
+  for (guint i = 0; i < board->anchors->len; i++)
     {
-      GBytes *der = anchors->pdata[i];
+      GBytes *der = board->anchors->pdata[i];
       g_autofree char *fingerprint = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, der);
       sqlite3_stmt *stmt = NULL;
 
@@ -239,42 +231,21 @@ write_setup (TdDatabase  *db,
     }
   {
     const char *keys[] = { "format", "kind", "campaign", "version", "created_at", "unit_code", "allow_unsigned" };
-    const char *values[] = { format, "thidua-setup", campaign_id, version, now, unit_code ? unit_code : "",
-                             td_trust_get_allow_unsigned (db) ? "1" : "0" };
+    const char *values[] = { format, "thidua-setup", board->campaign_id, board->version, now, unit_code,
+                             board->allow_unsigned ? "1" : "0" };
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-      {
-        const char *v[] = { keys[i], values[i] };
-        if (!exec_bound (out, "INSERT INTO manifest VALUES (?, ?)", v, 2, error))
-          goto done;
-      }
+      if (!td_exchange_put_manifest (out, keys[i], values[i], error))
+        goto done;
     for (guint i = 0; setup_tables[i]; i++)
       {
         g_autofree char *digest = td_package_table_digest (out, setup_tables[i], error);
         g_autofree char *key = g_strdup_printf ("sha256_%s", setup_tables[i]);
-        const char *v[] = { key, digest };
-        if (digest == NULL || !exec_bound (out, "INSERT INTO manifest VALUES (?, ?)", v, 2, error))
+        if (digest == NULL || !td_exchange_put_manifest (out, key, digest, error))
           goto done;
       }
   }
-  if (signer != NULL)
-    {
-      g_autofree char *digest = td_package_table_digest (out, "manifest", error);
-      g_autoptr(GBytes) data = digest ? signed_data (digest) : NULL;
-      g_autoptr(GBytes) pkcs7 = data ? td_signer_sign (signer, data, error) : NULL;
-      sqlite3_stmt *stmt = NULL;
-
-      if (pkcs7 == NULL || sqlite3_exec (out, td_package_signature_schema, NULL, NULL, NULL) != SQLITE_OK)
-        goto done;
-      sqlite3_prepare_v2 (out, "INSERT INTO signature (id, pkcs7) VALUES (1, ?)", -1, &stmt, NULL);
-      sqlite3_bind_blob (stmt, 1, g_bytes_get_data (pkcs7, NULL), (int) g_bytes_get_size (pkcs7), SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sqlite3_finalize (stmt);
-          td_package_set_error (out, sqlite3_errcode (out), error);
-          goto done;
-        }
-      sqlite3_finalize (stmt);
-    }
+  if (signer != NULL && !td_exchange_sign (out, "setup", signer, error))
+    goto done;
   if (sqlite3_exec (out, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
       td_package_set_error (out, sqlite3_errcode (out), error);
@@ -406,23 +377,13 @@ signature_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **err
   return TRUE;
 }
 
-static int
-setup_progress (void *data)
-{
-  return g_get_monotonic_time () > ((Setup *) data)->deadline;
-}
-
 static Setup *
 read_setup (const char  *path,
             GError     **error)
 {
   g_autoptr(Setup) s = g_new0 (Setup, 1);
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *uri = NULL;
-  g_autofree char *ro = NULL;
   sqlite3 *file = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gboolean matches = FALSE, ok = FALSE, is_signed = FALSE;
+  gboolean ok = FALSE, is_signed = FALSE;
   const struct { const char *table; guint max; TdPackageRowFunc func; } tables[] = {
     { "manifest", 100, manifest_row }, { "campaign", 1, campaign_row },
     { "unit", 100000, unit_row }, { "trust_anchor", 100, anchor_row },
@@ -433,45 +394,12 @@ read_setup (const char  *path,
   s->anchors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   s->digests = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   s->deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  if (!g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE, _("“%s” is not a file."), path);
-      return NULL;
-    }
-  uri = g_filename_to_uri (absolute, NULL, error);
-  if (uri == NULL)
-    return NULL;
-  ro = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
-  if (sqlite3_open_v2 (ro, &file, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-    {
-      td_package_set_error (file, sqlite3_errcode (file), error);
-      sqlite3_close (file);
-      return NULL;
-    }
-  sqlite3_db_config (file, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_db_config (file, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_progress_handler (file, 1000, setup_progress, s);
-  if (!td_exchange_schema_matches (file, setup_schema, &matches, error))
+  file = td_exchange_open (path, setup_schema, &s->deadline, &is_signed,
+                           _("The file is not a Thi đua setup file, or it was changed after the board wrote it. Ask the "
+                             "board for it again."),
+                           _("The setup file is damaged or incomplete. Ask the board for it again."), error);
+  if (file == NULL)
     goto done;
-  if (!matches)
-    {
-      g_autofree char *with_signature = g_strconcat (setup_schema, td_package_signature_schema, NULL);
-      if (!td_exchange_schema_matches (file, with_signature, &matches, error))
-        goto done;
-      is_signed = matches;
-    }
-  if (!matches)
-    {
-      not_setup (error);
-      goto done;
-    }
-  if (sqlite3_prepare_v2 (file, "PRAGMA integrity_check(1)", -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    {
-      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED,
-                   _("The setup file is damaged or incomplete. Ask the board for it again."));
-      goto done;
-    }
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       char *digest = td_package_scan_table (file, tables[i].table, tables[i].max, tables[i].func, s, error);
@@ -514,7 +442,6 @@ read_setup (const char  *path,
   ok = TRUE;
 
 done:
-  sqlite3_finalize (stmt);
   sqlite3_close (file);
   /* sqlite's own complaint about a cut or corrupt file, in the words of a setup file. */
   if (!ok && error && *error && g_error_matches (*error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED))
@@ -526,39 +453,21 @@ done:
   return ok ? g_steal_pointer (&s) : NULL;
 }
 
-/* Units in an order that puts every parent and proposer before the units that name them. */
+/* The file's register rows, parents first; a unit naming one the file does not hold means the
+ * file is not the board's. */
 static gboolean
 save_units (TdDatabase  *db,
             GPtrArray   *units,
             GError     **error)
 {
-  g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean progress = TRUE;
+  g_autoptr(GError) local = NULL;
 
-  while (progress && g_hash_table_size (done) < units->len)
-    {
-      progress = FALSE;
-      for (guint i = 0; i < units->len; i++)
-        {
-          TdUnitRecord *r = units->pdata[i];
-          g_autoptr(TdUnitRecord) stored = NULL;
-          g_autoptr(TdUnitRecord) parent = NULL;
-          g_autoptr(TdUnitRecord) proposer = NULL;
-
-          if (g_hash_table_contains (done, r->code) ||
-              (r->parent_code && (parent = td_register_get (db, r->parent_code, NULL)) == NULL) ||
-              (r->proposer_code && (proposer = td_register_get (db, r->proposer_code, NULL)) == NULL))
-            continue;
-          stored = td_register_get (db, r->code, NULL);
-          if (!td_register_save (db, r, stored == NULL, error))
-            return FALSE;
-          g_hash_table_add (done, r->code);
-          progress = TRUE;
-        }
-    }
-  if (g_hash_table_size (done) < units->len)
+  if (td_register_save_all (db, units, &local))
+    return TRUE;
+  if (g_error_matches (local, TD_CATALOG_ERROR, TD_CATALOG_ERROR_UNKNOWN_UNIT))
     return not_setup (error);
-  return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }
 
 /* A signed setup file must be the board's.  The first one an installation opens is taken on
@@ -591,7 +500,7 @@ check_board_signature (TdDatabase  *db,
                               : g_ptr_array_ref (s->anchors);
   if (anchors == NULL)
     return FALSE;
-  data = signed_data (g_hash_table_lookup (s->digests, "manifest"));
+  data = td_exchange_signed_data ("setup", g_hash_table_lookup (s->digests, "manifest"));
   info = td_signature_verify_with (s->signature, data, anchors, &local);
   if (info == NULL)
     {

@@ -36,6 +36,7 @@ struct _TdWindow
   AdwWindowTitle       *sidebar_title;
   TdWelcomePage        *welcome_page;
   char                 *area;          /* the area chosen, whatever the stack shows for it */
+  gboolean              has_units;     /* read with the database: a new board has none */
 };
 
 G_DEFINE_FINAL_TYPE (TdWindow, td_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -92,12 +93,8 @@ show_area (TdWindow   *self,
   page = gtk_stack_get_page (self->area_stack, gtk_stack_get_visible_child (self->area_stack));
   /* A board without units yet: what to do, instead of empty pickers and live buttons (the
    * self-assessment area says it in its own words). */
-  if (g_strcmp0 (area, TD_AREA_SELF_ASSESSMENT) != 0)
-    {
-      g_autoptr(GListModel) units = td_catalog_list_units (self->database, NULL);
-      if (units != NULL && g_list_model_get_n_items (units) == 0)
-        gtk_stack_set_visible_child_name (self->area_stack, "no-units");
-    }
+  if (g_strcmp0 (area, TD_AREA_SELF_ASSESSMENT) != 0 && !self->has_units)
+    gtk_stack_set_visible_child_name (self->area_stack, "no-units");
   adw_navigation_page_set_title (self->content_page, gtk_stack_page_get_title (page));
   gtk_list_box_select_row (self->area_list, row_for_area (self, area));
   g_settings_set_string (self->settings, "last-area", area);
@@ -121,6 +118,10 @@ load_database_state (TdWindow     *self,
     }
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->area_list), TRUE);
+  {
+    g_autoptr(GListModel) units = td_catalog_list_units (self->database, NULL);
+    self->has_units = units == NULL || g_list_model_get_n_items (units) > 0;
+  }
   adw_banner_set_revealed (self->demo_banner, td_database_is_demo (self->database));
   /* What this database is for, under the application's name; a unit's installation shows
    * the unit's own work only: the board's review of evidence and its awards are not there. */
