@@ -198,7 +198,7 @@ test_nothing_outside (Fixture *f, gconstpointer data)
       else if (kind == 2)
         td_chart_draw_trend (cr, 800, 600, &style, "Xu hướng", per_round, labels, NULL);
       else
-        td_chart_draw_dti (cr, 800, 600, &style, "DTI", t19, dti, labels, 2, NULL);
+        td_chart_draw_dti (cr, 800, 600, &style, "DTI", (TdTarget *[]) { t19, t19 }, dti, labels, 2, NULL);
       cairo_destroy (cr);
       assert_inside (surface, 100, 100, 800, 600);
       cairo_surface_destroy (surface);

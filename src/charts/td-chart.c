@@ -261,7 +261,7 @@ td_chart_draw_overview (cairo_t            *cr,
 
       if (r->has_measure)
         {
-          g_autofree char *value = td_target_format_measure (r->target, r->measure);
+          g_autofree char *value = td_target_rollup_format (r);
 
           hit.bar_end_x = bar_x + bar_w * CLAMP (r->measure / max, 0, 1);
           draw_bar (cr, style, bar_x, cy - bar_h / 2, hit.bar_end_x - bar_x, bar_h, r->met);
@@ -270,12 +270,24 @@ td_chart_draw_overview (cairo_t            *cr,
                      r->met ? MET_MARK : NOT_MET_MARK, width - MARGIN - mark_w + font * 0.5, cy, mark_w, 0, NULL);
         }
       else
-        show_text (cr, style, font, FALSE, &style->muted, NO_DATA, bar_x + font * 0.4, cy, bar_w, 0, NULL);
+        show_text (cr, style, font, FALSE, &style->muted, td_chart_no_result_text (r), bar_x + font * 0.4, cy, bar_w, 0, NULL);
 
       draw_marker (cr, style, marker, cy - bar_h / 2 - 2, bar_h + 4);
       add_hit (hits, &hit);
     }
   cairo_restore (cr);
+}
+
+const char *
+td_chart_no_result_text (const TdTargetRollup *r)
+{
+  /* "Not applicable" only when every answer was: one unit still to report is missing data. */
+  if (r->not_reported || (r->n_not_applicable > 0 && r->n_invalid == 0 && r->n_reporting == 0 &&
+                          r->n_not_counted == 0))
+    return "Không áp dụng";
+  if (r->n_invalid > 0)
+    return "Số liệu chưa hợp lệ";
+  return NO_DATA;
 }
 
 /* Ranking */
@@ -311,7 +323,7 @@ td_chart_draw_ranking (cairo_t            *cr,
   double top = td_chart_ranking_header_height (style, title);
   double font = style->font_size;
   double label_w = MAX (width * 0.36, 90);
-  double value_w = text_width (cr, style, font, TRUE, "100,0 %") + font * 0.8;
+  double value_w = text_width (cr, style, font, TRUE, "99,99 %") + font * 0.8;
   double mark_w = text_width (cr, style, font, FALSE, "✗") + font;
   double bar_x = MARGIN + label_w + font * 0.8;
   double bar_w = MAX (width - bar_x - value_w - mark_w - MARGIN, 10);
@@ -333,7 +345,7 @@ td_chart_draw_ranking (cairo_t            *cr,
       double cy = y + row_h / 2;
       double bar_h = row_h * 0.55;
       g_autofree char *label = g_strdup_printf ("%u. %s", i + 1, m->name);
-      g_autofree char *value = td_target_format_measure (target, m->measure);
+      g_autofree char *value = td_unit_measure_format (target, m);
       TdChartHit hit = { 0, y, width, row_h, i, bar_x, bar_x + bar_w * CLAMP (m->measure / max, 0, 1), marker,
                          MARGIN, y, 0, row_h };
 
@@ -415,10 +427,10 @@ td_chart_draw_trend (cairo_t            *cr,
           TdTargetRollup *roll = &g_array_index ((GArray *) g_ptr_array_index (per_round, r), TdTargetRollup, i);
           if (roll->has_measure)
             lo = MIN (lo, roll->measure);
+          lo = MIN (lo, td_target_get_threshold (roll->target));
         }
       lo = MAX (floor (lo / (max / 10)) * (max / 10) - max / 10, 0);
       span = max - lo;
-      ty = py + ph * (1 - CLAMP ((td_target_get_threshold (target) - lo) / span, 0, 1));
 
       if (ph < 4 || pw < 10)
         continue;
@@ -431,11 +443,18 @@ td_chart_draw_trend (cairo_t            *cr,
       lo_text = td_target_format_measure (target, lo);
       show_text (cr, style, font * 0.8, FALSE, &style->muted, lo_text, px + 2, py + ph - font * 0.6, 0, 0, NULL);
 
-      /* The threshold, dashed. */
+      /* The threshold, dashed: each round's own across its column (the plan may aim lower
+       * in an earlier round). */
       set_color (cr, &style->threshold);
       cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
-      cairo_move_to (cr, px, ty);
-      cairo_line_to (cr, px + pw, ty);
+      for (guint r = 0; r < per_round->len; r++)
+        {
+          TdTargetRollup *roll = &g_array_index ((GArray *) g_ptr_array_index (per_round, r), TdTargetRollup, i);
+
+          ty = py + ph * (1 - CLAMP ((td_target_get_threshold (roll->target) - lo) / span, 0, 1));
+          cairo_move_to (cr, px + pw * r / per_round->len, ty);
+          cairo_line_to (cr, px + pw * (r + 1) / per_round->len, ty);
+        }
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
 
@@ -450,7 +469,7 @@ td_chart_draw_trend (cairo_t            *cr,
             continue;
           {
             double cy = py + ph * (1 - CLAMP ((roll->measure - lo) / span, 0, 1));
-            g_autofree char *value = td_target_format_measure (target, roll->measure);
+            g_autofree char *value = td_target_rollup_format (roll);
 
             if (prev_x >= 0)
               {
@@ -491,24 +510,25 @@ td_chart_draw_dti (cairo_t            *cr,
                    double              height,
                    const TdChartStyle *style,
                    const char         *title,
-                   TdTarget           *target,
+                   TdTarget * const   *targets,
                    const double       *values,
                    const char * const *round_labels,
                    guint               n_rounds,
                    GArray             *hits)
 {
-  const double aim_2025 = 0.7;
-  double top, font = style->font_size, label_w, axis_x, axis_w, row_h, target_x, aim_x;
-  g_autofree char *threshold = td_target_format_threshold (target);
-  g_autofree char *target_label = g_strdup_printf ("Mục tiêu 2026: %s", threshold);
+  double top, font = style->font_size, label_w, axis_x, axis_w, row_h, final_x = -1;
+  TdTarget *final = NULL;
 
   top = begin_chart (cr, width, height, style, title) + font * 2.6;
   label_w = MAX (text_width (cr, style, font, TRUE, "Tổng kết 2026"), font * 5) + font;
   axis_x = MARGIN + label_w;
-  axis_w = MAX (width - axis_x - MARGIN - text_width (cr, style, font, TRUE, "0,00 ✗") - font, 20);
+  axis_w = MAX (width - axis_x - MARGIN - text_width (cr, style, font, TRUE, "0,0000 ✗") - font, 20);
   row_h = MIN ((height - top - MARGIN - font * 2) / MAX (n_rounds, 1), font * 3.5);
-  target_x = axis_x + axis_w * td_target_get_threshold (target);
-  aim_x = axis_x + axis_w * aim_2025;
+  for (guint r = 0; r < n_rounds; r++)
+    if (targets[r] != NULL)
+      final = targets[r];
+  if (final != NULL)
+    final_x = axis_x + axis_w * td_target_get_threshold (final);
 
   /* Scale 0 … 1 with ticks every 0,1. */
   for (int t = 0; t <= 10; t++)
@@ -527,38 +547,64 @@ td_chart_draw_dti (cairo_t            *cr,
   for (guint r = 0; r < n_rounds; r++)
     {
       double y = top + r * row_h, cy = y + row_h / 2, bar_h = row_h * 0.5;
-      TdChartHit hit = { 0, y, width, row_h, r, axis_x, axis_x, target_x, MARGIN, y, 0, row_h };
+      double round_x = targets[r] ? axis_x + axis_w * td_target_get_threshold (targets[r]) : final_x;
+      TdChartHit hit = { 0, y, width, row_h, r, axis_x, axis_x, round_x, MARGIN, y, 0, row_h };
 
       hit.label_width = show_text (cr, style, font, TRUE, &style->foreground, round_labels[r], MARGIN, cy, label_w - font, 0, NULL);
-      if (values[r] >= 0)
+      if (values[r] >= 0 && targets[r] != NULL)
         {
-          gboolean met = td_target_index_meets (target, values[r]);
-          g_autofree char *value = td_format_decimal (values[r], 2);
+          /* Each round against its own threshold: above 0,7 in 2025 is met in 2025. */
+          gboolean met = td_target_index_meets (targets[r], values[r]);
+          g_autofree char *value = td_target_format_index (targets[r], values[r]);
           g_autofree char *shown = g_strdup_printf ("%s %s", value, met ? "✓" : "✗");
 
           hit.bar_end_x = axis_x + axis_w * CLAMP (values[r], 0, 1);
           draw_bar (cr, style, axis_x, cy - bar_h / 2, hit.bar_end_x - axis_x, bar_h, met);
-          /* Right of the bar, and right of the target marker when the bar ends just before it. */
+          /* Right of the bar, and right of the marker when the bar ends just before it. */
           show_text (cr, style, font, TRUE, met ? &style->met : &style->not_met, shown,
-                     (hit.bar_end_x > target_x - font * 3 ? MAX (hit.bar_end_x, target_x) : hit.bar_end_x) + font * 0.5,
+                     (hit.bar_end_x > round_x - font * 3 ? MAX (hit.bar_end_x, round_x) : hit.bar_end_x) + font * 0.5,
                      cy, 0, 0, NULL);
         }
       else
         show_text (cr, style, font, FALSE, &style->muted, NO_DATA, axis_x + font * 0.4, cy, axis_w, 0, NULL);
+      /* The round's own threshold across its row: dashed where it is an earlier aim. */
+      if (targets[r] != NULL && round_x != final_x)
+        {
+          set_color (cr, &style->muted);
+          cairo_set_line_width (cr, 1.5);
+          cairo_set_dash (cr, (double[]) { 5, 3 }, 2, 0);
+          cairo_move_to (cr, round_x, y + 1);
+          cairo_line_to (cr, round_x, y + row_h - 1);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
       add_hit (hits, &hit);
     }
 
-  /* The 2025 aim dashed, the 2026 target as the marker, each labelled above the plot. */
-  set_color (cr, &style->muted);
-  cairo_set_line_width (cr, 1.5);
-  cairo_set_dash (cr, (double[]) { 5, 3 }, 2, 0);
-  cairo_move_to (cr, aim_x, top - font * 0.3);
-  cairo_line_to (cr, aim_x, top + n_rounds * row_h);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  show_text (cr, style, font * 0.85, FALSE, &style->muted, "Mục tiêu 2025: > 0,7", aim_x - font * 0.3, top - font * 1.9, 0, 1, NULL);
-  draw_marker (cr, style, target_x, top - font * 0.3, n_rounds * row_h + font * 0.3);
-  show_text (cr, style, font * 0.85, TRUE, &style->foreground, target_label, target_x + font * 0.3, top - font * 1.9, 0, 0, NULL);
+  /* Labels above the plot: each earlier aim that differs from the final one, then the final. */
+  for (guint r = 0; r < n_rounds; r++)
+    {
+      double x;
+      g_autofree char *threshold = NULL;
+      g_autofree char *label = NULL;
+
+      if (targets[r] == NULL || targets[r] == final)
+        continue;
+      x = axis_x + axis_w * td_target_get_threshold (targets[r]);
+      if (x == final_x)
+        continue;
+      threshold = td_target_format_threshold (targets[r]);
+      label = g_strdup_printf ("Mục tiêu %s: %s", round_labels[r], threshold);
+      show_text (cr, style, font * 0.85, FALSE, &style->muted, label, x - font * 0.3, top - font * 1.9, 0, 1, NULL);
+    }
+  if (final != NULL)
+    {
+      g_autofree char *threshold = td_target_format_threshold (final);
+      g_autofree char *label = g_strdup_printf ("Mục tiêu %s: %s", round_labels[n_rounds - 1], threshold);
+
+      draw_marker (cr, style, final_x, top - font * 0.3, n_rounds * row_h + font * 0.3);
+      show_text (cr, style, font * 0.85, TRUE, &style->foreground, label, final_x + font * 0.3, top - font * 1.9, 0, 0, NULL);
+    }
   cairo_restore (cr);
 }
 
@@ -574,13 +620,16 @@ td_chart_describe_overview (GArray *rollups)
 
       if (r->has_measure)
         {
-          g_autofree char *value = td_target_format_measure (r->target, r->measure);
+          g_autofree char *value = td_target_rollup_format (r);
           g_string_append_printf (out, "Chỉ tiêu %u: %s, ngưỡng %s, %s.\n", td_target_get_number (r->target),
                                   value, threshold, r->met ? "đạt" : "chưa đạt");
         }
       else
-        g_string_append_printf (out, "Chỉ tiêu %u: chưa có số liệu, ngưỡng %s.\n",
-                                td_target_get_number (r->target), threshold);
+        {
+          g_autofree char *none = g_utf8_strdown (td_chart_no_result_text (r), -1);
+          g_string_append_printf (out, "Chỉ tiêu %u: %s, ngưỡng %s.\n",
+                                  td_target_get_number (r->target), none, threshold);
+        }
     }
   return g_string_free (out, FALSE);
 }

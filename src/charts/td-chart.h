@@ -66,11 +66,15 @@ void   td_chart_draw_dti       (cairo_t            *cr,
                                 double              height,
                                 const TdChartStyle *style,
                                 const char         *title,
-                                TdTarget           *target,
+                                TdTarget * const   *targets,    /* per round, judging that round */
                                 const double       *values,     /* per round; < 0 when missing */
                                 const char * const *round_labels,
                                 guint               n_rounds,
                                 GArray             *hits);
+
+/* What stands in place of a result the rollup has none for: "Không áp dụng" (every unit in
+ * the scope marked it so, or none reports it), "Số liệu chưa hợp lệ", "Chưa có số liệu". */
+const char *td_chart_no_result_text (const TdTargetRollup *rollup);
 
 /* The overview in words, one line per target ("Chỉ tiêu 4: 92,5 %, ngưỡng > 90 %, đạt."), for
  * the SVG's <desc> and the PDF's subject. */

@@ -65,7 +65,7 @@ td_progress_chart_draw (TdProgressData     *data,
                            (const char * const *) data->round_labels, hits);
       break;
     case TD_CHART_DTI:
-      td_chart_draw_dti (cr, width, height, style, title, td_progress_data_get_index_target (data), data->dti,
+      td_chart_draw_dti (cr, width, height, style, title, (TdTarget * const *) data->dti_targets, data->dti,
                          (const char * const *) data->round_labels, g_list_model_get_n_items (data->rounds), hits);
       break;
     }

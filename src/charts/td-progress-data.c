@@ -26,6 +26,10 @@ td_progress_data_unref (TdProgressData *data)
   g_clear_pointer (&data->per_round, g_ptr_array_unref);
   g_clear_pointer (&data->measures, g_ptr_array_unref);
   g_free (data->dti);
+  for (guint r = 0; data->dti_targets && data->rounds && r < g_list_model_get_n_items (data->rounds); r++)
+    g_clear_object (&data->dti_targets[r]);
+  g_free (data->dti_targets);
+  g_clear_pointer (&data->violations, g_ptr_array_unref);
   g_strfreev (data->round_labels);
   g_free (data);
 }
@@ -92,8 +96,21 @@ td_progress_data_load (TdDatabase  *db,
       g_ptr_array_add (data->measures, m);
     }
 
+  /* What the campaign's rules say of the figures that count, for the units in scope. */
+  if ((data->violations = td_rules_check_round (db, data->scope.round_id, error)) == NULL)
+    return NULL;
+  for (guint i = data->violations->len; i > 0; i--)
+    {
+      TdRuleViolation *v = g_ptr_array_index (data->violations, i - 1);
+
+      if ((unit != NULL && g_strcmp0 (v->unit_code, td_unit_get_code (unit)) != 0) ||
+          (unit_kind >= 0 && (int) v->unit_kind != unit_kind))
+        g_ptr_array_remove_index (data->violations, i - 1);
+    }
+
   n_rounds = g_list_model_get_n_items (data->rounds);
   data->dti = g_new (double, n_rounds);
+  data->dti_targets = g_new0 (TdTarget *, n_rounds);
   data->round_labels = g_new0 (char *, n_rounds + 1);
   index_target = td_progress_data_get_index_target (data);
   for (guint r = 0; r < n_rounds; r++)
@@ -106,8 +123,11 @@ td_progress_data_load (TdDatabase  *db,
       for (guint i = 0; index_target && i < rollups->len; i++)
         {
           TdTargetRollup *roll = &g_array_index (rollups, TdTargetRollup, i);
-          if (roll->target == index_target || td_target_get_id (roll->target) == td_target_get_id (index_target))
-            data->dti[r] = roll->has_measure ? roll->measure : -1;
+          if (td_target_get_id (roll->target) == td_target_get_id (index_target))
+            {
+              data->dti[r] = roll->has_measure ? roll->measure : -1;
+              g_set_object (&data->dti_targets[r], roll->target);
+            }
         }
     }
   return g_steal_pointer (&data);

@@ -22,6 +22,8 @@ typedef struct {
   guint          n_unsigned;      /* of those, received in an unsigned package */
   guint          n_units;         /* units in scope */
   double        *dti;             /* the index target per round; < 0 when missing */
+  TdTarget     **dti_targets;
+  GPtrArray     *violations;      /* TdRuleViolation of the units in scope that submitted */     /* the index target judging each round (its threshold), or NULL */
   char         **round_labels;    /* per round: "2025", "2026" */
 } TdProgressData;
 

@@ -112,7 +112,7 @@ pdf_front_page (Pdf            *pdf,
     for (guint i = 0; index_target && i < data->rollups->len; i++)
       if (g_array_index (data->rollups, TdTargetRollup, i).target == index_target)
         dti_roll = &g_array_index (data->rollups, TdTargetRollup, i);
-    dti = dti_roll && dti_roll->has_measure ? td_format_decimal (dti_roll->measure, 2) : g_strdup ("chưa có số liệu");
+    dti = dti_roll && dti_roll->has_measure ? td_target_rollup_format (dti_roll) : g_strdup ("chưa có số liệu");
     unsigned_note = data->n_unsigned > 0 ? g_strdup_printf (" (%u bản nhận không có chữ ký số)", data->n_unsigned)
                                          : g_strdup ("");
     line = g_strdup_printf ("Số chỉ tiêu đạt: %u/%u chỉ tiêu có số liệu (tổng số %u chỉ tiêu)\n"
@@ -226,6 +226,128 @@ table_row (Pdf                *pdf,
   return h;
 }
 
+/* Vietnamese names of the kinds of unit, as the notes of a report name them. */
+static const char *
+kind_name (TdUnitKind kind)
+{
+  static const char * const names[TD_N_UNIT_KINDS] = {
+    "UBND tỉnh", "sở, ban, ngành", "xã", "phường", "doanh nghiệp", "tổ chức",
+    "Tổ Công nghệ số cộng đồng cấp xã", "Tổ Công nghệ số cộng đồng cấp thôn",
+  };
+  return kind < TD_N_UNIT_KINDS ? names[kind] : "";
+}
+
+GPtrArray *
+td_report_method_notes (TdProgressData *data)
+{
+  GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (notes, g_strdup ("Tỷ lệ của một chỉ tiêu = tổng tử số / tổng mẫu số của các đơn vị được tính, "
+                                    "nên đơn vị lớn có trọng số theo đúng số liệu của mình. Việc so sánh với ngưỡng "
+                                    "làm trên số nguyên (tử số × 100 với ngưỡng × mẫu số), không làm tròn; "
+                                    "giá trị in ra có đủ chữ số thập phân để không đọc ngược với kết quả."));
+  g_ptr_array_add (notes, g_strdup ("Chỉ tính các bản tự đánh giá đã nộp; chỉ tiêu đơn vị ghi “Không áp dụng” "
+                                    "hoặc không thuộc loại đơn vị đó thì không tính."));
+  for (guint i = 0; i < data->rollups->len; i++)
+    {
+      TdTarget *t = g_array_index (data->rollups, TdTargetRollup, i).target;
+      g_autoptr(GString) reported = g_string_new (NULL);
+      g_autoptr(GString) not_counted = g_string_new (NULL);
+
+      for (TdUnitKind k = 0; k < TD_N_UNIT_KINDS; k++)
+        {
+          if (!td_target_is_reported_by (t, k))
+            continue;
+          g_string_append_printf (reported, "%s%s", reported->len ? ", " : "", kind_name (k));
+          if (!td_target_is_counted_for (t, k))
+            g_string_append_printf (not_counted, "%s%s", not_counted->len ? ", " : "", kind_name (k));
+        }
+      if (not_counted->len > 0)
+        g_ptr_array_add (notes, g_strdup_printf ("Chỉ tiêu %u do %s báo cáo; số liệu của %s đã nằm trong số liệu "
+                                                 "của xã, phường nơi tổ hoạt động nên chỉ hiển thị riêng, không "
+                                                 "cộng thêm vào số liệu toàn tỉnh.",
+                                                 td_target_get_number (t), reported->str, not_counted->str));
+      if (td_target_get_kind (t) == TD_TARGET_KIND_INDEX)
+        {
+          g_autoptr(GString) rounds = g_string_new (NULL);
+
+          for (guint r = 0; r < g_list_model_get_n_items (data->rounds); r++)
+            {
+              g_autoptr(TdRound) round = g_list_model_get_item (data->rounds, r);
+              g_autoptr(TdTarget) at = td_target_at_round (t, td_round_get_number (round));
+              g_autofree char *threshold = td_target_format_threshold (at);
+
+              g_string_append_printf (rounds, "%s năm %d: %s", rounds->len ? ";" : "", td_round_get_year (round), threshold);
+            }
+          g_ptr_array_add (notes, g_strdup_printf ("Chỉ tiêu %u là chỉ số do %s báo cáo (không lấy trung bình các "
+                                                   "đơn vị), so với ngưỡng của từng đợt:%s.",
+                                                   td_target_get_number (t), reported->str, rounds->str));
+        }
+    }
+  return notes;
+}
+
+/* A bold heading and one "– …" paragraph per line, a new page between paragraphs where the
+ * next one does not fit (a paragraph never splits). */
+static void
+pdf_paragraphs (Pdf        *pdf,
+                const char *heading,
+                GPtrArray  *lines)
+{
+  if (pdf->y + 60 > PAGE_H - BOTTOM)
+    pdf_new_page (pdf);
+  pdf->y += 10;
+  pdf->y += pdf_text (pdf, heading, LEFT, pdf->y, BODY_W, 10, TRUE, PANGO_ALIGN_LEFT) + 4;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autofree char *line = g_strconcat ("– ", (const char *) g_ptr_array_index (lines, i), NULL);
+      double h;
+
+      /* Measure first, off the page. */
+      cairo_save (pdf->cr);
+      cairo_rectangle (pdf->cr, 0, 0, 0, 0);
+      cairo_clip (pdf->cr);
+      h = pdf_text (pdf, line, LEFT, 0, BODY_W, 9, FALSE, PANGO_ALIGN_LEFT);
+      cairo_restore (pdf->cr);
+      if (pdf->y + h > PAGE_H - BOTTOM)
+        pdf_new_page (pdf);
+      pdf->y += pdf_text (pdf, line, LEFT, pdf->y, BODY_W, 9, FALSE, PANGO_ALIGN_LEFT) + 3;
+    }
+}
+
+static void
+pdf_notes (Pdf            *pdf,
+           TdProgressData *data)
+{
+  g_autoptr(GPtrArray) notes = td_report_method_notes (data);
+
+  pdf_paragraphs (pdf, "Cách tính số liệu toàn tỉnh", notes);
+
+  /* The figures that break the campaign's rules, unit by unit: the board sees them before it
+   * relies on the totals above. */
+  if (data->violations != NULL && data->violations->len > 0)
+    {
+      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < data->violations->len; i++)
+        {
+          TdRuleViolation *v = g_ptr_array_index (data->violations, i);
+
+          g_autofree char *left = td_format_count (v->left);
+          g_autofree char *right = td_format_count (v->right);
+
+          g_ptr_array_add (lines, g_strdup_printf ("%s (%s), %s, chỉ tiêu %u: %s (%s %s %s).%s%s", v->unit_name,
+                                                   v->unit_code,
+                                                   v->is_error ? "lỗi" : v->explained ? "cảnh báo, đơn vị đã giải trình"
+                                                                                      : "cảnh báo",
+                                                   v->target, v->rule_text, left,
+                                                   v->right_previous ? "đợt này; đợt trước" : "so với", right,
+                                                   v->explained ? " Giải trình: " : "", v->explained ? v->note : ""));
+        }
+      pdf_paragraphs (pdf, "Số liệu cần xem lại (theo quy tắc kiểm tra của phong trào)", lines);
+    }
+}
+
 static void
 pdf_table (Pdf            *pdf,
            TdProgressData *data)
@@ -238,11 +360,11 @@ pdf_table (Pdf            *pdf,
     {
       TdTargetRollup *r = &g_array_index (data->rollups, TdTargetRollup, i);
       g_autofree char *number = g_strdup_printf ("%u", td_target_get_number (r->target));
-      g_autofree char *value = r->has_measure ? td_target_format_measure (r->target, r->measure) : g_strdup ("—");
+      g_autofree char *value = r->has_measure ? td_target_rollup_format (r) : g_strdup ("—");
       g_autofree char *threshold = td_target_format_threshold (r->target);
       g_autofree char *units = g_strdup_printf ("%u/%u", r->n_met, r->n_reporting);
       const char *cells[] = { number, td_target_get_text (r->target), value, threshold,
-                              !r->has_measure ? "—" : r->met ? "Đạt" : "Chưa đạt", units };
+                              !r->has_measure ? td_chart_no_result_text (r) : r->met ? "Đạt" : "Chưa đạt", units };
 
       /* Rows never split: a row that does not fit starts the next page, under the header again. */
       if (pdf->y + table_row (pdf, cells, FALSE, FALSE) > PAGE_H - BOTTOM)
@@ -252,6 +374,7 @@ pdf_table (Pdf            *pdf,
         }
       table_row (pdf, cells, FALSE, TRUE);
     }
+  pdf_notes (pdf, data);
 }
 
 gboolean
@@ -300,6 +423,30 @@ csv_field (GString    *out,
   g_string_append_printf (out, "\"%s\"%s", quoted->str, last ? "\r\n" : ";");
 }
 
+/* The shown figure as a spreadsheet reads a number: "99,96 %" → "99,96" (a decimal comma and
+ * no "%"; a percentage never has thousands dots).  Takes @shown. */
+static char *
+bare_number (char *shown)
+{
+  char *end = strstr (shown, "\xc2\xa0%");
+
+  if (end != NULL)
+    *end = '\0';
+  return shown;
+}
+
+/* The number of decimals of a shown figure, for the cell's format. */
+static guint
+shown_decimals (const char *shown)
+{
+  const char *comma = strchr (shown, ',');
+  guint n = 0;
+
+  while (comma && g_ascii_isdigit (comma[n + 1]))
+    n++;
+  return n;
+}
+
 gboolean
 td_report_write_csv (TdProgressData  *data,
                      const char      *path,
@@ -320,20 +467,18 @@ td_report_write_csv (TdProgressData  *data,
       g_autofree char *number = g_strdup_printf ("%u", td_target_get_number (r->target));
       g_autofree char *num = ratio && r->has_measure ? g_strdup_printf ("%" G_GINT64_FORMAT, r->numerator_sum) : g_strdup ("");
       g_autofree char *den = ratio && r->has_measure ? g_strdup_printf ("%" G_GINT64_FORMAT, r->denominator_sum) : g_strdup ("");
-      g_autofree char *value = r->has_measure ? g_strdup_printf (ratio ? "%.2f" : "%.3f", r->measure) : g_strdup ("");
+      g_autofree char *value = r->has_measure ? bare_number (td_target_rollup_format (r)) : g_strdup ("");
       g_autofree char *threshold = td_target_format_threshold (r->target);
       g_autofree char *met = g_strdup_printf ("%u", r->n_met);
       g_autofree char *reporting = g_strdup_printf ("%u", r->n_reporting);
 
-      /* A decimal comma and no thousands dots, which a spreadsheet would misread. */
-      g_strdelimit (value, ".", ',');
       csv_field (out, number, FALSE);
       csv_field (out, td_target_get_text (r->target), FALSE);
       csv_field (out, num, FALSE);
       csv_field (out, den, FALSE);
       csv_field (out, value, FALSE);
       csv_field (out, threshold, FALSE);
-      csv_field (out, !r->has_measure ? "" : r->met ? "Đạt" : "Chưa đạt", FALSE);
+      csv_field (out, !r->has_measure ? td_chart_no_result_text (r) : r->met ? "Đạt" : "Chưa đạt", FALSE);
       csv_field (out, met, FALSE);
       csv_field (out, reporting, TRUE);
     }
@@ -341,6 +486,22 @@ td_report_write_csv (TdProgressData  *data,
   if (!g_file_set_contents (temp, out->str, (gssize) out->len, error))
     return FALSE;
   return td_export_commit (temp, path, error);
+}
+
+/* A cell format with @decimals decimals: the cell shows what every other output shows. */
+static lxw_format *
+decimals_format (lxw_workbook *wb,
+                 lxw_format  **formats,
+                 guint         decimals)
+{
+  decimals = MIN (decimals, 9);
+  if (formats[decimals] == NULL)
+    {
+      g_autofree char *pattern = decimals ? g_strdup_printf ("0.%.*s", (int) decimals, "000000000") : g_strdup ("0");
+      formats[decimals] = workbook_add_format (wb);
+      format_set_num_format (formats[decimals], pattern);
+    }
+  return formats[decimals];
 }
 
 gboolean
@@ -351,7 +512,7 @@ td_report_write_xlsx (TdProgressData  *data,
   g_autofree char *temp = td_export_temp_path (path);
   lxw_workbook *wb = workbook_new (temp);
   lxw_worksheet *province, *units;
-  lxw_format *bold, *percent, *index;
+  lxw_format *bold, *formats[10] = { NULL };
   lxw_error rc;
   g_autoptr(GHashTable) rows = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint next_row = 1;
@@ -364,10 +525,6 @@ td_report_write_xlsx (TdProgressData  *data,
   bold = workbook_add_format (wb);
   format_set_bold (bold);
   format_set_text_wrap (bold);
-  percent = workbook_add_format (wb);
-  format_set_num_format (percent, "0.0");
-  index = workbook_add_format (wb);
-  format_set_num_format (index, "0.000");
 
   province = workbook_add_worksheet (wb, "Toàn tỉnh");
   worksheet_set_column (province, 1, 1, 70, NULL);
@@ -389,14 +546,18 @@ td_report_write_xlsx (TdProgressData  *data,
       worksheet_write_string (province, row, 1, td_target_get_text (r->target), NULL);
       if (r->has_measure)
         {
+          g_autofree char *shown = td_target_rollup_format (r);
+
           if (ratio)
             {
               worksheet_write_number (province, row, 2, (double) r->numerator_sum, NULL);
               worksheet_write_number (province, row, 3, (double) r->denominator_sum, NULL);
             }
-          worksheet_write_number (province, row, 4, r->measure, ratio ? percent : index);
+          worksheet_write_number (province, row, 4, r->measure, decimals_format (wb, formats, shown_decimals (shown)));
           worksheet_write_string (province, row, 6, r->met ? "Đạt" : "Chưa đạt", NULL);
         }
+      else
+        worksheet_write_string (province, row, 6, td_chart_no_result_text (r), NULL);
       worksheet_write_string (province, row, 5, threshold, NULL);
       worksheet_write_number (province, row, 7, r->n_met, NULL);
       worksheet_write_number (province, row, 8, r->n_reporting, NULL);
@@ -412,7 +573,6 @@ td_report_write_xlsx (TdProgressData  *data,
       GArray *measures = g_ptr_array_index (data->measures, t);
       TdTarget *target = g_array_index (data->rollups, TdTargetRollup, t).target;
       g_autofree char *title = g_strdup_printf ("Chỉ tiêu %u", td_target_get_number (target));
-      gboolean ratio = td_target_get_kind (target) == TD_TARGET_KIND_RATIO;
 
       worksheet_write_string (units, 0, (lxw_col_t) (t + 2), title, bold);
       for (guint i = 0; i < measures->len; i++)
@@ -427,7 +587,11 @@ td_report_write_xlsx (TdProgressData  *data,
               worksheet_write_string (units, GPOINTER_TO_UINT (row), 0, m->code, NULL);
               worksheet_write_string (units, GPOINTER_TO_UINT (row), 1, m->name, NULL);
             }
-          worksheet_write_number (units, GPOINTER_TO_UINT (row), (lxw_col_t) (t + 2), m->measure, ratio ? percent : index);
+          {
+            g_autofree char *shown = td_unit_measure_format (target, m);
+            worksheet_write_number (units, GPOINTER_TO_UINT (row), (lxw_col_t) (t + 2), m->measure,
+                                    decimals_format (wb, formats, shown_decimals (shown)));
+          }
         }
     }
 

@@ -25,4 +25,9 @@ gboolean td_report_write_xlsx (TdProgressData  *data,
  * with Vietnamese glyphs), 9 pt. */
 void     td_report_style      (TdChartStyle    *style);
 
+/* How the province's figures are computed, sentence by sentence in Vietnamese, from the
+ * campaign's own rules (who reports each target, whose figures are added, per-round
+ * thresholds): the notes of the PDF report, and what `thidua-cli progress` prints. */
+GPtrArray *td_report_method_notes (TdProgressData *data);
+
 G_END_DECLS

@@ -128,15 +128,29 @@ td_cli_targets (TdCliContext  *ctx,
 {
   g_autoptr(GListModel) targets = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  int round_number = 0;
+  GOptionEntry entries[] = {
+    { "round", 'r', 0, G_OPTION_ARG_INT, &round_number, N_("The thresholds of this round (default: the final ones)"), N_("R") },
+    { NULL }
+  };
 
-  PARSE ("targets", NULL, NULL);
+  PARSE ("targets", NULL, entries);
   if (!td_cli_open (ctx, error) || (targets = td_catalog_list_targets (ctx->db, error)) == NULL)
     return 1;
+  if (round_number < 0)
+    return td_cli_usage_error (error, _("--round must be 1 or more"));
+  if (round_number > 0)
+    {
+      g_autoptr(TdRound) round = td_catalog_find_round (ctx->db, (guint) round_number, error);
+      if (round == NULL)
+        return 1;
+    }
 
   json_builder_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
     {
-      g_autoptr(TdTarget) t = g_list_model_get_item (targets, i);
+      g_autoptr(TdTarget) all = g_list_model_get_item (targets, i);
+      g_autoptr(TdTarget) t = td_target_at_round (all, (guint) round_number);
       g_autofree char *threshold = td_target_format_threshold (t);
 
       if (!ctx->json)
@@ -162,6 +176,25 @@ td_cli_targets (TdCliContext  *ctx,
       json_builder_add_string_value (b, td_target_get_numerator_label (t));
       json_builder_set_member_name (b, "denominator_label");
       json_builder_add_string_value (b, td_target_get_denominator_label (t));
+      json_builder_set_member_name (b, "shown_threshold");
+      json_builder_add_string_value (b, threshold);
+      if (td_target_get_kind (t) == TD_TARGET_KIND_INDEX)
+        {
+          json_builder_set_member_name (b, "decimals");
+          json_builder_add_int_value (b, td_target_get_decimals (t));
+        }
+      json_builder_set_member_name (b, "reported_by");
+      json_builder_begin_array (b);
+      for (TdUnitKind k = 0; k < TD_N_UNIT_KINDS; k++)
+        if (td_target_is_reported_by (t, k))
+          json_builder_add_string_value (b, td_unit_kind_to_string (k));
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "counted_by");
+      json_builder_begin_array (b);
+      for (TdUnitKind k = 0; k < TD_N_UNIT_KINDS; k++)
+        if (td_target_is_counted_for (t, k))
+          json_builder_add_string_value (b, td_unit_kind_to_string (k));
+      json_builder_end_array (b);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -192,7 +225,7 @@ print_summary_text (TdRound   *round,
     {
       TdTargetRollup *r = &g_array_index (rollups, TdTargetRollup, i);
       g_autofree char *threshold = td_target_format_threshold (r->target);
-      g_autofree char *measure = r->has_measure ? td_target_format_measure (r->target, r->measure) : g_strdup ("—");
+      g_autofree char *measure = r->has_measure ? td_target_rollup_format (r) : g_strdup ("—");
       g_autofree char *measure_col = NULL;
       g_autofree char *threshold_col = NULL;
       g_autofree char *outcome_col = NULL;
@@ -200,6 +233,8 @@ print_summary_text (TdRound   *round,
 
       if (r->has_measure)
         outcome = r->met ? _("Met") : _("Not met");
+      else if (r->not_reported)
+        outcome = _("Not applicable");
       else if (r->n_invalid > 0)
         outcome = _("Needs correction");
       else if (r->n_not_applicable > 0)
@@ -301,6 +336,23 @@ td_cli_summary (TdCliContext  *ctx,
           json_builder_add_double_value (b, r->measure);
         else
           json_builder_add_null_value (b);
+        /* What every other output shows, and the threshold of this round it was judged by. */
+        json_builder_set_member_name (b, "shown");
+        if (r->has_measure)
+          {
+            g_autofree char *shown = td_target_rollup_format (r);
+            json_builder_add_string_value (b, shown);
+          }
+        else
+          json_builder_add_null_value (b);
+        json_builder_set_member_name (b, "comparator");
+        json_builder_add_string_value (b, td_comparator_to_string (td_target_get_comparator (r->target)));
+        json_builder_set_member_name (b, "threshold");
+        json_builder_add_double_value (b, td_target_get_threshold (r->target));
+        json_builder_set_member_name (b, "reported_in_scope");
+        json_builder_add_boolean_value (b, !r->not_reported);
+        json_builder_set_member_name (b, "units_not_counted");
+        json_builder_add_int_value (b, r->n_not_counted);
         json_builder_set_member_name (b, "met");
         json_builder_add_boolean_value (b, r->has_measure && r->met);
         json_builder_set_member_name (b, "numerator");

@@ -10,6 +10,9 @@
 #include "td-assessment-private.h"
 #include "td-audit.h"
 #include "td-database-private.h"
+#include "td-catalog.h"
+#include "td-rules.h"
+#include "td-unit.h"
 
 G_DEFINE_QUARK (td-assessment-error-quark, td_assessment_error)
 
@@ -557,8 +560,13 @@ td_assessment_list_problems (TdDatabase  *db,
 {
   g_autoptr(GHashTable) values = td_assessment_load_values (db, assessment_id, error);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) violations = NULL;
+  g_autoptr(TdAssessmentInfo) info = NULL;
+  g_autoptr(TdUnit) unit = NULL;
 
-  if (values == NULL)
+  if (values == NULL || (info = td_assessment_get_info (db, assessment_id, error)) == NULL ||
+      (unit = td_catalog_find_unit_by_id (db, info->unit_id, error)) == NULL ||
+      (violations = td_rules_check_assessment (db, assessment_id, error)) == NULL)
     return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
     {
@@ -567,10 +575,23 @@ td_assessment_list_problems (TdDatabase  *db,
       TdValue *value = g_hash_table_lookup (values, &id);
       g_autoptr(GError) invalid = NULL;
 
+      /* The campaign does not ask this kind of unit for this target. */
+      if (!td_target_is_reported_by (target, td_unit_get_kind (unit)))
+        continue;
       if (value == NULL)
         g_ptr_array_add (problems, g_strdup_printf (_("Target %u: not entered yet."), td_target_get_number (target)));
       else if (!td_target_validate (target, value, &invalid))
         g_ptr_array_add (problems, g_strdup (invalid->message));
+    }
+  for (guint i = 0; i < violations->len; i++)
+    {
+      TdRuleViolation *v = g_ptr_array_index (violations, i);
+
+      if (v->is_error)
+        g_ptr_array_add (problems, g_strdup (v->message));
+      else if (!v->explained)
+        g_ptr_array_add (problems, g_strdup_printf ("%s %s", v->message,
+                                                    _("If the figures are right, say why in the target's note.")));
     }
   return g_steal_pointer (&problems);
 }

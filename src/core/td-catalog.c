@@ -12,6 +12,7 @@
 #include "td-audit.h"
 #include "td-catalog.h"
 #include "td-database-private.h"
+#include "td-rules.h"
 
 #define SEED_RESOURCE "/io/github/thidua/ThiDua/core/campaigns/bac-ninh-cds-2026.json"
 
@@ -59,6 +60,81 @@ member_string (JsonObject *obj,
   return json_node_get_string (node);
 }
 
+/* A list of unit kinds as a mask of 1 << TdUnitKind; FALSE for an unknown kind. */
+static gboolean
+kinds_mask (JsonObject *t,
+            const char *member,
+            guint      *mask)
+{
+  JsonNode *node = json_object_get_member (t, member);
+  JsonArray *kinds;
+
+  *mask = 0;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  kinds = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (kinds); i++)
+    {
+      JsonNode *k = json_array_get_element (kinds, i);
+      TdUnitKind kind;
+
+      if (!JSON_NODE_HOLDS_VALUE (k) || json_node_get_value_type (k) != G_TYPE_STRING ||
+          !td_unit_kind_from_string (json_node_get_string (k), &kind))
+        return FALSE;
+      *mask |= 1u << kind;
+    }
+  return *mask != 0;
+}
+
+/* Reads what the campaign says of a target beyond its final threshold into @target; with
+ * @target NULL, only checks it.  The same code checks a description on import and reads the
+ * stored one, so what was accepted is what is used. */
+static gboolean
+apply_spec (JsonObject *t,
+            TdTarget   *target)
+{
+  JsonNode *rounds = json_object_get_member (t, "rounds");
+  guint reported, counted;
+  gint64 decimals = json_object_get_int_member_with_default (t, "decimals", 4);
+
+  if (!kinds_mask (t, "reported_by", &reported) || !kinds_mask (t, "counted_by", &counted) ||
+      (counted & ~reported && reported != 0) || decimals < 1 || decimals > 6)
+    return FALSE;
+  if (rounds != NULL)
+    {
+      JsonArray *list;
+
+      if (!JSON_NODE_HOLDS_ARRAY (rounds))
+        return FALSE;
+      list = json_node_get_array (rounds);
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        {
+          JsonObject *r = json_array_get_object_element (list, i);
+          TdComparator cmp;
+          gint64 number;
+          double threshold;
+
+          if (r == NULL)
+            return FALSE;
+          number = json_object_get_int_member_with_default (r, "round", 0);
+          threshold = json_object_get_double_member_with_default (r, "threshold", -1);
+          if (number <= 0 || threshold < 0 || threshold > 1e6 ||
+              !td_comparator_from_string (member_string (r, "comparator"), &cmp))
+            return FALSE;
+          if (target)
+            td_target_set_round_threshold (target, (guint) number, cmp, threshold);
+        }
+    }
+  if (target)
+    {
+      td_target_set_reporting (target, reported, counted);
+      td_target_set_decimals (target, (guint) decimals);
+    }
+  return TRUE;
+}
+
 static gboolean
 insert_targets (TdDatabase  *db,
                 const char  *campaign_id,
@@ -75,26 +151,31 @@ insert_targets (TdDatabase  *db,
       const char *text, *group;
       gint64 number;
       double threshold;
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *spec = NULL;
 
       if (t == NULL)
         return invalid_campaign (error, "targets");
+      node = json_node_init_object (json_node_alloc (), t);
+      spec = json_to_string (node, FALSE);
       text = member_string (t, "text");
       group = member_string (t, "group");
       number = json_object_get_int_member_with_default (t, "number", 0);
       threshold = json_object_get_double_member_with_default (t, "threshold", -1);
-      if (text == NULL || group == NULL || number <= 0 || threshold < 0 ||
+      if (text == NULL || group == NULL || number <= 0 || threshold < 0 || threshold > 1e6 ||
           !td_target_kind_from_string (member_string (t, "kind"), &kind) ||
-          !td_comparator_from_string (member_string (t, "comparator"), &cmp))
+          !td_comparator_from_string (member_string (t, "comparator"), &cmp) ||
+          !apply_spec (t, NULL))
         return invalid_campaign (error, "targets");
 
       stmt = td_database_prepare (db,
                                   "INSERT INTO target (campaign_id, number, text, group_id, kind, comparator,"
-                                  " threshold, numerator_label, denominator_label)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                  " threshold, numerator_label, denominator_label, spec)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                   " ON CONFLICT (campaign_id, number) DO UPDATE SET text = excluded.text,"
                                   " group_id = excluded.group_id, kind = excluded.kind, comparator = excluded.comparator,"
                                   " threshold = excluded.threshold, numerator_label = excluded.numerator_label,"
-                                  " denominator_label = excluded.denominator_label", error);
+                                  " denominator_label = excluded.denominator_label, spec = excluded.spec", error);
       if (stmt == NULL)
         return FALSE;
       td_stmt_bind_text (stmt, 1, campaign_id);
@@ -106,6 +187,8 @@ insert_targets (TdDatabase  *db,
       sqlite3_bind_double (stmt, 7, threshold);
       td_stmt_bind_text (stmt, 8, member_string (t, "numerator") ?: "");
       td_stmt_bind_text (stmt, 9, member_string (t, "denominator") ?: "");
+      /* Bound as is (no copy): it lives until the statement has run. */
+      td_stmt_bind_text (stmt, 10, spec);
       if (!td_database_step_done (db, stmt, error))
         return FALSE;
     }
@@ -192,6 +275,14 @@ insert_campaign (TdDatabase  *db,
         return FALSE;
     }
 
+  if (json_object_has_member (root, "rules"))
+    {
+      JsonNode *rules = json_object_get_member (root, "rules");
+      if (!JSON_NODE_HOLDS_ARRAY (rules))
+        return invalid_campaign (error, "rules");
+      if (!td_rules_validate_json (json_node_get_array (rules), targets, error))
+        return FALSE;
+    }
   if (!insert_targets (db, id, targets, error))
     return FALSE;
 
@@ -278,6 +369,30 @@ td_catalog_import_campaign (TdDatabase  *db,
   return td_database_commit (db, error);
 }
 
+/* A top-level string member of a campaign description, NULL when it has none. */
+static char *
+campaign_member (const char *json,
+                 const char *member)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return g_strdup (member_string (json_node_get_object (json_parser_get_root (parser)), member));
+}
+
+static gint64
+campaign_format (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return 0;
+  return json_object_get_int_member_with_default (json_node_get_object (json_parser_get_root (parser)), "format", 1);
+}
+
 gboolean
 td_catalog_ensure_seed (TdDatabase  *db,
                         GError     **error)
@@ -285,11 +400,23 @@ td_catalog_ensure_seed (TdDatabase  *db,
   g_autofree char *existing = td_catalog_get_campaign_id (db);
   g_autoptr(GBytes) json = NULL;
 
-  if (existing != NULL)
-    return TRUE;
   json = g_resources_lookup_data (SEED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (json == NULL)
     return FALSE;
+  if (existing != NULL)
+    {
+      g_autofree char *stored = td_database_get_meta (db, "campaign_json");
+      g_autofree char *bundled = g_strndup (g_bytes_get_data (json, NULL), g_bytes_get_size (json));
+      g_autofree char *bundled_id = campaign_member (bundled, "id");
+
+      /* A database made by an earlier version keeps its campaign, except that the same
+       * campaign in a newer format (per-round thresholds, who reports what) replaces it:
+       * the rows are updated in place, nothing typed is lost.  A description the board sent
+       * in the current format is never overwritten. */
+      if (g_strcmp0 (existing, bundled_id) != 0 ||
+          campaign_format (stored) >= campaign_format (bundled))
+        return TRUE;
+    }
   return td_catalog_import_campaign (db, json, error);
 }
 
@@ -410,7 +537,7 @@ td_catalog_find_round (TdDatabase  *db,
 }
 
 #define TARGET_COLUMNS "SELECT id, number, text, group_id, kind, comparator, threshold, " \
-                       "numerator_label, denominator_label FROM target " \
+                       "numerator_label, denominator_label, spec FROM target " \
                        "WHERE campaign_id = (SELECT value FROM meta WHERE key = 'campaign') "
 
 static TdTarget *
@@ -418,15 +545,22 @@ target_from_row (sqlite3_stmt *stmt)
 {
   TdTargetKind kind = TD_TARGET_KIND_RATIO;
   TdComparator cmp = TD_COMPARATOR_GE;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  TdTarget *target;
 
   td_target_kind_from_string ((const char *) sqlite3_column_text (stmt, 4), &kind);
   td_comparator_from_string ((const char *) sqlite3_column_text (stmt, 5), &cmp);
-  return td_target_new (sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int (stmt, 1),
-                        (const char *) sqlite3_column_text (stmt, 2),
-                        (const char *) sqlite3_column_text (stmt, 3), kind, cmp,
-                        sqlite3_column_double (stmt, 6),
-                        (const char *) sqlite3_column_text (stmt, 7),
-                        (const char *) sqlite3_column_text (stmt, 8));
+  target = td_target_new (sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int (stmt, 1),
+                          (const char *) sqlite3_column_text (stmt, 2),
+                          (const char *) sqlite3_column_text (stmt, 3), kind, cmp,
+                          sqlite3_column_double (stmt, 6),
+                          (const char *) sqlite3_column_text (stmt, 7),
+                          (const char *) sqlite3_column_text (stmt, 8));
+  /* The spec was checked when the campaign was imported. */
+  if (json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 9), -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    apply_spec (json_node_get_object (json_parser_get_root (parser)), target);
+  return target;
 }
 
 GListModel *

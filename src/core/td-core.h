@@ -12,6 +12,7 @@
 #include "td-audit.h"
 #include "td-assessment.h"
 #include "td-rollup.h"
+#include "td-rules.h"
 #include "td-evidence.h"
 #include "td-award.h"
 #include "td-decision.h"

@@ -82,53 +82,51 @@ static const DemoUnit demo_units[] = {
   { "CNSCD-DIEMXA", "Tổ Công nghệ số cộng đồng thôn Diềm", TD_UNIT_KIND_TEAM_VILLAGE, "P-HAPLINH" },
 };
 
-/* Which targets a kind of unit reports; the others are "not applicable" with the reason. */
+/* A few units answer "not applicable" to a target their kind reports, as real ones do. */
 static const char *
 not_applicable_reason (TdUnitKind kind,
                        guint      target)
 {
-  switch (kind)
-    {
-    case TD_UNIT_KIND_PROVINCE:
-      return target == 19 ? NULL : "Số liệu toàn tỉnh được tổng hợp từ các đơn vị";
-    case TD_UNIT_KIND_DEPARTMENT:
-      if (target == 1)
-        return "Đơn vị cấp tỉnh, không có cán bộ, công chức cấp xã";
-      if (target == 4 || target == 10 || target == 17)
-        return "Đơn vị không quản lý dân cư trên địa bàn";
-      return target == 19 ? "Chỉ số cấp tỉnh do Sở Khoa học và Công nghệ tổng hợp" : NULL;
-    case TD_UNIT_KIND_COMMUNE:
-    case TD_UNIT_KIND_WARD:
-      if (target == 2)
-        return "Đơn vị cấp xã, không có cán bộ, công chức cấp tỉnh";
-      return target == 19 ? "Chỉ số cấp tỉnh do Sở Khoa học và Công nghệ tổng hợp" : NULL;
-    case TD_UNIT_KIND_ENTERPRISE:
-    case TD_UNIT_KIND_ORGANISATION:
-      return (target == 3 || target == 14 || target == 15 || target == 16 || target == 18)
-             ? NULL : "Không thuộc phạm vi hoạt động của đơn vị";
-    case TD_UNIT_KIND_TEAM_COMMUNE:
-    case TD_UNIT_KIND_TEAM_VILLAGE:
-      return (target == 4 || target == 17) ? NULL : "Tổ CNSCĐ chỉ theo dõi chỉ tiêu về người dân";
-    case TD_N_UNIT_KINDS:
-      break;
-    }
-  return "";
+  if (kind == TD_UNIT_KIND_ORGANISATION && target == 16)
+    return "Đơn vị không có giao dịch thu, chi với người dân và doanh nghiệp";
+  return NULL;
 }
 
-/* A plausible size for the denominator of @target in a unit of @kind. */
+/* A size that belongs to the unit, the same in every round: @lo … @hi from its code. */
 static gint64
-demo_denominator (GRand      *rand,
-                  TdUnitKind  kind,
-                  guint       target)
+unit_size (const DemoUnit *du,
+           const char     *what,
+           gint64          lo,
+           gint64          hi)
 {
-  gboolean people = target == 4 || target == 10 || target == 17;
-  gboolean staff = target <= 3;
+  g_autofree char *key = g_strconcat (du->code, "/", what, NULL);
 
-  if (people)
-    return kind == TD_UNIT_KIND_TEAM_VILLAGE ? g_rand_int_range (rand, 600, 2500)
-                                             : g_rand_int_range (rand, 8000, 42000);
-  if (staff)
-    return kind == TD_UNIT_KIND_DEPARTMENT ? g_rand_int_range (rand, 45, 220) : g_rand_int_range (rand, 22, 60);
+  return lo + (gint64) (g_str_hash (key) % (guint) (hi - lo));
+}
+
+/* A plausible size for the denominator of @target in @du.  Adults (targets 4 and 17) and staff
+ * (targets 1 to 3) are the unit's own, so the campaign's rules hold: the same adults under
+ * both targets, no more commune or provincial staff than all staff, and round 1 within a few
+ * per cent of round 2. */
+static gint64
+demo_denominator (GRand          *rand,
+                  const DemoUnit *du,
+                  guint           target,
+                  gboolean        first_round)
+{
+  double drift = first_round ? 0.97 : 1.0;
+
+  if (target == 4 || target == 17)
+    return (gint64) (drift * (double) (du->kind == TD_UNIT_KIND_TEAM_VILLAGE ? unit_size (du, "adults", 600, 2500)
+                                                                            : unit_size (du, "adults", 8000, 42000)));
+  if (target <= 3)
+    {
+      gint64 staff = du->kind == TD_UNIT_KIND_DEPARTMENT ? unit_size (du, "staff", 45, 220) : unit_size (du, "staff", 22, 60);
+      staff = (gint64) (drift * (double) staff);
+      return target == 3 ? staff : staff - unit_size (du, "contract", 0, MAX (staff / 5, 1));
+    }
+  if (target == 10)
+    return g_rand_int_range (rand, 8000, 42000);
   if (target == 18)
     return g_rand_int_range (rand, 2, 14);
   if (target == 8)
@@ -149,6 +147,7 @@ fill_assessment (TdDatabase     *db,
                  const DemoUnit *du,
                  gint64          assessment_id,
                  double          maturity,
+                 gboolean        first_round,
                  gboolean        leave_gaps,
                  GError        **error)
 {
@@ -166,8 +165,9 @@ fill_assessment (TdDatabase     *db,
       const char *na = not_applicable_reason (du->kind, number);
       TdValue *v = &values[n_set];
 
-      /* A draft still being typed: the last few targets not entered yet. */
-      if (leave_gaps && number > 15)
+      /* Only what the campaign asks this kind of unit for; and a draft still being typed has
+       * the last few targets not entered yet. */
+      if (!td_target_is_reported_by (target, du->kind) || (leave_gaps && number > 15))
         continue;
 
       if (na != NULL)
@@ -194,7 +194,7 @@ fill_assessment (TdDatabase     *db,
           double ratio = CLAMP (threshold * (maturity + ease) + g_rand_double_range (rand, -0.05, 0.06), 0.05, 1.0);
 
           v->has_numerator = v->has_denominator = TRUE;
-          v->denominator = demo_denominator (rand, du->kind, number);
+          v->denominator = demo_denominator (rand, du, number, first_round);
           /* Full marks on "100 %" targets for units close to them, as in real reports. */
           v->numerator = ratio >= 0.97 ? v->denominator : (gint64) (ratio * (double) v->denominator);
         }
@@ -462,7 +462,7 @@ td_demo_populate (TdDatabase  *db,
 
       a1 = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round1), error);
       if (a1 == 0 ||
-          !fill_assessment (db, rand, targets, du, a1, maturity - 0.08, FALSE, error) ||
+          !fill_assessment (db, rand, targets, du, a1, maturity - 0.08, TRUE, FALSE, error) ||
           !td_assessment_set_status (db, a1, TD_ASSESSMENT_SUBMITTED, NULL, targets, error) ||
           !td_assessment_set_status (db, a1, TD_ASSESSMENT_RECEIVED, NULL, NULL, error) ||
           !td_assessment_set_status (db, a1, TD_ASSESSMENT_APPRAISED, NULL, NULL, error))
@@ -472,7 +472,7 @@ td_demo_populate (TdDatabase  *db,
       if (mood == 9)
         continue;   /* has not started */
       a2 = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round2), error);
-      if (a2 == 0 || !fill_assessment (db, rand, targets, du, a2, maturity, mood == 8, error))
+      if (a2 == 0 || !fill_assessment (db, rand, targets, du, a2, maturity, FALSE, mood == 8, error))
         goto fail;
       if (mood == 8)
         continue;   /* still a draft, half filled in */

@@ -59,6 +59,32 @@ td_format_decimal (double value,
 }
 
 char *
+td_format_fixed (gint64 scaled,
+                 guint  decimals,
+                 guint  min_decimals)
+{
+  GString *out = g_string_new (NULL);
+  guint64 magnitude = scaled < 0 ? (guint64) -(scaled + 1) + 1 : (guint64) scaled;
+  guint64 unit = 1;
+  g_autofree char *frac = NULL;
+  guint shown;
+
+  g_return_val_if_fail (decimals <= 18, NULL);
+  for (guint i = 0; i < decimals; i++)
+    unit *= 10;
+  if (scaled < 0)
+    g_string_append_c (out, '-');
+  append_grouped (out, magnitude / unit);
+  frac = g_strdup_printf ("%0*" G_GUINT64_FORMAT, (int) decimals, magnitude % unit);
+  shown = decimals;
+  while (shown > min_decimals && frac[shown - 1] == '0')
+    shown--;
+  if (shown > 0)
+    g_string_append_printf (out, ",%.*s", (int) shown, frac);
+  return g_string_free (out, FALSE);
+}
+
+char *
 td_format_percent (double percent)
 {
   g_autofree char *number = NULL;

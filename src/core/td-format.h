@@ -22,6 +22,11 @@ char   *td_format_count         (gint64       value);
 /* "0,78" with @decimals digits after the comma, trailing zeros kept */
 char   *td_format_decimal       (double       value,
                                  guint        decimals);
+/* An exact fixed-point number, @scaled / 10^@decimals: "89,99", "1.234,5".  With @trim,
+ * trailing zeros after the comma are dropped, but never below @min_decimals. */
+char   *td_format_fixed         (gint64       scaled,
+                                 guint        decimals,
+                                 guint        min_decimals);
 /* "92,5 %" (one decimal, dropped when it is zero: "100 %") */
 char   *td_format_percent       (double       percent);
 /* "05/01/2026" from "2026-01-05" or "2026-01-05T…"; NULL when @iso is not a date */

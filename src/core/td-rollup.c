@@ -52,6 +52,76 @@ td_target_rollup_clear (TdTargetRollup *rollup)
   g_clear_object (&rollup->target);
 }
 
+char *
+td_target_rollup_format (const TdTargetRollup *r)
+{
+  if (!r->has_measure)
+    return NULL;
+  if (td_target_get_kind (r->target) == TD_TARGET_KIND_RATIO)
+    return td_target_format_ratio (r->target, r->numerator_sum, r->denominator_sum);
+  return td_target_format_index (r->target, r->measure);
+}
+
+char *
+td_unit_measure_format (TdTarget            *target,
+                        const TdUnitMeasure *m)
+{
+  if (td_target_get_kind (target) == TD_TARGET_KIND_RATIO)
+    return td_target_format_ratio (target, m->numerator, m->denominator);
+  return td_target_format_index (target, m->measure);
+}
+
+guint
+td_rollup_round_number (TdDatabase *db,
+                        gint64      round_id)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT number FROM round WHERE id = ?", NULL);
+  guint number = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    number = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return number;
+}
+
+/* The kind of unit the scope is about, -1 for the whole province. */
+static int
+scope_kind (TdDatabase          *db,
+            const TdRollupScope *scope)
+{
+  sqlite3_stmt *stmt;
+  TdUnitKind kind;
+  int result = -1;
+
+  if (scope->unit_id == 0)
+    return scope->unit_kind;
+  stmt = td_database_prepare (db, "SELECT kind FROM unit WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, scope->unit_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW &&
+      td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind))
+    result = kind;
+  sqlite3_reset (stmt);
+  return result;
+}
+
+/* Whether a value of a unit of @kind goes into the figure of a scope about @in_scope (a kind,
+ * or -1 for the province): the province adds only the kinds counted for it; a kind or a unit
+ * has its own figure when it reports the target. */
+static gboolean
+value_counts (TdTarget  *target,
+              TdUnitKind kind,
+              int        in_scope)
+{
+  if (in_scope < 0)
+    return td_target_is_counted_for (target, kind);
+  return td_target_is_reported_by (target, kind);
+}
+
 GArray *
 td_rollup_compute (TdDatabase          *db,
                    GListModel          *targets,
@@ -62,6 +132,8 @@ td_rollup_compute (TdDatabase          *db,
   g_autofree double *index_sum = NULL;
   g_autofree double *province_index = NULL;
   guint n_targets = g_list_model_get_n_items (targets);
+  guint round = td_rollup_round_number (db, scope->round_id);
+  int in_scope = scope_kind (db, scope);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -72,8 +144,10 @@ td_rollup_compute (TdDatabase          *db,
   for (guint i = 0; i < n_targets; i++)
     {
       TdTargetRollup *r = &g_array_index (result, TdTargetRollup, i);
+      g_autoptr(TdTarget) target = g_list_model_get_item (targets, i);
 
-      r->target = g_list_model_get_item (targets, i);
+      r->target = td_target_at_round (target, round);
+      r->not_reported = in_scope >= 0 && !td_target_is_reported_by (r->target, in_scope);
       province_index[i] = -1;
     }
 
@@ -96,6 +170,8 @@ td_rollup_compute (TdDatabase          *db,
       gint64 target_id = sqlite3_column_int64 (stmt, 0);
       TdValue v = { 0 };
       TdTargetRollup *r = NULL;
+      TdUnitKind kind = TD_UNIT_KIND_PROVINCE;
+      TdOutcome outcome;
       guint i;
 
       /* Targets are few (19); a linear search beats hashing here. */
@@ -107,25 +183,35 @@ td_rollup_compute (TdDatabase          *db,
         }
       if (i == n_targets)
         continue;
+      td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 6), &kind);
+      /* A value of a unit that does not report the target (kept from before the campaign
+       * said who reports what) counts nowhere. */
+      if (!td_target_is_reported_by (r->target, kind))
+        continue;
 
       value_from_columns (stmt, 1, &v);
 
-      switch (td_target_evaluate (r->target, &v, NULL, NULL))
+      outcome = td_target_evaluate (r->target, &v, NULL, NULL);
+      if (outcome == TD_OUTCOME_MISSING)
+        continue;
+      if (outcome == TD_OUTCOME_NOT_APPLICABLE)
         {
-        case TD_OUTCOME_MISSING:
-          continue;
-        case TD_OUTCOME_NOT_APPLICABLE:
           r->n_not_applicable++;
           continue;
-        case TD_OUTCOME_INVALID:
+        }
+      if (outcome == TD_OUTCOME_INVALID)
+        {
           r->n_invalid++;
           continue;
-        case TD_OUTCOME_MET:
-          r->n_met++;
-          break;
-        case TD_OUTCOME_NOT_MET:
-          break;
         }
+      if (!value_counts (r->target, kind, in_scope))
+        {
+          /* Valid, shown as the unit's own figure, but already inside its commune's. */
+          r->n_not_counted++;
+          continue;
+        }
+      if (outcome == TD_OUTCOME_MET)
+        r->n_met++;
 
       r->n_reporting++;
       if (td_target_get_kind (r->target) == TD_TARGET_KIND_RATIO)
@@ -136,7 +222,7 @@ td_rollup_compute (TdDatabase          *db,
       else
         {
           index_sum[i] += v.index_value;
-          if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "province") == 0)
+          if (kind == TD_UNIT_KIND_PROVINCE)
             province_index[i] = v.index_value;
         }
     }
@@ -184,6 +270,8 @@ td_rollup_summarize (GArray    *rollups,
     {
       TdTargetRollup *r = &g_array_index (rollups, TdTargetRollup, i);
 
+      if (r->not_reported)
+        continue;
       if (r->has_measure)
         {
           summary->n_applicable++;
@@ -254,6 +342,8 @@ td_rollup_unit_measures (TdDatabase          *db,
                          GError             **error)
 {
   g_autoptr(GArray) result = g_array_new (FALSE, TRUE, sizeof (TdUnitMeasure));
+  g_autoptr(TdTarget) judged = td_target_at_round (target, td_rollup_round_number (db, scope->round_id));
+  int in_scope = scope_kind (db, scope);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -280,15 +370,17 @@ td_rollup_unit_measures (TdDatabase          *db,
       TdOutcome outcome;
 
       value_from_columns (stmt, 4, &v);
+      if (!td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &m.kind) ||
+          !td_target_is_reported_by (judged, m.kind) || !value_counts (judged, m.kind, in_scope))
+        continue;
 
-      outcome = td_target_evaluate (target, &v, &m.measure, NULL);
+      outcome = td_target_evaluate (judged, &v, &m.measure, NULL);
       if (outcome != TD_OUTCOME_MET && outcome != TD_OUTCOME_NOT_MET)
         continue;
       m.met = outcome == TD_OUTCOME_MET;
       m.unit_id = sqlite3_column_int64 (stmt, 0);
       m.code = td_stmt_dup_text (stmt, 1);
       m.name = td_stmt_dup_text (stmt, 2);
-      td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &m.kind);
       m.numerator = v.numerator;
       m.denominator = v.denominator;
       g_array_append_val (result, m);

@@ -20,7 +20,7 @@ void td_rollup_scope_init (TdRollupScope *scope,
                            gint64         round_id);
 
 typedef struct {
-  TdTarget *target;           /* owned */
+  TdTarget *target;           /* owned, judging with the round's threshold */
   gint64    numerator_sum;    /* ratio targets: sums over the units that count */
   gint64    denominator_sum;
   gboolean  has_measure;
@@ -30,7 +30,13 @@ typedef struct {
   guint     n_met;            /* of those, units meeting the target on their own */
   guint     n_not_applicable;
   guint     n_invalid;
+  guint     n_not_counted;    /* valid values of kinds that report the target but whose figures
+                               * the province does not add (a team inside its commune) */
+  gboolean  not_reported;     /* no unit in the scope reports this target */
 } TdTargetRollup;
+
+/* The rollup's result as every output shows it ("99,96 %", "0,749"), NULL without one. */
+char *td_target_rollup_format (const TdTargetRollup *rollup);
 
 void td_target_rollup_clear (TdTargetRollup *rollup);
 
@@ -44,9 +50,12 @@ typedef struct {
   guint n_units;              /* self-assessments counted */
 } TdSummary;
 
-/* One TdTargetRollup per target, in target order.  Ratios roll up as the sum of numerators
- * over the sum of denominators, so large units weigh as much as their numbers.  An index (the
- * DTI) is the province's own value when the province reported one, else the mean of units. */
+/* One TdTargetRollup per target, in target order, each judged with the threshold of the
+ * scope's round.  Only values of units that report a target count (the campaign says which
+ * kinds do); the province's figure adds up only the kinds the campaign counts for it, so each
+ * person or case is counted once.  Ratios roll up as the sum of numerators over the sum of
+ * denominators, so large units weigh as much as their numbers.  An index (the DTI) is the
+ * province's own value when the province reported one, else the mean of the units counted. */
 GArray  *td_rollup_compute     (TdDatabase          *db,
                                 GListModel          *targets,
                                 const TdRollupScope *scope,
@@ -81,13 +90,20 @@ typedef struct {
   TdUnitKind  kind;
   gint64      numerator;
   gint64      denominator;
-  double      measure;
+  double      measure;        /* for drawing; td_unit_measure_format() for text */
   gboolean    met;
 } TdUnitMeasure;
 
-void     td_unit_measure_clear (TdUnitMeasure *measure);
+/* The number of the round @round_id, 0 when there is none. */
+guint    td_rollup_round_number (TdDatabase *db,
+                                 gint64      round_id);
 
-/* Every unit in @scope with a valid value for @target, best first (ties by name). */
+void     td_unit_measure_clear (TdUnitMeasure *measure);
+char    *td_unit_measure_format (TdTarget            *target,
+                                 const TdUnitMeasure *measure);
+
+/* Every unit in @scope with a valid value for @target, best first (ties by name); for the
+ * whole province, the units whose figures it adds up. */
 GArray  *td_rollup_unit_measures (TdDatabase          *db,
                                   TdTarget            *target,
                                   const TdRollupScope *scope,

@@ -222,6 +222,11 @@ static const TdMigration migrations[] = {
     /* A retired unit keeps its history and is offered for nothing new. */
     "ALTER TABLE unit ADD COLUMN active INTEGER NOT NULL DEFAULT 1;"
   },
+  { 8, "what the campaign says of each target beyond its threshold",
+    /* The target's own object from the campaign description: per-round thresholds, which
+     * kinds of unit report it and whose figures the province adds up, an index's decimals. */
+    "ALTER TABLE target ADD COLUMN spec TEXT NOT NULL DEFAULT '{}';"
+  },
 };
 
 const TdMigration *

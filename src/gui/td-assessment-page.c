@@ -112,6 +112,36 @@ td_assessment_page_update_header (TdAssessmentPage *self)
   adw_banner_set_revealed (self->returned_banner, self->status == TD_ASSESSMENT_RETURNED);
 }
 
+/* The campaign's rules on what is saved: each broken one under the row of its target. */
+static void
+update_rule_messages (TdAssessmentPage *self)
+{
+  g_autoptr(GPtrArray) violations = NULL;
+
+  if (self->assessment_id != 0)
+    violations = td_rules_check_assessment (self->db, self->assessment_id, NULL);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      TdTargetRow *row = self->rows->pdata[i];
+      guint number = td_target_get_number (td_target_row_get_target (row));
+      g_autoptr(GString) text = g_string_new (NULL);
+      gboolean is_error = FALSE;
+
+      for (guint v = 0; violations && v < violations->len; v++)
+        {
+          TdRuleViolation *violation = violations->pdata[v];
+
+          if (violation->target != number)
+            continue;
+          g_string_append_printf (text, "%s%s", text->len ? "\n" : "", violation->message);
+          if (!violation->is_error && !violation->explained)
+            g_string_append_printf (text, " %s", _("If the figures are right, say why in the target's note."));
+          is_error |= violation->is_error;
+        }
+      td_target_row_set_rule_message (row, text->str, is_error);
+    }
+}
+
 static gboolean
 save_now (TdAssessmentPage  *self,
           GError           **error)
@@ -158,6 +188,7 @@ save_now (TdAssessmentPage  *self,
   g_clear_pointer (&self->saved_at, g_date_time_unref);
   self->saved_at = g_date_time_new_now_local ();
   td_assessment_page_update_header (self);
+  update_rule_messages (self);
   return TRUE;
 
 fail:
@@ -265,14 +296,22 @@ build_form (TdAssessmentPage *self)
       TdTargetGroup *group = groups->pdata[g];
       GtkWidget *pref_group = adw_preferences_group_new ();
 
+      guint n_rows = 0;
+
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (pref_group), group->title);
       for (guint t = 0; t < g_list_model_get_n_items (self->targets); t++)
         {
-          g_autoptr(TdTarget) target = g_list_model_get_item (self->targets, t);
+          g_autoptr(TdTarget) all_rounds = g_list_model_get_item (self->targets, t);
+          g_autoptr(TdTarget) target = NULL;
           TdTargetRow *row;
 
-          if (g_strcmp0 (td_target_get_group_id (target), group->id) != 0)
+          /* Only the targets the campaign asks this kind of unit for, judged against the
+           * threshold of the round being filled in. */
+          if (g_strcmp0 (td_target_get_group_id (all_rounds), group->id) != 0 ||
+              (self->unit && !td_target_is_reported_by (all_rounds, td_unit_get_kind (self->unit))))
             continue;
+          target = td_target_at_round (all_rounds, self->round ? td_round_get_number (self->round) : 0);
+          n_rows++;
           row = td_target_row_new (target);
           g_signal_connect_swapped (row, "changed", G_CALLBACK (row_changed_cb), self);
           g_signal_connect_swapped (row, "attach-requested", G_CALLBACK (row_attach_cb), self);
@@ -281,7 +320,10 @@ build_form (TdAssessmentPage *self)
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref_group), GTK_WIDGET (row));
           g_ptr_array_add (self->rows, row);
         }
-      gtk_box_append (self->form_box, pref_group);
+      if (n_rows > 0)
+        gtk_box_append (self->form_box, pref_group);
+      else
+        g_object_unref (g_object_ref_sink (pref_group));
     }
 
   /* The standards of section V.1: attested or not, with a justification. */
@@ -418,6 +460,7 @@ load (TdAssessmentPage *self)
       gtk_widget_set_sensitive (GTK_WIDGET (row), editable (self));
     }
   td_assessment_page_load_evidence (self);
+  update_rule_messages (self);
 }
 
 static void

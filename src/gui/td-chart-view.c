@@ -580,8 +580,9 @@ td_chart_view_describe_item (TdChartView *self,
       g_autofree char *counts = NULL;
 
       if (!r->has_measure)
-        return g_strdup_printf (_("Target %u: no data yet (threshold %s)."), td_target_get_number (r->target), threshold);
-      value = td_target_format_measure (r->target, r->measure);
+        return g_strdup_printf (_("Target %u: %s (threshold %s)."), td_target_get_number (r->target),
+                                td_chart_no_result_text (r), threshold);
+      value = td_target_rollup_format (r);
       if (td_target_get_kind (r->target) == TD_TARGET_KIND_RATIO)
         {
           g_autofree char *num = td_format_count (r->numerator_sum);
@@ -598,7 +599,7 @@ td_chart_view_describe_item (TdChartView *self,
       TdUnitMeasure *m = &g_array_index (measures, TdUnitMeasure, item);
       TdTarget *target = ranking_target (self);
       g_autofree char *threshold = td_target_format_threshold (target);
-      g_autofree char *value = td_target_format_measure (target, m->measure);
+      g_autofree char *value = td_unit_measure_format (target, m);
       g_autofree char *num = td_format_count (m->numerator);
       g_autofree char *den = td_format_count (m->denominator);
 
@@ -610,12 +611,14 @@ td_chart_view_describe_item (TdChartView *self,
     }
   {
     g_autoptr(TdRound) round = g_list_model_get_item (self->data->rounds, item);
-    TdTarget *target = td_progress_data_get_index_target (self->data);
+    TdTarget *target = self->data->dti_targets[item];
     g_autofree char *threshold = target ? td_target_format_threshold (target) : g_strdup ("");
-    g_autofree char *value = self->data->dti[item] >= 0 ? td_format_decimal (self->data->dti[item], 3) : NULL;
+    g_autofree char *value = NULL;
 
-    if (value == NULL)
+    if (target == NULL || self->data->dti[item] < 0)
       return g_strdup_printf (_("%s: no index yet."), td_round_get_title (round));
-    return g_strdup_printf (_("%s: index %s, 2026 target %s."), td_round_get_title (round), value, threshold);
+    value = td_target_format_index (target, self->data->dti[item]);
+    return g_strdup_printf (_("%s: index %s, the round's target %s, %s."), td_round_get_title (round), value, threshold,
+                            td_target_index_meets (target, self->data->dti[item]) ? _("met") : _("not met"));
   }
 }

@@ -41,6 +41,8 @@ struct _TdProgressPage
   GtkLabel       *met_label;
   GtkLabel       *submitted_label;
   GtkLabel       *dti_label;
+  GtkMenuButton  *rules_button;
+  GtkLabel       *rules_label;
   GtkBox         *ranking_bar;
   GtkButton      *back_button;
   GtkLabel       *ranking_label;
@@ -86,13 +88,15 @@ fill_table (TdProgressPage *self)
   for (guint i = 0; i < self->data->rollups->len; i++)
     {
       TdTargetRollup *r = &g_array_index (self->data->rollups, TdTargetRollup, i);
-      g_autofree char *value = r->has_measure ? td_target_format_measure (r->target, r->measure) : g_strdup ("—");
+      g_autofree char *value = r->has_measure ? td_target_rollup_format (r) : g_strdup ("—");
       g_autofree char *threshold = td_target_format_threshold (r->target);
       g_autofree char *units = g_strdup_printf ("%u/%u", r->n_met, r->n_reporting);
+      const char *verdict = r->has_measure ? (r->met ? _("Met") : _("Not met"))
+                            : g_str_equal (td_chart_no_result_text (r), "Không áp dụng") ? _("Not applicable")
+                            : r->n_invalid > 0 ? _("Invalid data") : _("No data");
       g_autoptr(TdProgressRow) row = td_progress_row_new (td_target_get_number (r->target), td_target_get_text (r->target),
                                                           r->has_measure ? r->measure : NAN, value, threshold,
-                                                          !r->has_measure ? _("No data") : r->met ? _("Met") : _("Not met"),
-                                                          units);
+                                                          verdict, units);
       g_list_store_append (self->rows, row);
     }
 }
@@ -119,11 +123,41 @@ show_chart (TdProgressPage *self)
   show_details_hint (self);
 }
 
+/* Units whose submitted figures break a campaign rule: a button that opens the list. */
+static void
+show_violations (TdProgressPage *self)
+{
+  GPtrArray *violations = self->data->violations;
+  g_autoptr(GHashTable) units = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; violations && i < violations->len; i++)
+    {
+      TdRuleViolation *v = violations->pdata[i];
+
+      g_hash_table_add (units, v->unit_code);
+      g_string_append_printf (text, "%s%s (%s) — %s: %s", text->len ? "\n\n" : "", v->unit_name, v->unit_code,
+                              v->is_error ? _("Error") : v->explained ? _("Warning, explained") : _("Warning"),
+                              v->message);
+      if (v->explained)
+        g_string_append_printf (text, "\n%s %s", _("Note:"), v->note);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_button), violations && violations->len > 0);
+  if (violations == NULL || violations->len == 0)
+    return;
+  label = g_strdup_printf (g_dngettext (NULL, "⚠ %u unit has figures to review", "⚠ %u units have figures to review",
+                                        g_hash_table_size (units)),
+                           g_hash_table_size (units));
+  gtk_menu_button_set_label (self->rules_button, label);
+  gtk_label_set_label (self->rules_label, text->str);
+}
+
 static void
 apply_data (TdProgressPage *self)
 {
   TdTarget *index_target = td_progress_data_get_index_target (self->data);
-  g_autofree char *met = g_strdup_printf (_("%u of %u targets met"), self->data->summary.n_met, self->data->summary.n_targets);
+  g_autofree char *met = g_strdup_printf (_("%u of %u targets met"), self->data->summary.n_met, self->data->summary.n_applicable);
   g_autofree char *submitted = g_strdup_printf (_("%u of %u units submitted"), self->data->n_submitted, self->data->n_units);
   g_autofree char *dti = NULL;
 
@@ -132,7 +166,7 @@ apply_data (TdProgressPage *self)
       TdTargetRollup *r = &g_array_index (self->data->rollups, TdTargetRollup, i);
       if (r->target == index_target && r->has_measure)
         {
-          g_autofree char *value = td_format_decimal (r->measure, 2);
+          g_autofree char *value = td_target_rollup_format (r);
           dti = g_strdup_printf (_("DTI %s"), value);
         }
     }
@@ -147,6 +181,7 @@ apply_data (TdProgressPage *self)
     }
   gtk_label_set_label (self->submitted_label, submitted);
   gtk_label_set_label (self->dti_label, dti ? dti : _("DTI not reported"));
+  show_violations (self);
   fill_table (self);
   show_chart (self);
 }
@@ -553,6 +588,8 @@ td_progress_page_class_init (TdProgressPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdProgressPage, met_label);
   gtk_widget_class_bind_template_child (widget_class, TdProgressPage, submitted_label);
   gtk_widget_class_bind_template_child (widget_class, TdProgressPage, dti_label);
+  gtk_widget_class_bind_template_child (widget_class, TdProgressPage, rules_button);
+  gtk_widget_class_bind_template_child (widget_class, TdProgressPage, rules_label);
   gtk_widget_class_bind_template_child (widget_class, TdProgressPage, ranking_bar);
   gtk_widget_class_bind_template_child (widget_class, TdProgressPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, TdProgressPage, ranking_label);

@@ -31,6 +31,7 @@ struct _TdTargetRow
   GtkEntry      *index_entry;
   GtkLabel      *value_label;
   GtkLabel      *error_label;
+  GtkLabel      *rule_label;
   GtkCheckButton *na_check;
   GtkEntry      *na_reason_entry;
   GtkEntry      *note_entry;
@@ -178,13 +179,16 @@ update_feedback (TdTargetRow *self)
   else if (outcome == TD_OUTCOME_INVALID)
     gtk_widget_add_css_class (GTK_WIDGET (self->outcome_label), "error");
 
-  if (outcome == TD_OUTCOME_MET || outcome == TD_OUTCOME_NOT_MET)
-    {
-      g_autofree char *shown = td_target_format_measure (self->target, measure);
-      gtk_label_set_label (self->value_label, shown);
-    }
-  else
-    gtk_label_set_label (self->value_label, "");
+  {
+    /* The figure beside the round's threshold, formatted as every output formats it. */
+    g_autofree char *threshold = td_target_format_threshold (self->target);
+    g_autofree char *shown = outcome == TD_OUTCOME_MET || outcome == TD_OUTCOME_NOT_MET
+                             ? td_target_format_value (self->target, value) : NULL;
+    g_autofree char *text = shown ? g_strdup_printf (_("%s (threshold %s)"), shown, threshold)
+                                  : g_strdup_printf (_("Threshold %s"), threshold);
+
+    gtk_label_set_label (self->value_label, na ? "" : text);
+  }
 
   if (parse_error)
     message = g_strdup (parse_error->message);
@@ -305,6 +309,7 @@ td_target_row_class_init (TdTargetRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdTargetRow, index_entry);
   gtk_widget_class_bind_template_child (widget_class, TdTargetRow, value_label);
   gtk_widget_class_bind_template_child (widget_class, TdTargetRow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TdTargetRow, rule_label);
   gtk_widget_class_bind_template_child (widget_class, TdTargetRow, na_check);
   gtk_widget_class_bind_template_child (widget_class, TdTargetRow, na_reason_entry);
   gtk_widget_class_bind_template_child (widget_class, TdTargetRow, note_entry);
@@ -362,6 +367,19 @@ td_target_row_new (TdTarget *target)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
   update_feedback (self);
   return self;
+}
+
+void
+td_target_row_set_rule_message (TdTargetRow *self,
+                                 const char  *message,
+                                 gboolean     is_error)
+{
+  g_return_if_fail (TD_IS_TARGET_ROW (self));
+
+  gtk_label_set_label (self->rule_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->rule_label), message != NULL && *message != '\0');
+  gtk_widget_remove_css_class (GTK_WIDGET (self->rule_label), is_error ? "warning" : "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->rule_label), is_error ? "error" : "warning");
 }
 
 TdTarget *

@@ -29,5 +29,9 @@ void         td_target_row_set_evidence   (TdTargetRow   *self,
 guint        td_target_row_get_n_evidence (TdTargetRow   *self);
 /* Puts the keyboard in the first entry that needs attention. */
 void         td_target_row_focus_problem  (TdTargetRow   *self);
+/* A campaign rule the unit's figures break, shown under the row (NULL: none). */
+void         td_target_row_set_rule_message (TdTargetRow *self,
+                                             const char  *message,
+                                             gboolean     is_error);
 
 G_END_DECLS

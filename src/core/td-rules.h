@@ -1,0 +1,56 @@
+/* td-rules.h: the campaign's validation rules, figures that must agree with each other.
+ *
+ * A rule compares a count of one target with a count of another (or of the same target in
+ * the previous round): "adults under target 17 = adults under target 4", "staff of the
+ * commune ≤ all staff", "adults within 15 % of last round's".  Rules are campaign data (the
+ * description's "rules"), each an error (blocks submission) or a warning (needs the note of
+ * the target it is about to say why the figure is right). */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "td-database.h"
+#include "td-target.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char     *rule_id;
+  gboolean  is_error;
+  guint     target;       /* the target the message belongs to (the rule's left side) */
+  char     *message;      /* a whole sentence, with both figures, in the user's language */
+  char     *rule_text;    /* the campaign's own sentence (Vietnamese, as the plan is) */
+  gint64    left;         /* the two figures compared */
+  gint64    right;
+  gboolean  right_previous; /* @right is the same count in the previous round */
+  gboolean  explained;    /* a warning whose target carries a note */
+  char     *note;         /* that note */
+  char     *unit_code;    /* set by td_rules_check_round() */
+  char     *unit_name;
+  TdUnitKind unit_kind;
+} TdRuleViolation;
+
+void       td_rule_violation_free       (TdRuleViolation *violation);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdRuleViolation, td_rule_violation_free)
+
+/* Checks the "rules" member of a campaign description: FALSE with a message naming the rule
+ * when one is malformed or names a target that is not a count. */
+gboolean   td_rules_validate_json       (JsonArray   *rules,
+                                         JsonArray   *targets,
+                                         GError     **error);
+
+/* Every rule the values of one self-assessment break (TdRuleViolation), in rule order.
+ * Rules about a target the unit does not report, or whose figures are not entered, not
+ * valid or not applicable, are not checked. */
+GPtrArray *td_rules_check_assessment    (TdDatabase  *db,
+                                         gint64       assessment_id,
+                                         GError     **error);
+
+/* The same for every self-assessment of the round that the province's view counts
+ * (submitted, received or appraised), unit by unit in code order: what the board reviews. */
+GPtrArray *td_rules_check_round         (TdDatabase  *db,
+                                         gint64       round_id,
+                                         GError     **error);
+
+G_END_DECLS
