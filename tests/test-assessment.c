@@ -153,11 +153,12 @@ test_status_workflow (Fixture *f, gconstpointer data)
   g_autoptr(TdAssessmentInfo) info = NULL;
   g_autoptr(GPtrArray) log = NULL;
 
-  /* Submitting with missing rows is refused and names them. */
+  /* Submitting with missing rows is refused and names them: the 17 targets a commune reports
+   * (not target 2, of provincial staff, nor the province's index). */
   set_ratio (f, a, 1, 10, 0);
   g_assert_false (td_assessment_set_status (f->db, a, TD_ASSESSMENT_SUBMITTED, NULL, f->targets, &error));
   g_assert_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_NOT_READY);
-  g_assert_nonnull (strstr (error->message, "19 rows"));
+  g_assert_nonnull (strstr (error->message, "17 rows"));
   g_assert_nonnull (strstr (error->message, "Target 1:"));
   g_clear_error (&error);
 
@@ -251,10 +252,14 @@ test_rollup (Fixture *f, gconstpointer data)
   fill_all (f, a, 0.80);
   fill_all (f, b, 0.70);
   fill_all (f, c, 0.76);
-  /* target 4 (> 90 %): 95/100 + 86/100 + 270/300 = 451/500 = 90.2 % → met, 1 unit meets on its own */
+  /* target 4 (> 90 %): 95/100 + 86/100 = 181/200 = 90.5 % → met, 1 unit meets on its own; the
+   * department's 270/300 counts nowhere, a department does not report the population's targets */
   set_ratio (f, a, 4, 95, 100);
   set_ratio (f, b, 4, 86, 100);
   set_ratio (f, c, 4, 270, 300);
+  /* the same adults under target 17, as the campaign's rule asks */
+  set_ratio (f, a, 17, 50, 100);
+  set_ratio (f, b, 17, 50, 100);
   /* target 9 (≥ 90 %): 45/50 + 44/50 + 91/100 = 180/200 = exactly 90 % → met */
   set_ratio (f, a, 9, 45, 50);
   set_ratio (f, b, 9, 44, 50);
@@ -280,11 +285,11 @@ test_rollup (Fixture *f, gconstpointer data)
 
   r = &g_array_index (rollups, TdTargetRollup, 3);
   g_assert_cmpuint (td_target_get_number (r->target), ==, 4);
-  g_assert_cmpint (r->numerator_sum, ==, 451);
-  g_assert_cmpint (r->denominator_sum, ==, 500);
-  g_assert_cmpfloat_with_epsilon (r->measure, 90.2, 1e-9);
+  g_assert_cmpint (r->numerator_sum, ==, 181);
+  g_assert_cmpint (r->denominator_sum, ==, 200);
+  g_assert_cmpfloat_with_epsilon (r->measure, 90.5, 1e-9);
   g_assert_true (r->met);
-  g_assert_cmpuint (r->n_reporting, ==, 3);
+  g_assert_cmpuint (r->n_reporting, ==, 2);
   g_assert_cmpuint (r->n_met, ==, 1);
 
   r = &g_array_index (rollups, TdTargetRollup, 8);
@@ -293,23 +298,24 @@ test_rollup (Fixture *f, gconstpointer data)
   g_assert_true (r->met);
   g_assert_cmpuint (r->n_met, ==, 2);
 
+  /* The department's "not applicable" for target 1 counts nowhere: it does not report it. */
   r = &g_array_index (rollups, TdTargetRollup, 0);
   g_assert_false (r->met);
   g_assert_cmpuint (r->n_reporting, ==, 2);
-  g_assert_cmpuint (r->n_not_applicable, ==, 1);
+  g_assert_cmpuint (r->n_not_applicable, ==, 0);
 
-  /* No province unit reported the index: the mean of units, (0.80 + 0.70 + 0.76) / 3 = 0.7533. */
+  /* The index is the province's own: the units' 0,80, 0,70 and 0,76 are not averaged into it. */
   r = &g_array_index (rollups, TdTargetRollup, 18);
-  g_assert_cmpfloat_with_epsilon (r->measure, 0.7533333, 1e-6);
-  g_assert_true (r->met);
+  g_assert_false (r->has_measure);
 
   td_rollup_summarize (rollups, &summary);
   g_assert_cmpuint (summary.n_targets, ==, 19);
-  g_assert_cmpuint (summary.n_met, ==, 18);
+  g_assert_cmpuint (summary.n_met, ==, 17);
   g_assert_cmpuint (summary.n_not_met, ==, 1);
+  g_assert_cmpuint (summary.n_missing, ==, 1);
 
-  /* Only communes: the department's 270/300 drops out of target 4 (181/200 = 90,5 %), and out of
-   * target 9, leaving 89/100 = 89 %, below its 90 %. */
+  /* Only communes: the department drops out of target 9, leaving 89/100 = 89 %, below its
+   * 90 %; target 4 is the same as the province's. */
   g_clear_pointer (&rollups, g_array_unref);
   scope.unit_kind = TD_UNIT_KIND_COMMUNE;
   rollups = td_rollup_compute (f->db, f->targets, &scope, &error);
@@ -324,10 +330,10 @@ test_rollup (Fixture *f, gconstpointer data)
   /* One unit's own summary includes its draft. */
   x1 = td_catalog_find_unit (f->db, "X-4", &error);
   g_assert_true (td_summary_for_unit (f->db, f->targets, td_unit_get_id (x1), td_round_get_id (f->round), &summary, &error));
-  /* 50/50 everywhere but target 4 (0/1000) and an index of 0,1. */
-  g_assert_cmpuint (summary.n_applicable, ==, 19);
-  g_assert_cmpuint (summary.n_met, ==, 17);
-  g_assert_cmpuint (summary.n_not_met, ==, 2);
+  /* The 17 targets a commune reports, 50/50 everywhere but target 4 (0/1000). */
+  g_assert_cmpuint (summary.n_applicable, ==, 17);
+  g_assert_cmpuint (summary.n_met, ==, 16);
+  g_assert_cmpuint (summary.n_not_met, ==, 1);
 }
 
 static void
