@@ -290,6 +290,120 @@ test_documents (void)
   }
 }
 
+/* A unit's figures from its own spreadsheet: checked as the form checks them, all or nothing,
+ * stored and audited like typed figures; the board's rules reported. */
+static void
+test_values_import (void)
+{
+  g_autofree char *bad = g_build_filename (dir, "bad-values.csv", NULL);
+  g_autofree char *good = g_build_filename (dir, "values.csv", NULL);
+  g_autofree char *junk = g_build_filename (dir, "values.xlsx", NULL);
+
+  /* A ward that has not started round 2 in the sample. */
+  g_assert_true (g_file_set_contents (bad, "Chỉ tiêu;Tử số;Mẫu số;Chỉ số;Ghi chú;Không áp dụng\n"
+                                           "1;30;31;;;\n2;1;2;;;\n7;51;50;;;\nmột;1;2;;;\n4;9;10;;;\n4;9;10;;;\n", -1, NULL));
+  g_assert_true (g_file_set_contents (good, "Chỉ tiêu;Tử số;Mẫu số;Chỉ số;Ghi chú;Không áp dụng\n"
+                                            "1;30;31;;;\n4;9.001;10.000;;theo VNeID;\n17;4.000;10.000;;;\n"
+                                            "18;;;;;Phường chưa có hệ thống thông tin cấp độ\n", -1, NULL));
+  g_assert_true (g_file_set_contents (junk, "PK\x03\x04 not really", -1, NULL));
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonArray *problems;
+
+    run_cli (&r, "values", "import", bad, "--unit", "P-DONGNGUYEN", "--round", "2", "--json", "--database", db_path, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    root = parse (r.out);
+    g_assert_false (json_object_get_boolean_member (json_node_get_object (root), "stored"));
+    problems = json_object_get_array_member (json_node_get_object (root), "problems");
+    g_assert_cmpuint (json_array_get_length (problems), ==, 4);
+    g_assert_nonnull (strstr (json_array_get_string_element (problems, 0), "Row 3: Target 2 is not asked"));
+    g_assert_nonnull (strstr (json_array_get_string_element (problems, 1), "Row 4: Target 7:"));
+    g_assert_nonnull (strstr (json_array_get_string_element (problems, 2), "Row 5:"));
+    g_assert_nonnull (strstr (json_array_get_string_element (problems, 3), "Row 7: Target 4 appears twice"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "values", "import", junk, "--unit", "P-DONGNGUYEN", "--round", "2", "--database", db_path, NULL);
+    assert_one_line_error (&r, 1, NULL);
+  }
+  {
+    /* Nothing of the refused file was stored: the first import finds nothing there before. */
+    g_auto(Run) r = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonArray *rows, *violations;
+
+    run_cli (&r, "values", "import", good, "--unit", "P-DONGNGUYEN", "--round", "2", "--json", "--database", db_path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    root = parse (r.out);
+    g_assert_true (json_object_get_boolean_member (json_node_get_object (root), "stored"));
+    rows = json_object_get_array_member (json_node_get_object (root), "rows");
+    g_assert_cmpuint (json_array_get_length (rows), ==, 4);
+    for (guint i = 0; i < 4; i++)
+      g_assert_true (json_object_get_null_member (json_array_get_object_element (rows, i), "previous"));
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 1), "shown"), ==, "90,01\xc2\xa0%");
+    /* 10.000 adults under both 4 and 17: no error; against round 1 the population moved. */
+    violations = json_object_get_array_member (json_node_get_object (root), "violations");
+    for (guint i = 0; i < json_array_get_length (violations); i++)
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (violations, i), "severity"), ==,
+                       "warning");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "audit", "--unit", "P-DONGNGUYEN", "--database", db_path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "9001/10000"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "values", "set", "--unit", "P-DONGNGUYEN", "--round", "2", "--target", "2", "5/6",
+             "--database", db_path, NULL);
+    assert_one_line_error (&r, 1, "Target 2 is not asked of a unit of this kind");
+  }
+  {
+    /* An index with more decimals than the campaign publishes it with. */
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "values", "set", "--unit", "BN", "--round", "2", "--target", "19", "0,7499999995",
+             "--database", db_path, NULL);
+    assert_one_line_error (&r, 1, "at most 4 decimals");
+  }
+}
+
+/* Every command a script reads honours --json. */
+static void
+test_json_everywhere (void)
+{
+  const char *commands[][6] = {
+    { "targets", "--round", "1" }, { "units" }, { "summary", "--round", "1" }, { "audit", "--limit", "3" },
+    { "decision", "list" }, { "rounds" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autofree char *out = NULL;
+      int wait_status = 0;
+
+      g_ptr_array_add (argv, (gpointer) g_getenv ("THIDUA_CLI"));
+      for (guint a = 0; a < 6 && commands[i][a]; a++)
+        g_ptr_array_add (argv, (gpointer) commands[i][a]);
+      g_ptr_array_add (argv, (gpointer) "--json");
+      g_ptr_array_add (argv, (gpointer) "--database");
+      g_ptr_array_add (argv, db_path);
+      g_ptr_array_add (argv, NULL);
+      g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                    &wait_status, &error);
+      g_assert_no_error (error);
+      if (g_str_equal (commands[i][0], "rounds") && WEXITSTATUS (wait_status) == 2)
+        continue;   /* no such command: nothing to check */
+      g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+      if (!json_parser_load_from_data (parser, out, -1, &error))
+        g_error ("“%s --json” printed no JSON: %s", commands[i][0], out);
+    }
+}
+
 /* A real province from the command line only (issue 12): the board from its register, a
  * commune's installation from the setup file, its figures, its submission, the package back
  * at the board.  No sample anywhere. */
@@ -343,17 +457,18 @@ test_real_province (void)
     run_cli (&r, "submit", "--unit", "X-TIENDU", "--round", "2", "--database", unit, NULL);
     assert_one_line_error (&r, 1, NULL);
   }
+  /* Every target a commune reports: not 2 (provincial staff) nor 19 (the province's index). */
   for (int t = 1; t <= 19; t++)
     {
       g_auto(Run) r = { 0 };
       g_autofree char *number = g_strdup_printf ("%d", t);
-      if (t == 19)
-        run_cli (&r, "values", "set", "--unit", "X-TIENDU", "--round", "2", "--target", number, "na", "Chỉ số cấp tỉnh",
-                 "--database", unit, NULL);
+
+      run_cli (&r, "values", "set", "--unit", "X-TIENDU", "--round", "2", "--target", number,
+               t == 19 ? "0,8" : "1.234/2.000", "--database", unit, NULL);
+      if (t == 2 || t == 19)
+        assert_one_line_error (&r, 1, "is not asked of a unit of this kind");
       else
-        run_cli (&r, "values", "set", "--unit", "X-TIENDU", "--round", "2", "--target", number, "1.234/2.000",
-                 "--database", unit, NULL);
-      g_assert_cmpint (r.status, ==, 0);
+        g_assert_cmpint (r.status, ==, 0);
     }
   {
     g_auto(Run) r = { 0 };
@@ -368,7 +483,8 @@ test_real_province (void)
   {
     g_auto(Run) r = { 0 };
     run_cli (&r, "import", package, "--json", "--database", board, NULL);
-    g_assert_cmpint (r.status, ==, 0);
+    if (r.status != 0)
+      g_error ("%s%s", r.out, r.err);
     g_assert_nonnull (strstr (r.out, "X-TIENDU"));
   }
   /* The register exported, as .xlsx and .csv, reads back as the same register. */
@@ -404,6 +520,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/documents", test_documents);
   g_test_add_func ("/cli/real-province", test_real_province);
+  g_test_add_func ("/cli/values-import", test_values_import);
+  g_test_add_func ("/cli/json-everywhere", test_json_everywhere);
   status = g_test_run ();
 
   td_test_cleanup_dir (dir);

@@ -54,9 +54,11 @@ decision_list (TdCliContext  *ctx,
                GError       **error)
 {
   g_autoptr(GPtrArray) decisions = td_decision_list (ctx->db, 0, error);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
 
   if (decisions == NULL)
     return 1;
+  json_builder_begin_array (b);
   for (guint i = 0; i < decisions->len; i++)
     {
       TdDecision *d = decisions->pdata[i];
@@ -66,9 +68,38 @@ decision_list (TdCliContext  *ctx,
 
       if (awardees == NULL)
         return 1;
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%u\t%s\n", d->id, number, date ? date : "—",
-              td_award_level_get_label (d->level), awardees->len,
-              td_decision_is_draft (d) ? _("draft") : _("numbered"));
+      if (!ctx->json)
+        {
+          printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%u\t%s\n", d->id, number, date ? date : "—",
+                  td_award_level_get_label (d->level), awardees->len,
+                  td_decision_is_draft (d) ? _("draft") : _("numbered"));
+          continue;
+        }
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_int_value (b, d->id);
+      json_builder_set_member_name (b, "number");
+      json_builder_add_string_value (b, number);
+      json_builder_set_member_name (b, "signed_on");
+      if (d->signed_on)
+        json_builder_add_string_value (b, d->signed_on);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "level");
+      json_builder_add_string_value (b, td_award_level_to_string (d->level));
+      json_builder_set_member_name (b, "awardees");
+      json_builder_add_int_value (b, awardees->len);
+      json_builder_set_member_name (b, "draft");
+      json_builder_add_boolean_value (b, td_decision_is_draft (d));
+      json_builder_set_member_name (b, "summary");
+      json_builder_add_string_value (b, d->summary);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  if (ctx->json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (b);
+      td_cli_print_json (root);
     }
   return 0;
 }

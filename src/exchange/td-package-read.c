@@ -392,9 +392,21 @@ static gboolean
 check_values (Package  *p,
               GError  **error)
 {
-  /* One row per target, every target: a package with a row left out is not what was submitted. */
-  if (p->values->len != g_list_model_get_n_items (p->targets))
-    return bad_rows (error, _("values"));
+  /* One row per target the campaign asks of the unit's kind: a package with one of them left
+   * out is not what was submitted.  (Rows for other targets, as earlier versions wrote them,
+   * are kept but count nowhere.) */
+  for (guint i = 0; i < g_list_model_get_n_items (p->targets); i++)
+    {
+      g_autoptr(TdTarget) t = g_list_model_get_item (p->targets, i);
+      gboolean found = FALSE;
+
+      if (!td_target_is_reported_by (t, td_unit_get_kind (p->unit)))
+        continue;
+      for (guint v = 0; v < p->values->len && !found; v++)
+        found = ((PkgValue *) p->values->pdata[v])->number == td_target_get_number (t);
+      if (!found)
+        return bad_rows (error, _("values"));
+    }
   /* The board's return carries what the unit had submitted; it is the unit's own. */
   for (guint i = 0; p->status == TD_ASSESSMENT_SUBMITTED && i < p->values->len; i++)
     {
