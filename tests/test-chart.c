@@ -4,6 +4,7 @@
 
 #include "td-chart-export.h"
 #include "td-chart.h"
+#include "td-progress-chart.h"
 #include "td-report.h"
 #include "td-test-util.h"
 
@@ -368,6 +369,28 @@ test_report_files (void)
 
   g_assert_true (g_file_get_contents (xlsx, &xlsx_head, NULL, &error));
   g_assert_true (g_str_has_prefix (xlsx_head, "PK"));   /* a zip, as .xlsx is */
+
+  /* The report says how its figures are made and which submitted figures break a rule: the
+   * sample's merged ward, explained. */
+  g_assert_nonnull (strstr (text, "Cách tính số liệu toàn tỉnh"));
+  g_assert_nonnull (strstr (text, "Số liệu cần xem lại"));
+  g_assert_nonnull (strstr (text, "P-THUANTHANH"));
+  g_assert_nonnull (strstr (text, "Giải trình: Từ 01/7/2025 sáp nhập"));
+
+  /* The DTI chart judges each round by its own threshold and says both. */
+  {
+    g_autofree char *dti_pdf = g_build_filename (dir, "dti.pdf", NULL);
+    g_autofree char *dti_text = NULL;
+
+    g_assert_true (td_progress_chart_export (data, TD_CHART_DTI, 0, dti_pdf, &error));
+    g_assert_no_error (error);
+    dti_text = pdf_text (dti_pdf);
+    g_assert_nonnull (strstr (dti_text, "Mục tiêu 2025: > 0,7"));
+    g_assert_nonnull (strstr (dti_text, "Mục tiêu 2026: ≥ 0,75"));
+    g_assert_nonnull (strstr (dti_text, "0,718 ✓"));
+    g_assert_nonnull (strstr (dti_text, "0,772 ✓"));
+    g_remove (dti_pdf);
+  }
 
   g_assert_finalize_object (db);
   td_test_cleanup_dir (dir);

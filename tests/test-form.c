@@ -124,11 +124,27 @@ test_fill_save_reopen (void)
   type_text (entry (row_for (page, 18), "na_reason_entry"), "Xã chưa vận hành hệ thống thông tin cấp độ");
   type_text (entry (row_for (page, 4), "note_entry"), "Theo báo cáo quý III");
 
+  /* Target 17 counts 2.000 adults where target 4 counts 1.000: the campaign's rule. */
+  type_text (entry (row_for (page, 17), "numerator_entry"), "500");
+  type_text (entry (row_for (page, 17), "denominator_entry"), "2.000");
+
   /* Autosave within the delay, without anything else happening. */
   td_test_iterate (700);
   g_assert_cmpint (page->assessment_id, >, 0);
   g_assert_cmpuint (g_hash_table_size (page->dirty), ==, 0);
   g_assert_nonnull (strstr (gtk_label_get_label (page->saved_label), "Saved at"));
+
+  /* Once saved, the broken rule is shown under target 17, as an error, with both figures. */
+  {
+    GtkWidget *rule = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (row_for (page, 17)), TD_TYPE_TARGET_ROW, "rule_label");
+    GtkWidget *rule4 = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (row_for (page, 4)), TD_TYPE_TARGET_ROW, "rule_label");
+
+    g_assert_true (gtk_widget_get_visible (rule));
+    g_assert_true (gtk_widget_has_css_class (rule, "error"));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (rule)), "2.000"));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (rule)), "1.000"));
+    g_assert_false (gtk_widget_get_visible (rule4));
+  }
 
   /* Submitting is refused, and says which rows. */
   {
@@ -137,6 +153,7 @@ test_fill_save_reopen (void)
     g_assert_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_NOT_READY);
     g_assert_nonnull (strstr (error->message, "Target 7:"));
     g_assert_nonnull (strstr (error->message, "Target 9:"));
+    g_assert_nonnull (strstr (error->message, "Target 17:"));
     g_assert_null (strstr (error->message, "Target 4:"));
     g_assert_null (strstr (error->message, "Target 18:"));
     g_assert_null (strstr (error->message, "Target 2:"));

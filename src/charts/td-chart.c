@@ -557,12 +557,19 @@ td_chart_draw_dti (cairo_t            *cr,
           gboolean met = td_target_index_meets (targets[r], values[r]);
           g_autofree char *value = td_target_format_index (targets[r], values[r]);
           g_autofree char *shown = g_strdup_printf ("%s %s", value, met ? "✓" : "✗");
+          double label_x;
 
           hit.bar_end_x = axis_x + axis_w * CLAMP (values[r], 0, 1);
           draw_bar (cr, style, axis_x, cy - bar_h / 2, hit.bar_end_x - axis_x, bar_h, met);
-          /* Right of the bar, and right of the marker when the bar ends just before it. */
-          show_text (cr, style, font, TRUE, met ? &style->met : &style->not_met, shown,
-                     (hit.bar_end_x > round_x - font * 3 ? MAX (hit.bar_end_x, round_x) : hit.bar_end_x) + font * 0.5,
+          /* Right of the bar, and right of a threshold line the bar ends just before (the
+           * final marker crosses every row). */
+          label_x = hit.bar_end_x;
+
+          if (hit.bar_end_x > round_x - font * 3)
+            label_x = MAX (label_x, round_x);
+          if (final_x >= 0 && hit.bar_end_x > final_x - font * 3)
+            label_x = MAX (label_x, final_x);
+          show_text (cr, style, font, TRUE, met ? &style->met : &style->not_met, shown, label_x + font * 0.5,
                      cy, 0, 0, NULL);
         }
       else
