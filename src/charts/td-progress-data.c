@@ -18,6 +18,10 @@ td_progress_data_unref (TdProgressData *data)
   if (data == NULL || !g_atomic_ref_count_dec (&data->ref_count))
     return;
   g_free (data->campaign_title);
+  /* Before the rounds, which say how many there are. */
+  for (guint r = 0; data->dti_targets && data->rounds && r < g_list_model_get_n_items (data->rounds); r++)
+    g_clear_object (&data->dti_targets[r]);
+  g_free (data->dti_targets);
   g_clear_object (&data->round);
   g_clear_object (&data->rounds);
   g_clear_object (&data->targets);
@@ -26,9 +30,6 @@ td_progress_data_unref (TdProgressData *data)
   g_clear_pointer (&data->per_round, g_ptr_array_unref);
   g_clear_pointer (&data->measures, g_ptr_array_unref);
   g_free (data->dti);
-  for (guint r = 0; data->dti_targets && data->rounds && r < g_list_model_get_n_items (data->rounds); r++)
-    g_clear_object (&data->dti_targets[r]);
-  g_free (data->dti_targets);
   g_clear_pointer (&data->violations, g_ptr_array_unref);
   g_strfreev (data->round_labels);
   g_free (data);

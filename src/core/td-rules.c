@@ -190,21 +190,64 @@ holds (const Rule *rule,
   return TRUE;
 }
 
+/* What checking needs beyond one self-assessment's values, read once for a whole round. */
+typedef struct {
+  GListModel *rounds;
+  GHashTable *by_number;   /* target number → TdTarget */
+  JsonParser *parser;
+  JsonArray  *rules;       /* NULL: the campaign has none */
+} Checker;
+
+static void
+checker_clear (Checker *c)
+{
+  g_clear_object (&c->rounds);
+  g_clear_pointer (&c->by_number, g_hash_table_unref);
+  g_clear_object (&c->parser);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Checker, checker_clear)
+
+static gboolean
+checker_init (Checker     *c,
+              TdDatabase  *db,
+              GError     **error)
+{
+  g_autoptr(GListModel) targets = td_catalog_list_targets (db, error);
+  g_autoptr(GBytes) campaign = NULL;
+  JsonNode *root;
+
+  if (targets == NULL || (c->rounds = td_catalog_list_rounds (db, error)) == NULL)
+    return FALSE;
+  c->by_number = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      TdTarget *t = g_list_model_get_item (targets, i);
+      g_hash_table_insert (c->by_number, GUINT_TO_POINTER (td_target_get_number (t)), t);
+    }
+  c->parser = json_parser_new ();
+  campaign = td_catalog_get_campaign_json (db, NULL);
+  if (campaign != NULL &&
+      json_parser_load_from_data (c->parser, g_bytes_get_data (campaign, NULL), (gssize) g_bytes_get_size (campaign), NULL) &&
+      (root = json_parser_get_root (c->parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+      json_object_has_member (json_node_get_object (root), "rules"))
+    c->rules = json_object_get_array_member (json_node_get_object (root), "rules");
+  return TRUE;
+}
+
+/* The values of the same unit in the round before, an empty table when there are none. */
 static GHashTable *
-previous_values (TdDatabase        *db,
+previous_values (Checker           *c,
+                 TdDatabase        *db,
                  TdAssessmentInfo  *info,
                  GError           **error)
 {
-  g_autoptr(TdRound) round = NULL;
   g_autoptr(TdRound) before = NULL;
   g_autoptr(TdAssessmentInfo) earlier = NULL;
-  g_autoptr(GListModel) rounds = td_catalog_list_rounds (db, error);
 
-  if (rounds == NULL)
-    return NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (c->rounds); i++)
     {
-      g_autoptr(TdRound) r = g_list_model_get_item (rounds, i);
+      g_autoptr(TdRound) r = g_list_model_get_item (c->rounds, i);
       if (td_round_get_id (r) == info->round_id)
         break;
       g_set_object (&before, r);
@@ -217,47 +260,25 @@ previous_values (TdDatabase        *db,
   return td_assessment_load_values (db, earlier->id, error);
 }
 
-GPtrArray *
-td_rules_check_assessment (TdDatabase  *db,
-                           gint64       assessment_id,
-                           GError     **error)
+static GPtrArray *
+check_one (Checker           *c,
+           TdDatabase        *db,
+           TdAssessmentInfo  *info,
+           TdUnitKind         kind,
+           GError           **error)
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) td_rule_violation_free);
-  g_autoptr(TdAssessmentInfo) info = NULL;
-  g_autoptr(TdUnit) unit = NULL;
-  g_autoptr(GListModel) targets = NULL;
-  g_autoptr(GHashTable) by_number = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GHashTable) previous = NULL;
-  g_autoptr(GBytes) campaign = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonArray *rules = NULL;
 
-  if ((info = td_assessment_get_info (db, assessment_id, error)) == NULL ||
-      (unit = td_catalog_find_unit_by_id (db, info->unit_id, error)) == NULL ||
-      (targets = td_catalog_list_targets (db, error)) == NULL ||
-      (values = td_assessment_load_values (db, assessment_id, error)) == NULL ||
-      (previous = previous_values (db, info, error)) == NULL)
-    return NULL;
-  campaign = td_catalog_get_campaign_json (db, NULL);
-  if (campaign != NULL &&
-      json_parser_load_from_data (parser, g_bytes_get_data (campaign, NULL), (gssize) g_bytes_get_size (campaign), NULL) &&
-      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
-      json_object_has_member (json_node_get_object (root), "rules"))
-    rules = json_object_get_array_member (json_node_get_object (root), "rules");
-  if (rules == NULL)
+  if (c->rules == NULL)
     return g_steal_pointer (&result);
+  if ((values = td_assessment_load_values (db, info->id, error)) == NULL ||
+      (previous = previous_values (c, db, info, error)) == NULL)
+    return NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+  for (guint i = 0; i < json_array_get_length (c->rules); i++)
     {
-      TdTarget *t = g_list_model_get_item (targets, i);
-      g_hash_table_insert (by_number, GUINT_TO_POINTER (td_target_get_number (t)), t);
-    }
-
-  for (guint i = 0; i < json_array_get_length (rules); i++)
-    {
-      TdUnitKind kind = td_unit_get_kind (unit);
       gint64 left, right;
       Rule rule;
       TdRuleViolation *v;
@@ -266,9 +287,9 @@ td_rules_check_assessment (TdDatabase  *db,
       TdValue *value;
       gint64 id;
 
-      if (!read_rule (json_array_get_object_element (rules, i), &rule) ||
-          !side_value (&rule.left, by_number, values, previous, kind, &left) ||
-          !side_value (&rule.right, by_number, values, previous, kind, &right) ||
+      if (!read_rule (json_array_get_object_element (c->rules, i), &rule) ||
+          !side_value (&rule.left, c->by_number, values, previous, kind, &left) ||
+          !side_value (&rule.right, c->by_number, values, previous, kind, &right) ||
           holds (&rule, left, right))
         continue;
 
@@ -286,7 +307,7 @@ td_rules_check_assessment (TdDatabase  *db,
       v->message = g_strdup_printf (rule.right.previous ? _("Target %u: %s (%s now, %s in the previous round).")
                                                         : _("Target %u: %s (%s, against %s)."),
                                     rule.left.target, rule.message, left_text, right_text);
-      target = g_hash_table_lookup (by_number, GUINT_TO_POINTER (rule.left.target));
+      target = g_hash_table_lookup (c->by_number, GUINT_TO_POINTER (rule.left.target));
       id = td_target_get_id (target);
       value = g_hash_table_lookup (values, &id);
       if (!rule.is_error && value != NULL && value->note != NULL)
@@ -302,15 +323,34 @@ td_rules_check_assessment (TdDatabase  *db,
 }
 
 GPtrArray *
+td_rules_check_assessment (TdDatabase  *db,
+                           gint64       assessment_id,
+                           GError     **error)
+{
+  g_auto(Checker) c = { 0 };
+  g_autoptr(TdAssessmentInfo) info = NULL;
+  g_autoptr(TdUnit) unit = NULL;
+
+  if (!checker_init (&c, db, error) ||
+      (info = td_assessment_get_info (db, assessment_id, error)) == NULL ||
+      (unit = td_catalog_find_unit_by_id (db, info->unit_id, error)) == NULL)
+    return NULL;
+  return check_one (&c, db, info, td_unit_get_kind (unit), error);
+}
+
+GPtrArray *
 td_rules_check_round (TdDatabase  *db,
                       gint64       round_id,
                       GError     **error)
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) td_rule_violation_free);
   g_autoptr(GListModel) units = td_catalog_list_units (db, error);
+  g_auto(Checker) c = { 0 };
 
-  if (units == NULL)
+  if (units == NULL || !checker_init (&c, db, error))
     return NULL;
+  if (c.rules == NULL)
+    return g_steal_pointer (&result);
   for (guint i = 0; i < g_list_model_get_n_items (units); i++)
     {
       g_autoptr(TdUnit) unit = g_list_model_get_item (units, i);
@@ -325,7 +365,7 @@ td_rules_check_round (TdDatabase  *db,
         }
       if (info->status == TD_ASSESSMENT_DRAFT || info->status == TD_ASSESSMENT_RETURNED)
         continue;
-      if ((found = td_rules_check_assessment (db, info->id, error)) == NULL)
+      if ((found = check_one (&c, db, info, td_unit_get_kind (unit), error)) == NULL)
         return NULL;
       while (found->len > 0)
         {
