@@ -487,6 +487,35 @@ test_real_province (void)
       g_error ("%s%s", r.out, r.err);
     g_assert_nonnull (strstr (r.out, "X-TIENDU"));
   }
+  /* The board enters the province's DTI for its own unit, and the province's figures are the
+   * commune's: 1.234 of 2.000 everywhere, 61,7 %. */
+  {
+    g_auto(Run) dti = { 0 };
+    g_auto(Run) sum = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonArray *targets;
+
+    run_cli (&dti, "values", "set", "--unit", "UBND-TINH", "--round", "2", "--target", "19", "0,7512",
+             "--database", board, NULL);
+    g_assert_cmpint (dti.status, ==, 0);
+    run_cli (&sum, "summary", "--round", "2", "--json", "--database", board, NULL);
+    g_assert_cmpint (sum.status, ==, 0);
+    root = parse (sum.out);
+    targets = json_object_get_array_member (json_node_get_object (root), "targets");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (targets, 0), "shown"), ==,
+                     "61,7\xc2\xa0%");
+    /* The province's own index counts once submitted; a draft typed by the board is still a draft. */
+    g_assert_true (json_object_get_null_member (json_array_get_object_element (targets, 18), "shown"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(Run) sum = { 0 };
+
+    run_cli (&r, "submit", "--unit", "UBND-TINH", "--round", "2", "--database", board, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    run_cli (&sum, "summary", "--round", "2", "--database", board, NULL);
+    g_assert_nonnull (strstr (sum.out, "0,7512"));
+  }
   /* The register exported, as .xlsx and .csv, reads back as the same register. */
   for (int i = 0; i < 2; i++)
     {

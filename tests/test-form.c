@@ -318,6 +318,69 @@ test_import_dialog (void)
   td_test_cleanup_dir (dir);
 }
 
+/* "Import Figures…": the spreadsheet read on a worker, the preview, nothing stored from a file
+ * with a wrong row, everything stored from a good one, and the form showing it. */
+static void
+test_import_values (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.csv", NULL);
+  TdDatabase *db = td_test_open_seeded (dir, "values.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "X-G", "Xã Gia", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  GtkWidget *window = adw_window_new ();
+  TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+  AdwDialog *dialog;
+
+  g_assert_true (g_file_set_contents (bad, "1;30;31\n2;1;2\n", -1, NULL));
+  g_assert_true (g_file_set_contents (good, "Chỉ tiêu;Tử số;Mẫu số\n1;30;31\n4;9.001;10.000\n", -1, NULL));
+  g_settings_set_string (settings, "last-unit", "X-G");
+  g_settings_set_int (settings, "last-round", 2);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  td_assessment_page_set_database (page, db);
+  td_test_iterate (50);
+  g_assert_true (gtk_widget_get_visible (page->values_button));
+
+  /* Target 2 is not a commune's: the preview names the row and offers nothing to store. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (bad);
+    td_assessment_page_import_values (page, file);
+  }
+  for (int i = 0; i < 200 && adw_window_get_visible_dialog (ADW_WINDOW (window)) == NULL; i++)
+    td_test_iterate (10);
+  dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "store"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "1 row"));
+  adw_dialog_close (dialog);
+  td_test_iterate (50);
+  g_assert_cmpint (page->assessment_id, ==, 0);
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (good);
+    td_assessment_page_import_values (page, file);
+  }
+  for (int i = 0; i < 200 && adw_window_get_visible_dialog (ADW_WINDOW (window)) == NULL; i++)
+    td_test_iterate (10);
+  dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+  g_assert_true (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "store"));
+  g_signal_emit_by_name (dialog, "response", "store");
+  adw_dialog_close (dialog);
+  td_test_iterate (50);
+  g_assert_cmpint (page->assessment_id, >, 0);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row_for (page, 4)), TD_TYPE_TARGET_ROW, "value_label"))),
+                   ==, "90,01\xc2\xa0% (threshold > 90\xc2\xa0%)");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (20);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -327,5 +390,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/form/empty-database", test_empty_database);
   g_test_add_func ("/form/submitted-is-read-only", test_submitted_is_read_only);
   g_test_add_func ("/form/import-dialog", test_import_dialog);
+  g_test_add_func ("/form/import-values", test_import_values);
   return g_test_run ();
 }

@@ -268,6 +268,14 @@ import_cb (GtkWidget  *widget,
                                  (GAsyncReadyCallback) import_chosen_cb, g_object_ref (self));
 }
 
+static void
+import_values_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  td_assessment_page_choose_values_file (TD_ASSESSMENT_PAGE (widget));
+}
+
 /* Evidence */
 
 typedef struct {
@@ -404,5 +412,6 @@ td_assessment_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "assessment.withdraw", NULL, withdraw_cb);
   gtk_widget_class_install_action (widget_class, "assessment.export", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "assessment.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "assessment.import-values", NULL, import_values_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "assessment.submit", NULL);
 }

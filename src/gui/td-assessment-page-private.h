@@ -40,6 +40,7 @@ struct _TdAssessmentPage
   GtkWidget          *withdraw_button;
   GtkWidget          *export_button;
   GtkWidget          *submit_button;
+  GtkWidget          *values_button;
   GtkScrolledWindow  *scroller;
   GtkStack          *form_stack;
   GtkWidget         *import_button;
@@ -66,5 +67,11 @@ void     td_assessment_page_request_attach  (TdAssessmentPage *self,
                                              gint64            standard_id);
 void     td_assessment_page_show_evidence   (TdAssessmentPage *self,
                                              gint64            evidence_id);
+
+/* td-values-import.c */
+void     td_assessment_page_choose_values_file (TdAssessmentPage *self);
+/* Reads @file on a worker, then shows what it would store (tests call it directly). */
+void     td_assessment_page_import_values   (TdAssessmentPage *self,
+                                             GFile            *file);
 
 G_END_DECLS

@@ -102,6 +102,7 @@ td_assessment_page_update_header (TdAssessmentPage *self)
     gtk_label_set_label (self->saved_label, "");
 
   gtk_widget_set_visible (self->submit_button, editable (self));
+  gtk_widget_set_visible (self->values_button, editable (self));
   gtk_widget_set_visible (self->withdraw_button, self->status == TD_ASSESSMENT_SUBMITTED);
   gtk_widget_set_visible (self->export_button, self->started && self->status != TD_ASSESSMENT_DRAFT);
   if (self->status == TD_ASSESSMENT_RETURNED && self->status_reason)
@@ -552,6 +553,7 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, withdraw_button);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, values_button);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, form_stack);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, import_button);

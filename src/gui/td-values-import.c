@@ -1,0 +1,208 @@
+/* td-values-import.c: "Import Figures from a Spreadsheet…" on the self-assessment page.
+ *
+ * The spreadsheet is read and every row checked on a worker with its own connection
+ * (td_values_plan_import(), the same code as `thidua-cli values import`); the preview lists
+ * what would be stored beside what is stored now, and every row that is wrong.  Nothing is
+ * stored unless every row passes and the clerk says so. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "td-assessment-page-private.h"
+#include "td-values-import.h"
+
+typedef struct {
+  char   *db_path;
+  char   *file_path;
+  gint64  unit_id;
+  guint   round_number;
+} PlanJob;
+
+static void
+plan_job_free (PlanJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->file_path);
+  g_free (job);
+}
+
+static void
+plan_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PlanJob *job = task_data;
+  g_autoptr(TdDatabase) db = NULL;
+  g_autoptr(TdUnit) unit = NULL;
+  g_autoptr(TdRound) round = NULL;
+  TdValuesPlan *plan;
+  GError *error = NULL;
+
+  if ((db = td_database_open (job->db_path, &error)) == NULL ||
+      (unit = td_catalog_find_unit_by_id (db, job->unit_id, &error)) == NULL ||
+      (round = td_catalog_find_round (db, job->round_number, &error)) == NULL ||
+      (plan = td_values_plan_import (db, job->file_path, NULL, unit, round, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, plan, (GDestroyNotify) td_values_plan_free);
+}
+
+static GtkWidget *
+preview_list (TdValuesPlan *plan)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < plan->problems->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), plan->problems->pdata[i]);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_add_css_class (icon, "error");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  for (guint i = 0; i < plan->rows->len; i++)
+    {
+      TdValuesRow *vr = plan->rows->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf ("%u. %s", td_target_get_number (vr->target), td_target_get_text (vr->target));
+      g_autofree char *value = td_value_describe (vr->value);
+      g_autofree char *shown = td_target_format_value (vr->target, vr->value);
+      g_autofree char *was = vr->previous ? td_value_describe (vr->previous) : NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (was != NULL && g_strcmp0 (was, value) != 0)
+        subtitle = g_strdup_printf (_("%s → %s (was %s)"), value, shown ? shown : _("not applicable"), was);
+      else
+        subtitle = g_strdup_printf ("%s → %s", value, shown ? shown : _("not applicable"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  return scroller;
+}
+
+static void
+preview_response_cb (AdwAlertDialog   *dialog,
+                     const char       *response,
+                     TdAssessmentPage *self)
+{
+  TdValuesPlan *plan = g_object_get_data (G_OBJECT (dialog), "plan");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+
+  if (g_strcmp0 (response, "store") != 0)
+    return;
+  /* What was typed and not yet saved goes first, then the file's figures over it. */
+  if (!td_assessment_page_flush (self) || !td_values_plan_apply (self->db, plan, &error))
+    {
+      td_assessment_page_toast (self, error ? error->message : _("The figures could not be stored."));
+      return;
+    }
+  td_assessment_page_reload (self);
+  done = g_strdup_printf (g_dngettext (NULL, "Stored %u figure from the spreadsheet", "Stored %u figures from the spreadsheet",
+                                       plan->rows->len),
+                          plan->rows->len);
+  td_assessment_page_toast (self, done);
+}
+
+static void
+plan_ready_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(TdAssessmentPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  TdValuesPlan *plan = g_task_propagate_pointer (G_TASK (result), &error);
+  AdwDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (plan == NULL)
+    {
+      td_assessment_page_toast (self, error->message);
+      return;
+    }
+  if (plan->problems->len > 0)
+    body = g_strdup_printf (g_dngettext (NULL, "%u row needs correcting in the spreadsheet; nothing can be stored until it is.",
+                                         "%u rows need correcting in the spreadsheet; nothing can be stored until they are.",
+                                         plan->problems->len),
+                            plan->problems->len);
+  else
+    body = g_strdup_printf (g_dngettext (NULL, "%u figure will be stored, checked as the form checks it.",
+                                         "%u figures will be stored, checked as the form checks them.", plan->rows->len),
+                            plan->rows->len);
+  dialog = adw_alert_dialog_new (_("Import Figures?"), body);
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), preview_list (plan));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "store", _("_Store Figures"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "store", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "store", plan->problems->len == 0);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), plan->problems->len == 0 ? "store" : "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "plan", plan, (GDestroyNotify) td_values_plan_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (preview_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+void
+td_assessment_page_import_values (TdAssessmentPage *self,
+                                  GFile            *file)
+{
+  g_autoptr(GTask) task = NULL;
+  PlanJob *job;
+
+  g_return_if_fail (TD_IS_ASSESSMENT_PAGE (self));
+  if (self->unit == NULL || self->round == NULL || g_file_peek_path (file) == NULL)
+    return;
+  job = g_new0 (PlanJob, 1);
+  job->db_path = g_strdup (td_database_get_path (self->db));
+  job->file_path = g_file_get_path (file);
+  job->unit_id = td_unit_get_id (self->unit);
+  job->round_number = td_round_get_number (self->round);
+  task = g_task_new (NULL, NULL, plan_ready_cb, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) plan_job_free);
+  g_task_run_in_thread (task, plan_thread);
+}
+
+static void
+file_chosen_cb (GtkFileDialog    *dialog,
+                GAsyncResult     *result,
+                TdAssessmentPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (dialog, result, NULL);
+
+  if (file != NULL)
+    td_assessment_page_import_values (self, file);
+  g_object_unref (self);
+}
+
+void
+td_assessment_page_choose_values_file (TdAssessmentPage *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets (.xlsx, .ods, .xls, .csv)"));
+  for (const char * const *p = (const char * const[]) { "*.xlsx", "*.ods", "*.xls", "*.csv", NULL }; *p; p++)
+    gtk_file_filter_add_pattern (filter, *p);
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, _("Import Figures from a Spreadsheet"));
+  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                        (GAsyncReadyCallback) file_chosen_cb, g_object_ref (self));
+}
