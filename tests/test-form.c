@@ -381,6 +381,43 @@ test_import_values (void)
   td_test_cleanup_dir (dir);
 }
 
+/* The board's own unit reports the province's index alone, and its four decimals survive being
+ * shown and saved again. */
+static void
+test_province_index (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "dti.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "UBND-TINH", "UBND tỉnh", TD_UNIT_KIND_PROVINCE, NULL, &error);
+  g_autoptr(TdRound) round = td_catalog_find_round (db, 1, &error);
+  g_autoptr(TdTarget) t19 = td_catalog_find_target (db, 19, &error);
+  gint64 assessment = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round), &error);
+  TdValue v = { .has_index = TRUE, .index_value = 0.7512 };
+  GtkWidget *window = adw_window_new ();
+  TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+
+  g_assert_true (td_assessment_set_value (db, assessment, t19, &v, &error));
+  g_settings_set_string (settings, "last-unit", "UBND-TINH");
+  g_settings_set_int (settings, "last-round", 1);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  td_assessment_page_set_database (page, db);
+  td_test_iterate (50);
+
+  g_assert_cmpuint (page->rows->len, ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (entry (row_for (page, 19), "index_entry")), ==, "0,7512");
+  /* Round 1 judges against the 2025 aim. */
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row_for (page, 19)), TD_TYPE_TARGET_ROW, "value_label"))),
+                   ==, "0,7512 (threshold > 0,7)");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (20);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -391,5 +428,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/form/submitted-is-read-only", test_submitted_is_read_only);
   g_test_add_func ("/form/import-dialog", test_import_dialog);
   g_test_add_func ("/form/import-values", test_import_values);
+  g_test_add_func ("/form/province-index", test_province_index);
   return g_test_run ();
 }

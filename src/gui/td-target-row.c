@@ -401,8 +401,10 @@ td_target_row_set_value (TdTargetRow   *self,
     num = td_format_count (value->numerator);
   if (value && value->has_denominator)
     den = td_format_count (value->denominator);
+  /* Every decimal the campaign keeps (0,7512), never rounded to fewer: saving again must
+   * not change the figure. */
   if (value && value->has_index)
-    index = td_format_decimal (value->index_value, 3);
+    index = td_target_format_index (self->target, value->index_value);
   gtk_editable_set_text (GTK_EDITABLE (self->numerator_entry), num ? num : "");
   gtk_editable_set_text (GTK_EDITABLE (self->denominator_entry), den ? den : "");
   gtk_editable_set_text (GTK_EDITABLE (self->index_entry), index ? index : "");
