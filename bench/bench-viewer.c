@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "td-pdf-check.h"
+#include "td-demo.h"
 #include "td-core.h"
 #include "td-page-cache.h"
 

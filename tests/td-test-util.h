@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "td-core.h"
+#include "td-demo.h"
 #include "td-pdf-check.h"
 
 /* Every test program checks evidence as the app does: drawn in the PDF helper. */

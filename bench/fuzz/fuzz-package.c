@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "td-pdf-check.h"
+#include "td-demo.h"
 
 #include "td-core.h"
 #include "td-package.h"

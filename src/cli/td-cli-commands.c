@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "td-cli.h"
+#include "td-demo.h"
 
 #define PARSE(name, parameter, entries)                                                  \
   G_STMT_START {                                                                         \

@@ -16,4 +16,3 @@
 #include "td-evidence.h"
 #include "td-award.h"
 #include "td-decision.h"
-#include "td-demo.h"

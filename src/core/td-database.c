@@ -504,12 +504,17 @@ td_database_class_init (TdDatabaseClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 td_database_init (TdDatabase *self)
 {
   /* Keyed by the address of the caller's SQL literal: hashing the text on every call showed up
    * in profiles, and two call sites with the same text merely get a statement each. */
-  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                            (GDestroyNotify) sqlite3_finalize);
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
   self->actor = g_strdup (g_get_real_name ());
   if (g_strcmp0 (self->actor, "Unknown") == 0)
     g_set_str (&self->actor, g_get_user_name ());

@@ -208,7 +208,7 @@ td_certificate_template_load (const char  *name,
     }
   else if (g_strv_contains (shipped, name))
     {
-      g_autofree char *path = g_strdup_printf ("/io/github/thidua/ThiDua/core/templates/certificate-%s.json", name);
+      g_autofree char *path = g_strdup_printf ("/io/github/thidua/ThiDua/documents/templates/certificate-%s.json", name);
       bytes = g_resources_lookup_data (path, 0, error);
     }
   else

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "td-setup.h"
+#include "td-demo.h"
 #include "td-welcome-page.h"
 
 struct _TdWelcomePage

@@ -14,7 +14,6 @@
 #include "td-award.h"
 #include "td-decision.h"
 #include "td-catalog.h"
-#include "td-database-private.h"
 #include "td-demo.h"
 #include "td-evidence.h"
 
