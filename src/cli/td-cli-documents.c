@@ -154,26 +154,14 @@ render_split (const TdCertificateTemplate  *template_,
               GError                      **error)
 {
   g_autoptr(GFile) folder = g_file_new_for_commandline_arg (dir);
-  g_autoptr(GError) local = NULL;
+  g_autoptr(GPtrArray) written = td_certificates_write_split (template_, certificates, offset_x, offset_y, folder,
+                                                              NULL, NULL, NULL, error);
 
-  if (!g_file_make_directory_with_parents (folder, NULL, &local) &&
-      !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
+  if (written == NULL)
+    return 1;
+  for (guint i = 0; i < written->len; i++)
     {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return 1;
-    }
-  for (guint i = 0; i < certificates->len; i++)
-    {
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-      g_autofree char *name = td_certificate_file_name (certificates->pdata[i], i);
-      g_autoptr(GFile) file = g_file_get_child (folder, name);
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GBytes) pdf = NULL;
-
-      g_ptr_array_add (one, certificates->pdata[i]);
-      pdf = td_certificates_render_pdf (template_, one, offset_x, offset_y, NULL, NULL, NULL, error);
-      if (pdf == NULL || !write_bytes (path, pdf, error))
-        return 1;
+      g_autofree char *path = g_file_get_path (written->pdata[i]);
       printf ("%s\n", path);
     }
   return 0;

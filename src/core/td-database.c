@@ -503,6 +503,18 @@ td_database_class_init (TdDatabaseClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+void
+td_database_delete_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+      g_remove (p);
+    }
+}
+
 static void
 finalize_statement (gpointer stmt)
 {

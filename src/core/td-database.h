@@ -45,6 +45,10 @@ const char *td_database_get_backup_path    (TdDatabase  *self);
 
 /* Who the audit log names for changes made through this connection. */
 const char *td_database_get_actor          (TdDatabase  *self);
+/* Deletes the database file at @path and the files sqlite keeps beside it (-wal, -shm,
+ * -journal): what is left of a database whose creation failed half-way. */
+void        td_database_delete_files       (const char  *path);
+
 void        td_database_set_actor          (TdDatabase  *self,
                                             const char  *actor);
 

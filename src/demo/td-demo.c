@@ -521,3 +521,53 @@ out:
   td_database_set_actor (db, actor);
   return FALSE;
 }
+
+static void
+create_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdDatabase) db = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  g_mkdir_with_parents (dir, 0700);
+  db = td_database_open (path, &error);
+  if (db != NULL && !existed && (!td_catalog_ensure_seed (db, &error) || !td_demo_populate (db, &error)))
+    g_clear_object (&db);
+  if (db == NULL)
+    {
+      if (!existed)
+        td_database_delete_files (path);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* The caller's thread gets its own connection. */
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+td_demo_create_async (const char          *path,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, td_demo_create_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, create_thread);
+}
+
+TdDatabase *
+td_demo_create_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return td_database_open (g_task_get_task_data (G_TASK (result)), error);
+}

@@ -84,6 +84,35 @@ GBytes    *td_certificates_render_pdf   (const TdCertificateTemplate *template_,
                                          TdProgressFunc               progress,
                                          gpointer                     user_data,
                                          GError                     **error);
+/* One PDF per certificate in @folder (made when missing), named after the recipient
+ * (td_certificate_file_name()); the files written, GFile, in order.  @progress after each. */
+GPtrArray *td_certificates_write_split  (const TdCertificateTemplate *template_,
+                                         GPtrArray                   *certificates,
+                                         double                       offset_x,
+                                         double                       offset_y,
+                                         GFile                       *folder,
+                                         GCancellable                *cancellable,
+                                         TdProgressFunc               progress,
+                                         gpointer                     user_data,
+                                         GError                     **error);
+
+/* td_certificates_render_pdf() (@folder NULL) or td_certificates_write_split() on a worker,
+ * without offset (printing applies the printer's).  Takes @template_; @progress is called on
+ * the worker thread. */
+void       td_certificates_render_async  (TdCertificateTemplate *template_,
+                                          GPtrArray             *certificates,
+                                          GFile                 *folder,
+                                          GCancellable          *cancellable,
+                                          TdProgressFunc         progress,
+                                          gpointer               progress_data,
+                                          GAsyncReadyCallback    callback,
+                                          gpointer               user_data);
+/* @pdf: the single PDF (no folder); @n_files: how many files were written (a folder). */
+gboolean   td_certificates_render_finish (GAsyncResult          *result,
+                                          GBytes               **pdf,
+                                          guint                 *n_files,
+                                          GError               **error);
+
 /* A page with a millimetre grid and every field's box, to print on plain paper and read the
  * printer's offset from. */
 GBytes    *td_certificate_render_calibration (const TdCertificateTemplate *template_,

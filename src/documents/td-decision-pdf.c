@@ -594,3 +594,57 @@ td_decision_render_pdf (const TdDecision  *decision,
   cairo_surface_destroy (surface);
   return bytes;
 }
+
+typedef struct {
+  TdDecision *decision;
+  GPtrArray  *awardees;
+} RenderJob;
+
+static void
+render_job_free (RenderJob *job)
+{
+  td_decision_free (job->decision);
+  g_ptr_array_unref (job->awardees);
+  g_free (job);
+}
+
+static void
+render_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  RenderJob *job = data;
+  GError *error = NULL;
+  GBytes *pdf = td_decision_render_pdf (job->decision, job->awardees, &error);
+
+  if (pdf)
+    g_task_return_pointer (task, pdf, (GDestroyNotify) g_bytes_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+td_decision_render_pdf_async (TdDecision          *decision,
+                              GPtrArray           *awardees,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  RenderJob *job = g_new0 (RenderJob, 1);
+
+  job->decision = decision;
+  job->awardees = g_ptr_array_ref (awardees);
+  g_task_set_source_tag (task, td_decision_render_pdf_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
+  g_task_run_in_thread (task, render_thread);
+}
+
+GBytes *
+td_decision_render_pdf_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

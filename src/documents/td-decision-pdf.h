@@ -23,4 +23,14 @@ GBytes *td_decision_render_pdf (const TdDecision  *decision,
                                 GPtrArray         *awardees,
                                 GError           **error);
 
+/* The same on a worker (a decision with a thousand awardees takes a moment); takes
+ * @decision and a reference to @awardees. */
+void    td_decision_render_pdf_async  (TdDecision          *decision,
+                                       GPtrArray           *awardees,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+GBytes *td_decision_render_pdf_finish (GAsyncResult        *result,
+                                       GError             **error);
+
 G_END_DECLS

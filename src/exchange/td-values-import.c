@@ -240,3 +240,71 @@ fail:
   td_database_rollback (db);
   return FALSE;
 }
+
+typedef struct {
+  char   *db_path;
+  char   *file_path;
+  gint64  unit_id;
+  guint   round_number;
+} PlanJob;
+
+static void
+plan_job_free (PlanJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->file_path);
+  g_free (job);
+}
+
+static void
+plan_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PlanJob *job = task_data;
+  g_autoptr(TdDatabase) db = NULL;
+  g_autoptr(TdUnit) unit = NULL;
+  g_autoptr(TdRound) round = NULL;
+  TdValuesPlan *plan;
+  GError *error = NULL;
+
+  if ((db = td_database_open (job->db_path, &error)) == NULL ||
+      (unit = td_catalog_find_unit_by_id (db, job->unit_id, &error)) == NULL ||
+      (round = td_catalog_find_round (db, job->round_number, &error)) == NULL ||
+      (plan = td_values_plan_import (db, job->file_path, NULL, unit, round, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, plan, (GDestroyNotify) td_values_plan_free);
+}
+
+void
+td_values_plan_import_async (const char          *db_path,
+                             const char          *path,
+                             gint64               unit_id,
+                             guint                round_number,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  PlanJob *job = g_new0 (PlanJob, 1);
+
+  job->db_path = g_strdup (db_path);
+  job->file_path = g_strdup (path);
+  job->unit_id = unit_id;
+  job->round_number = round_number;
+  g_task_set_source_tag (task, td_values_plan_import_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) plan_job_free);
+  g_task_run_in_thread (task, plan_thread);
+}
+
+TdValuesPlan *
+td_values_plan_import_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

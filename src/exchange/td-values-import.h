@@ -40,6 +40,18 @@ TdValuesPlan *td_values_plan_import  (TdDatabase  *db,
                                       TdRound     *round,
                                       GError     **error);
 
+/* td_values_plan_import() on a worker with a connection of its own to the database at
+ * @db_path, for the unit @unit_id and the round numbered @round_number. */
+void          td_values_plan_import_async  (const char          *db_path,
+                                            const char          *path,
+                                            gint64               unit_id,
+                                            guint                round_number,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+TdValuesPlan *td_values_plan_import_finish (GAsyncResult        *result,
+                                            GError             **error);
+
 /* Stores the plan's rows; refuses (and stores nothing) when the plan has problems or the
  * self-assessment can no longer be edited. */
 gboolean      td_values_plan_apply   (TdDatabase    *db,

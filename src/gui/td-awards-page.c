@@ -253,84 +253,58 @@ fill_proposers (TdAwardsPage *self)
 
 /* ---- decisions ---------------------------------------------------------------------------- */
 
+/* What the preview of a rendered decision is called. */
 typedef struct {
-  TdDecision *decision;
-  GPtrArray  *awardees;
-} RenderJob;
-
-static void
-render_job_free (RenderJob *job)
-{
-  td_decision_free (job->decision);
-  g_ptr_array_unref (job->awardees);
-  g_free (job);
-}
-
-static void
-render_decision_thread (GTask        *task,
-                        gpointer      source,
-                        gpointer      data,
-                        GCancellable *cancellable)
-{
-  RenderJob *job = data;
-  GError *error = NULL;
-  GBytes *pdf = td_decision_render_pdf (job->decision, job->awardees, &error);
-
-  if (pdf)
-    g_task_return_pointer (task, pdf, (GDestroyNotify) g_bytes_unref);
-  else
-    g_task_return_error (task, error);
-}
+  TdAwardsPage *self;
+  char         *title;
+  char         *file_name;
+} Preview;
 
 static void
 decision_rendered_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  TdAwardsPage *self = TD_AWARDS_PAGE (source);
-  RenderJob *job = g_task_get_task_data (G_TASK (result));
+  Preview *p = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autofree char *number = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *file_name = NULL;
-  TdDocumentPreview *preview;
+  g_autoptr(GBytes) pdf = td_decision_render_pdf_finish (result, &error);
 
   if (pdf == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  number = td_decision_format_number (job->decision);
-  title = g_strdup_printf (_("Decision %s"), number);
-  file_name = td_decision_is_draft (job->decision)
-              ? g_strdup_printf ("du-thao-quyet-dinh-%" G_GINT64_FORMAT ".pdf", job->decision->id)
-              : g_strdup_printf ("quyet-dinh-%s.pdf", job->decision->number);
-  preview = td_document_preview_new (pdf, title, file_name, "decision", FALSE);
-  adw_dialog_present (ADW_DIALOG (preview), GTK_WIDGET (self));
+    toast (p->self, error->message);
+  else
+    adw_dialog_present (ADW_DIALOG (td_document_preview_new (pdf, p->title, p->file_name, "decision", FALSE)),
+                        GTK_WIDGET (p->self));
+  g_object_unref (p->self);
+  g_free (p->title);
+  g_free (p->file_name);
+  g_free (p);
 }
 
-/* Laid out in a thread: a decision with a thousand awardees takes a moment. */
+/* Laid out on a worker: a decision with a thousand awardees takes a moment. */
 static void
 preview_decision (TdAwardsPage *self,
                   gint64        decision_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  RenderJob *job = g_new0 (RenderJob, 1);
+  TdDecision *decision = td_decision_load (self->db, decision_id, &error);
+  g_autoptr(GPtrArray) awardees = decision ? td_decision_list_awardees (self->db, decision_id, &error) : NULL;
+  g_autofree char *number = NULL;
+  Preview *p;
 
-  job->decision = td_decision_load (self->db, decision_id, &error);
-  job->awardees = job->decision ? td_decision_list_awardees (self->db, decision_id, &error) : NULL;
-  if (job->awardees == NULL)
+  if (awardees == NULL)
     {
       toast (self, error->message);
-      td_decision_free (job->decision);
-      g_free (job);
+      g_clear_pointer (&decision, td_decision_free);
       return;
     }
-  task = g_task_new (self, NULL, decision_rendered_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
-  g_task_run_in_thread (task, render_decision_thread);
+  number = td_decision_format_number (decision);
+  p = g_new0 (Preview, 1);
+  p->self = g_object_ref (self);
+  p->title = g_strdup_printf (_("Decision %s"), number);
+  p->file_name = td_decision_is_draft (decision)
+                 ? g_strdup_printf ("du-thao-quyet-dinh-%" G_GINT64_FORMAT ".pdf", decision->id)
+                 : g_strdup_printf ("quyet-dinh-%s.pdf", decision->number);
+  td_decision_render_pdf_async (decision, awardees, NULL, decision_rendered_cb, p);
 }
 
 static void

@@ -14,24 +14,6 @@
 #include "td-print.h"
 #include "td-window.h"
 
-typedef struct {
-  TdCertificateTemplate *template_;
-  char                  *template_name;
-  GPtrArray             *certificates;
-  GFile                 *folder;        /* NULL: one PDF */
-  int                    done;          /* atomic */
-} Job;
-
-static void
-job_free (Job *job)
-{
-  td_certificate_template_free (job->template_);
-  g_free (job->template_name);
-  g_ptr_array_unref (job->certificates);
-  g_clear_object (&job->folder);
-  g_free (job);
-}
-
 struct _TdCertificatesDialog
 {
   AdwDialog       parent_instance;
@@ -41,7 +23,8 @@ struct _TdCertificatesDialog
   TdDecision     *decision;
   GPtrArray      *certificates;   /* TdCertificate */
   GCancellable   *cancellable;
-  Job            *job;            /* the running one, owned by its task */
+  gboolean        running;
+  int             done;           /* atomic: certificates made by the running job */
   guint           progress_id;
   gboolean        loading_offset;
 
@@ -99,7 +82,7 @@ static gboolean
 progress_tick (gpointer data)
 {
   TdCertificatesDialog *self = data;
-  int done = self->job ? g_atomic_int_get (&self->job->done) : 0;
+  int done = self->running ? g_atomic_int_get (&self->done) : 0;
   guint total = self->certificates->len;
   g_autofree char *text = g_strdup_printf (_("%d of %u"), done, total);
 
@@ -108,80 +91,39 @@ progress_tick (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Called on the worker: only the counter crosses threads. */
 static void
 count_progress (guint    done,
                 guint    total,
                 gpointer data)
 {
-  g_atomic_int_set (&((Job *) data)->done, (int) done);
+  g_atomic_int_set ((int *) data, (int) done);
 }
 
-static gboolean
-write_split (Job           *job,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  for (guint i = 0; i < job->certificates->len; i++)
-    {
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-      g_autofree char *name = td_certificate_file_name (job->certificates->pdata[i], i);
-      g_autoptr(GFile) file = g_file_get_child (job->folder, name);
-      g_autoptr(GBytes) pdf = NULL;
-
-      g_ptr_array_add (one, job->certificates->pdata[i]);
-      pdf = td_certificates_render_pdf (job->template_, one, 0, 0, cancellable, NULL, NULL, error);
-      if (pdf == NULL ||
-          !g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, FALSE,
-                                    G_FILE_CREATE_NONE, NULL, cancellable, error))
-        return FALSE;
-      g_atomic_int_set (&job->done, (int) i + 1);
-    }
-  return TRUE;
-}
-
-static void
-render_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  Job *job = data;
-  GError *error = NULL;
-
-  if (job->folder != NULL)
-    {
-      if (write_split (job, cancellable, &error))
-        g_task_return_pointer (task, NULL, NULL);
-      else
-        g_task_return_error (task, error);
-      return;
-    }
-  {
-    /* Printing applies the printer's offset; the PDF itself is drawn without one, so that a
-     * saved copy prints right on any calibrated printer. */
-    GBytes *pdf = td_certificates_render_pdf (job->template_, job->certificates, 0, 0, cancellable,
-                                              count_progress, job, &error);
-    if (pdf != NULL)
-      g_task_return_pointer (task, pdf, (GDestroyNotify) g_bytes_unref);
-    else
-      g_task_return_error (task, error);
-  }
-}
+/* What the finished job was, for its toast or its preview. */
+typedef struct {
+  TdCertificatesDialog *self;
+  char                 *template_name;
+  gboolean              preprinted;
+  GFile                *folder;
+} Run;
 
 static void
 render_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  TdCertificatesDialog *self = TD_CERTIFICATES_DIALOG (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Run *run = user_data;
+  TdCertificatesDialog *self = run->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GBytes) pdf = NULL;
+  guint n_files = 0;
+  gboolean ok = td_certificates_render_finish (result, &pdf, &n_files, &error);
 
   g_clear_handle_id (&self->progress_id, g_source_remove);
-  self->job = NULL;
+  self->running = FALSE;
   set_busy (self, FALSE);
-  if (error != NULL)
+  if (!ok)
     {
       g_autofree char *message = NULL;
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -189,25 +131,30 @@ render_done_cb (GObject      *source,
       else
         message = g_strdup_printf (_("The certificates could not be made: %s"), error->message);
       toast (self, message);
-      return;
     }
-  if (job->folder != NULL)
+  else if (self->decision == NULL)
+    ;   /* closed meanwhile */
+  else if (run->folder != NULL)
     {
-      g_autofree char *folder = g_file_get_parse_name (job->folder);
+      g_autofree char *folder = g_file_get_parse_name (run->folder);
       g_autofree char *message = g_strdup_printf (ngettext ("%u certificate saved in %s", "%u certificates saved in %s",
-                                                           job->certificates->len),
-                                                  job->certificates->len, folder);
+                                                           n_files),
+                                                  n_files, folder);
       toast (self, message);
-      return;
     }
-  {
-    g_autofree char *number = td_decision_format_number (self->decision);
-    g_autofree char *title = g_strdup_printf (_("Certificates, Decision %s"), number);
-    g_autofree char *file_name = g_strdup_printf ("bang-khen-%s.pdf", job->template_name);
-    TdDocumentPreview *preview = td_document_preview_new (pdf, title, file_name, job->template_name,
-                                                          td_certificate_template_is_preprinted (job->template_));
-    adw_dialog_present (ADW_DIALOG (preview), GTK_WIDGET (self));
-  }
+  else
+    {
+      g_autofree char *number = td_decision_format_number (self->decision);
+      g_autofree char *title = g_strdup_printf (_("Certificates, Decision %s"), number);
+      g_autofree char *file_name = g_strdup_printf ("bang-khen-%s.pdf", run->template_name);
+      TdDocumentPreview *preview = td_document_preview_new (pdf, title, file_name, run->template_name, run->preprinted);
+
+      adw_dialog_present (ADW_DIALOG (preview), GTK_WIDGET (self));
+    }
+  g_object_unref (run->self);
+  g_free (run->template_name);
+  g_clear_object (&run->folder);
+  g_free (run);
 }
 
 static void
@@ -215,29 +162,28 @@ start (TdCertificatesDialog *self,
        GFile                *folder)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  Job *job;
   TdCertificateTemplate *template_ = td_certificate_template_load (template_name (self), &error);
+  Run *run;
 
   if (template_ == NULL)
     {
       toast (self, error->message);
       return;
     }
-  job = g_new0 (Job, 1);
-  job->template_ = template_;
-  job->template_name = g_strdup (template_name (self));
-  job->certificates = g_ptr_array_ref (self->certificates);
-  job->folder = folder ? g_object_ref (folder) : NULL;
+  run = g_new0 (Run, 1);
+  run->self = g_object_ref (self);
+  run->template_name = g_strdup (template_name (self));
+  run->preprinted = td_certificate_template_is_preprinted (template_);
+  run->folder = folder ? g_object_ref (folder) : NULL;
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->job = job;
-  task = g_task_new (self, self->cancellable, render_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  self->running = TRUE;
+  g_atomic_int_set (&self->done, 0);
   set_busy (self, TRUE);
   progress_tick (self);
   self->progress_id = g_timeout_add (100, progress_tick, self);
-  g_task_run_in_thread (task, render_thread);
+  td_certificates_render_async (template_, self->certificates, folder, self->cancellable, count_progress, &self->done,
+                                render_done_cb, run);
 }
 
 static void
@@ -278,7 +224,7 @@ td_certificates_dialog_split_into (TdCertificatesDialog *self,
 gboolean
 td_certificates_dialog_is_busy (TdCertificatesDialog *self)
 {
-  return self->job != NULL;
+  return self->running;
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include "td-chart-view.h"
 #include "td-progress-chart.h"
+#include "td-progress-export.h"
 #include "td-pickers.h"
 #include "td-progress-page.h"
 #include "td-progress-row.h"
@@ -414,59 +415,32 @@ copy_table_cb (GtkWidget  *widget,
   toast (self, all ? _("Table copied") : _("Selected rows copied"));
 }
 
+/* The page and the file written, for the toast that says which. */
 typedef struct {
-  TdProgressData *data;
-  TdChartKind     kind;
-  guint           target_index;
-  gboolean        report;
+  TdProgressPage *self;
   char           *path;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  td_progress_data_unref (job->data);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  GError *error = NULL;
-  gboolean ok;
-
-  /* The data is read-only once loaded, so the worker may draw from it. */
-  if (job->report)
-    ok = td_report_write (job->data, job->path, &error);
-  else
-    ok = td_progress_chart_export (job->data, job->kind, job->target_index, job->path, &error);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
+} Export;
 
 static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(TdProgressPage) self = user_data;
+  Export *export = user_data;
   g_autoptr(GError) error = NULL;
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autofree char *name = g_path_get_basename (job->path);
   g_autofree char *message = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    message = g_strdup_printf (_("Saved “%s”"), name);
+  if (td_progress_export_finish (result, &error))
+    {
+      g_autofree char *name = g_path_get_basename (export->path);
+      message = g_strdup_printf (_("Saved “%s”"), name);
+    }
   else
     message = g_strdup (error->message);
-  toast (self, message);
+  toast (export->self, message);
+  g_object_unref (export->self);
+  g_free (export->path);
+  g_free (export);
 }
 
 static void
@@ -478,20 +452,18 @@ save_chosen_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
   gboolean report = GPOINTER_TO_INT (g_object_get_data (source, "report"));
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job;
+  Export *export;
 
   if (file == NULL || self->data == NULL)
     return;
-  job = g_new0 (ExportJob, 1);
-  job->data = td_progress_data_ref (self->data);
-  job->kind = self->ranking ? TD_CHART_RANKING : self->kind;
-  job->target_index = self->ranking_target;
-  job->report = report;
-  job->path = g_file_get_path (file);
-  task = g_task_new (NULL, NULL, export_done_cb, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  export = g_new0 (Export, 1);
+  export->self = g_object_ref (self);
+  export->path = g_file_get_path (file);
+  if (report)
+    td_report_write_async (self->data, export->path, NULL, export_done_cb, export);
+  else
+    td_progress_chart_export_async (self->data, self->ranking ? TD_CHART_RANKING : self->kind, self->ranking_target,
+                                    export->path, NULL, export_done_cb, export);
 }
 
 static GtkFileFilter *

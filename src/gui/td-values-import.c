@@ -1,7 +1,7 @@
 /* td-values-import.c: "Import Figures from a Spreadsheet…" on the self-assessment page.
  *
  * The spreadsheet is read and every row checked on a worker with its own connection
- * (td_values_plan_import(), the same code as `thidua-cli values import`); the preview lists
+ * (td_values_plan_import_async(), the same code as `thidua-cli values import`); the preview lists
  * what would be stored beside what is stored now, and every row that is wrong.  Nothing is
  * stored unless every row passes and the clerk says so. */
 #include "config.h"
@@ -10,45 +10,6 @@
 
 #include "td-assessment-page-private.h"
 #include "td-values-import.h"
-
-typedef struct {
-  char   *db_path;
-  char   *file_path;
-  gint64  unit_id;
-  guint   round_number;
-} PlanJob;
-
-static void
-plan_job_free (PlanJob *job)
-{
-  g_free (job->db_path);
-  g_free (job->file_path);
-  g_free (job);
-}
-
-static void
-plan_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  PlanJob *job = task_data;
-  g_autoptr(TdDatabase) db = NULL;
-  g_autoptr(TdUnit) unit = NULL;
-  g_autoptr(TdRound) round = NULL;
-  TdValuesPlan *plan;
-  GError *error = NULL;
-
-  if ((db = td_database_open (job->db_path, &error)) == NULL ||
-      (unit = td_catalog_find_unit_by_id (db, job->unit_id, &error)) == NULL ||
-      (round = td_catalog_find_round (db, job->round_number, &error)) == NULL ||
-      (plan = td_values_plan_import (db, job->file_path, NULL, unit, round, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, plan, (GDestroyNotify) td_values_plan_free);
-}
 
 static GtkWidget *
 preview_list (TdValuesPlan *plan)
@@ -128,7 +89,7 @@ plan_ready_cb (GObject      *source,
 {
   g_autoptr(TdAssessmentPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  TdValuesPlan *plan = g_task_propagate_pointer (G_TASK (result), &error);
+  TdValuesPlan *plan = td_values_plan_import_finish (result, &error);
   AdwDialog *dialog;
   g_autofree char *body = NULL;
 
@@ -162,20 +123,11 @@ void
 td_assessment_page_import_values (TdAssessmentPage *self,
                                   GFile            *file)
 {
-  g_autoptr(GTask) task = NULL;
-  PlanJob *job;
-
   g_return_if_fail (TD_IS_ASSESSMENT_PAGE (self));
   if (self->unit == NULL || self->round == NULL || g_file_peek_path (file) == NULL)
     return;
-  job = g_new0 (PlanJob, 1);
-  job->db_path = g_strdup (td_database_get_path (self->db));
-  job->file_path = g_file_get_path (file);
-  job->unit_id = td_unit_get_id (self->unit);
-  job->round_number = td_round_get_number (self->round);
-  task = g_task_new (NULL, NULL, plan_ready_cb, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) plan_job_free);
-  g_task_run_in_thread (task, plan_thread);
+  td_values_plan_import_async (td_database_get_path (self->db), g_file_peek_path (file), td_unit_get_id (self->unit),
+                               td_round_get_number (self->round), NULL, plan_ready_cb, g_object_ref (self));
 }
 
 static void

@@ -55,18 +55,6 @@ create_database (const char  *path,
 }
 
 static void
-remove_database (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_remove (p);
-    }
-}
-
-static void
 board_cb (GtkWidget  *widget,
           const char *action_name,
           GVariant   *parameter)
@@ -82,7 +70,7 @@ board_cb (GtkWidget  *widget,
       if (db != NULL)
         {
           g_clear_object (&db);
-          remove_database (self->path);
+          td_database_delete_files (self->path);
         }
       return;
     }
@@ -90,42 +78,16 @@ board_cb (GtkWidget  *widget,
 }
 
 static void
-sample_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TdDatabase) db = NULL;
-  gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
-
-  db = td_database_open (path, &error);
-  if (db != NULL && !existed && (!td_catalog_ensure_seed (db, &error) || !td_demo_populate (db, &error)))
-    g_clear_object (&db);
-  if (db == NULL)
-    {
-      if (!existed)
-        remove_database (path);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  /* The main thread gets its own connection. */
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
 sample_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  TdWelcomePage *self = TD_WELCOME_PAGE (source);
+  g_autoptr(TdWelcomePage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(TdDatabase) db = NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
-      (db = td_database_open (g_task_get_task_data (G_TASK (result)), &error)) == NULL)
+  if ((db = td_demo_create_finish (result, &error)) == NULL)
     {
       say (self, error->message);
       return;
@@ -141,13 +103,11 @@ sample_cb (GtkWidget  *widget,
 {
   TdWelcomePage *self = TD_WELCOME_PAGE (widget);
   g_autofree char *dir = g_path_get_dirname (self->path);
-  g_autoptr(GTask) task = g_task_new (self, NULL, sample_done_cb, NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
 
-  g_mkdir_with_parents (dir, 0700);
-  g_task_set_task_data (task, g_build_filename (dir, "demo.db", NULL), g_free);
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
   say (self, _("Making the sample province…"));
-  g_task_run_in_thread (task, sample_thread);
+  td_demo_create_async (path, NULL, sample_done_cb, g_object_ref (self));
 }
 
 typedef struct {
@@ -244,7 +204,7 @@ td_welcome_page_open_setup_file (TdWelcomePage *self,
       if (db != NULL)
         {
           g_clear_object (&db);
-          remove_database (self->path);
+          td_database_delete_files (self->path);
         }
       return;
     }
