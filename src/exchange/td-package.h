@@ -102,4 +102,33 @@ TdPackagePreview *td_package_import   (TdDatabase   *db,
                                        gsize         max_evidence_size,
                                        GError      **error);
 
+/* What became of one file of a batch. */
+typedef struct {
+  char             *path;
+  TdPackagePreview *preview;    /* NULL when the file was refused */
+  char             *error;      /* why, then */
+} TdPackageOutcome;
+
+void              td_package_outcome_free (TdPackageOutcome *outcome);
+
+typedef void (*TdPackageProgressFunc) (guint    done,
+                                       guint    total,
+                                       gpointer user_data);
+
+/* td_package_inspect() (@import FALSE) or td_package_import() of each of @paths in turn, on a
+ * worker with its own connection to the database at @db_path; stops between files when
+ * @cancellable is cancelled.  @progress is called on the worker after each file.  The result:
+ * a TdPackageOutcome per file handled, in order. */
+void              td_packages_run_async   (const char            *db_path,
+                                           const char * const    *paths,
+                                           gboolean               import,
+                                           gsize                  max_evidence_size,
+                                           GCancellable          *cancellable,
+                                           TdPackageProgressFunc  progress,
+                                           gpointer               progress_data,
+                                           GAsyncReadyCallback    callback,
+                                           gpointer               user_data);
+GPtrArray        *td_packages_run_finish  (GAsyncResult          *result,
+                                           GError               **error);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "td-evidence-page.h"
+#include "td-evidence-scan.h"
 #include "td-pdf-reader.h"
 #include "td-pdf-signature.h"
 #include "td-pickers.h"
@@ -99,67 +100,6 @@ verdict_icon (TdVerdict verdict)
 /* Signatures in the list.  Each file is checked once per content (the cache is by SHA-256) in a
  * thread with its own database connection, so the list shows at once and the marks follow. */
 
-typedef struct {
-  char             *sha256;
-  gboolean          is_signed;
-  TdSignatureState  state;      /* the worst of the file's signatures */
-  char             *text;
-} Signed;
-
-static void
-signed_free (Signed *s)
-{
-  if (s == NULL)
-    return;
-  g_free (s->sha256);
-  g_free (s->text);
-  g_free (s);
-}
-
-typedef struct {
-  char      *db_path;
-  GPtrArray *ids;       /* gint64 *, evidence to check */
-  GPtrArray *shas;
-} ScanJob;
-
-static void
-scan_job_free (ScanJob *job)
-{
-  g_free (job->db_path);
-  g_ptr_array_unref (job->ids);
-  g_ptr_array_unref (job->shas);
-  g_free (job);
-}
-
-static void
-scan_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ScanJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TdDatabase) db = td_database_open (job->db_path, &error);
-  GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) signed_free);
-
-  for (guint i = 0; db && i < job->ids->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      g_autoptr(GBytes) bytes = td_evidence_load_bytes (db, *(gint64 *) job->ids->pdata[i], NULL);
-      g_autoptr(TdPdfDocument) doc = bytes ? td_pdf_document_new (bytes, NULL, NULL) : NULL;
-      g_autoptr(GPtrArray) found = doc ? td_pdf_document_get_signatures (doc) : NULL;
-      Signed *s = g_new0 (Signed, 1);
-
-      s->sha256 = g_strdup (job->shas->pdata[i]);
-      s->is_signed = found && found->len > 0;
-      for (guint k = 0; s->is_signed && k < found->len; k++)
-        s->state = MAX (s->state, ((TdPdfSignature *) found->pdata[k])->state);
-      if (s->is_signed)
-        s->text = td_pdf_signature_describe (found->pdata[0]);
-      g_ptr_array_add (results, s);
-    }
-  g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
-}
-
 static void
 mark_signed_rows (TdEvidencePage *self)
 {
@@ -167,7 +107,7 @@ mark_signed_rows (TdEvidencePage *self)
        row = gtk_widget_get_next_sibling (row))
     {
       TdEvidenceInfo *e = g_object_get_data (G_OBJECT (row), "evidence");
-      Signed *s = e ? g_hash_table_lookup (self->signatures, e->sha256) : NULL;
+      TdEvidenceSigned *s = e ? g_hash_table_lookup (self->signatures, e->sha256) : NULL;
       GtkWidget *icon;
 
       if (s == NULL || !s->is_signed || g_object_get_data (G_OBJECT (row), "signature-icon"))
@@ -181,30 +121,22 @@ mark_signed_rows (TdEvidencePage *self)
     }
 }
 
-/* When the scan's task goes: the weak reference to the page goes with it. */
-static void
-weak_ref_free (gpointer  data,
-               GObject  *task)
-{
-  GWeakRef *ref = data;
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
-}
-
 static void
 scan_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
   g_autoptr(TdEvidencePage) self = g_weak_ref_get (user_data);
-  g_autoptr(GPtrArray) results = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GPtrArray) results = td_evidence_scan_signatures_finish (result, NULL);
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
 
   if (self == NULL || results == NULL || self->signatures == NULL)
     return;
   for (guint i = 0; i < results->len; i++)
     {
-      Signed *s = results->pdata[i];
+      TdEvidenceSigned *s = results->pdata[i];
       g_hash_table_replace (self->signatures, s->sha256, s);
       results->pdata[i] = NULL;
     }
@@ -214,44 +146,28 @@ scan_done_cb (GObject      *source,
 static void
 scan_signatures (TdEvidencePage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  ScanJob *job;
+  g_autoptr(GPtrArray) unchecked = g_ptr_array_new ();
+  GWeakRef *ref;
 
   g_cancellable_cancel (self->scan_cancel);
   g_clear_object (&self->scan_cancel);
   mark_signed_rows (self);
   if (self->db == NULL || self->items == NULL)
     return;
-  job = g_new0 (ScanJob, 1);
-  job->db_path = g_strdup (td_database_get_path (self->db));
-  job->ids = g_ptr_array_new_with_free_func (g_free);
-  job->shas = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < self->items->len; i++)
     {
       TdEvidenceInfo *e = self->items->pdata[i];
       if (!g_hash_table_contains (self->signatures, e->sha256))
-        {
-          g_ptr_array_add (job->ids, g_memdup2 (&e->id, sizeof e->id));
-          g_ptr_array_add (job->shas, g_strdup (e->sha256));
-        }
+        g_ptr_array_add (unchecked, e);
     }
-  if (job->ids->len == 0)
-    {
-      scan_job_free (job);
-      return;
-    }
+  if (unchecked->len == 0)
+    return;
   self->scan_cancel = g_cancellable_new ();
   /* The scan opens each file in the PDF helper and may take a while: it holds the page only
    * weakly, so that a closed page lets go of its database at once. */
-  {
-    GWeakRef *ref = g_new0 (GWeakRef, 1);
-    g_weak_ref_init (ref, self);
-    task = g_task_new (NULL, self->scan_cancel, scan_done_cb, ref);
-    g_object_weak_ref (G_OBJECT (task), weak_ref_free, ref);
-  }
-  g_task_set_source_tag (task, scan_signatures);
-  g_task_set_task_data (task, job, (GDestroyNotify) scan_job_free);
-  g_task_run_in_thread (task, scan_thread);
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  td_evidence_scan_signatures_async (td_database_get_path (self->db), unchecked, self->scan_cancel, scan_done_cb, ref);
 }
 
 static void
@@ -604,7 +520,7 @@ td_evidence_page_init (TdEvidencePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
-  self->signatures = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) signed_free);
+  self->signatures = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) td_evidence_signed_free);
 }
 
 /* Public API */

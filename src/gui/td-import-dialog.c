@@ -146,59 +146,53 @@ progress_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Called on the worker: only the counter crosses threads. */
 static void
-work_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+count_progress (guint    done,
+                guint    total,
+                gpointer data)
 {
-  TdImportDialog *self = source;
-  gboolean import = GPOINTER_TO_INT (task_data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TdDatabase) db = td_database_open (self->db_path, &error);
-
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  for (guint i = 0; i < self->items->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      Item *item = self->items->pdata[i];
-      g_autoptr(GError) local = NULL;
-      TdPackagePreview *preview;
-
-      if (import && item->preview == NULL)
-        continue;
-      preview = import ? td_package_import (db, item->path, self->max_size, &local)
-                       : td_package_inspect (db, item->path, self->max_size, &local);
-      /* The items are the worker's until the task returns; the main loop only reads counters. */
-      g_clear_pointer (&item->preview, td_package_preview_free);
-      g_clear_pointer (&item->error, g_free);
-      item->preview = preview;
-      item->error = local ? g_strdup (local->message) : NULL;
-      item->imported = import && preview != NULL;
-      g_atomic_int_inc (&self->progress);
-    }
-  g_task_return_boolean (task, TRUE);
+  g_atomic_int_set ((gint *) data, (gint) done);
 }
+
+/* Which items a run handles: every one to check them, those that passed to import them. */
+typedef struct {
+  TdImportDialog *self;
+  GPtrArray      *items;        /* Item, borrowed from self->items */
+  gboolean        import;
+} Run;
 
 static void
 work_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  TdImportDialog *self = TD_IMPORT_DIALOG (source);
-  gboolean import = GPOINTER_TO_INT (g_task_get_task_data (G_TASK (result)));
+  Run *run = user_data;
+  g_autoptr(TdImportDialog) self = run->self;
+  g_autoptr(GPtrArray) items = run->items;
+  gboolean import = run->import;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outcomes = td_packages_run_finish (result, &error);
 
+  g_free (run);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
   self->busy = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (outcomes == NULL)
     {
       gtk_label_set_label (self->summary_label, error->message);
       return;
+    }
+  for (guint i = 0; i < outcomes->len && i < items->len; i++)
+    {
+      Item *item = items->pdata[i];
+      TdPackageOutcome *o = outcomes->pdata[i];
+
+      g_clear_pointer (&item->preview, td_package_preview_free);
+      g_clear_pointer (&item->error, g_free);
+      item->preview = g_steal_pointer (&o->preview);
+      item->error = g_steal_pointer (&o->error);
+      item->imported = import && item->preview != NULL;
     }
   if (import)
     {
@@ -214,8 +208,23 @@ static void
 run (TdImportDialog *self,
      gboolean        import)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, work_done_cb, NULL);
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  Run *r = g_new0 (Run, 1);
 
+  r->self = g_object_ref (self);
+  r->items = g_ptr_array_new ();
+  r->import = import;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = self->items->pdata[i];
+
+      if (import && item->preview == NULL)
+        continue;
+      g_ptr_array_add (r->items, item);
+      g_strv_builder_add (paths, item->path);
+    }
+  list = g_strv_builder_end (paths);
   self->busy = TRUE;
   g_atomic_int_set (&self->progress, 0);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -223,8 +232,8 @@ run (TdImportDialog *self,
   self->progress_source = g_timeout_add (100, progress_cb, self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
   gtk_label_set_label (self->summary_label, import ? _("Importing…") : _("Checking the files…"));
-  g_task_set_task_data (task, GINT_TO_POINTER (import), NULL);
-  g_task_run_in_thread (task, work_thread);
+  td_packages_run_async (self->db_path, (const char * const *) list, import, self->max_size, self->cancellable,
+                         count_progress, (gpointer) &self->progress, work_done_cb, r);
 }
 
 static void

@@ -94,21 +94,12 @@ search_mode_cb (TdPdfReader *self)
 /* Signatures */
 
 static void
-signatures_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  g_task_return_pointer (task, td_pdf_document_get_signatures (task_data), (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
 signatures_done_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  TdPdfReader *self = TD_PDF_READER (source);
-  g_autoptr(GPtrArray) signatures = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(TdPdfReader) self = user_data;
+  g_autoptr(GPtrArray) signatures = td_pdf_document_get_signatures_finish (result, NULL);
   g_autofree char *line = NULL;
 
   /* Cancelled: another file is in the reader by now. */
@@ -150,13 +141,11 @@ signature_details_cb (TdPdfReader *self)
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
-/* Validating may read the whole file and ask NSS: never on the main thread. */
+/* Validating may read the whole file and ask NSS: in a helper process, never waited for. */
 static void
 check_signatures (TdPdfReader   *self,
                   TdPdfDocument *doc)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_cancellable_cancel (self->signature_cancel);
   g_clear_object (&self->signature_cancel);
   adw_banner_set_revealed (self->signature_banner, FALSE);
@@ -164,10 +153,7 @@ check_signatures (TdPdfReader   *self,
   if (doc == NULL)
     return;
   self->signature_cancel = g_cancellable_new ();
-  task = g_task_new (self, self->signature_cancel, signatures_done_cb, NULL);
-  g_task_set_source_tag (task, check_signatures);
-  g_task_set_task_data (task, g_object_ref (doc), g_object_unref);
-  g_task_run_in_thread (task, signatures_thread);
+  td_pdf_document_get_signatures_async (doc, self->signature_cancel, signatures_done_cb, g_object_ref (self));
 }
 
 static void

@@ -33,88 +33,44 @@ struct _TdPdfThumbnails
 
 G_DEFINE_FINAL_TYPE (TdPdfThumbnails, td_pdf_thumbnails, ADW_TYPE_BIN)
 
+/* A thumbnail on its way: the strip and the page it is for. */
 typedef struct {
-  TdPdfDocument *document;
-  int            page;
-  double         scale;
-} DrawJob;
-
-typedef struct {
-  int     width, height, stride;
-  GBytes *pixels;
-} Drawn;
-
-static void
-draw_job_free (DrawJob *job)
-{
-  g_object_unref (job->document);
-  g_free (job);
-}
-
-static void
-drawn_free (Drawn *drawn)
-{
-  g_bytes_unref (drawn->pixels);
-  g_free (drawn);
-}
-
-static void
-draw_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  DrawJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  cairo_surface_t *surface;
-  Drawn *drawn;
-  double used;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  surface = td_pdf_document_render (job->document, job->page, job->scale, 1024 * 1024, &used, &error);
-  if (surface == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  drawn = g_new0 (Drawn, 1);
-  drawn->width = cairo_image_surface_get_width (surface);
-  drawn->height = cairo_image_surface_get_height (surface);
-  drawn->stride = cairo_image_surface_get_stride (surface);
-  drawn->pixels = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) drawn->stride * drawn->height);
-  cairo_surface_destroy (surface);
-  g_task_return_pointer (task, drawn, (GDestroyNotify) drawn_free);
-}
+  TdPdfThumbnails *self;
+  int              page;
+} Pending;
 
 static void
 drawn_cb (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  TdPdfThumbnails *self = TD_PDF_THUMBNAILS (source);
-  int page = GPOINTER_TO_INT (user_data);
+  Pending *pending = user_data;
+  g_autoptr(TdPdfThumbnails) self = pending->self;
+  int page = pending->page;
   g_autoptr(GError) error = NULL;
-  Drawn *drawn = g_task_propagate_pointer (G_TASK (result), &error);
+  cairo_surface_t *surface = td_pdf_document_render_finish (TD_PDF_DOCUMENT (source), result, &error);
+  g_autoptr(GBytes) pixels = NULL;
   GdkTexture *texture;
   GtkPicture *picture;
 
+  g_free (pending);
   /* A cancelled job was already forgotten; the document may have changed since. */
-  if (drawn == NULL || g_task_get_task_data (G_TASK (result)) == NULL ||
-      ((DrawJob *) g_task_get_task_data (G_TASK (result)))->document != self->document)
+  if (surface == NULL || (TdPdfDocument *) source != self->document)
     {
-      if (drawn)
-        drawn_free (drawn);
+      g_clear_pointer (&surface, cairo_surface_destroy);
       return;
     }
   g_hash_table_remove (self->pending, GINT_TO_POINTER (page));
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                        (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
   /* cairo's ARGB32 is premultiplied, in native byte order: GDK_MEMORY_DEFAULT. */
-  texture = gdk_memory_texture_new (drawn->width, drawn->height, GDK_MEMORY_DEFAULT, drawn->pixels, drawn->stride);
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
+                                    GDK_MEMORY_DEFAULT, pixels, cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
   g_hash_table_insert (self->textures, GINT_TO_POINTER (page), texture);
   picture = g_hash_table_lookup (self->bound, GINT_TO_POINTER (page));
   if (picture)
     gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-  drawn_free (drawn);
 }
 
 static void
@@ -122,8 +78,7 @@ request (TdPdfThumbnails *self,
          int              page)
 {
   GCancellable *cancellable;
-  g_autoptr(GTask) task = NULL;
-  DrawJob *job;
+  Pending *pending;
   double width, height;
 
   if (g_hash_table_contains (self->textures, GINT_TO_POINTER (page)) ||
@@ -133,14 +88,11 @@ request (TdPdfThumbnails *self,
     return;
   cancellable = g_cancellable_new ();
   g_hash_table_insert (self->pending, GINT_TO_POINTER (page), cancellable);
-  job = g_new0 (DrawJob, 1);
-  job->document = g_object_ref (self->document);
-  job->page = page;
-  job->scale = THUMB_WIDTH * gtk_widget_get_scale_factor (GTK_WIDGET (self)) / width;
-  task = g_task_new (self, cancellable, drawn_cb, GINT_TO_POINTER (page));
-  g_task_set_source_tag (task, request);
-  g_task_set_task_data (task, job, (GDestroyNotify) draw_job_free);
-  g_task_run_in_thread (task, draw_in_thread);
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->page = page;
+  td_pdf_document_render_async (self->document, page, THUMB_WIDTH * gtk_widget_get_scale_factor (GTK_WIDGET (self)) / width,
+                                1024 * 1024, cancellable, drawn_cb, pending);
 }
 
 /* The bound rows whose picture is within reach of the viewport draw their page. */

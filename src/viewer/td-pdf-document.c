@@ -170,3 +170,58 @@ td_pdf_document_get_bytes (TdPdfDocument *self)
 {
   return self->bytes;
 }
+
+typedef struct {
+  int    page;
+  double scale;
+  gsize  max_pixels;
+} RenderJob;
+
+static void
+render_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+  GError *error = NULL;
+  cairo_surface_t *surface;
+  double used;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  surface = td_pdf_document_render (source, job->page, job->scale, job->max_pixels, &used, &error);
+  if (surface == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
+}
+
+void
+td_pdf_document_render_async (TdPdfDocument       *self,
+                              int                  page,
+                              double               scale,
+                              gsize                max_pixels,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  RenderJob *job = g_new0 (RenderJob, 1);
+
+  job->page = page;
+  job->scale = scale;
+  job->max_pixels = max_pixels;
+  g_task_set_source_tag (task, td_pdf_document_render_async);
+  g_task_set_task_data (task, job, g_free);
+  g_task_run_in_thread (task, render_thread);
+}
+
+cairo_surface_t *
+td_pdf_document_render_finish (TdPdfDocument  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -56,6 +56,17 @@ cairo_surface_t *td_pdf_document_render          (TdPdfDocument  *self,
                                                   gsize           max_pixels,
                                                   double         *used_scale,
                                                   GError        **error);
+/* td_pdf_document_render() on a worker; the finish function returns the image surface. */
+void             td_pdf_document_render_async    (TdPdfDocument       *self,
+                                                  int                  page,
+                                                  double               scale,
+                                                  gsize                max_pixels,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+cairo_surface_t *td_pdf_document_render_finish   (TdPdfDocument       *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 char            *td_pdf_document_get_text        (TdPdfDocument  *self,
                                                   int             page);
 /* Rectangles (in points, origin top left) where @text appears on @page, case-insensitive. */

@@ -362,3 +362,107 @@ td_pdf_document_get_signatures (TdPdfDocument *document)
   }
   return result ? result : unchecked (n);
 }
+
+typedef struct {
+  TdPdfDocument *document;
+  char          *helper;
+  int            attempt;
+} SignaturesJob;
+
+static void
+signatures_job_free (SignaturesJob *job)
+{
+  g_object_unref (job->document);
+  g_free (job->helper);
+  g_free (job);
+}
+
+static void start_signature_helper (GTask *task);
+
+static void
+communicated_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GSubprocess *proc = G_SUBPROCESS (source);
+  SignaturesJob *job = g_task_get_task_data (task);
+  int n = td_pdf_document_get_n_signatures (job->document);
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *signatures = NULL;
+
+  if (!g_subprocess_communicate_finish (proc, result, &out, NULL, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (out != NULL && g_subprocess_get_if_exited (proc) && g_subprocess_get_exit_status (proc) == 0)
+    {
+      g_autofree char *text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+      signatures = from_json (text);
+    }
+  else if (g_subprocess_get_if_signaled (proc) && ++job->attempt < 2)
+    {
+      /* The fault seen in poppler-glib is a race between threads: once more. */
+      start_signature_helper (g_steal_pointer (&task));
+      return;
+    }
+  g_task_return_pointer (task, signatures ? signatures : unchecked (n), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+start_signature_helper (GTask *task)
+{
+  SignaturesJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                  G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                                  job->helper, "pdf-signatures", "--json", "-", NULL);
+
+  if (proc == NULL)
+    {
+      g_debug ("Cannot start %s: %s", job->helper, error->message);
+      g_task_return_pointer (task, unchecked (td_pdf_document_get_n_signatures (job->document)),
+                             (GDestroyNotify) g_ptr_array_unref);
+      g_object_unref (task);
+      return;
+    }
+  /* The helper stops itself after a minute (alarm), so this is bounded too. */
+  g_subprocess_communicate_async (proc, td_pdf_document_get_bytes (job->document), g_task_get_cancellable (task),
+                                  communicated_cb, task);
+}
+
+void
+td_pdf_document_get_signatures_async (TdPdfDocument       *document,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  SignaturesJob *job = g_new0 (SignaturesJob, 1);
+  int n = td_pdf_document_get_n_signatures (document);
+
+  job->document = g_object_ref (document);
+  job->helper = helper_path ();
+  g_task_set_source_tag (task, td_pdf_document_get_signatures_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) signatures_job_free);
+  if (n <= 0 || job->helper == NULL)
+    {
+      g_task_return_pointer (task, n <= 0 ? g_ptr_array_new_with_free_func ((GDestroyNotify) td_pdf_signature_free)
+                                          : unchecked (n),
+                             (GDestroyNotify) g_ptr_array_unref);
+      g_object_unref (task);
+      return;
+    }
+  start_signature_helper (task);
+}
+
+GPtrArray *
+td_pdf_document_get_signatures_finish (GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

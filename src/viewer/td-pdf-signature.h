@@ -37,6 +37,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdPdfSignature, td_pdf_signature_free)
  * validator cannot take the app down.  Waits for it (it gives up after 60 s): call it off
  * the main thread. */
 GPtrArray  *td_pdf_document_get_signatures (TdPdfDocument        *document);
+/* The same without blocking: the helper is talked to through g_subprocess_communicate_async(),
+ * and tried once more when it dies of a signal.  The result is never NULL unless cancelled. */
+void        td_pdf_document_get_signatures_async  (TdPdfDocument       *document,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GPtrArray  *td_pdf_document_get_signatures_finish (GAsyncResult        *result,
+                                                   GError             **error);
 /* The same for a file's bytes, validated in this process with poppler: what the helper
  * ("thidua-cli pdf-signatures") itself runs, never the app. */
 GPtrArray  *td_pdf_validate_signatures (GBytes                   *bytes);
