@@ -11,7 +11,7 @@
 
 struct _TdTargetRow
 {
-  GtkListBoxRow  parent_instance;
+  AdwPreferencesRow parent_instance;
 
   TdTarget      *target;
   gboolean       loading;       /* set_value() in progress: no "changed" */
@@ -39,7 +39,7 @@ struct _TdTargetRow
   GtkButton     *attach_button;
 };
 
-G_DEFINE_FINAL_TYPE (TdTargetRow, td_target_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (TdTargetRow, td_target_row, ADW_TYPE_PREFERENCES_ROW)
 
 enum {
   CHANGED,
@@ -342,6 +342,10 @@ td_target_row_new (TdTarget *target)
   gboolean ratio = td_target_get_kind (target) == TD_TARGET_KIND_RATIO;
 
   self->target = g_object_ref (target);
+  /* An AdwPreferencesRow in the group's boxed list: one card per target, and its title is
+   * what the preferences search and the row's accessible name use. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->numerator_label, td_target_get_numerator_label (target));
   gtk_label_set_label (self->denominator_label, td_target_get_denominator_label (target));

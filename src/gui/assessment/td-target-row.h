@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 #define TD_TYPE_TARGET_ROW (td_target_row_get_type ())
-G_DECLARE_FINAL_TYPE (TdTargetRow, td_target_row, TD, TARGET_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (TdTargetRow, td_target_row, TD, TARGET_ROW, AdwPreferencesRow)
 
 TdTargetRow *td_target_row_new            (TdTarget      *target);
 TdTarget    *td_target_row_get_target     (TdTargetRow   *self);

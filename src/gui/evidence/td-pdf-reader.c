@@ -156,6 +156,16 @@ check_signatures (TdPdfReader   *self,
   td_pdf_document_get_signatures_async (doc, self->signature_cancel, signatures_done_cb, g_object_ref (self));
 }
 
+/* A document loaded while the reader is hidden (the evidence area behind another, a file just
+ * attached in the form) must not pull the keyboard away from what the user sees. */
+static void
+take_focus (TdPdfReader *self,
+            GtkWidget   *widget)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && gtk_widget_get_mapped (widget))
+    gtk_widget_grab_focus (widget);
+}
+
 static void
 open_document (TdPdfReader *self,
                const char        *password)
@@ -168,14 +178,14 @@ open_document (TdPdfReader *self,
     {
       gtk_label_set_label (self->password_error, password ? error->message : "");
       gtk_stack_set_visible_child_name (self->stack, "password");
-      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      take_focus (self, GTK_WIDGET (self->password_row));
       return;
     }
   td_pdf_view_set_document (self->view, doc, error ? error->message : NULL);
   check_signatures (self, doc);
   gtk_stack_set_visible_child_name (self->stack, "view");
   page_changed_cb (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  take_focus (self, GTK_WIDGET (self->view));
 }
 
 static void
