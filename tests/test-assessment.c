@@ -158,11 +158,23 @@ test_status_workflow (Fixture *f, gconstpointer data)
   set_ratio (f, a, 1, 10, 0);
   g_assert_false (td_assessment_set_status (f->db, a, TD_ASSESSMENT_SUBMITTED, NULL, f->targets, &error));
   g_assert_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_NOT_READY);
-  g_assert_nonnull (strstr (error->message, "17 rows"));
+  g_assert_nonnull (strstr (error->message, "17 targets or standards"));
   g_assert_nonnull (strstr (error->message, "Target 1:"));
   g_clear_error (&error);
 
   fill_all (f, a, 0.8);
+  /* A standard switched on without its justification is not ready either, and is named. */
+  {
+    g_autoptr(GPtrArray) standards = td_catalog_list_standards (f->db, FALSE, FALSE, &error);
+    TdStandard *first = standards->pdata[0];
+
+    g_assert_true (td_assessment_set_attestation (f->db, a, first->id, TRUE, "  ", &error));
+    g_assert_false (td_assessment_set_status (f->db, a, TD_ASSESSMENT_SUBMITTED, NULL, f->targets, &error));
+    g_assert_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_NOT_READY);
+    g_assert_nonnull (strstr (error->message, first->code));
+    g_clear_error (&error);
+    g_assert_true (td_assessment_set_attestation (f->db, a, first->id, TRUE, "Nghị quyết của Đảng ủy xã", &error));
+  }
   g_assert_true (td_assessment_set_status (f->db, a, TD_ASSESSMENT_SUBMITTED, NULL, f->targets, &error));
   g_assert_no_error (error);
 

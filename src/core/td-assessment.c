@@ -583,6 +583,26 @@ td_assessment_list_problems (TdDatabase  *db,
       else if (!td_target_validate (target, value, &invalid))
         g_ptr_array_add (problems, g_strdup (invalid->message));
     }
+  /* A standard switched on is a claim: it needs its justification (Căn cứ), as a target needs
+   * its figures. */
+  {
+    g_autoptr(GHashTable) justifications = NULL;
+    g_autoptr(GHashTable) attested = td_assessment_load_attestations_full (db, assessment_id, &justifications, error);
+    g_autoptr(GPtrArray) standards = td_catalog_list_standards (db, FALSE, TRUE, error);
+
+    if (attested == NULL || standards == NULL)
+      return NULL;
+    for (guint i = 0; i < standards->len; i++)
+      {
+        TdStandard *st = standards->pdata[i];
+        const char *why = g_hash_table_lookup (justifications, &st->id);
+        g_autofree char *clean = g_strstrip (g_strdup (why ? why : ""));
+
+        if (GPOINTER_TO_INT (g_hash_table_lookup (attested, &st->id)) && *clean == '\0')
+          g_ptr_array_add (problems, g_strdup_printf (_("Standard %s is switched on without its justification: write what the unit did to meet it."),
+                                                      st->code));
+      }
+  }
   for (guint i = 0; i < violations->len; i++)
     {
       TdRuleViolation *v = g_ptr_array_index (violations, i);
@@ -643,8 +663,8 @@ td_assessment_set_status (TdDatabase          *db,
           g_ptr_array_add (problems, NULL);
           joined = g_strjoinv ("\n", (char **) problems->pdata);
           g_set_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_NOT_READY,
-                       g_dngettext (GETTEXT_PACKAGE, "%u row needs attention before submitting:\n%s",
-                                    "%u rows need attention before submitting:\n%s", problems->len - 1),
+                       g_dngettext (GETTEXT_PACKAGE, "%u target or standard needs attention before submitting:\n%s",
+                                    "%u targets or standards need attention before submitting:\n%s", problems->len - 1),
                        problems->len - 1, joined);
           goto fail;
         }

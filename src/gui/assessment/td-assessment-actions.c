@@ -105,21 +105,35 @@ submit_cb (GtkWidget  *widget,
   if (!td_assessment_page_flush (self))
     return;
   row = first_problem (self, &messages);
-  if (row != NULL)
+  /* What is saved is checked by the core's own list, the one submitting applies: the figures,
+   * the standards switched on without a justification, the campaign's rules. */
+  if (self->assessment_id != 0)
+    {
+      g_autoptr(GPtrArray) all = td_assessment_list_problems (self->db, self->assessment_id, self->targets, NULL);
+      if (all != NULL)
+        {
+          g_ptr_array_unref (messages);
+          messages = g_steal_pointer (&all);
+        }
+    }
+  if (messages->len > 0)
     {
       g_autoptr(GString) body = g_string_new (NULL);
-      g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Row Needs Attention",
-                                                               "%u Rows Need Attention", messages->len),
-                                                  messages->len);
+      /* Short: a long heading does not fit the dialog on a narrow window. */
+      const char *heading = _("Not Ready to Submit");
 
-      /* Say exactly which rows, then take the clerk to the first. */
+      /* Say exactly which targets, then take the clerk to the first. */
       for (guint i = 0; i < messages->len && i < 8; i++)
         g_string_append_printf (body, "%s%s", i ? "\n" : "", (const char *) messages->pdata[i]);
       if (messages->len > 8)
         g_string_append_printf (body, "\n%s", _("…and more."));
       dialog = adw_alert_dialog_new (heading, body->str);
-      adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "close", _("_Close"), "go", _("_Go to the First"), NULL);
-      adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "go");
+      adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "close", _("_Close"), NULL);
+      if (row != NULL)
+        {
+          adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "go", _("_Go to the First"), NULL);
+          adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "go");
+        }
       g_object_set_data (G_OBJECT (dialog), "row", row);
       adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), widget, NULL,
                                (GAsyncReadyCallback) problems_response_cb, g_object_ref (self));
