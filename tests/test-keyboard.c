@@ -141,6 +141,30 @@ test_hidden_reader_takes_no_focus (void)
   td_test_iterate (50);
 }
 
+/* The sidebar highlights the area shown: focus passing over a row does not move the
+ * highlight; activating the row shows its area. */
+static void
+test_sidebar_follows_activation (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdWindow *window = sample_window (dir, "P-TAMSON", TD_AREA_SELF_ASSESSMENT);
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), TD_TYPE_WINDOW, "area_list"));
+  GtkListBoxRow *evidence = gtk_list_box_get_row_at_index (list, 3);
+
+  gtk_widget_grab_focus (GTK_WIDGET (evidence));
+  gtk_list_box_select_row (list, evidence);
+  td_test_iterate (50);
+  g_assert_cmpstr (td_window_get_area (window), ==, TD_AREA_SELF_ASSESSMENT);
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
+  g_signal_emit_by_name (list, "row-activated", evidence);
+  td_test_iterate (50);
+  g_assert_cmpstr (td_window_get_area (window), ==, TD_AREA_EVIDENCE);
+  g_assert_true (gtk_list_box_get_selected_row (list) == evidence);
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+  td_test_cleanup_dir (dir);
+}
+
 static void
 collect_mnemonics (GtkWidget  *widget,
                    GHashTable *keys,
@@ -213,5 +237,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/keyboard/hidden-area-keeps-no-focus", test_hidden_area_keeps_no_focus);
   g_test_add_func ("/keyboard/hidden-reader-takes-no-focus", test_hidden_reader_takes_no_focus);
   g_test_add_func ("/keyboard/mnemonics-unique", test_mnemonics_unique);
+  g_test_add_func ("/keyboard/sidebar-follows-activation", test_sidebar_follows_activation);
   return g_test_run ();
 }

@@ -168,6 +168,18 @@ area_row_activated_cb (TdWindow      *self,
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
+/* The highlight and the page always agree: a row is selected when it is activated (click,
+ * Enter, Alt+1…4), never because the keyboard focus passed over it on the way elsewhere. */
+static void
+area_row_selected_cb (TdWindow      *self,
+                      GtkListBoxRow *row)
+{
+  GtkListBoxRow *shown = self->area ? row_for_area (self, self->area) : NULL;
+
+  if (shown != NULL && row != shown)
+    gtk_list_box_select_row (self->area_list, shown);
+}
+
 static void
 show_shortcuts_cb (GtkWidget  *widget,
                    const char *action_name,
@@ -292,6 +304,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, awards_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, area_list);
+  gtk_widget_class_bind_template_callback (widget_class, area_row_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, area_stack);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, demo_banner);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, error_page);
@@ -317,6 +330,23 @@ td_window_init (TdWindow *self)
   g_type_ensure (TD_TYPE_WELCOME_PAGE);
   g_type_ensure (TD_TYPE_AWARDS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Each area row is named by its label, for screen readers that announce the row. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->area_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    for (GtkWidget *w = gtk_widget_get_first_child (row); w; w = gtk_widget_get_first_child (w))
+      {
+        GtkWidget *label = w;
+
+        while (label && !GTK_IS_LABEL (label))
+          label = gtk_widget_get_next_sibling (label);
+        if (label != NULL)
+          {
+            gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                            gtk_label_get_label (GTK_LABEL (label)), -1);
+            break;
+          }
+      }
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
