@@ -111,7 +111,7 @@ show_items (TdImportDialog *self)
           for (guint c = 0; c < item->preview->changes->len && c < 6 && item->preview->kind == TD_IMPORT_REVISION; c++)
             g_string_append_printf (text, "\n%s", (const char *) item->preview->changes->pdata[c]);
           subtitle = g_string_free (g_steal_pointer (&text), FALSE);
-          icon = gtk_image_new_from_icon_name (item->imported ? "emblem-ok-symbolic" : "document-open-symbolic");
+          icon = gtk_image_new_from_icon_name (item->imported ? "object-select-symbolic" : "document-open-symbolic");
         }
       else
         {
