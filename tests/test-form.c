@@ -230,6 +230,9 @@ test_submitted_is_read_only (void)
   g_assert_false (gtk_editable_get_editable (entry (row_for (page, 4), "numerator_entry")));
   g_assert_false (gtk_widget_get_visible (page->submit_button));
   g_assert_true (gtk_widget_get_visible (page->export_button));
+  /* Nothing greyed out without a word: the banner says why and what to do. */
+  g_assert_true (adw_banner_get_revealed (page->returned_banner));
+  g_assert_nonnull (strstr (adw_banner_get_title (page->returned_banner), "read-only"));
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate (20);
   g_assert_finalize_object (db);

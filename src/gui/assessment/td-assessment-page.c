@@ -103,14 +103,33 @@ td_assessment_page_update_header (TdAssessmentPage *self)
 
   gtk_widget_set_visible (self->submit_button, editable (self));
   gtk_widget_set_visible (self->values_button, editable (self));
-  gtk_widget_set_visible (self->withdraw_button, self->status == TD_ASSESSMENT_SUBMITTED);
+  /* The banner offers Withdraw when it says why the form is read-only; one button, one Alt key. */
+  gtk_widget_set_visible (self->withdraw_button, self->status == TD_ASSESSMENT_SUBMITTED && self->received_signature != NULL);
   gtk_widget_set_visible (self->export_button, self->started && self->status != TD_ASSESSMENT_DRAFT);
+  /* One banner says why the form is as it is: returned with the province's reason, or read-only
+   * and how to change that, so that nothing sits greyed out without an explanation. */
+  adw_banner_set_button_label (self->returned_banner, NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->returned_banner), NULL);
   if (self->status == TD_ASSESSMENT_RETURNED && self->status_reason)
     {
       g_autofree char *title = g_strdup_printf (_("Returned by the province: %s"), self->status_reason);
       adw_banner_set_title (self->returned_banner, title);
     }
-  adw_banner_set_revealed (self->returned_banner, self->status == TD_ASSESSMENT_RETURNED);
+  else if (self->status == TD_ASSESSMENT_SUBMITTED && self->received_signature == NULL)
+    {
+      adw_banner_set_title (self->returned_banner,
+                            _("Submitted: the form is read-only. Withdraw it to change a figure, before the file is sent."));
+      adw_banner_set_button_label (self->returned_banner, _("_Withdraw"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->returned_banner), "assessment.withdraw");
+    }
+  else if (self->started && !editable (self))
+    adw_banner_set_title (self->returned_banner,
+                          self->received_signature != NULL
+                          ? _("Received from the unit: its figures are read-only here. Return it with a reason if they need correcting.")
+                          : _("At the province: the form is read-only. Ask the province to return it if a figure must change."));
+  adw_banner_set_revealed (self->returned_banner,
+                           (self->status == TD_ASSESSMENT_RETURNED && self->status_reason) ||
+                           (self->started && !editable (self)));
 }
 
 /* The campaign's rules on what is saved: each broken one under the row of its target. */
