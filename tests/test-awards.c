@@ -95,6 +95,19 @@ move_button (GtkWidget *root, TdNominationStatus status)
   return NULL;
 }
 
+/* Whether a label under @widget reads @text. */
+static gboolean
+label_in (GtkWidget  *widget,
+          const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (label_in (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_filters (Fixture *f, gconstpointer data)
 {
@@ -114,6 +127,15 @@ test_filters (Fixture *f, gconstpointer data)
   g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 1);
   gtk_drop_down_set_selected (subject, 0);
   g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 3);
+  /* The sample's decision has no number yet: its nominations say they are in a draft. */
+  {
+    GtkWidget *list = GTK_WIDGET (child (f->page, TD_TYPE_AWARDS_PAGE, "nomination_list"));
+    guint in_draft = 0;
+
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+      in_draft += label_in (row, "In a draft decision");
+    g_assert_cmpuint (in_draft, ==, 3);
+  }
   gtk_drop_down_set_selected (status, 0);
   /* Search ignores case and finds the unit of an individual too. */
   td_awards_page_set_search (f->page, "NGỌC ÁNH");

@@ -28,6 +28,7 @@ struct _TdAwardsPage
   GListModel     *targets;
   GPtrArray      *nominations;    /* TdNomination of the round */
   GHashTable     *warnings;       /* nomination id → its warnings, made with the list */
+  GHashTable     *draft_decisions; /* ids (gint64) of the round's decisions without a number */
   GArray         *proposers;      /* gint64 unit ids behind proposer_dropdown (0: all) */
   gint64          current;
   gboolean        filling;
@@ -136,7 +137,10 @@ nomination_row (TdAwardsPage       *self,
                 const TdNomination *n)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *status = gtk_label_new (td_nomination_status_get_label (n->status));
+  /* "In a decision" only once the decision has its number; until then it is a draft. */
+  gboolean in_draft = n->status == TD_NOMINATION_DECIDED && self->draft_decisions &&
+                      g_hash_table_contains (self->draft_decisions, &n->decision_id);
+  GtkWidget *status = gtk_label_new (in_draft ? _("In a draft decision") : td_nomination_status_get_label (n->status));
   g_autofree char *title = g_markup_escape_text (td_nomination_get_name (n), -1);
   g_autofree char *subtitle = NULL;
   g_autofree char *escaped = NULL;
@@ -368,7 +372,11 @@ fill_decisions (TdAwardsPage *self)
       TdDecision *d = decisions->pdata[i];
       g_autoptr(GPtrArray) awardees = td_decision_list_awardees (self->db, d->id, NULL);
       g_autofree char *number = td_decision_format_number (d);
-      g_autofree char *title = g_strdup_printf (_("Decision %s"), number);
+      /* Two drafts are both "…/QĐ-UBND": a draft is told by its own number here and, below, by
+       * its date, level and first recipients. */
+      g_autofree char *title = td_decision_is_draft (d)
+                               ? g_strdup_printf (_("Draft Decision %u"), (guint) d->id)
+                               : g_strdup_printf (_("Decision %s"), number);
       g_autofree char *date = td_format_date (d->signed_on);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
@@ -376,12 +384,14 @@ fill_decisions (TdAwardsPage *self)
 
       subtitle = g_strdup_printf (ngettext ("%s · %s · %u awardee", "%s · %s · %u awardees", n),
                                   td_award_level_get_label (d->level), date ? date : _("no date yet"), n);
-      if (td_decision_is_draft (d))
+      if (n > 0)
         {
-          /* Translators: after the level, date and awardees of a decision that has no number yet. */
-          g_autofree char *draft = g_strdup_printf (_("%s · draft"), subtitle);
-          g_free (subtitle);
-          subtitle = g_steal_pointer (&draft);
+          const char *first = td_nomination_get_name (awardees->pdata[0]);
+          g_autofree char *who = n > 1 ? g_strdup_printf (ngettext ("%s and %u more", "%s and %u more", n - 1), first, n - 1)
+                                       : g_strdup (first);
+          g_autofree char *longer = g_strdup_printf ("%s: %s", subtitle, who);
+
+          g_set_str (&subtitle, longer);
         }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -410,6 +420,18 @@ reload (TdAwardsPage *self)
     return;
   g_clear_pointer (&self->nominations, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_hash_table_unref);
+  g_clear_pointer (&self->draft_decisions, g_hash_table_unref);
+  self->draft_decisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  {
+    g_autoptr(GPtrArray) decisions = td_decision_list (self->db, round_id (self), NULL);
+
+    for (guint i = 0; decisions && i < decisions->len; i++)
+      {
+        TdDecision *d = decisions->pdata[i];
+        if (td_decision_is_draft (d))
+          g_hash_table_add (self->draft_decisions, g_memdup2 (&d->id, sizeof d->id));
+      }
+  }
   self->nominations = td_nomination_list (self->db, round_id (self), &error);
   /* Once per reload, for every row: the filters and the search only redraw. */
   if (self->nominations != NULL)
@@ -504,6 +526,7 @@ td_awards_page_dispose (GObject *object)
   g_clear_object (&self->targets);
   g_clear_pointer (&self->nominations, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_hash_table_unref);
+  g_clear_pointer (&self->draft_decisions, g_hash_table_unref);
   g_clear_pointer (&self->proposers, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_AWARDS_PAGE);
   G_OBJECT_CLASS (td_awards_page_parent_class)->dispose (object);
