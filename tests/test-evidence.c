@@ -111,6 +111,13 @@ test_attach_dedup_and_verdict (void)
   loaded = td_evidence_load_bytes (db, e1, &error);
   g_assert_true (g_bytes_equal (loaded, pdf));
 
+  /* "Needs more" or "rejected" tells the unit why, or is not recorded. */
+  g_assert_false (td_evidence_set_verdict (db, e7, TD_VERDICT_NEEDS_MORE, "  ", &error));
+  g_assert_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_REASON_NEEDED);
+  g_clear_error (&error);
+  g_assert_false (td_evidence_set_verdict (db, e7, TD_VERDICT_REJECTED, NULL, &error));
+  g_assert_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_REASON_NEEDED);
+  g_clear_error (&error);
   g_assert_true (td_evidence_set_verdict (db, e7, TD_VERDICT_NEEDS_MORE, "Thiếu trang 2", &error));
   list = td_evidence_list_for_assessment (db, a, &error);
   g_assert_cmpuint (list->len, ==, 2);

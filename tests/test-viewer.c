@@ -245,8 +245,21 @@ test_review_verdicts (void)
   g_assert_cmpint (second, !=, first);
 
   comment = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE, "comment_entry"));
+  /* Ctrl+3 without a reason records nothing: the comment asks for it, in place; Enter there
+   * records the verdict asked for. */
+  {
+    g_autoptr(GPtrArray) before = td_audit_list (db, "P-KINHBAC", 0, &error);
+    g_autoptr(GPtrArray) after = NULL;
+
+    gtk_editable_set_text (comment, "");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.verdict", "s", "rejected"));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (comment), "error"));
+    after = td_audit_list (db, "P-KINHBAC", 0, &error);
+    g_assert_cmpuint (after->len, ==, before->len);
+  }
   gtk_editable_set_text (comment, "Thiếu chữ ký của lãnh đạo.");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.verdict", "s", "rejected"));
+  g_signal_emit_by_name (comment, "activate");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (comment), "error"));
   g_assert_cmpint (td_evidence_page_get_current (page), ==, second);
   g_assert_cmpstr (gtk_editable_get_text (comment), ==, "Thiếu chữ ký của lãnh đạo.");
 

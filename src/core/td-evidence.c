@@ -336,9 +336,19 @@ td_evidence_set_verdict (TdDatabase  *db,
   g_autofree char *now = td_database_now ();
   g_autofree char *old = NULL;
   g_autofree char *unit_code = NULL;
+  g_autofree char *reason = g_strstrip (g_strdup (comment ? comment : ""));
   sqlite3_stmt *stmt;
   int rc;
 
+  /* The unit is told what to add or why it is refused: never a bare "needs more". */
+  if ((verdict == TD_VERDICT_NEEDS_MORE || verdict == TD_VERDICT_REJECTED) && *reason == '\0')
+    {
+      g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_REASON_NEEDED,
+                   verdict == TD_VERDICT_NEEDS_MORE
+                   ? _("Write what the unit should add, then record the verdict again.")
+                   : _("Write why the evidence is not accepted, then record the verdict again."));
+      return FALSE;
+    }
   if (!td_database_begin (db, error))
     return FALSE;
   /* The unit goes into the audit row so the verdict shows in that unit's history; evidence

@@ -18,6 +18,7 @@ typedef enum {
   TD_EVIDENCE_ERROR_NO_OWNER,
   TD_EVIDENCE_ERROR_CANNOT_DISPLAY,   /* a PDF whose pages crash or overrun the PDF helper */
   TD_EVIDENCE_ERROR_NO_CHECKER,       /* the program installed no PDF checker */
+  TD_EVIDENCE_ERROR_REASON_NEEDED,    /* "needs more" or "rejected" without telling the unit why */
 } TdEvidenceError;
 
 GQuark td_evidence_error_quark (void);

@@ -36,6 +36,7 @@ struct _TdEvidencePage
   GtkListBox     *evidence_list;
   GtkLabel       *title_label;
   GtkEntry       *comment_entry;
+  TdVerdict       pending_verdict;  /* asked for, waiting for its reason in the comment */
   GtkStack       *viewer_stack;
   TdPdfReader    *reader;
 };
@@ -96,6 +97,8 @@ verdict_icon (TdVerdict verdict)
     default: return "radio-symbolic";
     }
 }
+
+static void clear_pending_verdict (TdEvidencePage *self);
 
 /* Signatures in the list.  Each file is checked once per content (the cache is by SHA-256) in a
  * thread with its own database connection, so the list shows at once and the marks follow. */
@@ -303,6 +306,7 @@ row_selected_cb (TdEvidencePage *self,
   self->current = e->id;
   gtk_label_set_label (self->title_label, e->file_name);
   gtk_editable_set_text (GTK_EDITABLE (self->comment_entry), e->verdict_comment);
+  clear_pending_verdict (self);
   bytes = td_evidence_load_bytes (self->db, e->id, &error);
   td_pdf_reader_set_pdf (self->reader, bytes, error ? error->message : NULL);
   gtk_stack_set_visible_child_name (self->viewer_stack, "view");
@@ -323,6 +327,14 @@ selection_changed_cb (TdEvidencePage *self)
 }
 
 static void
+clear_pending_verdict (TdEvidencePage *self)
+{
+  self->pending_verdict = TD_VERDICT_UNREVIEWED;
+  gtk_entry_set_placeholder_text (self->comment_entry, _("Comment for the unit"));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->comment_entry), "error");
+}
+
+static void
 verdict_cb (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -336,10 +348,30 @@ verdict_cb (GtkWidget  *widget,
     return;
   if (!td_evidence_set_verdict (self->db, e->id, verdict, gtk_editable_get_text (GTK_EDITABLE (self->comment_entry)), &error))
     {
+      if (g_error_matches (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_REASON_NEEDED))
+        {
+          /* Asked in place, not in a dialog: the comment field says what it needs, and Enter
+           * there records the verdict that was asked for. */
+          self->pending_verdict = verdict;
+          gtk_entry_set_placeholder_text (self->comment_entry, error->message);
+          gtk_widget_add_css_class (GTK_WIDGET (self->comment_entry), "error");
+          gtk_widget_grab_focus (GTK_WIDGET (self->comment_entry));
+          return;
+        }
       toast (self, error->message);
       return;
     }
+  clear_pending_verdict (self);
   load (self);
+}
+
+/* Enter in the comment: the verdict the reviewer asked for before writing the reason. */
+static void
+comment_activated_cb (TdEvidencePage *self)
+{
+  if (self->pending_verdict != TD_VERDICT_UNREVIEWED)
+    gtk_widget_activate_action (GTK_WIDGET (self), "evidence.verdict", "s",
+                                td_verdict_to_string (self->pending_verdict));
 }
 
 static void
@@ -500,6 +532,7 @@ td_evidence_page_class_init (TdEvidencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, comment_entry);
+  gtk_widget_class_bind_template_callback (widget_class, comment_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, viewer_stack);
   gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, reader);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
