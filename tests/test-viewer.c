@@ -272,6 +272,18 @@ test_review_verdicts (void)
   g_assert_cmpstr (entry->new_value, ==, "rejected");
   g_assert_cmpstr (entry->reason, ==, "Thiếu chữ ký của lãnh đạo.");
 
+  /* Undo (the toast's button, or Ctrl+Z) puts the earlier verdict back, and says so in the log. */
+  {
+    g_autoptr(GPtrArray) newest = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.undo-verdict", NULL));
+    newest = td_audit_list (db, "P-KINHBAC", 1, &error);
+    g_assert_cmpstr (((TdAuditEntry *) newest->pdata[0])->old_value, ==, "rejected");
+    g_assert_cmpstr (((TdAuditEntry *) newest->pdata[0])->new_value, ==, entry->old_value);
+    gtk_editable_set_text (comment, "Thiếu chữ ký của lãnh đạo.");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.verdict", "s", "rejected"));
+  }
+
   /* The nomination's dossier takes a verdict the same way, recorded under the ward. */
   gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (review_row (page, 2)))),
                            review_row (page, 2));

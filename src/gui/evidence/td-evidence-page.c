@@ -37,6 +37,7 @@ struct _TdEvidencePage
   GtkLabel       *title_label;
   GtkEntry       *comment_entry;
   TdVerdict       pending_verdict;  /* asked for, waiting for its reason in the comment */
+  gpointer        last_undo;        /* Undo of the latest verdict, for the toast and Ctrl+Z */
   GtkStack       *viewer_stack;
   TdPdfReader    *reader;
 };
@@ -326,6 +327,48 @@ selection_changed_cb (TdEvidencePage *self)
   load (self);
 }
 
+/* What a verdict replaced, to put back. */
+typedef struct {
+  gint64     evidence_id;
+  TdVerdict  verdict;
+  char      *comment;
+} Undo;
+
+static void
+undo_free (Undo *undo)
+{
+  if (undo == NULL)
+    return;
+  g_free (undo->comment);
+  g_free (undo);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Undo, undo_free)
+
+/* Puts back what the latest verdict replaced (the toast's Undo, or Ctrl+Z). */
+static void
+undo_verdict_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TdEvidencePage *self = TD_EVIDENCE_PAGE (widget);
+  g_autoptr(Undo) undo = g_steal_pointer (&self->last_undo);
+  g_autoptr(GError) error = NULL;
+
+  if (undo == NULL || self->db == NULL)
+    return;
+  if (!td_evidence_set_verdict (self->db, undo->evidence_id, undo->verdict, undo->comment, &error))
+    toast (self, error->message);
+  else
+    load (self);
+}
+
+static void
+toast_undo_cb (TdEvidencePage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "evidence.undo-verdict", NULL);
+}
+
 static void
 clear_pending_verdict (TdEvidencePage *self)
 {
@@ -342,10 +385,15 @@ verdict_cb (GtkWidget  *widget,
   TdEvidencePage *self = TD_EVIDENCE_PAGE (widget);
   TdEvidenceInfo *e = current_info (self);
   g_autoptr(GError) error = NULL;
+  g_autoptr(Undo) undo = NULL;
   TdVerdict verdict;
 
   if (e == NULL || !td_verdict_from_string (g_variant_get_string (parameter, NULL), &verdict))
     return;
+  undo = g_new0 (Undo, 1);
+  undo->evidence_id = e->id;
+  undo->verdict = e->verdict;
+  undo->comment = g_strdup (e->verdict_comment);
   if (!td_evidence_set_verdict (self->db, e->id, verdict, gtk_editable_get_text (GTK_EDITABLE (self->comment_entry)), &error))
     {
       if (g_error_matches (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_REASON_NEEDED))
@@ -363,6 +411,22 @@ verdict_cb (GtkWidget  *widget,
     }
   clear_pending_verdict (self);
   load (self);
+  /* A verdict is one key press: one more takes it back. */
+  {
+    g_autofree char *message = g_strdup_printf (_("Recorded: %s"), td_verdict_get_label (verdict));
+    AdwToast *t = adw_toast_new (message);
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+    adw_toast_set_button_label (t, _("_Undo"));
+    adw_toast_set_use_markup (t, FALSE);
+    g_clear_pointer (&self->last_undo, undo_free);
+    self->last_undo = g_steal_pointer (&undo);
+    g_signal_connect_object (t, "button-clicked", G_CALLBACK (toast_undo_cb), self, G_CONNECT_SWAPPED);
+    if (TD_IS_WINDOW (root))
+      td_window_add_toast (TD_WINDOW (root), t);
+    else
+      g_object_unref (g_object_ref_sink (t));
+  }
 }
 
 /* Enter in the comment: the verdict the reviewer asked for before writing the reason. */
@@ -505,6 +569,7 @@ td_evidence_page_dispose (GObject *object)
   if (self->scan_cancel)
     g_cancellable_cancel (self->scan_cancel);
   g_clear_object (&self->scan_cancel);
+  g_clear_pointer (&self->last_undo, undo_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_EVIDENCE_PAGE);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
@@ -538,6 +603,8 @@ td_evidence_page_class_init (TdEvidencePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "evidence.verdict", "s", verdict_cb);
+  gtk_widget_class_install_action (widget_class, "evidence.undo-verdict", NULL, undo_verdict_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "evidence.undo-verdict", NULL);
   gtk_widget_class_install_action (widget_class, "evidence.next-unreviewed", NULL, next_unreviewed_cb);
   gtk_widget_class_install_action (widget_class, "evidence.copy-text", NULL, copy_text_cb);
   gtk_widget_class_install_action (widget_class, "evidence.save-copy", NULL, save_copy_cb);
