@@ -283,6 +283,9 @@ test_review_verdicts (void)
     gtk_editable_set_text (comment, "Thiếu chữ ký của lãnh đạo.");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.verdict", "s", "rejected"));
   }
+  /* The verdict shows as the pressed one of the three buttons. */
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE, "verdict_rejected"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE, "verdict_accepted"))));
 
   /* The nomination's dossier takes a verdict the same way, recorded under the ward. */
   gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (review_row (page, 2)))),

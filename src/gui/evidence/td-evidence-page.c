@@ -36,6 +36,9 @@ struct _TdEvidencePage
   GtkListBox     *evidence_list;
   GtkLabel       *title_label;
   GtkEntry       *comment_entry;
+  GtkToggleButton *verdict_accepted;
+  GtkToggleButton *verdict_needs_more;
+  GtkToggleButton *verdict_rejected;
   TdVerdict       pending_verdict;  /* asked for, waiting for its reason in the comment */
   gpointer        last_undo;        /* Undo of the latest verdict, for the toast and Ctrl+Z */
   GtkStack       *viewer_stack;
@@ -100,6 +103,7 @@ verdict_icon (TdVerdict verdict)
 }
 
 static void clear_pending_verdict (TdEvidencePage *self);
+static void show_verdict_state (TdEvidencePage *self);
 
 /* Signatures in the list.  Each file is checked once per content (the cache is by SHA-256) in a
  * thread with its own database connection, so the list shows at once and the marks follow. */
@@ -282,6 +286,8 @@ load (TdEvidencePage *self)
     {
       gtk_stack_set_visible_child_name (self->viewer_stack, "empty");
       gtk_label_set_label (self->title_label, "");
+      self->current = 0;
+      show_verdict_state (self);
       return;
     }
   /* After a verdict the same evidence stays in view at the same page: marking it as current
@@ -290,6 +296,7 @@ load (TdEvidencePage *self)
     if (((TdEvidenceInfo *) self->items->pdata[i])->id == keep)
       self->current = keep;
   select_id (self, self->current ? self->current : ((TdEvidenceInfo *) self->items->pdata[0])->id);
+  show_verdict_state (self);
 }
 
 /* Callbacks */
@@ -311,6 +318,7 @@ row_selected_cb (TdEvidencePage *self,
   bytes = td_evidence_load_bytes (self->db, e->id, &error);
   td_pdf_reader_set_pdf (self->reader, bytes, error ? error->message : NULL);
   gtk_stack_set_visible_child_name (self->viewer_stack, "view");
+  show_verdict_state (self);
 }
 
 static void
@@ -325,6 +333,19 @@ selection_changed_cb (TdEvidencePage *self)
     }
   self->current = 0;
   load (self);
+}
+
+/* The three verdict buttons show the current evidence's verdict, pressed, and are off when
+ * there is no evidence to judge. */
+static void
+show_verdict_state (TdEvidencePage *self)
+{
+  TdEvidenceInfo *e = current_info (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.verdict", e != NULL);
+  gtk_toggle_button_set_active (self->verdict_accepted, e && e->verdict == TD_VERDICT_ACCEPTED);
+  gtk_toggle_button_set_active (self->verdict_needs_more, e && e->verdict == TD_VERDICT_NEEDS_MORE);
+  gtk_toggle_button_set_active (self->verdict_rejected, e && e->verdict == TD_VERDICT_REJECTED);
 }
 
 /* What a verdict replaced, to put back. */
@@ -404,9 +425,11 @@ verdict_cb (GtkWidget  *widget,
           gtk_entry_set_placeholder_text (self->comment_entry, error->message);
           gtk_widget_add_css_class (GTK_WIDGET (self->comment_entry), "error");
           gtk_widget_grab_focus (GTK_WIDGET (self->comment_entry));
+          show_verdict_state (self);
           return;
         }
       toast (self, error->message);
+      show_verdict_state (self);
       return;
     }
   clear_pending_verdict (self);
@@ -597,6 +620,9 @@ td_evidence_page_class_init (TdEvidencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, comment_entry);
+  gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, verdict_accepted);
+  gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, verdict_needs_more);
+  gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, verdict_rejected);
   gtk_widget_class_bind_template_callback (widget_class, comment_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, viewer_stack);
   gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, reader);
