@@ -491,8 +491,18 @@ td_chart_draw_trend (cairo_t            *cr,
                 cairo_set_line_width (cr, 2);
                 cairo_stroke (cr);
               }
-            show_text (cr, style, font * 0.9, FALSE, &style->foreground, value, cx,
-                       cy < py + font ? cy + font * 0.9 : cy - font * 0.9, 0, 0.5, NULL);
+            /* Above the point, unless that is off the top or on the round's dashed threshold
+             * line (which would strike the figure through): then below it. */
+            {
+              double round_ty = py + ph * (1 - CLAMP ((td_target_get_threshold (roll->target) - lo) / span, 0, 1));
+              double label_y = cy - font * 0.9;
+
+              if (cy < py + font || fabs (label_y - round_ty) < font * 0.7)
+                label_y = cy + font * 0.9;
+              if (fabs (label_y - round_ty) < font * 0.7 && cy - font * 0.9 >= py + font * 0.5)
+                label_y = cy - font * 0.9 - font * 0.8;
+              show_text (cr, style, font * 0.9, FALSE, &style->foreground, value, cx, label_y, 0, 0.5, NULL);
+            }
             prev_x = cx;
             prev_y = cy;
           }
