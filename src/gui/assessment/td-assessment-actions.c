@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "td-assessment-page-private.h"
+#include "td-window.h"
 #include "td-pickers.h"
 #include "td-sign-dialog.h"
 #include "td-evidence-preview.h"
@@ -186,16 +187,50 @@ withdraw_cb (GtkWidget  *widget,
 /* Export */
 
 static void
+unref_file (gpointer  file,
+            GClosure *closure)
+{
+  g_object_unref (file);
+}
+
+static void
+open_folder_cb (AdwToast *toast,
+                GFile    *file)
+{
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  gtk_file_launcher_open_containing_folder (launcher, NULL, NULL, NULL, NULL);
+}
+
+/* Says where the file went, and opens that folder on request: the clerk attaches it to an
+ * e-mail or copies it to a stick from there. */
+static void
 exported_cb (TdSignDialog     *sign,
              const char       *signer,
              TdAssessmentPage *self)
 {
-  const char *name = g_object_get_data (G_OBJECT (sign), "td-file-name");
+  GFile *file = g_object_get_data (G_OBJECT (sign), "td-file");
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
   g_autofree char *message = signer
-    ? g_strdup_printf (_("Saved “%s”, signed by %s: send this file to the province."), name, signer)
-    : g_strdup_printf (_("Saved “%s”: send this file to the province."), name);
+    ? g_strdup_printf (_("Saved “%s” in %s, signed by %s: send this file to the province."), name, folder, signer)
+    : g_strdup_printf (_("Saved “%s” in %s: send this file to the province."), name, folder);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *toast = adw_toast_new (message);
 
-  td_assessment_page_toast (self, message);
+  adw_toast_set_use_markup (toast, FALSE);
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_folder_cb), g_object_ref (file),
+                         unref_file, 0);
+  if (TD_IS_WINDOW (root))
+    td_window_add_toast (TD_WINDOW (root), toast);
+  else
+    {
+      g_message ("%s", message);
+      g_object_unref (g_object_ref_sink (toast));
+    }
 }
 
 static void
@@ -212,7 +247,7 @@ export_chosen_cb (GtkFileDialog    *dialog,
       /* The signature is chosen next; the file is written only once that is settled. */
       TdSignDialog *sign = td_sign_dialog_new (self->db, td_unit_get_code (self->unit),
                                                td_round_get_number (self->round), path);
-      g_object_set_data_full (G_OBJECT (sign), "td-file-name", g_file_get_basename (file), g_free);
+      g_object_set_data_full (G_OBJECT (sign), "td-file", g_object_ref (file), g_object_unref);
       g_signal_connect (sign, "exported", G_CALLBACK (exported_cb), self);
       adw_dialog_present (ADW_DIALOG (sign), GTK_WIDGET (self));
     }
