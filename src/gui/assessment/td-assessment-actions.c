@@ -216,7 +216,6 @@ exported_cb (TdSignDialog     *sign,
   g_autofree char *message = signer
     ? g_strdup_printf (_("Saved “%s” in %s, signed by %s: send this file to the province."), name, folder, signer)
     : g_strdup_printf (_("Saved “%s” in %s: send this file to the province."), name, folder);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_use_markup (toast, FALSE);
@@ -224,13 +223,7 @@ exported_cb (TdSignDialog     *sign,
   adw_toast_set_timeout (toast, 10);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_folder_cb), g_object_ref (file),
                          unref_file, 0);
-  if (TD_IS_WINDOW (root))
-    td_window_add_toast (TD_WINDOW (root), toast);
-  else
-    {
-      g_message ("%s", message);
-      g_object_unref (g_object_ref_sink (toast));
-    }
+  td_window_show_toast (GTK_WIDGET (self), toast);
 }
 
 static void

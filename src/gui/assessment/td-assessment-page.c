@@ -25,12 +25,7 @@ void
 td_assessment_page_toast (TdAssessmentPage *self,
                           const char       *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (TD_IS_WINDOW (root))
-    td_window_add_toast (TD_WINDOW (root), adw_toast_new (message));
-  else
-    g_message ("%s", message);
+  td_window_toast (GTK_WIDGET (self), message);
 }
 
 gboolean

@@ -55,16 +55,6 @@ G_DEFINE_FINAL_TYPE (TdAwardsPage, td_awards_page, ADW_TYPE_BIN)
 
 static void reload (TdAwardsPage *self);
 
-static void
-toast (TdAwardsPage *self,
-       const char   *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (TD_IS_WINDOW (root))
-    td_window_add_toast (TD_WINDOW (root), adw_toast_new (message));
-}
-
 static gint64
 round_id (TdAwardsPage *self)
 {
@@ -274,7 +264,7 @@ decision_rendered_cb (GObject      *source,
   g_autoptr(GBytes) pdf = td_decision_render_pdf_finish (result, &error);
 
   if (pdf == NULL)
-    toast (p->self, error->message);
+    td_window_toast (GTK_WIDGET (p->self), error->message);
   else
     adw_dialog_present (ADW_DIALOG (td_document_preview_new (pdf, p->title, p->file_name, "decision", FALSE)),
                         GTK_WIDGET (p->self));
@@ -297,7 +287,7 @@ preview_decision (TdAwardsPage *self,
 
   if (awardees == NULL)
     {
-      toast (self, error->message);
+      td_window_toast (GTK_WIDGET (self), error->message);
       g_clear_pointer (&decision, td_decision_free);
       return;
     }
@@ -407,7 +397,7 @@ fill_decisions (TdAwardsPage *self)
       gtk_list_box_append (self->decision_list, row);
     }
   if (error != NULL)
-    toast (self, error->message);
+    td_window_toast (GTK_WIDGET (self), error->message);
   gtk_stack_set_visible_child_name (self->decision_stack, decisions && decisions->len > 0 ? "list" : "empty");
 }
 
@@ -437,7 +427,7 @@ reload (TdAwardsPage *self)
   if (self->nominations != NULL)
     self->warnings = td_nomination_warnings_for_round (self->db, self->nominations, &error);
   if (error != NULL)
-    toast (self, error->message);
+    td_window_toast (GTK_WIDGET (self), error->message);
   self->filling = TRUE;
   fill_proposers (self);
   self->filling = FALSE;
@@ -612,7 +602,7 @@ td_awards_page_set_database (TdAwardsPage *self,
   self->targets = td_catalog_list_targets (db, NULL);
   if (self->rounds == NULL)
     {
-      toast (self, error->message);
+      td_window_toast (GTK_WIDGET (self), error->message);
       self->rounds = G_LIST_MODEL (g_list_store_new (TD_TYPE_ROUND));
     }
   self->filling = TRUE;

@@ -41,16 +41,6 @@ struct _TdCertificatesDialog
 
 G_DEFINE_FINAL_TYPE (TdCertificatesDialog, td_certificates_dialog, ADW_TYPE_DIALOG)
 
-static void
-toast (TdCertificatesDialog *self,
-       const char           *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (TD_IS_WINDOW (root))
-    td_window_add_toast (TD_WINDOW (root), adw_toast_new (message));
-}
-
 static const char *
 template_name (TdCertificatesDialog *self)
 {
@@ -130,7 +120,7 @@ render_done_cb (GObject      *source,
         message = g_strdup (_("Stopped: nothing was saved"));
       else
         message = g_strdup_printf (_("The certificates could not be made: %s"), error->message);
-      toast (self, message);
+      td_window_toast (GTK_WIDGET (self), message);
     }
   else if (self->decision == NULL)
     ;   /* closed meanwhile */
@@ -140,7 +130,7 @@ render_done_cb (GObject      *source,
       g_autofree char *message = g_strdup_printf (ngettext ("%u certificate saved in %s", "%u certificates saved in %s",
                                                            n_files),
                                                   n_files, folder);
-      toast (self, message);
+      td_window_toast (GTK_WIDGET (self), message);
     }
   else
     {
@@ -167,7 +157,7 @@ start (TdCertificatesDialog *self,
 
   if (template_ == NULL)
     {
-      toast (self, error->message);
+      td_window_toast (GTK_WIDGET (self), error->message);
       return;
     }
   run = g_new0 (Run, 1);
@@ -254,7 +244,7 @@ offset_changed_cb (TdCertificatesDialog *self)
     return;
   if (*printer == '\0')
     {
-      toast (self, _("Type the printer's name first: the offset belongs to one printer."));
+      td_window_toast (GTK_WIDGET (self), _("Type the printer's name first: the offset belongs to one printer."));
       return;
     }
   td_print_set_printer_offset (self->settings, printer, adw_spin_row_get_value (self->offset_x_row),
@@ -272,7 +262,7 @@ calibration_cb (TdCertificatesDialog *self)
     pdf = td_certificate_render_calibration (template_, 0, 0, &error);
   if (pdf == NULL)
     {
-      toast (self, error->message);
+      td_window_toast (GTK_WIDGET (self), error->message);
       return;
     }
   td_print_pdf (GTK_WIDGET (self), pdf, _("Printer calibration"), template_name (self), TRUE);

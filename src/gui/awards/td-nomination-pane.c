@@ -27,16 +27,6 @@ enum { CHANGED, EDIT_REQUESTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-toast (TdNominationPane *self,
-       const char       *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (TD_IS_WINDOW (root))
-    td_window_add_toast (TD_WINDOW (root), adw_toast_new (message));
-}
-
-static void
 edit_clicked_cb (TdNominationPane *self)
 {
   g_signal_emit (self, signals[EDIT_REQUESTED], 0);
@@ -50,7 +40,7 @@ move (TdNominationPane   *self,
   g_autoptr(GError) error = NULL;
 
   if (!td_nomination_set_status (self->db, self->current, status, reason, &error))
-    toast (self, error->message);
+    td_window_toast (GTK_WIDGET (self), error->message);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -185,7 +175,7 @@ open_evidence_cb (GtkButton    *button,
   g_autoptr(GBytes) bytes = td_evidence_load_bytes (self->db, id, &error);
 
   if (bytes == NULL)
-    toast (self, error->message);
+    td_window_toast (GTK_WIDGET (self), error->message);
   else
     adw_dialog_present (ADW_DIALOG (td_evidence_preview_new (bytes)), GTK_WIDGET (self));
 }
@@ -211,7 +201,7 @@ attach_chosen_cb (GObject      *source,
                           (gsize) g_settings_get_int (self->settings, "evidence-max-mb") * 1024 * 1024, &error) == 0)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” was not attached: %s"), name, error->message);
-      toast (self, message);
+      td_window_toast (GTK_WIDGET (self), message);
       return;
     }
   g_signal_emit (self, signals[CHANGED], 0);

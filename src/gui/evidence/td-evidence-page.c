@@ -49,16 +49,6 @@ G_DEFINE_FINAL_TYPE (TdEvidencePage, td_evidence_page, ADW_TYPE_BIN)
 
 /* Helpers */
 
-static void
-toast (TdEvidencePage *self,
-       const char     *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (TD_IS_WINDOW (root))
-    td_window_add_toast (TD_WINDOW (root), adw_toast_new (message));
-}
-
 static TdEvidenceInfo *
 current_info (TdEvidencePage *self)
 {
@@ -280,7 +270,7 @@ load (TdEvidencePage *self)
         g_ptr_array_extend_and_steal (self->items, dossiers);
     }
   if (error)
-    toast (self, error->message);
+    td_window_toast (GTK_WIDGET (self), error->message);
   fill_list (self);
   if (self->items == NULL || self->items->len == 0)
     {
@@ -379,7 +369,7 @@ undo_verdict_cb (GtkWidget  *widget,
   if (undo == NULL || self->db == NULL)
     return;
   if (!td_evidence_set_verdict (self->db, undo->evidence_id, undo->verdict, undo->comment, &error))
-    toast (self, error->message);
+    td_window_toast (GTK_WIDGET (self), error->message);
   else
     load (self);
 }
@@ -428,7 +418,7 @@ verdict_cb (GtkWidget  *widget,
           show_verdict_state (self);
           return;
         }
-      toast (self, error->message);
+      td_window_toast (GTK_WIDGET (self), error->message);
       show_verdict_state (self);
       return;
     }
@@ -438,17 +428,13 @@ verdict_cb (GtkWidget  *widget,
   {
     g_autofree char *message = g_strdup_printf (_("Recorded: %s"), td_verdict_get_label (verdict));
     AdwToast *t = adw_toast_new (message);
-    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
     adw_toast_set_button_label (t, _("_Undo"));
     adw_toast_set_use_markup (t, FALSE);
     g_clear_pointer (&self->last_undo, undo_free);
     self->last_undo = g_steal_pointer (&undo);
     g_signal_connect_object (t, "button-clicked", G_CALLBACK (toast_undo_cb), self, G_CONNECT_SWAPPED);
-    if (TD_IS_WINDOW (root))
-      td_window_add_toast (TD_WINDOW (root), t);
-    else
-      g_object_unref (g_object_ref_sink (t));
+    td_window_show_toast (GTK_WIDGET (self), t);
   }
 }
 
@@ -483,7 +469,7 @@ next_unreviewed_cb (GtkWidget  *widget,
           return;
         }
     }
-  toast (self, _("Every evidence of this unit has a verdict."));
+  td_window_toast (GTK_WIDGET (self), _("Every evidence of this unit has a verdict."));
 }
 
 static GBytes *
@@ -493,7 +479,7 @@ current_bytes (TdEvidencePage *self)
   GBytes *bytes = self->current ? td_evidence_load_bytes (self->db, self->current, &error) : NULL;
 
   if (error)
-    toast (self, error->message);
+    td_window_toast (GTK_WIDGET (self), error->message);
   return bytes;
 }
 
@@ -510,7 +496,7 @@ copy_text_cb (GtkWidget  *widget,
   if (text == NULL)
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  toast (self, *text ? _("Text of the page copied") : _("The page has no text: it may be a scan."));
+  td_window_toast (GTK_WIDGET (self), *text ? _("Text of the page copied") : _("The page has no text: it may be a scan."));
 }
 
 static void
@@ -524,7 +510,7 @@ save_chosen_cb (GtkFileDialog  *dialog,
 
   if (bytes != NULL && !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
-    toast (self, error->message);
+    td_window_toast (GTK_WIDGET (self), error->message);
   g_object_unref (self);
 }
 
@@ -567,14 +553,14 @@ open_external_cb (GtkWidget  *widget,
   dir = g_dir_make_tmp ("thidua-evidence-XXXXXX", &error);
   if (dir == NULL)
     {
-      toast (self, error->message);
+      td_window_toast (GTK_WIDGET (self), error->message);
       return;
     }
   name = td_evidence_safe_file_name (e->file_name);
   path = g_build_filename (dir, name, NULL);
   if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error))
     {
-      toast (self, error->message);
+      td_window_toast (GTK_WIDGET (self), error->message);
       return;
     }
   file = g_file_new_for_path (path);
@@ -669,7 +655,7 @@ td_evidence_page_set_database (TdEvidencePage *self,
       (self->targets = td_catalog_list_targets (db, &error)) == NULL ||
       (self->standards = td_catalog_list_standards (db, FALSE, TRUE, &error)) == NULL)
     {
-      toast (self, error->message);
+      td_window_toast (GTK_WIDGET (self), error->message);
       return;
     }
   td_pickers_setup (self->unit_dropdown, self->round_dropdown, self->units, self->rounds, self->settings,

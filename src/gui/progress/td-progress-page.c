@@ -65,16 +65,6 @@ static const TdUnitKind scope_kinds[] = {
 /* Helpers */
 
 static void
-toast (TdProgressPage *self,
-       const char     *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (TD_IS_WINDOW (root))
-    td_window_add_toast (TD_WINDOW (root), adw_toast_new (message));
-}
-
-static void
 show_details_hint (TdProgressPage *self)
 {
   gtk_label_set_label (self->details_label,
@@ -412,7 +402,7 @@ copy_table_cb (GtkWidget  *widget,
       g_string_append_printf (text, "%s\n", line);
     }
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text->str);
-  toast (self, all ? _("Table copied") : _("Selected rows copied"));
+  td_window_toast (GTK_WIDGET (self), all ? _("Table copied") : _("Selected rows copied"));
 }
 
 /* The page and the file written, for the toast that says which. */
@@ -437,7 +427,7 @@ export_done_cb (GObject      *source,
     }
   else
     message = g_strdup (error->message);
-  toast (export->self, message);
+  td_window_toast (GTK_WIDGET (export->self), message);
   g_object_unref (export->self);
   g_free (export->path);
   g_free (export);

@@ -29,8 +29,8 @@ static void refresh (TdTrustPage *self);
 
 /* A refusal says what is wrong and what to do: longer than a toast can show whole. */
 static void
-toast (TdTrustPage *self,
-       const char  *message)
+show_refusal (TdTrustPage *self,
+              const char  *message)
 {
   AdwDialog *alert = adw_alert_dialog_new (_("The Certificates Were Not Changed"), message);
 
@@ -61,7 +61,7 @@ remove_clicked_cb (GtkButton   *button,
 
   if (!(is_ca ? td_trust_remove_ca (self->db, fingerprint, &error)
               : td_trust_unbind (self->db, unit_code (self), fingerprint, &error)))
-    toast (self, error->message);
+    show_refusal (self, error->message);
   refresh (self);
 }
 
@@ -133,7 +133,7 @@ refresh (TdTrustPage *self)
   if (bound && bound->len == 0)
     add_empty_row (self, self->unit_group, _("No certificate recorded: this unit's signed packages are refused."));
   if (error != NULL)
-    toast (self, error->message);
+    show_refusal (self, error->message);
 }
 
 gboolean
@@ -146,7 +146,7 @@ td_trust_page_add (TdTrustPage *self,
                                     : td_trust_add_ca (self->db, certificate, &error);
 
   if (info == NULL)
-    toast (self, error->message);
+    show_refusal (self, error->message);
   refresh (self);
   return info != NULL;
 }
@@ -166,7 +166,7 @@ file_chosen_cb (GObject      *source,
     return;
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
   if (bytes == NULL)
-    toast (self, error->message);
+    show_refusal (self, error->message);
   else
     td_trust_page_add (self, for_unit ? unit_code (self) : NULL, bytes);
 }
@@ -208,7 +208,7 @@ unsigned_changed_cb (TdTrustPage *self)
   g_autoptr(GError) error = NULL;
 
   if (!td_trust_set_allow_unsigned (self->db, adw_switch_row_get_active (ADW_SWITCH_ROW (self->unsigned_row)), &error))
-    toast (self, error->message);
+    show_refusal (self, error->message);
 }
 
 static GtkWidget *

@@ -437,3 +437,27 @@ td_window_add_toast (TdWindow *self,
   g_return_if_fail (TD_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+void
+td_window_show_toast (GtkWidget *widget,
+                      AdwToast  *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  g_object_ref_sink (toast);
+  if (TD_IS_WINDOW (root))
+    td_window_add_toast (TD_WINDOW (root), g_object_ref (toast));
+  else
+    g_message ("%s", adw_toast_get_title (toast));
+  g_object_unref (toast);
+}
+
+void
+td_window_toast (GtkWidget  *widget,
+                 const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_use_markup (toast, FALSE);
+  td_window_show_toast (widget, toast);
+}

@@ -34,5 +34,12 @@ void        td_window_set_area      (TdWindow       *self,
 /* Shows @toast over the window (takes ownership). */
 void        td_window_add_toast     (TdWindow       *self,
                                      AdwToast       *toast);
+/* Shows @toast over the window @widget is in (takes ownership); outside one (a test's bare
+ * window), the message goes to the log.  Every page's messages go through here. */
+void        td_window_show_toast    (GtkWidget      *widget,
+                                     AdwToast       *toast);
+/* The same for a plain message. */
+void        td_window_toast         (GtkWidget      *widget,
+                                     const char     *message);
 
 G_END_DECLS
