@@ -13,6 +13,7 @@
 #include "td-assessment.h"
 #include "td-rollup.h"
 #include "td-rules.h"
+#include "td-trust-store.h"
 #include "td-evidence.h"
 #include "td-award.h"
 #include "td-decision.h"

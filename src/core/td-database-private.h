@@ -54,7 +54,5 @@ void          td_stmt_bind_text       (sqlite3_stmt *stmt,
 char         *td_stmt_dup_text        (sqlite3_stmt *stmt,
                                        int           column);
 
-/* ISO 8601 UTC timestamp for "now", as stored in every *_at column. */
-char         *td_database_now         (void);
 
 G_END_DECLS

@@ -49,6 +49,9 @@ const char *td_database_get_actor          (TdDatabase  *self);
  * -journal): what is left of a database whose creation failed half-way. */
 void        td_database_delete_files       (const char  *path);
 
+/* ISO 8601 UTC timestamp for "now", as stored in every *_at column. */
+char       *td_database_now                (void);
+
 void        td_database_set_actor          (TdDatabase  *self,
                                             const char  *actor);
 

@@ -10,6 +10,9 @@
 #include "td-audit.h"
 #include "td-evidence.h"
 #include "td-package-read.h"
+/* Still writing the received rows itself (blobs, evidence, revisions, the unit's history, the
+ * receipt); moving these statements into the core is the next step of issue 17. */
+#include "td-database-private.h"
 
 void
 td_package_preview_free (TdPackagePreview *preview)

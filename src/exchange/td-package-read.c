@@ -21,7 +21,6 @@
 #include "td-assessment-private.h"
 #include "td-audit.h"
 #include "td-catalog.h"
-#include "td-database-private.h"
 #include "td-evidence.h"
 #include "td-package-read.h"
 

@@ -3,7 +3,8 @@
 #pragma once
 
 #include "td-catalog.h"
-#include "td-database-private.h"
+#include <sqlite3.h>
+
 #include "td-package-private.h"
 
 G_BEGIN_DECLS

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "td-catalog.h"
-#include "td-database-private.h"
 #include "td-package-private.h"
 #include "td-register.h"
 #include "td-setup.h"
@@ -117,7 +116,7 @@ read_board (TdDatabase  *db,
       return NULL;
     }
   if ((b->records = td_register_list (db, error)) == NULL || (campaign = td_catalog_get_campaign_json (db, error)) == NULL ||
-      (b->anchors = td_trust_load_ders (db, "SELECT der FROM trust_anchor", 0, error)) == NULL)
+      (b->anchors = td_trust_store_list (db, 0, error)) == NULL)
     return NULL;
   b->by_code = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < b->records->len; i++)
@@ -496,7 +495,7 @@ check_board_signature (TdDatabase  *db,
                    pinned);
       return FALSE;
     }
-  anchors = pinned && *pinned ? td_trust_load_ders (db, "SELECT der FROM trust_anchor", 0, error)
+  anchors = pinned && *pinned ? td_trust_store_list (db, 0, error)
                               : g_ptr_array_ref (s->anchors);
   if (anchors == NULL)
     return FALSE;

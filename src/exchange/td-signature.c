@@ -16,7 +16,6 @@
 #include <gnutls/pkcs7.h>
 #include <gnutls/x509.h>
 
-#include "td-database-private.h"
 #include "td-format.h"
 #include "td-signature-private.h"
 
@@ -622,14 +621,14 @@ td_signature_check (TdDatabase        *db,
                     gint64             unit_id,
                     GError           **error)
 {
-  g_autoptr(GPtrArray) cas = td_trust_load_ders (db, "SELECT der FROM trust_anchor", 0, error);
+  g_autoptr(GPtrArray) cas = td_trust_store_list (db, 0, error);
   g_autoptr(GPtrArray) bound = NULL;
   g_autoptr(TdSignatureInfo) info = NULL;
   gboolean bound_ok = FALSE;
 
   if (cas == NULL || (info = verify_against (signature, data, cas, error)) == NULL)
     return NULL;
-  bound = td_trust_load_ders (db, "SELECT der FROM unit_certificate WHERE unit_id = ?", unit_id, error);
+  bound = td_trust_store_list (db, unit_id, error);
   if (bound == NULL)
     return NULL;
   for (guint i = 0; i < bound->len && !bound_ok; i++)

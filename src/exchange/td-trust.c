@@ -1,6 +1,7 @@
 /* td-trust.c: the board's trust list (CA certificates) and its record of which signing
  * certificate belongs to which unit, both in the database; and whether unsigned packages are
- * accepted.  Every change goes to the audit log. */
+ * accepted.  Every change goes to the audit log.  The rows are the core's (td-trust-store.c);
+ * here, what a certificate is. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -8,28 +9,6 @@
 #include "td-audit.h"
 #include "td-catalog.h"
 #include "td-signature-private.h"
-
-static gpointer
-der_from_row (sqlite3_stmt *stmt,
-              gpointer      user_data)
-{
-  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-}
-
-GPtrArray *
-td_trust_load_ders (TdDatabase  *db,
-                    const char  *sql,
-                    gint64       unit_id,
-                    GError     **error)
-{
-  sqlite3_stmt *stmt = td_database_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  if (unit_id)
-    sqlite3_bind_int64 (stmt, 1, unit_id);
-  return td_database_collect (db, stmt, der_from_row, NULL, (GDestroyNotify) g_bytes_unref, error);
-}
 
 static GPtrArray *
 infos (GPtrArray *ders)
@@ -43,41 +22,6 @@ infos (GPtrArray *ders)
         g_ptr_array_add (out, info);
     }
   return out;
-}
-
-static gboolean
-write_row (TdDatabase  *db,
-           const char  *sql,
-           gint64       unit_id,
-           TdCertInfo  *info,
-           GBytes      *der,
-           const char  *audit_entity,
-           const char  *unit_code,
-           GError     **error)
-{
-  g_autofree char *now = td_database_now ();
-  sqlite3_stmt *stmt;
-
-  if (!td_database_begin (db, error))
-    return FALSE;
-  stmt = td_database_prepare (db, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  td_stmt_bind_text (stmt, 1, info->fingerprint);
-  td_stmt_bind_text (stmt, 2, info->subject);
-  sqlite3_bind_blob (stmt, 3, g_bytes_get_data (der, NULL), (int) g_bytes_get_size (der), SQLITE_STATIC);
-  td_stmt_bind_text (stmt, 4, now);
-  if (unit_id)
-    sqlite3_bind_int64 (stmt, 5, unit_id);
-  if (!td_database_step_done (db, stmt, error) ||
-      !td_audit_record (db, audit_entity, unit_id, unit_code, "added", NULL, info->subject, info->fingerprint, error) ||
-      !td_database_commit (db, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
 }
 
 TdCertInfo *
@@ -97,46 +41,9 @@ td_trust_add_ca (TdDatabase  *db,
                      "issued the units' certificates."), info->subject);
       return NULL;
     }
-  if (!write_row (db, "INSERT OR REPLACE INTO trust_anchor (fingerprint, subject, der, added_at) VALUES (?, ?, ?, ?)",
-                  0, info, der, "trust_anchor", NULL, error))
+  if (!td_trust_store_add (db, 0, NULL, info->fingerprint, info->subject, der, error))
     return NULL;
   return g_steal_pointer (&info);
-}
-
-static gboolean
-delete_row (TdDatabase  *db,
-            const char  *sql,
-            const char  *fingerprint,
-            gint64       unit_id,
-            const char  *audit_entity,
-            const char  *unit_code,
-            GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!td_database_begin (db, error))
-    return FALSE;
-  stmt = td_database_prepare (db, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  td_stmt_bind_text (stmt, 1, fingerprint);
-  if (unit_id)
-    sqlite3_bind_int64 (stmt, 2, unit_id);
-  if (!td_database_step_done (db, stmt, error))
-    goto fail;
-  if (sqlite3_changes (td_database_get_handle (db)) == 0)
-    {
-      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("There is no such certificate."));
-      goto fail;
-    }
-  if (!td_audit_record (db, audit_entity, unit_id, unit_code, "removed", fingerprint, NULL, NULL, error) ||
-      !td_database_commit (db, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
 }
 
 gboolean
@@ -144,15 +51,14 @@ td_trust_remove_ca (TdDatabase  *db,
                     const char  *fingerprint,
                     GError     **error)
 {
-  return delete_row (db, "DELETE FROM trust_anchor WHERE fingerprint = ?", fingerprint, 0, "trust_anchor", NULL,
-                     error);
+  return td_trust_store_remove (db, 0, NULL, fingerprint, error);
 }
 
 GPtrArray *
 td_trust_list_cas (TdDatabase  *db,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) ders = td_trust_load_ders (db, "SELECT der FROM trust_anchor ORDER BY subject", 0, error);
+  g_autoptr(GPtrArray) ders = td_trust_store_list (db, 0, error);
 
   return ders ? infos (ders) : NULL;
 }
@@ -172,9 +78,7 @@ td_trust_bind (TdDatabase  *db,
   der = td_cert_to_der (certificate, &info, error);
   if (der == NULL)
     return NULL;
-  if (!write_row (db, "INSERT OR REPLACE INTO unit_certificate (fingerprint, subject, der, added_at, unit_id)"
-                      " VALUES (?, ?, ?, ?, ?)", td_unit_get_id (unit), info, der, "unit_certificate",
-                  unit_code, error))
+  if (!td_trust_store_add (db, td_unit_get_id (unit), unit_code, info->fingerprint, info->subject, der, error))
     return NULL;
   return g_steal_pointer (&info);
 }
@@ -187,9 +91,7 @@ td_trust_unbind (TdDatabase  *db,
 {
   g_autoptr(TdUnit) unit = td_catalog_find_unit (db, unit_code, error);
 
-  return unit != NULL &&
-         delete_row (db, "DELETE FROM unit_certificate WHERE fingerprint = ? AND unit_id = ?", fingerprint,
-                     td_unit_get_id (unit), "unit_certificate", unit_code, error);
+  return unit != NULL && td_trust_store_remove (db, td_unit_get_id (unit), unit_code, fingerprint, error);
 }
 
 GPtrArray *
@@ -202,8 +104,7 @@ td_trust_list_bound (TdDatabase  *db,
 
   if (unit == NULL)
     return NULL;
-  ders = td_trust_load_ders (db, "SELECT der FROM unit_certificate WHERE unit_id = ? ORDER BY subject",
-                             td_unit_get_id (unit), error);
+  ders = td_trust_store_list (db, td_unit_get_id (unit), error);
   return ders ? infos (ders) : NULL;
 }
 
