@@ -14,6 +14,7 @@
 #include "td-rollup.h"
 #include "td-rules.h"
 #include "td-trust-store.h"
+#include "td-snapshot.h"
 #include "td-evidence.h"
 #include "td-award.h"
 #include "td-decision.h"

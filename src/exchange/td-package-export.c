@@ -7,47 +7,76 @@
 
 #include "td-assessment.h"
 #include "td-catalog.h"
-#include "td-database-private.h"
 #include "td-package-private.h"
+#include "td-snapshot.h"
 
-/* Copies the rows of a query on the database into a package table, column for column. */
+typedef struct {
+  sqlite3      *pkg;
+  sqlite3_stmt *insert;
+} Copy;
+
+/* One row of the snapshot into the package table, column for column. */
 static gboolean
-copy_rows (TdDatabase    *db,
-           sqlite3_stmt  *from,
-           sqlite3       *pkg,
-           const char    *insert_sql,
-           GError       **error)
+copy_row (const GValue *columns,
+          guint         n_columns,
+          gpointer      user_data,
+          GError      **error)
 {
-  sqlite3_stmt *to = NULL;
-  int rc = sqlite3_prepare_v2 (pkg, insert_sql, -1, &to, NULL);
+  Copy *copy = user_data;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const GValue *v = &columns[c];
+      int col = (int) c + 1;
+
+      if (!G_IS_VALUE (v))
+        sqlite3_bind_null (copy->insert, col);
+      else if (G_VALUE_HOLDS_INT64 (v))
+        sqlite3_bind_int64 (copy->insert, col, g_value_get_int64 (v));
+      else if (G_VALUE_HOLDS_DOUBLE (v))
+        sqlite3_bind_double (copy->insert, col, g_value_get_double (v));
+      else if (G_VALUE_HOLDS_STRING (v))
+        sqlite3_bind_text (copy->insert, col, g_value_get_string (v), -1, SQLITE_TRANSIENT);
+      else
+        {
+          GBytes *bytes = g_value_get_boxed (v);
+          sqlite3_bind_blob (copy->insert, col, g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes),
+                             SQLITE_TRANSIENT);
+        }
+    }
+  if (sqlite3_step (copy->insert) != SQLITE_DONE)
+    {
+      td_package_set_error (copy->pkg, sqlite3_errcode (copy->pkg), error);
+      sqlite3_reset (copy->insert);
+      return FALSE;
+    }
+  sqlite3_reset (copy->insert);
+  sqlite3_clear_bindings (copy->insert);
+  return TRUE;
+}
+
+/* A part of the self-assessment, as the core reads it, into a package table. */
+static gboolean
+copy_part (TdDatabase       *db,
+           TdSnapshotPart    part,
+           TdAssessmentInfo *info,
+           TdUnit           *unit,
+           sqlite3          *pkg,
+           const char       *insert_sql,
+           GError          **error)
+{
+  Copy copy = { pkg, NULL };
+  int rc = sqlite3_prepare_v2 (pkg, insert_sql, -1, &copy.insert, NULL);
+  gboolean ok;
 
   if (rc != SQLITE_OK)
     {
       td_package_set_error (pkg, rc, error);
-      sqlite3_reset (from);
       return FALSE;
     }
-  while ((rc = sqlite3_step (from)) == SQLITE_ROW)
-    {
-      for (int c = 0; c < sqlite3_column_count (from); c++)
-        sqlite3_bind_value (to, c + 1, sqlite3_column_value (from, c));
-      if (sqlite3_step (to) != SQLITE_DONE)
-        {
-          td_package_set_error (pkg, sqlite3_errcode (pkg), error);
-          sqlite3_finalize (to);
-          sqlite3_reset (from);
-          return FALSE;
-        }
-      sqlite3_reset (to);
-    }
-  sqlite3_finalize (to);
-  sqlite3_reset (from);
-  if (rc != SQLITE_DONE)
-    {
-      td_database_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  ok = td_snapshot_read (db, part, info->id, td_unit_get_code (unit), copy_row, &copy, error);
+  sqlite3_finalize (copy.insert);
+  return ok;
 }
 
 static gboolean
@@ -63,7 +92,6 @@ write_package (TdDatabase       *db,
   g_autofree char *revision = g_strdup_printf ("%d", info->revision);
   g_autofree char *round_number = g_strdup_printf ("%u", td_round_get_number (round));
   g_autofree char *format = g_strdup_printf ("%d", TD_PACKAGE_FORMAT);
-  sqlite3_stmt *stmt;
 
   if (sqlite3_exec (pkg, td_package_schema, NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -71,54 +99,12 @@ write_package (TdDatabase       *db,
       return FALSE;
     }
 
-  stmt = td_database_prepare (db,
-                              "SELECT t.number, v.numerator, v.denominator, v.index_value, v.not_applicable, v.na_reason,"
-                              " v.note, v.updated_at FROM assessment_value v JOIN target t ON t.id = v.target_id"
-                              " WHERE v.assessment_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, info->id);
-  if (!copy_rows (db, stmt, pkg, "INSERT INTO value VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error))
-    return FALSE;
-
-  stmt = td_database_prepare (db,
-                              "SELECT s.code, a.attested, a.justification FROM attestation a"
-                              " JOIN standard s ON s.id = a.standard_id WHERE a.assessment_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, info->id);
-  if (!copy_rows (db, stmt, pkg, "INSERT INTO attestation VALUES (?, ?, ?)", error))
-    return FALSE;
-
-  stmt = td_database_prepare (db,
-                              "SELECT e.id, e.sha256, e.file_name, t.number, s.code, e.added_at, e.verdict, e.verdict_comment"
-                              " FROM evidence e LEFT JOIN target t ON t.id = e.target_id"
-                              " LEFT JOIN standard s ON s.id = e.standard_id WHERE e.assessment_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, info->id);
-  if (!copy_rows (db, stmt, pkg, "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error))
-    return FALSE;
-
-  stmt = td_database_prepare (db,
-                              "SELECT b.sha256, b.data FROM evidence_blob b WHERE b.sha256 IN"
-                              " (SELECT sha256 FROM evidence WHERE assessment_id = ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, info->id);
-  if (!copy_rows (db, stmt, pkg, "INSERT INTO blob VALUES (?, ?)", error))
-    return FALSE;
-
-  /* The history of this self-assessment travels with it. */
-  stmt = td_database_prepare (db,
-                              "SELECT id, at, actor, entity, field, old_value, new_value, reason FROM audit"
-                              " WHERE entity_id = ?1 AND entity IN ('value', 'attestation', 'assessment')"
-                              " AND unit_code = ?2 ORDER BY id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, info->id);
-  td_stmt_bind_text (stmt, 2, td_unit_get_code (unit));
-  if (!copy_rows (db, stmt, pkg, "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error))
+  if (!copy_part (db, TD_SNAPSHOT_VALUES, info, unit, pkg, "INSERT INTO value VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error) ||
+      !copy_part (db, TD_SNAPSHOT_ATTESTATIONS, info, unit, pkg, "INSERT INTO attestation VALUES (?, ?, ?)", error) ||
+      !copy_part (db, TD_SNAPSHOT_EVIDENCE, info, unit, pkg, "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  error) ||
+      !copy_part (db, TD_SNAPSHOT_BLOBS, info, unit, pkg, "INSERT INTO blob VALUES (?, ?)", error) ||
+      !copy_part (db, TD_SNAPSHOT_HISTORY, info, unit, pkg, "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error))
     return FALSE;
 
   if (!td_exchange_put_manifest (pkg, "format", format, error) ||
