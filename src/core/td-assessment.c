@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "td-assessment-private.h"
 #include "td-audit.h"
@@ -698,4 +699,75 @@ td_assessment_set_status (TdDatabase          *db,
 fail:
   td_database_rollback (db);
   return FALSE;
+}
+
+char *
+td_assessment_get_received_content (TdDatabase *db,
+                                    gint64      assessment_id)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT received_content FROM assessment WHERE id = ?", NULL);
+  char *out = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    out = td_stmt_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return out;
+}
+
+/* The revision about to be replaced, as JSON, in assessment_revision: written once and never
+ * changed afterwards. */
+gboolean
+td_assessment_archive_revision (TdDatabase  *db,
+                                gint64       assessment_id,
+                                int          revision,
+                                GError     **error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *now = td_database_now ();
+  sqlite3_stmt *stmt;
+
+  stmt = td_database_prepare (db,
+                              "SELECT t.number, v.numerator, v.denominator, v.index_value, v.not_applicable, v.na_reason, v.note"
+                              " FROM assessment_value v JOIN target t ON t.id = v.target_id WHERE v.assessment_id = ?"
+                              " ORDER BY t.number", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "values");
+  json_builder_begin_array (b);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      json_builder_begin_array (b);
+      for (int c = 0; c < 7; c++)
+        switch (sqlite3_column_type (stmt, c))
+          {
+          case SQLITE_NULL: json_builder_add_null_value (b); break;
+          case SQLITE_INTEGER: json_builder_add_int_value (b, sqlite3_column_int64 (stmt, c)); break;
+          case SQLITE_FLOAT: json_builder_add_double_value (b, sqlite3_column_double (stmt, c)); break;
+          default: json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, c)); break;
+          }
+      json_builder_end_array (b);
+    }
+  sqlite3_reset (stmt);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json = json_to_string (root, FALSE);
+
+  stmt = td_database_prepare (db,
+                              "INSERT INTO assessment_revision (assessment_id, revision, archived_at, snapshot)"
+                              " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_int (stmt, 2, revision);
+  td_stmt_bind_text (stmt, 3, now);
+  td_stmt_bind_text (stmt, 4, json);
+  return td_database_step_done (db, stmt, error);
 }

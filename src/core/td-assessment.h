@@ -99,6 +99,17 @@ GPtrArray        *td_assessment_list_problems (TdDatabase  *db,
                                                GListModel  *targets,
                                                GError     **error);
 
+/* What the board received of the revision it holds (the digest of its content), NULL when it
+ * was typed here. */
+char             *td_assessment_get_received_content (TdDatabase *db,
+                                                      gint64      assessment_id);
+/* Keeps the values of @revision, about to be replaced by a newer one, as JSON in
+ * assessment_revision: written once, never changed afterwards. */
+gboolean          td_assessment_archive_revision (TdDatabase  *db,
+                                                  gint64       assessment_id,
+                                                  int          revision,
+                                                  GError     **error);
+
 /* Moves the workflow on.  Submitting checks every value first; returning needs @reason;
  * resubmitting after a return raises the revision. */
 gboolean          td_assessment_set_status (TdDatabase          *db,
