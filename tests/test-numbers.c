@@ -495,6 +495,40 @@ test_report_rounds (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (csv, "\"Chưa có số liệu\""));
 }
 
+/* A database made before the campaign said who reports what (format 1, empty target specs)
+ * gets the bundled description in place on the next start, nothing typed lost. */
+static void
+test_upgrade_campaign (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = td_database_get_meta (f->db, "campaign_json");
+  g_autoptr(GString) old = g_string_new (json);
+  g_autoptr(GListModel) targets = NULL;
+  g_autoptr(TdTarget) t19 = NULL;
+
+  g_assert_nonnull (strstr (json, "\"format\": 2"));
+  g_string_replace (old, "\"format\": 2", "\"format\": 1", 1);
+  g_assert_true (td_database_set_meta (f->db, "campaign_json", old->str, &error));
+  g_assert_true (td_database_exec (f->db, "UPDATE target SET spec = '{}'", &error));
+  targets = td_catalog_list_targets (f->db, &error);
+  t19 = g_list_model_get_item (targets, 18);
+  g_assert_true (td_target_is_reported_by (t19, TD_UNIT_KIND_COMMUNE));   /* no spec: everybody */
+  g_clear_object (&t19);
+  g_clear_object (&targets);
+
+  g_assert_true (td_catalog_ensure_seed (f->db, &error));
+  g_assert_no_error (error);
+  targets = td_catalog_list_targets (f->db, &error);
+  t19 = g_list_model_get_item (targets, 18);
+  g_assert_false (td_target_is_reported_by (t19, TD_UNIT_KIND_COMMUNE));
+  g_assert_true (td_target_is_reported_by (t19, TD_UNIT_KIND_PROVINCE));
+  {
+    g_autoptr(TdTarget) round1 = td_target_at_round (t19, 1);
+    g_autofree char *thr = td_target_format_threshold (round1);
+    g_assert_cmpstr (thr, ==, "> 0,7");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -504,5 +538,6 @@ main (int argc, char **argv)
   g_test_add ("/numbers/rollup-counts-once", Fixture, NULL, fixture_setup, test_rollup_counts_once, fixture_teardown);
   g_test_add ("/numbers/rules", Fixture, NULL, fixture_setup, test_rules, fixture_teardown);
   g_test_add ("/numbers/report-rounds", Fixture, NULL, fixture_setup, test_report_rounds, fixture_teardown);
+  g_test_add ("/numbers/upgrade-campaign", Fixture, NULL, fixture_setup, test_upgrade_campaign, fixture_teardown);
   return g_test_run ();
 }
