@@ -5,7 +5,7 @@
 #include "td-assessment-page-private.h"
 #include "td-import-dialog.h"
 #include "td-package.h"
-#include "td-test-util.h"
+#include "td-test-gtk.h"
 
 static TdTargetRow *
 row_for (TdAssessmentPage *page, guint number)
@@ -357,6 +357,7 @@ test_import_values (void)
     td_test_iterate (10);
   dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
   g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  td_test_shot (window, "import-values-refused");
   g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "store"));
   g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "1 row"));
   adw_dialog_close (dialog);
@@ -370,6 +371,7 @@ test_import_values (void)
   for (int i = 0; i < 200 && adw_window_get_visible_dialog (ADW_WINDOW (window)) == NULL; i++)
     td_test_iterate (10);
   dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+  td_test_shot (window, "import-values");
   g_assert_true (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "store"));
   g_signal_emit_by_name (dialog, "response", "store");
   adw_dialog_close (dialog);
