@@ -369,28 +369,24 @@ td_catalog_import_campaign (TdDatabase  *db,
   return td_database_commit (db, error);
 }
 
-/* A top-level string member of a campaign description, NULL when it has none. */
-static char *
-campaign_member (const char *json,
-                 const char *member)
+/* The id and format of a campaign description, read in one parse; FALSE when it is not one. */
+static gboolean
+campaign_header (const char  *json,
+                 char       **id,
+                 gint64      *format)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
 
+  *id = NULL;
+  *format = 0;
   if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-  return g_strdup (member_string (json_node_get_object (json_parser_get_root (parser)), member));
-}
-
-static gint64
-campaign_format (const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return 0;
-  return json_object_get_int_member_with_default (json_node_get_object (json_parser_get_root (parser)), "format", 1);
+    return FALSE;
+  root = json_node_get_object (json_parser_get_root (parser));
+  *id = g_strdup (member_string (root, "id"));
+  *format = json_object_get_int_member_with_default (root, "format", 1);
+  return TRUE;
 }
 
 gboolean
@@ -407,14 +403,16 @@ td_catalog_ensure_seed (TdDatabase  *db,
     {
       g_autofree char *stored = td_database_get_meta (db, "campaign_json");
       g_autofree char *bundled = g_strndup (g_bytes_get_data (json, NULL), g_bytes_get_size (json));
-      g_autofree char *bundled_id = campaign_member (bundled, "id");
+      g_autofree char *stored_id = NULL, *bundled_id = NULL;
+      gint64 stored_format, bundled_format;
 
       /* A database made by an earlier version keeps its campaign, except that the same
        * campaign in a newer format (per-round thresholds, who reports what) replaces it:
        * the rows are updated in place, nothing typed is lost.  A description the board sent
        * in the current format is never overwritten. */
-      if (g_strcmp0 (existing, bundled_id) != 0 ||
-          campaign_format (stored) >= campaign_format (bundled))
+      campaign_header (stored, &stored_id, &stored_format);
+      campaign_header (bundled, &bundled_id, &bundled_format);
+      if (g_strcmp0 (existing, bundled_id) != 0 || stored_format >= bundled_format)
         return TRUE;
     }
   return td_catalog_import_campaign (db, json, error);
