@@ -420,11 +420,12 @@ test_nomination_workflow (Fixture *f, gconstpointer data)
 
   g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_APPRAISED, NULL, &error));
   g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_APPROVED, NULL, &error));
-  /* A decision refuses a nomination of another level, and changes nothing then. */
+  /* A decision refuses a nomination of another level (a Giấy khen is not the province's to
+   * give), and changes nothing then. */
   spec.level = TD_AWARD_GIAY_KHEN;
   giay_khen = td_nomination_create (f->db, &spec, &error);
   g_assert_cmpint (td_decision_create (f->db, decision, (gint64[]) { id, giay_khen }, 2, &error), ==, 0);
-  g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID);
+  g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_AUTHORITY);
   g_clear_error (&error);
   g_assert_cmpint (td_decision_create (f->db, decision, &id, 1, &error), >, 0);
   g_assert_no_error (error);

@@ -291,19 +291,33 @@ test_decision_roundtrip (Fixture *f, gconstpointer data)
   number = td_decision_format_number (back);
   g_assert_cmpstr (number, ==, "…/QĐ-UBND");
 
-  /* Numbered and edited later. */
+  /* Edited as a draft (a number typed into the text is not how it gets one), then issued. */
   g_free (back->number);
   back->number = g_strdup ("7");
-  back->signed_on = g_strdup ("2026-10-08");
   g_free (back->signer_name);
   back->signer_name = g_strdup ("Nguyễn Văn A");
   g_assert_true (td_decision_save (f->db, back, &error));
   g_clear_pointer (&back, td_decision_free);
   back = td_decision_load (f->db, id, &error);
+  g_assert_true (td_decision_is_draft (back));
+  g_assert_cmpstr (back->number, ==, "");
+  g_assert_true (td_decision_issue (f->db, id, "7", "2026-10-08", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&back, td_decision_free);
+  back = td_decision_load (f->db, id, &error);
   g_clear_pointer (&number, g_free);
   number = td_decision_format_number (back);
   g_assert_cmpstr (number, ==, "07/QĐ-UBND");
+  g_assert_cmpstr (back->signed_on, ==, "2026-10-08");
+  g_assert_cmpint (back->status, ==, TD_DECISION_ISSUED);
   g_assert_cmpstr (back->signer_name, ==, "Nguyễn Văn A");
+  /* Issued: its text no longer changes, nor is it issued twice. */
+  g_assert_false (td_decision_save (f->db, back, &error));
+  g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_ISSUED);
+  g_clear_error (&error);
+  g_assert_false (td_decision_issue (f->db, id, "8", "2026-10-09", &error));
+  g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_ISSUED);
+  g_clear_error (&error);
   awardees = td_decision_list_awardees (f->db, id, &error);
   g_assert_cmpuint (awardees->len, ==, 1);
   g_assert_cmpint (((TdNomination *) awardees->pdata[0])->id, ==, a);

@@ -6,6 +6,7 @@
 
 #include "td-awards-page.h"
 #include "td-certificates-dialog.h"
+#include "td-decision-actions.h"
 #include "td-decision-dialog.h"
 #include "td-document-preview.h"
 #include "td-nomination-dialog.h"
@@ -116,25 +117,25 @@ test_filters (Fixture *f, gconstpointer data)
   GtkDropDown *status = GTK_DROP_DOWN (child (f->page, TD_TYPE_AWARDS_PAGE, "status_dropdown"));
   GtkLabel *count = GTK_LABEL (child (f->page, TD_TYPE_AWARDS_PAGE, "count_label"));
 
-  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 8);
-  g_assert_cmpstr (gtk_label_get_text (count), ==, "8 of 8 nominations");
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 13);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "13 of 13 nominations");
   gtk_drop_down_set_selected (level, 2);                 /* Giấy khen */
-  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 1);
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 6);
   gtk_drop_down_set_selected (level, 0);
   gtk_drop_down_set_selected (subject, 2);               /* individuals */
-  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 4);
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 8);
   gtk_drop_down_set_selected (status, 1 + TD_NOMINATION_DECIDED);
-  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 1);
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 5);
   gtk_drop_down_set_selected (subject, 0);
-  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 3);
-  /* The sample's decision has no number yet: its nominations say they are in a draft. */
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 8);
+  /* Of the sample's four decisions, the ward's is a draft: its one nomination says so. */
   {
     GtkWidget *list = GTK_WIDGET (child (f->page, TD_TYPE_AWARDS_PAGE, "nomination_list"));
     guint in_draft = 0;
 
     for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
       in_draft += label_in (row, "In a draft decision");
-    g_assert_cmpuint (in_draft, ==, 3);
+    g_assert_cmpuint (in_draft, ==, 1);
   }
   gtk_drop_down_set_selected (status, 0);
   /* Search ignores case and finds the unit of an individual too. */
@@ -146,7 +147,7 @@ test_filters (Fixture *f, gconstpointer data)
   g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 0);
   g_assert_cmpint (td_awards_page_get_current (f->page), ==, 0);
   td_awards_page_set_search (f->page, "");
-  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 8);
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 13);
 }
 
 static void
@@ -210,7 +211,7 @@ test_nomination_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpuint (after->len, ==, before->len + 1);
   g_assert_cmpstr (((TdNomination *) after->pdata[after->len - 1])->person_name, ==, "Vũ Thị Ặng");
   /* The list shows it and selects it. */
-  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 9);
+  g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 14);
   g_assert_cmpint (td_awards_page_get_current (f->page), ==, ((TdNomination *) after->pdata[after->len - 1])->id);
 }
 
@@ -232,21 +233,17 @@ test_decision_and_certificates (Fixture *f, gconstpointer data)
   g_signal_emit_by_name (child (f->page, TD_TYPE_AWARDS_PAGE, "new_decision_button"), "clicked");
   td_test_iterate (10);
   dialog = TD_DECISION_DIALOG (adw_window_get_visible_dialog (ADW_WINDOW (f->window)));
-  /* A date that is not one: refused in the dialog. */
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TD_TYPE_DECISION_DIALOG, "date_row")), "31/02/2026");
-  g_signal_emit_by_name (child (dialog, TD_TYPE_DECISION_DIALOG, "save_button"), "clicked");
-  g_assert_true (gtk_widget_get_visible (child (dialog, TD_TYPE_DECISION_DIALOG, "error_label")));
   td_test_shot (f->window, "decision-dialog");
   decisions = td_decision_list (f->db, 0, &error);
-  g_assert_cmpuint (decisions->len, ==, 1);
+  g_assert_cmpuint (decisions->len, ==, 4);
   g_clear_pointer (&decisions, g_ptr_array_unref);
 
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TD_TYPE_DECISION_DIALOG, "date_row")), "09/10/2026");
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TD_TYPE_DECISION_DIALOG, "number_row")), "8");
+  /* The province's draft: Xã Tiên Du's approved Bằng khen is offered, not the Giấy khen. */
   g_signal_emit_by_name (child (dialog, TD_TYPE_DECISION_DIALOG, "save_button"), "clicked");
   decisions = td_decision_list (f->db, 0, &error);
-  g_assert_cmpuint (decisions->len, ==, 2);
-  g_assert_cmpstr (((TdDecision *) decisions->pdata[0])->signed_on, ==, "2026-10-09");
+  g_assert_cmpuint (decisions->len, ==, 5);
+  g_assert_true (td_decision_is_draft (decisions->pdata[0]));
+  g_assert_null (((TdDecision *) decisions->pdata[0])->issuer_code);
   n = td_nomination_get (f->db, tien_du, &error);
   g_assert_cmpint (n->status, ==, TD_NOMINATION_DECIDED);
   g_assert_cmpint (n->decision_id, ==, ((TdDecision *) decisions->pdata[0])->id);
@@ -263,7 +260,30 @@ test_decision_and_certificates (Fixture *f, gconstpointer data)
   td_test_shot (f->window, "decision-preview");
   adw_dialog_force_close (shown);
 
-  /* Certificates, one file per awardee, named after them. */
+  /* Issued from its row's alert: the province's register goes on from the sample's 003/2026. */
+  {
+    gint64 id = ((TdDecision *) decisions->pdata[0])->id;
+    AdwAlertDialog *issue = td_decision_issue_dialog_new (f->db, id, G_OBJECT (f->page), NULL);
+    g_autoptr(GHashTable) numbers = NULL;
+    g_autoptr(TdDecision) issued = NULL;
+
+    g_object_ref_sink (issue);
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (issue), "td-number"), "8");
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (issue), "td-date"), "09/10/2026");
+    g_assert_true (adw_alert_dialog_get_response_enabled (issue, "issue"));
+    g_signal_emit_by_name (issue, "response", "issue");
+    g_object_unref (issue);
+    issued = td_decision_load (f->db, id, &error);
+    g_assert_cmpint (issued->status, ==, TD_DECISION_ISSUED);
+    g_assert_cmpstr (issued->signed_on, ==, "2026-10-09");
+    numbers = td_award_book_numbers_for_decision (f->db, id, &error);
+    g_assert_cmpstr (g_hash_table_lookup (numbers, &tien_du), ==, "004/2026");
+  }
+
+  /* Certificates of the sample's Bằng khen decision, one file per awardee, named after them. */
+  g_clear_pointer (&decisions, g_ptr_array_unref);
+  decisions = td_decision_list (f->db, 0, &error);
+  g_ptr_array_remove_range (decisions, 1, decisions->len - 2);   /* [0] the newest, [1] the sample's first */
   awardees = td_decision_list_awardees (f->db, ((TdDecision *) decisions->pdata[1])->id, &error);
   certs = td_certificates_dialog_new (f->db, ((TdDecision *) decisions->pdata[1])->id);
   adw_dialog_present (ADW_DIALOG (certs), GTK_WIDGET (f->page));
@@ -278,7 +298,7 @@ test_decision_and_certificates (Fixture *f, gconstpointer data)
   g_assert_false (td_certificates_dialog_is_busy (certs));
   for (guint i = 0; i < awardees->len; i++)
     {
-      g_autoptr(GPtrArray) list = td_certificates_for_decision (decisions->pdata[1], awardees);
+      g_autoptr(GPtrArray) list = td_certificates_for_decision (decisions->pdata[1], awardees, NULL);
       g_autofree char *name = td_certificate_file_name (list->pdata[i], i);
       g_autofree char *path = g_build_filename (out, name, NULL);
       g_autoptr(GBytes) pdf = td_test_read_file (path);

@@ -231,7 +231,8 @@ test_documents (void)
     g_auto(Run) r = { 0 };
     run_cli (&r, "--database", db_path, "decision", "list", NULL);
     g_assert_cmpint (r.status, ==, 0);
-    g_assert_nonnull (strstr (r.out, "…/QĐ-UBND\t08/10/2026"));
+    g_assert_nonnull (strstr (r.out, "05/QĐ-UBND\t08/10/2026\tprovince"));
+    g_assert_nonnull (strstr (r.out, "12/QĐ-SKHCN\t20/10/2026\tSKHCN"));
   }
   {
     g_auto(Run) r = { 0 };
@@ -248,7 +249,7 @@ test_documents (void)
   {
     g_auto(Run) r = { 0 };
     run_cli (&r, "--database", db_path, "decision", "render", "một", "-o", pdf, NULL);
-    assert_one_line_error (&r, 2, "not a decision number");
+    assert_one_line_error (&r, 2, "is not an id");
   }
   {
     g_auto(Run) r = { 0 };
@@ -287,6 +288,176 @@ test_documents (void)
     g_auto(Run) r = { 0 };
     run_cli (&r, "certificates", "calibration", "--template", "blank-a3", "--offset-x", "80", "-o", cal, NULL);
     assert_one_line_error (&r, 2, "at most 50 mm");
+  }
+}
+
+/* Issues "decision issue ID" for each of @ids at once, each in its own process. */
+static void
+issue_at_once (const char *db,
+               const char *ids[2],
+               const char *numbers[2])
+{
+  GSubprocess *p[2] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      p[i] = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("THIDUA_CLI"), "--database", db,
+                               "decision", "issue", ids[i], "--number", numbers[i], "--date", "10/11/2026", NULL);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (g_subprocess_wait_check (p[i], NULL, &error));
+      g_assert_no_error (error);
+      g_object_unref (p[i]);
+    }
+}
+
+/* A real register: numbers per issuer and year given when a decision is issued, never reused,
+ * also by two processes at once; what is outside an issuer's authority refused; a draft's
+ * certificates never on blanks; the book searched, exported and printed. */
+static void
+test_award_register (void)
+{
+  g_autofree char *db = g_build_filename (dir, "awards.db", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "so.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (dir, "so.csv", NULL);
+  g_autofree char *book = g_build_filename (dir, "so.pdf", NULL);
+  g_autofree char *certs = g_build_filename (dir, "trial.pdf", NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "init", "--demo", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  /* Nomination 4 is Xã Tiên Du's approved Bằng khen: not a Giấy khen of the department. */
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "decision", "create", "--issuer", "SKHCN", "--level", "giay-khen",
+             "--nominations", "4", NULL);
+    assert_one_line_error (&r, 1, "not a Giấy khen of Sở Khoa học và Công nghệ");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "decision", "create", "--level", "giay-khen", "--nominations", "4", NULL);
+    assert_one_line_error (&r, 2, "--issuer");
+  }
+  /* The province's draft; its certificates only as a stamped trial, never on blanks. */
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "decision", "create", "--json", "--level", "bang-khen", "--nominations", "4", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "\"id\" : 5"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "certificates", "render", "--decision", "5", "--template", "blank-a4", "-o", certs,
+             NULL);
+    assert_one_line_error (&r, 1, "still a draft");
+    g_assert_false (g_file_test (certs, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(GBytes) pdf = NULL;
+    run_cli (&r, "--database", db, "certificates", "render", "--decision", "5", "--template", "full-a4", "-o", certs,
+             NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    pdf = td_test_read_file (certs);
+    g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
+  }
+  /* The sample's Bằng khen decision withdrawn: 001–003/2026 stay, cancelled. */
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "decision", "withdraw", "1", NULL);
+    assert_one_line_error (&r, 1, "why the decision is withdrawn");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "decision", "withdraw", "1", "--reason", "Thay bằng quyết định khác", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  /* Its three nominations make a second province draft; both drafts issued at the same time by
+   * two processes: every number distinct, none of the cancelled ones again. */
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "decision", "create", "--level", "bang-khen", "--nominations", "1,2,3", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  issue_at_once (db, (const char *[]) { "5", "6" }, (const char *[]) { "9", "10" });
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonArray *list;
+    guint cancelled = 0, province = 0;
+
+    run_cli (&r, "--database", db, "register", "list", "--json", "--issuer", "province", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    root = parse (r.out);
+    list = json_node_get_array (root);
+    for (guint i = 0; i < json_array_get_length (list); i++)
+      {
+        JsonObject *e = json_array_get_object_element (list, i);
+        const char *number = json_object_get_string_member (e, "number");
+
+        g_assert_true (g_hash_table_add (seen, g_strdup (number)));
+        cancelled += json_object_get_boolean_member (e, "cancelled");
+        province++;
+      }
+    g_assert_cmpuint (province, ==, 7);
+    g_assert_cmpuint (cancelled, ==, 3);
+    for (guint n = 1; n <= 7; n++)
+      {
+        g_autofree char *number = g_strdup_printf ("%03u/2026", n);
+        g_assert_true (g_hash_table_contains (seen, number));
+      }
+  }
+  /* Numbers of a decision are refused when the issuer used them in the year. */
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "decision", "issue", "4", "--number", "27", "--date", "10/11/2026", NULL);
+    g_assert_cmpint (r.status, ==, 0);   /* P-KINHBAC's own book: 27 is X-TIENDU's number, not its */
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "register", "search", "ngoc anh", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "Nguyễn Thị Ngọc Ánh"));
+    g_assert_null (strstr (r.out, "Hoàng Minh Tuấn"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(GBytes) bytes = NULL;
+
+    run_cli (&r, "--database", db, "register", "export", "--year", "2026", "-o", csv, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    bytes = td_test_read_file (csv);
+    g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "\"Đã hủy (quyết định thu hồi)\""));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(GBytes) bytes = NULL;
+    run_cli (&r, "--database", db, "register", "export", "-o", xlsx, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    bytes = td_test_read_file (xlsx);
+    g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "PK"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(GBytes) bytes = NULL;
+    run_cli (&r, "--database", db, "register", "print", "-o", book, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    bytes = td_test_read_file (book);
+    g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "%PDF-"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    run_cli (&r, "--database", db, "nominations", "list", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    root = parse (r.out);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 13);
   }
 }
 
@@ -548,6 +719,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/documents", test_documents);
+  g_test_add_func ("/cli/award-register", test_award_register);
   g_test_add_func ("/cli/real-province", test_real_province);
   g_test_add_func ("/cli/values-import", test_values_import);
   g_test_add_func ("/cli/json-everywhere", test_json_everywhere);

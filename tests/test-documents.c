@@ -89,6 +89,8 @@ render_decision (const char *number,
   g_free (d->number);
   d->number = g_strdup (number);
   d->signed_on = g_strdup ("2026-01-05");
+  /* Laid out as the issued decision it would be once td_decision_issue() gave it the number. */
+  d->status = *number ? TD_DECISION_ISSUED : TD_DECISION_DRAFT;
   pdf = td_decision_render_pdf (d, awardees, &error);
   g_assert_no_error (error);
   if (awardees_out)

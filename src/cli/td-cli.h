@@ -97,5 +97,15 @@ int td_cli_trust      (TdCliContext *ctx, int argc, char **argv, GError **error)
 /* "  signed by … (issued by …, serial …), on …" or "  not signed" */
 void td_cli_print_signature (const TdSignatureInfo *signature);
 int td_cli_certificates (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_nominations  (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_register     (TdCliContext *ctx, int argc, char **argv, GError **error);
+
+/* Replaced atomically: a half-written file never takes the place of a good one. */
+gboolean td_cli_write_bytes (const char *path, GBytes *bytes, GError **error);
+/* Says on stderr when Times New Roman had to be replaced. */
+void     td_cli_note_font   (void);
+/* Keeps in @nominations (TdNomination) only the ids listed in @ids ("12,15"); FALSE when one of
+ * them is not there. */
+gboolean td_cli_keep_nominations (GPtrArray *nominations, const char *ids, GError **error);
 
 G_END_DECLS

@@ -13,6 +13,9 @@ typedef enum {
   TD_AWARD_ERROR_BAD_TRANSITION,
   TD_AWARD_ERROR_REASON_NEEDED,
   TD_AWARD_ERROR_INVALID,
+  TD_AWARD_ERROR_AUTHORITY,     /* a nomination outside the issuer's authority */
+  TD_AWARD_ERROR_NOT_ISSUED,    /* what needs an issued decision, asked of a draft */
+  TD_AWARD_ERROR_ISSUED,        /* what only a draft allows, asked of an issued decision */
 } TdAwardError;
 
 GQuark td_award_error_quark (void);

@@ -17,4 +17,5 @@
 #include "td-snapshot.h"
 #include "td-evidence.h"
 #include "td-award.h"
+#include "td-award-book.h"
 #include "td-decision.h"

@@ -11,7 +11,7 @@
 #include "td-audit.h"
 #include "td-award-private.h"
 #include "td-database-private.h"
-#include "td-decision.h"
+#include "td-decision-private.h"
 #include "td-format.h"
 
 void
@@ -19,6 +19,8 @@ td_decision_free (TdDecision *d)
 {
   if (d == NULL)
     return;
+  g_free (d->issuer_code);
+  g_free (d->status_reason);
   g_free (d->number);
   g_free (d->number_suffix);
   g_free (d->signed_on);
@@ -70,16 +72,61 @@ member_strv (JsonObject *object,
   return strv_from_array (node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL);
 }
 
+/* The members of a template object; each string goes through @fill (placeholders of the
+ * issuing unit) when it is not NULL. */
 TdDecision *
-td_decision_new_from_template (TdAwardLevel   level,
-                               GError       **error)
+td_decision_from_template_object (JsonObject   *o,
+                                  TdAwardLevel  level,
+                                  char       *(*fill) (const char *text, gpointer data),
+                                  gpointer      data)
+{
+  TdDecision *d = g_new0 (TdDecision, 1);
+
+#define TEXT(field) G_STMT_START {                                          \
+    char *raw_ = member_string (o, #field);                                 \
+    d->field = fill ? fill (raw_, data) : g_strdup (raw_);                  \
+    g_free (raw_);                                                          \
+  } G_STMT_END
+#define LIST(field) G_STMT_START {                                          \
+    d->field = member_strv (o, #field);                                     \
+    for (guint i_ = 0; fill && d->field[i_]; i_++)                          \
+      {                                                                     \
+        char *filled_ = fill (d->field[i_], data);                          \
+        g_free (d->field[i_]);                                              \
+        d->field[i_] = filled_;                                             \
+      }                                                                     \
+  } G_STMT_END
+
+  d->level = level;
+  d->number = g_strdup ("");
+  TEXT (number_suffix);
+  TEXT (governing_body);
+  TEXT (issuing_body);
+  TEXT (place);
+  TEXT (summary);
+  TEXT (authority);
+  LIST (bases);
+  TEXT (proposer);
+  LIST (articles);
+  TEXT (signer_title);
+  TEXT (signer_name);
+  LIST (recipients);
+  TEXT (list_title);
+  TEXT (issuer_short);
+#undef TEXT
+#undef LIST
+  return d;
+}
+
+JsonParser *
+td_decision_load_template (TdAwardLevel   level,
+                           JsonObject   **object,
+                           GError       **error)
 {
   g_autofree char *path = g_strdup_printf ("/io/github/thidua/ThiDua/core/templates/decision-%s.json",
                                            td_award_level_to_string (level));
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *o;
-  TdDecision *d;
 
   if (bytes == NULL ||
       !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
@@ -89,31 +136,67 @@ td_decision_new_from_template (TdAwardLevel   level,
       g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID, _("The decision template is damaged."));
       return NULL;
     }
-  o = json_node_get_object (json_parser_get_root (parser));
-  d = g_new0 (TdDecision, 1);
-  d->level = level;
-  d->number = g_strdup ("");
-  d->number_suffix = member_string (o, "number_suffix");
-  d->governing_body = member_string (o, "governing_body");
-  d->issuing_body = member_string (o, "issuing_body");
-  d->place = member_string (o, "place");
-  d->summary = member_string (o, "summary");
-  d->authority = member_string (o, "authority");
-  d->bases = member_strv (o, "bases");
-  d->proposer = member_string (o, "proposer");
-  d->articles = member_strv (o, "articles");
-  d->signer_title = member_string (o, "signer_title");
-  d->signer_name = member_string (o, "signer_name");
-  d->recipients = member_strv (o, "recipients");
-  d->list_title = member_string (o, "list_title");
-  d->issuer_short = member_string (o, "issuer_short");
-  return d;
+  *object = json_node_get_object (json_parser_get_root (parser));
+  return g_steal_pointer (&parser);
+}
+
+TdDecision *
+td_decision_new_from_template (TdAwardLevel   level,
+                               GError       **error)
+{
+  if (level != TD_AWARD_BANG_KHEN)
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
+                   _("A Giấy khen is given by a unit's head: choose the issuing unit."));
+      return NULL;
+    }
+  return td_decision_new_for_issuer (NULL, NULL, error);
 }
 
 gboolean
 td_decision_is_draft (const TdDecision *d)
 {
-  return d->number == NULL || *g_strstrip (d->number) == '\0';
+  return d->status == TD_DECISION_DRAFT;
+}
+
+static const char * const status_names[] = { "draft", "issued", "withdrawn" };
+
+const char *
+td_decision_status_to_string (TdDecisionStatus status)
+{
+  g_return_val_if_fail (status <= TD_DECISION_WITHDRAWN, NULL);
+  return status_names[status];
+}
+
+static gboolean
+status_from_string (const char       *text,
+                    TdDecisionStatus *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    if (g_strcmp0 (text, status_names[i]) == 0)
+      {
+        *status = (TdDecisionStatus) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+td_decision_status_get_label (TdDecisionStatus status)
+{
+  switch (status)
+    {
+    case TD_DECISION_DRAFT: return C_("decision", "Draft");
+    case TD_DECISION_ISSUED: return C_("decision", "Issued");
+    case TD_DECISION_WITHDRAWN: return C_("decision", "Withdrawn");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+td_decision_get_issuer_key (const TdDecision *d)
+{
+  return d->issuer_code ? d->issuer_code : "";
 }
 
 char *
@@ -209,17 +292,20 @@ check (const TdDecision  *d,
                      " list_title, issuer_short"
 #define N_TEXT_COLUMNS 16
 
+/* @number and @signed_on are not @d's: only td_decision_issue() gives them. */
 static void
 bind_text_columns (sqlite3_stmt     *stmt,
                    const TdDecision *d,
+                   const char       *number,
+                   const char       *signed_on,
                    char            **json /* [3], kept alive until stepped */)
 {
   json[0] = strv_to_json (d->bases);
   json[1] = strv_to_json (d->articles);
   json[2] = strv_to_json (d->recipients);
-  td_stmt_bind_text (stmt, 1, d->number ? g_strstrip (d->number) : "");
+  td_stmt_bind_text (stmt, 1, number ? number : "");
   td_stmt_bind_text (stmt, 2, d->number_suffix ? d->number_suffix : "");
-  td_stmt_bind_text (stmt, 3, d->signed_on && *d->signed_on ? d->signed_on : NULL);
+  td_stmt_bind_text (stmt, 3, signed_on && *signed_on ? signed_on : NULL);
   td_stmt_bind_text (stmt, 4, d->governing_body ? d->governing_body : "");
   td_stmt_bind_text (stmt, 5, d->issuing_body ? d->issuing_body : "");
   td_stmt_bind_text (stmt, 6, d->place ? d->place : "");
@@ -249,22 +335,44 @@ td_decision_create (TdDatabase        *db,
 
   if (!check (d, error))
     return 0;
+  if (d->number != NULL && *d->number != '\0')
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
+                   _("A decision is drafted without a number: it gets its number and date when it is issued."));
+      return 0;
+    }
+  if ((d->level == TD_AWARD_BANG_KHEN) != (d->issuer_code == NULL))
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_AUTHORITY,
+                   _("The Bằng khen is the province Chairman's; a Giấy khen is a unit head's. "
+                     "Choose the issuer that matches the award."));
+      return 0;
+    }
   if (n_nominations == 0)
     {
       g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
                    _("Choose at least one approved nomination for the decision."));
       return 0;
     }
+  for (guint i = 0; i < n_nominations; i++)
+    {
+      g_autoptr(TdNomination) n = td_nomination_get (db, nomination_ids[i], error);
+
+      if (n == NULL || !td_decision_check_authority (db, d->issuer_code, n, error))
+        return 0;
+    }
   if (!td_database_begin (db, error))
     return 0;
-  stmt = td_database_prepare (db, "INSERT INTO decision (" TEXT_COLUMNS ", round_id, level, created_at)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  stmt = td_database_prepare (db, "INSERT INTO decision (" TEXT_COLUMNS ", round_id, level, created_at, issuer_code)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
-  bind_text_columns (stmt, d, json);
+  /* A draft has no date either: it is printed with blanks to fill in by hand. */
+  bind_text_columns (stmt, d, "", NULL, json);
   sqlite3_bind_int64 (stmt, N_TEXT_COLUMNS + 1, d->round_id);
   td_stmt_bind_text (stmt, N_TEXT_COLUMNS + 2, td_award_level_to_string (d->level));
   td_stmt_bind_text (stmt, N_TEXT_COLUMNS + 3, now);
+  td_stmt_bind_text (stmt, N_TEXT_COLUMNS + 4, d->issuer_code);
   if (!td_database_step_done (db, stmt, error))
     goto fail;
   id = sqlite3_last_insert_rowid (td_database_get_handle (db));
@@ -273,8 +381,7 @@ td_decision_create (TdDatabase        *db,
     if (!td_nomination_move_into_decision (db, nomination_ids[i], d->level, d->round_id, id, error))
       goto fail;
 
-  if (!td_audit_record (db, "decision", id, NULL, "created", NULL,
-                        td_decision_is_draft (d) ? "draft" : d->number, NULL, error) ||
+  if (!td_audit_record (db, "decision", id, d->issuer_code, "created", NULL, "draft", NULL, error) ||
       !td_database_commit (db, error))
     goto fail;
   for (guint i = 0; i < 3; i++)
@@ -303,20 +410,23 @@ td_decision_save (TdDatabase        *db,
   old = td_decision_load (db, d->id, error);
   if (old == NULL)
     return FALSE;
+  if (old->status != TD_DECISION_DRAFT)
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_ISSUED,
+                   _("Decision %s is %s: its text no longer changes. Withdraw it and draft a new one."),
+                   old->number, td_decision_status_get_label (old->status));
+      return FALSE;
+    }
   if (!td_database_begin (db, error))
     return FALSE;
   stmt = td_database_prepare (db, "UPDATE decision SET (" TEXT_COLUMNS ") ="
                                   " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?", error);
   if (stmt != NULL)
     {
-      bind_text_columns (stmt, d, json);
+      bind_text_columns (stmt, d, old->number, old->signed_on, json);
       sqlite3_bind_int64 (stmt, N_TEXT_COLUMNS + 1, d->id);
-      /* Only the number is worth a row of its own in the audit log: it turns a draft into a
-       * decision; other edits are recorded as one "text" change. */
       ok = td_database_step_done (db, stmt, error) &&
-           (g_strcmp0 (old->number, d->number) == 0 ||
-            td_audit_record (db, "decision", d->id, NULL, "number", old->number, d->number, NULL, error)) &&
-           td_audit_record (db, "decision", d->id, NULL, "text", NULL, NULL, NULL, error) &&
+           td_audit_record (db, "decision", d->id, old->issuer_code, "text", NULL, NULL, NULL, error) &&
            td_database_commit (db, error);
     }
   for (guint i = 0; i < 3; i++)
@@ -354,13 +464,17 @@ decision_from_row (sqlite3_stmt *stmt,
   d->id = sqlite3_column_int64 (stmt, 16);
   d->round_id = sqlite3_column_int64 (stmt, 17);
   td_award_level_from_string ((const char *) sqlite3_column_text (stmt, 18), &d->level);
+  d->issuer_code = td_stmt_dup_text (stmt, 19);
+  status_from_string ((const char *) sqlite3_column_text (stmt, 20), &d->status);
+  d->status_reason = td_stmt_dup_text (stmt, 21);
   d->bases = strv_from_json (bases);
   d->articles = strv_from_json (articles);
   d->recipients = strv_from_json (recipients);
   return d;
 }
 
-#define SELECT_DECISION "SELECT " TEXT_COLUMNS ", id, round_id, level FROM decision "
+#define SELECT_DECISION "SELECT " TEXT_COLUMNS ", id, round_id, level, issuer_code, status, status_reason" \
+                        " FROM decision "
 
 TdDecision *
 td_decision_load (TdDatabase  *db,
@@ -396,4 +510,198 @@ td_decision_list_awardees (TdDatabase  *db,
                            GError     **error)
 {
   return td_nomination_list_for_decision (db, decision_id, error);
+}
+
+/* Every other decision of the issuer that already carries @number in @year. */
+static gboolean
+number_is_free (TdDatabase  *db,
+                const char  *issuer,
+                int          year,
+                guint        number,
+                gint64       except,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT id FROM decision WHERE COALESCE(issuer_code, '') = ?"
+                                                " AND status <> 'draft' AND CAST(number AS INTEGER) = ?"
+                                                " AND CAST(substr(signed_on, 1, 4) AS INTEGER) = ? AND id <> ?",
+                                            error);
+  gboolean taken;
+
+  if (stmt == NULL)
+    return FALSE;
+  td_stmt_bind_text (stmt, 1, issuer);
+  sqlite3_bind_int (stmt, 2, (int) number);
+  sqlite3_bind_int (stmt, 3, year);
+  sqlite3_bind_int64 (stmt, 4, except);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (taken)
+    g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
+                 _("The issuer already has a decision number %02u in %d. Check the number in the outgoing "
+                   "documents book (sổ văn bản đi)."), number, year);
+  return !taken;
+}
+
+gboolean
+td_decision_issue (TdDatabase  *db,
+                   gint64       decision_id,
+                   const char  *number,
+                   const char  *signed_on,
+                   GError     **error)
+{
+  g_autoptr(TdDecision) d = td_decision_load (db, decision_id, error);
+  g_autoptr(GPtrArray) awardees = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) date = g_date_new ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                           g_date_time_get_month (now), g_date_time_get_year (now));
+  g_autofree char *clean = g_strstrip (g_strdup (number ? number : ""));
+  g_autofree char *shown = NULL;
+  g_autofree char *stamp = td_database_now ();
+  guint64 n;
+  sqlite3_stmt *stmt;
+  int year, next = 1;
+
+  if (d == NULL)
+    return FALSE;
+  if (d->status != TD_DECISION_DRAFT)
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_ISSUED, _("Decision %s is already %s."),
+                   d->number, td_decision_status_get_label (d->status));
+      return FALSE;
+    }
+  if (!g_ascii_string_to_unsigned (clean, 10, 1, 9999, &n, NULL))
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
+                   _("“%s” is not a decision number: write the number from the outgoing documents book, "
+                     "1 to 9999."), clean);
+      return FALSE;
+    }
+  if (signed_on != NULL)
+    g_date_set_parse (date, signed_on);
+  if (signed_on == NULL || strlen (signed_on) != 10 || !g_date_valid (date))
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
+                   _("An issued decision needs the date it was signed (dd/mm/yyyy)."));
+      return FALSE;
+    }
+  if (g_date_compare (date, today) > 0)
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
+                   _("The date is after today: a decision is issued once it is signed."));
+      return FALSE;
+    }
+  year = g_date_get_year (date);
+  awardees = td_decision_list_awardees (db, decision_id, error);
+  if (awardees == NULL)
+    return FALSE;
+  if (awardees->len == 0)
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID, _("The decision has no awardee to issue."));
+      return FALSE;
+    }
+
+  /* BEGIN IMMEDIATE: the check of the number and the register's next number are read by the
+   * one writer, so another process issuing at the same time waits and then sees ours. */
+  if (!td_database_begin (db, error))
+    return FALSE;
+  if (!number_is_free (db, td_decision_get_issuer_key (d), year, (guint) n, decision_id, error))
+    goto fail;
+  stmt = td_database_prepare (db, "SELECT COALESCE(MAX(number), 0) + 1 FROM award_entry WHERE issuer = ? AND year = ?",
+                              error);
+  if (stmt == NULL)
+    goto fail;
+  td_stmt_bind_text (stmt, 1, td_decision_get_issuer_key (d));
+  sqlite3_bind_int (stmt, 2, year);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    next = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < awardees->len; i++)
+    {
+      const TdNomination *nom = awardees->pdata[i];
+
+      stmt = td_database_prepare (db, "INSERT INTO award_entry (issuer, year, number, decision_id, nomination_id)"
+                                      " VALUES (?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      td_stmt_bind_text (stmt, 1, td_decision_get_issuer_key (d));
+      sqlite3_bind_int (stmt, 2, year);
+      sqlite3_bind_int (stmt, 3, next + (int) i);
+      sqlite3_bind_int64 (stmt, 4, decision_id);
+      sqlite3_bind_int64 (stmt, 5, nom->id);
+      if (!td_database_step_done (db, stmt, error))
+        goto fail;
+    }
+
+  shown = g_strdup_printf ("%u", (guint) n);
+  stmt = td_database_prepare (db, "UPDATE decision SET number = ?, signed_on = ?, status = 'issued', issued_at = ?"
+                                  " WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  td_stmt_bind_text (stmt, 1, shown);
+  td_stmt_bind_text (stmt, 2, signed_on);
+  td_stmt_bind_text (stmt, 3, stamp);
+  sqlite3_bind_int64 (stmt, 4, decision_id);
+  if (!td_database_step_done (db, stmt, error) ||
+      !td_audit_record (db, "decision", decision_id, d->issuer_code, "issued", NULL, shown, NULL, error) ||
+      !td_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  td_database_rollback (db);
+  return FALSE;
+}
+
+gboolean
+td_decision_withdraw (TdDatabase  *db,
+                      gint64       decision_id,
+                      const char  *reason,
+                      GError     **error)
+{
+  g_autoptr(TdDecision) d = td_decision_load (db, decision_id, error);
+  g_autofree char *clean = g_strstrip (g_strdup (reason ? reason : ""));
+  static const char * const steps[] = {
+    "UPDATE award_entry SET cancelled = 1 WHERE decision_id = ?1",
+    "UPDATE nomination SET status = 'approved', status_reason = NULL, decision_id = NULL WHERE decision_id = ?1",
+    "UPDATE decision SET status = 'withdrawn', status_reason = ?2 WHERE id = ?1",
+  };
+
+  if (d == NULL)
+    return FALSE;
+  if (d->status == TD_DECISION_WITHDRAWN)
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_ISSUED, _("The decision is already withdrawn."));
+      return FALSE;
+    }
+  if (*clean == '\0')
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_REASON_NEEDED,
+                   _("Write why the decision is withdrawn (for the register and the audit log)."));
+      return FALSE;
+    }
+  if (!td_database_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      sqlite3_stmt *stmt = td_database_prepare (db, steps[i], error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, decision_id);
+      if (i == 2)
+        td_stmt_bind_text (stmt, 2, clean);
+      if (!td_database_step_done (db, stmt, error))
+        goto fail;
+    }
+  if (!td_audit_record (db, "decision", decision_id, d->issuer_code, "status",
+                        td_decision_status_to_string (d->status), "withdrawn", clean, error) ||
+      !td_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  td_database_rollback (db);
+  return FALSE;
 }

@@ -227,6 +227,46 @@ static const TdMigration migrations[] = {
      * kinds of unit report it and whose figures the province adds up, an index's decimals. */
     "ALTER TABLE target ADD COLUMN spec TEXT NOT NULL DEFAULT '{}';"
   },
+  { 9, "decisions issued by a unit's own authority, and the award register they number",
+    /* NULL: the province (the Chairman of its People's Committee); otherwise the code of the
+     * register unit whose head signs, within whose authority every awardee must be. */
+    "ALTER TABLE decision ADD COLUMN issuer_code TEXT;"
+    "ALTER TABLE decision ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'"
+    "  CHECK (status IN ('draft', 'issued', 'withdrawn'));"
+    "ALTER TABLE decision ADD COLUMN status_reason TEXT;"
+    "ALTER TABLE decision ADD COLUMN issued_at TEXT;"
+    "UPDATE decision SET status = 'issued', issued_at = created_at"
+    "  WHERE number <> '' AND signed_on IS NOT NULL;"
+    /* The register (sổ theo dõi khen thưởng) of each issuer and year: a number is given once,
+     * when its decision is issued, and never again, also when the decision is withdrawn. */
+    "CREATE TABLE award_entry ("
+    "  id INTEGER PRIMARY KEY,"
+    "  issuer TEXT NOT NULL,"            /* '' the province, else the issuing unit's code */
+    "  year INTEGER NOT NULL,"
+    "  number INTEGER NOT NULL CHECK (number > 0),"
+    "  decision_id INTEGER NOT NULL REFERENCES decision(id),"
+    "  nomination_id INTEGER NOT NULL REFERENCES nomination(id),"
+    "  cancelled INTEGER NOT NULL DEFAULT 0,"
+    "  UNIQUE (issuer, year, number));"
+    "CREATE INDEX award_entry_decision ON award_entry (decision_id);"
+    /* Decisions issued by an earlier version: numbered in the order they were signed, each
+     * decision's awardees in the attached list's order (collectives first). */
+    "INSERT INTO award_entry (issuer, year, number, decision_id, nomination_id)"
+    "  SELECT '', CAST(substr(d.signed_on, 1, 4) AS INTEGER),"
+    "         ROW_NUMBER() OVER (PARTITION BY substr(d.signed_on, 1, 4)"
+    "                            ORDER BY d.signed_on, d.id, n.subject = 'individual', n.id),"
+    "         d.id, n.id"
+    "  FROM decision d JOIN nomination n ON n.decision_id = d.id WHERE d.status = 'issued';"
+    /* Every run of certificates onto pre-printed blanks: the board counts its stock. */
+    "CREATE TABLE certificate_print ("
+    "  id INTEGER PRIMARY KEY,"
+    "  decision_id INTEGER NOT NULL REFERENCES decision(id),"
+    "  at TEXT NOT NULL,"
+    "  template TEXT NOT NULL,"
+    "  sheets INTEGER NOT NULL CHECK (sheets > 0),"
+    "  reprint INTEGER NOT NULL DEFAULT 0,"   /* spoiled sheets printed again, same numbers */
+    "  actor TEXT NOT NULL DEFAULT '');"
+  },
 };
 
 const TdMigration *

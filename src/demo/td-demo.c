@@ -341,7 +341,22 @@ typedef struct {
   TdAwardLevel        level;
   TdNominationStatus  status;
   const char         *achievement;
+  const char         *issuer;     /* decided: the decision's issuer, NULL the province */
 } DemoNomination;
+
+/* One decision per issuer: the province's and a department's and a commune's issued, a ward's
+ * still a draft. */
+static const struct {
+  const char *issuer;
+  const char *number;     /* NULL: a draft */
+  const char *date;
+  const char *signer;     /* NULL: the template's */
+} demo_decisions[] = {
+  { NULL, "5", "2026-10-08", NULL },
+  { "SKHCN", "12", "2026-10-20", "Nguyễn Văn Phong" },
+  { "X-TIENDU", "27", "2026-11-05", "Trịnh Thị Mai" },
+  { "P-KINHBAC", NULL, NULL, "Lê Quang Huy" },
+};
 
 static const DemoNomination demo_nominations[] = {
   { "P-KINHBAC", NULL, NULL, TD_AWARD_BANG_KHEN, TD_NOMINATION_DECIDED,
@@ -360,7 +375,48 @@ static const DemoNomination demo_nominations[] = {
     "Đã có thành tích xuất sắc trong hỗ trợ các xã, phường triển khai nền tảng số" },
   { "X-GIABINH", "Phạm Quốc Hưng", "Chủ tịch UBND xã Gia Bình", TD_AWARD_BANG_KHEN, TD_NOMINATION_RETURNED,
     "Đã có thành tích xuất sắc trong lãnh đạo chuyển đổi số tại địa phương" },
+  { "SKHCN", "Hoàng Minh Tuấn", "Chuyên viên Phòng Chuyển đổi số", TD_AWARD_GIAY_KHEN, TD_NOMINATION_DECIDED,
+    "Đã có thành tích xuất sắc trong xây dựng kho dữ liệu dùng chung của tỉnh", "SKHCN" },
+  { "SKHCN", "Đỗ Thu Hà", "Chuyên viên Văn phòng Sở", TD_AWARD_GIAY_KHEN, TD_NOMINATION_DECIDED,
+    "Đã có thành tích xuất sắc trong số hóa hồ sơ lưu trữ của Sở", "SKHCN" },
+  { "CNSCD-TIENDU", NULL, NULL, TD_AWARD_GIAY_KHEN, TD_NOMINATION_DECIDED,
+    "Đã có thành tích xuất sắc trong hướng dẫn người dân sử dụng dịch vụ công trực tuyến", "X-TIENDU" },
+  { "X-TIENDU", "Vũ Văn Long", "Công chức Văn hóa - Xã hội", TD_AWARD_GIAY_KHEN, TD_NOMINATION_DECIDED,
+    "Đã có thành tích xuất sắc trong triển khai Đề án 06 tại xã", "X-TIENDU" },
+  { "P-KINHBAC", "Ngô Thanh Tùng", "Công chức Văn phòng - Thống kê", TD_AWARD_GIAY_KHEN, TD_NOMINATION_DECIDED,
+    "Đã có thành tích xuất sắc trong vận hành Trung tâm điều hành thông minh của phường", "P-KINHBAC" },
 };
+
+static gboolean
+add_decisions (TdDatabase  *db,
+               gint64       round2,
+               GHashTable  *decided,
+               GError     **error)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (demo_decisions); k++)
+    {
+      GArray *ids = g_hash_table_lookup (decided, demo_decisions[k].issuer ? demo_decisions[k].issuer : "");
+      g_autoptr(TdDecision) decision = td_decision_new_for_issuer (db, demo_decisions[k].issuer, error);
+      gint64 id;
+
+      if (decision == NULL)
+        return FALSE;
+      if (ids == NULL)
+        continue;
+      decision->round_id = round2;
+      if (demo_decisions[k].signer != NULL)
+        {
+          g_free (decision->signer_name);
+          decision->signer_name = g_strdup (demo_decisions[k].signer);
+        }
+      id = td_decision_create (db, decision, (gint64 *) ids->data, ids->len, error);
+      if (id == 0 ||
+          (demo_decisions[k].number != NULL &&
+           !td_decision_issue (db, id, demo_decisions[k].number, demo_decisions[k].date, error)))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 add_nominations (TdDatabase  *db,
@@ -368,10 +424,12 @@ add_nominations (TdDatabase  *db,
                  GError     **error)
 {
   g_autoptr(TdUnit) skhcn = td_catalog_find_unit (db, "SKHCN", error);
-  g_autoptr(GArray) decided = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(TdDecision) decision = td_decision_new_from_template (TD_AWARD_BANG_KHEN, error);
+  g_autoptr(GHashTable) decided = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
 
-  if (skhcn == NULL || decision == NULL)
+  if (skhcn == NULL)
+    return FALSE;
+  /* The sample's plan number is made up: the seed leaves it blank ("Số: /KH-UBND"). */
+  if (!td_decision_set_plan (db, "125/KH-UBND", "2025-09-15", error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_nominations); i++)
@@ -412,7 +470,14 @@ add_nominations (TdDatabase  *db,
             return FALSE;
         }
       if (dn->status == TD_NOMINATION_DECIDED)
-        g_array_append_val (decided, id);
+        {
+          const char *key = dn->issuer ? dn->issuer : "";
+          GArray *ids = g_hash_table_lookup (decided, key);
+
+          if (ids == NULL)
+            g_hash_table_insert (decided, (gpointer) key, (ids = g_array_new (FALSE, FALSE, sizeof (gint64))));
+          g_array_append_val (ids, id);
+        }
       /* The dossier's report; Xã Tiên Du's is missing, so the board sees the warning. */
       if (dn->status != TD_NOMINATION_PROPOSED && dn->status != TD_NOMINATION_RETURNED &&
           !g_str_equal (dn->unit, "X-TIENDU"))
@@ -426,9 +491,7 @@ add_nominations (TdDatabase  *db,
         }
     }
 
-  decision->round_id = round2;
-  decision->signed_on = g_strdup ("2026-10-08");
-  return td_decision_create (db, decision, (gint64 *) decided->data, decided->len, error) != 0;
+  return add_decisions (db, round2, decided, error);
 }
 
 gboolean

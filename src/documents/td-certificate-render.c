@@ -10,38 +10,56 @@
 
 GPtrArray *
 td_certificates_for_decision (const TdDecision *d,
-                              GPtrArray        *awardees)
+                              GPtrArray        *awardees,
+                              GHashTable       *register_numbers)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) td_certificate_free);
   g_autofree char *number = td_decision_format_number (d);
   g_autofree char *short_date = td_format_date (d->signed_on);
   g_autofree char *long_date = td_decision_format_long_date (d);
-  int year;
-
-  year = d->signed_on && strlen (d->signed_on) >= 4 ? atoi (d->signed_on) : 0;
+  gboolean trial = td_decision_is_draft (d) || register_numbers == NULL;
 
   for (guint i = 0; i < awardees->len; i++)
     {
       const TdNomination *n = awardees->pdata[i];
       TdCertificate *c = g_new0 (TdCertificate, 1);
+      const char *entry = register_numbers ? g_hash_table_lookup (register_numbers, &n->id) : NULL;
 
       c->recipient = g_strdup (n->individual ? n->person_name : n->unit_name);
       c->unit = n->individual ? td_nomination_format_position (n) : g_strdup ("");
       c->achievement = g_strdup (n->achievement);
-      c->decision = short_date ? g_strdup_printf ("Quyết định số %s ngày %s", number, short_date)
-                               : g_strdup_printf ("Quyết định số %s", number);
-      /* The register (sổ vàng) follows the attached list's order within the decision. */
-      c->register_no = year ? g_strdup_printf ("Số sổ vàng: %03u/%d", i + 1, year)
-                            : g_strdup_printf ("Số sổ vàng: %03u", i + 1);
+      c->decision = short_date && !trial ? g_strdup_printf ("Quyết định số %s ngày %s", number, short_date)
+                                         : g_strdup_printf ("Quyết định số %s", number);
+      /* The register number is the one td_decision_issue() gave: never made up here. */
+      c->register_no = entry ? g_strdup_printf ("Số sổ vàng: %s", entry) : g_strdup ("Số sổ vàng: …");
       c->place_date = g_strdup_printf ("%s, %s", d->place, long_date);
       c->authority = g_strdup (d->authority);
       /* The certificate is Vietnamese whatever the interface language. */
       c->award = g_strdup (d->level == TD_AWARD_BANG_KHEN ? "BẰNG KHEN" : "GIẤY KHEN");
       c->signer_title = g_strdup (d->signer_title);
       c->signer_name = g_strdup (d->signer_name);
+      c->trial = trial;
       g_ptr_array_add (out, c);
     }
   return out;
+}
+
+gboolean
+td_certificates_check_paper (const TdCertificateTemplate  *t,
+                             GPtrArray                    *certificates,
+                             GError                      **error)
+{
+  if (!t->preprinted)
+    return TRUE;
+  for (guint i = 0; i < certificates->len; i++)
+    if (((TdCertificate *) certificates->pdata[i])->trial)
+      {
+        g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_NOT_ISSUED,
+                     _("The decision is still a draft: its certificates print only as a trial on plain paper "
+                       "(a full template). Issue the decision with its number and date before printing on blanks."));
+        return FALSE;
+      }
+  return TRUE;
 }
 
 char *
@@ -176,6 +194,18 @@ draw_field (cairo_t             *cr,
 
   if (*g_strstrip (text) == '\0')
     return;
+  if (field->max_lines > 1)
+    {
+      /* The last two words go together: a wrapped text never ends on one word alone. */
+      char *last = strrchr (text, ' ');
+      if (last != NULL && last > text)
+        {
+          g_autofree char *head = g_strndup (text, last - text);
+          char *joined = g_strconcat (head, "\xc2\xa0", last + 1, NULL);
+          g_free (text);
+          text = joined;
+        }
+    }
   layout = fit (context, field, text, &size);
   h = td_doc_layout_height (layout, &ink_top);
   x = (field->x + dx) * TD_MM;
@@ -331,6 +361,30 @@ draw_fields (cairo_t                     *cr,
     draw_field (cr, context, t->fields->pdata[i], c, offset_x, offset_y, placements);
 }
 
+/* Across the top of every trial page, where no field sits: it must not pass for a certificate. */
+static void
+draw_trial_stamp (cairo_t                     *cr,
+                  PangoContext                *context,
+                  const TdCertificateTemplate *t)
+{
+  g_autoptr(PangoLayout) layout = td_doc_layout (context, td_doc_serif_family (NULL), 11, TD_DOC_BOLD,
+                                                 t->width * TD_MM * 0.8, PANGO_ALIGN_CENTER,
+                                                 "BẢN IN THỬ – QUYẾT ĐỊNH CHƯA BAN HÀNH, KHÔNG IN TRÊN PHÔI");
+  double w = t->width * TD_MM * 0.8, ink, h = td_doc_layout_height (layout, &ink);
+  double x = (t->width * TD_MM - w) / 2, y = 4 * TD_MM;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, x - 4, y - 3, w + 8, h + 6);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.75, 0.1, 0.1);
+  cairo_set_line_width (cr, 1.2);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x, y + ink);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 void
 td_certificate_draw (cairo_t                     *cr,
                      PangoContext                *context,
@@ -342,6 +396,8 @@ td_certificate_draw (cairo_t                     *cr,
 {
   draw_fixed (cr, t, offset_x, offset_y);
   draw_fields (cr, context, t, c, offset_x, offset_y, placements);
+  if (c->trial)
+    draw_trial_stamp (cr, context, t);
 }
 
 GBytes *
@@ -360,6 +416,13 @@ td_certificates_render_pdf (const TdCertificateTemplate  *t,
   cairo_surface_t *fixed = NULL;
   GBytes *bytes = NULL;
 
+  if (!td_certificates_check_paper (t, certificates, error))
+    {
+      g_object_unref (context);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
   /* The border and the emblem are the same on every page: recorded once, they go into the PDF
    * once (cairo writes a recording surface used as a source as one shared form). */
   if (!t->preprinted && (t->has_border || t->has_emblem))
@@ -380,6 +443,8 @@ td_certificates_render_pdf (const TdCertificateTemplate  *t,
           cairo_paint (cr);
         }
       draw_fields (cr, context, t, certificates->pdata[i], offset_x, offset_y, NULL);
+      if (((TdCertificate *) certificates->pdata[i])->trial)
+        draw_trial_stamp (cr, context, t);
       cairo_show_page (cr);
       if (progress != NULL)
         progress (i + 1, certificates->len, user_data);

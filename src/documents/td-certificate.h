@@ -39,13 +39,22 @@ typedef struct {
   char *award;         /* "BẰNG KHEN" */
   char *signer_title;
   char *signer_name;
+  gboolean trial;      /* of a draft decision: stamped on plain paper, refused on blanks */
 } TdCertificate;
 
 void       td_certificate_free          (TdCertificate *certificate);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdCertificate, td_certificate_free)
-/* TdCertificate of every awardee of @decision, in the order of its attached list. */
+/* TdCertificate of every awardee of @decision, in the order of its attached list.
+ * @register_numbers: nomination id → "003/2026" from the award register
+ * (td_award_book_numbers_for_decision()); NULL for a draft, whose certificates are trials. */
 GPtrArray *td_certificates_for_decision (const TdDecision *decision,
-                                         GPtrArray        *awardees);
+                                         GPtrArray        *awardees,
+                                         GHashTable       *register_numbers);
+/* FALSE with TD_AWARD_ERROR_NOT_ISSUED when @certificates hold a trial and @template_ is printed
+ * onto pre-printed blanks: the blanks of a draft decision would be wasted. */
+gboolean   td_certificates_check_paper  (const TdCertificateTemplate *template_,
+                                         GPtrArray                   *certificates,
+                                         GError                     **error);
 /* A file name made of the recipient's name: "Nguyen-Thi-Ngoc-Anh.pdf"-like, but keeping the
  * Vietnamese letters, without anything a file system refuses. */
 char      *td_certificate_file_name     (const TdCertificate *certificate,
@@ -74,7 +83,7 @@ typedef void (*TdProgressFunc) (guint    done,
                                 guint    total,
                                 gpointer user_data);
 
-/* All @certificates, one per page, in one PDF.  Stops with G_IO_ERROR_CANCELLED when
+/* All @certificates, one per page, in one PDF (td_certificates_check_paper() first).  Stops with G_IO_ERROR_CANCELLED when
  * @cancellable is cancelled.  @progress is called from the calling thread. */
 GBytes    *td_certificates_render_pdf   (const TdCertificateTemplate *template_,
                                          GPtrArray                   *certificates,

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 #define TD_DECISION_MARGIN_RIGHT   15.0
 /* Share of the text width taken by the header's left column (issuing body). */
 #define TD_DECISION_HEADER_LEFT     0.38
+/* The short rule under the issuing body, as a share of the line above it (⅓ to ½). */
+#define TD_DECISION_RULE_SHARE      0.4
 
 /* @awardees: TdNomination, collectives first (td_decision_list_awardees()). */
 GBytes *td_decision_render_pdf (const TdDecision  *decision,

@@ -10,12 +10,14 @@
 
 #include "td-awards-page.h"
 #include "td-certificates-dialog.h"
+#include "td-decision-actions.h"
 #include "td-decision-dialog.h"
 #include "td-decision-pdf.h"
 #include "td-document-preview.h"
 #include "td-nomination-dialog.h"
 #include "td-nomination-pane.h"
 #include "td-pickers.h"
+#include "td-register-view.h"
 #include "td-window.h"
 
 struct _TdAwardsPage
@@ -48,6 +50,7 @@ struct _TdAwardsPage
   GtkListBox     *nomination_list;
   TdNominationPane *pane;
   GtkStack       *decision_stack;
+  TdRegisterView *register_view;
   GtkListBox     *decision_list;
 };
 
@@ -310,6 +313,14 @@ decision_saved_cb (TdAwardsPage *self,
   preview_decision (self, decision_id);
 }
 
+/* Issued or withdrawn: the nominations, the decisions and the register all changed. */
+static void
+decision_changed_cb (TdAwardsPage *self)
+{
+  reload (self);
+  td_register_view_reload (self->register_view);
+}
+
 static void
 decision_action_cb (GtkButton    *button,
                     TdAwardsPage *self)
@@ -325,6 +336,14 @@ decision_action_cb (GtkButton    *button,
       g_signal_connect_swapped (dialog, "saved", G_CALLBACK (decision_saved_cb), self);
       adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
     }
+  else if (g_str_equal (what, "issue"))
+    adw_dialog_present (ADW_DIALOG (td_decision_issue_dialog_new (self->db, id, G_OBJECT (self),
+                                                                  G_CALLBACK (decision_changed_cb))),
+                        GTK_WIDGET (self));
+  else if (g_str_equal (what, "withdraw"))
+    adw_dialog_present (ADW_DIALOG (td_decision_withdraw_dialog_new (self->db, id, G_OBJECT (self),
+                                                                     G_CALLBACK (decision_changed_cb))),
+                        GTK_WIDGET (self));
   else
     adw_dialog_present (ADW_DIALOG (td_certificates_dialog_new (self->db, id)), GTK_WIDGET (self));
 }
@@ -366,14 +385,22 @@ fill_decisions (TdAwardsPage *self)
        * its date, level and first recipients. */
       g_autofree char *title = td_decision_is_draft (d)
                                ? g_strdup_printf (_("Draft Decision %u"), (guint) d->id)
+                               : d->status == TD_DECISION_WITHDRAWN
+                               ? g_strdup_printf (_("Decision %s (withdrawn)"), number)
                                : g_strdup_printf (_("Decision %s"), number);
       g_autofree char *date = td_format_date (d->signed_on);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
       guint n = awardees ? awardees->len : 0;
 
-      subtitle = g_strdup_printf (ngettext ("%s · %s · %u awardee", "%s · %s · %u awardees", n),
-                                  td_award_level_get_label (d->level), date ? date : _("no date yet"), n);
+      subtitle = g_strdup_printf (ngettext ("%s · %s · %s · %u awardee", "%s · %s · %s · %u awardees", n),
+                                  d->issuer_short, td_award_level_get_label (d->level),
+                                  date ? date : _("no date yet"), n);
+      if (d->status == TD_DECISION_WITHDRAWN && d->status_reason)
+        {
+          g_autofree char *why = g_strdup_printf (_("%s · withdrawn: %s"), subtitle, d->status_reason);
+          g_set_str (&subtitle, why);
+        }
       if (n > 0)
         {
           const char *first = td_nomination_get_name (awardees->pdata[0]);
@@ -386,11 +413,22 @@ fill_decisions (TdAwardsPage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 decision_button (self, d->id, "edit", "document-edit-symbolic", _("Edit the text")));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 decision_button (self, d->id, "certificates", "td-awards-symbolic",
-                                                  _("Certificates")));
+      if (td_decision_is_draft (d))
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     decision_button (self, d->id, "edit", "document-edit-symbolic", _("Edit the text")));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     decision_button (self, d->id, "issue", "object-select-symbolic",
+                                                      _("Issue: give its number, date and register numbers")));
+        }
+      if (d->status != TD_DECISION_WITHDRAWN)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   decision_button (self, d->id, "withdraw", "edit-delete-symbolic",
+                                                    _("Withdraw the decision")));
+      if (d->status != TD_DECISION_WITHDRAWN)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   decision_button (self, d->id, "certificates", "td-awards-symbolic",
+                                                    _("Certificates")));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  decision_button (self, d->id, "preview", "document-print-preview-symbolic",
                                                   _("Preview, print or save as PDF")));
@@ -546,6 +584,7 @@ td_awards_page_class_init (TdAwardsPageClass *klass)
   BIND (pane);
   BIND (decision_stack);
   BIND (decision_list);
+  BIND (register_view);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, round_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
@@ -566,6 +605,7 @@ td_awards_page_init (TdAwardsPage *self)
   self->proposers = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->filling = TRUE;
   g_type_ensure (TD_TYPE_NOMINATION_PANE);
+  g_type_ensure (TD_TYPE_REGISTER_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_swapped (self->pane, "changed", G_CALLBACK (reload), self);
@@ -594,6 +634,7 @@ td_awards_page_set_database (TdAwardsPage *self,
   guint pos;
 
   g_set_object (&self->db, db);
+  td_register_view_set_database (self->register_view, db);
   g_clear_object (&self->rounds);
   g_clear_object (&self->targets);
   if (db == NULL)

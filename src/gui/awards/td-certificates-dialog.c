@@ -99,6 +99,43 @@ typedef struct {
 } Run;
 
 static void
+show_count (TdCertificatesDialog *self)
+{
+  g_autofree char *count = NULL;
+  guint sheets = 0, reprinted = 0;
+
+  if (self->decision == NULL)
+    return;
+  td_award_book_count_prints (self->db, self->decision->id, &sheets, &reprinted, NULL);
+  if (td_decision_is_draft (self->decision))
+    count = g_strdup_printf (_("%u — the decision is a draft: trial prints on plain paper only, stamped as such"),
+                             self->certificates->len);
+  else if (sheets > 0)
+    count = g_strdup_printf (ngettext ("%u; %u blank used so far", "%u; %u blanks used so far", sheets),
+                             self->certificates->len, sheets);
+  else
+    count = g_strdup_printf ("%u", self->certificates->len);
+  adw_action_row_set_subtitle (self->count_row, count);
+}
+
+/* The pages went onto pre-printed blanks: the board's stock goes down by as many. */
+static void
+blanks_printed_cb (TdCertificatesDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->decision == NULL ||
+      !td_award_book_record_print (self->db, self->decision->id, template_name (self), self->certificates->len,
+                                   FALSE, &error))
+    {
+      if (error != NULL)
+        td_window_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  show_count (self);
+}
+
+static void
 render_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -139,6 +176,8 @@ render_done_cb (GObject      *source,
       g_autofree char *file_name = g_strdup_printf ("bang-khen-%s.pdf", run->template_name);
       TdDocumentPreview *preview = td_document_preview_new (pdf, title, file_name, run->template_name, run->preprinted);
 
+      if (run->preprinted)
+        g_signal_connect_object (preview, "printed", G_CALLBACK (blanks_printed_cb), self, G_CONNECT_SWAPPED);
       adw_dialog_present (ADW_DIALOG (preview), GTK_WIDGET (self));
     }
   g_object_unref (run->self);
@@ -155,9 +194,12 @@ start (TdCertificatesDialog *self,
   TdCertificateTemplate *template_ = td_certificate_template_load (template_name (self), &error);
   Run *run;
 
-  if (template_ == NULL)
+  /* A draft's certificates on blanks would waste pre-printed stock: refused before anything
+   * is drawn, with what to do instead. */
+  if (template_ == NULL || !td_certificates_check_paper (template_, self->certificates, &error))
     {
       td_window_toast (GTK_WIDGET (self), error->message);
+      g_clear_pointer (&template_, td_certificate_template_free);
       return;
     }
   run = g_new0 (Run, 1);
@@ -333,8 +375,8 @@ td_certificates_dialog_new (TdDatabase *db,
   TdCertificatesDialog *self = g_object_new (TD_TYPE_CERTIFICATES_DIALOG, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) awardees = NULL;
+  g_autoptr(GHashTable) numbers = NULL;
   g_autofree char *chosen = NULL;
-  g_autofree char *count = NULL;
   const char * const *names = td_certificate_template_names ();
   g_autoptr(GVariant) offsets = NULL;
 
@@ -348,10 +390,14 @@ td_certificates_dialog_new (TdDatabase *db,
   self->decision = td_decision_load (db, decision_id, &error);
   if (self->decision != NULL)
     awardees = td_decision_list_awardees (db, decision_id, &error);
-  self->certificates = awardees ? td_certificates_for_decision (self->decision, awardees)
+  if (awardees != NULL && !td_decision_is_draft (self->decision))
+    numbers = td_award_book_numbers_for_decision (db, decision_id, &error);
+  self->certificates = awardees ? td_certificates_for_decision (self->decision, awardees, numbers)
                                 : g_ptr_array_new_with_free_func ((GDestroyNotify) td_certificate_free);
-  count = error ? g_strdup (error->message) : g_strdup_printf ("%u", self->certificates->len);
-  adw_action_row_set_subtitle (self->count_row, count);
+  if (error != NULL)
+    adw_action_row_set_subtitle (self->count_row, error->message);
+  else
+    show_count (self);
 
   /* The printer whose offset was set last is the likely one. */
   offsets = g_settings_get_value (self->settings, "printer-offsets");

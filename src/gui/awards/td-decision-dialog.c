@@ -17,14 +17,13 @@ struct _TdDecisionDialog
   GPtrArray            *candidates;   /* TdNomination approved in the round */
   GPtrArray            *checks;       /* GtkCheckButton per candidate of the shown level */
   GPtrArray            *candidate_rows;
+  GPtrArray            *issuers;      /* unit code per row of issuer_row, NULL: the province */
 
   GtkButton            *save_button;
   GtkLabel             *error_label;
   AdwPreferencesGroup  *awardees_group;
-  AdwComboRow          *level_row;
-  AdwEntryRow          *number_row;
+  AdwComboRow          *issuer_row;
   AdwEntryRow          *suffix_row;
-  AdwEntryRow          *date_row;
   AdwEntryRow          *place_row;
   AdwEntryRow          *governing_row;
   AdwEntryRow          *issuing_row;
@@ -119,14 +118,11 @@ static void
 show_decision (TdDecisionDialog *self)
 {
   TdDecision *d = self->decision;
-  g_autofree char *date = td_format_date (d->signed_on);
   g_autofree char *issuing = lines_to_entry (d->issuing_body);
   g_autofree char *signer = lines_to_entry (d->signer_title);
   g_autofree char *list_title = lines_to_entry (d->list_title);
 
-  set_entry (self->number_row, d->number);
   set_entry (self->suffix_row, d->number_suffix);
-  set_entry (self->date_row, date);
   set_entry (self->place_row, d->place);
   set_entry (self->governing_row, d->governing_body);
   set_entry (self->issuing_row, issuing);
@@ -145,7 +141,7 @@ show_decision (TdDecisionDialog *self)
 static void
 show_candidates (TdDecisionDialog *self)
 {
-  TdAwardLevel level = self->decision->level;
+  const char *issuer = self->decision->issuer_code;
 
   for (guint i = 0; i < self->candidate_rows->len; i++)
     adw_preferences_group_remove (self->awardees_group, self->candidate_rows->pdata[i]);
@@ -158,7 +154,8 @@ show_candidates (TdDecisionDialog *self)
       GtkWidget *row, *check;
       g_autofree char *title = NULL;
 
-      if (n->level != level)
+      /* Only what the chosen issuer may give: its own staff and the units under it. */
+      if (!td_decision_check_authority (self->db, issuer, n, NULL))
         continue;
       row = adw_action_row_new ();
       check = gtk_check_button_new ();
@@ -178,25 +175,26 @@ show_candidates (TdDecisionDialog *self)
     {
       GtkWidget *row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     _("No approved nomination of this level waits for a decision in this round."));
+                                     _("No approved nomination within this issuer's authority waits for a decision in this round."));
       gtk_widget_add_css_class (row, "dim-label");
       adw_preferences_group_add (self->awardees_group, row);
       g_ptr_array_add (self->candidate_rows, row);
     }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->level_row), TRUE);
 }
 
 static void
-level_changed_cb (TdDecisionDialog *self)
+issuer_changed_cb (TdDecisionDialog *self)
 {
-  TdAwardLevel level = (TdAwardLevel) adw_combo_row_get_selected (self->level_row);
+  guint selected = adw_combo_row_get_selected (self->issuer_row);
+  const char *code = selected < self->issuers->len ? self->issuers->pdata[selected] : NULL;
   g_autoptr(GError) error = NULL;
   TdDecision *fresh;
 
-  if (self->decision == NULL || self->decision->id != 0 || self->decision->level == level)
+  if (self->decision == NULL || self->decision->id != 0 || selected >= self->issuers->len ||
+      g_strcmp0 (self->decision->issuer_code, code) == 0)
     return;
-  /* Another level is another issuer: its template's text replaces the defaults. */
-  fresh = td_decision_new_from_template (level, &error);
+  /* Another issuer is another text: its template, filled in with its name, replaces it. */
+  fresh = td_decision_new_for_issuer (self->db, code, &error);
   if (fresh == NULL)
     {
       gtk_label_set_text (self->error_label, error->message);
@@ -210,20 +208,45 @@ level_changed_cb (TdDecisionDialog *self)
   show_candidates (self);
 }
 
+/* The province, then every unit of the register that gives its own Giấy khen; a unit's own
+ * installation offers only itself. */
+static void
+fill_issuers (TdDecisionDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *own = NULL;
+  g_autoptr(GPtrArray) units = td_register_list (self->db, NULL);
+  gboolean unit_installation = td_database_get_installation (self->db, &own) == TD_INSTALLATION_UNIT;
+
+  if (!unit_installation)
+    {
+      gtk_string_list_append (names, _("Province Chairman — Bằng khen"));
+      g_ptr_array_add (self->issuers, NULL);
+    }
+  for (guint i = 0; units && i < units->len; i++)
+    {
+      TdUnitRecord *u = units->pdata[i];
+      g_autofree char *label = NULL;
+
+      if (!u->active || !td_unit_kind_issues_giay_khen (u->kind) ||
+          (unit_installation && g_strcmp0 (u->code, own) != 0))
+        continue;
+      label = g_strdup_printf (_("%s — Giấy khen"), u->name);
+      gtk_string_list_append (names, label);
+      g_ptr_array_add (self->issuers, g_strdup (u->code));
+    }
+  adw_combo_row_set_expression (self->issuer_row,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  adw_combo_row_set_model (self->issuer_row, G_LIST_MODEL (names));
+}
+
 static gboolean
 read_form (TdDecisionDialog  *self,
            GError           **error)
 {
   TdDecision *d = self->decision;
-  g_autofree char *date = get_entry (self->date_row);
-  char *iso = NULL;
 
-  if (*date != '\0' && (iso = td_parse_date (date, error)) == NULL)
-    return FALSE;
-  g_free (d->signed_on);
-  d->signed_on = iso;
 #define TAKE(field, value) G_STMT_START { g_free (d->field); d->field = (value); } G_STMT_END
-  TAKE (number, get_entry (self->number_row));
   TAKE (number_suffix, get_entry (self->suffix_row));
   TAKE (place, get_entry (self->place_row));
   TAKE (governing_body, get_entry (self->governing_row));
@@ -288,6 +311,7 @@ td_decision_dialog_dispose (GObject *object)
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_clear_pointer (&self->candidate_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->issuers, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_DECISION_DIALOG);
   G_OBJECT_CLASS (td_decision_dialog_parent_class)->dispose (object);
 }
@@ -305,10 +329,8 @@ td_decision_dialog_class_init (TdDecisionDialogClass *klass)
   BIND (save_button);
   BIND (error_label);
   BIND (awardees_group);
-  BIND (level_row);
-  BIND (number_row);
+  BIND (issuer_row);
   BIND (suffix_row);
-  BIND (date_row);
   BIND (place_row);
   BIND (governing_row);
   BIND (issuing_row);
@@ -325,7 +347,7 @@ td_decision_dialog_class_init (TdDecisionDialogClass *klass)
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
-  gtk_widget_class_bind_template_callback (widget_class, level_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, issuer_changed_cb);
 }
 
 static void
@@ -333,8 +355,8 @@ td_decision_dialog_init (TdDecisionDialog *self)
 {
   self->checks = g_ptr_array_new ();
   self->candidate_rows = g_ptr_array_new ();
+  self->issuers = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
-  td_pickers_fill_level_row (self->level_row);
 }
 
 TdDecisionDialog *
@@ -347,6 +369,7 @@ td_decision_dialog_new (TdDatabase *db,
 
   self->db = g_object_ref (db);
   self->round_id = round_id;
+  fill_issuers (self);
   if (decision_id != 0)
     {
       g_autoptr(GPtrArray) awardees = NULL;
@@ -363,12 +386,20 @@ td_decision_dialog_new (TdDatabase *db,
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), count ? count : "");
       adw_preferences_group_add (self->awardees_group, row);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->level_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->issuer_row), FALSE);
+      if (self->decision != NULL && !td_decision_is_draft (self->decision))
+        {
+          /* Issued or withdrawn: shown as it stands, nothing to save. */
+          gtk_label_set_text (self->error_label, _("This decision is issued: its text no longer changes. "
+                                                   "Withdraw it and draft a new one to correct it."));
+          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+          gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+        }
     }
   else
     {
       adw_dialog_set_title (ADW_DIALOG (self), _("Draw Up Decision"));
-      self->decision = td_decision_new_from_template (TD_AWARD_BANG_KHEN, &error);
+      self->decision = td_decision_new_for_issuer (db, self->issuers->len ? self->issuers->pdata[0] : NULL, &error);
       if (self->decision != NULL)
         self->decision->round_id = round_id;
       self->candidates = td_nomination_list (db, round_id, &error);
@@ -385,7 +416,9 @@ td_decision_dialog_new (TdDatabase *db,
       gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
       return self;
     }
-  adw_combo_row_set_selected (self->level_row, self->decision->level);
+  for (guint i = 0; i < self->issuers->len; i++)
+    if (g_strcmp0 (self->issuers->pdata[i], self->decision->issuer_code) == 0)
+      adw_combo_row_set_selected (self->issuer_row, i);
   show_decision (self);
   if (decision_id == 0)
     show_candidates (self);

@@ -22,11 +22,15 @@ struct _TdDocumentPreview
 
 G_DEFINE_FINAL_TYPE (TdDocumentPreview, td_document_preview, ADW_TYPE_DIALOG)
 
+enum { PRINTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void
 print_cb (TdDocumentPreview *self)
 {
-  td_print_pdf (GTK_WIDGET (self), self->pdf, adw_dialog_get_title (ADW_DIALOG (self)), self->setup_key,
-                self->offset_fields);
+  if (td_print_pdf (GTK_WIDGET (self), self->pdf, adw_dialog_get_title (ADW_DIALOG (self)), self->setup_key,
+                    self->offset_fields))
+    g_signal_emit (self, signals[PRINTED], 0);
 }
 
 static void
@@ -107,6 +111,9 @@ td_document_preview_class_init (TdDocumentPreviewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* Emitted once the pages went to the printer: the certificates count the blanks used. */
+  signals[PRINTED] = g_signal_new ("printed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
   G_OBJECT_CLASS (klass)->finalize = td_document_preview_finalize;
   gtk_widget_class_add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, print_binding, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_binding, NULL);

@@ -194,7 +194,7 @@ operation_new (GBytes      *pdf,
   return op;
 }
 
-void
+gboolean
 td_print_pdf (GtkWidget  *parent,
               GBytes     *pdf,
               const char *job_name,
@@ -205,19 +205,21 @@ td_print_pdf (GtkWidget  *parent,
   g_autoptr(GtkPrintOperation) op = operation_new (pdf, setup_key, offset_fields, 0, 0, &error);
   GtkRoot *root = gtk_widget_get_root (parent);
   g_autofree char *message = NULL;
+  GtkPrintOperationResult result;
 
   if (op != NULL)
     {
       gtk_print_operation_set_job_name (op, job_name);
       gtk_print_operation_set_embed_page_setup (op, TRUE);
-      if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) !=
-          GTK_PRINT_OPERATION_RESULT_ERROR)
-        return;
+      result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+      if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+        return result == GTK_PRINT_OPERATION_RESULT_APPLY;
     }
   message = g_strdup_printf (_("Printing failed: %s"), error->message);
   if (TD_IS_WINDOW (root))
     td_window_add_toast (TD_WINDOW (root), adw_toast_new (message));
+  return FALSE;
 }
 
 gboolean

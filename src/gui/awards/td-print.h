@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 /* Prints @pdf, each page drawn by poppler at the printer's resolution.  @setup_key names the
  * remembered page setup ("decision", "full-a3", …).  With @offset_fields, the chosen printer's
  * offset from the "printer-offsets" setting moves everything on the page. */
-void     td_print_pdf               (GtkWidget  *parent,
+/* TRUE once the pages went to the printer (FALSE when cancelled or failed; a failure is told
+ * in a toast). */
+gboolean td_print_pdf               (GtkWidget  *parent,
                                      GBytes     *pdf,
                                      const char *job_name,
                                      const char *setup_key,
