@@ -153,7 +153,10 @@ test_demo_province (void)
   g_assert_cmpint (count (db, "SELECT count(DISTINCT round_id) FROM assessment"), ==, 2);
   g_assert_cmpint (count (db, "SELECT count(DISTINCT status) FROM assessment"), ==, 5);
   g_assert_cmpint (count (db, "SELECT count(*) FROM evidence"), >=, 5);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM decision"), ==, 1);
+  /* The province's, a department's and a commune's issued, a ward's draft. */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM decision"), ==, 4);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM decision WHERE status = 'issued'"), ==, 3);
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT issuer) FROM award_entry"), ==, 3);
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM nomination WHERE status = '%s'", statuses[i]);

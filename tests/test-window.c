@@ -121,7 +121,8 @@ test_first_run (void)
   g_assert_false (gtk_widget_get_visible (page->import_button));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "assessment.import", NULL) &&
                   gtk_widget_get_visible (page->import_button));
-  g_assert_false (area_row_visible (window, TD_AREA_AWARDS));
+  /* A commune gives its own Giấy khen: the awards area is there, the board's review is not. */
+  g_assert_true (area_row_visible (window, TD_AREA_AWARDS));
   g_assert_false (area_row_visible (window, TD_AREA_EVIDENCE));
   td_window_set_area (window, TD_AREA_EVIDENCE);
   g_assert_cmpstr (td_window_get_area (window), ==, TD_AREA_SELF_ASSESSMENT);

@@ -1,6 +1,7 @@
 /* td-cli-awards.c: nominations, decisions and the award register from the command line.
  *
- *   nominations list [--json]
+ *   nominations list [--json] | add --unit CODE [--person NAME --position TEXT] --level LEVEL
+ *               --achievement TEXT [--proposer CODE] [--round R] | move ID --to STATUS [--reason TEXT]
  *   decision list | create --issuer CODE --level bang-khen|giay-khen --nominations ID,… |
  *            issue ID --number N --date DD/MM/YYYY | withdraw ID --reason TEXT |
  *            render ID -o FILE.pdf | plan --number 17/KH-UBND --date DD/MM/YYYY
@@ -98,22 +99,14 @@ print_json (JsonBuilder *b)
 
 /* nominations */
 
-int
-td_cli_nominations (TdCliContext  *ctx,
-                    int            argc,
-                    char         **argv,
-                    GError       **error)
+static int
+nominations_list (TdCliContext  *ctx,
+                  GError       **error)
 {
-  int status = 0;
-  GOptionEntry entries[] = { { NULL } };
-  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) list = td_nomination_list (ctx->db, 0, error);
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
-  if (!td_cli_parse (ctx, "nominations", N_("list"), entries, &argc, &argv, &status, error))
-    return status;
-  if (argc != 2 || !g_str_equal (argv[1], "list"))
-    return td_cli_usage_error (error, _("nominations needs “list”"));
-  if (!td_cli_open (ctx, error) || (list = td_nomination_list (ctx->db, 0, error)) == NULL)
+  if (list == NULL)
     return 1;
   json_builder_begin_array (b);
   for (guint i = 0; i < list->len; i++)
@@ -148,6 +141,124 @@ td_cli_nominations (TdCliContext  *ctx,
   if (ctx->json)
     print_json (b);
   return 0;
+}
+
+/* The round a nomination goes into: --round, or the latest round of the campaign. */
+static gint64
+round_for (TdCliContext  *ctx,
+           int            number,
+           GError       **error)
+{
+  g_autoptr(GListModel) rounds = NULL;
+  g_autoptr(TdRound) round = NULL;
+  guint n;
+
+  if (number > 0)
+    {
+      round = td_catalog_find_round (ctx->db, (guint) number, error);
+      return round ? td_round_get_id (round) : 0;
+    }
+  rounds = td_catalog_list_rounds (ctx->db, error);
+  if (rounds == NULL || (n = g_list_model_get_n_items (rounds)) == 0)
+    return 0;
+  round = g_list_model_get_item (rounds, n - 1);
+  return td_round_get_id (round);
+}
+
+static int
+nominations_add (TdCliContext  *ctx,
+                 const char    *unit_code,
+                 const char    *person,
+                 const char    *position,
+                 const char    *level_name,
+                 const char    *achievement,
+                 const char    *proposer_code,
+                 int            round_number,
+                 GError       **error)
+{
+  g_autoptr(TdUnit) unit = NULL;
+  g_autoptr(TdUnit) proposer = NULL;
+  TdNominationSpec spec = { 0 };
+  gint64 id;
+
+  if (unit_code == NULL || level_name == NULL || achievement == NULL ||
+      !td_award_level_from_string (level_name, &spec.level))
+    return td_cli_usage_error (error, _("nominations add needs --unit CODE, --level bang-khen|giay-khen and "
+                                        "--achievement TEXT"));
+  if ((unit = td_catalog_find_unit (ctx->db, unit_code, error)) == NULL ||
+      (proposer = td_catalog_find_unit (ctx->db, proposer_code ? proposer_code : unit_code, error)) == NULL ||
+      (spec.round_id = round_for (ctx, round_number, error)) == 0)
+    return 1;
+  spec.individual = person != NULL;
+  spec.unit_id = td_unit_get_id (unit);
+  spec.proposer_id = td_unit_get_id (proposer);
+  spec.person_name = person;
+  spec.person_position = position;
+  spec.achievement = achievement;
+  spec.standards_attested = TRUE;
+  id = td_nomination_create (ctx->db, &spec, error);
+  if (id == 0)
+    return 1;
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      SET_INT (b, "id", id);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  else
+    {
+      g_autofree char *shown = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      printf (_("Nomination %s proposed.\n"), shown);
+    }
+  return 0;
+}
+
+int
+td_cli_nominations (TdCliContext  *ctx,
+                    int            argc,
+                    char         **argv,
+                    GError       **error)
+{
+  g_autofree char *unit = NULL, *person = NULL, *position = NULL, *level = NULL, *achievement = NULL;
+  g_autofree char *proposer = NULL, *to = NULL, *reason = NULL;
+  int status = 0, round_number = 0;
+  GOptionEntry entries[] = {
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("The collective, or the individual's unit (add)"), N_("CODE") },
+    { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("The individual's name; none for a collective (add)"), N_("NAME") },
+    { "position", 0, 0, G_OPTION_ARG_STRING, &position, N_("The individual's position (add)"), N_("TEXT") },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level, N_("bang-khen or giay-khen (add)"), N_("LEVEL") },
+    { "achievement", 0, 0, G_OPTION_ARG_STRING, &achievement, N_("The achievement, as the certificate prints it (add)"),
+      N_("TEXT") },
+    { "proposer", 0, 0, G_OPTION_ARG_STRING, &proposer, N_("The proposing unit (add; default: the unit)"), N_("CODE") },
+    { "round", 'r', 0, G_OPTION_ARG_INT, &round_number, N_("The round (add; default: the last)"), N_("R") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("appraised, approved or returned (move)"), N_("STATUS") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is returned (move)"), N_("TEXT") },
+    { NULL }
+  };
+  const char *verb;
+
+  if (!td_cli_parse (ctx, "nominations", N_("list | add | move ID"), entries, &argc, &argv, &status, error))
+    return status;
+  verb = argc >= 2 ? argv[1] : "";
+  if (g_str_equal (verb, "list") && argc == 2)
+    return td_cli_open (ctx, error) ? nominations_list (ctx, error) : 1;
+  if (g_str_equal (verb, "add") && argc == 2)
+    return td_cli_open (ctx, error)
+           ? nominations_add (ctx, unit, person, position, level, achievement, proposer, round_number, error) : 1;
+  if (g_str_equal (verb, "move") && argc == 3)
+    {
+      TdNominationStatus target;
+      gint64 id;
+
+      if (!parse_id (argv[2], &id, error))
+        return 2;
+      if (to == NULL || !td_nomination_status_from_string (to, &target))
+        return td_cli_usage_error (error, _("nominations move needs --to appraised, approved or returned"));
+      return td_cli_open (ctx, error) && td_nomination_set_status (ctx->db, id, target, reason, error) ? 0 : 1;
+    }
+  return td_cli_usage_error (error, _("nominations needs list, add or move ID"));
 }
 
 

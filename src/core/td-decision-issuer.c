@@ -15,6 +15,7 @@
 #include "td-database-private.h"
 #include "td-decision-private.h"
 #include "td-format.h"
+#include "td-register.h"
 #include "td-unit.h"
 
 gboolean
@@ -142,6 +143,29 @@ td_decision_set_plan (TdDatabase  *db,
          td_database_set_meta (db, "plan_date", date, error);
 }
 
+/* "Hà Nam" from the register's province unit ("UBND tỉnh Hà Nam"), or NULL without one. */
+static char *
+province_name (TdDatabase *db)
+{
+  g_autoptr(GPtrArray) units = db ? td_register_list (db, NULL) : NULL;
+  static const char * const prefixes[] = { "ủy ban nhân dân tỉnh ", "ubnd tỉnh ", "tỉnh " };
+
+  for (guint i = 0; units && i < units->len; i++)
+    {
+      TdUnitRecord *u = units->pdata[i];
+      g_autofree char *lower = NULL;
+
+      if (u->kind != TD_UNIT_KIND_PROVINCE)
+        continue;
+      lower = g_utf8_strdown (u->name, -1);
+      for (guint p = 0; p < G_N_ELEMENTS (prefixes); p++)
+        if (g_str_has_prefix (lower, prefixes[p]))
+          return g_strdup (g_utf8_offset_to_pointer (u->name, g_utf8_strlen (prefixes[p], -1)));
+      return g_strdup (u->name);
+    }
+  return NULL;
+}
+
 TdDecision *
 td_decision_new_for_issuer (TdDatabase  *db,
                             const char  *issuer_code,
@@ -152,6 +176,7 @@ td_decision_new_for_issuer (TdDatabase  *db,
   JsonObject *root = NULL, *issuers, *entry;
   const char *kind;
   Fill fill = { NULL, "Bắc Ninh", NULL };
+  g_autofree char *registered = province_name (db);
   TdDecision *d;
 
   if (issuer_code == NULL || *issuer_code == '\0')
@@ -159,6 +184,10 @@ td_decision_new_for_issuer (TdDatabase  *db,
       parser = td_decision_load_template (TD_AWARD_BANG_KHEN, &root, error);
       if (parser == NULL)
         return NULL;
+      if (json_object_has_member (root, "province"))
+        fill.province = json_object_get_string_member (root, "province");
+      if (registered != NULL)
+        fill.province = registered;
       fill.plan = plan_reference (db, fill.province);
       d = td_decision_from_template_object (root, TD_AWARD_BANG_KHEN, fill_text, &fill);
       g_free (fill.plan);
@@ -194,6 +223,8 @@ td_decision_new_for_issuer (TdDatabase  *db,
     }
   if (json_object_has_member (root, "province"))
     fill.province = json_object_get_string_member (root, "province");
+  if (registered != NULL)
+    fill.province = registered;
   fill.name = td_unit_get_name (unit);
   fill.plan = plan_reference (db, fill.province);
   /* The bases are the same for every kind of issuer. */

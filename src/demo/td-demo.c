@@ -478,9 +478,10 @@ add_nominations (TdDatabase  *db,
             g_hash_table_insert (decided, (gpointer) key, (ids = g_array_new (FALSE, FALSE, sizeof (gint64))));
           g_array_append_val (ids, id);
         }
-      /* The dossier's report; Xã Tiên Du's is missing, so the board sees the warning. */
+      /* The dossier's report of the province's nominations; Xã Tiên Du's is missing, so the
+       * board sees the warning.  A unit's own Giấy khen has its dossier at the unit. */
       if (dn->status != TD_NOMINATION_PROPOSED && dn->status != TD_NOMINATION_RETURNED &&
-          !g_str_equal (dn->unit, "X-TIENDU"))
+          dn->level == TD_AWARD_BANG_KHEN && !g_str_equal (dn->unit, "X-TIENDU"))
         {
           g_autoptr(GBytes) pdf = td_demo_make_pdf ("Báo cáo thành tích đề nghị khen thưởng",
                                                     dn->person ? dn->person : td_unit_get_name (unit), 2);

@@ -50,7 +50,8 @@ not_setup (GError **error)
 
 /* Export */
 
-/* The unit, the units above it, its proposer and theirs: what a unit's installation needs. */
+/* The unit, the units above it, its proposer and theirs: what a unit's installation needs
+ * (with the units under it, added by write_setup()). */
 static void
 collect_needed (GHashTable *by_code,
                 GHashTable *needed,
@@ -63,6 +64,21 @@ collect_needed (GHashTable *by_code,
   g_hash_table_add (needed, r->code);
   collect_needed (by_code, needed, r->parent_code);
   collect_needed (by_code, needed, r->proposer_code);
+}
+
+/* Whether @r is @code or under it, by parent or by proposer. */
+static gboolean
+is_under (GHashTable         *by_code,
+          const TdUnitRecord *r,
+          const char         *code,
+          guint               depth)
+{
+  if (r == NULL || depth > 32)   /* the register refuses cycles; the bound only guards */
+    return FALSE;
+  if (g_str_equal (r->code, code))
+    return TRUE;
+  return (r->parent_code && is_under (by_code, g_hash_table_lookup (by_code, r->parent_code), code, depth + 1)) ||
+         (r->proposer_code && is_under (by_code, g_hash_table_lookup (by_code, r->proposer_code), code, depth + 1));
 }
 
 gboolean
@@ -190,7 +206,13 @@ write_setup (Board       *board,
       return FALSE;
     }
   if (unit_code)
-    collect_needed (board->by_code, needed, unit_code);
+    {
+      collect_needed (board->by_code, needed, unit_code);
+      /* And the units under it: a commune proposes and awards its teams' Giấy khen itself. */
+      for (guint i = 0; i < board->records->len; i++)
+        if (is_under (board->by_code, board->records->pdata[i], unit_code, 0))
+          collect_needed (board->by_code, needed, ((TdUnitRecord *) board->records->pdata[i])->code);
+    }
 
   g_remove (tmp);
   if (sqlite3_open (tmp, &out) != SQLITE_OK ||

@@ -78,7 +78,8 @@ show_area (TdWindow   *self,
 
   if (self->database == NULL)
     return;
-  /* An area this installation does not have (a unit's has no review or awards). */
+  /* An area this installation does not have (a unit's has no review, and awards only when it
+   * gives its own Giấy khen). */
   if (row_for_area (self, area) == NULL || !gtk_widget_get_visible (GTK_WIDGET (row_for_area (self, area))))
     area = TD_AREA_SELF_ASSESSMENT;
 
@@ -135,7 +136,9 @@ load_database_state (TdWindow     *self,
     else
       adw_window_title_set_subtitle (self->sidebar_title, td_database_is_demo (self->database)
                                                           ? _("Sample province") : _("Province board"));
-    gtk_widget_set_visible (GTK_WIDGET (row_for_area (self, TD_AREA_AWARDS)), !unit);
+    /* A department, commune, ward, agency or enterprise prepares its own Giấy khen offline. */
+    gtk_widget_set_visible (GTK_WIDGET (row_for_area (self, TD_AREA_AWARDS)),
+                            !unit || (own != NULL && td_unit_kind_issues_giay_khen (td_unit_get_kind (own))));
     gtk_widget_set_visible (GTK_WIDGET (row_for_area (self, TD_AREA_EVIDENCE)), !unit);
     td_assessment_page_bind_to_unit (self->assessment_page, unit ? unit_code : NULL);
   }
