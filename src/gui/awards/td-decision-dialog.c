@@ -217,6 +217,7 @@ fill_issuers (TdDecisionDialog *self)
   g_autofree char *own = NULL;
   g_autoptr(GPtrArray) units = td_register_list (self->db, NULL);
   gboolean unit_installation = td_database_get_installation (self->db, &own) == TD_INSTALLATION_UNIT;
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
   if (!unit_installation)
     {
@@ -235,8 +236,7 @@ fill_issuers (TdDecisionDialog *self)
       gtk_string_list_append (names, label);
       g_ptr_array_add (self->issuers, g_strdup (u->code));
     }
-  adw_combo_row_set_expression (self->issuer_row,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  adw_combo_row_set_expression (self->issuer_row, expression);
   adw_combo_row_set_model (self->issuer_row, G_LIST_MODEL (names));
 }
 
