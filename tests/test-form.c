@@ -168,7 +168,7 @@ test_fill_save_reopen (void)
 
     g_assert_cmpint (info->status, ==, TD_ASSESSMENT_DRAFT);
     g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
-    g_assert_nonnull (g_str_equal (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), "Not Ready to Submit"));
+    g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Not Ready to Submit");
     g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "Target 7:"));
     g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "Target 9:"));
     adw_dialog_force_close (dialog);

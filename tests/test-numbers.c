@@ -506,8 +506,8 @@ test_upgrade_campaign (Fixture *f, gconstpointer data)
   g_autoptr(GListModel) targets = NULL;
   g_autoptr(TdTarget) t19 = NULL;
 
-  g_assert_nonnull (strstr (json, "\"format\": 2"));
-  g_string_replace (old, "\"format\": 2", "\"format\": 1", 1);
+  g_assert_nonnull (strstr (json, "\"format\": 3"));
+  g_string_replace (old, "\"format\": 3", "\"format\": 1", 1);
   g_assert_true (td_database_set_meta (f->db, "campaign_json", old->str, &error));
   g_assert_true (td_database_exec (f->db, "UPDATE target SET spec = '{}'", &error));
   targets = td_catalog_list_targets (f->db, &error);

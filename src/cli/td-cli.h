@@ -99,6 +99,10 @@ void td_cli_print_signature (const TdSignatureInfo *signature);
 int td_cli_certificates (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_nominations  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_register     (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_nomination   (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_appraisal    (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_council      (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_meeting      (TdCliContext *ctx, int argc, char **argv, GError **error);
 
 /* Replaced atomically: a half-written file never takes the place of a good one. */
 gboolean td_cli_write_bytes (const char *path, GBytes *bytes, GError **error);

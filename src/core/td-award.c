@@ -10,6 +10,7 @@
 
 #include "td-assessment.h"
 #include "td-audit.h"
+#include "td-appraisal.h"
 #include "td-award-private.h"
 #include "td-database-private.h"
 
@@ -101,6 +102,7 @@ td_nomination_create (TdDatabase             *db,
                       GError                **error)
 {
   g_autofree char *code = NULL;
+  g_autofree char *proposer_code = NULL;
   g_autofree char *name = g_strstrip (g_strdup (spec->person_name ? spec->person_name : ""));
   sqlite3_stmt *stmt;
   gint64 id;
@@ -129,7 +131,9 @@ td_nomination_create (TdDatabase             *db,
     goto fail;
   id = sqlite3_last_insert_rowid (td_database_get_handle (db));
   code = unit_code (db, spec->unit_id);
-  if (!td_audit_record (db, "nomination", id, code, "status", NULL, "proposed", NULL, error) ||
+  proposer_code = unit_code (db, spec->proposer_id);
+  if (!td_appraisal_record (db, id, "proposal", TD_STEP_PROPOSE, proposer_code, NULL, NULL, NULL, NULL, error) ||
+      !td_audit_record (db, "nomination", id, code, "status", NULL, "proposed", NULL, error) ||
       !td_database_commit (db, error))
     goto fail;
   return id;
@@ -183,18 +187,33 @@ move (TdDatabase          *db,
       return FALSE;
     }
 
-  stmt = td_database_prepare (db, "UPDATE nomination SET status = ?, status_reason = ?, decision_id = ? WHERE id = ?",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  td_stmt_bind_text (stmt, 1, td_nomination_status_to_string (status));
-  td_stmt_bind_text (stmt, 2, *clean_reason ? clean_reason : NULL);
-  if (decision_id)
-    sqlite3_bind_int64 (stmt, 3, decision_id);
-  sqlite3_bind_int64 (stmt, 4, nomination_id);
-  return td_database_step_done (db, stmt, error) &&
-         td_audit_record (db, "nomination", nomination_id, code, "status", old,
-                          td_nomination_status_to_string (status), *clean_reason ? clean_reason : NULL, error);
+  /* The appraisal steps follow the status: the board's own moves (and the decision) are
+   * recorded in the nomination's history like the steps of td-appraisal.c. */
+  {
+    g_autoptr(GPtrArray) steps = td_appraisal_steps (db, NULL, NULL);
+    guint done = td_appraisal_steps_for_status (db, status);
+    guint before = td_appraisal_steps_done (db, nomination_id, NULL);
+    guint at = status == TD_NOMINATION_RETURNED ? before : (done > 0 ? done - 1 : 0);
+    const char *step = steps && at < steps->len ? ((TdStepSpec *) steps->pdata[at])->id : "proposal";
+
+    stmt = td_database_prepare (db, "UPDATE nomination SET status = ?, status_reason = ?, decision_id = ?, steps_done = ?"
+                                    " WHERE id = ?", error);
+    if (stmt == NULL)
+      return FALSE;
+    td_stmt_bind_text (stmt, 1, td_nomination_status_to_string (status));
+    td_stmt_bind_text (stmt, 2, *clean_reason ? clean_reason : NULL);
+    if (decision_id)
+      sqlite3_bind_int64 (stmt, 3, decision_id);
+    sqlite3_bind_int (stmt, 4, (int) done);
+    sqlite3_bind_int64 (stmt, 5, nomination_id);
+    return td_database_step_done (db, stmt, error) &&
+           td_appraisal_record (db, nomination_id, step,
+                                status == TD_NOMINATION_RETURNED ? TD_STEP_RETURN : TD_STEP_APPROVE, NULL,
+                                status == TD_NOMINATION_RETURNED ? "not-eligible" : "eligible", NULL,
+                                *clean_reason ? clean_reason : NULL, NULL, error) &&
+           td_audit_record (db, "nomination", nomination_id, code, "status", old,
+                            td_nomination_status_to_string (status), *clean_reason ? clean_reason : NULL, error);
+  }
 }
 
 gboolean

@@ -16,6 +16,8 @@
 #include "td-trust-store.h"
 #include "td-snapshot.h"
 #include "td-evidence.h"
+#include "td-appraisal.h"
 #include "td-award.h"
+#include "td-council.h"
 #include "td-award-book.h"
 #include "td-decision.h"

@@ -662,9 +662,14 @@ td_decision_withdraw (TdDatabase  *db,
 {
   g_autoptr(TdDecision) d = td_decision_load (db, decision_id, error);
   g_autofree char *clean = g_strstrip (g_strdup (reason ? reason : ""));
+  g_autofree char *now = td_database_now ();
   static const char * const steps[] = {
     "UPDATE award_entry SET cancelled = 1 WHERE decision_id = ?1",
-    "UPDATE nomination SET status = 'approved', status_reason = NULL, decision_id = NULL WHERE decision_id = ?1",
+    /* The nominations' history says why they left the decision. */
+    "INSERT INTO nomination_step (nomination_id, step, action, actor, at, reason)"
+    " SELECT id, 'decision', 'undo', ?3, ?4, ?2 FROM nomination WHERE decision_id = ?1",
+    "UPDATE nomination SET status = 'approved', status_reason = NULL, decision_id = NULL,"
+    " steps_done = max(steps_done - 1, 0) WHERE decision_id = ?1",
     "UPDATE decision SET status = 'withdrawn', status_reason = ?2 WHERE id = ?1",
   };
 
@@ -689,9 +694,15 @@ td_decision_withdraw (TdDatabase  *db,
 
       if (stmt == NULL)
         goto fail;
+      /* Each statement takes the parameters it names; sqlite ignores the others' binding. */
       sqlite3_bind_int64 (stmt, 1, decision_id);
-      if (i == 2)
+      if (sqlite3_bind_parameter_count (stmt) >= 2)
         td_stmt_bind_text (stmt, 2, clean);
+      if (sqlite3_bind_parameter_count (stmt) >= 4)
+        {
+          td_stmt_bind_text (stmt, 3, td_database_get_actor (db));
+          td_stmt_bind_text (stmt, 4, now);
+        }
       if (!td_database_step_done (db, stmt, error))
         goto fail;
     }

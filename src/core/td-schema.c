@@ -267,6 +267,60 @@ static const TdMigration migrations[] = {
     "  reprint INTEGER NOT NULL DEFAULT 0,"   /* spoiled sheets printed again, same numbers */
     "  actor TEXT NOT NULL DEFAULT '');"
   },
+  { 10, "the appraisal steps of each nomination, the holds of Decree 152 Art. 4, the council and its meetings",
+    /* Steps done, from the campaign's appraisal section: 1 once proposed. */
+    "ALTER TABLE nomination ADD COLUMN steps_done INTEGER NOT NULL DEFAULT 1;"
+    "UPDATE nomination SET steps_done = CASE status WHEN 'returned' THEN 0 WHEN 'proposed' THEN 1"
+    "  WHEN 'appraised' THEN 2 WHEN 'approved' THEN 4 WHEN 'decided' THEN 5 ELSE 1 END;"
+    /* Every move: who (the body and the person), when, what, the opinion and why. */
+    "CREATE TABLE nomination_step ("
+    "  id INTEGER PRIMARY KEY,"
+    "  nomination_id INTEGER NOT NULL REFERENCES nomination(id) ON DELETE CASCADE,"
+    "  step TEXT NOT NULL,"
+    "  action TEXT NOT NULL CHECK (action IN ('propose', 'approve', 'return', 'undo', 'override', 'vote')),"
+    "  body_code TEXT,"
+    "  actor TEXT NOT NULL,"
+    "  at TEXT NOT NULL,"
+    "  verdict TEXT,"
+    "  opinion TEXT NOT NULL DEFAULT '',"
+    "  reason TEXT NOT NULL DEFAULT '',"
+    "  check_id TEXT);"
+    "CREATE INDEX nomination_step_nomination ON nomination_step (nomination_id, id);"
+    /* What the board records against a nominee: under discipline, inspection or investigation. */
+    "CREATE TABLE nomination_hold ("
+    "  id INTEGER PRIMARY KEY,"
+    "  round_id INTEGER NOT NULL REFERENCES round(id),"
+    "  unit_id INTEGER NOT NULL REFERENCES unit(id),"
+    "  person_name TEXT,"                 /* NULL: the collective itself */
+    "  kind TEXT NOT NULL CHECK (kind IN ('discipline', 'inspection', 'investigation')),"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  at TEXT NOT NULL,"
+    "  lifted_at TEXT);"
+    "CREATE TABLE council_member ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  position TEXT NOT NULL DEFAULT '',"
+    "  active INTEGER NOT NULL DEFAULT 1);"
+    "CREATE TABLE meeting ("
+    "  id INTEGER PRIMARY KEY,"
+    "  round_id INTEGER NOT NULL REFERENCES round(id),"
+    "  held_on TEXT NOT NULL,"
+    "  members_total INTEGER NOT NULL CHECK (members_total > 0),"
+    "  threshold TEXT NOT NULL CHECK (threshold IN ('more-than-half', 'two-thirds')),"
+    "  closed_at TEXT);"
+    "CREATE TABLE meeting_member ("
+    "  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+    "  member_id INTEGER NOT NULL REFERENCES council_member(id),"
+    "  PRIMARY KEY (meeting_id, member_id)) WITHOUT ROWID;"
+    "CREATE TABLE meeting_item ("
+    "  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+    "  nomination_id INTEGER NOT NULL REFERENCES nomination(id),"
+    "  agree INTEGER,"
+    "  disagree INTEGER,"
+    "  abstain INTEGER,"
+    "  passed INTEGER,"
+    "  PRIMARY KEY (meeting_id, nomination_id)) WITHOUT ROWID;"
+  },
 };
 
 const TdMigration *

@@ -1,0 +1,745 @@
+/* td-appraisal-moves.c: the eligibility checks, explained, and the moves of a nomination from
+ * step to step, each by the body the step names. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "td-appraisal.h"
+#include "td-audit.h"
+#include "td-catalog.h"
+#include "td-database-private.h"
+#include "td-format.h"
+#include "td-rollup.h"
+#include "td-unit.h"
+
+static TdEligibilityCheck *
+check_new (const char *id,
+           const char *title,
+           gboolean    passed,
+           char       *explanation)
+{
+  TdEligibilityCheck *c = g_new0 (TdEligibilityCheck, 1);
+
+  c->id = g_strdup (id);
+  c->title = g_strdup (title);
+  c->passed = passed;
+  c->explanation = explanation;
+  return c;
+}
+
+/* The unit's self-assessment of the round: its id and status, FALSE when there is none. */
+static gboolean
+assessment_of (TdDatabase         *db,
+               const TdNomination *n,
+               gint64             *id,
+               TdAssessmentStatus *status)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT id, status FROM assessment WHERE unit_id = ? AND round_id = ?",
+                                            NULL);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, n->unit_id);
+  sqlite3_bind_int64 (stmt, 2, n->round_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *id = sqlite3_column_int64 (stmt, 0);
+      found = td_assessment_status_from_string ((const char *) sqlite3_column_text (stmt, 1), status);
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static TdEligibilityCheck *
+check_assessment (TdDatabase         *db,
+                  const TdNomination *n)
+{
+  const char *title = _("Self-assessment appraised");
+  TdAssessmentStatus status;
+  gint64 id;
+
+  if (!assessment_of (db, n, &id, &status))
+    return check_new ("assessment-appraised", title, FALSE,
+                      g_strdup_printf (_("%s has no self-assessment for this round."), n->unit_name));
+  if (status != TD_ASSESSMENT_APPRAISED)
+    return check_new ("assessment-appraised", title, FALSE,
+                      g_strdup_printf (_("The self-assessment of %s is not appraised yet (it is %s)."), n->unit_name,
+                                       td_assessment_status_get_label (status)));
+  return check_new ("assessment-appraised", title, TRUE,
+                    g_strdup_printf (_("The self-assessment of %s for this round is appraised."), n->unit_name));
+}
+
+static TdEligibilityCheck *
+check_targets (TdDatabase         *db,
+               const TdNomination *n)
+{
+  const char *title = _("Targets met in the round");
+  g_autoptr(GListModel) targets = td_catalog_list_targets (db, NULL);
+  g_autoptr(GArray) rollups = NULL;
+  g_autoptr(GString) failing = g_string_new (NULL);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  TdRollupScope scope;
+  guint reported = 0, failed = 0, measured = 0;
+
+  td_rollup_scope_init (&scope, n->round_id);
+  scope.unit_id = n->unit_id;
+  rollups = targets ? td_rollup_compute (db, targets, &scope, NULL) : NULL;
+  if (rollups == NULL)
+    return check_new ("targets-met", title, FALSE, g_strdup (_("The targets could not be read.")));
+  for (guint i = 0; i < rollups->len; i++)
+    {
+      TdTargetRollup *r = &g_array_index (rollups, TdTargetRollup, i);
+      g_autofree char *value = NULL;
+      g_autofree char *threshold = NULL;
+
+      if (r->not_reported)
+        continue;
+      reported++;
+      measured += r->has_measure;
+      if (r->has_measure && r->met)
+        continue;
+      failed++;
+      if (!r->has_measure)
+        {
+          g_string_append_printf (missing, "%s%u", missing->len ? ", " : "", td_target_get_number (r->target));
+          continue;
+        }
+      threshold = td_target_format_threshold (r->target);
+      value = td_target_rollup_format (r);
+      g_string_append_printf (failing, "%s", failing->len ? "; " : "");
+      g_string_append_printf (failing, _("target %u: %s against %s"), td_target_get_number (r->target), value, threshold);
+    }
+  for (guint i = 0; i < rollups->len; i++)
+    td_target_rollup_clear (&g_array_index (rollups, TdTargetRollup, i));
+  if (measured == 0)
+    return check_new ("targets-met", title, FALSE,
+                      g_strdup_printf (_("%s has no submitted figures for this round."), n->unit_name));
+  if (missing->len > 0)
+    {
+      g_autofree char *part = g_strdup_printf (_("no figure for targets %s"), missing->str);
+      g_string_append_printf (failing, "%s%s", failing->len ? "; " : "", part);
+    }
+  if (failed > 0)
+    return check_new ("targets-met", title, FALSE,
+                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u targets is not met: %s.",
+                                                    "%u of %u targets are not met: %s.", failed),
+                                       failed, reported, failing->str));
+  return check_new ("targets-met", title, TRUE,
+                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %u target its kind reports is met.",
+                                                  "All %u targets its kind reports are met.", reported), reported));
+}
+
+static TdEligibilityCheck *
+check_standards (TdDatabase         *db,
+                 const TdNomination *n)
+{
+  const char *title = _("Standards of section V.1 attested and justified");
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(TdUnit) unit = NULL;
+  g_autoptr(GPtrArray) standards = NULL;
+  TdAssessmentStatus status;
+  gint64 assessment = 0;
+  guint n_missing = 0;
+
+  if (n->individual)
+    return n->standards_attested
+           ? check_new ("standards-justified", title, TRUE,
+                        g_strdup_printf (_("%s's proposer attests the individual standards."), n->person_name))
+           : check_new ("standards-justified", title, FALSE,
+                        g_strdup (_("The standards of section V.1 are not attested.")));
+  unit = td_catalog_find_unit_by_id (db, n->unit_id, NULL);
+  standards = td_catalog_list_standards (db, FALSE, unit && td_unit_is_team (unit), NULL);
+  if (!assessment_of (db, n, &assessment, &status) || standards == NULL)
+    return check_new ("standards-justified", title, FALSE,
+                      g_strdup_printf (_("%s has no self-assessment for this round."), n->unit_name));
+  for (guint i = 0; i < standards->len; i++)
+    {
+      TdStandard *s = standards->pdata[i];
+      sqlite3_stmt *stmt = td_database_prepare (db, "SELECT attested, trim(justification) <> '' FROM attestation"
+                                                    " WHERE assessment_id = ? AND standard_id = ?", NULL);
+      gboolean ok = FALSE;
+
+      if (stmt == NULL)
+        break;
+      sqlite3_bind_int64 (stmt, 1, assessment);
+      sqlite3_bind_int64 (stmt, 2, s->id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        ok = sqlite3_column_int (stmt, 0) && sqlite3_column_int (stmt, 1);
+      sqlite3_reset (stmt);
+      if (!ok)
+        {
+          g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", s->code);
+          n_missing++;
+        }
+    }
+  if (n_missing > 0)
+    return check_new ("standards-justified", title, FALSE,
+                      g_strdup_printf (_("Not attested with a justification: %s."), missing->str));
+  return check_new ("standards-justified", title, TRUE,
+                    g_strdup_printf (_("Every one of the %u standards is attested with a justification."),
+                                     standards->len));
+}
+
+static TdEligibilityCheck *
+check_evidence (TdDatabase         *db,
+                const TdNomination *n)
+{
+  const char *title = _("Evidence reviewed, none rejected");
+  sqlite3_stmt *stmt = td_database_prepare (db,
+      "SELECT count(*), sum(e.verdict = 'rejected'), sum(e.verdict IN ('unreviewed', 'needs-more'))"
+      " FROM evidence e LEFT JOIN assessment a ON a.id = e.assessment_id"
+      " WHERE e.nomination_id = ?1 OR (a.unit_id = ?2 AND a.round_id = ?3)", NULL);
+  guint total = 0, rejected = 0, open = 0;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, n->id);
+      sqlite3_bind_int64 (stmt, 2, n->unit_id);
+      sqlite3_bind_int64 (stmt, 3, n->round_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          total = (guint) sqlite3_column_int (stmt, 0);
+          rejected = (guint) sqlite3_column_int (stmt, 1);
+          open = (guint) sqlite3_column_int (stmt, 2);
+        }
+      sqlite3_reset (stmt);
+    }
+  if (total == 0)
+    return check_new ("evidence-reviewed", title, FALSE, g_strdup (_("No evidence is attached to this nomination.")));
+  if (rejected > 0)
+    return check_new ("evidence-reviewed", title, FALSE,
+                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u evidence file is rejected.",
+                                                    "%u evidence files are rejected.", rejected), rejected));
+  if (open > 0)
+    return check_new ("evidence-reviewed", title, FALSE,
+                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u evidence files is not accepted yet.",
+                                                    "%u of %u evidence files are not accepted yet.", open),
+                                       open, total));
+  return check_new ("evidence-reviewed", title, TRUE,
+                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %u evidence file is accepted.",
+                                                  "All %u evidence files are accepted.", total), total));
+}
+
+static TdEligibilityCheck *
+check_twice (TdDatabase         *db,
+             const TdNomination *n)
+{
+  const char *title = _("Not proposed twice in the round");
+  g_autoptr(GPtrArray) round = td_nomination_list (db, n->round_id, NULL);
+  g_autofree char *key = n->individual ? g_utf8_casefold (n->person_name, -1) : NULL;
+
+  for (guint i = 0; round && i < round->len; i++)
+    {
+      TdNomination *o = round->pdata[i];
+      g_autofree char *other = NULL;
+
+      if (o->id == n->id || o->status == TD_NOMINATION_RETURNED || o->individual != n->individual)
+        continue;
+      other = o->individual ? g_utf8_casefold (o->person_name, -1) : NULL;
+      if (n->individual ? g_strcmp0 (key, other) == 0 : o->unit_id == n->unit_id)
+        return check_new ("not-twice", title, FALSE,
+                          g_strdup_printf (_("%s is nominated more than once in this round (also by %s)."),
+                                           td_nomination_get_name (n), o->proposer_name));
+    }
+  return check_new ("not-twice", title, TRUE,
+                    g_strdup_printf (_("%s is proposed once in this round."), td_nomination_get_name (n)));
+}
+
+static const char *
+hold_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "discipline") == 0)
+    return _("under disciplinary review");
+  if (g_strcmp0 (kind, "inspection") == 0)
+    return _("under inspection");
+  return _("under investigation");
+}
+
+static TdEligibilityCheck *
+check_holds (TdDatabase         *db,
+             const TdNomination *n)
+{
+  const char *title = _("No hold under Decree 152/2025 Art. 4");
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT kind, note FROM nomination_hold WHERE round_id = ? AND unit_id = ?"
+                                                " AND lifted_at IS NULL AND (person_name IS NULL AND ?3 IS NULL"
+                                                "   OR lower(person_name) = lower(?3)) ORDER BY id", NULL);
+  g_autofree char *kind = NULL;
+  g_autofree char *note = NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, n->round_id);
+      sqlite3_bind_int64 (stmt, 2, n->unit_id);
+      td_stmt_bind_text (stmt, 3, n->individual ? n->person_name : NULL);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          kind = td_stmt_dup_text (stmt, 0);
+          note = td_stmt_dup_text (stmt, 1);
+        }
+      sqlite3_reset (stmt);
+    }
+  if (kind != NULL)
+    return check_new ("no-hold", title, FALSE,
+                      g_strdup_printf (_("%s is %s (%s): not eligible while this stands."), td_nomination_get_name (n),
+                                       hold_label (kind), note && *note ? note : _("recorded by the board")));
+  return check_new ("no-hold", title, TRUE,
+                    g_strdup_printf (_("The board records no discipline, inspection or investigation of %s."),
+                                     td_nomination_get_name (n)));
+}
+
+static TdEligibilityCheck *
+run_check (TdDatabase         *db,
+           const TdNomination *n,
+           const char         *id)
+{
+  if (g_str_equal (id, "assessment-appraised"))
+    return check_assessment (db, n);
+  if (g_str_equal (id, "targets-met"))
+    return check_targets (db, n);
+  if (g_str_equal (id, "standards-justified"))
+    return check_standards (db, n);
+  if (g_str_equal (id, "evidence-reviewed"))
+    return check_evidence (db, n);
+  if (g_str_equal (id, "not-twice"))
+    return check_twice (db, n);
+  return check_holds (db, n);
+}
+
+/* The overrides recorded for @step since the nomination last went back (a return or an undo
+ * starts the step afresh). */
+static GHashTable *
+overrides_of (TdDatabase *db,
+              gint64      nomination_id,
+              const char *step)
+{
+  g_autoptr(GPtrArray) history = td_appraisal_history (db, nomination_id, NULL);
+  GHashTable *out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; history && i < history->len; i++)
+    {
+      TdStepRecord *r = history->pdata[i];
+
+      if (r->action == TD_STEP_RETURN || r->action == TD_STEP_UNDO)
+        g_hash_table_remove_all (out);
+      else if (r->action == TD_STEP_OVERRIDE && g_strcmp0 (r->step, step) == 0 && r->check_id)
+        g_hash_table_insert (out, g_strdup (r->check_id), g_strdup (r->reason));
+    }
+  return out;
+}
+
+/* The nomination, the steps, and how many are done; FALSE on error. */
+typedef struct {
+  TdNomination *n;
+  GPtrArray    *steps;
+  guint         done;
+  TdStepSpec   *next;    /* NULL once every step is done */
+} State;
+
+static void
+state_clear (State *s)
+{
+  g_clear_pointer (&s->n, td_nomination_free);
+  g_clear_pointer (&s->steps, g_ptr_array_unref);
+}
+
+static gboolean
+state_load (TdDatabase  *db,
+            gint64       nomination_id,
+            State       *s,
+            GError     **error)
+{
+  s->n = td_nomination_get (db, nomination_id, error);
+  if (s->n == NULL || (s->steps = td_appraisal_steps (db, NULL, error)) == NULL)
+    return FALSE;
+  s->done = MIN (td_appraisal_steps_done (db, nomination_id, NULL), s->steps->len);
+  s->next = s->done < s->steps->len ? s->steps->pdata[s->done] : NULL;
+  return TRUE;
+}
+
+GPtrArray *
+td_appraisal_check (TdDatabase  *db,
+                    gint64       nomination_id,
+                    gboolean     all,
+                    GError     **error)
+{
+  State s = { 0 };
+  GPtrArray *out;
+  g_autoptr(GHashTable) overrides = NULL;
+
+  if (!state_load (db, nomination_id, &s, error))
+    {
+      state_clear (&s);
+      return NULL;
+    }
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) td_eligibility_check_free);
+  overrides = overrides_of (db, nomination_id, s.next ? s.next->id : "");
+  if (all)
+    {
+      static const char * const every[] = {
+        "assessment-appraised", "targets-met", "standards-justified", "evidence-reviewed", "not-twice", "no-hold",
+      };
+      for (guint i = 0; i < G_N_ELEMENTS (every); i++)
+        g_ptr_array_add (out, run_check (db, s.n, every[i]));
+    }
+  else
+    for (guint i = 0; s.next && s.next->checks[i]; i++)
+      g_ptr_array_add (out, run_check (db, s.n, s.next->checks[i]));
+  for (guint i = 0; i < out->len; i++)
+    {
+      TdEligibilityCheck *c = out->pdata[i];
+      c->overridden = !c->passed && g_hash_table_contains (overrides, c->id);
+    }
+  state_clear (&s);
+  return out;
+}
+
+static gboolean
+refuse (GError          **error,
+        TdAppraisalError  code,
+        const char       *message)
+{
+  g_set_error_literal (error, TD_APPRAISAL_ERROR, code, message);
+  return FALSE;
+}
+
+/* The body acting at @step is @body_code: its own code, or for the proposer's step the
+ * nomination's proposing unit. */
+static gboolean
+check_body (TdDatabase         *db,
+            const TdNomination *n,
+            const TdStepSpec   *step,
+            const char         *body_code,
+            GError            **error)
+{
+  g_autofree char *message = NULL;
+  g_autoptr(TdUnit) proposer = NULL;
+
+  switch (step->actor)
+    {
+    case TD_STEP_BY_COUNCIL:
+      return refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
+                     _("This step is the council's: it is done by the vote of a meeting (thidua-cli meeting)."));
+    case TD_STEP_BY_DECISION:
+      return refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
+                     _("This step is the award decision's: draw up a decision with the nomination."));
+    case TD_STEP_BY_PROPOSER:
+      proposer = td_catalog_find_unit_by_id (db, n->proposer_id, NULL);
+      if (proposer && g_strcmp0 (td_unit_get_code (proposer), body_code) == 0)
+        return TRUE;
+      message = g_strdup_printf (_("The step “%s” is the proposing unit's (%s); %s does not act at it."), step->title,
+                                 n->proposer_name, body_code);
+      return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+    case TD_STEP_BY_BODY:
+    default:
+      if (g_strcmp0 (step->body_code, body_code) == 0)
+        return TRUE;
+      message = g_strdup_printf (_("The step “%s” is done by %s (%s); %s does not act at it."), step->title,
+                                 step->body_name ? step->body_name : step->body_code, step->body_code, body_code);
+      return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+    }
+}
+
+/* Moves the nomination to @done steps (and their status) within the caller's transaction. */
+static gboolean
+set_done (TdDatabase  *db,
+          State       *s,
+          guint        done,
+          const char  *reason,
+          GError     **error)
+{
+  TdNominationStatus status = done == 0 ? TD_NOMINATION_RETURNED
+                                        : ((TdStepSpec *) s->steps->pdata[done - 1])->status;
+  sqlite3_stmt *stmt = td_database_prepare (db, "UPDATE nomination SET steps_done = ?, status = ?, status_reason = ?"
+                                                " WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, (int) done);
+  td_stmt_bind_text (stmt, 2, td_nomination_status_to_string (status));
+  td_stmt_bind_text (stmt, 3, status == TD_NOMINATION_RETURNED ? reason : NULL);
+  sqlite3_bind_int64 (stmt, 4, s->n->id);
+  return td_database_step_done (db, stmt, error) &&
+         td_audit_record (db, "nomination", s->n->id, s->n->unit_code, "status",
+                          td_nomination_status_to_string (s->n->status), td_nomination_status_to_string (status),
+                          reason, error);
+}
+
+static char *
+clean (const char *text)
+{
+  return g_strstrip (g_strdup (text ? text : ""));
+}
+
+gboolean
+td_appraisal_approve (TdDatabase  *db,
+                      gint64       nomination_id,
+                      const char  *body_code,
+                      const char  *opinion,
+                      GError     **error)
+{
+  State s = { 0 };
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GString) failing = g_string_new (NULL);
+  g_autofree char *text = clean (opinion);
+  gboolean ok = FALSE;
+
+  if (!state_load (db, nomination_id, &s, error))
+    goto out;
+  if (s.next == NULL || s.n->status == TD_NOMINATION_DECIDED)
+    {
+      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("The nomination has been through every step."));
+      goto out;
+    }
+  if (!check_body (db, s.n, s.next, body_code, error))
+    goto out;
+  checks = td_appraisal_check (db, nomination_id, FALSE, error);
+  if (checks == NULL)
+    goto out;
+  for (guint i = 0; i < checks->len; i++)
+    {
+      TdEligibilityCheck *c = checks->pdata[i];
+      if (!c->passed && !c->overridden)
+        g_string_append_printf (failing, "%s%s: %s", failing->len ? " " : "", c->title, c->explanation);
+    }
+  if (failing->len > 0)
+    {
+      g_set_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_CHECK_FAILED,
+                   _("Not eligible for the step “%s”. %s Record an override with its reason to go on all the same."),
+                   s.next->title, failing->str);
+      goto out;
+    }
+  if (!td_database_begin (db, error))
+    goto out;
+  ok = td_appraisal_record (db, nomination_id, s.next->id, s.done == 0 ? TD_STEP_PROPOSE : TD_STEP_APPROVE, body_code,
+                            "eligible", text, NULL, NULL, error) &&
+       set_done (db, &s, s.done + 1, NULL, error) &&
+       td_database_commit (db, error);
+  if (!ok)
+    td_database_rollback (db);
+out:
+  state_clear (&s);
+  return ok;
+}
+
+gboolean
+td_appraisal_override (TdDatabase  *db,
+                       gint64       nomination_id,
+                       const char  *body_code,
+                       const char  *check_id,
+                       const char  *reason,
+                       GError     **error)
+{
+  State s = { 0 };
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autofree char *why = clean (reason);
+  TdEligibilityCheck *found = NULL;
+  gboolean ok = FALSE;
+
+  if (!state_load (db, nomination_id, &s, error))
+    goto out;
+  if (s.next == NULL || !check_body (db, s.n, s.next, body_code, error))
+    {
+      if (s.next == NULL)
+        refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("The nomination has been through every step."));
+      goto out;
+    }
+  if (*why == '\0')
+    {
+      refuse (error, TD_APPRAISAL_ERROR_REASON_NEEDED, _("An override needs its reason, for the record."));
+      goto out;
+    }
+  checks = td_appraisal_check (db, nomination_id, FALSE, error);
+  for (guint i = 0; checks && i < checks->len; i++)
+    if (g_strcmp0 (((TdEligibilityCheck *) checks->pdata[i])->id, check_id) == 0)
+      found = checks->pdata[i];
+  if (found == NULL || found->passed)
+    {
+      g_autofree char *message = found
+        ? g_strdup_printf (_("The check “%s” passes: there is nothing to override."), found->title)
+        : g_strdup_printf (_("The step “%s” has no check “%s”."), s.next->title, check_id ? check_id : "");
+      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, message);
+      goto out;
+    }
+  if (!td_database_begin (db, error))
+    goto out;
+  ok = td_appraisal_record (db, nomination_id, s.next->id, TD_STEP_OVERRIDE, body_code, NULL, found->explanation, why,
+                            check_id, error) &&
+       td_audit_record (db, "nomination", nomination_id, s.n->unit_code, "override", NULL, check_id, why, error) &&
+       td_database_commit (db, error);
+  if (!ok)
+    td_database_rollback (db);
+out:
+  state_clear (&s);
+  return ok;
+}
+
+gboolean
+td_appraisal_return (TdDatabase  *db,
+                     gint64       nomination_id,
+                     const char  *body_code,
+                     const char  *to_step,
+                     const char  *reason,
+                     GError     **error)
+{
+  State s = { 0 };
+  g_autofree char *why = clean (reason);
+  guint to = 0;
+  gboolean ok = FALSE;
+
+  if (!state_load (db, nomination_id, &s, error))
+    goto out;
+  if (s.next == NULL || s.n->status == TD_NOMINATION_DECIDED || s.done == 0)
+    {
+      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, s.done == 0 ? _("The nomination is already back with its proposer.")
+                                                             : _("The nomination is in a decision: withdraw the decision first."));
+      goto out;
+    }
+  if (!check_body (db, s.n, s.next, body_code, error))
+    goto out;
+  if (*why == '\0')
+    {
+      refuse (error, TD_APPRAISAL_ERROR_REASON_NEEDED, _("Write why the nomination is returned."));
+      goto out;
+    }
+  if (to_step != NULL)
+    {
+      for (to = 0; to < s.done && !g_str_equal (((TdStepSpec *) s.steps->pdata[to])->id, to_step); to++)
+        ;
+      if (to >= s.done)
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a step the nomination has been through."), to_step);
+          refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, message);
+          goto out;
+        }
+    }
+  if (!td_database_begin (db, error))
+    goto out;
+  ok = td_appraisal_record (db, nomination_id, s.next->id, TD_STEP_RETURN, body_code, "not-eligible", NULL, why,
+                            to_step, error) &&
+       set_done (db, &s, to, why, error) &&
+       td_database_commit (db, error);
+  if (!ok)
+    td_database_rollback (db);
+out:
+  state_clear (&s);
+  return ok;
+}
+
+gboolean
+td_appraisal_undo (TdDatabase  *db,
+                   gint64       nomination_id,
+                   const char  *body_code,
+                   const char  *reason,
+                   GError     **error)
+{
+  State s = { 0 };
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *why = clean (reason);
+  TdStepSpec *last;
+  const char *by = NULL;
+  gboolean ok = FALSE;
+
+  if (!state_load (db, nomination_id, &s, error))
+    goto out;
+  if (s.done <= 1)
+    {
+      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("No approval to take back: the nomination is at its first step."));
+      goto out;
+    }
+  last = s.steps->pdata[s.done - 1];
+  if (last->actor != TD_STEP_BY_BODY)
+    {
+      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
+              last->actor == TD_STEP_BY_DECISION ? _("The nomination is in a decision: withdraw the decision first.")
+                                                 : _("The council's vote stands; return the nomination instead."));
+      goto out;
+    }
+  /* Only the latest approval, by the body that gave it. */
+  history = td_appraisal_history (db, nomination_id, error);
+  for (guint i = history ? history->len : 0; i > 0 && by == NULL; i--)
+    {
+      TdStepRecord *r = history->pdata[i - 1];
+      if (r->action == TD_STEP_APPROVE && g_strcmp0 (r->step, last->id) == 0)
+        by = r->body_code;
+    }
+  if (g_strcmp0 (by ? by : last->body_code, body_code) != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("The latest approval (“%s”) is %s's to take back."), last->title,
+                                                  by ? by : last->body_code);
+      refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+      goto out;
+    }
+  if (*why == '\0')
+    {
+      refuse (error, TD_APPRAISAL_ERROR_REASON_NEEDED, _("Write why the approval is taken back."));
+      goto out;
+    }
+  if (!td_database_begin (db, error))
+    goto out;
+  ok = td_appraisal_record (db, nomination_id, last->id, TD_STEP_UNDO, body_code, NULL, NULL, why, NULL, error) &&
+       set_done (db, &s, s.done - 1, why, error) &&
+       td_database_commit (db, error);
+  if (!ok)
+    td_database_rollback (db);
+out:
+  state_clear (&s);
+  return ok;
+}
+
+gint64
+td_appraisal_add_hold (TdDatabase  *db,
+                       gint64       round_id,
+                       const char  *unit_code,
+                       const char  *person,
+                       const char  *kind,
+                       const char  *note,
+                       GError     **error)
+{
+  g_autoptr(TdUnit) unit = td_catalog_find_unit (db, unit_code, error);
+  g_autofree char *now = td_database_now ();
+  sqlite3_stmt *stmt;
+
+  if (unit == NULL)
+    return 0;
+  if (g_strcmp0 (kind, "discipline") != 0 && g_strcmp0 (kind, "inspection") != 0 &&
+      g_strcmp0 (kind, "investigation") != 0)
+    {
+      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("A hold is “discipline”, “inspection” or “investigation”."));
+      return 0;
+    }
+  stmt = td_database_prepare (db, "INSERT INTO nomination_hold (round_id, unit_id, person_name, kind, note, at)"
+                                  " VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int64 (stmt, 2, td_unit_get_id (unit));
+  td_stmt_bind_text (stmt, 3, person && *person ? person : NULL);
+  td_stmt_bind_text (stmt, 4, kind);
+  td_stmt_bind_text (stmt, 5, note ? note : "");
+  td_stmt_bind_text (stmt, 6, now);
+  if (!td_database_step_done (db, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (td_database_get_handle (db));
+}
+
+gboolean
+td_appraisal_lift_hold (TdDatabase  *db,
+                        gint64       hold_id,
+                        GError     **error)
+{
+  g_autofree char *now = td_database_now ();
+  sqlite3_stmt *stmt = td_database_prepare (db, "UPDATE nomination_hold SET lifted_at = ? WHERE id = ? AND lifted_at IS NULL",
+                                            error);
+
+  if (stmt == NULL)
+    return FALSE;
+  td_stmt_bind_text (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, hold_id);
+  if (!td_database_step_done (db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (td_database_get_handle (db)) == 0)
+    return refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("There is no such hold standing."));
+  return TRUE;
+}

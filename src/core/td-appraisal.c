@@ -1,0 +1,383 @@
+/* td-appraisal.c: the steps of the campaign's appraisal section, their history, and the moves
+ * each body may make. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "td-appraisal.h"
+#include "td-audit.h"
+#include "td-catalog.h"
+#include "td-database-private.h"
+#include "td-register.h"
+
+#define SEED_RESOURCE "/io/github/thidua/ThiDua/core/campaigns/bac-ninh-cds-2026.json"
+
+G_DEFINE_QUARK (td-appraisal-error-quark, td_appraisal_error)
+
+static const char * const check_ids[] = {
+  "assessment-appraised", "targets-met", "standards-justified", "evidence-reviewed", "not-twice", "no-hold",
+};
+
+void
+td_step_spec_free (TdStepSpec *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->id);
+  g_free (s->title);
+  g_free (s->body_code);
+  g_free (s->body_name);
+  g_strfreev (s->checks);
+  g_free (s);
+}
+
+void
+td_step_record_free (TdStepRecord *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->step);
+  g_free (r->body_code);
+  g_free (r->body_name);
+  g_free (r->actor);
+  g_free (r->at);
+  g_free (r->verdict);
+  g_free (r->opinion);
+  g_free (r->reason);
+  g_free (r->check_id);
+  g_free (r);
+}
+
+void
+td_eligibility_check_free (TdEligibilityCheck *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->id);
+  g_free (c->title);
+  g_free (c->explanation);
+  g_free (c);
+}
+
+static const char * const action_names[] = { "propose", "approve", "return", "undo", "override", "vote" };
+
+const char *
+td_step_action_to_string (TdStepAction action)
+{
+  g_return_val_if_fail (action <= TD_STEP_VOTE, NULL);
+  return action_names[action];
+}
+
+const char *
+td_step_action_get_label (TdStepAction action)
+{
+  switch (action)
+    {
+    case TD_STEP_PROPOSE: return C_("step", "Proposed");
+    case TD_STEP_APPROVE: return C_("step", "Approved");
+    case TD_STEP_RETURN: return C_("step", "Returned");
+    case TD_STEP_UNDO: return C_("step", "Approval taken back");
+    case TD_STEP_OVERRIDE: return C_("step", "Check overridden");
+    case TD_STEP_VOTE: return C_("step", "Council vote");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+static gboolean
+invalid (GError    **error,
+         const char *what)
+{
+  g_set_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_INVALID,
+               _("The campaign's appraisal section is not usable: %s."), what);
+  return FALSE;
+}
+
+gboolean
+td_appraisal_validate_json (JsonNode  *node,
+                            GError   **error)
+{
+  JsonObject *o;
+  JsonArray *steps;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, "not an object");
+  o = json_node_get_object (node);
+  if (!json_object_has_member (o, "steps") || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, "steps")))
+    return invalid (error, "no steps");
+  steps = json_object_get_array_member (o, "steps");
+  if (json_array_get_length (steps) < 2)
+    return invalid (error, "fewer than two steps");
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    {
+      JsonNode *n = json_array_get_element (steps, i);
+      JsonObject *step;
+      const char *id, *by, *status;
+      TdNominationStatus st;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return invalid (error, "a step that is not an object");
+      step = json_node_get_object (n);
+      id = json_object_get_string_member_with_default (step, "id", NULL);
+      by = json_object_get_string_member_with_default (step, "acted_by", NULL);
+      status = json_object_get_string_member_with_default (step, "status", NULL);
+      if (id == NULL || by == NULL || status == NULL || !td_nomination_status_from_string (status, &st) ||
+          st == TD_NOMINATION_RETURNED || !g_hash_table_add (seen, (gpointer) id))
+        return invalid (error, "a step without a unique id, acted_by and a status");
+      if ((i == 0) != g_str_equal (by, "proposer"))
+        return invalid (error, "the first step, and only it, is the proposer's");
+      if (json_object_has_member (step, "checks"))
+        {
+          JsonNode *c = json_object_get_member (step, "checks");
+          JsonArray *checks = JSON_NODE_HOLDS_ARRAY (c) ? json_node_get_array (c) : NULL;
+
+          for (guint k = 0; checks == NULL || k < json_array_get_length (checks); k++)
+            {
+              const char *check = checks ? json_array_get_string_element (checks, k) : NULL;
+              gboolean known = FALSE;
+
+              for (guint x = 0; check && x < G_N_ELEMENTS (check_ids); x++)
+                known |= g_str_equal (check, check_ids[x]);
+              if (!known)
+                return invalid (error, "an unknown check");
+            }
+        }
+    }
+  if (json_object_has_member (o, "council"))
+    {
+      JsonNode *c = json_object_get_member (o, "council");
+      const char *t = JSON_NODE_HOLDS_OBJECT (c)
+                      ? json_object_get_string_member_with_default (json_node_get_object (c), "threshold", NULL) : NULL;
+
+      if (t == NULL || (!g_str_equal (t, "more-than-half") && !g_str_equal (t, "two-thirds")))
+        return invalid (error, "a council threshold other than more-than-half or two-thirds");
+    }
+  return TRUE;
+}
+
+/* The campaign's appraisal section, or the bundled plan's when the stored description has
+ * none (a campaign a board described before there was one). */
+static JsonParser *
+appraisal_section (TdDatabase  *db,
+                   JsonObject **section,
+                   GError     **error)
+{
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GBytes) json = pass == 0 ? td_catalog_get_campaign_json (db, NULL)
+                                         : g_resources_lookup_data (SEED_RESOURCE, 0, error);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *root;
+      JsonNode *node;
+
+      if (json == NULL)
+        continue;
+      if (!json_parser_load_from_data (parser, g_bytes_get_data (json, NULL), (gssize) g_bytes_get_size (json), NULL) ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        continue;
+      root = json_node_get_object (json_parser_get_root (parser));
+      node = json_object_get_member (root, "appraisal");
+      if (node == NULL || !td_appraisal_validate_json (node, pass == 1 ? error : NULL))
+        continue;
+      *section = json_node_get_object (node);
+      return g_steal_pointer (&parser);
+    }
+  if (error && *error == NULL)
+    invalid (error, "missing");
+  return NULL;
+}
+
+GPtrArray *
+td_appraisal_steps (TdDatabase  *db,
+                    char       **threshold,
+                    GError     **error)
+{
+  JsonObject *section = NULL;
+  g_autoptr(JsonParser) parser = appraisal_section (db, &section, error);
+  g_autoptr(GPtrArray) out = NULL;
+  JsonArray *steps;
+
+  if (parser == NULL)
+    return NULL;
+  steps = json_object_get_array_member (section, "steps");
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) td_step_spec_free);
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    {
+      JsonObject *o = json_array_get_object_element (steps, i);
+      TdStepSpec *s = g_new0 (TdStepSpec, 1);
+      const char *by = json_object_get_string_member (o, "acted_by");
+      JsonNode *checks = json_object_get_member (o, "checks");
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      s->id = g_strdup (json_object_get_string_member (o, "id"));
+      s->title = g_strdup (json_object_get_string_member_with_default (o, "title", s->id));
+      td_nomination_status_from_string (json_object_get_string_member (o, "status"), &s->status);
+      if (g_str_equal (by, "proposer"))
+        s->actor = TD_STEP_BY_PROPOSER;
+      else if (g_str_equal (by, "council"))
+        s->actor = TD_STEP_BY_COUNCIL;
+      else if (g_str_equal (by, "decision"))
+        s->actor = TD_STEP_BY_DECISION;
+      else
+        {
+          g_autofree char *key = g_strdup_printf ("appraisal_body.%s", s->id);
+          g_autofree char *chosen = td_database_get_meta (db, key);
+          g_autoptr(TdUnitRecord) unit = NULL;
+
+          s->actor = TD_STEP_BY_BODY;
+          s->body_code = chosen && *chosen ? g_steal_pointer (&chosen) : g_strdup (by);
+          unit = td_register_get (db, s->body_code, NULL);
+          s->body_name = unit ? g_strdup (unit->name) : NULL;
+        }
+      for (guint k = 0; checks && JSON_NODE_HOLDS_ARRAY (checks) && k < json_array_get_length (json_node_get_array (checks)); k++)
+        g_strv_builder_add (builder, json_array_get_string_element (json_node_get_array (checks), k));
+      s->checks = g_strv_builder_end (builder);
+      g_ptr_array_add (out, s);
+    }
+  if (threshold != NULL)
+    {
+      JsonObject *council = json_object_has_member (section, "council")
+                            ? json_object_get_object_member (section, "council") : NULL;
+      *threshold = g_strdup (council ? json_object_get_string_member (council, "threshold") : "more-than-half");
+    }
+  return g_steal_pointer (&out);
+}
+
+gboolean
+td_appraisal_set_body (TdDatabase  *db,
+                       const char  *step_id,
+                       const char  *unit_code,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) steps = td_appraisal_steps (db, NULL, error);
+  g_autofree char *key = g_strdup_printf ("appraisal_body.%s", step_id);
+  gboolean by_body = FALSE;
+
+  if (steps == NULL)
+    return FALSE;
+  for (guint i = 0; i < steps->len; i++)
+    {
+      TdStepSpec *s = steps->pdata[i];
+      by_body |= g_str_equal (s->id, step_id) && s->actor == TD_STEP_BY_BODY;
+    }
+  if (!by_body)
+    {
+      g_set_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_BAD_MOVE,
+                   _("“%s” is not a step done by a body of the register."), step_id);
+      return FALSE;
+    }
+  if (unit_code != NULL)
+    {
+      g_autoptr(TdUnitRecord) unit = td_register_get (db, unit_code, error);
+      if (unit == NULL)
+        return FALSE;
+    }
+  return td_database_set_meta (db, key, unit_code ? unit_code : "", error) &&
+         td_audit_record (db, "appraisal", 0, unit_code, key, NULL, unit_code ? unit_code : "", NULL, error);
+}
+
+guint
+td_appraisal_steps_for_status (TdDatabase        *db,
+                               TdNominationStatus status)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+
+  if (status == TD_NOMINATION_RETURNED)
+    return 0;
+  steps = td_appraisal_steps (db, NULL, NULL);
+  for (guint i = 0; steps && i < steps->len; i++)
+    if (((TdStepSpec *) steps->pdata[i])->status == status)
+      return i + 1;
+  return 1;
+}
+
+gboolean
+td_appraisal_record (TdDatabase   *db,
+                     gint64        nomination_id,
+                     const char   *step,
+                     TdStepAction  action,
+                     const char   *body_code,
+                     const char   *verdict,
+                     const char   *opinion,
+                     const char   *reason,
+                     const char   *check_id,
+                     GError      **error)
+{
+  g_autofree char *now = td_database_now ();
+  sqlite3_stmt *stmt = td_database_prepare (db, "INSERT INTO nomination_step (nomination_id, step, action, body_code,"
+                                                " actor, at, verdict, opinion, reason, check_id)"
+                                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, nomination_id);
+  td_stmt_bind_text (stmt, 2, step);
+  td_stmt_bind_text (stmt, 3, td_step_action_to_string (action));
+  td_stmt_bind_text (stmt, 4, body_code);
+  td_stmt_bind_text (stmt, 5, td_database_get_actor (db));
+  td_stmt_bind_text (stmt, 6, now);
+  td_stmt_bind_text (stmt, 7, verdict);
+  td_stmt_bind_text (stmt, 8, opinion ? opinion : "");
+  td_stmt_bind_text (stmt, 9, reason ? reason : "");
+  td_stmt_bind_text (stmt, 10, check_id);
+  return td_database_step_done (db, stmt, error);
+}
+
+static gpointer
+record_from_row (sqlite3_stmt *stmt,
+                 gpointer      user_data)
+{
+  TdStepRecord *r = g_new0 (TdStepRecord, 1);
+  const char *action = (const char *) sqlite3_column_text (stmt, 2);
+
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->step = td_stmt_dup_text (stmt, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (action_names); i++)
+    if (g_strcmp0 (action, action_names[i]) == 0)
+      r->action = (TdStepAction) i;
+  r->body_code = td_stmt_dup_text (stmt, 3);
+  r->actor = td_stmt_dup_text (stmt, 4);
+  r->at = td_stmt_dup_text (stmt, 5);
+  r->verdict = td_stmt_dup_text (stmt, 6);
+  r->opinion = td_stmt_dup_text (stmt, 7);
+  r->reason = td_stmt_dup_text (stmt, 8);
+  r->check_id = td_stmt_dup_text (stmt, 9);
+  r->body_name = td_stmt_dup_text (stmt, 10);
+  return r;
+}
+
+GPtrArray *
+td_appraisal_history (TdDatabase  *db,
+                      gint64       nomination_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT s.id, s.step, s.action, s.body_code, s.actor, s.at, s.verdict,"
+                                                " s.opinion, s.reason, s.check_id, u.name FROM nomination_step s"
+                                                " LEFT JOIN unit u ON u.code = s.body_code"
+                                                " WHERE s.nomination_id = ? ORDER BY s.id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, nomination_id);
+  return td_database_collect (db, stmt, record_from_row, NULL, (GDestroyNotify) td_step_record_free, error);
+}
+
+guint
+td_appraisal_steps_done (TdDatabase  *db,
+                         gint64       nomination_id,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT steps_done FROM nomination WHERE id = ?", error);
+  guint done = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, nomination_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    done = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return done;
+}

@@ -1,0 +1,177 @@
+/* td-appraisal.h: a nomination's way from proposal to decision, as the campaign sets it out
+ * (seed section VI): each step done by the body the campaign (or the board's settings) names,
+ * with who, when, the verdict, the opinion and why, in a history that is never rewritten.
+ *
+ * The steps come from the campaign description's "appraisal" section, not from code.  Before a
+ * step the eligibility checks it lists are run and explained; a failed check blocks the step
+ * unless the acting body records an override with its reason.  A nomination may be returned to
+ * any earlier step, with a reason; an approval is undone only from the latest step back. */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "td-award.h"
+#include "td-database.h"
+
+G_BEGIN_DECLS
+
+#define TD_APPRAISAL_ERROR (td_appraisal_error_quark ())
+
+typedef enum {
+  TD_APPRAISAL_ERROR_INVALID,         /* the campaign's appraisal section is not usable */
+  TD_APPRAISAL_ERROR_NOT_YOUR_STEP,   /* another body acts at this step */
+  TD_APPRAISAL_ERROR_CHECK_FAILED,    /* an eligibility check fails and is not overridden */
+  TD_APPRAISAL_ERROR_REASON_NEEDED,
+  TD_APPRAISAL_ERROR_BAD_MOVE,        /* nothing to undo, a step that is not by hand, … */
+} TdAppraisalError;
+
+GQuark td_appraisal_error_quark (void);
+
+typedef enum {
+  TD_STEP_BY_BODY,        /* a unit of the register: Sở KH&CN, Sở Nội vụ */
+  TD_STEP_BY_PROPOSER,    /* the nomination's proposing unit */
+  TD_STEP_BY_COUNCIL,     /* the council's vote (td-council.h) */
+  TD_STEP_BY_DECISION,    /* the award decision (td_decision_create()) */
+} TdStepActor;
+
+typedef struct {
+  char               *id;          /* "appraisal" */
+  char               *title;       /* "Thẩm định kết quả …" */
+  TdStepActor         actor;
+  char               *body_code;   /* TD_STEP_BY_BODY: the acting unit (setting, else campaign) */
+  char               *body_name;   /* its name, or NULL when the register has no such unit */
+  TdNominationStatus  status;      /* what the nomination becomes once the step is done */
+  char              **checks;      /* eligibility check ids run before the step */
+} TdStepSpec;
+
+void        td_step_spec_free         (TdStepSpec *spec);
+
+/* The campaign's steps, with the board's choice of acting body applied; the council's
+ * threshold ("more-than-half" or "two-thirds") in @threshold if not NULL. */
+GPtrArray  *td_appraisal_steps        (TdDatabase  *db,
+                                       char       **threshold,
+                                       GError     **error);
+/* Checks a campaign's "appraisal" member (NULL: absent, which is allowed). */
+gboolean    td_appraisal_validate_json (JsonNode   *appraisal,
+                                        GError    **error);
+/* Names another unit of the register to act at a step done by a body (a setting of the
+ * board's installation), or the campaign's again (@unit_code NULL). */
+gboolean    td_appraisal_set_body     (TdDatabase  *db,
+                                       const char  *step_id,
+                                       const char  *unit_code,
+                                       GError     **error);
+
+typedef enum {
+  TD_STEP_PROPOSE,
+  TD_STEP_APPROVE,
+  TD_STEP_RETURN,
+  TD_STEP_UNDO,
+  TD_STEP_OVERRIDE,
+  TD_STEP_VOTE,
+} TdStepAction;
+
+typedef struct {
+  gint64        id;
+  char         *step;         /* step id */
+  TdStepAction  action;
+  char         *body_code;
+  char         *body_name;
+  char         *actor;        /* the person, as the installation knows them */
+  char         *at;           /* ISO 8601 */
+  char         *verdict;      /* "eligible", "not-eligible", or for a vote "passed 7/9" */
+  char         *opinion;
+  char         *reason;
+  char         *check_id;     /* an override: the check it overrides */
+} TdStepRecord;
+
+void        td_step_record_free       (TdStepRecord *record);
+const char *td_step_action_to_string  (TdStepAction  action);
+/* "approved", "returned", … translated */
+const char *td_step_action_get_label  (TdStepAction  action);
+
+/* TdStepRecord of a nomination, oldest first. */
+GPtrArray  *td_appraisal_history      (TdDatabase  *db,
+                                       gint64       nomination_id,
+                                       GError     **error);
+/* How many steps are done (1 once proposed, 0 when returned to the proposer). */
+guint       td_appraisal_steps_done   (TdDatabase  *db,
+                                       gint64       nomination_id,
+                                       GError     **error);
+
+typedef struct {
+  char     *id;               /* "targets-met" */
+  char     *title;            /* "Các chỉ tiêu đạt trong đợt" */
+  gboolean  passed;
+  char     *explanation;      /* what was found, naming what fails */
+  gboolean  overridden;       /* failed, and the acting body recorded an override */
+} TdEligibilityCheck;
+
+void        td_eligibility_check_free (TdEligibilityCheck *check);
+/* The checks of the nomination's next step (all of them when @all), each explained. */
+GPtrArray  *td_appraisal_check        (TdDatabase  *db,
+                                       gint64       nomination_id,
+                                       gboolean     all,
+                                       GError     **error);
+
+/* Approves the nomination's next step as @body_code: only the body that step names; the
+ * step's checks must pass or carry an override (td_appraisal_override()).  @verdict "eligible"
+ * with @opinion, in one transaction with the history row and the audit row. */
+gboolean    td_appraisal_approve      (TdDatabase  *db,
+                                       gint64       nomination_id,
+                                       const char  *body_code,
+                                       const char  *opinion,
+                                       GError     **error);
+/* Records that @body_code, acting at the next step, accepts the failed check @check_id for
+ * @reason (kept in the history, shown with the check). */
+gboolean    td_appraisal_override     (TdDatabase  *db,
+                                       gint64       nomination_id,
+                                       const char  *body_code,
+                                       const char  *check_id,
+                                       const char  *reason,
+                                       GError     **error);
+/* Sends the nomination back to the step @to_step (NULL: to the proposer) with the reason; by
+ * the body acting at the next step. */
+gboolean    td_appraisal_return       (TdDatabase  *db,
+                                       gint64       nomination_id,
+                                       const char  *body_code,
+                                       const char  *to_step,
+                                       const char  *reason,
+                                       GError     **error);
+/* Takes back the latest approval, by the body that gave it, with the reason. */
+gboolean    td_appraisal_undo         (TdDatabase  *db,
+                                       gint64       nomination_id,
+                                       const char  *body_code,
+                                       const char  *reason,
+                                       GError     **error);
+
+/* Decree 152/2025 Art. 4: a nominee under discipline, inspection or investigation is not
+ * eligible while the hold stands.  @person NULL for the collective. */
+gint64      td_appraisal_add_hold     (TdDatabase  *db,
+                                       gint64       round_id,
+                                       const char  *unit_code,
+                                       const char  *person,
+                                       const char  *kind,
+                                       const char  *note,
+                                       GError     **error);
+gboolean    td_appraisal_lift_hold    (TdDatabase  *db,
+                                       gint64       hold_id,
+                                       GError     **error);
+
+/* td-appraisal-private: used by td-award.c and td-council.c */
+/* Records one history row within the caller's transaction. */
+gboolean    td_appraisal_record       (TdDatabase   *db,
+                                       gint64        nomination_id,
+                                       const char   *step,
+                                       TdStepAction  action,
+                                       const char   *body_code,
+                                       const char   *verdict,
+                                       const char   *opinion,
+                                       const char   *reason,
+                                       const char   *check_id,
+                                       GError      **error);
+/* The number of steps done when a nomination is in @status (the first step reaching it). */
+guint       td_appraisal_steps_for_status (TdDatabase        *db,
+                                           TdNominationStatus status);
+
+G_END_DECLS

@@ -1,0 +1,447 @@
+/* td-council.c: council members, meetings, the ballot counts, and closing a meeting into the
+ * council's step of each nomination on its agenda. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "td-appraisal.h"
+#include "td-audit.h"
+#include "td-council.h"
+#include "td-database-private.h"
+
+void
+td_council_member_free (TdCouncilMember *m)
+{
+  if (m == NULL)
+    return;
+  g_free (m->name);
+  g_free (m->position);
+  g_free (m);
+}
+
+static void
+item_free (TdMeetingItem *i)
+{
+  g_free (i->name);
+  g_free (i->unit_name);
+  g_free (i);
+}
+
+void
+td_meeting_free (TdMeeting *m)
+{
+  if (m == NULL)
+    return;
+  g_free (m->held_on);
+  g_free (m->threshold);
+  g_clear_pointer (&m->present, g_ptr_array_unref);
+  g_clear_pointer (&m->items, g_ptr_array_unref);
+  g_free (m);
+}
+
+static gboolean
+fail (GError    **error,
+      const char *message)
+{
+  g_set_error_literal (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_BAD_MOVE, message);
+  return FALSE;
+}
+
+gint64
+td_council_add_member (TdDatabase  *db,
+                       const char  *name,
+                       const char  *position,
+                       GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+  sqlite3_stmt *stmt;
+
+  if (*clean == '\0')
+    {
+      fail (error, _("A council member needs a name."));
+      return 0;
+    }
+  stmt = td_database_prepare (db, "INSERT INTO council_member (name, position) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  td_stmt_bind_text (stmt, 1, clean);
+  td_stmt_bind_text (stmt, 2, position ? position : "");
+  if (!td_database_step_done (db, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (td_database_get_handle (db));
+}
+
+gboolean
+td_council_retire_member (TdDatabase  *db,
+                          gint64       member_id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "UPDATE council_member SET active = 0 WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  return td_database_step_done (db, stmt, error);
+}
+
+static gpointer
+member_from_row (sqlite3_stmt *stmt,
+                 gpointer      user_data)
+{
+  TdCouncilMember *m = g_new0 (TdCouncilMember, 1);
+
+  m->id = sqlite3_column_int64 (stmt, 0);
+  m->name = td_stmt_dup_text (stmt, 1);
+  m->position = td_stmt_dup_text (stmt, 2);
+  m->active = sqlite3_column_int (stmt, 3);
+  return m;
+}
+
+GPtrArray *
+td_council_list_members (TdDatabase  *db,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT id, name, position, active FROM council_member"
+                                                " ORDER BY active DESC, id", error);
+
+  return stmt ? td_database_collect (db, stmt, member_from_row, NULL, (GDestroyNotify) td_council_member_free, error)
+              : NULL;
+}
+
+gboolean
+td_council_passes (guint       agree,
+                   guint       members,
+                   const char *threshold)
+{
+  if (g_strcmp0 (threshold, "two-thirds") == 0)
+    return (guint64) agree * 3 >= (guint64) members * 2;
+  return (guint64) agree * 2 > members;
+}
+
+/* The index of the council's step, or -1. */
+static int
+council_step (GPtrArray *steps)
+{
+  for (guint i = 0; steps && i < steps->len; i++)
+    if (((TdStepSpec *) steps->pdata[i])->actor == TD_STEP_BY_COUNCIL)
+      return (int) i;
+  return -1;
+}
+
+gint64
+td_meeting_create (TdDatabase   *db,
+                   gint64        round_id,
+                   const char   *held_on,
+                   const gint64 *member_ids,
+                   guint         n_members,
+                   const gint64 *nomination_ids,
+                   guint         n_nominations,
+                   GError      **error)
+{
+  g_autofree char *threshold = NULL;
+  g_autoptr(GPtrArray) steps = td_appraisal_steps (db, &threshold, error);
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GDate) date = g_date_new ();
+  guint active = 0;
+  int council;
+  gint64 id;
+  sqlite3_stmt *stmt;
+
+  if (steps == NULL || (members = td_council_list_members (db, error)) == NULL)
+    return 0;
+  council = council_step (steps);
+  if (council < 0)
+    {
+      fail (error, _("The campaign's appraisal has no council step."));
+      return 0;
+    }
+  if (held_on != NULL)
+    g_date_set_parse (date, held_on);
+  if (held_on == NULL || strlen (held_on) != 10 || !g_date_valid (date))
+    {
+      fail (error, _("A meeting needs the date it is held (dd/mm/yyyy)."));
+      return 0;
+    }
+  for (guint i = 0; i < members->len; i++)
+    active += ((TdCouncilMember *) members->pdata[i])->active;
+  if (active == 0 || n_members == 0 || n_nominations == 0)
+    {
+      fail (error, _("A meeting needs the council's members (thidua-cli council add), those present and the "
+                     "nominations on its agenda."));
+      return 0;
+    }
+  if (!td_database_begin (db, error))
+    return 0;
+  stmt = td_database_prepare (db, "INSERT INTO meeting (round_id, held_on, members_total, threshold) VALUES (?, ?, ?, ?)",
+                              error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  td_stmt_bind_text (stmt, 2, held_on);
+  sqlite3_bind_int (stmt, 3, (int) active);
+  td_stmt_bind_text (stmt, 4, threshold);
+  if (!td_database_step_done (db, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (td_database_get_handle (db));
+  for (guint i = 0; i < n_members; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint k = 0; k < members->len; k++)
+        known |= ((TdCouncilMember *) members->pdata[k])->id == member_ids[i] &&
+                 ((TdCouncilMember *) members->pdata[k])->active;
+      stmt = known ? td_database_prepare (db, "INSERT INTO meeting_member VALUES (?, ?)", error) : NULL;
+      if (!known)
+        fail (error, _("A member present is not an active member of the council."));
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, member_ids[i]);
+      if (!td_database_step_done (db, stmt, error))
+        goto fail;
+    }
+  for (guint i = 0; i < n_nominations; i++)
+    {
+      g_autoptr(TdNomination) n = td_nomination_get (db, nomination_ids[i], error);
+
+      if (n == NULL)
+        goto fail;
+      if (td_appraisal_steps_done (db, n->id, NULL) != (guint) council || n->round_id != round_id)
+        {
+          g_autofree char *message = g_strdup_printf (_("The nomination of “%s” is not waiting for the council in this "
+                                                        "round: it must have been through the steps before."),
+                                                      td_nomination_get_name (n));
+          fail (error, message);
+          goto fail;
+        }
+      stmt = td_database_prepare (db, "INSERT INTO meeting_item (meeting_id, nomination_id) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, n->id);
+      if (!td_database_step_done (db, stmt, error))
+        goto fail;
+    }
+  if (!td_audit_record (db, "meeting", id, NULL, "created", NULL, held_on, NULL, error) ||
+      !td_database_commit (db, error))
+    goto fail;
+  return id;
+
+fail:
+  td_database_rollback (db);
+  return 0;
+}
+
+TdMeeting *
+td_meeting_load (TdDatabase  *db,
+                 gint64       meeting_id,
+                 GError     **error)
+{
+  g_autoptr(TdMeeting) m = g_new0 (TdMeeting, 1);
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT round_id, held_on, members_total, threshold, closed_at IS NOT NULL"
+                                                " FROM meeting WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("There is no meeting %d."), (int) meeting_id);
+      return NULL;
+    }
+  m->id = meeting_id;
+  m->round_id = sqlite3_column_int64 (stmt, 0);
+  m->held_on = td_stmt_dup_text (stmt, 1);
+  m->members_total = (guint) sqlite3_column_int (stmt, 2);
+  m->threshold = td_stmt_dup_text (stmt, 3);
+  m->closed = sqlite3_column_int (stmt, 4);
+  sqlite3_reset (stmt);
+
+  stmt = td_database_prepare (db, "SELECT c.id, c.name, c.position, c.active FROM meeting_member mm"
+                                  " JOIN council_member c ON c.id = mm.member_id WHERE mm.meeting_id = ? ORDER BY c.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  m->present = td_database_collect (db, stmt, member_from_row, NULL, (GDestroyNotify) td_council_member_free, error);
+  if (m->present == NULL)
+    return NULL;
+
+  m->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  stmt = td_database_prepare (db, "SELECT i.nomination_id, COALESCE(n.person_name, u.name), u.name, i.agree IS NOT NULL,"
+                                  " COALESCE(i.agree, 0), COALESCE(i.disagree, 0), COALESCE(i.abstain, 0),"
+                                  " i.passed IS NOT NULL, COALESCE(i.passed, 0)"
+                                  " FROM meeting_item i JOIN nomination n ON n.id = i.nomination_id"
+                                  " JOIN unit u ON u.id = n.unit_id WHERE i.meeting_id = ? ORDER BY n.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TdMeetingItem *i = g_new0 (TdMeetingItem, 1);
+
+      i->nomination_id = sqlite3_column_int64 (stmt, 0);
+      i->name = td_stmt_dup_text (stmt, 1);
+      i->unit_name = td_stmt_dup_text (stmt, 2);
+      i->voted = sqlite3_column_int (stmt, 3);
+      i->agree = (guint) sqlite3_column_int (stmt, 4);
+      i->disagree = (guint) sqlite3_column_int (stmt, 5);
+      i->abstain = (guint) sqlite3_column_int (stmt, 6);
+      i->decided = sqlite3_column_int (stmt, 7);
+      i->passed = sqlite3_column_int (stmt, 8);
+      g_ptr_array_add (m->items, i);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_database_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&m);
+}
+
+gboolean
+td_meeting_vote (TdDatabase  *db,
+                 gint64       meeting_id,
+                 gint64       nomination_id,
+                 guint        agree,
+                 guint        disagree,
+                 guint        abstain,
+                 GError     **error)
+{
+  g_autoptr(TdMeeting) m = td_meeting_load (db, meeting_id, error);
+  gboolean on_agenda = FALSE;
+  sqlite3_stmt *stmt;
+
+  if (m == NULL)
+    return FALSE;
+  if (m->closed)
+    return fail (error, _("The meeting is closed: its votes no longer change."));
+  for (guint i = 0; i < m->items->len; i++)
+    on_agenda |= ((TdMeetingItem *) m->items->pdata[i])->nomination_id == nomination_id;
+  if (!on_agenda)
+    return fail (error, _("The nomination is not on this meeting's agenda."));
+  if ((guint64) agree + disagree + abstain != m->present->len)
+    {
+      g_autofree char *message = g_strdup_printf (_("%u votes counted for %u members present: every member present "
+                                                    "votes once (agree, disagree or abstain)."),
+                                                  agree + disagree + abstain, m->present->len);
+      return fail (error, message);
+    }
+  stmt = td_database_prepare (db, "UPDATE meeting_item SET agree = ?, disagree = ?, abstain = ?"
+                                  " WHERE meeting_id = ? AND nomination_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, (int) agree);
+  sqlite3_bind_int (stmt, 2, (int) disagree);
+  sqlite3_bind_int (stmt, 3, (int) abstain);
+  sqlite3_bind_int64 (stmt, 4, meeting_id);
+  sqlite3_bind_int64 (stmt, 5, nomination_id);
+  return td_database_step_done (db, stmt, error);
+}
+
+gboolean
+td_meeting_close (TdDatabase  *db,
+                  gint64       meeting_id,
+                  GError     **error)
+{
+  g_autoptr(TdMeeting) m = td_meeting_load (db, meeting_id, error);
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *now = td_database_now ();
+  sqlite3_stmt *stmt;
+  int council;
+
+  if (m == NULL || (steps = td_appraisal_steps (db, NULL, error)) == NULL)
+    return FALSE;
+  if (m->closed)
+    return fail (error, _("The meeting is already closed."));
+  for (guint i = 0; i < m->items->len; i++)
+    if (!((TdMeetingItem *) m->items->pdata[i])->voted)
+      {
+        g_autofree char *message = g_strdup_printf (_("No votes are counted yet for %s."),
+                                                    ((TdMeetingItem *) m->items->pdata[i])->name);
+        return fail (error, message);
+      }
+  council = council_step (steps);
+  if (!td_database_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < m->items->len; i++)
+    {
+      TdMeetingItem *item = m->items->pdata[i];
+      TdStepSpec *step = steps->pdata[council];
+      gboolean passed = td_council_passes (item->agree, m->members_total, m->threshold);
+      g_autofree char *verdict = g_strdup_printf ("%s %u/%u", passed ? "passed" : "not-passed", item->agree,
+                                                  m->members_total);
+      g_autofree char *reason = passed ? NULL
+                                       : g_strdup_printf (_("The council did not pass it: %u of %u members agreed."),
+                                                          item->agree, m->members_total);
+      TdNominationStatus status = passed ? step->status : TD_NOMINATION_RETURNED;
+
+      stmt = td_database_prepare (db, "UPDATE meeting_item SET passed = ? WHERE meeting_id = ? AND nomination_id = ?",
+                                  error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int (stmt, 1, passed);
+      sqlite3_bind_int64 (stmt, 2, meeting_id);
+      sqlite3_bind_int64 (stmt, 3, item->nomination_id);
+      if (!td_database_step_done (db, stmt, error))
+        goto fail;
+      stmt = td_database_prepare (db, "UPDATE nomination SET steps_done = ?, status = ?, status_reason = ? WHERE id = ?",
+                                  error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int (stmt, 1, passed ? council + 1 : 0);
+      td_stmt_bind_text (stmt, 2, td_nomination_status_to_string (status));
+      td_stmt_bind_text (stmt, 3, reason);
+      sqlite3_bind_int64 (stmt, 4, item->nomination_id);
+      if (!td_database_step_done (db, stmt, error) ||
+          !td_appraisal_record (db, item->nomination_id, step->id, TD_STEP_VOTE, NULL, verdict, NULL, reason, NULL,
+                                error) ||
+          !td_audit_record (db, "nomination", item->nomination_id, NULL, "status", NULL,
+                            td_nomination_status_to_string (status), reason, error))
+        goto fail;
+    }
+  stmt = td_database_prepare (db, "UPDATE meeting SET closed_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  td_stmt_bind_text (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, meeting_id);
+  if (!td_database_step_done (db, stmt, error) ||
+      !td_audit_record (db, "meeting", meeting_id, NULL, "closed", NULL, NULL, NULL, error) ||
+      !td_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  td_database_rollback (db);
+  return FALSE;
+}
+
+GArray *
+td_meeting_list (TdDatabase  *db,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT id FROM meeting ORDER BY id DESC", error);
+  GArray *out;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  out = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (out, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_array_unref (out);
+      td_database_set_error (db, rc, error);
+      return NULL;
+    }
+  return out;
+}
