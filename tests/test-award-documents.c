@@ -1,19 +1,10 @@
 /* test-award-documents.c: decisions by each issuer's own authority, the award register, and
  * the layout rules a signed decision keeps (issuing body broken between word groups, its short
  * rule, the signature never alone), read back from the PDF with poppler. */
-#include <math.h>
-#include <poppler.h>
-
 #include "td-certificate.h"
-#include "td-decision-pdf.h"
 #include "td-doc-breaks.h"
-#include "td-doc-text.h"
+#include "td-test-poppler.h"
 #include "td-test-util.h"
-
-#ifndef __POPPLER_AUTOPTR_DEFINED
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-#endif
 
 /* ---- a real-length register ------------------------------------------------------------ */
 
@@ -42,16 +33,6 @@ static const char * const names[] = {
   "ỦY BAN NHÂN DÂN|XÃ HIỆP HÒA", "ỦY BAN NHÂN DÂN|PHƯỜNG VIỆT YÊN", "ỦY BAN NHÂN DÂN|XÃ LỤC NAM",
   "ỦY BAN NHÂN DÂN|XÃ BIÊN SƠN", "HỘI ĐỒNG|THI ĐUA|KHEN THƯỞNG|TỈNH BẮC NINH",
 };
-
-static PopplerDocument *
-open_pdf (GBytes *bytes)
-{
-  g_autoptr(GError) error = NULL;
-  PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
 
 static GBytes *
 render (TdDecision *d,
@@ -169,8 +150,6 @@ test_header_rule (void)
     "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "ỦY BAN NHÂN DÂN\nXÃ TIÊN DU", "SỞ NỘI VỤ",
     "CÔNG TY CỔ PHẦN CÔNG NGHỆ ĐÔNG HỒ", "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH",
   };
-  const double scale = 4;
-
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -183,11 +162,7 @@ test_header_rule (void)
       PopplerRectangle *rects = NULL;
       guint n_rects = 0;
       g_autofree char *text = NULL;
-      double line_left = G_MAXDOUBLE, line_right = 0, line_bottom = 0, w, h;
-      cairo_surface_t *image;
-      cairo_t *cr;
-      int best = 0, stride;
-      unsigned char *data;
+      double line_left = G_MAXDOUBLE, line_right = 0, line_bottom = 0, best;
 
       g_free (d->issuing_body);
       d->issuing_body = g_strdup (bodies[i]);
@@ -213,31 +188,12 @@ test_header_rule (void)
           }
       }
       g_free (rects);
-      poppler_page_get_size (page, &w, &h);
-      image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (w * scale), (int) (h * scale));
-      cr = cairo_create (image);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_scale (cr, scale, scale);
-      poppler_page_render_for_printing (page, cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (image);
-      data = cairo_image_surface_get_data (image);
-      stride = cairo_image_surface_get_stride (image);
-      /* The longest dark run in the rows just below the line, inside the left column. */
-      for (int y = (int) (line_bottom * scale); y < (int) ((line_bottom + 8) * scale); y++)
-        {
-          int run = 0;
-          for (int x = (int) (TD_DECISION_MARGIN_LEFT * TD_MM * scale); x < (int) (w * scale / 2); x++)
-            {
-              guint32 px = *(guint32 *) (data + y * stride + x * 4);
-              run = (px & 0xff) < 128 ? run + 1 : 0;
-              best = MAX (best, run);
-            }
-        }
-      cairo_surface_destroy (image);
       {
-        double rule = best / scale, line = line_right - line_left;
+        PopplerRectangle last = { line_left, line_bottom - 12, line_right, line_bottom };
+        best = rule_under (page, &last, 8);
+      }
+      {
+        double rule = best, line = line_right - line_left;
         g_test_message ("%s: rule %.1f pt under a line of %.1f pt", bodies[i], rule, line);
         g_assert_cmpfloat (rule, >=, line / 3 - 1);
         g_assert_cmpfloat (rule, <=, line / 2 + 1);
@@ -265,24 +221,6 @@ awardees_new (guint n)
   return list;
 }
 
-static int
-page_of (PopplerDocument *doc,
-         const char      *needle)
-{
-  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
-      GList *hits = poppler_page_find_text (page, needle);
-
-      if (hits != NULL)
-        {
-          g_list_free_full (hits, (GDestroyNotify) poppler_rectangle_free);
-          return p;
-        }
-    }
-  return -1;
-}
-
 static void
 test_signature_never_alone (void)
 {
@@ -308,8 +246,8 @@ test_signature_never_alone (void)
         d->recipients = g_strv_builder_end (builder);
         pdf = render (d, awardees);
         doc = open_pdf (pdf);
-        signer = page_of (doc, "Nơi nhận:");
-        body_end = page_of (doc, "./.");
+        signer = page_with (doc, 0, "Nơi nhận:");
+        body_end = page_with (doc, 0, "./.");
         g_assert_cmpint (signer, >=, 0);
         /* The last words of the body stand on the page of the signature. */
         g_assert_cmpint (body_end, ==, signer);

@@ -13,19 +13,50 @@
 #include "td-rollup.h"
 #include "td-unit.h"
 
+/* The checks are shown in the interface's language and printed in the dossier, which is
+ * Vietnamese whatever that language: each is written twice from the same values. */
+static const struct { const char *id; const char *title; } document_titles[] = {
+  { "assessment-appraised", "Bản tự đánh giá đã được thẩm định" },
+  { "targets-met", "Các chỉ tiêu đạt trong đợt" },
+  { "standards-justified", "Cam kết và thuyết minh các tiêu chuẩn mục V.1" },
+  { "evidence-reviewed", "Minh chứng đã được xem xét, không có minh chứng bị bác" },
+  { "not-twice", "Không đề nghị trùng trong đợt" },
+  { "no-hold", "Không thuộc trường hợp chưa xét khen (Điều 4 Nghị định 152/2025)" },
+};
+
+G_GNUC_PRINTF (4, 6) G_GNUC_PRINTF (5, 6)
 static TdEligibilityCheck *
 check_new (const char *id,
            const char *title,
            gboolean    passed,
-           char       *explanation)
+           const char *format,
+           const char *document_format,
+           ...)
 {
   TdEligibilityCheck *c = g_new0 (TdEligibilityCheck, 1);
+  va_list ap, copy;
 
   c->id = g_strdup (id);
   c->title = g_strdup (title);
   c->passed = passed;
-  c->explanation = explanation;
+  va_start (ap, document_format);
+  va_copy (copy, ap);
+  c->explanation = g_strdup_vprintf (format, ap);
+  c->document_text = g_strdup_vprintf (document_format, copy);
+  va_end (copy);
+  va_end (ap);
+  for (guint i = 0; i < G_N_ELEMENTS (document_titles); i++)
+    if (g_str_equal (document_titles[i].id, id))
+      c->document_title = g_strdup (document_titles[i].title);
   return c;
+}
+
+/* A self-assessment's status as the dossier says it. */
+static const char *
+status_vi (TdAssessmentStatus status)
+{
+  static const char * const labels[] = { "Nháp", "Đã gửi", "Đã nhận", "Bị trả lại", "Đã thẩm định" };
+  return status < G_N_ELEMENTS (labels) ? labels[status] : "";
 }
 
 /* The unit's self-assessment of the round: its id and status, FALSE when there is none. */
@@ -61,14 +92,22 @@ check_assessment (TdDatabase         *db,
   gint64 id;
 
   if (!assessment_of (db, n, &id, &status))
-    return check_new ("assessment-appraised", title, FALSE,
-                      g_strdup_printf (_("%s has no self-assessment for this round."), n->unit_name));
+    return check_new ("assessment-appraised", title, FALSE, _("%s has no self-assessment for this round."),
+                      "%s chưa có bản tự đánh giá đợt này.", n->unit_name);
   if (status != TD_ASSESSMENT_APPRAISED)
-    return check_new ("assessment-appraised", title, FALSE,
-                      g_strdup_printf (_("The self-assessment of %s is not appraised yet (it is %s)."), n->unit_name,
-                                       td_assessment_status_get_label (status)));
-  return check_new ("assessment-appraised", title, TRUE,
-                    g_strdup_printf (_("The self-assessment of %s for this round is appraised."), n->unit_name));
+    {
+      TdEligibilityCheck *c = check_new ("assessment-appraised", title, FALSE,
+                                         _("The self-assessment of %s is not appraised yet (it is %s)."),
+                                         "Bản tự đánh giá của %s chưa được thẩm định (trạng thái: %s).", n->unit_name,
+                                         td_assessment_status_get_label (status));
+      /* The status, too, in the dossier's language. */
+      g_free (c->document_text);
+      c->document_text = g_strdup_printf ("Bản tự đánh giá của %s chưa được thẩm định (trạng thái: %s).", n->unit_name,
+                                          status_vi (status));
+      return c;
+    }
+  return check_new ("assessment-appraised", title, TRUE, _("The self-assessment of %s for this round is appraised."),
+                    "Bản tự đánh giá đợt này của %s đã được thẩm định.", n->unit_name);
 }
 
 static TdEligibilityCheck *
@@ -79,6 +118,7 @@ check_targets (TdDatabase         *db,
   g_autoptr(GListModel) targets = td_catalog_list_targets (db, NULL);
   g_autoptr(GArray) rollups = NULL;
   g_autoptr(GString) failing = g_string_new (NULL);
+  g_autoptr(GString) failing_vi = g_string_new (NULL);
   g_autoptr(GString) missing = g_string_new (NULL);
   TdRollupScope scope;
   guint reported = 0, failed = 0, measured = 0;
@@ -87,7 +127,8 @@ check_targets (TdDatabase         *db,
   scope.unit_id = n->unit_id;
   rollups = targets ? td_rollup_compute (db, targets, &scope, NULL) : NULL;
   if (rollups == NULL)
-    return check_new ("targets-met", title, FALSE, g_strdup (_("The targets could not be read.")));
+    return check_new ("targets-met", title, FALSE, "%s", "%.0sKhông đọc được các chỉ tiêu.",
+                      _("The targets could not be read."));
   for (guint i = 0; i < rollups->len; i++)
     {
       TdTargetRollup *r = &g_array_index (rollups, TdTargetRollup, i);
@@ -110,25 +151,34 @@ check_targets (TdDatabase         *db,
       value = td_target_rollup_format (r);
       g_string_append_printf (failing, "%s", failing->len ? "; " : "");
       g_string_append_printf (failing, _("target %u: %s against %s"), td_target_get_number (r->target), value, threshold);
+      g_string_append_printf (failing_vi, "%schỉ tiêu %u: %s so với %s", failing_vi->len ? "; " : "",
+                              td_target_get_number (r->target), value, threshold);
     }
   for (guint i = 0; i < rollups->len; i++)
     td_target_rollup_clear (&g_array_index (rollups, TdTargetRollup, i));
   if (measured == 0)
-    return check_new ("targets-met", title, FALSE,
-                      g_strdup_printf (_("%s has no submitted figures for this round."), n->unit_name));
+    return check_new ("targets-met", title, FALSE, _("%s has no submitted figures for this round."),
+                      "%s chưa gửi số liệu đợt này.", n->unit_name);
   if (missing->len > 0)
     {
       g_autofree char *part = g_strdup_printf (_("no figure for targets %s"), missing->str);
       g_string_append_printf (failing, "%s%s", failing->len ? "; " : "", part);
+      g_string_append_printf (failing_vi, "%schưa có số liệu các chỉ tiêu %s", failing_vi->len ? "; " : "", missing->str);
     }
   if (failed > 0)
-    return check_new ("targets-met", title, FALSE,
-                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u targets is not met: %s.",
-                                                    "%u of %u targets are not met: %s.", failed),
-                                       failed, reported, failing->str));
+    {
+      TdEligibilityCheck *c = check_new ("targets-met", title, FALSE,
+                                         g_dngettext (GETTEXT_PACKAGE, "%u of %u targets is not met: %s.",
+                                                      "%u of %u targets are not met: %s.", failed),
+                                         "%u/%u chỉ tiêu chưa đạt: %s.", failed, reported, failing->str);
+      g_free (c->document_text);
+      c->document_text = g_strdup_printf ("%u/%u chỉ tiêu chưa đạt: %s.", failed, reported, failing_vi->str);
+      return c;
+    }
   return check_new ("targets-met", title, TRUE,
-                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %u target its kind reports is met.",
-                                                  "All %u targets its kind reports are met.", reported), reported));
+                    g_dngettext (GETTEXT_PACKAGE, "The %u target its kind reports is met.",
+                                 "All %u targets its kind reports are met.", reported),
+                    "Đạt cả %u chỉ tiêu mà loại đơn vị này báo cáo.", reported);
 }
 
 static TdEligibilityCheck *
@@ -145,15 +195,15 @@ check_standards (TdDatabase         *db,
 
   if (n->individual)
     return n->standards_attested
-           ? check_new ("standards-justified", title, TRUE,
-                        g_strdup_printf (_("%s's proposer attests the individual standards."), n->person_name))
-           : check_new ("standards-justified", title, FALSE,
-                        g_strdup (_("The standards of section V.1 are not attested.")));
+           ? check_new ("standards-justified", title, TRUE, _("%s's proposer attests the individual standards."),
+                        "Đơn vị đề nghị cam kết các tiêu chuẩn cá nhân của %s.", n->person_name)
+           : check_new ("standards-justified", title, FALSE, "%s", "%.0sCác tiêu chuẩn mục V.1 chưa được cam kết.",
+                        _("The standards of section V.1 are not attested."));
   unit = td_catalog_find_unit_by_id (db, n->unit_id, NULL);
   standards = td_catalog_list_standards (db, FALSE, unit && td_unit_is_team (unit), NULL);
   if (!assessment_of (db, n, &assessment, &status) || standards == NULL)
-    return check_new ("standards-justified", title, FALSE,
-                      g_strdup_printf (_("%s has no self-assessment for this round."), n->unit_name));
+    return check_new ("standards-justified", title, FALSE, _("%s has no self-assessment for this round."),
+                      "%s chưa có bản tự đánh giá đợt này.", n->unit_name);
   for (guint i = 0; i < standards->len; i++)
     {
       TdStandard *s = standards->pdata[i];
@@ -175,11 +225,11 @@ check_standards (TdDatabase         *db,
         }
     }
   if (n_missing > 0)
-    return check_new ("standards-justified", title, FALSE,
-                      g_strdup_printf (_("Not attested with a justification: %s."), missing->str));
+    return check_new ("standards-justified", title, FALSE, _("Not attested with a justification: %s."),
+                      "Chưa cam kết kèm thuyết minh: %s.", missing->str);
   return check_new ("standards-justified", title, TRUE,
-                    g_strdup_printf (_("Every one of the %u standards is attested with a justification."),
-                                     standards->len));
+                    _("Every one of the %u standards is attested with a justification."),
+                    "Cả %u tiêu chuẩn đều đã cam kết kèm thuyết minh.", standards->len);
 }
 
 static TdEligibilityCheck *
@@ -207,19 +257,22 @@ check_evidence (TdDatabase         *db,
       sqlite3_reset (stmt);
     }
   if (total == 0)
-    return check_new ("evidence-reviewed", title, FALSE, g_strdup (_("No evidence is attached to this nomination.")));
+    return check_new ("evidence-reviewed", title, FALSE, "%s", "%.0sHồ sơ chưa kèm minh chứng nào.",
+                      _("No evidence is attached to this nomination."));
   if (rejected > 0)
     return check_new ("evidence-reviewed", title, FALSE,
-                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u evidence file is rejected.",
-                                                    "%u evidence files are rejected.", rejected), rejected));
+                      g_dngettext (GETTEXT_PACKAGE, "%u evidence file is rejected.",
+                                   "%u evidence files are rejected.", rejected),
+                      "%u tệp minh chứng không được chấp nhận.", rejected);
   if (open > 0)
     return check_new ("evidence-reviewed", title, FALSE,
-                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u evidence files is not accepted yet.",
-                                                    "%u of %u evidence files are not accepted yet.", open),
-                                       open, total));
+                      g_dngettext (GETTEXT_PACKAGE, "%u of %u evidence files is not accepted yet.",
+                                   "%u of %u evidence files are not accepted yet.", open),
+                      "%u/%u tệp minh chứng chưa được chấp nhận.", open, total);
   return check_new ("evidence-reviewed", title, TRUE,
-                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %u evidence file is accepted.",
-                                                  "All %u evidence files are accepted.", total), total));
+                    g_dngettext (GETTEXT_PACKAGE, "The %u evidence file is accepted.",
+                                 "All %u evidence files are accepted.", total),
+                    "Cả %u tệp minh chứng đã được chấp nhận.", total);
 }
 
 static TdEligibilityCheck *
@@ -239,12 +292,12 @@ check_twice (TdDatabase         *db,
         continue;
       other = o->individual ? g_utf8_casefold (o->person_name, -1) : NULL;
       if (n->individual ? g_strcmp0 (key, other) == 0 : o->unit_id == n->unit_id)
-        return check_new ("not-twice", title, FALSE,
-                          g_strdup_printf (_("%s is nominated more than once in this round (also by %s)."),
-                                           td_nomination_get_name (n), o->proposer_name));
+        return check_new ("not-twice", title, FALSE, _("%s is nominated more than once in this round (also by %s)."),
+                          "%s được đề nghị hơn một lần trong đợt (cả %s đề nghị).", td_nomination_get_name (n),
+                          o->proposer_name);
     }
-  return check_new ("not-twice", title, TRUE,
-                    g_strdup_printf (_("%s is proposed once in this round."), td_nomination_get_name (n)));
+  return check_new ("not-twice", title, TRUE, _("%s is proposed once in this round."),
+                    "%s chỉ được đề nghị một lần trong đợt.", td_nomination_get_name (n));
 }
 
 static const char *
@@ -255,6 +308,16 @@ hold_label (const char *kind)
   if (g_strcmp0 (kind, "inspection") == 0)
     return _("under inspection");
   return _("under investigation");
+}
+
+static const char *
+hold_label_vi (const char *kind)
+{
+  if (g_strcmp0 (kind, "discipline") == 0)
+    return "đang bị xem xét kỷ luật";
+  if (g_strcmp0 (kind, "inspection") == 0)
+    return "đang bị thanh tra, kiểm tra";
+  return "đang bị điều tra";
 }
 
 static TdEligibilityCheck *
@@ -281,12 +344,20 @@ check_holds (TdDatabase         *db,
       sqlite3_reset (stmt);
     }
   if (kind != NULL)
-    return check_new ("no-hold", title, FALSE,
-                      g_strdup_printf (_("%s is %s (%s): not eligible while this stands."), td_nomination_get_name (n),
-                                       hold_label (kind), note && *note ? note : _("recorded by the board")));
-  return check_new ("no-hold", title, TRUE,
-                    g_strdup_printf (_("The board records no discipline, inspection or investigation of %s."),
-                                     td_nomination_get_name (n)));
+    {
+      TdEligibilityCheck *c = check_new ("no-hold", title, FALSE, _("%s is %s (%s): not eligible while this stands."),
+                                         "%s %s (%s): chưa xét khen khi việc này chưa kết thúc.",
+                                         td_nomination_get_name (n), hold_label (kind),
+                                         note && *note ? note : _("recorded by the board"));
+      g_free (c->document_text);
+      c->document_text = g_strdup_printf ("%s %s (%s): chưa xét khen khi việc này chưa kết thúc.",
+                                          td_nomination_get_name (n), hold_label_vi (kind),
+                                          note && *note ? note : "do Ban ghi nhận");
+      return c;
+    }
+  return check_new ("no-hold", title, TRUE, _("The board records no discipline, inspection or investigation of %s."),
+                    "Ban không ghi nhận việc kỷ luật, thanh tra hay điều tra nào đối với %s.",
+                    td_nomination_get_name (n));
 }
 
 static TdEligibilityCheck *
@@ -355,6 +426,13 @@ state_load (TdDatabase  *db,
     return FALSE;
   s->done = MIN (td_appraisal_steps_done (db, nomination_id, NULL), s->steps->len);
   s->next = s->done < s->steps->len ? s->steps->pdata[s->done] : NULL;
+  if (!td_appraisal_applies_to (db, s->n->level))
+    {
+      g_set_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_BAD_MOVE,
+                   _("The campaign's appraisal steps are for other awards than a %s: its issuing unit approves it "
+                     "in its own installation."), td_award_level_get_label (s->n->level));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -564,8 +642,9 @@ td_appraisal_override (TdDatabase  *db,
     }
   if (!td_database_begin (db, error))
     goto out;
-  ok = td_appraisal_record (db, nomination_id, s.next->id, TD_STEP_OVERRIDE, body_code, NULL, found->explanation, why,
-                            check_id, error) &&
+  /* The record keeps what the check found in the dossier's language: it is printed there. */
+  ok = td_appraisal_record (db, nomination_id, s.next->id, TD_STEP_OVERRIDE, body_code, NULL, found->document_text,
+                            why, check_id, error) &&
        td_audit_record (db, "nomination", nomination_id, s.n->unit_code, "override", NULL, check_id, why, error) &&
        td_database_commit (db, error);
   if (!ok)

@@ -57,6 +57,8 @@ td_eligibility_check_free (TdEligibilityCheck *c)
   g_free (c->id);
   g_free (c->title);
   g_free (c->explanation);
+  g_free (c->document_title);
+  g_free (c->document_text);
   g_free (c);
 }
 
@@ -82,6 +84,28 @@ td_step_action_get_label (TdStepAction action)
     case TD_STEP_VOTE: return C_("step", "Council vote");
     default: g_return_val_if_reached (NULL);
     }
+}
+
+/* A member or an element that is a string, else NULL: the description may come from a setup
+ * file, and json-glib's own getters complain about any other type. */
+static const char *
+str_member (JsonObject *o,
+            const char *name)
+{
+  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
+
+  return n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING ? json_node_get_string (n)
+                                                                                        : NULL;
+}
+
+static const char *
+str_element (JsonArray *a,
+             guint      i)
+{
+  JsonNode *n = json_array_get_element (a, i);
+
+  return n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING ? json_node_get_string (n)
+                                                                                        : NULL;
 }
 
 static gboolean
@@ -121,9 +145,9 @@ td_appraisal_validate_json (JsonNode  *node,
       if (!JSON_NODE_HOLDS_OBJECT (n))
         return invalid (error, "a step that is not an object");
       step = json_node_get_object (n);
-      id = json_object_get_string_member_with_default (step, "id", NULL);
-      by = json_object_get_string_member_with_default (step, "acted_by", NULL);
-      status = json_object_get_string_member_with_default (step, "status", NULL);
+      id = str_member (step, "id");
+      by = str_member (step, "acted_by");
+      status = str_member (step, "status");
       if (id == NULL || by == NULL || status == NULL || !td_nomination_status_from_string (status, &st) ||
           st == TD_NOMINATION_RETURNED || !g_hash_table_add (seen, (gpointer) id))
         return invalid (error, "a step without a unique id, acted_by and a status");
@@ -136,7 +160,7 @@ td_appraisal_validate_json (JsonNode  *node,
 
           for (guint k = 0; checks == NULL || k < json_array_get_length (checks); k++)
             {
-              const char *check = checks ? json_array_get_string_element (checks, k) : NULL;
+              const char *check = checks ? str_element (checks, k) : NULL;
               gboolean known = FALSE;
 
               for (guint x = 0; check && x < G_N_ELEMENTS (check_ids); x++)
@@ -146,11 +170,22 @@ td_appraisal_validate_json (JsonNode  *node,
             }
         }
     }
+  if (json_object_has_member (o, "levels"))
+    {
+      JsonNode *l = json_object_get_member (o, "levels");
+      JsonArray *levels = JSON_NODE_HOLDS_ARRAY (l) ? json_node_get_array (l) : NULL;
+
+      for (guint i = 0; levels == NULL || i < json_array_get_length (levels); i++)
+        {
+          TdAwardLevel level;
+          if (levels == NULL || !td_award_level_from_string (str_element (levels, i), &level))
+            return invalid (error, "levels other than bang-khen and giay-khen");
+        }
+    }
   if (json_object_has_member (o, "council"))
     {
       JsonNode *c = json_object_get_member (o, "council");
-      const char *t = JSON_NODE_HOLDS_OBJECT (c)
-                      ? json_object_get_string_member_with_default (json_node_get_object (c), "threshold", NULL) : NULL;
+      const char *t = JSON_NODE_HOLDS_OBJECT (c) ? str_member (json_node_get_object (c), "threshold") : NULL;
 
       if (t == NULL || (!g_str_equal (t, "more-than-half") && !g_str_equal (t, "two-thirds")))
         return invalid (error, "a council threshold other than more-than-half or two-thirds");
@@ -213,7 +248,7 @@ td_appraisal_steps (TdDatabase  *db,
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
       s->id = g_strdup (json_object_get_string_member (o, "id"));
-      s->title = g_strdup (json_object_get_string_member_with_default (o, "title", s->id));
+      s->title = g_strdup (str_member (o, "title") ? str_member (o, "title") : s->id);
       td_nomination_status_from_string (json_object_get_string_member (o, "status"), &s->status);
       if (g_str_equal (by, "proposer"))
         s->actor = TD_STEP_BY_PROPOSER;
@@ -233,7 +268,7 @@ td_appraisal_steps (TdDatabase  *db,
           s->body_name = unit ? g_strdup (unit->name) : NULL;
         }
       for (guint k = 0; checks && JSON_NODE_HOLDS_ARRAY (checks) && k < json_array_get_length (json_node_get_array (checks)); k++)
-        g_strv_builder_add (builder, json_array_get_string_element (json_node_get_array (checks), k));
+        g_strv_builder_add (builder, str_element (json_node_get_array (checks), k));
       s->checks = g_strv_builder_end (builder);
       g_ptr_array_add (out, s);
     }
@@ -244,6 +279,23 @@ td_appraisal_steps (TdDatabase  *db,
       *threshold = g_strdup (council ? json_object_get_string_member (council, "threshold") : "more-than-half");
     }
   return g_steal_pointer (&out);
+}
+
+gboolean
+td_appraisal_applies_to (TdDatabase   *db,
+                         TdAwardLevel  level)
+{
+  JsonObject *section = NULL;
+  g_autoptr(JsonParser) parser = appraisal_section (db, &section, NULL);
+  JsonNode *levels = parser ? json_object_get_member (section, "levels") : NULL;
+
+  if (levels == NULL || !JSON_NODE_HOLDS_ARRAY (levels))
+    return TRUE;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (levels)); i++)
+    if (g_strcmp0 (str_element (json_node_get_array (levels), i),
+                   td_award_level_to_string (level)) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 gboolean

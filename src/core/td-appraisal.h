@@ -55,6 +55,9 @@ GPtrArray  *td_appraisal_steps        (TdDatabase  *db,
 /* Checks a campaign's "appraisal" member (NULL: absent, which is allowed). */
 gboolean    td_appraisal_validate_json (JsonNode   *appraisal,
                                         GError    **error);
+/* Whether the steps apply to nominations of @level (the section's "levels"; all without one). */
+gboolean    td_appraisal_applies_to   (TdDatabase   *db,
+                                       TdAwardLevel  level);
 /* Names another unit of the register to act at a step done by a body (a setting of the
  * board's installation), or the campaign's again (@unit_code NULL). */
 gboolean    td_appraisal_set_body     (TdDatabase  *db,
@@ -105,6 +108,8 @@ typedef struct {
   gboolean  passed;
   char     *explanation;      /* what was found, naming what fails */
   gboolean  overridden;       /* failed, and the acting body recorded an override */
+  char     *document_title;   /* the same in Vietnamese, for the dossier */
+  char     *document_text;
 } TdEligibilityCheck;
 
 void        td_eligibility_check_free (TdEligibilityCheck *check);

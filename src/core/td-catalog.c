@@ -12,6 +12,7 @@
 #include "td-audit.h"
 #include "td-catalog.h"
 #include "td-database-private.h"
+#include "td-appraisal.h"
 #include "td-rules.h"
 
 #define SEED_RESOURCE "/io/github/thidua/ThiDua/core/campaigns/bac-ninh-cds-2026.json"
@@ -283,6 +284,9 @@ insert_campaign (TdDatabase  *db,
       if (!td_rules_validate_json (json_node_get_array (rules), targets, error))
         return FALSE;
     }
+  /* Who appraises what: checked here, read when a nomination moves (td-appraisal.c). */
+  if (!td_appraisal_validate_json (json_object_get_member (root, "appraisal"), error))
+    return FALSE;
   if (!insert_targets (db, id, targets, error))
     return FALSE;
 

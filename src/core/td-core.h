@@ -19,5 +19,6 @@
 #include "td-appraisal.h"
 #include "td-award.h"
 #include "td-council.h"
+#include "td-dossier.h"
 #include "td-award-book.h"
 #include "td-decision.h"

@@ -104,9 +104,9 @@ fill_text (const char *text,
 
 /* "Kế hoạch số 17/KH-UBND ngày 11 tháng 8 năm 2025 của UBND tỉnh Bắc Ninh" from what the board
  * recorded (td_decision_set_plan()), or just "Kế hoạch" until it has. */
-static char *
-plan_reference (TdDatabase *db,
-                const char *province)
+char *
+td_decision_plan_reference (TdDatabase *db,
+                            const char *province)
 {
   g_autofree char *number = db ? td_database_get_meta (db, "plan_number") : NULL;
   g_autofree char *date = db ? td_database_get_meta (db, "plan_date") : NULL;
@@ -188,7 +188,7 @@ td_decision_new_for_issuer (TdDatabase  *db,
         fill.province = json_object_get_string_member (root, "province");
       if (registered != NULL)
         fill.province = registered;
-      fill.plan = plan_reference (db, fill.province);
+      fill.plan = td_decision_plan_reference (db, fill.province);
       d = td_decision_from_template_object (root, TD_AWARD_BANG_KHEN, fill_text, &fill);
       g_free (fill.plan);
       return d;
@@ -226,7 +226,7 @@ td_decision_new_for_issuer (TdDatabase  *db,
   if (registered != NULL)
     fill.province = registered;
   fill.name = td_unit_get_name (unit);
-  fill.plan = plan_reference (db, fill.province);
+  fill.plan = td_decision_plan_reference (db, fill.province);
   /* The bases are the same for every kind of issuer. */
   json_object_set_member (entry, "bases", json_node_copy (json_object_get_member (root, "bases")));
   d = td_decision_from_template_object (entry, TD_AWARD_GIAY_KHEN, fill_text, &fill);

@@ -134,6 +134,10 @@ gboolean    td_decision_set_plan          (TdDatabase  *db,
                                            const char  *number,
                                            const char  *date,
                                            GError     **error);
+/* "Kế hoạch số 17/KH-UBND ngày 11 tháng 8 năm 2025 của UBND tỉnh @province" from what the board
+ * recorded, or "Kế hoạch" until it has: how the documents cite the plan. */
+char       *td_decision_plan_reference    (TdDatabase  *db,
+                                           const char  *province);
 /* "SKHCN" for "Sở Khoa học và Công nghệ": the initials of the name's syllables, "và" left out,
  * for the decision's number suffix. */
 char       *td_unit_name_abbreviate       (const char  *name);

@@ -12,6 +12,8 @@
 
 #include "td-assessment.h"
 #include "td-award.h"
+#include "td-appraisal.h"
+#include "td-council.h"
 #include "td-decision.h"
 #include "td-catalog.h"
 #include "td-demo.h"
@@ -387,6 +389,63 @@ static const DemoNomination demo_nominations[] = {
     "Đã có thành tích xuất sắc trong vận hành Trung tâm điều hành thông minh của phường", "P-KINHBAC" },
 };
 
+/* Sở Nội vụ's co-appraisal of a Bằng khen nomination the appraisal passed: the checks the
+ * sample cannot meet (its evidence is not all reviewed) accepted with the reason. */
+static gboolean
+co_appraise (TdDatabase  *db,
+             gint64       id,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) checks = NULL;
+
+  if ((checks = td_appraisal_check (db, id, FALSE, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < checks->len; i++)
+    {
+      TdEligibilityCheck *c = checks->pdata[i];
+      if (!c->passed &&
+          !td_appraisal_override (db, id, "SNV", c->id, "Đã đối chiếu hồ sơ giấy do đơn vị nộp trực tiếp", error))
+        return FALSE;
+    }
+  return td_appraisal_approve (db, id, "SNV", "Hồ sơ đúng quy trình, đủ điều kiện trình Hội đồng", error);
+}
+
+/* The council of the sample: seven members, six present on 01/10/2026, every nomination on
+ * the agenda passed. */
+static gboolean
+hold_council (TdDatabase  *db,
+              gint64       round2,
+              GArray      *agenda,
+              GError     **error)
+{
+  static const struct { const char *name, *position; } members[] = {
+    { "Vương Quốc Tuấn", "Chủ tịch UBND tỉnh, Chủ tịch Hội đồng" },
+    { "Mai Sơn", "Phó Chủ tịch UBND tỉnh, Phó Chủ tịch Hội đồng" },
+    { "Nguyễn Đức Hùng", "Giám đốc Sở Nội vụ, Phó Chủ tịch thường trực" },
+    { "Trần Minh Hải", "Giám đốc Sở Khoa học và Công nghệ, Ủy viên" },
+    { "Lê Thị Thu Hà", "Chánh Văn phòng UBND tỉnh, Ủy viên" },
+    { "Phạm Văn Nam", "Bí thư Tỉnh đoàn, Ủy viên" },
+    { "Đặng Thị Lan", "Trưởng ban Thi đua – Khen thưởng, Ủy viên thư ký" },
+  };
+  gint64 ids[G_N_ELEMENTS (members)];
+  gint64 meeting;
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    if ((ids[i] = td_council_add_member (db, members[i].name, members[i].position, error)) == 0)
+      return FALSE;
+  if (agenda->len == 0)
+    return TRUE;
+  /* Six present: the Chairman is away. */
+  meeting = td_meeting_create (db, round2, "2026-10-01", ids + 1, G_N_ELEMENTS (members) - 1,
+                               (gint64 *) agenda->data, agenda->len, error);
+  if (meeting == 0)
+    return FALSE;
+  for (guint i = 0; i < agenda->len; i++)
+    if (!td_meeting_vote (db, meeting, g_array_index (agenda, gint64, i), i % 2 ? 5 : 6, i % 2 ? 1 : 0, 0, error))
+      return FALSE;
+  return td_meeting_close (db, meeting, error);
+}
+
 static gboolean
 add_decisions (TdDatabase  *db,
                gint64       round2,
@@ -425,6 +484,7 @@ add_nominations (TdDatabase  *db,
 {
   g_autoptr(TdUnit) skhcn = td_catalog_find_unit (db, "SKHCN", error);
   g_autoptr(GHashTable) decided = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) agenda = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (skhcn == NULL)
     return FALSE;
@@ -466,6 +526,14 @@ add_nominations (TdDatabase  *db,
         {
           if (dn->status == TD_NOMINATION_PROPOSED || (dn->status == TD_NOMINATION_APPRAISED && step == 1))
             break;
+          /* The province's Bằng khen goes through Sở Nội vụ and the council (below). */
+          if (path[step] == TD_NOMINATION_APPROVED && dn->level == TD_AWARD_BANG_KHEN)
+            {
+              if (!co_appraise (db, id, error))
+                return FALSE;
+              g_array_append_val (agenda, id);
+              break;
+            }
           if (!td_nomination_set_status (db, id, path[step], NULL, error))
             return FALSE;
         }
@@ -492,7 +560,7 @@ add_nominations (TdDatabase  *db,
         }
     }
 
-  return add_decisions (db, round2, decided, error);
+  return hold_council (db, round2, agenda, error) && add_decisions (db, round2, decided, error);
 }
 
 gboolean
