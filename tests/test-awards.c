@@ -6,7 +6,9 @@
 
 #include "td-awards-page.h"
 #include "td-certificates-dialog.h"
+#include "td-appraisal-view.h"
 #include "td-decision-actions.h"
+#include "td-nomination-pane.h"
 #include "td-decision-dialog.h"
 #include "td-document-preview.h"
 #include "td-nomination-dialog.h"
@@ -80,21 +82,6 @@ assert_offered (Fixture *f, const char *name, const char * const *expected)
   g_assert_cmpstrv (offered, expected);
 }
 
-/* The move button for @status in the detail pane. */
-static GtkButton *
-move_button (GtkWidget *root, TdNominationStatus status)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkButton *found;
-      if (GTK_IS_BUTTON (c) && g_object_get_data (G_OBJECT (c), "td-status") != NULL &&
-          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (c), "td-status")) == (int) status)
-        return GTK_BUTTON (c);
-      if ((found = move_button (c, status)) != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* Whether a label under @widget reads @text. */
 static gboolean
@@ -158,23 +145,49 @@ test_moves_offered (Fixture *f, gconstpointer data)
   g_autoptr(TdNomination) after = NULL;
 
   assert_offered (f, "Phường Kinh Bắc", (const char *[]) { NULL });
-  assert_offered (f, "Xã Tiên Du", (const char *[]) { "returned", NULL });
+  /* Passed by the council: the decision is the next step, nothing to do here. */
+  assert_offered (f, "Xã Tiên Du", (const char *[]) { NULL });
+  /* A ward's own Giấy khen moves by plain statuses. */
   assert_offered (f, "Lê Thị Hồng Nhung", (const char *[]) { "appraised", "returned", NULL });
-  assert_offered (f, "Phạm Quốc Hưng", (const char *[]) { "proposed", NULL });
-  assert_offered (f, "Trần Văn Đức", (const char *[]) { "approved", "returned", NULL });
+  assert_offered (f, "Phạm Quốc Hưng", (const char *[]) { "approve", NULL });
+  assert_offered (f, "Trần Văn Đức", (const char *[]) { "approve", "return", "undo", NULL });
   td_test_shot (f->window, "awards-appraised");
 
-  /* Approving from the pane moves it on, and the pane then offers the next moves. */
-  g_assert_null (move_button (detail, TD_NOMINATION_APPRAISED));
-  g_signal_emit_by_name (move_button (detail, TD_NOMINATION_APPROVED), "clicked");
-  td_test_iterate (10);
+  /* Sở Nội vụ's step: refused while a check fails, then each failed check accepted with its
+   * reason, then approved; the pane offers what follows. */
+  {
+    TdAppraisalView *view = td_nomination_pane_get_appraisal (TD_NOMINATION_PANE (detail));
+    g_autoptr(GPtrArray) checks = td_appraisal_check (f->db, duc, FALSE, NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (view);
+    g_assert_false (td_appraisal_view_act (view, "approve", NULL, "Đủ điều kiện", &error));
+    g_assert_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_CHECK_FAILED);
+    g_clear_error (&error);
+    for (guint i = 0; i < checks->len; i++)
+      if (!((TdEligibilityCheck *) checks->pdata[i])->passed)
+        {
+          view = td_nomination_pane_get_appraisal (TD_NOMINATION_PANE (detail));
+          g_assert_true (td_appraisal_view_act (view, "override", ((TdEligibilityCheck *) checks->pdata[i])->id,
+                                                "Đã đối chiếu hồ sơ giấy", &error));
+          g_assert_no_error (error);
+          td_test_iterate (10);
+        }
+    view = td_nomination_pane_get_appraisal (TD_NOMINATION_PANE (detail));
+    g_assert_true (td_appraisal_view_act (view, "approve", NULL, "Đủ điều kiện", &error));
+    g_assert_no_error (error);
+    td_test_iterate (10);
+  }
   after = td_nomination_get (f->db, duc, NULL);
-  g_assert_cmpint (after->status, ==, TD_NOMINATION_APPROVED);
+  g_assert_cmpint (after->status, ==, TD_NOMINATION_APPRAISED);
+  g_assert_cmpuint (td_appraisal_steps_done (f->db, duc, NULL), ==, 3);
   g_assert_cmpint (td_awards_page_get_current (f->page), ==, duc);
   {
     g_auto(GStrv) offered = td_awards_page_get_offered_moves (f->page);
-    g_assert_cmpstrv (offered, ((const char *[]) { "returned", NULL }));
+    /* The council's vote comes next; Sở Nội vụ may still take its approval back. */
+    g_assert_cmpstrv (offered, ((const char *[]) { "undo", NULL }));
   }
+  td_test_shot (f->window, "awards-co-appraised");
 }
 
 static void

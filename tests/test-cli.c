@@ -461,6 +461,128 @@ test_award_register (void)
   }
 }
 
+/* The appraisal scripted end to end: steps by the bodies the campaign names, a council meeting
+ * and its votes, the dossier's documents. */
+static void
+test_appraisal_cli (void)
+{
+  g_autofree char *db = g_build_filename (dir, "appraisal.db", NULL);
+  g_autofree char *dossier = g_build_filename (dir, "ho-so.pdf", NULL);
+  g_autofree char *proposal = g_build_filename (dir, "to-trinh.pdf", NULL);
+  g_autofree char *minutes = g_build_filename (dir, "bien-ban.pdf", NULL);
+
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "init", "--demo", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "appraisal", "steps", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "\"acted_by\" : \"SNV\""));
+  }
+  /* Nomination 5 (Trần Văn Đức) waits for Sở Nội vụ: refused to Sở KH&CN, refused while a check
+   * fails, accepted with the reason, approved. */
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "nomination", "step", "5", "--as", "SKHCN", "--approve", NULL);
+    assert_one_line_error (&r, 1, "SKHCN does not act at it");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "nomination", "step", "5", "--as", "SNV", "--approve", NULL);
+    assert_one_line_error (&r, 1, "Record an override");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonArray *checks;
+
+    run_cli (&r, "--database", db, "nomination", "check", "5", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    root = parse (r.out);
+    checks = json_node_get_array (root);
+    for (guint i = 0; i < json_array_get_length (checks); i++)
+      {
+        JsonObject *c = json_array_get_object_element (checks, i);
+        g_auto(Run) o = { 0 };
+
+        if (json_object_get_boolean_member (c, "passed"))
+          continue;
+        run_cli (&o, "--database", db, "nomination", "step", "5", "--as", "SNV", "--override",
+                 json_object_get_string_member (c, "id"), "--reason", "Đã đối chiếu hồ sơ giấy", NULL);
+        g_assert_cmpint (o.status, ==, 0);
+      }
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "nomination", "step", "5", "--as", "SNV", "--approve", "--opinion", "Đủ điều kiện",
+             NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  /* The council: 7 members in the sample; a meeting of 4 present, 4 agree: 4 of 7 is more
+   * than half. */
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "meeting", "create", "--date", "15/11/2026", "--members", "1,2,3,4",
+             "--nominations", "5", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "\"id\" : 2"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "meeting", "vote", "2", "--nomination", "5", "--agree", "4", "--disagree", "1",
+             "--abstain", "0", NULL);
+    assert_one_line_error (&r, 1, "every member present votes once");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "meeting", "vote", "2", "--nomination", "5", "--agree", "4", "--disagree", "0",
+             "--abstain", "0", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "meeting", "close", "2", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "passed"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    run_cli (&r, "--database", db, "nomination", "history", "5", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "\"action\" : \"vote\""));
+    g_assert_nonnull (strstr (r.out, "\"verdict\" : \"passed 4/7\""));
+    g_assert_nonnull (strstr (r.out, "Đủ điều kiện"));
+  }
+  /* The documents. */
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(GBytes) pdf = NULL;
+    run_cli (&r, "--database", db, "dossier", "render", "5", "-o", dossier, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    pdf = td_test_read_file (dossier);
+    g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "proposal", "render", "--meeting", "2", "-o", proposal, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "minutes", "render", "2", "-o", minutes, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "minutes", "render", "9", "-o", minutes, NULL);
+    assert_one_line_error (&r, 1, NULL);
+  }
+}
+
 /* A unit's figures from its own spreadsheet: checked as the form checks them, all or nothing,
  * stored and audited like typed figures; the board's rules reported. */
 static void
@@ -720,6 +842,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/documents", test_documents);
   g_test_add_func ("/cli/award-register", test_award_register);
+  g_test_add_func ("/cli/appraisal", test_appraisal_cli);
   g_test_add_func ("/cli/real-province", test_real_province);
   g_test_add_func ("/cli/values-import", test_values_import);
   g_test_add_func ("/cli/json-everywhere", test_json_everywhere);

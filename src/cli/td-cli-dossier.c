@@ -13,39 +13,7 @@
 
 #include "td-cli.h"
 #include "td-dossier-pdf.h"
-#include "td-pdf-document.h"
-
-#define EVIDENCE_SCALE   (150.0 / 72.0)          /* 150 dpi */
-#define EVIDENCE_PIXELS  (16 * 1024 * 1024)
-
-typedef struct {
-  TdDatabase    *db;
-  const TdDossier *dossier;
-  guint          open_index;
-  TdPdfDocument *open;
-} Pages;
-
-static cairo_surface_t *
-evidence_page (guint     index,
-               guint     page,
-               gpointer  user_data,
-               GError  **error)
-{
-  Pages *p = user_data;
-  TdEvidenceItem *e = p->dossier->evidence->pdata[index];
-  double used;
-
-  if (p->open == NULL || p->open_index != index)
-    {
-      g_autoptr(GBytes) bytes = td_evidence_load_bytes (p->db, e->id, error);
-
-      g_clear_object (&p->open);
-      if (bytes == NULL || (p->open = td_pdf_document_new (bytes, NULL, error)) == NULL)
-        return NULL;
-      p->open_index = index;
-    }
-  return td_pdf_document_render (p->open, (int) page, EVIDENCE_SCALE, EVIDENCE_PIXELS, &used, error);
-}
+#include "td-evidence-pages.h"
 
 static int
 write_pdf (const char  *output,
@@ -89,10 +57,11 @@ td_cli_dossier (TdCliContext  *ctx,
     pdf = td_achievement_report_render_pdf (dossier, error);
   else
     {
-      Pages pages = { ctx->db, dossier, 0, NULL };
+      g_autoptr(TdEvidencePages) pages = no_evidence ? NULL : td_evidence_pages_new (ctx->db, dossier->evidence, error);
 
-      pdf = td_dossier_render_pdf (dossier, no_evidence ? NULL : evidence_page, &pages, error);
-      g_clear_object (&pages.open);
+      if (!no_evidence && pages == NULL)
+        return 1;
+      pdf = td_dossier_render_pdf (dossier, pages ? td_evidence_pages_draw : NULL, pages, error);
     }
   return write_pdf (output, pdf, error);
 }

@@ -711,3 +711,64 @@ td_dossier_render_pdf (const TdDossier     *d,
   cairo_surface_destroy (surface);
   return bytes;
 }
+
+typedef struct {
+  TdDossier          *dossier;
+  TdEvidencePageFunc  pages;
+  gpointer            data;
+  GDestroyNotify      destroy;
+} DossierJob;
+
+static void
+dossier_job_free (DossierJob *job)
+{
+  td_dossier_free (job->dossier);
+  if (job->destroy != NULL)
+    job->destroy (job->data);
+  g_free (job);
+}
+
+static void
+dossier_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  DossierJob *job = task_data;
+  GError *error = NULL;
+  GBytes *pdf = td_dossier_render_pdf (job->dossier, job->pages, job->data, &error);
+
+  if (pdf != NULL)
+    g_task_return_pointer (task, pdf, (GDestroyNotify) g_bytes_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+td_dossier_render_async (TdDossier           *dossier,
+                         TdEvidencePageFunc   pages,
+                         gpointer             data,
+                         GDestroyNotify       destroy,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  DossierJob *job = g_new0 (DossierJob, 1);
+
+  job->dossier = dossier;
+  job->pages = pages;
+  job->data = data;
+  job->destroy = destroy;
+  g_task_set_source_tag (task, td_dossier_render_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) dossier_job_free);
+  g_task_run_in_thread (task, dossier_thread);
+}
+
+GBytes *
+td_dossier_render_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

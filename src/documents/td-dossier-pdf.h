@@ -36,4 +36,16 @@ GBytes *td_dossier_render_pdf            (const TdDossier    *dossier,
                                           gpointer            user_data,
                                           GError            **error);
 
+/* td_dossier_render_pdf() on a worker (a dossier with its evidence pages takes a while); takes
+ * @dossier, and @data freed with @destroy once done. */
+void    td_dossier_render_async          (TdDossier          *dossier,
+                                          TdEvidencePageFunc  pages,
+                                          gpointer            data,
+                                          GDestroyNotify      destroy,
+                                          GCancellable       *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer            user_data);
+GBytes *td_dossier_render_finish         (GAsyncResult       *result,
+                                          GError            **error);
+
 G_END_DECLS

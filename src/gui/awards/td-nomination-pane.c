@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-appraisal-view.h"
 #include "td-evidence-preview.h"
 #include "td-nomination-pane.h"
 #include "td-pickers.h"
@@ -18,6 +19,7 @@ struct _TdNominationPane
   GListModel *targets;
   gint64      current;
   GPtrArray  *offered;     /* status names of the move buttons shown */
+  TdAppraisalView *appraisal;   /* the campaign's steps, for the levels they apply to */
   GtkBox     *box;
 };
 
@@ -140,9 +142,12 @@ actions_box (TdNominationPane   *self,
     { TD_NOMINATION_RETURNED, N_("_Return…"), "destructive-action" },
   };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* The province's awards move by the campaign's steps (td-appraisal-view.c), by the body each
+   * step names; only a unit's own Giấy khen moves by these plain statuses. */
+  gboolean by_steps = td_appraisal_applies_to (self->db, n->level);
 
   g_ptr_array_set_size (self->offered, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+  for (guint i = 0; !by_steps && i < G_N_ELEMENTS (moves); i++)
     {
       GtkWidget *button;
 
@@ -284,6 +289,12 @@ assessment_group (TdNominationPane   *self,
 }
 
 static void
+appraisal_changed_cb (TdNominationPane *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
 rebuild (TdNominationPane    *self,
          const TdNomination  *n,
          char * const        *warnings)
@@ -294,6 +305,7 @@ rebuild (TdNominationPane    *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))) != NULL)
     gtk_box_remove (self->box, child);
   g_ptr_array_set_size (self->offered, 0);
+  self->appraisal = NULL;
   if (n == NULL)
     return;
 
@@ -334,6 +346,13 @@ rebuild (TdNominationPane    *self,
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), actions_box (self, n));
   gtk_box_append (self->box, group);
 
+  if (td_appraisal_applies_to (self->db, n->level))
+    {
+      self->appraisal = td_appraisal_view_new (self->db, n);
+      g_signal_connect_swapped (self->appraisal, "changed", G_CALLBACK (appraisal_changed_cb), self);
+      gtk_box_append (self->box, GTK_WIDGET (self->appraisal));
+    }
+
   group = group_new (_("Nomination"), NULL);
   add_info_row (group, _("Level"), td_award_level_get_label (n->level));
   add_info_row (group, _("Proposed by"), n->proposer_name);
@@ -370,6 +389,7 @@ td_nomination_pane_show (TdNominationPane   *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))) != NULL)
     gtk_box_remove (self->box, child);
   g_ptr_array_set_size (self->offered, 0);
+  self->appraisal = NULL;
   if (nomination != NULL && db != NULL)
     rebuild (self, nomination, warnings);
 }
@@ -379,6 +399,8 @@ td_nomination_pane_get_offered_moves (TdNominationPane *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
+  if (self->appraisal != NULL)
+    return td_appraisal_view_get_moves (self->appraisal);
   for (guint i = 0; i < self->offered->len; i++)
     g_strv_builder_add (builder, self->offered->pdata[i]);
   return g_strv_builder_end (builder);
@@ -414,4 +436,10 @@ td_nomination_pane_init (TdNominationPane *self)
   self->settings = g_settings_new (APP_ID);
   self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->box));
+}
+
+TdAppraisalView *
+td_nomination_pane_get_appraisal (TdNominationPane *self)
+{
+  return self->appraisal;
 }

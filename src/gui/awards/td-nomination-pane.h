@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "td-appraisal-view.h"
+
 #include "td-core.h"
 
 G_BEGIN_DECLS
@@ -20,5 +22,7 @@ void   td_nomination_pane_show              (TdNominationPane   *self,
                                              GListModel         *targets);
 /* Status names of the move buttons shown ("appraised", "returned", …). */
 char **td_nomination_pane_get_offered_moves (TdNominationPane   *self);
+/* The appraisal shown, NULL for a nomination the campaign's steps do not apply to. */
+TdAppraisalView *td_nomination_pane_get_appraisal (TdNominationPane *self);
 
 G_END_DECLS

@@ -1,0 +1,449 @@
+/* td-appraisal-view.c: the steps, the checks and the moves of one nomination's appraisal. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "td-appraisal-view.h"
+#include "td-document-preview.h"
+#include "td-dossier-pdf.h"
+#include "td-evidence-pages.h"
+#include "td-window.h"
+
+struct _TdAppraisalView
+{
+  GtkBox        parent_instance;
+
+  TdDatabase   *db;
+  gint64        nomination_id;
+  GPtrArray    *steps;        /* TdStepSpec */
+  guint         done;
+  GPtrArray    *moves;        /* const char *, offered */
+};
+
+G_DEFINE_FINAL_TYPE (TdAppraisalView, td_appraisal_view, GTK_TYPE_BOX)
+
+#define GROUP_SPACING 18
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static TdStepSpec *
+next_step (TdAppraisalView *self)
+{
+  return self->steps && self->done < self->steps->len ? self->steps->pdata[self->done] : NULL;
+}
+
+/* The body acting at the next step: its unit code, or the proposer's for the first step. */
+static char *
+acting_body (TdAppraisalView *self)
+{
+  TdStepSpec *next = next_step (self);
+  g_autoptr(TdNomination) n = NULL;
+  g_autoptr(TdUnit) proposer = NULL;
+
+  if (next == NULL)
+    return NULL;
+  if (next->actor == TD_STEP_BY_BODY)
+    return g_strdup (next->body_code);
+  if (next->actor != TD_STEP_BY_PROPOSER || (n = td_nomination_get (self->db, self->nomination_id, NULL)) == NULL)
+    return NULL;
+  proposer = td_catalog_find_unit_by_id (self->db, n->proposer_id, NULL);
+  return proposer ? g_strdup (td_unit_get_code (proposer)) : NULL;
+}
+
+/* The latest body that approved, for "take back". */
+static char *
+last_approver (TdAppraisalView *self)
+{
+  g_autoptr(GPtrArray) history = td_appraisal_history (self->db, self->nomination_id, NULL);
+  TdStepSpec *last = self->done > 0 && self->steps ? self->steps->pdata[self->done - 1] : NULL;
+
+  for (guint i = history ? history->len : 0; last && i > 0; i--)
+    {
+      TdStepRecord *r = history->pdata[i - 1];
+      if (r->action == TD_STEP_APPROVE && g_strcmp0 (r->step, last->id) == 0)
+        return g_strdup (r->body_code);
+    }
+  return last && last->actor == TD_STEP_BY_BODY ? g_strdup (last->body_code) : NULL;
+}
+
+gboolean
+td_appraisal_view_act (TdAppraisalView  *self,
+                       const char       *move,
+                       const char       *check,
+                       const char       *text,
+                       GError          **error)
+{
+  g_autofree char *body = g_str_equal (move, "undo") ? last_approver (self) : acting_body (self);
+  gboolean ok;
+
+  if (g_str_equal (move, "approve"))
+    ok = td_appraisal_approve (self->db, self->nomination_id, body, text, error);
+  else if (g_str_equal (move, "return"))
+    ok = td_appraisal_return (self->db, self->nomination_id, body, NULL, text, error);
+  else if (g_str_equal (move, "override"))
+    ok = td_appraisal_override (self->db, self->nomination_id, body, check, text, error);
+  else
+    ok = td_appraisal_undo (self->db, self->nomination_id, body, text, error);
+  if (ok)
+    g_signal_emit (self, signals[CHANGED], 0);
+  return ok;
+}
+
+static void
+response_cb (AdwAlertDialog  *dialog,
+             const char      *response,
+             TdAppraisalView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "td-text");
+  const char *move = g_object_get_data (G_OBJECT (dialog), "td-move");
+
+  if (!g_str_equal (response, "act"))
+    return;
+  if (!td_appraisal_view_act (self, move, g_object_get_data (G_OBJECT (dialog), "td-check"),
+                              gtk_editable_get_text (entry), &error))
+    td_window_toast (GTK_WIDGET (self), error->message);
+}
+
+static void
+text_changed_cb (GtkEditable    *entry,
+                 AdwAlertDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  /* An opinion may be left out; a reason may not. */
+  adw_alert_dialog_set_response_enabled (dialog, "act",
+                                         g_str_equal (g_object_get_data (G_OBJECT (dialog), "td-move"), "approve") ||
+                                         *text != '\0');
+}
+
+/* Asks for the opinion or the reason of @move, then makes it. */
+static void
+ask (TdAppraisalView *self,
+     const char      *move,
+     const char      *check,
+     const char      *heading,
+     const char      *body,
+     const char      *placeholder,
+     const char      *act_label,
+     gboolean         destructive)
+{
+  AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, body));
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_alert_dialog_set_extra_child (dialog, entry);
+  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "act", act_label, NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "act",
+                                            destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (dialog, "act");
+  g_object_set_data_full (G_OBJECT (dialog), "td-move", g_strdup (move), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "td-check", g_strdup (check), g_free);
+  g_object_set_data (G_OBJECT (dialog), "td-text", entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (text_changed_cb), dialog);
+  text_changed_cb (GTK_EDITABLE (entry), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static const char *
+body_label (TdStepSpec *step)
+{
+  switch (step->actor)
+    {
+    case TD_STEP_BY_PROPOSER: return _("the proposing unit");
+    case TD_STEP_BY_COUNCIL: return _("the council's vote");
+    case TD_STEP_BY_DECISION: return _("the award decision");
+    default: return step->body_name ? step->body_name : step->body_code;
+    }
+}
+
+static void
+move_clicked_cb (GtkButton       *button,
+                 TdAppraisalView *self)
+{
+  const char *move = g_object_get_data (G_OBJECT (button), "td-move");
+  const char *check = g_object_get_data (G_OBJECT (button), "td-check");
+  TdStepSpec *next = next_step (self);
+  g_autofree char *body = NULL;
+
+  if (g_str_equal (move, "approve"))
+    {
+      body = g_strdup_printf (_("%s records that the nomination passes the step “%s”."), body_label (next), next->title);
+      ask (self, move, NULL, _("Approve the Step?"), body, _("Opinion (optional)"), _("_Approve"), FALSE);
+    }
+  else if (g_str_equal (move, "return"))
+    {
+      body = g_strdup_printf (_("It goes back to %s with the reason below, and starts again from its proposal."),
+                              body_label (self->steps->pdata[0]));
+      ask (self, move, NULL, _("Return the Nomination?"), body, _("Reason, e.g. the minutes are missing"),
+           _("_Return"), TRUE);
+    }
+  else if (g_str_equal (move, "override"))
+    ask (self, move, check, _("Accept the Failed Check?"),
+         _("The step may go on all the same; the reason is kept in the history and printed in the dossier."),
+         _("Reason, e.g. checked against the paper dossier"), _("_Accept"), FALSE);
+  else
+    ask (self, move, NULL, _("Take Back the Approval?"),
+         _("The latest step is undone; the body that approved it records why."), _("Reason"), _("_Take Back"), TRUE);
+}
+
+static void
+dossier_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TdAppraisalView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = td_dossier_render_finish (result, &error);
+  g_autofree char *file_name = g_strdup_printf ("ho-so-de-nghi-%d.pdf", (int) self->nomination_id);
+
+  if (pdf == NULL)
+    {
+      td_window_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    adw_dialog_present (ADW_DIALOG (td_document_preview_new (pdf, _("Commendation Dossier"), file_name, "dossier",
+                                                              FALSE)),
+                        GTK_WIDGET (self));
+}
+
+/* The dossier with every evidence page: the files are read here, drawn by the helper on the
+ * worker, and the PDF shown when it is ready. */
+static void
+dossier_cb (TdAppraisalView *self)
+{
+  g_autoptr(GError) error = NULL;
+  TdDossier *dossier = td_dossier_load (self->db, self->nomination_id, &error);
+  TdEvidencePages *pages = dossier ? td_evidence_pages_new (self->db, dossier->evidence, &error) : NULL;
+
+  if (pages == NULL)
+    {
+      td_dossier_free (dossier);
+      td_window_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  td_window_toast (GTK_WIDGET (self), _("Laying out the dossier…"));
+  td_dossier_render_async (dossier, td_evidence_pages_draw, pages, (GDestroyNotify) td_evidence_pages_free, NULL,
+                           dossier_done_cb, g_object_ref (self));
+}
+
+static GtkWidget *
+move_button (TdAppraisalView *self,
+             const char      *move,
+             const char      *check,
+             const char      *label,
+             const char      *style)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  if (style)
+    gtk_widget_add_css_class (button, style);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (button), "td-move", (gpointer) move);
+  g_object_set_data_full (G_OBJECT (button), "td-check", g_strdup (check), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
+  return button;
+}
+
+static char *
+record_line (TdStepRecord *r)
+{
+  g_autofree char *day = r->at && strlen (r->at) >= 10 ? g_strndup (r->at, 10) : NULL;
+  g_autofree char *date = day ? td_format_date (day) : NULL;
+  const char *who = r->body_name ? r->body_name : r->body_code ? r->body_code : _("the board");
+
+  return g_strdup_printf ("%s · %s · %s · %s%s%s", date ? date : "", td_step_action_get_label (r->action), who, r->actor,
+                          (r->opinion && *r->opinion) || (r->reason && *r->reason) ? " · " : "",
+                          r->reason && *r->reason ? r->reason : r->opinion ? r->opinion : "");
+}
+
+static void
+build (TdAppraisalView    *self,
+       const TdNomination *n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = td_appraisal_history (self->db, n->id, &error);
+  g_autoptr(GPtrArray) checks = NULL;
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *checks_group = NULL;
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *expander;
+  TdStepSpec *next = next_step (self);
+  gboolean by_hand = next && (next->actor == TD_STEP_BY_BODY || next->actor == TD_STEP_BY_PROPOSER);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Appraisal"));
+  if (next != NULL && n->status != TD_NOMINATION_DECIDED)
+    {
+      g_autofree char *description = g_strdup_printf (_("Next: %s, by %s"), next->title, body_label (next));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+    }
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      TdStepSpec *s = self->steps->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      const char *icon = i < self->done ? "object-select-symbolic" : i == self->done ? "go-next-symbolic"
+                                                                                      : "content-loading-symbolic";
+      GtkWidget *image = gtk_image_new_from_icon_name (icon);
+      g_autofree char *subtitle = NULL;
+
+      /* Who did the step, from its latest record. */
+      for (guint k = history ? history->len : 0; i < self->done && k > 0 && subtitle == NULL; k--)
+        {
+          TdStepRecord *r = history->pdata[k - 1];
+          if (g_strcmp0 (r->step, s->id) == 0 && (r->action == TD_STEP_APPROVE || r->action == TD_STEP_PROPOSE ||
+                                                  r->action == TD_STEP_VOTE))
+            subtitle = record_line (r);
+        }
+      if (subtitle == NULL)
+        subtitle = g_strdup (body_label (s));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      i < self->done ? _("Done") : i == self->done ? _("Next") : _("Later"), -1);
+      if (i > self->done)
+        gtk_widget_add_css_class (row, "dim-label");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  /* The next step's checks, each explained; a failed one may be accepted by the acting body. */
+  if (by_hand && n->status != TD_NOMINATION_DECIDED)
+    checks = td_appraisal_check (self->db, n->id, FALSE, NULL);
+  if (checks != NULL && checks->len > 0)
+    {
+      checks_group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (checks_group), _("Checks Before This Step"));
+    }
+  for (guint i = 0; checks && i < checks->len; i++)
+    {
+      TdEligibilityCheck *c = checks->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *image = gtk_image_new_from_icon_name (c->passed ? "object-select-symbolic" : c->overridden
+                                                       ? "dialog-information-symbolic" : "dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (image, c->passed ? "success" : c->overridden ? "accent" : "warning");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), c->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), c->explanation);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+      if (!c->passed && !c->overridden)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   move_button (self, "override", c->id, _("Accept…"), "flat"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (checks_group), row);
+    }
+
+  if (history != NULL && history->len > 0)
+    {
+      expander = adw_expander_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("History"));
+      {
+        g_autofree char *count = g_strdup_printf (ngettext ("%u entry", "%u entries", history->len),
+                                                  history->len);
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), count);
+      }
+      for (guint i = 0; i < history->len; i++)
+        {
+          TdStepRecord *r = history->pdata[i];
+          GtkWidget *row = adw_action_row_new ();
+          g_autofree char *line = record_line (r);
+          const char *title = NULL;
+
+          for (guint k = 0; k < self->steps->len && title == NULL; k++)
+            if (g_strcmp0 (((TdStepSpec *) self->steps->pdata[k])->id, r->step) == 0)
+              title = ((TdStepSpec *) self->steps->pdata[k])->title;
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : r->step);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+    }
+
+  /* The moves the acting bodies may make. */
+  if (by_hand && n->status != TD_NOMINATION_DECIDED)
+    {
+      gtk_box_append (GTK_BOX (actions), move_button (self, "approve", NULL,
+                                                      self->done == 0 ? _("_Propose Again…") : _("A_pprove…"),
+                                                      "suggested-action"));
+      g_ptr_array_add (self->moves, "approve");
+      if (self->done > 0)
+        {
+          gtk_box_append (GTK_BOX (actions), move_button (self, "return", NULL, _("_Return…"), "destructive-action"));
+          g_ptr_array_add (self->moves, "return");
+        }
+    }
+  if (self->done > 1 && n->status != TD_NOMINATION_DECIDED &&
+      ((TdStepSpec *) self->steps->pdata[self->done - 1])->actor == TD_STEP_BY_BODY)
+    {
+      gtk_box_append (GTK_BOX (actions), move_button (self, "undo", NULL, _("_Take Back…"), NULL));
+      g_ptr_array_add (self->moves, "undo");
+    }
+  {
+    GtkWidget *dossier = gtk_button_new_with_mnemonic (_("_Dossier…"));
+
+    gtk_widget_set_valign (dossier, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (dossier, _("The dossier as PDF: achievement report, appraisal record and evidence"));
+    g_signal_connect_swapped (dossier, "clicked", G_CALLBACK (dossier_cb), self);
+    gtk_box_append (GTK_BOX (actions), dossier);
+  }
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), actions);
+  gtk_box_append (GTK_BOX (self), group);
+  if (checks_group != NULL)
+    gtk_box_append (GTK_BOX (self), checks_group);
+}
+
+char **
+td_appraisal_view_get_moves (TdAppraisalView *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->moves->len; i++)
+    g_strv_builder_add (builder, self->moves->pdata[i]);
+  return g_strv_builder_end (builder);
+}
+
+TdAppraisalView *
+td_appraisal_view_new (TdDatabase         *db,
+                       const TdNomination *n)
+{
+  TdAppraisalView *self = g_object_new (TD_TYPE_APPRAISAL_VIEW, "orientation", GTK_ORIENTATION_VERTICAL,
+                                        "spacing", GROUP_SPACING, NULL);
+
+  self->db = g_object_ref (db);
+  self->nomination_id = n->id;
+  self->steps = td_appraisal_steps (db, NULL, NULL);
+  self->done = td_appraisal_steps_done (db, n->id, NULL);
+  if (self->steps != NULL)
+    build (self, n);
+  return self;
+}
+
+static void
+td_appraisal_view_dispose (GObject *object)
+{
+  TdAppraisalView *self = TD_APPRAISAL_VIEW (object);
+
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
+  g_clear_pointer (&self->moves, g_ptr_array_unref);
+  G_OBJECT_CLASS (td_appraisal_view_parent_class)->dispose (object);
+}
+
+static void
+td_appraisal_view_class_init (TdAppraisalViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = td_appraisal_view_dispose;
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+td_appraisal_view_init (TdAppraisalView *self)
+{
+  self->moves = g_ptr_array_new ();
+}
