@@ -7,6 +7,7 @@
 #include "td-awards-page.h"
 #include "td-certificates-dialog.h"
 #include "td-appraisal-view.h"
+#include "td-council-view.h"
 #include "td-decision-actions.h"
 #include "td-nomination-pane.h"
 #include "td-decision-dialog.h"
@@ -395,6 +396,39 @@ test_print_offset (Fixture *f, gconstpointer data)
   g_remove (moved);
 }
 
+static void
+test_council (Fixture *f, gconstpointer data)
+{
+  TdCouncilView *view = TD_COUNCIL_VIEW (child (f->page, TD_TYPE_AWARDS_PAGE, "council_view"));
+  GtkWidget *new_meeting = child (view, TD_TYPE_COUNCIL_VIEW, "new_meeting_button");
+  gint64 duc = nomination_of (f, "Trần Văn Đức");
+  g_autoptr(GArray) waiting = NULL;
+  g_autoptr(GPtrArray) checks = td_appraisal_check (f->db, duc, FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+
+  td_awards_page_show_view (f->page, "council");
+  td_test_iterate (10);
+  /* The sample's meeting, closed, with its members. */
+  g_assert_true (label_in (GTK_WIDGET (view), "Meeting of 01/10/2026"));
+  g_assert_true (label_in (GTK_WIDGET (view), "Đặng Thị Lan"));
+  /* Nothing waits for the council yet: no meeting to create. */
+  g_assert_false (gtk_widget_get_sensitive (new_meeting));
+  td_test_shot (f->window, "council");
+
+  /* Sở Nội vụ co-appraises Trần Văn Đức: he waits for the council. */
+  for (guint i = 0; i < checks->len; i++)
+    if (!((TdEligibilityCheck *) checks->pdata[i])->passed)
+      g_assert_true (td_appraisal_override (f->db, duc, "SNV", ((TdEligibilityCheck *) checks->pdata[i])->id,
+                                            "Đã đối chiếu", &error));
+  g_assert_true (td_appraisal_approve (f->db, duc, "SNV", NULL, &error));
+  g_assert_no_error (error);
+  td_council_view_reload (view);
+  waiting = td_council_view_get_waiting (view);
+  g_assert_cmpuint (waiting->len, ==, 1);
+  g_assert_cmpint (g_array_index (waiting, gint64, 0), ==, duc);
+  g_assert_true (gtk_widget_get_sensitive (new_meeting));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -406,5 +440,6 @@ main (int argc, char *argv[])
   ADD ("/awards/nomination-dialog", test_nomination_dialog);
   ADD ("/awards/decision-and-certificates", test_decision_and_certificates);
   ADD ("/awards/print-offset", test_print_offset);
+  ADD ("/awards/council", test_council);
   return g_test_run ();
 }

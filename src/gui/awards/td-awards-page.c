@@ -10,6 +10,7 @@
 
 #include "td-awards-page.h"
 #include "td-certificates-dialog.h"
+#include "td-council-view.h"
 #include "td-decision-actions.h"
 #include "td-decision-dialog.h"
 #include "td-decision-pdf.h"
@@ -51,6 +52,7 @@ struct _TdAwardsPage
   TdNominationPane *pane;
   GtkStack       *decision_stack;
   TdRegisterView *register_view;
+  TdCouncilView  *council_view;
   GtkListBox     *decision_list;
 };
 
@@ -471,6 +473,7 @@ reload (TdAwardsPage *self)
   self->filling = FALSE;
   refilter (self);
   fill_decisions (self);
+  td_council_view_set_database (self->council_view, self->db, round_id (self));
 }
 
 static void
@@ -585,6 +588,7 @@ td_awards_page_class_init (TdAwardsPageClass *klass)
   BIND (decision_stack);
   BIND (decision_list);
   BIND (register_view);
+  BIND (council_view);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, round_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
@@ -606,8 +610,11 @@ td_awards_page_init (TdAwardsPage *self)
   self->filling = TRUE;
   g_type_ensure (TD_TYPE_NOMINATION_PANE);
   g_type_ensure (TD_TYPE_REGISTER_VIEW);
+  g_type_ensure (TD_TYPE_COUNCIL_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  /* A meeting closed: its nominations moved on. */
+  g_signal_connect_swapped (self->council_view, "changed", G_CALLBACK (decision_changed_cb), self);
   g_signal_connect_swapped (self->pane, "changed", G_CALLBACK (reload), self);
   g_signal_connect_swapped (self->pane, "edit-requested", G_CALLBACK (edit_cb), self);
 

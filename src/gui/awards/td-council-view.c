@@ -1,0 +1,519 @@
+/* td-council-view.c: members, meetings and votes of the council. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "td-council-view.h"
+#include "td-document-preview.h"
+#include "td-dossier-pdf.h"
+#include "td-window.h"
+
+struct _TdCouncilView
+{
+  GtkBox               parent_instance;
+
+  TdDatabase          *db;
+  gint64               round_id;
+  GPtrArray           *rows;          /* rows added to the groups, removed on reload */
+
+  AdwPreferencesGroup *meetings_group;
+  AdwPreferencesGroup *members_group;
+  GtkButton           *new_meeting_button;
+  GtkButton           *proposal_button;
+};
+
+G_DEFINE_FINAL_TYPE (TdCouncilView, td_council_view, GTK_TYPE_BOX)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+changed (TdCouncilView *self)
+{
+  td_council_view_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+toast_error (TdCouncilView *self,
+             GError        *error)
+{
+  td_window_toast (GTK_WIDGET (self), error->message);
+}
+
+GArray *
+td_council_view_get_waiting (TdCouncilView *self)
+{
+  g_autoptr(GPtrArray) steps = td_appraisal_steps (self->db, NULL, NULL);
+  g_autoptr(GPtrArray) nominations = td_nomination_list (self->db, self->round_id, NULL);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint council = G_MAXUINT;
+
+  for (guint i = 0; steps && i < steps->len; i++)
+    if (((TdStepSpec *) steps->pdata[i])->actor == TD_STEP_BY_COUNCIL && council == G_MAXUINT)
+      council = i;
+  for (guint i = 0; nominations && i < nominations->len; i++)
+    {
+      TdNomination *n = nominations->pdata[i];
+      if (td_appraisal_steps_done (self->db, n->id, NULL) == council && n->status != TD_NOMINATION_RETURNED)
+        g_array_append_val (out, n->id);
+    }
+  return out;
+}
+
+static void
+preview (TdCouncilView *self,
+         GBytes        *pdf,
+         GError        *error,
+         const char    *title,
+         const char    *file_name)
+{
+  if (pdf == NULL)
+    {
+      toast_error (self, error);
+      return;
+    }
+  adw_dialog_present (ADW_DIALOG (td_document_preview_new (pdf, title, file_name, "dossier", FALSE)),
+                      GTK_WIDGET (self));
+}
+
+static void
+proposal_cb (TdCouncilView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdProposal) proposal = td_proposal_load (self->db, self->round_id, 0, &error);
+  g_autoptr(GBytes) pdf = proposal ? td_proposal_render_pdf (proposal, &error) : NULL;
+
+  preview (self, pdf, error, _("Proposal to the Chairman"), "to-trinh.pdf");
+}
+
+static void
+minutes_cb (GtkButton     *button,
+            TdCouncilView *self)
+{
+  gint64 meeting = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "td-meeting"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdProposal) proposal = td_proposal_load (self->db, 0, meeting, &error);
+  g_autoptr(GBytes) pdf = proposal ? td_minutes_render_pdf (proposal, &error) : NULL;
+
+  preview (self, pdf, error, _("Minutes of the Council Meeting"), "bien-ban.pdf");
+}
+
+/* ---- members ---- */
+
+static void
+member_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    TdCouncilView  *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "td-name");
+  GtkEditable *position = g_object_get_data (G_OBJECT (dialog), "td-position");
+
+  if (!g_str_equal (response, "add"))
+    return;
+  if (td_council_add_member (self->db, gtk_editable_get_text (name), gtk_editable_get_text (position), &error) == 0)
+    toast_error (self, error);
+  else
+    changed (self);
+}
+
+static GtkWidget *
+entry_row (GtkWidget  *list,
+           const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+static GtkWidget *
+boxed_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
+static void
+add_member_cb (TdCouncilView *self)
+{
+  AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Add a Member"), NULL));
+  GtkWidget *list = boxed_list ();
+
+  g_object_set_data (G_OBJECT (dialog), "td-name", entry_row (list, _("Full name")));
+  g_object_set_data (G_OBJECT (dialog), "td-position", entry_row (list, _("Position in the council")));
+  adw_alert_dialog_set_extra_child (dialog, list);
+  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (member_response_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static void
+retire_cb (GtkButton     *button,
+           TdCouncilView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!td_council_retire_member (self->db, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "td-member")),
+                                 &error))
+    toast_error (self, error);
+  else
+    changed (self);
+}
+
+/* ---- meetings ---- */
+
+static void
+meeting_response_cb (AdwAlertDialog *dialog,
+                     const char     *response,
+                     TdCouncilView  *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkEditable *date = g_object_get_data (G_OBJECT (dialog), "td-date");
+  GPtrArray *members = g_object_get_data (G_OBJECT (dialog), "td-members");
+  GPtrArray *items = g_object_get_data (G_OBJECT (dialog), "td-items");
+  g_autoptr(GArray) present = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) agenda = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *iso = NULL;
+
+  if (!g_str_equal (response, "create"))
+    return;
+  for (guint i = 0; i < members->len; i++)
+    if (gtk_check_button_get_active (members->pdata[i]))
+      g_array_append_val (present, *(gint64 *) g_object_get_data (members->pdata[i], "td-id"));
+  for (guint i = 0; i < items->len; i++)
+    if (gtk_check_button_get_active (items->pdata[i]))
+      g_array_append_val (agenda, *(gint64 *) g_object_get_data (items->pdata[i], "td-id"));
+  if ((iso = td_parse_date (gtk_editable_get_text (date), &error)) == NULL ||
+      td_meeting_create (self->db, self->round_id, iso, (gint64 *) present->data, present->len,
+                         (gint64 *) agenda->data, agenda->len, &error) == 0)
+    toast_error (self, error);
+  else
+    changed (self);
+}
+
+static GtkWidget *
+check_row (GtkWidget   *list,
+           GPtrArray   *checks,
+           const char  *title,
+           const char  *subtitle,
+           gint64       id)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (check), "td-id", g_memdup2 (&id, sizeof id), g_free);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  g_ptr_array_add (checks, check);
+  return row;
+}
+
+static void
+new_meeting_cb (TdCouncilView *self)
+{
+  g_autoptr(GPtrArray) members = td_council_list_members (self->db, NULL);
+  g_autoptr(GArray) waiting = td_council_view_get_waiting (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+  AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("New Council Meeting"), NULL));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *when = boxed_list (), *present = boxed_list (), *agenda = boxed_list ();
+  GtkWidget *date = entry_row (when, _("Date held (dd/mm/yyyy)"));
+  GPtrArray *member_checks = g_ptr_array_new ();
+  GPtrArray *item_checks = g_ptr_array_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (date), today);
+  adw_alert_dialog_set_body (dialog, _("Tick the members present and the nominations on the agenda."));
+  for (guint i = 0; members && i < members->len; i++)
+    {
+      TdCouncilMember *m = members->pdata[i];
+      if (m->active)
+        check_row (present, member_checks, m->name, m->position, m->id);
+    }
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      g_autoptr(TdNomination) n = td_nomination_get (self->db, g_array_index (waiting, gint64, i), NULL);
+      if (n != NULL)
+        check_row (agenda, item_checks, td_nomination_get_name (n), n->proposer_name, n->id);
+    }
+  gtk_box_append (GTK_BOX (box), when);
+  gtk_box_append (GTK_BOX (box), present);
+  if (item_checks->len > 0)
+    gtk_box_append (GTK_BOX (box), agenda);
+  adw_alert_dialog_set_extra_child (dialog, box);
+  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "create", _("_Create"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_response_enabled (dialog, "create", member_checks->len > 0 && item_checks->len > 0);
+  g_object_set_data (G_OBJECT (dialog), "td-date", date);
+  g_object_set_data_full (G_OBJECT (dialog), "td-members", member_checks, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "td-items", item_checks, (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (meeting_response_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static void
+vote_response_cb (AdwAlertDialog *dialog,
+                  const char     *response,
+                  TdCouncilView  *self)
+{
+  g_autoptr(GError) error = NULL;
+  AdwSpinRow **spins = g_object_get_data (G_OBJECT (dialog), "td-spins");
+  gint64 meeting = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "td-meeting");
+  gint64 nomination = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "td-nomination");
+
+  if (!g_str_equal (response, "count"))
+    return;
+  if (!td_meeting_vote (self->db, meeting, nomination, (guint) adw_spin_row_get_value (spins[0]),
+                        (guint) adw_spin_row_get_value (spins[1]), (guint) adw_spin_row_get_value (spins[2]), &error))
+    toast_error (self, error);
+  else
+    changed (self);
+}
+
+static void
+vote_cb (GtkButton     *button,
+         TdCouncilView *self)
+{
+  AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Ballot Count"), NULL));
+  GtkWidget *list = boxed_list ();
+  guint present = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "td-present"));
+  static const char * const labels[] = { N_("Agree"), N_("Disagree"), N_("Abstain") };
+  AdwSpinRow **spins = g_new0 (AdwSpinRow *, 3);
+  g_autofree char *body = g_strdup_printf (_("%s: every one of the %u members present votes once."),
+                                           (const char *) g_object_get_data (G_OBJECT (button), "td-name"), present);
+
+  adw_alert_dialog_set_body (dialog, body);
+  for (guint i = 0; i < 3; i++)
+    {
+      spins[i] = ADW_SPIN_ROW (adw_spin_row_new_with_range (0, present, 1));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (spins[i]), _(labels[i]));
+      gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (spins[i]));
+    }
+  adw_alert_dialog_set_extra_child (dialog, list);
+  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "count", _("_Record"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "count", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "td-spins", spins, g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "td-meeting",
+                          g_memdup2 (g_object_get_data (G_OBJECT (button), "td-meeting"), sizeof (gint64)), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "td-nomination",
+                          g_memdup2 (g_object_get_data (G_OBJECT (button), "td-nomination"), sizeof (gint64)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (vote_response_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static void
+close_cb (GtkButton     *button,
+          TdCouncilView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!td_meeting_close (self->db, *(gint64 *) g_object_get_data (G_OBJECT (button), "td-meeting"), &error))
+    toast_error (self, error);
+  else
+    changed (self);
+}
+
+static GtkWidget *
+small_button (const char *label,
+              const char *style)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  if (style)
+    gtk_widget_add_css_class (button, style);
+  return button;
+}
+
+static void
+add_row (TdCouncilView       *self,
+         AdwPreferencesGroup *group,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+meeting_row (TdCouncilView *self,
+             TdMeeting     *m)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+  g_autofree char *date = td_format_date (m->held_on);
+  g_autofree char *title = g_strdup_printf (_("Meeting of %s"), date);
+  g_autofree char *subtitle = g_strdup_printf (_("%u of %u members present · %s"), m->present->len, m->members_total,
+                                               m->closed ? _("closed") : _("open"));
+  gboolean all_counted = TRUE;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  for (guint i = 0; i < m->items->len; i++)
+    {
+      TdMeetingItem *item = m->items->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *count = !item->voted ? g_strdup (_("Not counted yet"))
+        : g_strdup_printf (_("%u agree, %u disagree, %u abstain%s"), item->agree, item->disagree, item->abstain,
+                           !item->decided ? "" : item->passed ? _(" · passed") : _(" · not passed"));
+
+      all_counted &= item->voted;
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), count);
+      if (!m->closed)
+        {
+          GtkWidget *vote = small_button (_("_Count…"), "flat");
+
+          g_object_set_data_full (G_OBJECT (vote), "td-meeting", g_memdup2 (&m->id, sizeof m->id), g_free);
+          g_object_set_data_full (G_OBJECT (vote), "td-nomination", g_memdup2 (&item->nomination_id, sizeof (gint64)),
+                                  g_free);
+          g_object_set_data_full (G_OBJECT (vote), "td-name", g_strdup (item->name), g_free);
+          g_object_set_data (G_OBJECT (vote), "td-present", GUINT_TO_POINTER (m->present->len));
+          g_signal_connect (vote, "clicked", G_CALLBACK (vote_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), vote);
+        }
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+  if (m->closed)
+    {
+      GtkWidget *minutes = small_button (_("_Minutes…"), NULL);
+
+      g_object_set_data (G_OBJECT (minutes), "td-meeting", GINT_TO_POINTER ((int) m->id));
+      g_signal_connect (minutes, "clicked", G_CALLBACK (minutes_cb), self);
+      adw_expander_row_add_suffix (ADW_EXPANDER_ROW (expander), minutes);
+    }
+  else
+    {
+      GtkWidget *close = small_button (_("C_lose"), "suggested-action");
+
+      gtk_widget_set_sensitive (close, all_counted);
+      gtk_widget_set_tooltip_text (close, all_counted ? _("Decide every nomination by the threshold")
+                                                      : _("Count the votes of every nomination first"));
+      g_object_set_data_full (G_OBJECT (close), "td-meeting", g_memdup2 (&m->id, sizeof m->id), g_free);
+      g_signal_connect (close, "clicked", G_CALLBACK (close_cb), self);
+      adw_expander_row_add_suffix (ADW_EXPANDER_ROW (expander), close);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+    }
+  add_row (self, self->meetings_group, expander);
+}
+
+void
+td_council_view_reload (TdCouncilView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GArray) meetings = NULL;
+  g_autoptr(GArray) waiting = NULL;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = self->rows->pdata[i];
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP));
+      if (group != NULL)
+        adw_preferences_group_remove (group, row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+  if (self->db == NULL)
+    return;
+  members = td_council_list_members (self->db, &error);
+  meetings = members ? td_meeting_list (self->db, &error) : NULL;
+  if (meetings == NULL)
+    {
+      toast_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < members->len; i++)
+    {
+      TdCouncilMember *m = members->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), m->active ? m->position : _("No longer a member"));
+      if (m->active)
+        {
+          GtkWidget *retire = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+          gtk_widget_add_css_class (retire, "flat");
+          gtk_widget_set_valign (retire, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (retire, _("No longer a member (the meetings they sat in keep them)"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (retire), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("No longer a member"), -1);
+          g_object_set_data (G_OBJECT (retire), "td-member", GINT_TO_POINTER ((int) m->id));
+          g_signal_connect (retire, "clicked", G_CALLBACK (retire_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), retire);
+        }
+      else
+        gtk_widget_add_css_class (row, "dim-label");
+      add_row (self, self->members_group, row);
+    }
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      g_autoptr(TdMeeting) m = td_meeting_load (self->db, g_array_index (meetings, gint64, i), NULL);
+      if (m != NULL && (self->round_id == 0 || m->round_id == self->round_id))
+        meeting_row (self, m);
+    }
+  waiting = td_council_view_get_waiting (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_meeting_button), waiting->len > 0 && members->len > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_meeting_button),
+                               waiting->len > 0 ? NULL : _("No nomination of the round waits for the council"));
+}
+
+void
+td_council_view_set_database (TdCouncilView *self,
+                              TdDatabase    *db,
+                              gint64         round_id)
+{
+  g_set_object (&self->db, db);
+  self->round_id = round_id;
+  td_council_view_reload (self);
+}
+
+static void
+td_council_view_dispose (GObject *object)
+{
+  TdCouncilView *self = TD_COUNCIL_VIEW (object);
+
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_COUNCIL_VIEW);
+  G_OBJECT_CLASS (td_council_view_parent_class)->dispose (object);
+}
+
+static void
+td_council_view_class_init (TdCouncilViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = td_council_view_dispose;
+  /* A meeting closed or a member changed: the nominations moved on. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/thidua/ThiDua/td-council-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdCouncilView, meetings_group);
+  gtk_widget_class_bind_template_child (widget_class, TdCouncilView, members_group);
+  gtk_widget_class_bind_template_child (widget_class, TdCouncilView, new_meeting_button);
+  gtk_widget_class_bind_template_child (widget_class, TdCouncilView, proposal_button);
+  gtk_widget_class_bind_template_callback (widget_class, proposal_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_meeting_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_member_cb);
+}
+
+static void
+td_council_view_init (TdCouncilView *self)
+{
+  self->rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
