@@ -15,11 +15,14 @@
 #include "td-dossier-pdf.h"
 #include "td-evidence-pages.h"
 
+/* Takes @pdf. */
 static int
 write_pdf (const char  *output,
-           GBytes      *pdf,
+           GBytes      *bytes,
            GError     **error)
 {
+  g_autoptr(GBytes) pdf = bytes;
+
   if (pdf == NULL || !td_cli_write_bytes (output, pdf, error))
     return 1;
   printf ("%s\n", output);
@@ -63,7 +66,7 @@ td_cli_dossier (TdCliContext  *ctx,
         return 1;
       pdf = td_dossier_render_pdf (dossier, pages ? td_evidence_pages_draw : NULL, pages, error);
     }
-  return write_pdf (output, pdf, error);
+  return write_pdf (output, g_steal_pointer (&pdf), error);
 }
 
 int
