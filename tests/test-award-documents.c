@@ -457,7 +457,7 @@ test_certificate_trial_and_widow (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TdDecision) d = td_decision_new_from_template (TD_AWARD_BANG_KHEN, &error);
-  g_autoptr(GPtrArray) awardees = awardees_new (1);
+  g_autoptr(GPtrArray) awardees = awardees_new (3);
   g_autoptr(TdCertificateTemplate) blank = td_certificate_template_load ("blank-a4", &error);
   g_autoptr(TdCertificateTemplate) full = td_certificate_template_load ("full-a4", &error);
   g_autoptr(GPtrArray) certificates = NULL;
@@ -483,6 +483,14 @@ test_certificate_trial_and_widow (void)
   pdf = td_certificates_render_pdf (full, certificates, 0, 0, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   doc = open_pdf (pdf);
+  /* The trial stamp on every page. */
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 3);
+  for (int i = 1; i < 3; i++)
+    {
+      g_autoptr(PopplerPage) other = poppler_document_get_page (doc, i);
+      g_autofree char *other_text = poppler_page_get_text (other);
+      g_assert_nonnull (strstr (other_text, "BẢN IN THỬ – QUYẾT ĐỊNH CHƯA BAN HÀNH"));
+    }
   page = poppler_document_get_page (doc, 0);
   text = poppler_page_get_text (page);
   g_assert_nonnull (strstr (text, "BẢN IN THỬ"));
@@ -497,6 +505,60 @@ test_certificate_trial_and_widow (void)
       }
 }
 
+/* A department's and a commune's Giấy khen decisions, laid out and read back like the Bằng
+ * khen: inside the margins, the Decree 30 fonts, every part naming the same issuer. */
+static void
+test_issuer_documents (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *issuer; const char *parts[8]; } cases[] = {
+    { "SKHCN", { "UBND TỈNH BẮC NINH", "SỞ KHOA HỌC", "Số: 07/QĐ-SKHCN", "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+                 "Theo đề nghị của Chánh Văn phòng Sở.", "Chánh Văn phòng Sở, Thủ trưởng các phòng",
+                 "Hoàng Minh Tuấn", NULL } },
+    { "X-AB", { "ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 07/QĐ-UBND", "An Bình, ngày",
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH", "Tổ Công nghệ số cộng đồng xã An Bình", "CHỦ TỊCH", NULL } },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TdDecision) d = td_decision_new_for_issuer (f->db, cases[c].issuer, &error);
+      g_autoptr(GPtrArray) awardees = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(PopplerDocument) doc = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+      gint64 id, nomination = c == 0 ? f->own_staff : f->team;
+
+      d->round_id = f->round_id;
+      id = td_decision_create (f->db, d, &nomination, 1, &error);
+      g_assert_no_error (error);
+      g_assert_true (td_decision_issue (f->db, id, "7", "2026-11-02", &error));
+      g_clear_pointer (&d, td_decision_free);
+      d = td_decision_load (f->db, id, &error);
+      awardees = td_decision_list_awardees (f->db, id, &error);
+      pdf = render (d, awardees);
+      doc = open_pdf (pdf);
+      for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+        {
+          g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+          g_autofree char *t = poppler_page_get_text (page);
+
+          check_margins (page);
+          g_string_append_printf (text, "%s\n", t);
+        }
+      g_strdelimit (text->str, "\n", ' ');
+      for (guint k = 0; cases[c].parts[k]; k++)
+        if (strstr (text->str, cases[c].parts[k]) == NULL)
+          g_error ("“%s” is not in the decision of %s", cases[c].parts[k], cases[c].issuer);
+      {
+        g_autoptr(PopplerPage) first = poppler_document_get_page (doc, 0);
+        assert_font (first, "QUYẾT ĐỊNH", 14, "Bold");
+        assert_font (first, "Căn cứ Luật Thi đua", 14, "Italic");
+      }
+      /* No draft mark on an issued decision. */
+      g_assert_null (strstr (text->str, "DỰ THẢO"));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -508,6 +570,8 @@ main (int argc, char *argv[])
   g_test_add ("/award-documents/issuer-text", Fixture, NULL, fixture_setup, test_issuer_text, fixture_teardown);
   g_test_add ("/award-documents/authority", Fixture, NULL, fixture_setup, test_authority, fixture_teardown);
   g_test_add ("/award-documents/register-numbers", Fixture, NULL, fixture_setup, test_register_numbers,
+              fixture_teardown);
+  g_test_add ("/award-documents/issuer-documents", Fixture, NULL, fixture_setup, test_issuer_documents,
               fixture_teardown);
   return g_test_run ();
 }

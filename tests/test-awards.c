@@ -6,6 +6,7 @@
 
 #include "td-awards-page.h"
 #include "td-certificates-dialog.h"
+#include "td-appraisal-page.h"
 #include "td-appraisal-view.h"
 #include "td-council-view.h"
 #include "td-decision-actions.h"
@@ -427,6 +428,44 @@ test_council (Fixture *f, gconstpointer data)
   g_assert_cmpuint (waiting->len, ==, 1);
   g_assert_cmpint (g_array_index (waiting, gint64, 0), ==, duc);
   g_assert_true (gtk_widget_get_sensitive (new_meeting));
+
+  /* The board gives the co-appraisal to another unit in its preferences: recorded at once. */
+  {
+    TdAppraisalPage *page = g_object_ref_sink (td_appraisal_page_new (f->db));
+    g_autoptr(GPtrArray) units = td_register_list (f->db, NULL);
+    g_autoptr(GPtrArray) steps = NULL;
+    AdwComboRow *co = NULL;
+    guint index = 0, k = 0;
+
+    for (GtkWidget *w = GTK_WIDGET (page); w != NULL && co == NULL; )
+      {
+        if (ADW_IS_COMBO_ROW (w) && g_strcmp0 (g_object_get_data (G_OBJECT (w), "td-step"), "co-appraisal") == 0)
+          co = ADW_COMBO_ROW (w);
+        /* Depth first over the page's widgets. */
+        if (gtk_widget_get_first_child (w))
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+              w = w == GTK_WIDGET (page) ? NULL : gtk_widget_get_parent (w);
+            w = w ? gtk_widget_get_next_sibling (w) : NULL;
+          }
+      }
+    g_assert_nonnull (co);
+    for (guint i = 0; i < units->len; i++)
+      {
+        TdUnitRecord *u = units->pdata[i];
+        if (!u->active)
+          continue;
+        if (g_str_equal (u->code, "SKHCN"))
+          index = k;
+        k++;
+      }
+    adw_combo_row_set_selected (co, index);
+    steps = td_appraisal_steps (f->db, NULL, NULL);
+    g_assert_cmpstr (((TdStepSpec *) steps->pdata[2])->body_code, ==, "SKHCN");
+    g_object_unref (page);
+  }
 }
 
 int

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-appraisal-page.h"
 #include "td-preferences-dialog.h"
 #include "td-trust-page.h"
 #include "td-units-page.h"
@@ -67,6 +68,7 @@ td_preferences_dialog_new (TdDatabase *db)
     {
       adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), ADW_PREFERENCES_PAGE (td_units_page_new (db)));
       adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), ADW_PREFERENCES_PAGE (td_trust_page_new (db)));
+      adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), ADW_PREFERENCES_PAGE (td_appraisal_page_new (db)));
     }
   return self;
 }

@@ -1,0 +1,108 @@
+/* td-appraisal-page.c: one combo row per step done by a body; choosing a unit records it at
+ * once (td_appraisal_set_body()), as preferences do. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "td-appraisal-page.h"
+#include "td-window.h"
+
+struct _TdAppraisalPage
+{
+  AdwPreferencesPage  parent_instance;
+
+  TdDatabase         *db;
+  GPtrArray          *codes;      /* unit code per row of every combo */
+  gboolean            filling;
+};
+
+G_DEFINE_FINAL_TYPE (TdAppraisalPage, td_appraisal_page, ADW_TYPE_PREFERENCES_PAGE)
+
+static void
+body_chosen_cb (AdwComboRow     *row,
+                GParamSpec      *pspec,
+                TdAppraisalPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (row);
+  const char *step = g_object_get_data (G_OBJECT (row), "td-step");
+
+  if (self->filling || selected >= self->codes->len)
+    return;
+  if (!td_appraisal_set_body (self->db, step, self->codes->pdata[selected], &error))
+    td_window_toast (GTK_WIDGET (self), error->message);
+}
+
+TdAppraisalPage *
+td_appraisal_page_new (TdDatabase *db)
+{
+  TdAppraisalPage *self = g_object_new (TD_TYPE_APPRAISAL_PAGE, "title", _("Appraisal"),
+                                        "icon-name", "emblem-documents-symbolic", NULL);
+  g_autofree char *threshold = NULL;
+  g_autoptr(GPtrArray) steps = td_appraisal_steps (db, &threshold, NULL);
+  g_autoptr(GPtrArray) units = td_register_list (db, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *group = adw_preferences_group_new ();
+
+  self->db = g_object_ref (db);
+  self->filling = TRUE;
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Who Acts at Each Step"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The campaign names the bodies of section VI; the board may give a step "
+                                           "to another unit of its register. The council's vote and the decision "
+                                           "are not a unit's."));
+  for (guint i = 0; units && i < units->len; i++)
+    {
+      TdUnitRecord *u = units->pdata[i];
+      if (!u->active)
+        continue;
+      gtk_string_list_append (names, u->name);
+      g_ptr_array_add (self->codes, g_strdup (u->code));
+    }
+  for (guint i = 0; steps && i < steps->len; i++)
+    {
+      TdStepSpec *s = steps->pdata[i];
+      g_autoptr(GtkExpression) expression = NULL;
+      AdwComboRow *row;
+
+      if (s->actor != TD_STEP_BY_BODY)
+        continue;
+      row = ADW_COMBO_ROW (adw_combo_row_new ());
+      expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+      adw_combo_row_set_expression (row, expression);
+      adw_combo_row_set_enable_search (row, TRUE);
+      adw_combo_row_set_model (row, G_LIST_MODEL (names));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->title);
+      for (guint k = 0; k < self->codes->len; k++)
+        if (g_strcmp0 (self->codes->pdata[k], s->body_code) == 0)
+          adw_combo_row_set_selected (row, k);
+      g_object_set_data_full (G_OBJECT (row), "td-step", g_strdup (s->id), g_free);
+      g_signal_connect (row, "notify::selected", G_CALLBACK (body_chosen_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
+  self->filling = FALSE;
+  return self;
+}
+
+static void
+td_appraisal_page_dispose (GObject *object)
+{
+  TdAppraisalPage *self = TD_APPRAISAL_PAGE (object);
+
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->codes, g_ptr_array_unref);
+  G_OBJECT_CLASS (td_appraisal_page_parent_class)->dispose (object);
+}
+
+static void
+td_appraisal_page_class_init (TdAppraisalPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = td_appraisal_page_dispose;
+}
+
+static void
+td_appraisal_page_init (TdAppraisalPage *self)
+{
+  self->codes = g_ptr_array_new_with_free_func (g_free);
+}
