@@ -37,7 +37,7 @@ TdAppraisalPage *
 td_appraisal_page_new (TdDatabase *db)
 {
   TdAppraisalPage *self = g_object_new (TD_TYPE_APPRAISAL_PAGE, "title", _("Appraisal"),
-                                        "icon-name", "emblem-documents-symbolic", NULL);
+                                        "icon-name", "td-awards-symbolic", NULL);
   g_autofree char *threshold = NULL;
   g_autoptr(GPtrArray) steps = td_appraisal_steps (db, &threshold, NULL);
   g_autoptr(GPtrArray) units = td_register_list (db, NULL);
