@@ -270,7 +270,8 @@ build (TdAppraisalView    *self,
   g_autoptr(GPtrArray) checks = NULL;
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *checks_group = NULL;
-  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* Up to four buttons: they wrap onto a second line in a narrow window. */
+  GtkWidget *actions = adw_wrap_box_new ();
   GtkWidget *expander;
   TdStepSpec *next = next_step (self);
   gboolean by_hand = next && (next->actor == TD_STEP_BY_BODY || next->actor == TD_STEP_BY_PROPOSER);
@@ -367,20 +368,20 @@ build (TdAppraisalView    *self,
   /* The moves the acting bodies may make. */
   if (by_hand && n->status != TD_NOMINATION_DECIDED)
     {
-      gtk_box_append (GTK_BOX (actions), move_button (self, "approve", NULL,
+      adw_wrap_box_append (ADW_WRAP_BOX (actions), move_button (self, "approve", NULL,
                                                       self->done == 0 ? _("_Propose Again…") : _("A_pprove…"),
                                                       "suggested-action"));
       g_ptr_array_add (self->moves, "approve");
       if (self->done > 0)
         {
-          gtk_box_append (GTK_BOX (actions), move_button (self, "return", NULL, _("_Return…"), "destructive-action"));
+          adw_wrap_box_append (ADW_WRAP_BOX (actions), move_button (self, "return", NULL, _("_Return…"), "destructive-action"));
           g_ptr_array_add (self->moves, "return");
         }
     }
   if (self->done > 1 && n->status != TD_NOMINATION_DECIDED &&
       ((TdStepSpec *) self->steps->pdata[self->done - 1])->actor == TD_STEP_BY_BODY)
     {
-      gtk_box_append (GTK_BOX (actions), move_button (self, "undo", NULL, _("_Take Back…"), NULL));
+      adw_wrap_box_append (ADW_WRAP_BOX (actions), move_button (self, "undo", NULL, _("_Take Back…"), NULL));
       g_ptr_array_add (self->moves, "undo");
     }
   {
@@ -389,8 +390,13 @@ build (TdAppraisalView    *self,
     gtk_widget_set_valign (dossier, GTK_ALIGN_CENTER);
     gtk_widget_set_tooltip_text (dossier, _("The dossier as PDF: achievement report, appraisal record and evidence"));
     g_signal_connect_swapped (dossier, "clicked", G_CALLBACK (dossier_cb), self);
-    gtk_box_append (GTK_BOX (actions), dossier);
+    adw_wrap_box_append (ADW_WRAP_BOX (actions), dossier);
   }
+  adw_wrap_box_set_child_spacing (ADW_WRAP_BOX (actions), 6);
+  adw_wrap_box_set_line_spacing (ADW_WRAP_BOX (actions), 6);
+  adw_wrap_box_set_justify (ADW_WRAP_BOX (actions), ADW_JUSTIFY_NONE);
+  gtk_widget_set_halign (actions, GTK_ALIGN_END);
+  gtk_widget_set_valign (actions, GTK_ALIGN_CENTER);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), actions);
   gtk_box_append (GTK_BOX (self), group);
   if (checks_group != NULL)
