@@ -15,29 +15,6 @@
 
 #include "td-cli.h"
 
-#define SET_STRING(b, name, value) G_STMT_START {                      \
-    json_builder_set_member_name ((b), (name));                        \
-    if ((value) != NULL)                                               \
-      json_builder_add_string_value ((b), (value));                    \
-    else                                                               \
-      json_builder_add_null_value ((b));                               \
-  } G_STMT_END
-#define SET_INT(b, name, value) G_STMT_START {                         \
-    json_builder_set_member_name ((b), (name));                        \
-    json_builder_add_int_value ((b), (value));                         \
-  } G_STMT_END
-#define SET_BOOL(b, name, value) G_STMT_START {                        \
-    json_builder_set_member_name ((b), (name));                        \
-    json_builder_add_boolean_value ((b), (value));                     \
-  } G_STMT_END
-
-static void
-print_json (JsonBuilder *b)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-
-  td_cli_print_json (root);
-}
 
 static gboolean
 parse_id (const char  *text,
@@ -115,20 +92,20 @@ nomination_history (TdCliContext  *ctx,
           continue;
         }
       json_builder_begin_object (b);
-      SET_STRING (b, "at", r->at);
-      SET_STRING (b, "step", r->step);
-      SET_STRING (b, "action", td_step_action_to_string (r->action));
-      SET_STRING (b, "body", r->body_code);
-      SET_STRING (b, "actor", r->actor);
-      SET_STRING (b, "verdict", r->verdict);
-      SET_STRING (b, "opinion", r->opinion);
-      SET_STRING (b, "reason", r->reason);
-      SET_STRING (b, "check", r->check_id);
+      TD_CLI_SET_STRING (b, "at", r->at);
+      TD_CLI_SET_STRING (b, "step", r->step);
+      TD_CLI_SET_STRING (b, "action", td_step_action_to_string (r->action));
+      TD_CLI_SET_STRING (b, "body", r->body_code);
+      TD_CLI_SET_STRING (b, "actor", r->actor);
+      TD_CLI_SET_STRING (b, "verdict", r->verdict);
+      TD_CLI_SET_STRING (b, "opinion", r->opinion);
+      TD_CLI_SET_STRING (b, "reason", r->reason);
+      TD_CLI_SET_STRING (b, "check", r->check_id);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   if (ctx->json)
-    print_json (b);
+    td_cli_print_builder (b);
   return 0;
 }
 
@@ -154,16 +131,16 @@ nomination_check (TdCliContext  *ctx,
           continue;
         }
       json_builder_begin_object (b);
-      SET_STRING (b, "id", c->id);
-      SET_STRING (b, "title", c->title);
-      SET_BOOL (b, "passed", c->passed);
-      SET_BOOL (b, "overridden", c->overridden);
-      SET_STRING (b, "explanation", c->explanation);
+      TD_CLI_SET_STRING (b, "id", c->id);
+      TD_CLI_SET_STRING (b, "title", c->title);
+      TD_CLI_SET_BOOL (b, "passed", c->passed);
+      TD_CLI_SET_BOOL (b, "overridden", c->overridden);
+      TD_CLI_SET_STRING (b, "explanation", c->explanation);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   if (ctx->json)
-    print_json (b);
+    td_cli_print_builder (b);
   return 0;
 }
 
@@ -271,7 +248,7 @@ td_cli_appraisal (TdCliContext  *ctx,
   if (!td_cli_open (ctx, error) || (steps = td_appraisal_steps (ctx->db, &threshold, error)) == NULL)
     return 1;
   json_builder_begin_object (b);
-  SET_STRING (b, "council_threshold", threshold);
+  TD_CLI_SET_STRING (b, "council_threshold", threshold);
   json_builder_set_member_name (b, "steps");
   json_builder_begin_array (b);
   for (guint i = 0; i < steps->len; i++)
@@ -284,11 +261,11 @@ td_cli_appraisal (TdCliContext  *ctx,
       if (!ctx->json)
         printf ("%u\t%s\t%s\t%s\t%s\n", i + 1, s->id, by, s->title, checks);
       json_builder_begin_object (b);
-      SET_STRING (b, "id", s->id);
-      SET_STRING (b, "title", s->title);
-      SET_STRING (b, "acted_by", by);
-      SET_STRING (b, "body_name", s->body_name);
-      SET_STRING (b, "status", td_nomination_status_to_string (s->status));
+      TD_CLI_SET_STRING (b, "id", s->id);
+      TD_CLI_SET_STRING (b, "title", s->title);
+      TD_CLI_SET_STRING (b, "acted_by", by);
+      TD_CLI_SET_STRING (b, "body_name", s->body_name);
+      TD_CLI_SET_STRING (b, "status", td_nomination_status_to_string (s->status));
       json_builder_set_member_name (b, "checks");
       json_builder_begin_array (b);
       for (guint k = 0; s->checks[k]; k++)
@@ -299,7 +276,7 @@ td_cli_appraisal (TdCliContext  *ctx,
   json_builder_end_array (b);
   json_builder_end_object (b);
   if (ctx->json)
-    print_json (b);
+    td_cli_print_builder (b);
   else
     printf (_("Council: %s of its members\n"), threshold);
   return 0;
@@ -348,15 +325,15 @@ td_cli_council (TdCliContext  *ctx,
       if (!ctx->json)
         printf ("%d\t%s\t%s%s\n", (int) m->id, m->name, m->position, m->active ? "" : _("\t(retired)"));
       json_builder_begin_object (b);
-      SET_INT (b, "id", m->id);
-      SET_STRING (b, "name", m->name);
-      SET_STRING (b, "position", m->position);
-      SET_BOOL (b, "active", m->active);
+      TD_CLI_SET_INT (b, "id", m->id);
+      TD_CLI_SET_STRING (b, "name", m->name);
+      TD_CLI_SET_STRING (b, "position", m->position);
+      TD_CLI_SET_BOOL (b, "active", m->active);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   if (ctx->json)
-    print_json (b);
+    td_cli_print_builder (b);
   return 0;
 }
 
@@ -389,12 +366,12 @@ meeting_show (TdCliContext  *ctx,
       return 0;
     }
   json_builder_begin_object (b);
-  SET_INT (b, "id", m->id);
-  SET_STRING (b, "held_on", m->held_on);
-  SET_INT (b, "members_total", m->members_total);
-  SET_INT (b, "present", m->present->len);
-  SET_STRING (b, "threshold", m->threshold);
-  SET_BOOL (b, "closed", m->closed);
+  TD_CLI_SET_INT (b, "id", m->id);
+  TD_CLI_SET_STRING (b, "held_on", m->held_on);
+  TD_CLI_SET_INT (b, "members_total", m->members_total);
+  TD_CLI_SET_INT (b, "present", m->present->len);
+  TD_CLI_SET_STRING (b, "threshold", m->threshold);
+  TD_CLI_SET_BOOL (b, "closed", m->closed);
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
   for (guint i = 0; i < m->items->len; i++)
@@ -402,11 +379,11 @@ meeting_show (TdCliContext  *ctx,
       TdMeetingItem *item = m->items->pdata[i];
 
       json_builder_begin_object (b);
-      SET_INT (b, "nomination", item->nomination_id);
-      SET_STRING (b, "name", item->name);
-      SET_INT (b, "agree", item->agree);
-      SET_INT (b, "disagree", item->disagree);
-      SET_INT (b, "abstain", item->abstain);
+      TD_CLI_SET_INT (b, "nomination", item->nomination_id);
+      TD_CLI_SET_STRING (b, "name", item->name);
+      TD_CLI_SET_INT (b, "agree", item->agree);
+      TD_CLI_SET_INT (b, "disagree", item->disagree);
+      TD_CLI_SET_INT (b, "abstain", item->abstain);
       json_builder_set_member_name (b, "passed");
       if (item->decided)
         json_builder_add_boolean_value (b, item->passed);
@@ -416,7 +393,7 @@ meeting_show (TdCliContext  *ctx,
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  print_json (b);
+  td_cli_print_builder (b);
   return 0;
 }
 
@@ -481,9 +458,9 @@ td_cli_meeting (TdCliContext  *ctx,
         {
           g_autoptr(JsonBuilder) b = json_builder_new ();
           json_builder_begin_object (b);
-          SET_INT (b, "id", id);
+          TD_CLI_SET_INT (b, "id", id);
           json_builder_end_object (b);
-          print_json (b);
+          td_cli_print_builder (b);
         }
       else
         printf (_("Meeting %d created.\n"), (int) id);

@@ -76,25 +76,6 @@ parse_date (const char  *text,
   return td_parse_date (text ? text : "", error);
 }
 
-static void
-print_json (JsonBuilder *b)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-
-  td_cli_print_json (root);
-}
-
-#define SET_STRING(b, name, value) G_STMT_START {                      \
-    json_builder_set_member_name ((b), (name));                        \
-    if ((value) != NULL)                                               \
-      json_builder_add_string_value ((b), (value));                    \
-    else                                                               \
-      json_builder_add_null_value ((b));                               \
-  } G_STMT_END
-#define SET_INT(b, name, value) G_STMT_START {                         \
-    json_builder_set_member_name ((b), (name));                        \
-    json_builder_add_int_value ((b), (value));                         \
-  } G_STMT_END
 
 
 /* nominations */
@@ -121,15 +102,15 @@ nominations_list (TdCliContext  *ctx,
           continue;
         }
       json_builder_begin_object (b);
-      SET_INT (b, "id", n->id);
-      SET_STRING (b, "subject", n->individual ? "individual" : "collective");
-      SET_STRING (b, "name", td_nomination_get_name (n));
-      SET_STRING (b, "position", n->person_position);
-      SET_STRING (b, "unit", n->unit_code);
-      SET_STRING (b, "proposer", n->proposer_name);
-      SET_STRING (b, "level", td_award_level_to_string (n->level));
-      SET_STRING (b, "status", td_nomination_status_to_string (n->status));
-      SET_STRING (b, "reason", n->status_reason);
+      TD_CLI_SET_INT (b, "id", n->id);
+      TD_CLI_SET_STRING (b, "subject", n->individual ? "individual" : "collective");
+      TD_CLI_SET_STRING (b, "name", td_nomination_get_name (n));
+      TD_CLI_SET_STRING (b, "position", n->person_position);
+      TD_CLI_SET_STRING (b, "unit", n->unit_code);
+      TD_CLI_SET_STRING (b, "proposer", n->proposer_name);
+      TD_CLI_SET_STRING (b, "level", td_award_level_to_string (n->level));
+      TD_CLI_SET_STRING (b, "status", td_nomination_status_to_string (n->status));
+      TD_CLI_SET_STRING (b, "reason", n->status_reason);
       json_builder_set_member_name (b, "decision");
       if (n->decision_id)
         json_builder_add_int_value (b, n->decision_id);
@@ -139,7 +120,7 @@ nominations_list (TdCliContext  *ctx,
     }
   json_builder_end_array (b);
   if (ctx->json)
-    print_json (b);
+    td_cli_print_builder (b);
   return 0;
 }
 
@@ -203,9 +184,9 @@ nominations_add (TdCliContext  *ctx,
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       json_builder_begin_object (b);
-      SET_INT (b, "id", id);
+      TD_CLI_SET_INT (b, "id", id);
       json_builder_end_object (b);
-      print_json (b);
+      td_cli_print_builder (b);
     }
   else
     {
@@ -292,24 +273,24 @@ decision_list (TdCliContext  *ctx,
           continue;
         }
       json_builder_begin_object (b);
-      SET_INT (b, "id", d->id);
-      SET_STRING (b, "number", number);
-      SET_STRING (b, "signed_on", d->signed_on);
-      SET_STRING (b, "issuer", d->issuer_code);
-      SET_STRING (b, "level", td_award_level_to_string (d->level));
-      SET_STRING (b, "status", td_decision_status_to_string (d->status));
-      SET_STRING (b, "withdrawn_because", d->status_reason);
-      SET_INT (b, "awardees", awardees->len);
+      TD_CLI_SET_INT (b, "id", d->id);
+      TD_CLI_SET_STRING (b, "number", number);
+      TD_CLI_SET_STRING (b, "signed_on", d->signed_on);
+      TD_CLI_SET_STRING (b, "issuer", d->issuer_code);
+      TD_CLI_SET_STRING (b, "level", td_award_level_to_string (d->level));
+      TD_CLI_SET_STRING (b, "status", td_decision_status_to_string (d->status));
+      TD_CLI_SET_STRING (b, "withdrawn_because", d->status_reason);
+      TD_CLI_SET_INT (b, "awardees", awardees->len);
       json_builder_set_member_name (b, "draft");
       json_builder_add_boolean_value (b, td_decision_is_draft (d));
-      SET_STRING (b, "summary", d->summary);
-      SET_INT (b, "blanks_used", sheets);
-      SET_INT (b, "blanks_reprinted", reprinted);
+      TD_CLI_SET_STRING (b, "summary", d->summary);
+      TD_CLI_SET_INT (b, "blanks_used", sheets);
+      TD_CLI_SET_INT (b, "blanks_reprinted", reprinted);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   if (ctx->json)
-    print_json (b);
+    td_cli_print_builder (b);
   return 0;
 }
 
@@ -371,10 +352,10 @@ decision_create (TdCliContext  *ctx,
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       json_builder_begin_object (b);
-      SET_INT (b, "id", id);
-      SET_STRING (b, "status", "draft");
+      TD_CLI_SET_INT (b, "id", id);
+      TD_CLI_SET_STRING (b, "status", "draft");
       json_builder_end_object (b);
-      print_json (b);
+      td_cli_print_builder (b);
     }
   else
     {
@@ -411,20 +392,20 @@ decision_issue (TdCliContext  *ctx,
       gpointer key, value;
 
       json_builder_begin_object (b);
-      SET_INT (b, "id", id);
-      SET_STRING (b, "number", shown);
-      SET_STRING (b, "signed_on", d->signed_on);
+      TD_CLI_SET_INT (b, "id", id);
+      TD_CLI_SET_STRING (b, "number", shown);
+      TD_CLI_SET_STRING (b, "signed_on", d->signed_on);
       json_builder_set_member_name (b, "register");
       json_builder_begin_object (b);
       g_hash_table_iter_init (&iter, numbers);
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
           g_autofree char *name = g_strdup_printf ("%" G_GINT64_FORMAT, *(gint64 *) key);
-          SET_STRING (b, name, value);
+          TD_CLI_SET_STRING (b, name, value);
         }
       json_builder_end_object (b);
       json_builder_end_object (b);
-      print_json (b);
+      td_cli_print_builder (b);
     }
   else
     {
@@ -580,23 +561,23 @@ td_cli_register (TdCliContext  *ctx,
           g_autofree char *number = td_award_entry_format_number (e);
 
           json_builder_begin_object (b);
-          SET_STRING (b, "number", number);
-          SET_STRING (b, "issuer", *e->issuer_code ? e->issuer_code : NULL);
-          SET_INT (b, "year", e->year);
-          SET_STRING (b, "name", e->name);
-          SET_STRING (b, "position", e->position);
-          SET_STRING (b, "unit", e->unit_code);
-          SET_STRING (b, "level", td_award_level_to_string (e->level));
-          SET_INT (b, "decision", e->decision_id);
-          SET_STRING (b, "decision_number", e->decision_number);
-          SET_STRING (b, "signed_on", e->signed_on);
-          SET_INT (b, "nomination", e->nomination_id);
+          TD_CLI_SET_STRING (b, "number", number);
+          TD_CLI_SET_STRING (b, "issuer", *e->issuer_code ? e->issuer_code : NULL);
+          TD_CLI_SET_INT (b, "year", e->year);
+          TD_CLI_SET_STRING (b, "name", e->name);
+          TD_CLI_SET_STRING (b, "position", e->position);
+          TD_CLI_SET_STRING (b, "unit", e->unit_code);
+          TD_CLI_SET_STRING (b, "level", td_award_level_to_string (e->level));
+          TD_CLI_SET_INT (b, "decision", e->decision_id);
+          TD_CLI_SET_STRING (b, "decision_number", e->decision_number);
+          TD_CLI_SET_STRING (b, "signed_on", e->signed_on);
+          TD_CLI_SET_INT (b, "nomination", e->nomination_id);
           json_builder_set_member_name (b, "cancelled");
           json_builder_add_boolean_value (b, e->cancelled);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
-      print_json (b);
+      td_cli_print_builder (b);
       return 0;
     }
   for (guint i = 0; i < entries_found->len; i++)

@@ -184,3 +184,11 @@ td_cli_read_secret (const char *prompt)
     return NULL;
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
+
+void
+td_cli_print_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  td_cli_print_json (root);
+}

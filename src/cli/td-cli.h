@@ -53,6 +53,25 @@ gboolean    td_cli_open_unseeded (TdCliContext *ctx,
 gboolean    td_cli_open       (TdCliContext   *ctx,
                                GError        **error);
 void        td_cli_print_json (JsonNode       *node);
+/* Prints what @builder holds. */
+void        td_cli_print_builder (JsonBuilder *builder);
+
+/* A member of the object @b is building: a string (null when @value is NULL), an int, a boolean. */
+#define TD_CLI_SET_STRING(b, name, value) G_STMT_START {                 \
+    json_builder_set_member_name ((b), (name));                          \
+    if ((value) != NULL)                                                 \
+      json_builder_add_string_value ((b), (value));                      \
+    else                                                                 \
+      json_builder_add_null_value ((b));                                 \
+  } G_STMT_END
+#define TD_CLI_SET_INT(b, name, value) G_STMT_START {                    \
+    json_builder_set_member_name ((b), (name));                          \
+    json_builder_add_int_value ((b), (value));                           \
+  } G_STMT_END
+#define TD_CLI_SET_BOOL(b, name, value) G_STMT_START {                   \
+    json_builder_set_member_name ((b), (name));                          \
+    json_builder_add_boolean_value ((b), (value));                       \
+  } G_STMT_END
 /* The signing options of export and setup export, bound to three strings. */
 #define TD_CLI_SIGN_ENTRIES(pkcs11, module, p12)                                                          \
   { "sign-pkcs11", 0, 0, G_OPTION_ARG_STRING, &(pkcs11), N_("Sign with the key at this PKCS#11 URI (the PIN is asked)"), \
