@@ -1,5 +1,6 @@
 /* test-package.c: exchange packages: the round trip, resubmission and return, and every kind of
  * bad package refused with the database left exactly as it was. */
+#include "td-digest.h"
 #include "td-test-package.h"
 
 static void
@@ -316,10 +317,38 @@ test_export_needs_submission (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The package's digests are nettle's SHA-256: the same hex as GLib's for every length around
+ * the 64-byte block and for megabytes fed in pieces. */
+static void
+test_digest (void)
+{
+  g_autofree guint8 *data = g_malloc (3 * 1024 * 1024 + 7);
+
+  for (gsize i = 0; i < 3 * 1024 * 1024 + 7; i++)
+    data[i] = (guint8) (i * 131 + (i >> 9));
+  for (gsize n = 0; n <= 130; n++)
+    {
+      g_autofree char *ours = td_digest_sha256 (data, n);
+      g_autofree char *glib = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, n);
+      g_assert_cmpstr (ours, ==, glib);
+    }
+  {
+    TdDigest *digest = td_digest_new ();
+    g_autofree char *glib = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, 3 * 1024 * 1024 + 7);
+    g_autofree char *ours = NULL;
+
+    for (gsize at = 0; at < 3 * 1024 * 1024 + 7; at += 100003)
+      td_digest_update (digest, data + at, MIN (100003, 3 * 1024 * 1024 + 7 - at));
+    ours = td_digest_finish (digest);
+    g_assert_cmpstr (ours, ==, glib);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/package/digest", test_digest);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/package/round-trip", test_round_trip);
   ADD ("/package/resubmission-and-return", test_resubmission_and_return);

@@ -20,6 +20,17 @@
 #define GAP_LIMIT_MS 50
 #endif
 
+/* The reader opens a document on a worker: wait until it is shown (or refused). */
+static void
+wait_opened (TdPdfReader *reader)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (td_pdf_reader_is_opening (reader) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (td_pdf_reader_is_opening (reader));
+}
+
 static gint64 last_tick;
 static gint64 worst_gap;
 
@@ -138,8 +149,11 @@ test_crashing_evidence_opened (void)
   td_evidence_page_set_database (page, db);
   view = td_pdf_reader_get_view (TD_PDF_READER (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE,
                                                                                "reader")));
-  for (int i = 0; i < 400 && td_page_cache_get_error (td_pdf_view_get_cache (view), 0) == NULL; i++)
+  /* The document opens on a worker: no cache until it has. */
+  for (int i = 0; i < 400 && (td_pdf_view_get_cache (view) == NULL ||
+                              td_page_cache_get_error (td_pdf_view_get_cache (view), 0) == NULL); i++)
     td_test_iterate (10);
+  g_assert_nonnull (td_pdf_view_get_cache (view));
   g_assert_nonnull (td_page_cache_get_error (td_pdf_view_get_cache (view), 0));
   g_test_message ("%s", td_page_cache_get_error (td_pdf_view_get_cache (view), 0)->message);
   g_assert_false (td_pdf_view_is_page_shown (view));
@@ -190,9 +204,11 @@ test_dialog_damaged_and_password (void)
       row = td_pdf_reader_get_password_row (td_evidence_preview_get_reader (dialog));
       gtk_editable_set_text (GTK_EDITABLE (row), "sai-mat-khau");
       g_signal_emit_by_name (row, "apply");
+      wait_opened (td_evidence_preview_get_reader (dialog));
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "password");
       gtk_editable_set_text (GTK_EDITABLE (row), "openpassword");
       g_signal_emit_by_name (row, "apply");
+      wait_opened (td_evidence_preview_get_reader (dialog));
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "view");
       g_assert_cmpint (td_pdf_view_get_n_pages (td_pdf_reader_get_view (td_evidence_preview_get_reader (dialog))), ==, 1);
       adw_dialog_force_close (ADW_DIALOG (dialog));

@@ -254,6 +254,66 @@ td_evidence_load_bytes (TdDatabase  *db,
   return bytes;
 }
 
+gboolean
+td_evidence_read (TdDatabase      *db,
+                  gint64           evidence_id,
+                  TdEvidenceSink   sink,
+                  gpointer         user_data,
+                  GError         **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db,
+                                            "SELECT b.rowid FROM evidence e JOIN evidence_blob b ON b.sha256 = e.sha256"
+                                            " WHERE e.id = ?", error);
+  sqlite3_blob *blob = NULL;
+  g_autofree guint8 *piece = NULL;
+  gint64 rowid = 0;
+  gsize total, offset = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("The evidence no longer exists."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW ||
+      (rc = sqlite3_blob_open (td_database_get_handle (db), "main", "evidence_blob", "data", rowid, 0, &blob)) != SQLITE_OK)
+    {
+      td_database_set_error (db, rc, error);
+      sqlite3_blob_close (blob);
+      return FALSE;
+    }
+  total = (gsize) MAX (sqlite3_blob_bytes (blob), 0);
+  piece = g_malloc (MIN (total, 1 << 20) + 1);
+  while (offset < total || total == 0)
+    {
+      int n = (int) MIN (total - offset, 1 << 20);
+
+      if (n > 0 && (rc = sqlite3_blob_read (blob, piece, n, (int) offset)) != SQLITE_OK)
+        {
+          td_database_set_error (db, rc, error);
+          sqlite3_blob_close (blob);
+          return FALSE;
+        }
+      if (!sink (offset, piece, (gsize) n, total, user_data, error))
+        {
+          sqlite3_blob_close (blob);
+          return FALSE;
+        }
+      offset += (gsize) n;
+      if (total == 0)
+        break;
+    }
+  sqlite3_blob_close (blob);
+  return TRUE;
+}
+
 #define SELECT_EVIDENCE \
   "SELECT e.id, e.sha256, e.file_name, b.size, b.page_count, e.added_at, coalesce(e.target_id, 0)," \
   " coalesce(e.standard_id, 0), e.verdict, e.verdict_comment, e.reviewed_by, e.reviewed_at," \

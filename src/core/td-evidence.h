@@ -83,6 +83,22 @@ gint64      td_evidence_attach     (TdDatabase            *db,
 GBytes     *td_evidence_load_bytes (TdDatabase            *db,
                                     gint64                 evidence_id,
                                     GError               **error);
+/* Called with each piece of an evidence file read by td_evidence_read(), in order; @total is
+ * the file's size, known before the first piece. */
+typedef gboolean (*TdEvidenceSink) (gsize          offset,
+                                    const void    *piece,
+                                    gsize          length,
+                                    gsize          total,
+                                    gpointer       user_data,
+                                    GError       **error);
+/* The evidence file's bytes handed to @sink a megabyte at a time, straight from the database's
+ * pages: the viewer writes them into the memory it shares with its PDF helper, so an 80 MB
+ * scan is copied once, not twice. */
+gboolean    td_evidence_read       (TdDatabase            *db,
+                                    gint64                 evidence_id,
+                                    TdEvidenceSink         sink,
+                                    gpointer               user_data,
+                                    GError               **error);
 /* TdEvidenceInfo of one self-assessment (values and attestations), by id */
 GPtrArray  *td_evidence_list_for_assessment (TdDatabase   *db,
                                              gint64        assessment_id,

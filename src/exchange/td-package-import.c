@@ -371,7 +371,7 @@ package_apply (Package     *p,
   g_autoptr(TdAssessmentInfo) info = NULL;
   g_autofree TdTarget **targets = g_new0 (TdTarget *, p->values->len);
   g_autofree const TdValue **values = g_new0 (const TdValue *, p->values->len);
-  gint64 id;
+  gint64 id, start = g_get_monotonic_time (), committing;
 
   if (!td_database_begin (db, error))
     return NULL;
@@ -417,9 +417,13 @@ package_apply (Package     *p,
         goto fail;
     }
   if (!apply_evidence (p, db, id, FALSE, error) || !apply_history (p, db, id, error) ||
-      !set_status (p, db, info, id, TD_ASSESSMENT_RECEIVED, NULL, error) ||
-      !td_database_commit (db, error))
+      !set_status (p, db, info, id, TD_ASSESSMENT_RECEIVED, NULL, error))
     goto fail;
+  committing = g_get_monotonic_time ();
+  td_package_timings.write += committing - start;
+  if (!td_database_commit (db, error))
+    goto fail;
+  td_package_timings.commit += g_get_monotonic_time () - committing;
   return g_steal_pointer (&preview);
 
 fail:

@@ -22,6 +22,7 @@
 #include "td-audit.h"
 #include "td-catalog.h"
 #include "td-evidence.h"
+#include "td-digest.h"
 #include "td-package-read.h"
 
 /* Longest text accepted in any field: a justification or a note is a paragraph, not a book. */
@@ -457,7 +458,7 @@ blob_row (sqlite3_stmt  *stmt,
   g_autofree char *sha = NULL;
   g_autofree char *actual = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  gint64 length;
+  gint64 length, start;
 
   if (!read_text (&r, 0, FALSE, &sha, error))
     return FALSE;
@@ -475,7 +476,9 @@ blob_row (sqlite3_stmt  *stmt,
       return FALSE;
     }
   bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), (gsize) length);
-  actual = td_evidence_sha256 (bytes);
+  start = g_get_monotonic_time ();
+  actual = td_digest_sha256_bytes (bytes);
+  td_package_timings.hash += g_get_monotonic_time () - start;
   if (g_strcmp0 (actual, sha) != 0)
     {
       g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_CHECKSUM,
@@ -682,6 +685,8 @@ out_of_time (Package  *p,
   return TRUE;
 }
 
+TdPackageTimings td_package_timings;
+
 int
 td_package_time_limit_ms (void)
 {
@@ -698,6 +703,7 @@ td_package_read (TdDatabase  *db,
                  GError     **error)
 {
   g_autoptr(Package) p = g_new0 (Package, 1);
+  gint64 start = g_get_monotonic_time (), hashed = td_package_timings.hash;
   gboolean ok;
 
   p->path = g_strdup (path);
@@ -715,6 +721,8 @@ td_package_read (TdDatabase  *db,
                              _("The file is not a Thi đua package, or it was changed by another program. Ask the unit "
                                "to export it again."),
                              _("The package is damaged or incomplete. Ask the unit to export it again."), error);
+  td_package_timings.open += g_get_monotonic_time () - start;
+  start = g_get_monotonic_time ();
   if (p->pkg == NULL)
     {
       /* A schema made to stall the checks reads as the time budget, as any later step does. */
@@ -735,10 +743,14 @@ td_package_read (TdDatabase  *db,
            check_signature (p, db, error) &&
            check_values (p, error);
     }
+  td_package_timings.rows += g_get_monotonic_time () - start - (td_package_timings.hash - hashed);
   if (out_of_time (p, error) || !ok)
     return NULL;
   /* The PDFs have a time budget of their own, per page, in the helper. */
-  if (!check_evidence_files (p, error))
+  start = g_get_monotonic_time ();
+  ok = check_evidence_files (p, error);
+  td_package_timings.pdf += g_get_monotonic_time () - start;
+  if (!ok)
     return NULL;
   /* Everything needed is in memory now. */
   g_clear_pointer (&p->pkg, sqlite3_close);

@@ -70,6 +70,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Package, td_package_data_free)
 #define TD_PACKAGE_MAX_EVIDENCE 5000
 #define TD_PACKAGE_MAX_AUDIT    200000
 
+/* Where an import's time goes, in microseconds summed over every package read or imported by
+ * this process: bench-import prints the split. */
+typedef struct {
+  gint64 open;        /* opening the file and checking its schema */
+  gint64 hash;        /* sha256 of each evidence's bytes */
+  gint64 rows;        /* reading and checking the rows, their digests and the signature, less hash */
+  gint64 pdf;         /* drawing every evidence page in the PDF helper */
+  gint64 write;       /* the statements against the database */
+  gint64 commit;      /* COMMIT: sqlite writing the WAL */
+} TdPackageTimings;
+
+extern TdPackageTimings td_package_timings;
+
 /* Milliseconds a package's checks may take ($THIDUA_PACKAGE_TIME_LIMIT_MS, else two minutes). */
 int         td_package_time_limit_ms (void);
 

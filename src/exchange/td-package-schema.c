@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "td-digest.h"
 #include "td-package-private.h"
 
 G_DEFINE_QUARK (td-package-error-quark, td_package_error)
@@ -146,7 +147,7 @@ compare_keys (int          type_a,
 }
 
 static void
-digest_cell (GChecksum  *sum,
+digest_cell (TdDigest   *sum,
              int         type,
              const void *data,
              int         len)
@@ -155,9 +156,9 @@ digest_cell (GChecksum  *sum,
 
   /* Type tag and length before each field: no two different rows read the same. */
   g_snprintf (head, sizeof head, "%d:%d:", type, type == SQLITE_NULL ? 0 : len);
-  g_checksum_update (sum, (const guchar *) head, -1);
+  td_digest_update (sum, head, strlen (head));
   if (type != SQLITE_NULL && len > 0)
-    g_checksum_update (sum, data, len);
+    td_digest_update (sum, data, (gsize) len);
 }
 
 char *
@@ -168,7 +169,7 @@ td_package_scan_table (sqlite3            *pkg,
                        gpointer            user_data,
                        GError            **error)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(TdDigest) sum = td_digest_new ();
   g_autofree char *sql = NULL;
   g_autoptr(GByteArray) last_key = g_byte_array_new ();
   int last_type = -1;
@@ -257,7 +258,7 @@ td_package_scan_table (sqlite3            *pkg,
           else
             digest_cell (sum, types[c], sqlite3_column_text (stmt, c), sqlite3_column_bytes (stmt, c));
         }
-      g_checksum_update (sum, (const guchar *) "\n", 1);
+      td_digest_update (sum, "\n", 1);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -265,7 +266,7 @@ td_package_scan_table (sqlite3            *pkg,
       td_package_set_error (pkg, rc, error);
       return NULL;
     }
-  return g_strdup (g_checksum_get_string (sum));
+  return td_digest_finish (g_steal_pointer (&sum));
 }
 
 char *

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "td-evidence-pages.h"
+#include "td-pdf-bytes.h"
 #include "td-pdf-document.h"
 
 #define SCALE   (150.0 / 72.0)
@@ -25,7 +26,7 @@ td_evidence_pages_new (TdDatabase  *db,
   pages->bytes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   for (guint i = 0; i < evidence->len; i++)
     {
-      GBytes *bytes = td_evidence_load_bytes (db, ((TdEvidenceItem *) evidence->pdata[i])->id, error);
+      GBytes *bytes = td_pdf_bytes_load_evidence (db, ((TdEvidenceItem *) evidence->pdata[i])->id, error);
 
       if (bytes == NULL)
         return NULL;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "td-evidence-scan.h"
+#include "td-pdf-bytes.h"
 #include "td-pdf-document.h"
 
 void
@@ -42,7 +43,7 @@ scan_thread (GTask        *task,
 
   for (guint i = 0; db && i < job->ids->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
-      g_autoptr(GBytes) bytes = td_evidence_load_bytes (db, g_array_index (job->ids, gint64, i), NULL);
+      g_autoptr(GBytes) bytes = td_pdf_bytes_load_evidence (db, g_array_index (job->ids, gint64, i), NULL);
       g_autoptr(TdPdfDocument) doc = bytes ? td_pdf_document_new (bytes, NULL, NULL) : NULL;
       g_autoptr(GPtrArray) found = doc ? td_pdf_document_get_signatures (doc) : NULL;
       TdEvidenceSigned *s = g_new0 (TdEvidenceSigned, 1);

@@ -7,6 +7,8 @@
  * the one in view. */
 #include "config.h"
 
+#include <unistd.h>
+
 #include "td-page-cache.h"
 
 typedef struct {
@@ -23,6 +25,7 @@ struct _TdPageCache
   GHashTable    *entries;       /* page → Entry, main thread only */
   gsize          budget;
   gsize          memory;
+  gsize          peak;
   guint          n_renders;
 
   /* Shared with the worker, under lock. */
@@ -117,6 +120,7 @@ deliver_cb (gpointer user_data)
   self->memory += entry_size (entry);
   self->n_renders++;
   evict (self);
+  self->peak = MAX (self->peak, self->memory);
   g_signal_emit (self, signals[PAGE_READY], 0, d->page);
   g_object_unref (self);
   g_free (d);
@@ -182,10 +186,13 @@ worker_main (gpointer user_data)
           d->result.width = cairo_image_surface_get_width (surface);
           d->result.height = cairo_image_surface_get_height (surface);
           d->result.stride = cairo_image_surface_get_stride (surface);
-          d->result.pixels = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) d->result.stride * d->result.height);
+          /* The helper's pixels as they are (a mapping of its memfd), not a copy: the bytes
+           * keep the surface, and with it the mapping, alive. */
+          d->result.pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                                         (gsize) d->result.stride * d->result.height,
+                                                         (GDestroyNotify) cairo_surface_destroy, surface);
           /* Remember what was asked, so that a capped page is not drawn again and again. */
           d->result.scale = scale;
-          cairo_surface_destroy (surface);
         }
       /* Always through a source, never g_main_context_invoke(): when nobody is iterating the
        * context, invoke acquires it and runs the callback here, on the worker, which would then
@@ -341,6 +348,43 @@ gsize
 td_page_cache_get_memory (TdPageCache *self)
 {
   return self->memory;
+}
+
+gsize
+td_page_cache_get_peak_memory (TdPageCache *self)
+{
+  return self->peak;
+}
+
+void
+td_page_cache_set_budget (TdPageCache *self,
+                          gsize        budget_bytes)
+{
+  self->budget = budget_bytes;
+  evict (self);
+}
+
+/* What the machine can spare for one viewer: a 32nd of its memory (128 MB of a clerk's 4 GB
+ * laptop), never less than 48 MB nor more than 256 MB. */
+static gsize
+machine_cap (void)
+{
+  long pages = sysconf (_SC_PHYS_PAGES), size = sysconf (_SC_PAGE_SIZE);
+  guint64 memory = pages > 0 && size > 0 ? (guint64) pages * (guint64) size : G_GUINT64_CONSTANT (4) << 30;
+
+  return (gsize) CLAMP (memory / 32, (guint64) 48 << 20, (guint64) 256 << 20);
+}
+
+gsize
+td_page_cache_budget_for (int width,
+                          int height)
+{
+  /* A page as wide as the view is about 1.4 times as tall as it is wide; the cache keeps the
+   * page in view, the two ahead and behind it (TD_PAGE_CACHE_AHEAD) and as many again to flip
+   * back without waiting: 12 such pages, and at least 24 MB for a small window. */
+  guint64 page = (guint64) MAX (width, 1) * (guint64) MAX (MAX (height, width * 1.42), 1) * 4;
+
+  return (gsize) MIN (MAX (page * 12, (guint64) 24 << 20), machine_cap ());
 }
 
 guint

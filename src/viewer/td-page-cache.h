@@ -39,6 +39,15 @@ const TdRenderedPage *td_page_cache_lookup       (TdPageCache   *self,
 const GError         *td_page_cache_get_error    (TdPageCache   *self,
                                                   int            page);
 gsize                 td_page_cache_get_memory   (TdPageCache   *self);
+/* The most the cache held at once since it was made. */
+gsize                 td_page_cache_get_peak_memory (TdPageCache *self);
+/* A new budget (the view was resized): pages beyond it go now. */
+void                  td_page_cache_set_budget   (TdPageCache   *self,
+                                                  gsize          budget_bytes);
+/* The budget for a view of @width × @height device pixels on this machine: a dozen pages that
+ * fill the view, within what the machine's memory can spare (td-page-cache.c says how much). */
+gsize                 td_page_cache_budget_for   (int            width,
+                                                  int            height);
 guint                 td_page_cache_get_n_renders (TdPageCache  *self);
 
 G_END_DECLS

@@ -88,6 +88,62 @@ td_pdf_document_new (GBytes      *bytes,
   return g_steal_pointer (&self);
 }
 
+typedef struct {
+  GBytes *bytes;
+  char   *password;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_bytes_unref (job->bytes);
+  g_free (job->password);
+  g_free (job);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenJob *job = task_data;
+  GError *error = NULL;
+  TdPdfDocument *doc = td_pdf_document_new (job->bytes, job->password, &error);
+
+  if (doc == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, doc, g_object_unref);
+}
+
+void
+td_pdf_document_new_async (GBytes              *bytes,
+                           const char          *password,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  OpenJob *job = g_new0 (OpenJob, 1);
+
+  job->bytes = g_bytes_ref (bytes);
+  job->password = g_strdup (password);
+  g_task_set_source_tag (task, td_pdf_document_new_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+  /* A document replaced before it opened is dropped, not shown. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, open_thread);
+}
+
+TdPdfDocument *
+td_pdf_document_new_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 int
 td_pdf_document_get_n_pages (TdPdfDocument *self)
 {

@@ -37,6 +37,14 @@ gboolean         td_pdf_sniff                    (GBytes         *bytes,
 TdPdfDocument   *td_pdf_document_new             (GBytes         *bytes,
                                                   const char     *password,
                                                   GError        **error);
+/* td_pdf_document_new() on a worker, so that the window never waits for the helper. */
+void             td_pdf_document_new_async       (GBytes              *bytes,
+                                                  const char          *password,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+TdPdfDocument   *td_pdf_document_new_finish      (GAsyncResult        *result,
+                                                  GError             **error);
 int              td_pdf_document_get_n_pages     (TdPdfDocument  *self);
 /* How many signature fields the file has (validated elsewhere: td-pdf-signature.h). */
 int              td_pdf_document_get_n_signatures (TdPdfDocument *self);

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "td-pdf-document.h"
+#include "td-pdf-bytes.h"
 #include "td-pdf-helper.h"
 #include "td-pdf-helper-io.h"
 
@@ -205,12 +206,39 @@ refill_spare (void)
     }
 }
 
+static gboolean refilling;
+
+static gpointer
+refill_thread (gpointer data)
+{
+  refill_spare ();
+  G_LOCK (spare);
+  refilling = FALSE;
+  G_UNLOCK (spare);
+  return NULL;
+}
+
+static void
+refill_spare_later (void)
+{
+  gboolean start;
+
+  G_LOCK (spare);
+  start = !refilling && spare_sock < 0;
+  refilling |= start;
+  G_UNLOCK (spare);
+  if (start)
+    g_thread_unref (g_thread_new ("thidua-pdf-spare", refill_thread, NULL));
+}
+
 /* A new helper process (the spare when one is ready), then the document opened in it. */
 static gboolean
 start (TdPdfHelper  *self,
        int           timeout_ms,
        GError      **error)
 {
+  gboolean ok;
+
   G_LOCK (spare);
   if (spare_sock >= 0 && spare_owner != getpid ())
     {
@@ -233,8 +261,24 @@ start (TdPdfHelper  *self,
       self->pid = 0;
       return FALSE;
     }
-  refill_spare ();
-  return open_document (self, timeout_ms, error);
+  /* The next spare starts once this document is open, on a thread of its own: starting a
+   * process (fork and exec from a process of a few hundred megabytes) and its start-up run
+   * beside the first pages, not before them. */
+  ok = open_document (self, timeout_ms, error);
+  refill_spare_later ();
+  return ok;
+}
+
+void
+td_pdf_helper_prepare (void)
+{
+  gboolean have;
+
+  G_LOCK (spare);
+  have = spare_sock >= 0 && spare_owner == getpid ();
+  G_UNLOCK (spare);
+  if (!have)
+    refill_spare_later ();
 }
 
 /* Opens the document in the running helper.  An answer that the file cannot be opened leaves
@@ -392,7 +436,9 @@ td_pdf_helper_open (GBytes      *bytes,
   g_mutex_init (&self->lock);
   self->sock = -1;
   self->password = g_strdup (password);
-  self->pdf_fd = td_helper_memfd_new ("thidua-evidence", data, size);
+  self->pdf_fd = td_pdf_bytes_dup_fd (bytes);
+  if (self->pdf_fd < 0)
+    self->pdf_fd = td_helper_memfd_new ("thidua-evidence", data, size);
   if (self->pdf_fd < 0)
     {
       g_set_error (error, TD_PDF_ERROR, TD_PDF_ERROR_HELPER, _("Cannot hand the document to the PDF reader: %s"),
@@ -417,9 +463,11 @@ td_pdf_helper_reopen (TdPdfHelper  *self,
 {
   gsize size;
   const void *data = g_bytes_get_data (bytes, &size);
-  int fd = td_helper_memfd_new ("thidua-evidence", data, size);
+  int fd = td_pdf_bytes_dup_fd (bytes);
   gboolean ok;
 
+  if (fd < 0)
+    fd = td_helper_memfd_new ("thidua-evidence", data, size);
   if (fd < 0)
     {
       g_set_error (error, TD_PDF_ERROR, TD_PDF_ERROR_HELPER, _("Cannot hand the document to the PDF reader: %s"),

@@ -61,6 +61,9 @@ GArray          *td_pdf_helper_find          (TdPdfHelper  *self,
 /* The time budgets, in milliseconds ($THIDUA_PDF_PAGE_TIMEOUT for a page, else 10 s; opening
  * gets twice that). */
 int              td_pdf_helper_page_timeout  (void);
+/* Starts a helper ahead of need, when none is waiting: the next document opened takes it,
+ * already past its start-up.  The app calls it once its window is up. */
+void             td_pdf_helper_prepare       (void);
 /* Where the helper is: $THIDUA_PDF_HELPER, the installed libexecdir, or beside the running
  * program in a build tree; NULL when none is found. */
 char            *td_pdf_helper_find_program  (void);

@@ -11,6 +11,7 @@
 #include "td-evidence-preview.h"
 #include "td-import-dialog.h"
 #include "td-package.h"
+#include "td-pdf-bytes.h"
 
 /* Helpers */
 
@@ -437,7 +438,7 @@ td_assessment_page_show_evidence (TdAssessmentPage *self,
                                   gint64            evidence_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = td_evidence_load_bytes (self->db, evidence_id, &error);
+  g_autoptr(GBytes) bytes = td_pdf_bytes_load_evidence (self->db, evidence_id, &error);
 
   if (bytes == NULL)
     {

@@ -7,6 +7,7 @@
 #include "td-appraisal-view.h"
 #include "td-evidence-preview.h"
 #include "td-nomination-pane.h"
+#include "td-pdf-bytes.h"
 #include "td-pickers.h"
 #include "td-window.h"
 
@@ -177,7 +178,7 @@ open_evidence_cb (GtkButton    *button,
 {
   gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "td-evidence-id"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = td_evidence_load_bytes (self->db, id, &error);
+  g_autoptr(GBytes) bytes = td_pdf_bytes_load_evidence (self->db, id, &error);
 
   if (bytes == NULL)
     td_window_toast (GTK_WIDGET (self), error->message);

@@ -10,6 +10,7 @@
 
 #include "td-evidence-page.h"
 #include "td-evidence-scan.h"
+#include "td-pdf-bytes.h"
 #include "td-pdf-reader.h"
 #include "td-pdf-signature.h"
 #include "td-pickers.h"
@@ -305,7 +306,7 @@ row_selected_cb (TdEvidencePage *self,
   gtk_label_set_label (self->title_label, e->file_name);
   gtk_editable_set_text (GTK_EDITABLE (self->comment_entry), e->verdict_comment);
   clear_pending_verdict (self);
-  bytes = td_evidence_load_bytes (self->db, e->id, &error);
+  bytes = td_pdf_bytes_load_evidence (self->db, e->id, &error);
   td_pdf_reader_set_pdf (self->reader, bytes, error ? error->message : NULL);
   gtk_stack_set_visible_child_name (self->viewer_stack, "view");
   show_verdict_state (self);
@@ -476,7 +477,7 @@ static GBytes *
 current_bytes (TdEvidencePage *self)
 {
   g_autoptr(GError) error = NULL;
-  GBytes *bytes = self->current ? td_evidence_load_bytes (self->db, self->current, &error) : NULL;
+  GBytes *bytes = self->current ? td_pdf_bytes_load_evidence (self->db, self->current, &error) : NULL;
 
   if (error)
     td_window_toast (GTK_WIDGET (self), error->message);

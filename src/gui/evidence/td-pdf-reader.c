@@ -34,6 +34,7 @@ struct _TdPdfReader
   AdwBanner      *signature_banner;
   GPtrArray      *signatures;      /* TdPdfSignature of the file shown, for the details */
   GCancellable   *signature_cancel;
+  GCancellable   *open_cancel;     /* the document being opened */
 };
 
 G_DEFINE_FINAL_TYPE (TdPdfReader, td_pdf_reader, ADW_TYPE_BIN)
@@ -166,19 +167,39 @@ take_focus (TdPdfReader *self,
     gtk_widget_grab_focus (widget);
 }
 
-static void
-open_document (TdPdfReader *self,
-               const char        *password)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TdPdfDocument) doc = self->pdf ? td_pdf_document_new (self->pdf, password, &error) : NULL;
+typedef struct {
+  TdPdfReader *self;
+  gboolean     with_password;
+} Opening;
 
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Opening *opening = user_data;
+  TdPdfReader *self = opening->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPdfDocument) doc = td_pdf_document_new_finish (result, &error);
+  gboolean with_password = opening->with_password;
+
+  g_free (opening);
+  /* Another document was asked for meanwhile (or the reader went): this one is not shown
+   * (GTask reports a cancelled task as cancelled, whatever the worker returned). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_object_unref (self);
+      return;
+    }
+  g_clear_object (&self->open_cancel);
   if (doc == NULL && (g_error_matches (error, TD_PDF_ERROR, TD_PDF_ERROR_ENCRYPTED) ||
                       g_error_matches (error, TD_PDF_ERROR, TD_PDF_ERROR_BAD_PASSWORD)))
     {
-      gtk_label_set_label (self->password_error, password ? error->message : "");
+      td_pdf_view_set_document (self->view, NULL, NULL);
+      gtk_label_set_label (self->password_error, with_password ? error->message : "");
       gtk_stack_set_visible_child_name (self->stack, "password");
       take_focus (self, GTK_WIDGET (self->password_row));
+      g_object_unref (self);
       return;
     }
   td_pdf_view_set_document (self->view, doc, error ? error->message : NULL);
@@ -186,6 +207,31 @@ open_document (TdPdfReader *self,
   gtk_stack_set_visible_child_name (self->stack, "view");
   page_changed_cb (self);
   take_focus (self, GTK_WIDGET (self->view));
+  g_object_unref (self);
+}
+
+/* The helper opens the file on a worker; meanwhile the view says so, and nothing of the
+ * previous document stays on screen to be judged by mistake. */
+static void
+open_document (TdPdfReader *self,
+               const char  *password)
+{
+  Opening *opening;
+
+  if (self->open_cancel)
+    g_cancellable_cancel (self->open_cancel);
+  g_clear_object (&self->open_cancel);
+  if (self->pdf == NULL)
+    return;
+  self->open_cancel = g_cancellable_new ();
+  td_pdf_view_set_document (self->view, NULL, _("Opening the document…"));
+  check_signatures (self, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "view");
+  page_changed_cb (self);
+  opening = g_new0 (Opening, 1);
+  opening->self = g_object_ref (self);
+  opening->with_password = password != NULL;
+  td_pdf_document_new_async (self->pdf, password, self->open_cancel, opened_cb, opening);
 }
 
 static void
@@ -257,6 +303,9 @@ td_pdf_reader_dispose (GObject *object)
   if (self->signature_cancel)
     g_cancellable_cancel (self->signature_cancel);
   g_clear_object (&self->signature_cancel);
+  if (self->open_cancel)
+    g_cancellable_cancel (self->open_cancel);
+  g_clear_object (&self->open_cancel);
   g_clear_pointer (&self->signatures, g_ptr_array_unref);
   G_OBJECT_CLASS (td_pdf_reader_parent_class)->dispose (object);
 }
@@ -421,6 +470,9 @@ td_pdf_reader_set_pdf (TdPdfReader *self,
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   if (pdf == NULL)
     {
+      if (self->open_cancel)
+        g_cancellable_cancel (self->open_cancel);
+      g_clear_object (&self->open_cancel);
       td_pdf_view_set_document (self->view, NULL, error_message);
       check_signatures (self, NULL);
       gtk_stack_set_visible_child_name (self->stack, "view");
@@ -428,6 +480,12 @@ td_pdf_reader_set_pdf (TdPdfReader *self,
       return;
     }
   open_document (self, NULL);
+}
+
+gboolean
+td_pdf_reader_is_opening (TdPdfReader *self)
+{
+  return self->open_cancel != NULL;
 }
 
 TdPdfView *

@@ -18,6 +18,8 @@ GtkWidget           *td_pdf_reader_new              (void);
 void                 td_pdf_reader_set_pdf          (TdPdfReader *self,
                                                      GBytes      *pdf,
                                                      const char  *error_message);
+/* TRUE while the helper opens a document (td_pdf_reader_set_pdf() returns at once). */
+gboolean             td_pdf_reader_is_opening       (TdPdfReader *self);
 TdPdfView           *td_pdf_reader_get_view         (TdPdfReader *self);
 AdwPasswordEntryRow *td_pdf_reader_get_password_row (TdPdfReader *self);
 /* The page thumbnails sidebar (F9 or the bar's button). */

@@ -14,8 +14,6 @@
 
 #include "td-pdf-view.h"
 
-/* Memory the rendered pages may take; a few dozen A4 pages at screen size. */
-#define CACHE_BUDGET (192 * 1024 * 1024)
 #define MARGIN 12.0
 #define GAP    12.0      /* between pages in continuous mode */
 
@@ -147,11 +145,22 @@ follow_scroll (TdPdfView *self)
   change_page (self, p);
 }
 
+/* Memory the rendered pages may take: from the view's size in device pixels and the machine. */
+static gsize
+cache_budget (TdPdfView *self)
+{
+  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  return td_page_cache_budget_for (gtk_widget_get_width (GTK_WIDGET (self)) * factor,
+                                   gtk_widget_get_height (GTK_WIDGET (self)) * factor);
+}
+
 static void
 update_cache_scale (TdPdfView *self)
 {
   if (self->cache == NULL)
     return;
+  td_page_cache_set_budget (self->cache, cache_budget (self));
   /* Device pixels: sharp on HiDPI screens. */
   td_page_cache_set_scale (self->cache, logical_scale (self) * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 }
@@ -619,7 +628,7 @@ td_pdf_view_set_document (TdPdfView     *self,
   self->n_pages = document ? td_pdf_document_get_n_pages (document) : 0;
   if (document != NULL)
     {
-      self->cache = td_page_cache_new (document, CACHE_BUDGET);
+      self->cache = td_page_cache_new (document, cache_budget (self));
       g_signal_connect_swapped (self->cache, "page-ready", G_CALLBACK (page_ready_cb), self);
       update_cache_scale (self);
       td_page_cache_set_current (self->cache, 0);

@@ -10,6 +10,7 @@
 
 #include "td-application.h"
 #include "td-pdf-check.h"
+#include "td-pdf-helper.h"
 #include "td-preferences-dialog.h"
 #include "td-window.h"
 
@@ -266,6 +267,12 @@ td_application_startup (GApplication *application)
 }
 
 static void
+prepare_pdf_helper_cb (gpointer data)
+{
+  td_pdf_helper_prepare ();
+}
+
+static void
 td_application_activate (GApplication *application)
 {
   TdApplication *self = TD_APPLICATION (application);
@@ -288,6 +295,9 @@ td_application_activate (GApplication *application)
         }
     }
   gtk_window_present (window);
+  /* A PDF helper waiting, warmed up, for the first evidence opened; a second after start-up so
+   * that it does not compete with the first frame. */
+  g_timeout_add_seconds_once (1, prepare_pdf_helper_cb, NULL);
   if (self->preferences_page != NULL && self->database != NULL)
     {
       TdPreferencesDialog *dialog = td_preferences_dialog_new (self->database);
