@@ -632,7 +632,38 @@ check_signature (Package     *p,
 
 /* Each evidence drawn, page by page, in the PDF helper (td_evidence_inspect): one that is not
  * a PDF or is damaged refuses the package; one the helper cannot draw (it crashed or ran over
- * its time) is imported and marked for the reviewers with the reason. */
+ * its time) is imported and marked for the reviewers with the reason.  The files are checked
+ * side by side, one thread (and one helper process) per processor. */
+typedef struct {
+  const char *sha256;
+  GBytes     *bytes;
+  int         n_pages;
+  GError     *error;
+} EvidenceCheck;
+
+typedef struct {
+  EvidenceCheck *checks;
+  guint          n;
+  gint           next;
+} CheckQueue;
+
+static gpointer
+check_worker (gpointer data)
+{
+  CheckQueue *queue = data;
+
+  for (;;)
+    {
+      guint i = (guint) g_atomic_int_add (&queue->next, 1);
+      EvidenceCheck *c;
+
+      if (i >= queue->n)
+        return NULL;
+      c = &queue->checks[i];
+      td_evidence_inspect (c->bytes, 0, &c->n_pages, &c->error);
+    }
+}
+
 static gboolean
 check_evidence_files (Package  *p,
                       GError  **error)
@@ -640,6 +671,11 @@ check_evidence_files (Package  *p,
   GHashTableIter iter;
   gpointer key, value;
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree EvidenceCheck *checks = NULL;
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  CheckQueue queue = { 0 };
+  gboolean ok = TRUE;
+  guint n = 0;
 
   /* Every blob belongs to an evidence: nothing rides along unseen. */
   for (guint i = 0; i < p->evidence->len; i++)
@@ -647,24 +683,39 @@ check_evidence_files (Package  *p,
   if (g_hash_table_size (used) != g_hash_table_size (p->blobs))
     return bad_rows (error, _("evidence"));
 
+  checks = g_new0 (EvidenceCheck, MAX (g_hash_table_size (p->blobs), 1));
   g_hash_table_iter_init (&iter, p->blobs);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      g_autoptr(GError) local = NULL;
-      int n_pages = 0;
+      checks[n].sha256 = key;
+      checks[n].bytes = value;
+      n++;
+    }
+  queue.checks = checks;
+  queue.n = n;
+  for (guint t = 1; t < MIN (n, MIN (g_get_num_processors (), 4)); t++)
+    g_ptr_array_add (threads, g_thread_new ("thidua-check", check_worker, &queue));
+  check_worker (&queue);
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (threads->pdata[t]);
 
-      if (td_evidence_inspect (value, 0, &n_pages, &local))
-        g_hash_table_insert (p->pages, g_strdup (key), GINT_TO_POINTER (n_pages));
-      else if (g_error_matches (local, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_CANNOT_DISPLAY))
-        g_hash_table_insert (p->problems, g_strdup (key), g_strdup (local->message));
-      else
+  for (guint i = 0; i < n; i++)
+    {
+      EvidenceCheck *c = &checks[i];
+
+      if (c->error == NULL)
+        g_hash_table_insert (p->pages, g_strdup (c->sha256), GINT_TO_POINTER (c->n_pages));
+      else if (g_error_matches (c->error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_CANNOT_DISPLAY))
+        g_hash_table_insert (p->problems, g_strdup (c->sha256), g_strdup (c->error->message));
+      else if (ok)
         {
           g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_BAD_EVIDENCE,
-                       _("An evidence in the package cannot be used: %s"), local->message);
-          return FALSE;
+                       _("An evidence in the package cannot be used: %s"), c->error->message);
+          ok = FALSE;
         }
+      g_clear_error (&c->error);
     }
-  return TRUE;
+  return ok;
 }
 
 static gboolean

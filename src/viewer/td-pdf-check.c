@@ -16,13 +16,61 @@
 /* About 200 × 280 pixels an A4 page: enough to run every drawing operator. */
 #define CHECK_PIXELS (200 * 280)
 
-/* One helper process checks every file, one after the other: starting a process per file cost
- * more than the drawing itself in bench-import.  Replaced whenever a file kills it. */
-static TdPdfHelper *warm;
-static pid_t warm_owner;      /* the process that started it: a fork()ed child starts its own */
-G_LOCK_DEFINE_STATIC (warm);
+/* Warm helper processes check the files, each file in one helper: starting a process per file
+ * cost more than the drawing itself in bench-import.  As many as the machine has processors
+ * (at most four), so that an import checks its files side by side.  A helper a file kills is
+ * replaced. */
+#define MAX_WARM 4
+
+static TdPdfHelper *warm[MAX_WARM];
+static gboolean warm_busy[MAX_WARM];
+static pid_t warm_owner;      /* the process that started them: a fork()ed child starts its own */
+static GMutex warm_lock;
+static GCond warm_free;
 
 static gboolean check_pages (TdPdfHelper *helper, GError *local, int *n_pages, GError **error);
+
+/* A helper slot of our own, waiting for one when all are busy. */
+static int
+take_slot (void)
+{
+  int n = CLAMP ((int) g_get_num_processors (), 1, MAX_WARM);
+  int slot = -1;
+
+  g_mutex_lock (&warm_lock);
+  if (warm_owner != getpid ())
+    {
+      for (int i = 0; i < MAX_WARM; i++)
+        {
+          /* The parent's helpers, inherited through fork(): not ours to talk to. */
+          if (warm[i] != NULL)
+            td_pdf_helper_abandon (warm[i]);
+          warm[i] = NULL;
+          warm_busy[i] = FALSE;
+        }
+      warm_owner = getpid ();
+    }
+  while (slot < 0)
+    {
+      for (int i = 0; i < n && slot < 0; i++)
+        if (!warm_busy[i])
+          slot = i;
+      if (slot < 0)
+        g_cond_wait (&warm_free, &warm_lock);
+    }
+  warm_busy[slot] = TRUE;
+  g_mutex_unlock (&warm_lock);
+  return slot;
+}
+
+static void
+give_back (int slot)
+{
+  g_mutex_lock (&warm_lock);
+  warm_busy[slot] = FALSE;
+  g_cond_signal (&warm_free);
+  g_mutex_unlock (&warm_lock);
+}
 
 gboolean
 td_pdf_check (GBytes  *bytes,
@@ -32,6 +80,7 @@ td_pdf_check (GBytes  *bytes,
   g_autoptr(GError) local = NULL;
   gboolean opened, ok;
   int page_timeout = td_pdf_helper_page_timeout ();
+  int slot;
 
   if (!td_pdf_sniff (bytes, NULL))
     {
@@ -39,19 +88,14 @@ td_pdf_check (GBytes  *bytes,
                    _("The file is not a PDF document. Save or scan the evidence as PDF and attach it again."));
       return FALSE;
     }
-  G_LOCK (warm);
-  if (warm != NULL && warm_owner != getpid ())
-    {
-      td_pdf_helper_abandon (warm);
-      warm = NULL;
-    }
-  warm_owner = getpid ();
-  if (warm == NULL)
-    opened = (warm = td_pdf_helper_open (bytes, NULL, page_timeout * 2, &local)) != NULL;
+  /* The slot is ours alone until given back: its helper is used by this thread only. */
+  slot = take_slot ();
+  if (warm[slot] == NULL)
+    opened = (warm[slot] = td_pdf_helper_open (bytes, NULL, page_timeout * 2, &local)) != NULL;
   else
-    opened = td_pdf_helper_reopen (warm, bytes, NULL, page_timeout * 2, &local);
-  ok = check_pages (opened ? warm : NULL, local, n_pages, error);
-  G_UNLOCK (warm);
+    opened = td_pdf_helper_reopen (warm[slot], bytes, NULL, page_timeout * 2, &local);
+  ok = check_pages (opened ? warm[slot] : NULL, local, n_pages, error);
+  give_back (slot);
   return ok;
 }
 
