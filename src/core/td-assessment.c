@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "td-assessment-private.h"
+#include "td-receive.h"
 #include "td-audit.h"
 #include "td-database-private.h"
 #include "td-catalog.h"
@@ -399,7 +399,7 @@ td_assessment_set_values (TdDatabase     *db,
 }
 
 gboolean
-td_assessment_write_values (TdDatabase     *db,
+td_receive_values (TdDatabase     *db,
                             gint64          assessment_id,
                             TdTarget      **targets,
                             const TdValue **values,
@@ -499,7 +499,7 @@ td_assessment_set_attestation (TdDatabase  *db,
 }
 
 gboolean
-td_assessment_write_attestation (TdDatabase  *db,
+td_receive_attestation (TdDatabase  *db,
                                  gint64       assessment_id,
                                  gint64       standard_id,
                                  gboolean     attested,

@@ -6,13 +6,10 @@
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 
-#include "td-assessment-private.h"
 #include "td-audit.h"
 #include "td-evidence.h"
 #include "td-package-read.h"
-/* Still writing the received rows itself (blobs, evidence, revisions, the unit's history, the
- * receipt); moving these statements into the core is the next step of issue 17. */
-#include "td-database-private.h"
+#include "td-receive.h"
 
 void
 td_package_preview_free (TdPackagePreview *preview)
@@ -208,10 +205,7 @@ package_preview (Package     *p,
 
 /* Writing */
 
-/* The evidence of the new revision.  At the board, the verdicts are the board's: an evidence
- * whose file did not change (same sha256) keeps the verdict its reviewer gave, a new one waits
- * for review, whatever the package says.  At the unit, the province's verdicts come with its
- * return, for the clerk to read. */
+/* The evidence of the new revision (td_receive_evidence says whose verdicts count). */
 static gboolean
 apply_evidence (Package     *p,
                 TdDatabase  *db,
@@ -219,107 +213,46 @@ apply_evidence (Package     *p,
                 gboolean     take_verdicts,
                 GError     **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!td_database_exec (db, "CREATE TEMP TABLE IF NOT EXISTS import_verdict (sha256 TEXT PRIMARY KEY, verdict TEXT,"
-                             " verdict_comment TEXT, reviewed_by TEXT, reviewed_at TEXT) WITHOUT ROWID;"
-                             "DELETE FROM temp.import_verdict", error))
-    return FALSE;
-  stmt = td_database_prepare (db, "INSERT OR IGNORE INTO temp.import_verdict SELECT sha256, verdict, verdict_comment,"
-                                  " reviewed_by, reviewed_at FROM evidence WHERE assessment_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (!td_database_step_done (db, stmt, error))
-    return FALSE;
-  stmt = td_database_prepare (db, "DELETE FROM evidence WHERE assessment_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (!td_database_step_done (db, stmt, error))
-    return FALSE;
+  g_autofree TdReceivedEvidence *items = g_new0 (TdReceivedEvidence, MAX (p->evidence->len, 1));
 
   for (guint i = 0; i < p->evidence->len; i++)
     {
       PkgEvidence *e = p->evidence->pdata[i];
-      GBytes *bytes = g_hash_table_lookup (p->blobs, e->sha256);
       TdTarget *target = e->target_number ? td_package_target (p, e->target_number) : NULL;
       TdStandard *standard = td_package_standard (p, e->standard_code);
-      int pages = GPOINTER_TO_INT (g_hash_table_lookup (p->pages, e->sha256));
-      const char *problem = g_hash_table_lookup (p->problems, e->sha256);
 
-      stmt = td_database_prepare (db, "INSERT INTO evidence_blob (sha256, size, page_count, data, display_problem)"
-                                      " VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING", error);
-      if (stmt == NULL)
-        return FALSE;
-      td_stmt_bind_text (stmt, 1, e->sha256);
-      sqlite3_bind_int64 (stmt, 2, (gint64) g_bytes_get_size (bytes));
-      sqlite3_bind_int (stmt, 3, pages);
-      sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), SQLITE_STATIC);
-      td_stmt_bind_text (stmt, 5, problem);
-      if (!td_database_step_done (db, stmt, error))
-        return FALSE;
-
-      stmt = td_database_prepare (db,
-                                  take_verdicts
-                                  ? "INSERT INTO evidence (sha256, file_name, added_at, assessment_id, target_id, standard_id,"
-                                    " verdict, verdict_comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                                  : "INSERT INTO evidence (sha256, file_name, added_at, assessment_id, target_id, standard_id,"
-                                    " verdict, verdict_comment, reviewed_by, reviewed_at)"
-                                    " SELECT ?1, ?2, ?3, ?4, ?5, ?6, coalesce(k.verdict, 'unreviewed'),"
-                                    " coalesce(k.verdict_comment, ''), k.reviewed_by, k.reviewed_at"
-                                    " FROM (SELECT 1) LEFT JOIN temp.import_verdict k ON k.sha256 = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      td_stmt_bind_text (stmt, 1, e->sha256);
-      td_stmt_bind_text (stmt, 2, e->file_name);
-      td_stmt_bind_text (stmt, 3, e->added_at);
-      sqlite3_bind_int64 (stmt, 4, assessment_id);
-      if (target)
-        sqlite3_bind_int64 (stmt, 5, td_target_get_id (target));
-      if (standard)
-        sqlite3_bind_int64 (stmt, 6, standard->id);
-      if (take_verdicts)
-        {
-          td_stmt_bind_text (stmt, 7, e->verdict);
-          td_stmt_bind_text (stmt, 8, e->verdict_comment);
-        }
-      if (!td_database_step_done (db, stmt, error))
-        return FALSE;
+      items[i].sha256 = e->sha256;
+      items[i].bytes = g_hash_table_lookup (p->blobs, e->sha256);
+      items[i].page_count = GPOINTER_TO_INT (g_hash_table_lookup (p->pages, e->sha256));
+      items[i].display_problem = g_hash_table_lookup (p->problems, e->sha256);
+      items[i].file_name = e->file_name;
+      items[i].added_at = e->added_at;
+      items[i].target_id = target ? td_target_get_id (target) : 0;
+      items[i].standard_id = standard ? standard->id : 0;
+      items[i].verdict = e->verdict;
+      items[i].verdict_comment = e->verdict_comment;
     }
-  return TRUE;
+  return td_receive_evidence (db, assessment_id, items, p->evidence->len, take_verdicts, error);
 }
 
-/* The unit's own history, kept as the unit's (unit_history), never in the board's audit log;
- * an entry the board has already is one the unique key ignores. */
+/* The unit's own history, kept as the unit's, never in the board's audit log. */
 static gboolean
 apply_history (Package     *p,
                TdDatabase  *db,
                gint64       assessment_id,
                GError     **error)
 {
+  g_autofree TdAuditEntry *entries = g_new0 (TdAuditEntry, MAX (p->audit->len, 1));
+
   for (guint i = 0; i < p->audit->len; i++)
     {
       PkgAudit *a = p->audit->pdata[i];
-      sqlite3_stmt *stmt = td_database_prepare (db,
-                                                "INSERT INTO unit_history (assessment_id, source_id, at, actor, entity, field,"
-                                                " old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                                " ON CONFLICT DO NOTHING", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, assessment_id);
-      sqlite3_bind_int64 (stmt, 2, a->id);
-      td_stmt_bind_text (stmt, 3, a->at);
-      td_stmt_bind_text (stmt, 4, a->actor);
-      td_stmt_bind_text (stmt, 5, a->entity);
-      td_stmt_bind_text (stmt, 6, a->field);
-      td_stmt_bind_text (stmt, 7, a->old_value);
-      td_stmt_bind_text (stmt, 8, a->new_value);
-      td_stmt_bind_text (stmt, 9, a->reason);
-      if (!td_database_step_done (db, stmt, error))
-        return FALSE;
+
+      entries[i] = (TdAuditEntry) { .id = a->id, .at = a->at, .actor = a->actor, .entity = a->entity,
+                                    .field = a->field, .old_value = a->old_value, .new_value = a->new_value,
+                                    .reason = a->reason };
     }
-  return TRUE;
+  return td_receive_history (db, assessment_id, entries, p->audit->len, error);
 }
 
 static gboolean
@@ -331,30 +264,16 @@ set_status (Package             *p,
             const char          *reason,
             GError             **error)
 {
-  g_autofree char *now = td_database_now ();
   g_autofree char *base = g_path_get_basename (p->path);
   g_autofree char *why = g_strdup_printf ("import %s", base);
   g_autofree char *content = content_digest (p);
-  /* How a submission arrived is the board's record; at the unit, the return from the board
-   * leaves the clerk's own submission as it was. */
+  /* How a submission arrived is the board's record (who signed what the province now holds;
+   * "" says it came unsigned); at the unit, the return from the board leaves the clerk's own
+   * submission as it was. */
   gboolean at_board = status != TD_ASSESSMENT_RETURNED;
-  sqlite3_stmt *stmt = td_database_prepare (db, at_board
-                                            ? "UPDATE assessment SET status = ?1, status_reason = ?2, revision = ?3,"
-                                              " updated_at = ?4, received_signature = ?5, received_content = ?6 WHERE id = ?7"
-                                            : "UPDATE assessment SET status = ?1, status_reason = ?2, revision = ?3,"
-                                              " updated_at = ?4 WHERE id = ?7", error);
+  const char *signer = !at_board ? NULL : p->signature_info ? p->signature_info->signer->subject : "";
 
-  if (stmt == NULL)
-    return FALSE;
-  td_stmt_bind_text (stmt, 1, td_assessment_status_to_string (status));
-  td_stmt_bind_text (stmt, 2, reason && *reason ? reason : NULL);
-  sqlite3_bind_int (stmt, 3, p->revision);
-  td_stmt_bind_text (stmt, 4, now);
-  /* Who signed what the province now holds; "" says it came unsigned. */
-  td_stmt_bind_text (stmt, 5, p->signature_info ? p->signature_info->signer->subject : "");
-  td_stmt_bind_text (stmt, 6, content);
-  sqlite3_bind_int64 (stmt, 7, assessment_id);
-  return td_database_step_done (db, stmt, error) &&
+  return td_receive_status (db, assessment_id, status, reason, p->revision, signer, at_board ? content : NULL, error) &&
          td_audit_record (db, "assessment", assessment_id, td_unit_get_code (p->unit), "status",
                           info ? td_assessment_status_to_string (info->status) : NULL,
                           td_assessment_status_to_string (status), reason && *reason ? reason : why, error);
@@ -408,12 +327,12 @@ package_apply (Package     *p,
       targets[i] = td_package_target (p, v->number);
       values[i] = &v->value;
     }
-  if (!td_assessment_write_values (db, id, targets, values, p->values->len, error))
+  if (!td_receive_values (db, id, targets, values, p->values->len, error))
     goto fail;
   for (guint i = 0; i < p->attestations->len; i++)
     {
       PkgAttestation *a = p->attestations->pdata[i];
-      if (!td_assessment_write_attestation (db, id, td_package_standard (p, a->code)->id, a->attested, a->justification, error))
+      if (!td_receive_attestation (db, id, td_package_standard (p, a->code)->id, a->attested, a->justification, error))
         goto fail;
     }
   if (!apply_evidence (p, db, id, FALSE, error) || !apply_history (p, db, id, error) ||

@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "td-assessment-private.h"
 #include "td-audit.h"
 #include "td-catalog.h"
 #include "td-evidence.h"

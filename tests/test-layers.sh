@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# test-layers.sh: the parts of src/ depend on each other only downwards, as the README draws them.
+# Usage: test-layers.sh SRCDIR
+set -u
+. "$(dirname "$0")/tap.sh"
+src=$1/src
+
+# none PATTERN FILES...: no line of FILES matches PATTERN (the offending lines are printed).
+none() {
+  local pattern=$1; shift
+  ! grep -nE "$pattern" "$@" /dev/null
+}
+
+tap_plan 5
+tap_check "no GTK or libadwaita below src/gui" \
+  none '#include <(gtk|adwaita|gdk)' $src/core/*.[ch] $src/exchange/*.[ch] $src/viewer/*.[ch] \
+       $src/documents/*.[ch] $src/charts/*.[ch] $src/demo/*.[ch] $src/cli/*.[ch]
+tap_check "the core draws nothing: no poppler, cairo or pango in src/core" \
+  none '#include <(poppler|cairo|pango)' $src/core/*.[ch]
+tap_check "the core's private headers are the core's own" \
+  none '#include "td-(database|award|decision)-private\.h"' $src/exchange/*.[ch] $src/viewer/*.[ch] \
+       $src/documents/*.[ch] $src/charts/*.[ch] $src/demo/*.[ch] $src/cli/*.[ch] $src/gui/*/*.[ch] $src/*.c
+tap_check "widgets start no threads of their own: slow work is the layers' _async calls" \
+  none 'g_task_run_in_thread|g_thread_new' $src/gui/*/*.c
+tap_check "exchange runs no statement against the app's database: the core stores what it brings" \
+  none 'td_database_(prepare|exec|get_handle)' $src/exchange/*.c
+tap_done
