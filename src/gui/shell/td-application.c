@@ -111,6 +111,23 @@ screenshot_tick_cb (GtkWidget     *window,
   return G_SOURCE_REMOVE;
 }
 
+/* $THIDUA_FIRST_FRAME_EXIT (bench-startup): once the first frame is painted, print the
+ * monotonic time and quit. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GtkWidget     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+}
+
+static void
+first_frame_map_cb (GtkWidget *window)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb), window, 0);
+}
+
 static void
 preferences_closed_cb (AdwDialog *dialog,
                        TdWindow  *window)
@@ -294,6 +311,8 @@ td_application_activate (GApplication *application)
           gtk_widget_add_tick_callback (GTK_WIDGET (window), screenshot_tick_cb, self, NULL);
         }
     }
+  if (g_getenv ("THIDUA_FIRST_FRAME_EXIT") != NULL)
+    g_signal_connect (window, "map", G_CALLBACK (first_frame_map_cb), NULL);
   gtk_window_present (window);
   /* A PDF helper waiting, warmed up, for the first evidence opened; a second after start-up so
    * that it does not compete with the first frame. */

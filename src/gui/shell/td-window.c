@@ -37,6 +37,7 @@ struct _TdWindow
   TdWelcomePage        *welcome_page;
   char                 *area;          /* the area chosen, whatever the stack shows for it */
   gboolean              has_units;     /* read with the database: a new board has none */
+  guint                 stale;         /* areas (bits by index in areas[]) not yet loaded from it */
 };
 
 G_DEFINE_FINAL_TYPE (TdWindow, td_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -55,6 +56,29 @@ static const char * const areas[] = {
 };
 
 /* Helpers */
+
+/* An area reads the database when it is first shown, not when the window opens: the first
+ * frame waits for the area in view only (bench-startup), and a hidden area never takes focus
+ * or draws for nothing. */
+static void
+ensure_loaded (TdWindow   *self,
+               const char *area)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      if (g_strcmp0 (areas[i], area) != 0 || !(self->stale & (1u << i)))
+        continue;
+      self->stale &= ~(1u << i);
+      if (i == 0)
+        td_assessment_page_set_database (self->assessment_page, self->database);
+      else if (i == 1)
+        td_progress_page_set_database (self->progress_page, self->database);
+      else if (i == 2)
+        td_awards_page_set_database (self->awards_page, self->database);
+      else
+        td_evidence_page_set_database (self->evidence_page, self->database);
+    }
+}
 
 static GtkListBoxRow *
 row_for_area (TdWindow   *self,
@@ -83,6 +107,7 @@ show_area (TdWindow   *self,
   if (row_for_area (self, area) == NULL || !gtk_widget_get_visible (GTK_WIDGET (row_for_area (self, area))))
     area = TD_AREA_SELF_ASSESSMENT;
 
+  ensure_loaded (self, area);
   /* The progress area opens a unit's self-assessment by choosing it first. */
   if (g_strcmp0 (area, TD_AREA_SELF_ASSESSMENT) == 0)
     {
@@ -142,10 +167,11 @@ load_database_state (TdWindow     *self,
     gtk_widget_set_visible (GTK_WIDGET (row_for_area (self, TD_AREA_EVIDENCE)), !unit);
     td_assessment_page_bind_to_unit (self->assessment_page, unit ? unit_code : NULL);
   }
-  td_progress_page_set_database (self->progress_page, self->database);
-  td_assessment_page_set_database (self->assessment_page, self->database);
-  td_evidence_page_set_database (self->evidence_page, self->database);
-  td_awards_page_set_database (self->awards_page, self->database);
+ /* Each area reads the new database when it is next shown (ensure_loaded); the one in view
+   * now, at once. */
+  self->stale = (1u << G_N_ELEMENTS (areas)) - 1;
+  if (self->area != NULL)
+    ensure_loaded (self, self->area);
   title = td_catalog_get_campaign_title (self->database);
   gtk_label_set_label (self->campaign_label, title ? title : "");
 }
