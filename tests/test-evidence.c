@@ -134,6 +134,94 @@ test_attach_dedup_and_verdict (void)
   td_test_cleanup_dir (dir);
 }
 
+/* A wrong file taken off and put back, replaced by the right one, never by a non-PDF, and
+ * nothing changes once the self-assessment is submitted. */
+static void
+test_remove_restore_replace (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "evidence.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "X-R", "Xã R", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  g_autoptr(TdRound) round = td_catalog_find_round (db, 1, &error);
+  g_autoptr(TdTarget) t1 = td_catalog_find_target (db, 1, &error);
+  g_autoptr(GBytes) wrong = td_demo_make_pdf ("Nhầm tệp", "Không phải minh chứng", 1);
+  g_autoptr(GBytes) right = td_demo_make_pdf ("Minh chứng", "Danh sách đúng", 2);
+  g_autoptr(GBytes) not_pdf = g_bytes_new_static ("hello", 5);
+  g_autoptr(TdEvidenceInfo) removed = NULL;
+  g_autoptr(TdEvidenceInfo) replaced = NULL;
+  g_autoptr(GListModel) targets = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  TdEvidenceOwner owner = { 0 };
+  gint64 a, e, back, now;
+
+  a = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round), &error);
+  owner.assessment_id = a;
+  owner.target_id = td_target_get_id (t1);
+  e = td_evidence_attach (db, wrong, "nham.pdf", &owner, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (td_evidence_set_verdict (db, e, TD_VERDICT_ACCEPTED, "", &error));
+
+  g_assert_true (td_evidence_remove (db, e, &removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (removed->file_name, ==, "nham.pdf");
+  g_assert_cmpint (count (db, "SELECT count(*) FROM evidence"), ==, 0);
+  /* The file stays stored for the undo. */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM evidence_blob"), ==, 1);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM audit WHERE entity = 'evidence' AND field = 'removed'"
+                              " AND old_value = 'nham.pdf'"), ==, 1);
+
+  back = td_evidence_restore (db, removed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (back, >, 0);
+  list = td_evidence_list_for_assessment (db, a, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((TdEvidenceInfo *) list->pdata[0])->file_name, ==, "nham.pdf");
+  g_assert_cmpint (((TdEvidenceInfo *) list->pdata[0])->verdict, ==, TD_VERDICT_ACCEPTED);
+  g_assert_cmpint (((TdEvidenceInfo *) list->pdata[0])->owner.target_id, ==, td_target_get_id (t1));
+
+  /* A non-PDF in its place changes nothing. */
+  g_assert_cmpint (td_evidence_replace (db, back, not_pdf, "x.txt", 0, NULL, &error), ==, 0);
+  g_assert_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_NOT_PDF);
+  g_clear_error (&error);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM evidence WHERE file_name = 'nham.pdf'"), ==, 1);
+
+  now = td_evidence_replace (db, back, right, "dung.pdf", 0, &replaced, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (now, !=, back);
+  g_assert_cmpstr (replaced->file_name, ==, "nham.pdf");
+  g_assert_cmpint (count (db, "SELECT count(*) FROM evidence"), ==, 1);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM evidence WHERE file_name = 'dung.pdf' AND verdict = 'unreviewed'"), ==, 1);
+
+  /* Submitted: the evidence is what the province receives. */
+  for (int number = 1; number <= 19; number++)
+    {
+      g_autoptr(TdTarget) t = td_catalog_find_target (db, number, &error);
+      TdValue v = { 0 };
+
+      if (td_target_get_kind (t) == TD_TARGET_KIND_INDEX)
+        v.has_index = TRUE, v.index_value = 0.8;
+      else
+        v.has_numerator = v.has_denominator = TRUE, v.numerator = 95, v.denominator = 100;
+      g_assert_true (td_assessment_set_value (db, a, t, &v, &error));
+    }
+  targets = td_catalog_list_targets (db, &error);
+  if (td_assessment_set_status (db, a, TD_ASSESSMENT_SUBMITTED, NULL, targets, &error))
+    {
+      g_assert_false (td_evidence_remove (db, now, NULL, &error));
+      g_assert_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_READ_ONLY);
+      g_clear_error (&error);
+      g_assert_cmpint (td_evidence_replace (db, now, wrong, "nham.pdf", 0, NULL, &error), ==, 0);
+      g_assert_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_READ_ONLY);
+      g_clear_error (&error);
+      g_assert_cmpint (count (db, "SELECT count(*) FROM evidence WHERE file_name = 'dung.pdf'"), ==, 1);
+    }
+  else
+    g_test_message ("not submitted (%s): the read-only case is not run", error->message);
+  g_object_unref (db);
+  td_test_cleanup_dir (dir);
+}
+
 static void
 test_demo_province (void)
 {
@@ -182,6 +270,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/evidence/inspect", test_inspect);
   g_test_add_func ("/evidence/inspect-password-protected", test_inspect_password_protected);
   g_test_add_func ("/evidence/attach-dedup-verdict", test_attach_dedup_and_verdict);
+  g_test_add_func ("/evidence/remove-restore-replace", test_remove_restore_replace);
   g_test_add_func ("/evidence/demo-province", test_demo_province);
   return g_test_run ();
 }

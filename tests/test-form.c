@@ -22,6 +22,22 @@ entry (TdTargetRow *row, const char *name)
   return GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (row), TD_TYPE_TARGET_ROW, name));
 }
 
+/* The first widget under @root whose action is @action (with the evidence's id), or NULL. */
+static GtkWidget *
+find_action (GtkWidget *root, const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_action (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Types into an entry as a person would: one character at a time. */
 static void
 type_text (GtkEditable *editable, const char *text)
@@ -228,11 +244,88 @@ test_submitted_is_read_only (void)
   td_test_iterate (50);
 
   g_assert_false (gtk_editable_get_editable (entry (row_for (page, 4), "numerator_entry")));
+  /* What goes to the province cannot be changed under it: no Remove, no Replace…. */
+  g_assert_null (find_action (GTK_WIDGET (page), "assessment.remove-evidence"));
+  g_assert_null (find_action (GTK_WIDGET (page), "assessment.replace-evidence"));
   g_assert_false (gtk_widget_get_visible (page->submit_button));
   g_assert_true (gtk_widget_get_visible (page->export_button));
   /* Nothing greyed out without a word: the banner says why and what to do. */
   g_assert_true (adw_banner_get_revealed (page->returned_banner));
   g_assert_nonnull (strstr (adw_banner_get_title (page->returned_banner), "read-only"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (20);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
+/* A wrong file is taken off with the row's own Remove button, and replaced by another through
+ * the same code the Replace… button's file chooser ends in; once submitted, neither is offered. */
+static void
+test_remove_replace_evidence (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "evidence.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "X-G", "Xã Gia", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  g_autoptr(TdRound) round = td_catalog_find_round (db, 2, &error);
+  g_autoptr(TdTarget) t1 = td_catalog_find_target (db, 1, &error);
+  g_autoptr(GBytes) wrong = td_demo_make_pdf ("Nhầm tệp", "Không phải minh chứng", 1);
+  g_autoptr(GBytes) right = td_demo_make_pdf ("Minh chứng", "Danh sách đúng", 2);
+  g_autoptr(GPtrArray) list = NULL;
+  GtkWidget *window = adw_window_new ();
+  TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+  TdEvidenceOwner owner = { 0 };
+  GtkWidget *remove, *replace;
+  gint64 first;
+
+  owner.assessment_id = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round), &error);
+  owner.target_id = td_target_get_id (t1);
+  first = td_evidence_attach (db, wrong, "nham.pdf", &owner, 0, &error);
+  td_evidence_attach (db, right, "dung.pdf", &owner, 0, &error);
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "last-unit", "X-G");
+  g_settings_set_int (settings, "last-round", 2);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  td_assessment_page_set_database (page, db);
+  td_test_iterate (50);
+  g_assert_cmpuint (td_target_row_get_n_evidence (row_for (page, 1)), ==, 2);
+  td_test_shot (window, "form-evidence");
+
+  /* Remove, from the keyboard as from the mouse: the button is named after the file. */
+  remove = find_action (GTK_WIDGET (row_for (page, 1)), "assessment.remove-evidence");
+  g_assert_nonnull (remove);
+  g_assert_true (gtk_widget_get_focusable (remove) || gtk_widget_get_can_focus (remove));
+  g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (remove))), ==, first);
+  g_assert_true (gtk_widget_activate (remove));
+  /* A button activated from the keyboard shows itself pressed for a moment before it clicks. */
+  td_test_iterate (400);
+  g_assert_cmpuint (td_target_row_get_n_evidence (row_for (page, 1)), ==, 1);
+  list = td_evidence_list_for_assessment (db, owner.assessment_id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((TdEvidenceInfo *) list->pdata[0])->file_name, ==, "dung.pdf");
+
+  /* Replace: not a PDF leaves the file; a PDF takes its place. */
+  replace = find_action (GTK_WIDGET (row_for (page, 1)), "assessment.replace-evidence");
+  g_assert_nonnull (replace);
+  {
+    g_autoptr(GBytes) junk = g_bytes_new_static ("not a pdf", 9);
+    gint64 id = g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (replace)));
+
+    td_assessment_page_replace_evidence (page, id, junk, "ghi-chu.txt");
+    td_test_iterate (20);
+    g_assert_cmpuint (td_target_row_get_n_evidence (row_for (page, 1)), ==, 1);
+    td_assessment_page_replace_evidence (page, id, wrong, "bien-ban.pdf");
+    td_test_iterate (20);
+  }
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = td_evidence_list_for_assessment (db, owner.assessment_id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((TdEvidenceInfo *) list->pdata[0])->file_name, ==, "bien-ban.pdf");
+  g_assert_cmpuint (td_target_row_get_n_evidence (row_for (page, 1)), ==, 1);
+
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate (20);
   g_assert_finalize_object (db);
@@ -431,6 +524,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/form/fill-save-reopen", test_fill_save_reopen);
   g_test_add_func ("/form/empty-database", test_empty_database);
   g_test_add_func ("/form/submitted-is-read-only", test_submitted_is_read_only);
+  g_test_add_func ("/form/remove-replace-evidence", test_remove_replace_evidence);
   g_test_add_func ("/form/import-dialog", test_import_dialog);
   g_test_add_func ("/form/import-values", test_import_values);
   g_test_add_func ("/form/province-index", test_province_index);

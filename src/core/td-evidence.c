@@ -344,6 +344,29 @@ evidence_from_row (sqlite3_stmt *stmt,
   return e;
 }
 
+TdEvidenceInfo *
+td_evidence_get (TdDatabase  *db,
+                 gint64       evidence_id,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_EVIDENCE "WHERE e.id = ?", error);
+  TdEvidenceInfo *e = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    e = evidence_from_row (stmt, NULL);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("The evidence no longer exists."));
+  else
+    td_database_set_error (db, rc, error);
+  sqlite3_reset (stmt);
+  return e;
+}
+
 GPtrArray *
 td_evidence_list_for_assessment (TdDatabase  *db,
                                  gint64       assessment_id,

@@ -100,6 +100,30 @@ gboolean    td_evidence_read       (TdDatabase            *db,
                                     gpointer               user_data,
                                     GError               **error);
 /* TdEvidenceInfo of one self-assessment (values and attestations), by id */
+TdEvidenceInfo *td_evidence_get    (TdDatabase           *db,
+                                    gint64                evidence_id,
+                                    GError              **error);
+/* Takes an evidence off what it proves, audited; the file stays stored, for td_evidence_restore()
+ * and for whatever else uses the same file.  Refused (TD_ASSESSMENT_ERROR_READ_ONLY) while its
+ * self-assessment is submitted.  @removed (may be NULL) gets what was removed. */
+gboolean    td_evidence_remove     (TdDatabase           *db,
+                                    gint64                evidence_id,
+                                    TdEvidenceInfo      **removed,
+                                    GError              **error);
+/* Puts a removed evidence back as it was, verdict included (undo); its new id. */
+gint64      td_evidence_restore    (TdDatabase           *db,
+                                    const TdEvidenceInfo *removed,
+                                    GError              **error);
+/* Another file in place of an evidence, for the same target, attestation or nomination, in one
+ * transaction: the new file is checked like any attachment, and nothing changes if it fails.
+ * The new evidence's id; @removed (may be NULL) gets the old one, for undo. */
+gint64      td_evidence_replace    (TdDatabase           *db,
+                                    gint64                evidence_id,
+                                    GBytes               *bytes,
+                                    const char           *file_name,
+                                    gsize                 max_size,
+                                    TdEvidenceInfo      **removed,
+                                    GError              **error);
 GPtrArray  *td_evidence_list_for_assessment (TdDatabase   *db,
                                              gint64        assessment_id,
                                              GError      **error);

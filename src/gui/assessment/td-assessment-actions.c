@@ -456,5 +456,6 @@ td_assessment_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "assessment.export", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "assessment.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "assessment.import-values", NULL, import_values_cb);
+  td_assessment_page_install_evidence_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "assessment.submit", NULL);
 }

@@ -68,6 +68,16 @@ void     td_assessment_page_request_attach  (TdAssessmentPage *self,
 void     td_assessment_page_show_evidence   (TdAssessmentPage *self,
                                              gint64            evidence_id);
 
+/* td-evidence-actions.c */
+void     td_assessment_page_install_evidence_actions (GtkWidgetClass *widget_class);
+void     td_assessment_page_remove_evidence  (TdAssessmentPage *self,
+                                              gint64            evidence_id);
+/* Puts @bytes in place of the evidence (tests call it directly; the action asks for a file). */
+void     td_assessment_page_replace_evidence (TdAssessmentPage *self,
+                                              gint64            evidence_id,
+                                              GBytes           *bytes,
+                                              const char       *file_name);
+
 /* td-values-import.c */
 void     td_assessment_page_choose_values_file (TdAssessmentPage *self);
 /* Reads @file on a worker, then shows what it would store (tests call it directly). */

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "td-assessment-page-private.h"
+#include "td-evidence-item.h"
 #include "td-pickers.h"
 #include "td-window.h"
 
@@ -276,14 +277,6 @@ row_files_dropped_cb (TdAssessmentPage *self,
 }
 
 static void
-row_evidence_cb (TdAssessmentPage *self,
-                 gint64            evidence_id,
-                 TdTargetRow      *row)
-{
-  td_assessment_page_show_evidence (self, evidence_id);
-}
-
-static void
 standard_attach_cb (TdAssessmentPage *self,
                     AdwButtonRow     *button)
 {
@@ -331,7 +324,6 @@ build_form (TdAssessmentPage *self)
           g_signal_connect_swapped (row, "changed", G_CALLBACK (row_changed_cb), self);
           g_signal_connect_swapped (row, "attach-requested", G_CALLBACK (row_attach_cb), self);
           g_signal_connect_swapped (row, "files-dropped", G_CALLBACK (row_files_dropped_cb), self);
-          g_signal_connect_swapped (row, "evidence-activated", G_CALLBACK (row_evidence_cb), self);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref_group), GTK_WIDGET (row));
           g_ptr_array_add (self->rows, row);
         }
@@ -403,11 +395,36 @@ td_assessment_page_load_evidence (TdAssessmentPage *self)
     {
       AdwExpanderRow *row = self->standard_rows->pdata[i];
       gint64 *standard = g_object_get_data (G_OBJECT (row), "standard-id");
+      GPtrArray *shown = g_object_get_data (G_OBJECT (row), "evidence-items");
+      gboolean editable = td_assessment_status_is_editable (self->status);
       guint n = 0;
       g_autofree char *subtitle = NULL;
 
+      /* The files under the standard, each with Replace… and Remove like a target's. */
+      for (guint k = 0; shown && k < shown->len; k++)
+        adw_expander_row_remove (row, shown->pdata[k]);
+      if (shown == NULL)
+        {
+          shown = g_ptr_array_new ();
+          g_object_set_data_full (G_OBJECT (row), "evidence-items", shown, (GDestroyNotify) g_ptr_array_unref);
+        }
+      g_ptr_array_set_size (shown, 0);
       for (guint e = 0; evidence && e < evidence->len; e++)
-        n += ((TdEvidenceInfo *) evidence->pdata[e])->owner.standard_id == *standard;
+        {
+          TdEvidenceInfo *info = evidence->pdata[e];
+          GtkWidget *item;
+
+          if (info->owner.standard_id != *standard)
+            continue;
+          n++;
+          item = gtk_list_box_row_new ();
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item), FALSE);
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), td_evidence_item_new (info, editable));
+          gtk_widget_set_margin_start (item, 6);
+          gtk_widget_set_margin_end (item, 6);
+          adw_expander_row_add_row (row, item);
+          g_ptr_array_add (shown, item);
+        }
       subtitle = n ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u evidence attached", "%u evidence attached", n), n)
                    : NULL;
       adw_expander_row_set_subtitle (row, subtitle ? subtitle : "");

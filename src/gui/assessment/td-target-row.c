@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-evidence-item.h"
 #include "td-target-row.h"
 
 struct _TdTargetRow
@@ -45,7 +46,6 @@ enum {
   CHANGED,
   ATTACH_REQUESTED,
   FILES_DROPPED,
-  EVIDENCE_ACTIVATED,
   N_SIGNALS
 };
 
@@ -242,14 +242,6 @@ attach_clicked_cb (TdTargetRow *self)
   g_signal_emit (self, signals[ATTACH_REQUESTED], 0);
 }
 
-static void
-evidence_clicked_cb (GtkButton   *button,
-                     TdTargetRow *self)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (button), "evidence-id");
-  g_signal_emit (self, signals[EVIDENCE_ACTIVATED], 0, *id);
-}
-
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -292,8 +284,6 @@ td_target_row_class_init (TdTargetRowClass *klass)
                                             NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[FILES_DROPPED] = g_signal_new ("files-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 1, GDK_TYPE_FILE_LIST);
-  signals[EVIDENCE_ACTIVATED] = g_signal_new ("evidence-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                              NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/thidua/ThiDua/td-target-row.ui");
   gtk_widget_class_bind_template_child (widget_class, TdTargetRow, title_label);
@@ -480,28 +470,7 @@ td_target_row_set_evidence (TdTargetRow *self,
       return;
     }
   for (guint i = 0; i < evidence->len; i++)
-    {
-      TdEvidenceInfo *e = evidence->pdata[i];
-      g_autofree char *size = g_format_size (e->size);
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d page, %s)", "%s (%d pages, %s)", e->page_count),
-                                               e->file_name, e->page_count, size);
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *label = gtk_label_new (text);
-      gint64 *id = g_new (gint64, 1);
-
-      /* Long file names shorten in the middle, where names differ least. */
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_button_set_child (GTK_BUTTON (button), label);
-      *id = e->id;
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      _("Show the evidence"), -1);
-      g_object_set_data_full (G_OBJECT (button), "evidence-id", id, g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (evidence_clicked_cb), self);
-      gtk_box_append (self->evidence_list, button);
-    }
+    gtk_box_append (self->evidence_list, td_evidence_item_new (evidence->pdata[i], self->editable));
 }
 
 guint

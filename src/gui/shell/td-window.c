@@ -473,12 +473,15 @@ td_window_show_toast (GtkWidget *widget,
 {
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  g_object_ref_sink (toast);
+  /* An AdwToast is a plain GObject, not floating: the caller's reference is the one handed on
+   * (a g_object_ref_sink() here kept every toast, and whatever its handlers held, alive). */
   if (TD_IS_WINDOW (root))
-    td_window_add_toast (TD_WINDOW (root), g_object_ref (toast));
+    td_window_add_toast (TD_WINDOW (root), toast);
   else
-    g_message ("%s", adw_toast_get_title (toast));
-  g_object_unref (toast);
+    {
+      g_message ("%s", adw_toast_get_title (toast));
+      g_object_unref (toast);
+    }
 }
 
 void

@@ -1,0 +1,153 @@
+/* td-evidence-edit.c: a wrong file taken off, put back, or replaced by the right one.
+ *
+ * A clerk who attached the wrong PDF must be able to take it off before the package goes to the
+ * province, and to change their mind at once (the form's toast offers Undo).  The file itself
+ * stays stored: removing is a change to what the self-assessment cites, not to the store. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "td-assessment.h"
+#include "td-audit.h"
+#include "td-database-private.h"
+#include "td-evidence.h"
+
+/* Evidence of a self-assessment changes only while the self-assessment can (a nomination's is
+ * the board's, and follows the nomination's own steps). */
+static gboolean
+check_editable (TdDatabase            *db,
+                const TdEvidenceOwner *owner,
+                GError               **error)
+{
+  g_autoptr(TdAssessmentInfo) info = NULL;
+
+  if (owner->assessment_id == 0)
+    return TRUE;
+  info = td_assessment_get_info (db, owner->assessment_id, error);
+  if (info == NULL)
+    return FALSE;
+  if (!td_assessment_status_is_editable (info->status))
+    {
+      g_set_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_READ_ONLY,
+                   _("This self-assessment is %s and its evidence can no longer be changed. Withdraw the submission, "
+                     "or wait until the province returns it."),
+                   td_assessment_status_get_label (info->status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+remove_row (TdDatabase            *db,
+            const TdEvidenceInfo  *e,
+            GError               **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "DELETE FROM evidence WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, e->id);
+  return td_database_step_done (db, stmt, error) &&
+         td_audit_record (db, "evidence", e->id, NULL, "removed", e->file_name, NULL, NULL, error);
+}
+
+gboolean
+td_evidence_remove (TdDatabase      *db,
+                    gint64           evidence_id,
+                    TdEvidenceInfo **removed,
+                    GError         **error)
+{
+  g_autoptr(TdEvidenceInfo) e = NULL;
+
+  if (!td_database_begin (db, error))
+    return FALSE;
+  e = td_evidence_get (db, evidence_id, error);
+  if (e == NULL || !check_editable (db, &e->owner, error) || !remove_row (db, e, error) ||
+      !td_database_commit (db, error))
+    {
+      td_database_rollback (db);
+      return FALSE;
+    }
+  if (removed)
+    *removed = g_steal_pointer (&e);
+  return TRUE;
+}
+
+gint64
+td_evidence_restore (TdDatabase            *db,
+                     const TdEvidenceInfo  *e,
+                     GError               **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (!td_database_begin (db, error))
+    return 0;
+  if (!check_editable (db, &e->owner, error))
+    goto fail;
+  stmt = td_database_prepare (db,
+                              "INSERT INTO evidence (sha256, file_name, added_at, assessment_id, target_id, standard_id,"
+                              " nomination_id, verdict, verdict_comment, reviewed_by, reviewed_at)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+  if (stmt == NULL)
+    goto fail;
+  td_stmt_bind_text (stmt, 1, e->sha256);
+  td_stmt_bind_text (stmt, 2, e->file_name);
+  td_stmt_bind_text (stmt, 3, e->added_at);
+#define BIND_ID(i, v) ((v) ? sqlite3_bind_int64 (stmt, i, v) : sqlite3_bind_null (stmt, i))
+  BIND_ID (4, e->owner.assessment_id);
+  BIND_ID (5, e->owner.target_id);
+  BIND_ID (6, e->owner.standard_id);
+  BIND_ID (7, e->owner.nomination_id);
+#undef BIND_ID
+  td_stmt_bind_text (stmt, 8, td_verdict_to_string (e->verdict));
+  td_stmt_bind_text (stmt, 9, e->verdict_comment ? e->verdict_comment : "");
+  td_stmt_bind_text (stmt, 10, e->reviewed_by);
+  td_stmt_bind_text (stmt, 11, e->reviewed_at);
+  if (!td_database_step_done (db, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (td_database_get_handle (db));
+  if (!td_audit_record (db, "evidence", id, NULL, "restored", NULL, e->file_name, NULL, error) ||
+      !td_database_commit (db, error))
+    goto fail;
+  return id;
+
+fail:
+  td_database_rollback (db);
+  return 0;
+}
+
+gint64
+td_evidence_replace (TdDatabase      *db,
+                     gint64           evidence_id,
+                     GBytes          *bytes,
+                     const char      *file_name,
+                     gsize            max_size,
+                     TdEvidenceInfo **removed,
+                     GError         **error)
+{
+  g_autoptr(TdEvidenceInfo) e = NULL;
+  gint64 id;
+
+  if (!td_database_begin (db, error))
+    return 0;
+  e = td_evidence_get (db, evidence_id, error);
+  if (e == NULL || !check_editable (db, &e->owner, error))
+    goto fail;
+  /* The new file first: a file that is not a usable PDF leaves the old one in place. */
+  id = td_evidence_attach (db, bytes, file_name, &e->owner, max_size, error);
+  if (id == 0)
+    goto fail;
+  /* The same file again is no change. */
+  if (id != e->id && !remove_row (db, e, error))
+    goto fail;
+  if (!td_database_commit (db, error))
+    goto fail;
+  if (removed)
+    *removed = id != e->id ? g_steal_pointer (&e) : NULL;
+  return id;
+
+fail:
+  td_database_rollback (db);
+  return 0;
+}
