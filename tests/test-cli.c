@@ -697,6 +697,84 @@ test_json_everywhere (void)
     }
 }
 
+/* A clerk's evidence from a script: attach to a target and to a standard, list, replace (never
+ * by a non-PDF), remove; a reviewer's verdict needs its reason; nothing once submitted. */
+static void
+test_evidence_cli (void)
+{
+  g_autofree char *right = g_build_filename (dir, "bien-ban.pdf", NULL);
+  g_autofree char *other = g_build_filename (dir, "danh-sach.pdf", NULL);
+  g_autofree char *text = g_build_filename (dir, "ghi-chu.txt", NULL);
+  g_autoptr(GBytes) pdf1 = td_demo_make_pdf ("Biên bản", "Nội dung", 1);
+  g_autoptr(GBytes) pdf2 = td_demo_make_pdf ("Danh sách", "Nội dung", 2);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *id = NULL, *new_id = NULL;
+  JsonArray *list;
+
+  g_assert_true (g_file_set_contents (right, g_bytes_get_data (pdf1, NULL), (gssize) g_bytes_get_size (pdf1), NULL));
+  g_assert_true (g_file_set_contents (other, g_bytes_get_data (pdf2, NULL), (gssize) g_bytes_get_size (pdf2), NULL));
+  g_assert_true (g_file_set_contents (text, "ghi chú", -1, NULL));
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "evidence", "attach", right, "--unit", "P-TAMSON", "--round", "2", "--target", "1", "--json",
+             "--database", db_path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    root = parse (r.out);
+    id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (json_node_get_object (root), "id"));
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "file_name"), ==, "bien-ban.pdf");
+    g_clear_pointer (&root, json_node_unref);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "evidence", "attach", other, "--unit", "P-TAMSON", "--round", "2", "--target", "1", "--standard", "TT-1",
+             "--database", db_path, NULL);
+    assert_one_line_error (&r, 2, "--standard");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "evidence", "replace", id, text, "--database", db_path, NULL);
+    assert_one_line_error (&r, 1, "PDF");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "evidence", "replace", id, other, "--json", "--database", db_path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    root = parse (r.out);
+    new_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (json_node_get_object (root), "id"));
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "pages"), ==, 2);
+    g_clear_pointer (&root, json_node_unref);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "evidence", "list", "--unit", "P-TAMSON", "--round", "2", "--json", "--database", db_path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    root = parse (r.out);
+    list = json_node_get_array (root);
+    g_assert_cmpuint (json_array_get_length (list), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "file_name"), ==, "danh-sach.pdf");
+    g_clear_pointer (&root, json_node_unref);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "evidence", "verdict", new_id, "--verdict", "rejected", "--database", db_path, NULL);
+    assert_one_line_error (&r, 1, NULL);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(Run) gone = { 0 };
+    run_cli (&r, "evidence", "remove", new_id, "--database", db_path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    run_cli (&gone, "evidence", "remove", new_id, "--database", db_path, NULL);
+    assert_one_line_error (&gone, 1, NULL);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "evidence", "attach", right, "--unit", "P-KINHBAC", "--round", "2", "--target", "1",
+             "--database", db_path, NULL);
+    assert_one_line_error (&r, 1, NULL);
+  }
+}
+
 /* A real province from the command line only (issue 12): the board from its register, a
  * commune's installation from the setup file, its figures, its submission, the package back
  * at the board.  No sample anywhere. */
@@ -846,6 +924,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/real-province", test_real_province);
   g_test_add_func ("/cli/values-import", test_values_import);
   g_test_add_func ("/cli/json-everywhere", test_json_everywhere);
+  g_test_add_func ("/cli/evidence", test_evidence_cli);
   status = g_test_run ();
 
   td_test_cleanup_dir (dir);

@@ -101,6 +101,7 @@ int td_cli_units   (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_setup   (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_submit  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_values  (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_evidence (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_summary (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_audit   (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_chart   (TdCliContext *ctx, int argc, char **argv, GError **error);

@@ -20,6 +20,8 @@ static const TdCliCommand commands[] = {
   { "units", N_("The unit register: list, import a spreadsheet, add, edit, retire, export"), td_cli_units },
   { "setup", N_("The board's setup files: export them, or open one to set up a unit's installation"), td_cli_setup },
   { "values", N_("Enter a unit's figure for a target, checked as the form checks it"), td_cli_values },
+  { "evidence", N_("A self-assessment's evidence files: list, attach, remove, replace, and the reviewer's verdict"),
+    td_cli_evidence },
   { "submit", N_("Submit a unit's self-assessment for a round, with the form's checks"), td_cli_submit },
   { "summary", N_("Where the province or a unit stands against every target"), td_cli_summary },
   { "audit", N_("Show the audit log"), td_cli_audit },
