@@ -332,6 +332,58 @@ test_remove_replace_evidence (void)
   td_test_cleanup_dir (dir);
 }
 
+/* The field typed in sits at the bottom edge of the form: the message that appears under it is
+ * scrolled into view with it, not left below the edge. */
+static void
+test_message_stays_in_view (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "view.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "X-V", "Xã Vân", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  GtkWidget *window = adw_window_new ();
+  TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+  GtkAdjustment *adj;
+  GtkWidget *field, *message;
+  graphene_rect_t bounds;
+  double value, viewport;
+
+  g_settings_set_string (settings, "last-unit", "X-V");
+  g_settings_set_int (settings, "last-round", 2);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 520);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  td_assessment_page_set_database (page, db);
+  td_test_iterate (200);
+
+  field = GTK_WIDGET (entry (row_for (page, 7), "numerator_entry"));
+  adj = gtk_scrolled_window_get_vadjustment (page->scroller);
+  g_assert_true (gtk_widget_compute_bounds (field, GTK_WIDGET (page->form_box), &bounds));
+  /* The field's bottom a few pixels above the form's lower edge. */
+  gtk_adjustment_set_value (adj, bounds.origin.y + bounds.size.height + 4 - gtk_adjustment_get_page_size (adj));
+  td_test_iterate (100);
+  gtk_widget_grab_focus (field);
+  type_text (GTK_EDITABLE (field), "abc");
+  td_test_iterate (300);
+
+  message = td_target_row_get_message (row_for (page, 7));
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_compute_bounds (message, GTK_WIDGET (page->form_box), &bounds));
+  value = gtk_adjustment_get_value (adj);
+  viewport = gtk_adjustment_get_page_size (adj);
+  g_test_message ("message at %.0f–%.0f, form shows %.0f–%.0f", bounds.origin.y, bounds.origin.y + bounds.size.height,
+                  value, value + viewport);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, value + viewport);
+  g_assert_true (gtk_widget_compute_bounds (field, GTK_WIDGET (page->form_box), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, value);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (20);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
 /* The board's import: a good package and a bad one, checked in a worker, then imported. */
 static void
 test_import_dialog (void)
@@ -525,6 +577,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/form/empty-database", test_empty_database);
   g_test_add_func ("/form/submitted-is-read-only", test_submitted_is_read_only);
   g_test_add_func ("/form/remove-replace-evidence", test_remove_replace_evidence);
+  g_test_add_func ("/form/message-stays-in-view", test_message_stays_in_view);
   g_test_add_func ("/form/import-dialog", test_import_dialog);
   g_test_add_func ("/form/import-values", test_import_values);
   g_test_add_func ("/form/province-index", test_province_index);

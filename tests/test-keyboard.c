@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "td-assessment-page-private.h"
+#include "td-evidence-preview.h"
 #include "td-pdf-reader.h"
 #include "td-test-gtk.h"
 #include "td-window.h"
@@ -126,6 +127,36 @@ test_hidden_area_keeps_no_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate (50);
   td_test_cleanup_dir (dir);
+}
+
+/* Closing a preview gives the focus back to the button that opened it: a keyboard user goes on
+ * from where they were, not from the top of the window. */
+static void
+test_preview_returns_focus (void)
+{
+  AdwDialog *dialog;
+  g_autoptr(GBytes) pdf = td_demo_make_pdf ("Minh chứng", "Nội dung", 2);
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *first = gtk_button_new_with_label ("Trước");
+  GtkWidget *opener = gtk_button_new_with_label ("Xem minh chứng");
+
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), opener);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  td_test_iterate (100);
+  gtk_widget_grab_focus (opener);
+  dialog = ADW_DIALOG (td_evidence_preview_new (pdf));
+  adw_dialog_present (dialog, opener);
+  td_test_iterate (400);
+  g_assert_false (gtk_root_get_focus (GTK_ROOT (window)) == opener);
+  adw_dialog_close (dialog);
+  td_test_iterate (600);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == opener);
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
 }
 
 /* A document loaded into a reader that is not shown leaves the focus where the user is. */
@@ -247,6 +278,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/keyboard/tab-through-form", test_tab_through_form);
   g_test_add_func ("/keyboard/hidden-area-keeps-no-focus", test_hidden_area_keeps_no_focus);
   g_test_add_func ("/keyboard/hidden-reader-takes-no-focus", test_hidden_reader_takes_no_focus);
+  g_test_add_func ("/keyboard/preview-returns-focus", test_preview_returns_focus);
   g_test_add_func ("/keyboard/mnemonics-unique", test_mnemonics_unique);
   g_test_add_func ("/keyboard/sidebar-follows-activation", test_sidebar_follows_activation);
   return g_test_run ();

@@ -234,6 +234,52 @@ schedule_save (TdAssessmentPage *self)
 
 /* Callbacks */
 
+/* After a keystroke the row's message may appear or grow under the field being typed in; when
+ * it falls below the visible part of the form, the form scrolls just enough to show it, and
+ * never so far that the field itself leaves the top. */
+typedef struct {
+  TdTargetRow *row;
+  guint        frames;
+} Keeping;
+
+static void
+keeping_free (gpointer data)
+{
+  Keeping *k = data;
+
+  g_object_unref (k->row);
+  g_free (k);
+}
+
+static gboolean
+keep_message_in_view_cb (GtkWidget     *widget,
+                         GdkFrameClock *clock,
+                         gpointer       data)
+{
+  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
+  Keeping *k = data;
+  TdTargetRow *row = k->row;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *message = td_target_row_get_message (row);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t field, shown;
+  double top, bottom, page = gtk_adjustment_get_page_size (adj), value = gtk_adjustment_get_value (adj);
+
+  /* Ticks come before layout: the first one sees the message where it was, the second where
+   * it is now. */
+  if (k->frames++ == 0)
+    return G_SOURCE_CONTINUE;
+  if (focus == NULL || message == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (row)) ||
+      !gtk_widget_compute_bounds (focus, GTK_WIDGET (self->form_box), &field) ||
+      !gtk_widget_compute_bounds (message, GTK_WIDGET (self->form_box), &shown))
+    return G_SOURCE_REMOVE;
+  top = field.origin.y - 12;
+  bottom = shown.origin.y + shown.size.height + 12;
+  if (bottom > value + page)
+    gtk_adjustment_set_value (adj, MIN (bottom - page, top));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 row_changed_cb (TdAssessmentPage *self,
                 GtkWidget        *row)
@@ -246,6 +292,14 @@ row_changed_cb (TdAssessmentPage *self,
   g_hash_table_add (self->dirty, expander ? expander : row);
   schedule_save (self);
   td_assessment_page_update_header (self);
+  /* On the next frame, once the message is laid out. */
+  if (TD_IS_TARGET_ROW (row))
+    {
+      Keeping *k = g_new0 (Keeping, 1);
+
+      k->row = g_object_ref (TD_TARGET_ROW (row));
+      gtk_widget_add_tick_callback (GTK_WIDGET (self), keep_message_in_view_cb, k, keeping_free);
+    }
 }
 
 static void

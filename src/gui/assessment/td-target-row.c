@@ -473,6 +473,17 @@ td_target_row_set_evidence (TdTargetRow *self,
     gtk_box_append (self->evidence_list, td_evidence_item_new (evidence->pdata[i], self->editable));
 }
 
+GtkWidget *
+td_target_row_get_message (TdTargetRow *self)
+{
+  /* The rule's message sits below the entry's own. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->rule_label)))
+    return GTK_WIDGET (self->rule_label);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return GTK_WIDGET (self->error_label);
+  return NULL;
+}
+
 guint
 td_target_row_get_n_evidence (TdTargetRow *self)
 {

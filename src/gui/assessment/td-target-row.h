@@ -26,6 +26,8 @@ void         td_target_row_set_editable   (TdTargetRow   *self,
 /* TdEvidenceInfo attached to this target (borrowed, copied as needed). */
 void         td_target_row_set_evidence   (TdTargetRow   *self,
                                            GPtrArray     *evidence);
+/* The lowest message shown under the row's fields (what is wrong, or what a rule says), or NULL. */
+GtkWidget   *td_target_row_get_message    (TdTargetRow   *self);
 guint        td_target_row_get_n_evidence (TdTargetRow   *self);
 /* Puts the keyboard in the first entry that needs attention. */
 void         td_target_row_focus_problem  (TdTargetRow   *self);
