@@ -39,6 +39,7 @@ struct _TdAwardsPage
   AdwViewStack   *views;
   GtkButton      *new_nomination_button;
   GtkButton      *new_decision_button;
+  AdwNavigationSplitView *split_view;
   GtkDropDown    *round_dropdown;
   GtkDropDown    *level_dropdown;
   GtkDropDown    *subject_dropdown;
@@ -218,6 +219,26 @@ row_selected_cb (TdAwardsPage  *self,
     return;
   self->current = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "td-nomination-id"));
   show_detail (self);
+}
+
+/* Chosen by a click or Enter: in the narrow layout, the nomination's pane comes forward. */
+static void
+row_activated_cb (TdAwardsPage  *self,
+                  GtkListBoxRow *row)
+{
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+/* Each tab's own actions: a nomination is added from the list of nominations, a decision is
+ * drawn up from there or from the decisions; the council and the register have their own. */
+static void
+tab_changed_cb (TdAwardsPage *self)
+{
+  const char *tab = adw_view_stack_get_visible_child_name (self->views);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->new_nomination_button), g_strcmp0 (tab, "nominations") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_decision_button),
+                          g_strcmp0 (tab, "nominations") == 0 || g_strcmp0 (tab, "decisions") == 0);
 }
 
 static void
@@ -574,6 +595,7 @@ td_awards_page_class_init (TdAwardsPageClass *klass)
   BIND (views);
   BIND (new_nomination_button);
   BIND (new_decision_button);
+  BIND (split_view);
   BIND (round_dropdown);
   BIND (level_dropdown);
   BIND (subject_dropdown);
@@ -593,6 +615,7 @@ td_awards_page_class_init (TdAwardsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, round_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_nomination_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_decision_cb);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, new_nomination_binding,
@@ -617,6 +640,8 @@ td_awards_page_init (TdAwardsPage *self)
   g_signal_connect_swapped (self->council_view, "changed", G_CALLBACK (decision_changed_cb), self);
   g_signal_connect_swapped (self->pane, "changed", G_CALLBACK (reload), self);
   g_signal_connect_swapped (self->pane, "edit-requested", G_CALLBACK (edit_cb), self);
+  g_signal_connect_swapped (self->views, "notify::visible-child-name", G_CALLBACK (tab_changed_cb), self);
+  tab_changed_cb (self);
 
   gtk_string_list_append (levels, _("All levels"));
   gtk_string_list_append (levels, td_award_level_get_label (TD_AWARD_BANG_KHEN));

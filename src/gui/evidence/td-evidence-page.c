@@ -36,6 +36,7 @@ struct _TdEvidencePage
   GtkLabel       *count_label;
   GtkListBox     *evidence_list;
   GtkLabel       *title_label;
+  AdwNavigationSplitView *split_view;
   GtkEntry       *comment_entry;
   GtkToggleButton *verdict_accepted;
   GtkToggleButton *verdict_needs_more;
@@ -279,6 +280,8 @@ load (TdEvidencePage *self)
       gtk_label_set_label (self->title_label, "");
       self->current = 0;
       show_verdict_state (self);
+      /* In the narrow layout an empty list says nothing: the page that says why comes forward. */
+      adw_navigation_split_view_set_show_content (self->split_view, TRUE);
       return;
     }
   /* After a verdict the same evidence stays in view at the same page: marking it as current
@@ -310,6 +313,14 @@ row_selected_cb (TdEvidencePage *self,
   td_pdf_reader_set_pdf (self->reader, bytes, error ? error->message : NULL);
   gtk_stack_set_visible_child_name (self->viewer_stack, "view");
   show_verdict_state (self);
+}
+
+/* Chosen by a click or Enter: in the narrow layout, the file's page comes forward. */
+static void
+row_activated_cb (TdEvidencePage *self,
+                  GtkListBoxRow  *row)
+{
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
 static void
@@ -466,6 +477,7 @@ next_unreviewed_cb (GtkWidget  *widget,
       if (e->verdict == TD_VERDICT_UNREVIEWED)
         {
           select_id (self, e->id);
+          adw_navigation_split_view_set_show_content (self->split_view, TRUE);
           gtk_widget_grab_focus (GTK_WIDGET (td_pdf_reader_get_view (self->reader)));
           return;
         }
@@ -614,6 +626,8 @@ td_evidence_page_class_init (TdEvidencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, viewer_stack);
   gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, reader);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, TdEvidencePage, split_view);
 
   gtk_widget_class_install_action (widget_class, "evidence.verdict", "s", verdict_cb);
   gtk_widget_class_install_action (widget_class, "evidence.undo-verdict", NULL, undo_verdict_cb);
