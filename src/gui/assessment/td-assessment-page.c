@@ -410,6 +410,13 @@ build_form (TdAssessmentPage *self)
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Justification"));
         adw_button_row_set_start_icon_name (ADW_BUTTON_ROW (attach), "td-evidence-symbolic");
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (attach), _("Attach Evidence…"));
+        {
+          g_autofree char *justification = g_strdup_printf (_("Justification of standard %s"), s->code);
+          g_autofree char *attach_name = g_strdup_printf (_("Attach evidence to standard %s"), s->code);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, justification, -1);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (attach), GTK_ACCESSIBLE_PROPERTY_LABEL, attach_name, -1);
+        }
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row), attach);
         g_object_set_data_full (G_OBJECT (row), "standard-id", id, g_free);

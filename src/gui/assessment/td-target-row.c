@@ -356,9 +356,20 @@ td_target_row_new (TdTarget *target)
                                   self->index_label, NULL, -1);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->numerator_entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                   self->error_label, NULL, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->na_reason_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason it is not applicable"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+  /* Named with the target's number: a screen reader going through the form hears "Note on
+   * target 3", not the same "Note" nineteen times. */
+  {
+    guint number = td_target_get_number (target);
+    g_autofree char *na = g_strdup_printf (_("Target %u is not applicable"), number);
+    g_autofree char *na_reason = g_strdup_printf (_("Why target %u is not applicable"), number);
+    g_autofree char *note = g_strdup_printf (_("Note on target %u"), number);
+    g_autofree char *attach = g_strdup_printf (_("Attach evidence to target %u"), number);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->na_check), GTK_ACCESSIBLE_PROPERTY_LABEL, na, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->na_reason_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, na_reason, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, note, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->attach_button), GTK_ACCESSIBLE_PROPERTY_LABEL, attach, -1);
+  }
   update_feedback (self);
   return self;
 }
