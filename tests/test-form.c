@@ -326,6 +326,22 @@ test_remove_replace_evidence (void)
   g_assert_cmpstr (((TdEvidenceInfo *) list->pdata[0])->file_name, ==, "bien-ban.pdf");
   g_assert_cmpuint (td_target_row_get_n_evidence (row_for (page, 1)), ==, 1);
 
+  /* Attaching, as the file chooser or a drop does: checked and stored on a worker, the form
+   * answering meanwhile, then shown. */
+  {
+    g_autofree char *path = g_build_filename (dir, "phu-luc.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+    g_autoptr(GBytes) annex = td_demo_make_pdf ("Phụ lục", "Bảng số liệu", 3);
+
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (annex, NULL), (gssize) g_bytes_get_size (annex), NULL));
+    g_list_store_append (files, file);
+    td_assessment_page_attach_files (page, G_LIST_MODEL (files), td_target_get_id (t1), 0);
+    for (int i = 0; i < 500 && td_target_row_get_n_evidence (row_for (page, 1)) < 2; i++)
+      td_test_iterate (20);
+    g_assert_cmpuint (td_target_row_get_n_evidence (row_for (page, 1)), ==, 2);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate (20);
   g_assert_finalize_object (db);

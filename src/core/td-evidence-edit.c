@@ -151,3 +151,77 @@ fail:
   td_database_rollback (db);
   return 0;
 }
+
+typedef struct {
+  char            *db_path;
+  char            *actor;
+  GBytes          *bytes;
+  char            *file_name;
+  TdEvidenceOwner  owner;
+  gsize            max_size;
+} AttachJob;
+
+static void
+attach_job_free (AttachJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->actor);
+  g_bytes_unref (job->bytes);
+  g_free (job->file_name);
+  g_free (job);
+}
+
+static void
+attach_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  AttachJob *job = task_data;
+  GError *error = NULL;
+  g_autoptr(TdDatabase) db = td_database_open (job->db_path, &error);
+  gint64 id = 0;
+
+  if (db != NULL)
+    {
+      td_database_set_actor (db, job->actor);
+      id = td_evidence_attach (db, job->bytes, job->file_name, &job->owner, job->max_size, &error);
+    }
+  if (id == 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, id);
+}
+
+void
+td_evidence_attach_async (const char            *db_path,
+                          const char            *actor,
+                          GBytes                *bytes,
+                          const char            *file_name,
+                          const TdEvidenceOwner *owner,
+                          gsize                  max_size,
+                          GCancellable          *cancellable,
+                          GAsyncReadyCallback    callback,
+                          gpointer               user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  AttachJob *job = g_new0 (AttachJob, 1);
+
+  job->db_path = g_strdup (db_path);
+  job->actor = g_strdup (actor);
+  job->bytes = g_bytes_ref (bytes);
+  job->file_name = g_strdup (file_name);
+  job->owner = *owner;
+  job->max_size = max_size;
+  g_task_set_source_tag (task, td_evidence_attach_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) attach_job_free);
+  g_task_run_in_thread (task, attach_thread);
+}
+
+gint64
+td_evidence_attach_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), 0);
+  return (gint64) g_task_propagate_int (G_TASK (result), error);
+}

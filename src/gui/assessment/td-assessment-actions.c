@@ -328,6 +328,7 @@ typedef struct {
   GListModel       *files;
   guint             next;
   guint             attached;
+  char             *name;      /* the file being attached */
 } AttachJob;
 
 static void attach_next (AttachJob *job);
@@ -337,7 +338,27 @@ attach_job_free (AttachJob *job)
 {
   g_object_unref (job->self);
   g_object_unref (job->files);
+  g_free (job->name);
   g_free (job);
+}
+
+static void
+attached_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AttachJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (td_evidence_attach_finish (result, &error) != 0)
+    job->attached++;
+  else
+    {
+      /* Which file, and what is wrong with it: nothing of it was stored. */
+      g_autofree char *message = g_strdup_printf ("%s: %s", job->name, error->message);
+      td_assessment_page_toast (job->self, message);
+    }
+  attach_next (job);
 }
 
 static void
@@ -347,24 +368,26 @@ loaded_cb (GFile        *file,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = g_file_load_bytes_finish (file, result, NULL, &error);
-  g_autofree char *name = g_file_get_basename (file);
   TdAssessmentPage *self = job->self;
   TdEvidenceOwner owner = { 0 };
 
+  g_free (job->name);
+  job->name = g_file_get_basename (file);
   owner.target_id = job->target_id;
   owner.standard_id = job->standard_id;
   if (bytes != NULL && td_assessment_page_ensure (self, &error))
     {
+      /* Checked (every page drawn in the PDF helper), hashed and stored on a worker: a large
+       * scan never holds the form. */
       owner.assessment_id = self->assessment_id;
-      if (td_evidence_attach (self->db, bytes, name, &owner, evidence_limit (self), &error) != 0)
-        job->attached++;
+      td_evidence_attach_async (td_database_get_path (self->db), td_database_get_actor (self->db), bytes, job->name,
+                                &owner, evidence_limit (self), NULL, attached_cb, job);
+      return;
     }
-  if (error != NULL)
-    {
-      /* Which file, and what is wrong with it: nothing of it was stored. */
-      g_autofree char *message = g_strdup_printf ("%s: %s", name, error->message);
-      td_assessment_page_toast (self, message);
-    }
+  {
+    g_autofree char *message = g_strdup_printf ("%s: %s", job->name, error->message);
+    td_assessment_page_toast (self, message);
+  }
   attach_next (job);
 }
 
