@@ -307,6 +307,7 @@ td_pdf_reader_dispose (GObject *object)
     g_cancellable_cancel (self->open_cancel);
   g_clear_object (&self->open_cancel);
   g_clear_pointer (&self->signatures, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_PDF_READER);
   G_OBJECT_CLASS (td_pdf_reader_parent_class)->dispose (object);
 }
 
@@ -324,131 +325,47 @@ td_pdf_reader_class_init (TdPdfReaderClass *klass)
   gtk_widget_class_install_action (widget_class, "reader.thumbnails", NULL, thumbnails_toggle_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "reader.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "reader.thumbnails", NULL);
-}
 
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip,
-             const char *action,
-             const char *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (target)
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
-  return button;
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/thidua/ThiDua/td-pdf-reader.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, TdPdfReader, name)
+  BIND (view);
+  BIND (page_entry);
+  BIND (n_pages_label);
+  BIND (search_bar);
+  BIND (search_entry);
+  BIND (stack);
+  BIND (password_row);
+  BIND (password_error);
+  BIND (thumbnails_button);
+  BIND (continuous_button);
+  BIND (thumbnails_revealer);
+  BIND (thumbnails);
+  BIND (signature_banner);
+#undef BIND
+#define CALLBACK(name) gtk_widget_class_bind_template_callback (widget_class, name)
+  CALLBACK (page_changed_cb);
+  CALLBACK (page_entry_activate_cb);
+  CALLBACK (thumbnails_toggled_cb);
+  CALLBACK (continuous_toggled_cb);
+  CALLBACK (search_changed_cb);
+  CALLBACK (next_match_cb);
+  CALLBACK (previous_match_cb);
+  CALLBACK (search_mode_cb);
+  CALLBACK (signature_details_cb);
+  CALLBACK (password_apply_cb);
+#undef CALLBACK
 }
 
 static void
 td_pdf_reader_init (TdPdfReader *self)
 {
-  GtkWidget *toolbar = adw_toolbar_view_new ();
-  GtkWidget *bar = gtk_center_box_new ();
-  GtkWidget *start = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *end = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *pages = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *search_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *password_page = adw_status_page_new ();
-  GtkWidget *password_list = gtk_list_box_new ();
-  GtkWidget *password_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-  /* A handful of widgets wired to each other; Blueprint would say no more than this. */
-
-  self->view = TD_PDF_VIEW (td_pdf_view_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evidence page"), -1);
-  g_signal_connect_swapped (self->view, "notify::page", G_CALLBACK (page_changed_cb), self);
-
-  self->page_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->page_entry), 3);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->page_entry), 4);
-  gtk_entry_set_input_purpose (self->page_entry, GTK_INPUT_PURPOSE_DIGITS);
-  gtk_editable_set_alignment (GTK_EDITABLE (self->page_entry), 1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Page number"), -1);
-  g_signal_connect_swapped (self->page_entry, "activate", G_CALLBACK (page_entry_activate_cb), self);
-  self->n_pages_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_box_append (GTK_BOX (pages), GTK_WIDGET (self->page_entry));
-  gtk_box_append (GTK_BOX (pages), GTK_WIDGET (self->n_pages_label));
-  gtk_widget_set_valign (pages, GTK_ALIGN_CENTER);
-  gtk_center_box_set_center_widget (GTK_CENTER_BOX (bar), pages);
-  gtk_box_append (GTK_BOX (start), icon_button ("go-previous-symbolic", _("Previous Page"), "reader.previous", NULL));
-  gtk_box_append (GTK_BOX (start), icon_button ("go-next-symbolic", _("Next Page"), "reader.next", NULL));
-  self->thumbnails_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
-  gtk_button_set_icon_name (GTK_BUTTON (self->thumbnails_button), "sidebar-show-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->thumbnails_button), _("Page Thumbnails (F9)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->thumbnails_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Page Thumbnails"), -1);
-  g_signal_connect_swapped (self->thumbnails_button, "toggled", G_CALLBACK (thumbnails_toggled_cb), self);
-  gtk_box_prepend (GTK_BOX (start), GTK_WIDGET (self->thumbnails_button));
-  gtk_center_box_set_start_widget (GTK_CENTER_BOX (bar), start);
-  self->continuous_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
-  gtk_button_set_icon_name (GTK_BUTTON (self->continuous_button), "view-continuous-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->continuous_button), _("Continuous Scrolling"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->continuous_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Continuous Scrolling"), -1);
-  g_signal_connect_swapped (self->continuous_button, "toggled", G_CALLBACK (continuous_toggled_cb), self);
-  gtk_box_append (GTK_BOX (end), GTK_WIDGET (self->continuous_button));
-  gtk_box_append (GTK_BOX (end), icon_button ("view-fullscreen-symbolic", _("Fit Width"), "reader.zoom", "width"));
-  gtk_box_append (GTK_BOX (end), icon_button ("zoom-fit-best-symbolic", _("Fit Page"), "reader.zoom", "page"));
-  gtk_box_append (GTK_BOX (end), icon_button ("edit-find-symbolic", _("Search (Ctrl+F)"), "reader.find", NULL));
-  gtk_center_box_set_end_widget (GTK_CENTER_BOX (bar), end);
-  gtk_widget_add_css_class (bar, "toolbar");
-  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), bar);
-
-  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
-  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (next_match_cb), self);
-  g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (previous_match_cb), self);
-  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (next_match_cb), self);
-  gtk_box_append (GTK_BOX (search_box), GTK_WIDGET (self->search_entry));
-  self->search_bar = GTK_SEARCH_BAR (gtk_search_bar_new ());
-  gtk_search_bar_set_child (self->search_bar, search_box);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_show_close_button (self->search_bar, TRUE);
-  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb), self);
-  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), GTK_WIDGET (self->search_bar));
-  self->signature_banner = ADW_BANNER (adw_banner_new (""));
-  adw_banner_set_button_label (self->signature_banner, _("_Details"));
-  g_signal_connect_swapped (self->signature_banner, "button-clicked", G_CALLBACK (signature_details_cb), self);
-  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), GTK_WIDGET (self->signature_banner));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (password_page), "dialog-password-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (password_page), _("Password Needed"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (password_page), _("The document is protected by a password."));
-  self->password_row = ADW_PASSWORD_ENTRY_ROW (adw_password_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_row), _("Password"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->password_row), TRUE);
-  g_signal_connect_swapped (self->password_row, "apply", G_CALLBACK (password_apply_cb), self);
-  g_signal_connect_swapped (self->password_row, "entry-activated", G_CALLBACK (password_apply_cb), self);
-  gtk_list_box_append (GTK_LIST_BOX (password_list), GTK_WIDGET (self->password_row));
-  gtk_widget_add_css_class (password_list, "boxed-list");
-  self->password_error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->password_error), "error");
-  gtk_box_append (GTK_BOX (password_box), password_list);
-  gtk_box_append (GTK_BOX (password_box), GTK_WIDGET (self->password_error));
-  adw_status_page_set_child (ADW_STATUS_PAGE (password_page), password_box);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->view), "view");
-  gtk_stack_add_named (self->stack, password_page, "password");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->stack), TRUE);
-  self->thumbnails = TD_PDF_THUMBNAILS (td_pdf_thumbnails_new ());
-  self->thumbnails_revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_transition_type (self->thumbnails_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_RIGHT);
-  gtk_revealer_set_child (self->thumbnails_revealer, GTK_WIDGET (self->thumbnails));
-  {
-    GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-    gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->thumbnails_revealer));
-    gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
-    adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar), content);
-  }
+  g_type_ensure (TD_TYPE_PDF_VIEW);
+  g_type_ensure (TD_TYPE_PDF_THUMBNAILS);
+  gtk_widget_init_template (GTK_WIDGET (self));
   /* Reviewers who like the sidebar find it again in the next file and the next session. */
   self->settings = g_settings_new ("io.github.thidua.ThiDua");
   g_settings_bind (self->settings, "show-thumbnails", self->thumbnails_button, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "continuous-pages", self->continuous_button, "active", G_SETTINGS_BIND_DEFAULT);
-
-  adw_bin_set_child (ADW_BIN (self), toolbar);
 }
 
 GtkWidget *
