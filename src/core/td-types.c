@@ -1,58 +1,49 @@
 /* td-types.c: string forms of the core's enumerations.
  *
- * The identifiers are what the database and exchange files store, so they never change; the
- * labels are what people read and go through gettext. */
+ * The identifiers are the nicks of td-types.h (what the database and exchange files store, so
+ * they never change); the labels are what people read and go through gettext. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "td-enum-types.h"
 #include "td-types.h"
 
-static gboolean
-lookup (const char * const *names,
-        guint               n_names,
-        const char         *str,
-        int                *out)
+/* The nicks glib-mkenums registered from td-types.h: the one table of identifiers. */
+static GEnumClass *
+enum_class (GType type)
 {
-  for (guint i = 0; str != NULL && i < n_names; i++)
-    {
-      if (g_strcmp0 (names[i], str) == 0)
-        {
-          *out = (int) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  /* Classes of static types live as long as the program: a reference kept is not a leak. */
+  GEnumClass *klass = g_type_class_peek (type);
+
+  return klass ? klass : g_type_class_ref (type);
 }
 
-#define DEFINE_STRINGS(prefix, Type, ...)                                        \
-  static const char * const prefix##_names[] = { __VA_ARGS__ };                   \
+#define DEFINE_STRINGS(prefix, Type, get_type)                                   \
   const char *                                                                    \
   prefix##_to_string (Type value)                                                 \
   {                                                                               \
-    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (prefix##_names), NULL);   \
-    return prefix##_names[value];                                                 \
+    GEnumValue *v = g_enum_get_value (enum_class (get_type ()), (int) value);     \
+    g_return_val_if_fail (v != NULL, NULL);                                       \
+    return v->value_nick;                                                         \
   }                                                                               \
   gboolean                                                                        \
   prefix##_from_string (const char *str, Type *value)                             \
   {                                                                               \
-    int v;                                                                        \
-    if (!lookup (prefix##_names, G_N_ELEMENTS (prefix##_names), str, &v))         \
+    GEnumValue *v = str ? g_enum_get_value_by_nick (enum_class (get_type ()), str) : NULL; \
+    if (v == NULL)                                                                \
       return FALSE;                                                               \
-    *value = (Type) v;                                                            \
+    *value = (Type) v->value;                                                     \
     return TRUE;                                                                  \
   }
 
-DEFINE_STRINGS (td_target_kind, TdTargetKind, "ratio", "index")
-DEFINE_STRINGS (td_comparator, TdComparator, "eq", "gt", "ge")
-DEFINE_STRINGS (td_unit_kind, TdUnitKind, "province", "department", "commune", "ward",
-                "enterprise", "organisation", "team-commune", "team-village")
-DEFINE_STRINGS (td_assessment_status, TdAssessmentStatus,
-                "draft", "submitted", "received", "returned", "appraised")
-DEFINE_STRINGS (td_nomination_status, TdNominationStatus,
-                "proposed", "appraised", "approved", "decided", "returned")
-DEFINE_STRINGS (td_verdict, TdVerdict, "unreviewed", "accepted", "needs-more", "rejected")
-DEFINE_STRINGS (td_award_level, TdAwardLevel, "bang-khen", "giay-khen")
+DEFINE_STRINGS (td_target_kind, TdTargetKind, td_target_kind_get_type)
+DEFINE_STRINGS (td_comparator, TdComparator, td_comparator_get_type)
+DEFINE_STRINGS (td_unit_kind, TdUnitKind, td_unit_kind_get_type)
+DEFINE_STRINGS (td_assessment_status, TdAssessmentStatus, td_assessment_status_get_type)
+DEFINE_STRINGS (td_nomination_status, TdNominationStatus, td_nomination_status_get_type)
+DEFINE_STRINGS (td_verdict, TdVerdict, td_verdict_get_type)
+DEFINE_STRINGS (td_award_level, TdAwardLevel, td_award_level_get_type)
 
 const char *
 td_unit_kind_get_label (TdUnitKind kind)

@@ -1,4 +1,8 @@
-/* td-types.h: forward declarations and the small enumerations shared by the whole core. */
+/* td-types.h: forward declarations and the small enumerations shared by the whole core.
+ *
+ * Each enumeration is registered as a GType by glib-mkenums (td-enum-types.h); its nicks are
+ * the identifiers the database and the exchange files store, written out here because they
+ * never change. */
 #pragma once
 
 #include <glib-object.h>
@@ -12,57 +16,57 @@ typedef struct _TdRound    TdRound;
 typedef struct _TdCampaign TdCampaign;
 
 typedef enum {
-  TD_TARGET_KIND_RATIO,   /* numerator / denominator, shown as a percentage */
-  TD_TARGET_KIND_INDEX,   /* a value in 0..1 such as the DTI */
+  TD_TARGET_KIND_RATIO, /*< nick=ratio >*/   /* numerator / denominator, shown as a percentage */
+  TD_TARGET_KIND_INDEX, /*< nick=index >*/   /* a value in 0..1 such as the DTI */
 } TdTargetKind;
 
 typedef enum {
-  TD_COMPARATOR_EQ,       /* "100%": exactly the threshold */
-  TD_COMPARATOR_GT,       /* "trên 90%": strictly above */
-  TD_COMPARATOR_GE,       /* "80%", "≥ 0.75": at least */
+  TD_COMPARATOR_EQ, /*< nick=eq >*/       /* "100%": exactly the threshold */
+  TD_COMPARATOR_GT, /*< nick=gt >*/       /* "trên 90%": strictly above */
+  TD_COMPARATOR_GE, /*< nick=ge >*/       /* "80%", "≥ 0.75": at least */
 } TdComparator;
 
 typedef enum {
-  TD_UNIT_KIND_PROVINCE,
-  TD_UNIT_KIND_DEPARTMENT,
-  TD_UNIT_KIND_COMMUNE,
-  TD_UNIT_KIND_WARD,
-  TD_UNIT_KIND_ENTERPRISE,
-  TD_UNIT_KIND_ORGANISATION,
-  TD_UNIT_KIND_TEAM_COMMUNE,
-  TD_UNIT_KIND_TEAM_VILLAGE,
-  TD_N_UNIT_KINDS
+  TD_UNIT_KIND_PROVINCE, /*< nick=province >*/
+  TD_UNIT_KIND_DEPARTMENT, /*< nick=department >*/
+  TD_UNIT_KIND_COMMUNE, /*< nick=commune >*/
+  TD_UNIT_KIND_WARD, /*< nick=ward >*/
+  TD_UNIT_KIND_ENTERPRISE, /*< nick=enterprise >*/
+  TD_UNIT_KIND_ORGANISATION, /*< nick=organisation >*/
+  TD_UNIT_KIND_TEAM_COMMUNE, /*< nick=team-commune >*/
+  TD_UNIT_KIND_TEAM_VILLAGE, /*< nick=team-village >*/
+  TD_N_UNIT_KINDS /*< skip >*/
 } TdUnitKind;
 
 typedef enum {
-  TD_ASSESSMENT_DRAFT,
-  TD_ASSESSMENT_SUBMITTED,
-  TD_ASSESSMENT_RECEIVED,
-  TD_ASSESSMENT_RETURNED,
-  TD_ASSESSMENT_APPRAISED,
-  TD_N_ASSESSMENT_STATUSES
+  TD_ASSESSMENT_DRAFT, /*< nick=draft >*/
+  TD_ASSESSMENT_SUBMITTED, /*< nick=submitted >*/
+  TD_ASSESSMENT_RECEIVED, /*< nick=received >*/
+  TD_ASSESSMENT_RETURNED, /*< nick=returned >*/
+  TD_ASSESSMENT_APPRAISED, /*< nick=appraised >*/
+  TD_N_ASSESSMENT_STATUSES /*< skip >*/
 } TdAssessmentStatus;
 
 typedef enum {
-  TD_NOMINATION_PROPOSED,
-  TD_NOMINATION_APPRAISED,
-  TD_NOMINATION_APPROVED,
-  TD_NOMINATION_DECIDED,
-  TD_NOMINATION_RETURNED,
-  TD_N_NOMINATION_STATUSES
+  TD_NOMINATION_PROPOSED, /*< nick=proposed >*/
+  TD_NOMINATION_APPRAISED, /*< nick=appraised >*/
+  TD_NOMINATION_APPROVED, /*< nick=approved >*/
+  TD_NOMINATION_DECIDED, /*< nick=decided >*/
+  TD_NOMINATION_RETURNED, /*< nick=returned >*/
+  TD_N_NOMINATION_STATUSES /*< skip >*/
 } TdNominationStatus;
 
 typedef enum {
-  TD_VERDICT_UNREVIEWED,
-  TD_VERDICT_ACCEPTED,
-  TD_VERDICT_NEEDS_MORE,
-  TD_VERDICT_REJECTED,
-  TD_N_VERDICTS
+  TD_VERDICT_UNREVIEWED, /*< nick=unreviewed >*/
+  TD_VERDICT_ACCEPTED, /*< nick=accepted >*/
+  TD_VERDICT_NEEDS_MORE, /*< nick=needs-more >*/
+  TD_VERDICT_REJECTED, /*< nick=rejected >*/
+  TD_N_VERDICTS /*< skip >*/
 } TdVerdict;
 
 typedef enum {
-  TD_AWARD_BANG_KHEN,
-  TD_AWARD_GIAY_KHEN,
+  TD_AWARD_BANG_KHEN, /*< nick=bang-khen >*/
+  TD_AWARD_GIAY_KHEN, /*< nick=giay-khen >*/
 } TdAwardLevel;
 
 /* The result of checking one value against its target. */
