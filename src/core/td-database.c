@@ -283,6 +283,44 @@ td_database_rollback (TdDatabase *self)
   self->depth--;
 }
 
+struct _TdTransaction {
+  TdDatabase *db;
+  gboolean    committed;
+};
+
+TdTransaction *
+td_transaction_begin (TdDatabase  *db,
+                      GError     **error)
+{
+  TdTransaction *tx;
+
+  if (!td_database_begin (db, error))
+    return NULL;
+  tx = g_new0 (TdTransaction, 1);
+  tx->db = g_object_ref (db);
+  return tx;
+}
+
+gboolean
+td_transaction_commit (TdTransaction  *tx,
+                       GError        **error)
+{
+  g_return_val_if_fail (tx != NULL && !tx->committed, FALSE);
+  tx->committed = td_database_commit (tx->db, error);
+  return tx->committed;
+}
+
+void
+td_transaction_end (TdTransaction *tx)
+{
+  if (tx == NULL)
+    return;
+  if (!tx->committed)
+    td_database_rollback (tx->db);
+  g_object_unref (tx->db);
+  g_free (tx);
+}
+
 static int
 read_user_version (TdDatabase  *self,
                    GError     **error)

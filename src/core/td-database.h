@@ -62,6 +62,25 @@ gboolean    td_database_commit             (TdDatabase  *self,
                                             GError     **error);
 void        td_database_rollback           (TdDatabase  *self);
 
+/* A transaction that rolls itself back unless committed: with g_autoptr, every early return
+ * of a failing step undoes what was written, without a "goto fail" tail.
+ *
+ *   g_autoptr(TdTransaction) tx = td_transaction_begin (db, error);
+ *   if (tx == NULL || !write_this (db, error) || !write_that (db, error))
+ *     return FALSE;
+ *   return td_transaction_commit (tx, error);
+ */
+typedef struct _TdTransaction TdTransaction;
+
+TdTransaction *td_transaction_begin        (TdDatabase     *db,
+                                            GError        **error);
+/* FALSE with @error when COMMIT fails; the transaction then rolls back when @tx goes. */
+gboolean    td_transaction_commit          (TdTransaction  *tx,
+                                            GError        **error);
+/* Rolls back unless committed, and frees @tx. */
+void        td_transaction_end             (TdTransaction  *tx);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdTransaction, td_transaction_end)
+
 gboolean    td_database_exec               (TdDatabase  *self,
                                             const char  *sql,
                                             GError     **error);

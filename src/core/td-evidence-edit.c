@@ -11,6 +11,7 @@
 #include "td-audit.h"
 #include "td-database-private.h"
 #include "td-evidence.h"
+#include "td-evidence-private.h"
 
 /* Evidence of a self-assessment changes only while the self-assessment can (a nomination's is
  * the board's, and follows the nomination's own steps). */
@@ -57,17 +58,12 @@ td_evidence_remove (TdDatabase      *db,
                     TdEvidenceInfo **removed,
                     GError         **error)
 {
-  g_autoptr(TdEvidenceInfo) e = NULL;
+  g_autoptr(TdTransaction) tx = td_transaction_begin (db, error);
+  g_autoptr(TdEvidenceInfo) e = tx ? td_evidence_get (db, evidence_id, error) : NULL;
 
-  if (!td_database_begin (db, error))
-    return FALSE;
-  e = td_evidence_get (db, evidence_id, error);
   if (e == NULL || !check_editable (db, &e->owner, error) || !remove_row (db, e, error) ||
-      !td_database_commit (db, error))
-    {
-      td_database_rollback (db);
-      return FALSE;
-    }
+      !td_transaction_commit (tx, error))
+    return FALSE;
   if (removed)
     *removed = g_steal_pointer (&e);
   return TRUE;
@@ -78,19 +74,18 @@ td_evidence_restore (TdDatabase            *db,
                      const TdEvidenceInfo  *e,
                      GError               **error)
 {
+  g_autoptr(TdTransaction) tx = td_transaction_begin (db, error);
   sqlite3_stmt *stmt;
   gint64 id;
 
-  if (!td_database_begin (db, error))
+  if (tx == NULL || !check_editable (db, &e->owner, error))
     return 0;
-  if (!check_editable (db, &e->owner, error))
-    goto fail;
   stmt = td_database_prepare (db,
                               "INSERT INTO evidence (sha256, file_name, added_at, assessment_id, target_id, standard_id,"
                               " nomination_id, verdict, verdict_comment, reviewed_by, reviewed_at)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   td_stmt_bind_text (stmt, 1, e->sha256);
   td_stmt_bind_text (stmt, 2, e->file_name);
   td_stmt_bind_text (stmt, 3, e->added_at);
@@ -105,16 +100,12 @@ td_evidence_restore (TdDatabase            *db,
   td_stmt_bind_text (stmt, 10, e->reviewed_by);
   td_stmt_bind_text (stmt, 11, e->reviewed_at);
   if (!td_database_step_done (db, stmt, error))
-    goto fail;
+    return 0;
   id = sqlite3_last_insert_rowid (td_database_get_handle (db));
   if (!td_audit_record (db, "evidence", id, NULL, "restored", NULL, e->file_name, NULL, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return 0;
   return id;
-
-fail:
-  td_database_rollback (db);
-  return 0;
 }
 
 gint64
@@ -126,30 +117,27 @@ td_evidence_replace (TdDatabase      *db,
                      TdEvidenceInfo **removed,
                      GError         **error)
 {
-  g_autoptr(TdEvidenceInfo) e = NULL;
+  g_autoptr(TdEvidenceInfo) old = td_evidence_get (db, evidence_id, error);
+  g_autoptr(TdTransaction) tx = NULL;
   gint64 id;
+  int pages = 0;
 
-  if (!td_database_begin (db, error))
+  /* The new file is checked first, outside the transaction (drawing every page may take a
+   * while, and nothing is locked meanwhile): one that is not a usable PDF changes nothing. */
+  if (old == NULL || !check_editable (db, &old->owner, error) || !td_evidence_inspect (bytes, max_size, &pages, error))
     return 0;
-  e = td_evidence_get (db, evidence_id, error);
-  if (e == NULL || !check_editable (db, &e->owner, error))
-    goto fail;
-  /* The new file first: a file that is not a usable PDF leaves the old one in place. */
-  id = td_evidence_attach (db, bytes, file_name, &e->owner, max_size, error);
-  if (id == 0)
-    goto fail;
+  tx = td_transaction_begin (db, error);
+  /* Read again inside: what is replaced is what is there now. */
+  g_clear_pointer (&old, td_evidence_info_free);
+  if (tx == NULL || (old = td_evidence_get (db, evidence_id, error)) == NULL || !check_editable (db, &old->owner, error))
+    return 0;
+  id = td_evidence_store_checked (db, bytes, pages, file_name, &old->owner, error);
   /* The same file again is no change. */
-  if (id != e->id && !remove_row (db, e, error))
-    goto fail;
-  if (!td_database_commit (db, error))
-    goto fail;
+  if (id == 0 || (id != old->id && !remove_row (db, old, error)) || !td_transaction_commit (tx, error))
+    return 0;
   if (removed)
-    *removed = id != e->id ? g_steal_pointer (&e) : NULL;
+    *removed = id != old->id ? g_steal_pointer (&old) : NULL;
   return id;
-
-fail:
-  td_database_rollback (db);
-  return 0;
 }
 
 typedef struct {

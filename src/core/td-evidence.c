@@ -13,6 +13,7 @@
 #include "td-audit.h"
 #include "td-database-private.h"
 #include "td-evidence.h"
+#include "td-evidence-private.h"
 
 G_DEFINE_QUARK (td-evidence-error-quark, td_evidence_error)
 
@@ -139,55 +140,41 @@ td_evidence_safe_file_name (const char *name)
 }
 
 gint64
-td_evidence_attach (TdDatabase            *db,
-                    GBytes                *bytes,
-                    const char            *file_name,
-                    const TdEvidenceOwner *owner,
-                    gsize                  max_size,
-                    GError               **error)
+td_evidence_store_checked (TdDatabase            *db,
+                           GBytes                *bytes,
+                           int                    pages,
+                           const char            *file_name,
+                           const TdEvidenceOwner *owner,
+                           GError               **error)
 {
-  g_autofree char *sha = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *base = NULL;
+  g_autofree char *sha = td_evidence_sha256 (bytes);
+  g_autofree char *now = td_database_now ();
+  /* Only the name is kept: a path says nothing to the province and may say too much. */
+  g_autofree char *base = td_evidence_clean_file_name (file_name);
+  g_autoptr(TdTransaction) tx = td_transaction_begin (db, error);
   sqlite3_stmt *stmt;
   gint64 id;
-  int pages = 0;
-  gboolean has_assessment_owner = owner->assessment_id != 0 && ((owner->target_id != 0) != (owner->standard_id != 0));
 
-  if (has_assessment_owner == (owner->nomination_id != 0))
-    {
-      g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_NO_OWNER,
-                   _("An evidence must belong to exactly one target value, attestation or nomination."));
-      return 0;
-    }
-  if (!td_evidence_inspect (bytes, max_size, &pages, error))
-    return 0;
-
-  sha = td_evidence_sha256 (bytes);
-  now = td_database_now ();
-  /* Only the name is kept: a path says nothing to the province and may say too much. */
-  base = td_evidence_clean_file_name (file_name);
-
-  if (!td_database_begin (db, error))
+  if (tx == NULL)
     return 0;
   stmt = td_database_prepare (db,
                               "INSERT INTO evidence_blob (sha256, size, page_count, data) VALUES (?, ?, ?, ?)"
                               " ON CONFLICT (sha256) DO NOTHING", error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   td_stmt_bind_text (stmt, 1, sha);
   sqlite3_bind_int64 (stmt, 2, (gint64) g_bytes_get_size (bytes));
   sqlite3_bind_int (stmt, 3, pages);
   sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), SQLITE_STATIC);
   if (!td_database_step_done (db, stmt, error))
-    goto fail;
+    return 0;
 
   /* The same file attached twice to the same thing is one evidence. */
   stmt = td_database_prepare (db,
                               "SELECT id FROM evidence WHERE sha256 = ?1 AND assessment_id IS ?2 AND target_id IS ?3"
                               " AND standard_id IS ?4 AND nomination_id IS ?5", error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   td_stmt_bind_text (stmt, 1, sha);
 #define BIND_ID(i, v) ((v) ? sqlite3_bind_int64 (stmt, i, v) : sqlite3_bind_null (stmt, i))
   BIND_ID (2, owner->assessment_id);
@@ -196,9 +183,9 @@ td_evidence_attach (TdDatabase            *db,
   BIND_ID (5, owner->nomination_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
+      /* Nothing new written: the blob row was already there too. */
       id = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
-      td_database_rollback (db);
       return id;
     }
   sqlite3_reset (stmt);
@@ -207,7 +194,7 @@ td_evidence_attach (TdDatabase            *db,
                               "INSERT INTO evidence (sha256, file_name, added_at, assessment_id, target_id,"
                               " standard_id, nomination_id) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   td_stmt_bind_text (stmt, 1, sha);
   td_stmt_bind_text (stmt, 2, base);
   td_stmt_bind_text (stmt, 3, now);
@@ -217,16 +204,43 @@ td_evidence_attach (TdDatabase            *db,
   BIND_ID (7, owner->nomination_id);
 #undef BIND_ID
   if (!td_database_step_done (db, stmt, error))
-    goto fail;
+    return 0;
   id = sqlite3_last_insert_rowid (td_database_get_handle (db));
   if (!td_audit_record (db, "evidence", id, NULL, "attached", NULL, base, NULL, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return 0;
   return id;
+}
 
-fail:
-  td_database_rollback (db);
-  return 0;
+gboolean
+td_evidence_check_owner (const TdEvidenceOwner  *owner,
+                         GError                **error)
+{
+  gboolean has_assessment_owner = owner->assessment_id != 0 && ((owner->target_id != 0) != (owner->standard_id != 0));
+
+  if (has_assessment_owner == (owner->nomination_id != 0))
+    {
+      g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_NO_OWNER,
+                   _("An evidence must belong to exactly one target value, attestation or nomination."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+td_evidence_attach (TdDatabase            *db,
+                    GBytes                *bytes,
+                    const char            *file_name,
+                    const TdEvidenceOwner *owner,
+                    gsize                  max_size,
+                    GError               **error)
+{
+  int pages = 0;
+
+  /* Checked (every page drawn in the PDF helper) before the database is locked for writing. */
+  if (!td_evidence_check_owner (owner, error) || !td_evidence_inspect (bytes, max_size, &pages, error))
+    return 0;
+  return td_evidence_store_checked (db, bytes, pages, file_name, owner, error);
 }
 
 GBytes *

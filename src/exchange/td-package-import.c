@@ -290,37 +290,33 @@ package_apply (Package     *p,
   g_autoptr(TdAssessmentInfo) info = NULL;
   g_autofree TdTarget **targets = g_new0 (TdTarget *, p->values->len);
   g_autofree const TdValue **values = g_new0 (const TdValue *, p->values->len);
+  g_autoptr(TdTransaction) tx = td_transaction_begin (db, error);
   gint64 id, start = g_get_monotonic_time (), committing;
 
-  if (!td_database_begin (db, error))
+  /* Any step that fails returns with the transaction rolled back (TdTransaction). */
+  if (tx == NULL || (preview = package_preview (p, db, error)) == NULL)
     return NULL;
-  preview = package_preview (p, db, error);
-  if (preview == NULL)
-    goto fail;
   if (preview->kind == TD_IMPORT_SAME)
-    {
-      td_database_rollback (db);
-      return g_steal_pointer (&preview);
-    }
+    return g_steal_pointer (&preview);
   info = td_assessment_lookup (db, td_unit_get_id (p->unit), td_round_get_id (p->round), error);
   if (error && *error)
-    goto fail;
+    return NULL;
   id = info ? info->id : td_assessment_ensure (db, td_unit_get_id (p->unit), td_round_get_id (p->round), error);
   if (id == 0)
-    goto fail;
+    return NULL;
 
   if (preview->kind == TD_IMPORT_RETURNED)
     {
       /* At the unit: its own values stay; the form opens for editing with the province's reason. */
       if (!set_status (p, db, info, id, TD_ASSESSMENT_RETURNED, preview->status_reason, error) ||
           !apply_evidence (p, db, id, TRUE, error) ||
-          !td_database_commit (db, error))
-        goto fail;
+          !td_transaction_commit (tx, error))
+        return NULL;
       return g_steal_pointer (&preview);
     }
 
   if (preview->kind == TD_IMPORT_REVISION && info != NULL && !td_assessment_archive_revision (db, id, info->revision, error))
-    goto fail;
+    return NULL;
   for (guint i = 0; i < p->values->len; i++)
     {
       PkgValue *v = p->values->pdata[i];
@@ -328,26 +324,22 @@ package_apply (Package     *p,
       values[i] = &v->value;
     }
   if (!td_receive_values (db, id, targets, values, p->values->len, error))
-    goto fail;
+    return NULL;
   for (guint i = 0; i < p->attestations->len; i++)
     {
       PkgAttestation *a = p->attestations->pdata[i];
       if (!td_receive_attestation (db, id, td_package_standard (p, a->code)->id, a->attested, a->justification, error))
-        goto fail;
+        return NULL;
     }
   if (!apply_evidence (p, db, id, FALSE, error) || !apply_history (p, db, id, error) ||
       !set_status (p, db, info, id, TD_ASSESSMENT_RECEIVED, NULL, error))
-    goto fail;
+    return NULL;
   committing = g_get_monotonic_time ();
   td_package_timings.write += committing - start;
-  if (!td_database_commit (db, error))
-    goto fail;
+  if (!td_transaction_commit (tx, error))
+    return NULL;
   td_package_timings.commit += g_get_monotonic_time () - committing;
   return g_steal_pointer (&preview);
-
-fail:
-  td_database_rollback (db);
-  return NULL;
 }
 
 /* Public API */
