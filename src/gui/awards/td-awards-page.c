@@ -34,6 +34,7 @@ struct _TdAwardsPage
   GHashTable     *draft_decisions; /* ids (gint64) of the round's decisions without a number */
   GArray         *proposers;      /* gint64 unit ids behind proposer_dropdown (0: all) */
   gint64          current;
+  char           *needle;         /* the search, casefolded */
   gboolean        filling;
 
   AdwViewStack   *views;
@@ -161,37 +162,52 @@ nomination_row (TdAwardsPage       *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
-  g_object_set_data (G_OBJECT (row), "td-nomination-id", GINT_TO_POINTER ((int) n->id));
+  /* The nomination itself, alive as long as self->nominations, which the rows never outlive. */
+  g_object_set_data (G_OBJECT (row), "td-nomination", (gpointer) n);
   return row;
 }
 
 static void show_detail (TdAwardsPage *self);
+
+/* The rows are made once per reload (rebuild); a keystroke in the search or a filter only
+ * hides and shows them. */
+static gboolean
+row_visible_cb (GtkListBoxRow *row,
+                gpointer       user_data)
+{
+  TdAwardsPage *self = user_data;
+  const TdNomination *n = g_object_get_data (G_OBJECT (row), "td-nomination");
+
+  return n != NULL && matches (self, n, self->needle);
+}
 
 static void
 refilter (TdAwardsPage *self)
 {
   g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
   g_autofree char *count = NULL;
-  GtkListBoxRow *select = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *select = NULL, *current = NULL;
   guint shown = 0, total = self->nominations ? self->nominations->len : 0;
 
+  g_free (self->needle);
+  self->needle = g_strdup (g_strstrip (needle));
   self->filling = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->nomination_list))) != NULL)
-    gtk_list_box_remove (self->nomination_list, child);
-  for (guint i = 0; i < total; i++)
+  gtk_list_box_invalidate_filter (self->nomination_list);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->nomination_list)); child;
+       child = gtk_widget_get_next_sibling (child))
     {
-      TdNomination *n = self->nominations->pdata[i];
-      GtkWidget *row;
+      const TdNomination *n = g_object_get_data (G_OBJECT (child), "td-nomination");
 
-      if (!matches (self, n, g_strstrip (needle)))
+      if (n == NULL || !matches (self, n, self->needle))
         continue;
-      row = nomination_row (self, n);
-      gtk_list_box_append (self->nomination_list, row);
       shown++;
-      if (n->id == self->current || select == NULL)
-        select = GTK_LIST_BOX_ROW (row);
+      if (select == NULL)
+        select = GTK_LIST_BOX_ROW (child);
+      if (n->id == self->current)
+        current = GTK_LIST_BOX_ROW (child);
     }
+  if (current != NULL)
+    select = current;
   count = g_strdup_printf (ngettext ("%u of %u nomination", "%u of %u nominations", total), shown, total);
   gtk_label_set_text (self->count_label, count);
   adw_status_page_set_description (self->empty_page, total == 0
@@ -200,8 +216,32 @@ refilter (TdAwardsPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "empty");
   gtk_list_box_select_row (self->nomination_list, select);
   self->filling = FALSE;
-  self->current = select ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (select), "td-nomination-id")) : 0;
+  self->current = select ? ((const TdNomination *) g_object_get_data (G_OBJECT (select), "td-nomination"))->id : 0;
   show_detail (self);
+}
+
+static void
+clear_rows (TdAwardsPage *self)
+{
+  GtkWidget *child;
+  gboolean filling = self->filling;
+
+  self->filling = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->nomination_list))) != NULL)
+    gtk_list_box_remove (self->nomination_list, child);
+  self->filling = filling;
+}
+
+/* A row for every nomination of the round, after a reload. */
+static void
+rebuild (TdAwardsPage *self)
+{
+  clear_rows (self);
+  self->filling = TRUE;
+  for (guint i = 0; self->nominations && i < self->nominations->len; i++)
+    gtk_list_box_append (self->nomination_list, nomination_row (self, self->nominations->pdata[i]));
+  self->filling = FALSE;
+  refilter (self);
 }
 
 static void
@@ -217,7 +257,7 @@ row_selected_cb (TdAwardsPage  *self,
 {
   if (self->filling || row == NULL)
     return;
-  self->current = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "td-nomination-id"));
+  self->current = ((const TdNomination *) g_object_get_data (G_OBJECT (row), "td-nomination"))->id;
   show_detail (self);
 }
 
@@ -469,6 +509,7 @@ reload (TdAwardsPage *self)
 
   if (self->db == NULL)
     return;
+  clear_rows (self);
   g_clear_pointer (&self->nominations, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_hash_table_unref);
   g_clear_pointer (&self->draft_decisions, g_hash_table_unref);
@@ -492,7 +533,7 @@ reload (TdAwardsPage *self)
   self->filling = TRUE;
   fill_proposers (self);
   self->filling = FALSE;
-  refilter (self);
+  rebuild (self);
   fill_decisions (self);
   td_council_view_set_database (self->council_view, self->db, round_id (self));
 }
@@ -576,7 +617,11 @@ td_awards_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->rounds);
   g_clear_object (&self->targets);
+  /* The rows point into the nominations: they go first. */
+  if (self->nomination_list != NULL)
+    clear_rows (self);
   g_clear_pointer (&self->nominations, g_ptr_array_unref);
+  g_clear_pointer (&self->needle, g_free);
   g_clear_pointer (&self->warnings, g_hash_table_unref);
   g_clear_pointer (&self->draft_decisions, g_hash_table_unref);
   g_clear_pointer (&self->proposers, g_array_unref);
@@ -635,6 +680,7 @@ td_awards_page_init (TdAwardsPage *self)
   g_type_ensure (TD_TYPE_REGISTER_VIEW);
   g_type_ensure (TD_TYPE_COUNCIL_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_filter_func (self->nomination_list, row_visible_cb, self, NULL);
   self->settings = g_settings_new (APP_ID);
   /* A meeting closed: its nominations moved on. */
   g_signal_connect_swapped (self->council_view, "changed", G_CALLBACK (decision_changed_cb), self);
@@ -691,9 +737,10 @@ td_awards_page_get_n_shown (TdAwardsPage *self)
 {
   guint n = 0;
 
+  /* The rows the filters let through (the others are there, hidden). */
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->nomination_list)); c;
        c = gtk_widget_get_next_sibling (c))
-    n++;
+    n += gtk_widget_get_child_visible (c);
   return n;
 }
 
@@ -709,7 +756,8 @@ td_awards_page_select (TdAwardsPage *self,
 {
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->nomination_list)); c;
        c = gtk_widget_get_next_sibling (c))
-    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (c), "td-nomination-id")) == nomination_id)
+    if (g_object_get_data (G_OBJECT (c), "td-nomination") != NULL && gtk_widget_get_child_visible (c) &&
+        ((const TdNomination *) g_object_get_data (G_OBJECT (c), "td-nomination"))->id == nomination_id)
       {
         gtk_list_box_select_row (self->nomination_list, GTK_LIST_BOX_ROW (c));
         return TRUE;
