@@ -40,6 +40,7 @@ struct _TdAssessmentPage
   GtkWidget          *withdraw_button;
   GtkWidget          *export_button;
   GtkWidget          *submit_button;
+  GtkWidget          *header_actions;  /* Export and Submit, in the window's header bar */
   GtkWidget          *values_button;
   GtkScrolledWindow  *scroller;
   GtkStack          *form_stack;

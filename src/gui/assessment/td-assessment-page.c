@@ -645,6 +645,7 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, withdraw_button);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, header_actions);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, values_button);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, form_stack);
@@ -657,6 +658,8 @@ static void
 td_assessment_page_init (TdAssessmentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_window_forward_actions (self->header_actions, GTK_WIDGET (self), "assessment",
+                             (const char *[]) { "submit", "export", NULL });
   self->settings = g_settings_new (APP_ID);
   self->rows = g_ptr_array_new ();
   self->standard_rows = g_ptr_array_new ();
@@ -664,6 +667,12 @@ td_assessment_page_init (TdAssessmentPage *self)
 }
 
 /* Public API */
+
+GtkWidget *
+td_assessment_page_get_header_actions (TdAssessmentPage *self)
+{
+  return self->header_actions;
+}
 
 void
 td_assessment_page_set_database (TdAssessmentPage *self,

@@ -24,5 +24,7 @@ void     td_assessment_page_bind_to_unit (TdAssessmentPage *self,
                                           const char       *unit_code);
 /* Reads the database again (after an import, say). */
 void     td_assessment_page_reload       (TdAssessmentPage *self);
+/* The form's primary actions (Export, Submit), for the window's header bar. */
+GtkWidget *td_assessment_page_get_header_actions (TdAssessmentPage *self);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ struct _TdAwardsPage
   GtkButton      *new_nomination_button;
   GtkButton      *new_decision_button;
   AdwNavigationSplitView *split_view;
+  GtkWidget      *header_actions;  /* New nomination, Draw Up Decision: the window's header bar */
   GtkDropDown    *round_dropdown;
   GtkDropDown    *level_dropdown;
   GtkDropDown    *subject_dropdown;
@@ -641,6 +642,7 @@ td_awards_page_class_init (TdAwardsPageClass *klass)
   BIND (new_nomination_button);
   BIND (new_decision_button);
   BIND (split_view);
+  BIND (header_actions);
   BIND (round_dropdown);
   BIND (level_dropdown);
   BIND (subject_dropdown);
@@ -748,6 +750,12 @@ gint64
 td_awards_page_get_current (TdAwardsPage *self)
 {
   return self->current;
+}
+
+GtkWidget *
+td_awards_page_get_header_actions (TdAwardsPage *self)
+{
+  return self->header_actions;
 }
 
 gboolean

@@ -27,4 +27,7 @@ void     td_awards_page_set_search    (TdAwardsPage *self,
 void     td_awards_page_show_view     (TdAwardsPage *self,
                                        const char   *name);
 
+/* New nomination and Draw Up Decision, for the window's header bar. */
+GtkWidget *td_awards_page_get_header_actions (TdAwardsPage *self);
+
 G_END_DECLS

@@ -28,6 +28,10 @@ struct _TdWindow
   TdEvidencePage       *evidence_page;
   TdAwardsPage         *awards_page;
   AdwNavigationPage    *content_page;
+  AdwBin               *area_actions;
+  GtkActionBar         *bottom_bar;
+  AdwBin               *bottom_actions;
+  gboolean              narrow;        /* below the breakpoint: actions in the bottom bar */
   GtkListBox           *area_list;
   GtkStack             *area_stack;
   AdwBanner            *demo_banner;
@@ -94,6 +98,8 @@ row_for_area (TdWindow   *self,
   return NULL;
 }
 
+static void place_area_actions (TdWindow *self);
+
 static void
 show_area (TdWindow   *self,
            const char *area)
@@ -116,6 +122,7 @@ show_area (TdWindow   *self,
     }
   g_set_str (&self->area, area);
   gtk_stack_set_visible_child_name (self->area_stack, area);
+  place_area_actions (self);
   page = gtk_stack_get_page (self->area_stack, gtk_stack_get_visible_child (self->area_stack));
   /* A board without units yet: what to do, instead of empty pickers and live buttons (the
    * self-assessment area says it in its own words). */
@@ -125,6 +132,37 @@ show_area (TdWindow   *self,
   gtk_list_box_select_row (self->area_list, row_for_area (self, area));
   g_settings_set_string (self->settings, "last-area", area);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AREA]);
+}
+
+/* The area's primary actions in the header bar, as Text Editor and Papers put theirs; in a
+ * narrow window, where the header bar has no room, in a bar at the bottom. */
+static void
+place_area_actions (TdWindow *self)
+{
+  GtkWidget *actions = NULL;
+
+  adw_bin_set_child (self->area_actions, NULL);
+  adw_bin_set_child (self->bottom_actions, NULL);
+  if (g_strcmp0 (self->area, TD_AREA_SELF_ASSESSMENT) == 0)
+    actions = td_assessment_page_get_header_actions (self->assessment_page);
+  else if (g_strcmp0 (self->area, TD_AREA_AWARDS) == 0)
+    actions = td_awards_page_get_header_actions (self->awards_page);
+  adw_bin_set_child (self->narrow ? self->bottom_actions : self->area_actions, actions);
+  gtk_action_bar_set_revealed (self->bottom_bar, self->narrow && actions != NULL);
+}
+
+static void
+narrow_cb (TdWindow *self)
+{
+  self->narrow = TRUE;
+  place_area_actions (self);
+}
+
+static void
+wide_cb (TdWindow *self)
+{
+  self->narrow = FALSE;
+  place_area_actions (self);
 }
 
 static void
@@ -332,6 +370,11 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, evidence_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, awards_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, content_page);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, area_actions);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, bottom_bar);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, bottom_actions);
+  gtk_widget_class_bind_template_callback (widget_class, narrow_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wide_cb);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, area_list);
   gtk_widget_class_bind_template_callback (widget_class, area_row_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, area_stack);
@@ -457,6 +500,37 @@ td_window_set_area (TdWindow   *self,
         }
     }
   g_warning ("Unknown area “%s”", area);
+}
+
+static void
+forward_activate_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GtkWidget *page = user_data;
+  const char *full = g_object_get_data (G_OBJECT (action), "td-full-name");
+
+  gtk_widget_activate_action_variant (page, full, parameter);
+}
+
+void
+td_window_forward_actions (GtkWidget          *holder,
+                           GtkWidget          *page,
+                           const char         *group,
+                           const char * const *names)
+{
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], NULL);
+
+      g_object_set_data_full (G_OBJECT (action), "td-full-name", g_strdup_printf ("%s.%s", group, names[i]), g_free);
+      /* The holder is the page's own (a template child): it never outlives the page. */
+      g_signal_connect (action, "activate", G_CALLBACK (forward_activate_cb), page);
+      g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (holder, group, G_ACTION_GROUP (actions));
 }
 
 void

@@ -31,6 +31,14 @@ const char *td_window_get_area      (TdWindow       *self);
 void        td_window_set_area      (TdWindow       *self,
                                      const char     *area);
 
+/* Widgets a page puts in the window's header bar are not inside the page, so the page's own
+ * actions ("@group.NAME") do not reach them: this gives @holder a group of those names that
+ * activates them on @page.  For each NAME in @names. */
+void        td_window_forward_actions (GtkWidget          *holder,
+                                       GtkWidget          *page,
+                                       const char         *group,
+                                       const char * const *names);
+
 /* Shows @toast over the window (takes ownership). */
 void        td_window_add_toast     (TdWindow       *self,
                                      AdwToast       *toast);
