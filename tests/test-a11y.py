@@ -23,7 +23,13 @@ import time
 os.environ.pop("G_DEBUG", None)
 
 AREAS = ["self-assessment", "progress", "awards", "evidence"]
-CONTROLS = {"push button", "toggle button", "check box", "radio button", "entry", "text", "password text",
+# Dialogs, each opened by pressing its button through AT-SPI as a screen reader user would, or
+# by the command line: (area, the button's accessible name, the unit, more arguments).
+DIALOGS = [("awards", "Draw Up Decision…", "P-KINHBAC", []), ("awards", "New Nomination", "P-KINHBAC", []),
+           ("self-assessment", "Import Packages…", "P-KINHBAC", []),
+           ("progress", None, "P-KINHBAC", ["--preferences", "general"]),
+           ("progress", None, "P-KINHBAC", ["--preferences", "signatures"])]
+CONTROLS = {"button", "push button", "toggle button", "check box", "radio button", "entry", "text", "password text",
             "combo box", "spin button", "slider", "link", "switch", "menu item", "page tab"}
 
 
@@ -78,14 +84,55 @@ def walk(node, path, found):
             walk(child, here, found)
 
 
-def check_area(app_path, db, area):
+def find_control(node, name, depth=0):
+    """The first showing push or toggle button named @name under @node."""
+    try:
+        if node.name == name and node.getRoleName() in ("button", "push button", "toggle button") and \
+                node.getState().contains(pyatspi.STATE_SHOWING):
+            return node
+        count = min(node.childCount, 2000)
+    except Exception:  # noqa: BLE001 - a widget going away while we look
+        return None
+    for i in range(count):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:  # noqa: BLE001
+            continue
+        found = find_control(child, name, depth + 1) if child is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+def check_tree(app, label, problems):
+    found = []
+    walk(app, [], found)
+    if not found:
+        problems.append("no control found at all")
+    for role, _, where in [f for f in found if not f[1]]:
+        problems.append("%s without a name: %s" % (role, where))
+    seen = {}
+    for role, name, where in found:
+        if name:
+            seen.setdefault((role, name), []).append(where)
+    for (role, name), wheres in sorted(seen.items()):
+        if len(wheres) >= 3:
+            problems.append("%d× %s “%s” with nothing to tell them apart (e.g. %s)" % (len(wheres), role, name,
+                                                                                     wheres[0]))
+    print("# %s: %d controls walked" % (label, len(found)))
+    if os.environ.get("THIDUA_A11Y_DUMP"):
+        for f in found:
+            print("#   %s “%s” — %s" % f)
+
+
+def check_area(app_path, db, area, unit=None, press=None, extra=()):
     env = dict(os.environ)
     for key in ("GTK_A11Y", "NO_AT_BRIDGE"):
         env.pop(key, None)
     env["G_DEBUG"] = ""
     # A ward whose form is still a draft (every field live), and one with evidence and nominations.
-    unit = "P-TAMSON" if area == "self-assessment" else "P-KINHBAC"
-    proc = subprocess.Popen([app_path, "--database", db, "--area", area, "--unit", unit], env=env,
+    unit = unit or ("P-TAMSON" if area == "self-assessment" else "P-KINHBAC")
+    proc = subprocess.Popen([app_path, "--database", db, "--area", area, "--unit", unit] + list(extra), env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     problems = []
     try:
@@ -93,25 +140,15 @@ def check_area(app_path, db, area):
         if app is None:
             return ["the window never appeared on the accessibility bus"]
         time.sleep(2.5)   # the area loads its data and lays itself out
-        found = []
-        walk(app, [], found)
-        if not found:
-            problems.append("no control found at all")
-        unnamed = [f for f in found if not f[1]]
-        for role, _, where in unnamed:
-            problems.append("%s without a name: %s" % (role, where))
-        seen = {}
-        for role, name, where in found:
-            if name:
-                seen.setdefault((role, name), []).append(where)
-        for (role, name), wheres in sorted(seen.items()):
-            if len(wheres) >= 3:
-                problems.append("%d× %s “%s” with nothing to tell them apart (e.g. %s)" % (len(wheres), role, name,
-                                                                                         wheres[0]))
-        print("# %s: %d controls walked" % (area, len(found)))
-        if os.environ.get("THIDUA_A11Y_DUMP"):
-            for f in found:
-                print("#   %s “%s” — %s" % f)
+        if press is None:
+            check_tree(app, " ".join([area] + list(extra)), problems)
+        else:
+            button = find_control(app, press)
+            if button is None:
+                return ["no button “%s” in %s" % (press, area)]
+            button.queryAction().doAction(0)
+            time.sleep(2.0)   # the dialog or menu opens
+            check_tree(app, "%s ▸ %s" % (area, press), problems)
     finally:
         proc.terminate()
         try:
@@ -130,17 +167,19 @@ def main():
     with tempfile.TemporaryDirectory(prefix="thidua-a11y-") as tmp:
         db = os.path.join(tmp, "sample.db")
         subprocess.run([cli, "--database", db, "init", "--demo"], check=True, stdout=subprocess.DEVNULL)
-        print("1..%d" % len(AREAS))
+        cases = [(area, None, None, []) for area in AREAS] + DIALOGS
+        print("1..%d" % len(cases))
         failed = False
-        for n, area in enumerate(AREAS, 1):
-            problems = check_area(app_path, db, area)
+        for n, (area, press, unit, extra) in enumerate(cases, 1):
+            label = " ".join([area] + extra) if press is None else "%s ▸ %s" % (area, press)
+            problems = check_area(app_path, db, area, unit, press, extra)
             if problems:
                 failed = True
-                print("not ok %d - %s" % (n, area))
+                print("not ok %d - %s" % (n, label))
                 for p in problems:
                     print("# " + p)
             else:
-                print("ok %d - %s: every control named, none repeated without context" % (n, area))
+                print("ok %d - %s: every control named, none repeated without context" % (n, label))
     sys.exit(1 if failed else 0)
 
 

@@ -368,6 +368,8 @@ td_target_row_new (TdTarget *target)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->na_check), GTK_ACCESSIBLE_PROPERTY_LABEL, na, -1);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->na_reason_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, na_reason, -1);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, note, -1);
+    /* A GtkButton is labelled by its label child, which would win over a name of its own. */
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->attach_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->attach_button), GTK_ACCESSIBLE_PROPERTY_LABEL, attach, -1);
   }
   update_feedback (self);
