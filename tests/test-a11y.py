@@ -136,14 +136,19 @@ def check_area(app_path, db, area, unit=None, press=None, extra=()):
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     problems = []
     try:
-        app = find_app(proc.pid, time.time() + 30)
+        app = find_app(proc.pid, time.time() + 60)
         if app is None:
             return ["the window never appeared on the accessibility bus"]
         time.sleep(2.5)   # the area loads its data and lays itself out
         if press is None:
             check_tree(app, " ".join([area] + list(extra)), problems)
         else:
-            button = find_control(app, press)
+            button = None
+            deadline = time.time() + 30   # a sanitizer build lays the window out slowly
+            while button is None and time.time() < deadline:
+                button = find_control(app, press)
+                if button is None:
+                    time.sleep(0.5)
             if button is None:
                 return ["no button “%s” in %s" % (press, area)]
             button.queryAction().doAction(0)
