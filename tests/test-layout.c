@@ -88,6 +88,35 @@ activate_first_row (GtkWidget *widget)
 }
 
 static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+/* Until the window has painted a few frames since the change, however slow the build (a
+ * sanitizer's can need seconds): only then are the allocations the ones the change gives. */
+static void
+wait_painted (TdWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint frames = 0;
+  gulong id;
+
+  if (clock == NULL)
+    return;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &frames);
+  gtk_widget_queue_resize (GTK_WIDGET (window));
+  while (frames < 3 && g_get_monotonic_time () < deadline)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
 check_state (TdWindow   *window,
              int         width,
              const char *state,
@@ -98,6 +127,7 @@ check_state (TdWindow   *window,
 
   g_test_message ("%s", where);
   td_test_iterate (400);
+  wait_painted (window);
   if (gtk_widget_get_width (GTK_WIDGET (window)) > width)
     g_string_append_printf (problems, "\n  %s: the window grew to %d px", where, gtk_widget_get_width (GTK_WIDGET (window)));
   check_inside (GTK_WIDGET (window), problems, where);
