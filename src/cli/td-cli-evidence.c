@@ -33,32 +33,25 @@ parse_evidence_id (const char  *text,
   return TRUE;
 }
 
+/* @targets and @standards read once by the caller: a list of evidence asks nothing per row. */
 static void
 add_evidence (JsonBuilder          *b,
-              TdDatabase           *db,
+              GListModel           *targets,
+              GPtrArray            *standards,
               const TdEvidenceInfo *e)
 {
   g_autoptr(TdTarget) target = NULL;
   const char *standard = NULL;
-  g_autoptr(GPtrArray) standards = NULL;
 
-  if (e->owner.target_id)
+  for (guint i = 0; e->owner.target_id && targets && i < g_list_model_get_n_items (targets) && target == NULL; i++)
     {
-      g_autoptr(GListModel) targets = td_catalog_list_targets (db, NULL);
-      for (guint i = 0; targets && i < g_list_model_get_n_items (targets) && target == NULL; i++)
-        {
-          g_autoptr(TdTarget) t = g_list_model_get_item (targets, i);
-          if (td_target_get_id (t) == e->owner.target_id)
-            target = g_steal_pointer (&t);
-        }
+      g_autoptr(TdTarget) t = g_list_model_get_item (targets, i);
+      if (td_target_get_id (t) == e->owner.target_id)
+        target = g_steal_pointer (&t);
     }
-  if (e->owner.standard_id)
-    {
-      standards = td_catalog_list_standards (db, FALSE, TRUE, NULL);
-      for (guint i = 0; standards && i < standards->len; i++)
-        if (((TdStandard *) standards->pdata[i])->id == e->owner.standard_id)
-          standard = ((TdStandard *) standards->pdata[i])->code;
-    }
+  for (guint i = 0; e->owner.standard_id && standards && i < standards->len; i++)
+    if (((TdStandard *) standards->pdata[i])->id == e->owner.standard_id)
+      standard = ((TdStandard *) standards->pdata[i])->code;
   json_builder_begin_object (b);
   TD_CLI_SET_INT (b, "id", e->id);
   json_builder_set_member_name (b, "target");
@@ -84,13 +77,17 @@ print_one (TdCliContext         *ctx,
            const TdEvidenceInfo *e)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GListModel) targets = NULL;
+  g_autoptr(GPtrArray) standards = NULL;
 
   if (!ctx->json)
     {
       printf ("%s\n", message);
       return;
     }
-  add_evidence (b, ctx->db, e);
+  targets = td_catalog_list_targets (ctx->db, NULL);
+  standards = td_catalog_list_standards (ctx->db, FALSE, TRUE, NULL);
+  add_evidence (b, targets, standards, e);
   td_cli_print_builder (b);
 }
 
@@ -123,6 +120,8 @@ evidence_list (TdCliContext  *ctx,
   g_autoptr(TdAssessmentInfo) info = td_assessment_lookup (ctx->db, td_unit_get_id (unit), td_round_get_id (round), NULL);
   g_autoptr(GPtrArray) list = info ? td_evidence_list_for_assessment (ctx->db, info->id, error) : g_ptr_array_new ();
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GListModel) targets = td_catalog_list_targets (ctx->db, NULL);
+  g_autoptr(GPtrArray) standards = td_catalog_list_standards (ctx->db, FALSE, TRUE, NULL);
 
   if (list == NULL)
     return 1;
@@ -131,7 +130,7 @@ evidence_list (TdCliContext  *ctx,
     {
       TdEvidenceInfo *e = list->pdata[i];
 
-      add_evidence (b, ctx->db, e);
+      add_evidence (b, targets, standards, e);
       if (!ctx->json)
         printf ("%5" G_GINT64_FORMAT "  %-10s  %3d  %s\n", e->id, td_verdict_to_string (e->verdict), e->page_count,
                 e->file_name);
