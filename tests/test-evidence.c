@@ -1,4 +1,5 @@
 /* test-evidence.c: evidence checks and storage, and the sample province. */
+#include <string.h>
 #include <sqlite3.h>
 
 #include "td-test-util.h"
@@ -47,6 +48,12 @@ test_inspect (void)
   assert_refused (empty, 0, TD_EVIDENCE_ERROR_NOT_PDF);
   assert_refused (png_bytes, 0, TD_EVIDENCE_ERROR_NOT_PDF);
   assert_refused (head, 0, TD_EVIDENCE_ERROR_DAMAGED);
+  /* Said once, with what to do (it used to wrap the helper's own "damaged" sentence). */
+  g_assert_false (td_evidence_inspect (head, 0, &pages, &error));
+  g_assert_nonnull (strstr (error->message, "cannot be opened"));
+  g_assert_null (strstr (strstr (error->message, "cannot be opened") + 1, "cannot be opened"));
+  g_assert_nonnull (strstr (error->message, "Export or scan it again."));
+  g_clear_error (&error);
   assert_refused (pdf, 100, TD_EVIDENCE_ERROR_TOO_LARGE);
 }
 

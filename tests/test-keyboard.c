@@ -36,8 +36,7 @@ sample_window (const char *dir,
   {
     /* Until the form is built: a loaded machine takes longer.  (Another area is shown without
      * the form: it reads the database when first shown.) */
-    TdAssessmentPage *page = TD_ASSESSMENT_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), TD_TYPE_WINDOW,
-                                                                               "assessment_page"));
+    TdAssessmentPage *page = TD_ASSESSMENT_PAGE (td_window_get_page (window, TD_AREA_SELF_ASSESSMENT));
     for (int i = 0; i < 2000 && (page->rows == NULL || page->rows->len == 0); i++)
       td_test_iterate (10);
   }
@@ -68,8 +67,7 @@ test_tab_through_form (void)
   g_assert_cmpstr (td_window_get_area (window), ==, TD_AREA_SELF_ASSESSMENT);
   /* From the top of the form, as a clerk starts. */
   {
-    TdAssessmentPage *page = TD_ASSESSMENT_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), TD_TYPE_WINDOW,
-                                                                               "assessment_page"));
+    TdAssessmentPage *page = TD_ASSESSMENT_PAGE (td_window_get_page (window, TD_AREA_SELF_ASSESSMENT));
     g_assert_cmpuint (page->rows->len, ==, 17);
     gtk_widget_grab_focus (GTK_WIDGET (page->unit_dropdown));
   }

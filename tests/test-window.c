@@ -54,7 +54,7 @@ test_first_run (void)
   td_test_iterate (50);
   g_assert_nonnull (td_window_get_database (window));
   g_assert_true (gtk_widget_get_sensitive (child (window, "area_list")));
-  page = TD_ASSESSMENT_PAGE (child (window, "assessment_page"));
+  page = TD_ASSESSMENT_PAGE (td_window_get_page (window, TD_AREA_SELF_ASSESSMENT));
   td_window_set_area (window, TD_AREA_SELF_ASSESSMENT);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->form_stack), ==, "empty");
   g_assert_true (area_row_visible (window, TD_AREA_AWARDS));
@@ -112,7 +112,7 @@ test_first_run (void)
   g_assert_nonnull (td_window_get_database (window));
   g_assert_cmpint (td_database_get_installation (td_window_get_database (window), &own), ==, TD_INSTALLATION_UNIT);
   g_assert_cmpstr (own, ==, "X-A");
-  page = TD_ASSESSMENT_PAGE (child (window, "assessment_page"));
+  page = TD_ASSESSMENT_PAGE (td_window_get_page (window, TD_AREA_SELF_ASSESSMENT));
   g_assert_cmpstr (td_window_get_area (window), ==, TD_AREA_SELF_ASSESSMENT);
   g_assert_cmpstr (td_unit_get_code (page->unit), ==, "X-A");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->form_stack), ==, "form");

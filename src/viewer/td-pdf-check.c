@@ -119,9 +119,15 @@ check_pages (TdPdfHelper  *helper,
       else if (g_error_matches (local, TD_PDF_ERROR, TD_PDF_ERROR_HELPER))
         g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_CANNOT_DISPLAY,
                      _("The PDF cannot be displayed: %s"), local->message);
+      else if (g_error_matches (local, TD_PDF_ERROR, TD_PDF_ERROR_DAMAGED))
+        /* The helper's message already says it is damaged, with poppler's reason: only what to
+         * do is added (wrapping it again read "damaged … (damaged … (…))"). */
+        g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_DAMAGED,
+                     _("%s Export or scan it again."), local->message);
       else
         g_set_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_DAMAGED,
-                     _("The PDF is damaged and cannot be opened (%s). Export or scan it again."), local->message);
+                     _("The PDF is damaged and cannot be opened (%s). Export or scan it again."),
+                     local ? local->message : "?");
       return FALSE;
     }
 

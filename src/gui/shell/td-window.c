@@ -27,6 +27,8 @@ struct _TdWindow
   TdAssessmentPage     *assessment_page;
   TdEvidencePage       *evidence_page;
   TdAwardsPage         *awards_page;
+  AdwBin               *area_bins[4];  /* by index in areas[]; each holds its page once built */
+  char                 *bound_unit;    /* a unit's installation: the unit its form is bound to */
   AdwNavigationPage    *content_page;
   AdwBin               *area_actions;
   GtkActionBar         *bottom_bar;
@@ -61,6 +63,42 @@ static const char * const areas[] = {
 
 /* Helpers */
 
+/* Each area's page is built the first time it is shown, not with the window: building the four
+ * pages' templates took a third of the time to the first frame (bench-startup), for areas a
+ * clerk may not open that day. */
+static GtkWidget *
+area_page (TdWindow *self,
+           guint     index)
+{
+  GtkWidget *page = adw_bin_get_child (self->area_bins[index]);
+
+  if (page != NULL)
+    return page;
+  switch (index)
+    {
+    case 0:
+      self->assessment_page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+      page = GTK_WIDGET (self->assessment_page);
+      if (self->database != NULL)
+        td_assessment_page_bind_to_unit (self->assessment_page, self->bound_unit);
+      break;
+    case 1:
+      self->progress_page = g_object_new (TD_TYPE_PROGRESS_PAGE, NULL);
+      page = GTK_WIDGET (self->progress_page);
+      break;
+    case 2:
+      self->awards_page = g_object_new (TD_TYPE_AWARDS_PAGE, NULL);
+      page = GTK_WIDGET (self->awards_page);
+      break;
+    default:
+      self->evidence_page = g_object_new (TD_TYPE_EVIDENCE_PAGE, NULL);
+      page = GTK_WIDGET (self->evidence_page);
+      break;
+    }
+  adw_bin_set_child (self->area_bins[index], page);
+  return page;
+}
+
 /* An area reads the database when it is first shown, not when the window opens: the first
  * frame waits for the area in view only (bench-startup), and a hidden area never takes focus
  * or draws for nothing. */
@@ -73,6 +111,7 @@ ensure_loaded (TdWindow   *self,
       if (g_strcmp0 (areas[i], area) != 0 || !(self->stale & (1u << i)))
         continue;
       self->stale &= ~(1u << i);
+      area_page (self, i);
       if (i == 0)
         td_assessment_page_set_database (self->assessment_page, self->database);
       else if (i == 1)
@@ -143,9 +182,9 @@ place_area_actions (TdWindow *self)
 
   adw_bin_set_child (self->area_actions, NULL);
   adw_bin_set_child (self->bottom_actions, NULL);
-  if (g_strcmp0 (self->area, TD_AREA_SELF_ASSESSMENT) == 0)
+  if (g_strcmp0 (self->area, TD_AREA_SELF_ASSESSMENT) == 0 && self->assessment_page != NULL)
     actions = td_assessment_page_get_header_actions (self->assessment_page);
-  else if (g_strcmp0 (self->area, TD_AREA_AWARDS) == 0)
+  else if (g_strcmp0 (self->area, TD_AREA_AWARDS) == 0 && self->awards_page != NULL)
     actions = td_awards_page_get_header_actions (self->awards_page);
   adw_bin_set_child (self->narrow ? self->bottom_actions : self->area_actions, actions);
   gtk_action_bar_set_revealed (self->bottom_bar, self->narrow && actions != NULL);
@@ -203,7 +242,9 @@ load_database_state (TdWindow     *self,
     gtk_widget_set_visible (GTK_WIDGET (row_for_area (self, TD_AREA_AWARDS)),
                             !unit || (own != NULL && td_unit_kind_issues_giay_khen (td_unit_get_kind (own))));
     gtk_widget_set_visible (GTK_WIDGET (row_for_area (self, TD_AREA_EVIDENCE)), !unit);
-    td_assessment_page_bind_to_unit (self->assessment_page, unit ? unit_code : NULL);
+    g_set_str (&self->bound_unit, unit ? unit_code : NULL);
+    if (self->assessment_page != NULL)
+      td_assessment_page_bind_to_unit (self->assessment_page, self->bound_unit);
   }
  /* Each area reads the new database when it is next shown (ensure_loaded); the one in view
    * now, at once. */
@@ -278,7 +319,8 @@ td_window_close_request (GtkWindow *window)
   int width, height;
 
   /* Nothing typed is lost on closing. */
-  td_assessment_page_flush (self->assessment_page);
+  if (self->assessment_page != NULL)
+    td_assessment_page_flush (self->assessment_page);
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
@@ -293,9 +335,15 @@ td_window_dispose (GObject *object)
   TdWindow *self = TD_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WINDOW);
+  /* The pages went with the template's bins. */
+  self->assessment_page = NULL;
+  self->progress_page = NULL;
+  self->awards_page = NULL;
+  self->evidence_page = NULL;
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->area, g_free);
+  g_clear_pointer (&self->bound_unit, g_free);
 
   G_OBJECT_CLASS (td_window_parent_class)->dispose (object);
 }
@@ -365,10 +413,10 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/thidua/ThiDua/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, split_view);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, progress_page);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, assessment_page);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, evidence_page);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, awards_page);
+  gtk_widget_class_bind_template_child_full (widget_class, "assessment_bin", FALSE, G_STRUCT_OFFSET (TdWindow, area_bins[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "progress_bin", FALSE, G_STRUCT_OFFSET (TdWindow, area_bins[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "awards_bin", FALSE, G_STRUCT_OFFSET (TdWindow, area_bins[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "evidence_bin", FALSE, G_STRUCT_OFFSET (TdWindow, area_bins[3]));
   gtk_widget_class_bind_template_child (widget_class, TdWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, area_actions);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, bottom_bar);
@@ -396,11 +444,7 @@ td_window_class_init (TdWindowClass *klass)
 static void
 td_window_init (TdWindow *self)
 {
-  g_type_ensure (TD_TYPE_PROGRESS_PAGE);
-  g_type_ensure (TD_TYPE_ASSESSMENT_PAGE);
-  g_type_ensure (TD_TYPE_EVIDENCE_PAGE);
   g_type_ensure (TD_TYPE_WELCOME_PAGE);
-  g_type_ensure (TD_TYPE_AWARDS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Each area row is named by its label, for screen readers that announce the row. */
@@ -500,6 +544,27 @@ td_window_set_area (TdWindow   *self,
         }
     }
   g_warning ("Unknown area “%s”", area);
+}
+
+/**
+ * td_window_get_page:
+ * @area: one of the TD_AREA_ names
+ *
+ * The area's page, built now if it has not been shown yet (it reads the database when it is
+ * first shown).
+ *
+ * Returns: (transfer none): the page
+ */
+GtkWidget *
+td_window_get_page (TdWindow   *self,
+                    const char *area)
+{
+  g_return_val_if_fail (TD_IS_WINDOW (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (g_strcmp0 (areas[i], area) == 0)
+      return area_page (self, i);
+  g_return_val_if_reached (NULL);
 }
 
 static void

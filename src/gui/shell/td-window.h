@@ -28,6 +28,9 @@ void        td_window_show_welcome  (TdWindow       *self,
 void        td_window_set_database  (TdWindow       *self,
                                      TdDatabase     *database);
 const char *td_window_get_area      (TdWindow       *self);
+/* The area's page, built now if it was not shown yet. */
+GtkWidget  *td_window_get_page      (TdWindow       *self,
+                                     const char     *area);
 void        td_window_set_area      (TdWindow       *self,
                                      const char     *area);
 
