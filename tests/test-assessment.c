@@ -440,6 +440,122 @@ test_nomination_workflow (Fixture *f, gconstpointer data)
   g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_BAD_TRANSITION);
 }
 
+static void
+saved_cb (TdAssessmentForm *form,
+          guint            *n_saved)
+{
+  (*n_saved)++;
+}
+
+/* The form's model: loads once, takes changes field by field, writes them in one go, and a
+ * new form over the same unit and round shows what was written. */
+static void
+test_form_model (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdUnit) unit = td_catalog_add_unit (f->db, "FORM", "Xã Mẫu", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  g_autoptr(TdAssessmentForm) form = NULL;
+  g_autoptr(TdAssessmentForm) again = NULL;
+  g_autoptr(GPtrArray) standards = td_catalog_list_standards (f->db, FALSE, FALSE, &error);
+  gint64 standard = ((TdStandard *) standards->pdata[0])->id;
+  TdValue v = { .has_numerator = TRUE, .numerator = 45, .has_denominator = TRUE, .denominator = 50 };
+  const char *justification = NULL;
+  guint n_saved = 0;
+
+  g_assert_no_error (error);
+  form = td_assessment_form_new (f->db, unit, f->round, &error);
+  g_assert_no_error (error);
+  g_signal_connect (form, "saved", G_CALLBACK (saved_cb), &n_saved);
+  /* Nothing is stored until something is typed. */
+  g_assert_cmpint (td_assessment_form_get_id (form), ==, 0);
+  g_assert_false (td_assessment_form_is_started (form));
+  g_assert_true (td_assessment_form_is_editable (form));
+  g_assert_null (td_assessment_form_get_value (form, td_target_get_id (target (f, 3))));
+  g_assert_true (td_assessment_form_save (form, &error));
+  g_assert_cmpint (td_assessment_form_get_id (form), ==, 0);
+  g_assert_cmpuint (n_saved, ==, 0);
+
+  g_assert_true (td_assessment_form_set_value (form, target (f, 3), &v));
+  g_assert_true (td_assessment_form_set_attestation (form, standard, TRUE, "Có nghị quyết của Đảng ủy"));
+  g_assert_true (td_assessment_form_has_changes (form));
+  /* What is shown is what was typed, saved or not. */
+  g_assert_cmpint (td_assessment_form_get_value (form, td_target_get_id (target (f, 3)))->numerator, ==, 45);
+  g_assert_true (td_assessment_form_save (form, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_saved, ==, 1);
+  g_assert_false (td_assessment_form_has_changes (form));
+  g_assert_cmpint (td_assessment_form_get_id (form), >, 0);
+  g_assert_nonnull (td_assessment_form_get_saved_at (form));
+
+  again = td_assessment_form_new (f->db, unit, f->round, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (td_assessment_form_get_id (again), ==, td_assessment_form_get_id (form));
+  g_assert_true (td_value_equal (td_assessment_form_get_value (again, td_target_get_id (target (f, 3))), &v));
+  g_assert_true (td_assessment_form_get_attestation (again, standard, &justification));
+  g_assert_cmpstr (justification, ==, "Có nghị quyết của Đảng ủy");
+  g_assert_null (td_assessment_form_get_saved_at (again));
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* It saves by itself after the delay; a change it cannot write stays pending and is reported,
+ * and a submitted assessment takes no change at all. */
+static void
+test_form_autosave (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdUnit) unit = td_catalog_add_unit (f->db, "AUTO", "Phường Tự Lưu", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  g_autoptr(TdAssessmentForm) form = td_assessment_form_new (f->db, unit, f->round, &error);
+  g_autoptr(TdAssessmentForm) submitted = NULL;
+  g_autoptr(GHashTable) stored = NULL;
+  TdValue v = { .has_numerator = TRUE, .numerator = 9, .has_denominator = TRUE, .denominator = 10 };
+  guint n_saved = 0;
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  g_assert_no_error (error);
+  g_signal_connect (form, "saved", G_CALLBACK (saved_cb), &n_saved);
+  td_assessment_form_set_autosave (form, 20);
+  g_assert_true (td_assessment_form_set_value (form, target (f, 1), &v));
+  timeout = g_timeout_add_seconds (10, quit_cb, &timed_out);
+  while (n_saved == 0 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  stored = td_assessment_load_values (f->db, td_assessment_form_get_id (form), &error);
+  g_assert_cmpuint (g_hash_table_size (stored), ==, 1);
+
+  /* Submitted behind the form's back (another window, a script): the save is refused, the
+   * change waits, and nothing is written. */
+  td_assessment_form_set_autosave (form, 0);
+  v.numerator = 7;
+  g_assert_true (td_assessment_form_set_value (form, target (f, 1), &v));
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE assessment SET status = 'submitted' WHERE id = %" G_GINT64_FORMAT,
+                                            td_assessment_form_get_id (form));
+    g_assert_true (td_database_exec (f->db, sql, &error));
+  }
+  g_assert_false (td_assessment_form_save (form, &error));
+  g_assert_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_true (td_assessment_form_has_changes (form));
+  g_clear_pointer (&stored, g_hash_table_unref);
+  stored = td_assessment_load_values (f->db, td_assessment_form_get_id (form), &error);
+  g_assert_cmpint (((TdValue *) g_hash_table_lookup (stored, &(gint64) { td_target_get_id (target (f, 1)) }))->numerator, ==, 9);
+
+  submitted = td_assessment_form_new (f->db, unit, f->round, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (td_assessment_form_get_status (submitted), ==, TD_ASSESSMENT_SUBMITTED);
+  g_assert_false (td_assessment_form_is_editable (submitted));
+  g_assert_false (td_assessment_form_set_value (submitted, target (f, 1), &v));
+  g_assert_false (td_assessment_form_has_changes (submitted));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -453,5 +569,7 @@ main (int argc, char *argv[])
   ADD ("/assessment/province-index-wins", test_province_index_wins);
   ADD ("/assessment/attestations", test_attestations);
   ADD ("/assessment/nomination-workflow", test_nomination_workflow);
+  ADD ("/assessment/form-model", test_form_model);
+  ADD ("/assessment/form-autosave", test_form_autosave);
   return g_test_run ();
 }

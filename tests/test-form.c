@@ -105,7 +105,7 @@ test_fill_save_reopen (void)
   td_assessment_page_set_database (page, db);
   td_test_iterate (50);
   g_assert_cmpstr (td_unit_get_code (page->unit), ==, "X-F");
-  g_assert_cmpint (page->assessment_id, ==, 0);   /* nothing stored until something is typed */
+  g_assert_cmpint (td_assessment_page_get_assessment_id (page), ==, 0);   /* nothing stored until something is typed */
 
   /* Target 4 ("trên 90%"): 925 of 1.000 → 92,5 %, met. */
   type_text (entry (row_for (page, 4), "numerator_entry"), "925");
@@ -146,8 +146,8 @@ test_fill_save_reopen (void)
 
   /* Autosave within the delay, without anything else happening. */
   td_test_iterate (700);
-  g_assert_cmpint (page->assessment_id, >, 0);
-  g_assert_cmpuint (g_hash_table_size (page->dirty), ==, 0);
+  g_assert_cmpint (td_assessment_page_get_assessment_id (page), >, 0);
+  g_assert_false (td_assessment_form_has_changes (page->form));
   g_assert_nonnull (strstr (gtk_label_get_label (page->saved_label), "Saved at"));
 
   /* Once saved, the broken rule is shown under target 17, as an error, with both figures. */
@@ -164,8 +164,8 @@ test_fill_save_reopen (void)
 
   /* Submitting is refused, and says which rows. */
   {
-    g_autoptr(GPtrArray) problems = td_assessment_list_problems (db, page->assessment_id, page->targets, &error);
-    g_assert_false (td_assessment_set_status (db, page->assessment_id, TD_ASSESSMENT_SUBMITTED, NULL, page->targets, &error));
+    g_autoptr(GPtrArray) problems = td_assessment_list_problems (db, td_assessment_page_get_assessment_id (page), page->targets, &error);
+    g_assert_false (td_assessment_set_status (db, td_assessment_page_get_assessment_id (page), TD_ASSESSMENT_SUBMITTED, NULL, page->targets, &error));
     g_assert_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_NOT_READY);
     g_assert_nonnull (strstr (error->message, "Target 7:"));
     g_assert_nonnull (strstr (error->message, "Target 9:"));
@@ -179,7 +179,7 @@ test_fill_save_reopen (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "assessment.submit", NULL);
   td_test_iterate (100);
   {
-    g_autoptr(TdAssessmentInfo) info = td_assessment_get_info (db, page->assessment_id, &error);
+    g_autoptr(TdAssessmentInfo) info = td_assessment_get_info (db, td_assessment_page_get_assessment_id (page), &error);
     AdwDialog *dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
 
     g_assert_cmpint (info->status, ==, TD_ASSESSMENT_DRAFT);
@@ -531,7 +531,7 @@ test_import_values (void)
   g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "1 row"));
   adw_dialog_close (dialog);
   td_test_iterate (50);
-  g_assert_cmpint (page->assessment_id, ==, 0);
+  g_assert_cmpint (td_assessment_page_get_assessment_id (page), ==, 0);
 
   {
     g_autoptr(GFile) file = g_file_new_for_path (good);
@@ -545,7 +545,7 @@ test_import_values (void)
   g_signal_emit_by_name (dialog, "response", "store");
   adw_dialog_close (dialog);
   td_test_iterate (50);
-  g_assert_cmpint (page->assessment_id, >, 0);
+  g_assert_cmpint (td_assessment_page_get_assessment_id (page), >, 0);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row_for (page, 4)), TD_TYPE_TARGET_ROW, "value_label"))),
                    ==, "90,01\xc2\xa0% (threshold > 90\xc2\xa0%)");
 

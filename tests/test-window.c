@@ -133,7 +133,7 @@ test_first_run (void)
     g_autoptr(TdTarget) first = g_list_model_get_item (targets, 0);
 
     g_assert_true (td_assessment_page_ensure (page, &error));
-    g_assert_true (td_assessment_set_value (td_window_get_database (window), page->assessment_id, first, &v, &error));
+    g_assert_true (td_assessment_set_value (td_window_get_database (window), td_assessment_page_get_assessment_id (page), first, &v, &error));
     g_assert_no_error (error);
   }
   gtk_window_destroy (GTK_WINDOW (window));

@@ -11,6 +11,7 @@
 #include "td-register.h"
 #include "td-audit.h"
 #include "td-assessment.h"
+#include "td-assessment-form.h"
 #include "td-rollup.h"
 #include "td-rules.h"
 #include "td-trust-store.h"

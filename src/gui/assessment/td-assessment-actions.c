@@ -83,7 +83,7 @@ submit_response_cb (AdwAlertDialog   *dialog,
   if (g_strcmp0 (response, "submit") == 0)
     {
       if (td_assessment_page_ensure (self, &error) &&
-          td_assessment_set_status (self->db, self->assessment_id, TD_ASSESSMENT_SUBMITTED, NULL, self->targets, &error))
+          td_assessment_set_status (self->db, td_assessment_page_get_assessment_id (self), TD_ASSESSMENT_SUBMITTED, NULL, self->targets, &error))
         {
           td_assessment_page_reload (self);
           td_assessment_page_toast (self, _("Submitted. Export the file for the province when you are ready to send it."));
@@ -109,9 +109,9 @@ submit_cb (GtkWidget  *widget,
   row = first_problem (self, &messages);
   /* What is saved is checked by the core's own list, the one submitting applies: the figures,
    * the standards switched on without a justification, the campaign's rules. */
-  if (self->assessment_id != 0)
+  if (td_assessment_page_get_assessment_id (self) != 0)
     {
-      g_autoptr(GPtrArray) all = td_assessment_list_problems (self->db, self->assessment_id, self->targets, NULL);
+      g_autoptr(GPtrArray) all = td_assessment_list_problems (self->db, td_assessment_page_get_assessment_id (self), self->targets, NULL);
       if (all != NULL)
         {
           g_ptr_array_unref (messages);
@@ -176,7 +176,7 @@ withdraw_cb (GtkWidget  *widget,
   TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (td_assessment_set_status (self->db, self->assessment_id, TD_ASSESSMENT_DRAFT, NULL, NULL, &error))
+  if (td_assessment_set_status (self->db, td_assessment_page_get_assessment_id (self), TD_ASSESSMENT_DRAFT, NULL, NULL, &error))
     {
       td_assessment_page_reload (self);
       td_assessment_page_toast (self, _("Withdrawn: the form can be changed again."));
@@ -379,7 +379,7 @@ loaded_cb (GFile        *file,
     {
       /* Checked (every page drawn in the PDF helper), hashed and stored on a worker: a large
        * scan never holds the form. */
-      owner.assessment_id = self->assessment_id;
+      owner.assessment_id = td_assessment_page_get_assessment_id (self);
       td_evidence_attach_async (td_database_get_path (self->db), td_database_get_actor (self->db), bytes, job->name,
                                 &owner, evidence_limit (self), NULL, attached_cb, job);
       return;
@@ -415,7 +415,7 @@ td_assessment_page_attach_files (TdAssessmentPage *self,
 {
   AttachJob *job;
 
-  if (!td_assessment_status_is_editable (self->status))
+  if (!td_assessment_page_is_editable (self))
     {
       td_assessment_page_toast (self, _("The self-assessment is submitted: withdraw it before attaching more evidence."));
       return;

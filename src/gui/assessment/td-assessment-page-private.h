@@ -19,17 +19,11 @@ struct _TdAssessmentPage
 
   TdUnit             *unit;
   TdRound            *round;
-  gint64              assessment_id;    /* 0 until the first change creates it */
-  TdAssessmentStatus  status;
-  gboolean            started;
-  char               *status_reason;
-  char               *received_signature;
+  /* What the rows show and edit, saving itself; NULL without a unit and a round. */
+  TdAssessmentForm   *form;
 
   GPtrArray          *rows;             /* TdTargetRow, by target order */
   GPtrArray          *standard_rows;    /* AdwExpanderRow, data "standard-id" */
-  GHashTable         *dirty;            /* TdTargetRow or AdwExpanderRow waiting to be saved */
-  guint               save_source;
-  GDateTime          *saved_at;
 
   GtkDropDown        *unit_dropdown;
   GtkDropDown        *round_dropdown;
@@ -50,6 +44,9 @@ struct _TdAssessmentPage
 };
 
 /* td-assessment-page.c */
+/* The unit's assessment for the round, 0 until it is started. */
+gint64   td_assessment_page_get_assessment_id (TdAssessmentPage *self);
+gboolean td_assessment_page_is_editable    (TdAssessmentPage *self);
 void     td_assessment_page_toast          (TdAssessmentPage *self,
                                             const char       *message);
 gboolean td_assessment_page_ensure         (TdAssessmentPage *self,

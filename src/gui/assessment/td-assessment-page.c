@@ -1,8 +1,9 @@
-/* td-assessment-page.c: the self-assessment form: loading a unit's round, the rows, autosave.
+/* td-assessment-page.c: the self-assessment form: a unit's round shown as rows.
  *
- * Every change is written within half a second, in one transaction per save; switching unit
- * or round, leaving the area and closing the window write what is pending first.  Killing the
- * application loses at most what was typed in that last half second. */
+ * The rows show a TdAssessmentForm and put each change into it as it is typed; the form saves
+ * itself within half a second, in one transaction per save; switching unit or round, leaving
+ * the area and closing the window write what is pending first.  Killing the application loses
+ * at most what was typed in that last half second. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -18,8 +19,6 @@ G_DEFINE_FINAL_TYPE (TdAssessmentPage, td_assessment_page, ADW_TYPE_BIN)
  * keystrokes is one transaction. */
 #define SAVE_DELAY_MS 400
 
-static void schedule_save (TdAssessmentPage *self);
-
 /* Helpers */
 
 void
@@ -33,27 +32,32 @@ gboolean
 td_assessment_page_ensure (TdAssessmentPage  *self,
                            GError           **error)
 {
-  if (self->assessment_id != 0)
-    return TRUE;
   /* No form is shown without a unit and a round, but nothing here may assume it. */
-  if (self->unit == NULL || self->round == NULL)
+  if (self->form == NULL)
     {
       g_set_error_literal (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND,
                            _("Choose a unit and a round first."));
       return FALSE;
     }
-  self->assessment_id = td_assessment_ensure (self->db, td_unit_get_id (self->unit), td_round_get_id (self->round), error);
-  if (self->assessment_id == 0)
-    return FALSE;
-  self->started = TRUE;
-  self->status = TD_ASSESSMENT_DRAFT;
-  return TRUE;
+  return td_assessment_form_ensure (self->form, error);
+}
+
+gint64
+td_assessment_page_get_assessment_id (TdAssessmentPage *self)
+{
+  return self->form ? td_assessment_form_get_id (self->form) : 0;
+}
+
+gboolean
+td_assessment_page_is_editable (TdAssessmentPage *self)
+{
+  return self->form != NULL && td_assessment_form_is_editable (self->form);
 }
 
 static gboolean
 editable (TdAssessmentPage *self)
 {
-  return td_assessment_status_is_editable (self->status);
+  return td_assessment_page_is_editable (self);
 }
 
 void
@@ -61,6 +65,11 @@ td_assessment_page_update_header (TdAssessmentPage *self)
 {
   guint met = 0, applicable = 0, without_evidence = 0, problems = 0;
   g_autofree char *progress = NULL;
+  gboolean started = self->form && td_assessment_form_is_started (self->form);
+  TdAssessmentStatus status = self->form ? td_assessment_form_get_status (self->form) : TD_ASSESSMENT_DRAFT;
+  const char *status_reason = self->form ? td_assessment_form_get_status_reason (self->form) : NULL;
+  const char *received_signature = self->form ? td_assessment_form_get_received_signature (self->form) : NULL;
+  GDateTime *saved_at = self->form ? td_assessment_form_get_saved_at (self->form) : NULL;
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -78,19 +87,19 @@ td_assessment_page_update_header (TdAssessmentPage *self)
                               without_evidence, problems);
   gtk_label_set_label (self->progress_label, progress);
 
-  if (self->started && self->received_signature != NULL)
+  if (started && received_signature != NULL)
     {
       /* At the province: say how the submission arrived, unsigned ones plainly. */
-      g_autofree char *status = *self->received_signature
-        ? g_strdup_printf (_("%s · signed by %s"), td_assessment_status_get_label (self->status), self->received_signature)
-        : g_strdup_printf (_("%s · received unsigned"), td_assessment_status_get_label (self->status));
-      gtk_label_set_label (self->status_label, status);
+      g_autofree char *text = *received_signature
+        ? g_strdup_printf (_("%s · signed by %s"), td_assessment_status_get_label (status), received_signature)
+        : g_strdup_printf (_("%s · received unsigned"), td_assessment_status_get_label (status));
+      gtk_label_set_label (self->status_label, text);
     }
   else
-    gtk_label_set_label (self->status_label, self->started ? td_assessment_status_get_label (self->status) : _("Not started"));
-  if (self->saved_at != NULL)
+    gtk_label_set_label (self->status_label, started ? td_assessment_status_get_label (status) : _("Not started"));
+  if (saved_at != NULL)
     {
-      g_autofree char *time = g_date_time_format (self->saved_at, "%H:%M:%S");
+      g_autofree char *time = g_date_time_format (saved_at, "%H:%M:%S");
       g_autofree char *saved = g_strdup_printf (_("Saved at %s"), time);
       gtk_label_set_label (self->saved_label, saved);
     }
@@ -100,32 +109,32 @@ td_assessment_page_update_header (TdAssessmentPage *self)
   gtk_widget_set_visible (self->submit_button, editable (self));
   gtk_widget_set_visible (self->values_button, editable (self));
   /* The banner offers Withdraw when it says why the form is read-only; one button, one Alt key. */
-  gtk_widget_set_visible (self->withdraw_button, self->status == TD_ASSESSMENT_SUBMITTED && self->received_signature != NULL);
-  gtk_widget_set_visible (self->export_button, self->started && self->status != TD_ASSESSMENT_DRAFT);
+  gtk_widget_set_visible (self->withdraw_button, status == TD_ASSESSMENT_SUBMITTED && received_signature != NULL);
+  gtk_widget_set_visible (self->export_button, started && status != TD_ASSESSMENT_DRAFT);
   /* One banner says why the form is as it is: returned with the province's reason, or read-only
    * and how to change that, so that nothing sits greyed out without an explanation. */
   adw_banner_set_button_label (self->returned_banner, NULL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->returned_banner), NULL);
-  if (self->status == TD_ASSESSMENT_RETURNED && self->status_reason)
+  if (status == TD_ASSESSMENT_RETURNED && status_reason)
     {
-      g_autofree char *title = g_strdup_printf (_("Returned by the province: %s"), self->status_reason);
+      g_autofree char *title = g_strdup_printf (_("Returned by the province: %s"), status_reason);
       adw_banner_set_title (self->returned_banner, title);
     }
-  else if (self->status == TD_ASSESSMENT_SUBMITTED && self->received_signature == NULL)
+  else if (status == TD_ASSESSMENT_SUBMITTED && received_signature == NULL)
     {
       adw_banner_set_title (self->returned_banner,
                             _("Submitted: the form is read-only. Withdraw it to change a figure, before the file is sent."));
       adw_banner_set_button_label (self->returned_banner, _("_Withdraw"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->returned_banner), "assessment.withdraw");
     }
-  else if (self->started && !editable (self))
+  else if (started && !editable (self))
     adw_banner_set_title (self->returned_banner,
-                          self->received_signature != NULL
+                          received_signature != NULL
                           ? _("Received from the unit: its figures are read-only here. Return it with a reason if they need correcting.")
                           : _("At the province: the form is read-only. Ask the province to return it if a figure must change."));
   adw_banner_set_revealed (self->returned_banner,
-                           (self->status == TD_ASSESSMENT_RETURNED && self->status_reason) ||
-                           (self->started && !editable (self)));
+                           (status == TD_ASSESSMENT_RETURNED && status_reason) ||
+                           (started && !editable (self)));
 }
 
 /* The campaign's rules on what is saved: each broken one under the row of its target. */
@@ -134,8 +143,8 @@ update_rule_messages (TdAssessmentPage *self)
 {
   g_autoptr(GPtrArray) violations = NULL;
 
-  if (self->assessment_id != 0)
-    violations = td_rules_check_assessment (self->db, self->assessment_id, NULL);
+  if (td_assessment_page_get_assessment_id (self) != 0)
+    violations = td_rules_check_assessment (self->db, td_assessment_page_get_assessment_id (self), NULL);
   for (guint i = 0; i < self->rows->len; i++)
     {
       TdTargetRow *row = self->rows->pdata[i];
@@ -158,78 +167,19 @@ update_rule_messages (TdAssessmentPage *self)
     }
 }
 
-static gboolean
-save_now (TdAssessmentPage  *self,
-          GError           **error)
+/* The form wrote what was pending: when, and what the campaign's rules say of it now. */
+static void
+form_saved_cb (TdAssessmentPage *self)
 {
-  g_autoptr(GPtrArray) targets = g_ptr_array_new ();
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) td_value_free);
-  GHashTableIter iter;
-  gpointer key;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (g_hash_table_size (self->dirty) == 0)
-    return TRUE;
-  if (!td_assessment_page_ensure (self, error))
-    return FALSE;
-
-  if (!td_database_begin (self->db, error))
-    return FALSE;
-  g_hash_table_iter_init (&iter, self->dirty);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (TD_IS_TARGET_ROW (key))
-        {
-          g_ptr_array_add (targets, td_target_row_get_target (key));
-          g_ptr_array_add (values, td_target_row_get_value (key));
-        }
-      else
-        {
-          AdwExpanderRow *row = key;
-          GtkEditable *entry = g_object_get_data (G_OBJECT (row), "justification");
-          gint64 *standard = g_object_get_data (G_OBJECT (row), "standard-id");
-
-          if (!td_assessment_set_attestation (self->db, self->assessment_id, *standard,
-                                              adw_expander_row_get_enable_expansion (row),
-                                              gtk_editable_get_text (entry), error))
-            goto fail;
-        }
-    }
-  if (!td_assessment_set_values (self->db, self->assessment_id, (TdTarget **) targets->pdata,
-                                 (const TdValue **) values->pdata, targets->len, error) ||
-      !td_database_commit (self->db, error))
-    goto fail;
-
-  g_hash_table_remove_all (self->dirty);
-  g_clear_pointer (&self->saved_at, g_date_time_unref);
-  self->saved_at = g_date_time_new_now_local ();
   td_assessment_page_update_header (self);
   update_rule_messages (self);
-  return TRUE;
-
-fail:
-  td_database_rollback (self->db);
-  return FALSE;
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  TdAssessmentPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->save_source = 0;
-  if (!save_now (self, &error))
-    td_assessment_page_toast (self, error->message);
-  return G_SOURCE_REMOVE;
 }
 
 static void
-schedule_save (TdAssessmentPage *self)
+form_save_failed_cb (TdAssessmentPage *self,
+                     const GError     *error)
 {
-  /* Not restarted on each keystroke: a long burst of typing is still saved within the delay. */
-  if (self->save_source == 0)
-    self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  td_assessment_page_toast (self, error->message);
 }
 
 /* Callbacks */
@@ -289,8 +239,22 @@ row_changed_cb (TdAssessmentPage *self,
 
   if (!editable (self))
     return;
-  g_hash_table_add (self->dirty, expander ? expander : row);
-  schedule_save (self);
+  /* The row's figures go into the form as they are typed: saving never reads a widget. */
+  if (TD_IS_TARGET_ROW (row))
+    {
+      g_autoptr(TdValue) value = td_target_row_get_value (TD_TARGET_ROW (row));
+
+      td_assessment_form_set_value (self->form, td_target_row_get_target (TD_TARGET_ROW (row)), value);
+    }
+  else
+    {
+      AdwExpanderRow *standard_row = ADW_EXPANDER_ROW (expander ? expander : row);
+      GtkEditable *entry = g_object_get_data (G_OBJECT (standard_row), "justification");
+      gint64 *standard = g_object_get_data (G_OBJECT (standard_row), "standard-id");
+
+      td_assessment_form_set_attestation (self->form, *standard, adw_expander_row_get_enable_expansion (standard_row),
+                                          gtk_editable_get_text (entry));
+    }
   td_assessment_page_update_header (self);
   /* On the next frame, once the message is laid out. */
   if (TD_IS_TARGET_ROW (row))
@@ -440,8 +404,8 @@ td_assessment_page_load_evidence (TdAssessmentPage *self)
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->assessment_id != 0)
-    evidence = td_evidence_list_for_assessment (self->db, self->assessment_id, &error);
+  if (td_assessment_page_get_assessment_id (self) != 0)
+    evidence = td_evidence_list_for_assessment (self->db, td_assessment_page_get_assessment_id (self), &error);
   for (guint i = 0; i < self->rows->len; i++)
     {
       TdTargetRow *row = self->rows->pdata[i];
@@ -457,7 +421,7 @@ td_assessment_page_load_evidence (TdAssessmentPage *self)
       AdwExpanderRow *row = self->standard_rows->pdata[i];
       gint64 *standard = g_object_get_data (G_OBJECT (row), "standard-id");
       GPtrArray *shown = g_object_get_data (G_OBJECT (row), "evidence-items");
-      gboolean editable = td_assessment_status_is_editable (self->status);
+      gboolean editable = td_assessment_page_is_editable (self);
       guint n = 0;
       g_autofree char *subtitle = NULL;
 
@@ -496,43 +460,24 @@ td_assessment_page_load_evidence (TdAssessmentPage *self)
 static void
 load (TdAssessmentPage *self)
 {
-  g_autoptr(TdAssessmentInfo) info = NULL;
-  g_autoptr(GHashTable) values = NULL;
-  g_autoptr(GHashTable) attestations = NULL;
-  g_autoptr(GHashTable) justifications = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_hash_table_remove_all (self->dirty);
-  g_clear_pointer (&self->saved_at, g_date_time_unref);
-  g_clear_pointer (&self->status_reason, g_free);
-  g_clear_pointer (&self->received_signature, g_free);
-  self->assessment_id = 0;
-  self->status = TD_ASSESSMENT_DRAFT;
-  self->started = FALSE;
+  g_clear_object (&self->form);
   if (self->unit == NULL || self->round == NULL)
     return;
 
-  info = td_assessment_lookup (self->db, td_unit_get_id (self->unit), td_round_get_id (self->round), &error);
-  if (info != NULL)
-    {
-      self->assessment_id = info->id;
-      self->status = info->status;
-      self->status_reason = g_strdup (info->status_reason);
-      self->received_signature = g_strdup (info->received_signature);
-      self->started = TRUE;
-      values = td_assessment_load_values (self->db, info->id, &error);
-      if (values != NULL)
-        attestations = td_assessment_load_attestations_full (self->db, info->id, &justifications, &error);
-    }
+  self->form = td_assessment_form_new (self->db, self->unit, self->round, &error);
   if (error)
     td_assessment_page_toast (self, error->message);
+  td_assessment_form_set_autosave (self->form, SAVE_DELAY_MS);
+  g_signal_connect_object (self->form, "saved", G_CALLBACK (form_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "save-failed", G_CALLBACK (form_save_failed_cb), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
       TdTargetRow *row = self->rows->pdata[i];
-      gint64 id = td_target_get_id (td_target_row_get_target (row));
 
-      td_target_row_set_value (row, values ? g_hash_table_lookup (values, &id) : NULL);
+      td_target_row_set_value (row, td_assessment_form_get_value (self->form, td_target_get_id (td_target_row_get_target (row))));
       td_target_row_set_editable (row, editable (self));
     }
   for (guint i = 0; i < self->standard_rows->len; i++)
@@ -540,13 +485,12 @@ load (TdAssessmentPage *self)
       AdwExpanderRow *row = self->standard_rows->pdata[i];
       gint64 *standard = g_object_get_data (G_OBJECT (row), "standard-id");
       GtkEditable *entry = g_object_get_data (G_OBJECT (row), "justification");
-      gpointer attested = attestations ? g_hash_table_lookup (attestations, standard) : NULL;
-
-      const char *text = justifications ? g_hash_table_lookup (justifications, standard) : NULL;
+      const char *text = NULL;
+      gboolean attested = td_assessment_form_get_attestation (self->form, *standard, &text);
 
       g_signal_handlers_block_by_func (row, expansion_changed_cb, self);
       g_signal_handlers_block_by_func (entry, row_changed_cb, self);
-      adw_expander_row_set_enable_expansion (row, GPOINTER_TO_INT (attested));
+      adw_expander_row_set_enable_expansion (row, attested);
       gtk_editable_set_text (entry, text ? text : "");
       g_signal_handlers_unblock_by_func (entry, row_changed_cb, self);
       g_signal_handlers_unblock_by_func (row, expansion_changed_cb, self);
@@ -597,7 +541,7 @@ td_assessment_page_dispose (GObject *object)
 
   if (self->db != NULL)
     td_assessment_page_flush (self);
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_object (&self->form);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ASSESSMENT_PAGE);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
@@ -609,10 +553,6 @@ td_assessment_page_dispose (GObject *object)
   g_clear_pointer (&self->standards, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->standard_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->dirty, g_hash_table_unref);
-  g_clear_pointer (&self->saved_at, g_date_time_unref);
-  g_clear_pointer (&self->status_reason, g_free);
-  g_clear_pointer (&self->received_signature, g_free);
   g_clear_pointer (&self->bound_unit, g_free);
 
   G_OBJECT_CLASS (td_assessment_page_parent_class)->dispose (object);
@@ -663,7 +603,6 @@ td_assessment_page_init (TdAssessmentPage *self)
   self->settings = g_settings_new (APP_ID);
   self->rows = g_ptr_array_new ();
   self->standard_rows = g_ptr_array_new ();
-  self->dirty = g_hash_table_new (NULL, NULL);
 }
 
 /* Public API */
@@ -721,7 +660,7 @@ td_assessment_page_flush (TdAssessmentPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->db == NULL || save_now (self, &error))
+  if (self->db == NULL || self->form == NULL || td_assessment_form_save (self->form, &error))
     return TRUE;
   td_assessment_page_toast (self, error->message);
   return FALSE;
