@@ -257,6 +257,51 @@ test_mnemonics_unique (void)
   td_test_cleanup_dir (dir);
 }
 
+/* The window opens drawing the first targets only; the rest of the form, built with them (the
+ * counts in the header see every target), is laid out from the next frame on: shown whole, and
+ * reachable, without anyone scrolling or waiting for it. */
+static void
+test_form_whole_after_first_frame (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  TdDatabase *db = td_test_open_seeded (dir, "first-frame.db");
+  TdAssessmentPage *page;
+  TdWindow *window;
+  guint hidden = 0, shown = 0;
+
+  g_assert_true (td_demo_populate (db, &error));
+  g_settings_set_string (settings, "last-unit", "P-TAMSON");
+  g_settings_set_int (settings, "last-round", 2);
+  g_settings_set_string (settings, "last-area", TD_AREA_SELF_ASSESSMENT);
+  window = td_window_new (NULL, db, NULL);
+  g_object_unref (db);
+  page = TD_ASSESSMENT_PAGE (td_window_get_page (window, TD_AREA_SELF_ASSESSMENT));
+  g_assert_cmpuint (page->rows->len, ==, 17);
+  for (guint i = 0; i < page->rows->len; i++)
+    hidden += !gtk_widget_get_visible (page->rows->pdata[i]) ||
+              !gtk_widget_get_visible (gtk_widget_get_ancestor (page->rows->pdata[i], ADW_TYPE_PREFERENCES_GROUP));
+  g_assert_cmpuint (hidden, ==, 17 - 4);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (page->standard_rows->pdata[0], ADW_TYPE_PREFERENCES_GROUP)));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 1000 && shown < page->rows->len + page->standard_rows->len; i++)
+    {
+      td_test_iterate (10);
+      shown = 0;
+      for (guint r = 0; r < page->rows->len; r++)
+        shown += gtk_widget_get_mapped (page->rows->pdata[r]);
+      for (guint r = 0; r < page->standard_rows->len; r++)
+        shown += gtk_widget_get_mapped (page->standard_rows->pdata[r]);
+    }
+  g_assert_cmpuint (shown, ==, page->rows->len + page->standard_rows->len);
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+  td_test_cleanup_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -274,6 +319,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_message ("mnemonics checked in %s: “%s”", setlocale (LC_MESSAGES, NULL), g_dgettext (GETTEXT_PACKAGE, "_Submit…"));
   g_test_add_func ("/keyboard/tab-through-form", test_tab_through_form);
+  g_test_add_func ("/keyboard/form-whole-after-first-frame", test_form_whole_after_first_frame);
   g_test_add_func ("/keyboard/hidden-area-keeps-no-focus", test_hidden_area_keeps_no_focus);
   g_test_add_func ("/keyboard/hidden-reader-takes-no-focus", test_hidden_reader_takes_no_focus);
   g_test_add_func ("/keyboard/preview-returns-focus", test_preview_returns_focus);

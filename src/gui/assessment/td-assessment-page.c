@@ -304,17 +304,66 @@ standard_attach_cb (TdAssessmentPage *self,
 
 /* Building the form */
 
+/* The rows a window of any height shows on opening; the ones below are built with them (every
+ * count and check sees the whole form) but laid out and drawn from the second frame on. */
+#define FIRST_FRAME_ROWS 4
+
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
+
+  gboolean *first = data;
+
+  /* The first tick comes before the first frame is painted; the second, after it. */
+  if (*first)
+    {
+      *first = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+  for (guint i = 0; i < self->deferred->len; i++)
+    gtk_widget_set_visible (self->deferred->pdata[i], TRUE);
+  g_ptr_array_set_size (self->deferred, 0);
+  self->reveal_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+defer (TdAssessmentPage *self,
+       GtkWidget        *widget)
+{
+  gtk_widget_set_visible (widget, FALSE);
+  g_ptr_array_add (self->deferred, widget);
+}
+
+static void
+reveal_first_frame_cb (TdAssessmentPage *self)
+{
+  gboolean *first;
+
+  if (self->deferred->len == 0 || self->reveal_tick != 0)
+    return;
+  first = g_new (gboolean, 1);
+  *first = TRUE;
+  self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, first, g_free);
+}
+
 static void
 build_form (TdAssessmentPage *self)
 {
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
+  /* Only while the window opens: a form rebuilt in view (another unit) is shown whole at once. */
+  gboolean opening = !gtk_widget_get_mapped (GTK_WIDGET (self));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->form_box))) != NULL)
     gtk_box_remove (self->form_box, child);
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->standard_rows, 0);
+  g_ptr_array_set_size (self->deferred, 0);
 
   groups = td_catalog_list_groups (self->db, &error);
   for (guint g = 0; groups && g < groups->len; g++)
@@ -344,6 +393,8 @@ build_form (TdAssessmentPage *self)
           g_signal_connect_swapped (row, "files-dropped", G_CALLBACK (row_files_dropped_cb), self);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref_group), GTK_WIDGET (row));
           g_ptr_array_add (self->rows, row);
+          if (opening && self->rows->len > FIRST_FRAME_ROWS)
+            defer (self, n_rows == 1 ? pref_group : GTK_WIDGET (row));
         }
       if (n_rows > 0)
         gtk_box_append (self->form_box, pref_group);
@@ -395,6 +446,8 @@ build_form (TdAssessmentPage *self)
         g_ptr_array_add (self->standard_rows, row);
       }
     gtk_box_append (self->form_box, pref_group);
+    if (opening)
+      defer (self, pref_group);
   }
 }
 
@@ -553,6 +606,7 @@ td_assessment_page_dispose (GObject *object)
   g_clear_pointer (&self->standards, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->standard_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->deferred, g_ptr_array_unref);
   g_clear_pointer (&self->bound_unit, g_free);
 
   G_OBJECT_CLASS (td_assessment_page_parent_class)->dispose (object);
@@ -603,6 +657,8 @@ td_assessment_page_init (TdAssessmentPage *self)
   self->settings = g_settings_new (APP_ID);
   self->rows = g_ptr_array_new ();
   self->standard_rows = g_ptr_array_new ();
+  self->deferred = g_ptr_array_new ();
+  g_signal_connect (self, "map", G_CALLBACK (reveal_first_frame_cb), NULL);
 }
 
 /* Public API */
