@@ -414,6 +414,7 @@ state_clear (State *s)
   g_clear_pointer (&s->n, td_nomination_free);
   g_clear_pointer (&s->steps, g_ptr_array_unref);
 }
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (State, state_clear)
 
 static gboolean
 state_load (TdDatabase  *db,
@@ -442,15 +443,12 @@ td_appraisal_check (TdDatabase  *db,
                     gboolean     all,
                     GError     **error)
 {
-  State s = { 0 };
+  g_auto(State) s = { 0 };
   GPtrArray *out;
   g_autoptr(GHashTable) overrides = NULL;
 
   if (!state_load (db, nomination_id, &s, error))
-    {
-      state_clear (&s);
-      return NULL;
-    }
+    return NULL;
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) td_eligibility_check_free);
   overrides = overrides_of (db, nomination_id, s.next ? s.next->id : "");
   if (all)
@@ -469,7 +467,6 @@ td_appraisal_check (TdDatabase  *db,
       TdEligibilityCheck *c = out->pdata[i];
       c->overridden = !c->passed && g_hash_table_contains (overrides, c->id);
     }
-  state_clear (&s);
   return out;
 }
 
@@ -557,24 +554,25 @@ td_appraisal_approve (TdDatabase  *db,
                       const char  *opinion,
                       GError     **error)
 {
-  State s = { 0 };
+  g_auto(State) s = { 0 };
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(GPtrArray) checks = NULL;
   g_autoptr(GString) failing = g_string_new (NULL);
   g_autofree char *text = clean (opinion);
   gboolean ok = FALSE;
 
   if (!state_load (db, nomination_id, &s, error))
-    goto out;
+    return FALSE;
   if (s.next == NULL || s.n->status == TD_NOMINATION_DECIDED)
     {
       refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("The nomination has been through every step."));
-      goto out;
+      return FALSE;
     }
   if (!check_body (db, s.n, s.next, body_code, error))
-    goto out;
+    return FALSE;
   checks = td_appraisal_check (db, nomination_id, FALSE, error);
   if (checks == NULL)
-    goto out;
+    return FALSE;
   for (guint i = 0; i < checks->len; i++)
     {
       TdEligibilityCheck *c = checks->pdata[i];
@@ -586,18 +584,14 @@ td_appraisal_approve (TdDatabase  *db,
       g_set_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_CHECK_FAILED,
                    _("Not eligible for the step “%s”. %s Record an override with its reason to go on all the same."),
                    s.next->title, failing->str);
-      goto out;
+      return FALSE;
     }
-  if (!td_database_begin (db, error))
-    goto out;
-  ok = td_appraisal_record (db, nomination_id, s.next->id, s.done == 0 ? TD_STEP_PROPOSE : TD_STEP_APPROVE, body_code,
+  tx = td_transaction_begin (db, error);
+  ok = tx != NULL &&
+       td_appraisal_record (db, nomination_id, s.next->id, s.done == 0 ? TD_STEP_PROPOSE : TD_STEP_APPROVE, body_code,
                             "eligible", text, NULL, NULL, error) &&
        set_done (db, &s, s.done + 1, NULL, error) &&
-       td_database_commit (db, error);
-  if (!ok)
-    td_database_rollback (db);
-out:
-  state_clear (&s);
+       td_transaction_commit (tx, error);
   return ok;
 }
 
@@ -609,24 +603,25 @@ td_appraisal_override (TdDatabase  *db,
                        const char  *reason,
                        GError     **error)
 {
-  State s = { 0 };
+  g_auto(State) s = { 0 };
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(GPtrArray) checks = NULL;
   g_autofree char *why = clean (reason);
   TdEligibilityCheck *found = NULL;
   gboolean ok = FALSE;
 
   if (!state_load (db, nomination_id, &s, error))
-    goto out;
+    return FALSE;
   if (s.next == NULL || !check_body (db, s.n, s.next, body_code, error))
     {
       if (s.next == NULL)
         refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("The nomination has been through every step."));
-      goto out;
+      return FALSE;
     }
   if (*why == '\0')
     {
       refuse (error, TD_APPRAISAL_ERROR_REASON_NEEDED, _("An override needs its reason, for the record."));
-      goto out;
+      return FALSE;
     }
   checks = td_appraisal_check (db, nomination_id, FALSE, error);
   for (guint i = 0; checks && i < checks->len; i++)
@@ -638,19 +633,15 @@ td_appraisal_override (TdDatabase  *db,
         ? g_strdup_printf (_("The check “%s” passes: there is nothing to override."), found->title)
         : g_strdup_printf (_("The step “%s” has no check “%s”."), s.next->title, check_id ? check_id : "");
       refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, message);
-      goto out;
+      return FALSE;
     }
-  if (!td_database_begin (db, error))
-    goto out;
+  tx = td_transaction_begin (db, error);
   /* The record keeps what the check found in the dossier's language: it is printed there. */
-  ok = td_appraisal_record (db, nomination_id, s.next->id, TD_STEP_OVERRIDE, body_code, NULL, found->document_text,
+  ok = tx != NULL &&
+       td_appraisal_record (db, nomination_id, s.next->id, TD_STEP_OVERRIDE, body_code, NULL, found->document_text,
                             why, check_id, error) &&
        td_audit_record (db, "nomination", nomination_id, s.n->unit_code, "override", NULL, check_id, why, error) &&
-       td_database_commit (db, error);
-  if (!ok)
-    td_database_rollback (db);
-out:
-  state_clear (&s);
+       td_transaction_commit (tx, error);
   return ok;
 }
 
@@ -662,25 +653,26 @@ td_appraisal_return (TdDatabase  *db,
                      const char  *reason,
                      GError     **error)
 {
-  State s = { 0 };
+  g_auto(State) s = { 0 };
+  g_autoptr(TdTransaction) tx = NULL;
   g_autofree char *why = clean (reason);
   guint to = 0;
   gboolean ok = FALSE;
 
   if (!state_load (db, nomination_id, &s, error))
-    goto out;
+    return FALSE;
   if (s.next == NULL || s.n->status == TD_NOMINATION_DECIDED || s.done == 0)
     {
       refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, s.done == 0 ? _("The nomination is already back with its proposer.")
                                                              : _("The nomination is in a decision: withdraw the decision first."));
-      goto out;
+      return FALSE;
     }
   if (!check_body (db, s.n, s.next, body_code, error))
-    goto out;
+    return FALSE;
   if (*why == '\0')
     {
       refuse (error, TD_APPRAISAL_ERROR_REASON_NEEDED, _("Write why the nomination is returned."));
-      goto out;
+      return FALSE;
     }
   if (to_step != NULL)
     {
@@ -690,19 +682,15 @@ td_appraisal_return (TdDatabase  *db,
         {
           g_autofree char *message = g_strdup_printf (_("“%s” is not a step the nomination has been through."), to_step);
           refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, message);
-          goto out;
+          return FALSE;
         }
     }
-  if (!td_database_begin (db, error))
-    goto out;
-  ok = td_appraisal_record (db, nomination_id, s.next->id, TD_STEP_RETURN, body_code, "not-eligible", NULL, why,
+  tx = td_transaction_begin (db, error);
+  ok = tx != NULL &&
+       td_appraisal_record (db, nomination_id, s.next->id, TD_STEP_RETURN, body_code, "not-eligible", NULL, why,
                             to_step, error) &&
        set_done (db, &s, to, why, error) &&
-       td_database_commit (db, error);
-  if (!ok)
-    td_database_rollback (db);
-out:
-  state_clear (&s);
+       td_transaction_commit (tx, error);
   return ok;
 }
 
@@ -713,7 +701,8 @@ td_appraisal_undo (TdDatabase  *db,
                    const char  *reason,
                    GError     **error)
 {
-  State s = { 0 };
+  g_auto(State) s = { 0 };
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autofree char *why = clean (reason);
   TdStepSpec *last;
@@ -721,11 +710,11 @@ td_appraisal_undo (TdDatabase  *db,
   gboolean ok = FALSE;
 
   if (!state_load (db, nomination_id, &s, error))
-    goto out;
+    return FALSE;
   if (s.done <= 1)
     {
       refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("No approval to take back: the nomination is at its first step."));
-      goto out;
+      return FALSE;
     }
   last = s.steps->pdata[s.done - 1];
   if (last->actor != TD_STEP_BY_BODY)
@@ -733,7 +722,7 @@ td_appraisal_undo (TdDatabase  *db,
       refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
               last->actor == TD_STEP_BY_DECISION ? _("The nomination is in a decision: withdraw the decision first.")
                                                  : _("The council's vote stands; return the nomination instead."));
-      goto out;
+      return FALSE;
     }
   /* Only the latest approval, by the body that gave it. */
   history = td_appraisal_history (db, nomination_id, error);
@@ -748,22 +737,18 @@ td_appraisal_undo (TdDatabase  *db,
       g_autofree char *message = g_strdup_printf (_("The latest approval (“%s”) is %s's to take back."), last->title,
                                                   by ? by : last->body_code);
       refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
-      goto out;
+      return FALSE;
     }
   if (*why == '\0')
     {
       refuse (error, TD_APPRAISAL_ERROR_REASON_NEEDED, _("Write why the approval is taken back."));
-      goto out;
+      return FALSE;
     }
-  if (!td_database_begin (db, error))
-    goto out;
-  ok = td_appraisal_record (db, nomination_id, last->id, TD_STEP_UNDO, body_code, NULL, NULL, why, NULL, error) &&
+  tx = td_transaction_begin (db, error);
+  ok = tx != NULL &&
+       td_appraisal_record (db, nomination_id, last->id, TD_STEP_UNDO, body_code, NULL, NULL, why, NULL, error) &&
        set_done (db, &s, s.done - 1, why, error) &&
-       td_database_commit (db, error);
-  if (!ok)
-    td_database_rollback (db);
-out:
-  state_clear (&s);
+       td_transaction_commit (tx, error);
   return ok;
 }
 

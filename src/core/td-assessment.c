@@ -133,6 +133,7 @@ td_assessment_ensure (TdDatabase  *db,
                       gint64       round_id,
                       GError     **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(TdAssessmentInfo) info = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *now = NULL;
@@ -149,27 +150,24 @@ td_assessment_ensure (TdDatabase  *db,
     return info->id;
 
   now = td_database_now ();
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return 0;
   stmt = td_database_prepare (db,
                               "INSERT INTO assessment (unit_id, round_id, status, updated_at) VALUES (?, ?, 'draft', ?)",
                               error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   sqlite3_bind_int64 (stmt, 1, unit_id);
   sqlite3_bind_int64 (stmt, 2, round_id);
   td_stmt_bind_text (stmt, 3, now);
   if (!td_database_step_done (db, stmt, error))
-    goto fail;
+    return 0;
   id = sqlite3_last_insert_rowid (td_database_get_handle (db));
   if (!audit (db, "assessment", id, "status", NULL, "draft", NULL, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return 0;
   return id;
-
-fail:
-  td_database_rollback (db);
-  return 0;
 }
 
 gboolean
@@ -353,21 +351,23 @@ set_values (TdDatabase     *db,
             gboolean        check,
             GError        **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autofree char *now = td_database_now ();
   g_autofree char *code = NULL;
   g_autoptr(GHashTable) stored = NULL;
   gboolean any = FALSE;
 
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return FALSE;
   if (check && !check_editable (db, assessment_id, error))
-    goto fail;
+    return FALSE;
 
   /* One read of what is stored, rather than one per target. */
   code = unit_code_of (db, assessment_id);
   stored = td_assessment_load_values (db, assessment_id, error);
   if (stored == NULL)
-    goto fail;
+    return FALSE;
   for (guint i = 0; i < n_values; i++)
     {
       gint64 target_id = td_target_get_id (targets[i]);
@@ -375,16 +375,12 @@ set_values (TdDatabase     *db,
 
       if (!write_value (db, assessment_id, code, targets[i], g_hash_table_lookup (stored, &target_id),
                         values[i], now, &changed, error))
-        goto fail;
+        return FALSE;
       any |= changed;
     }
-  if ((any && !touch (db, assessment_id, now, error)) || !td_database_commit (db, error))
-    goto fail;
+  if ((any && !touch (db, assessment_id, now, error)) || !td_transaction_commit (tx, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
 }
 
 gboolean
@@ -431,22 +427,24 @@ set_attestation (TdDatabase  *db,
                  gboolean     check,
                  GError     **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autofree char *now = td_database_now ();
   g_autofree char *old = NULL;
   g_autofree char *new_text = NULL;
   g_autofree char *field = NULL;
   sqlite3_stmt *stmt;
 
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return FALSE;
   if (check && !check_editable (db, assessment_id, error))
-    goto fail;
+    return FALSE;
 
   stmt = td_database_prepare (db,
                               "SELECT attested, justification FROM attestation WHERE assessment_id = ? AND standard_id = ?",
                               error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
   sqlite3_bind_int64 (stmt, 2, standard_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -456,35 +454,28 @@ set_attestation (TdDatabase  *db,
 
   new_text = g_strdup_printf ("%s: %s", attested ? "yes" : "no", justification ? justification : "");
   if (g_strcmp0 (old, new_text) == 0)
-    {
-      td_database_rollback (db);
-      return TRUE;
-    }
+    return TRUE;
 
   stmt = td_database_prepare (db,
                               "INSERT INTO attestation (assessment_id, standard_id, attested, justification, updated_at)"
                               " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (assessment_id, standard_id) DO UPDATE SET"
                               " attested = ?3, justification = ?4, updated_at = ?5", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
   sqlite3_bind_int64 (stmt, 2, standard_id);
   sqlite3_bind_int (stmt, 3, attested ? 1 : 0);
   td_stmt_bind_text (stmt, 4, justification ? justification : "");
   td_stmt_bind_text (stmt, 5, now);
   if (!td_database_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
 
   field = g_strdup_printf ("standard %" G_GINT64_FORMAT, standard_id);
   if (!audit (db, "attestation", assessment_id, field, old, new_text, NULL, error) ||
       !touch (db, assessment_id, now, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
 }
 
 gboolean
@@ -625,30 +616,32 @@ td_assessment_set_status (TdDatabase          *db,
                           GListModel          *targets,
                           GError             **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(TdAssessmentInfo) info = NULL;
   g_autofree char *now = td_database_now ();
   g_autofree char *clean_reason = g_strstrip (g_strdup (reason ? reason : ""));
   sqlite3_stmt *stmt;
   int revision;
 
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return FALSE;
   info = td_assessment_get_info (db, assessment_id, error);
   if (info == NULL)
-    goto fail;
+    return FALSE;
 
   if (!td_assessment_can_move (info->status, status))
     {
       g_set_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_BAD_TRANSITION,
                    _("A self-assessment that is %s cannot become %s."),
                    td_assessment_status_get_label (info->status), td_assessment_status_get_label (status));
-      goto fail;
+      return FALSE;
     }
   if (status == TD_ASSESSMENT_RETURNED && *clean_reason == '\0')
     {
       g_set_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_REASON_NEEDED,
                    _("Write why the self-assessment is returned, so that the unit knows what to correct."));
-      goto fail;
+      return FALSE;
     }
   if (status == TD_ASSESSMENT_SUBMITTED)
     {
@@ -658,7 +651,7 @@ td_assessment_set_status (TdDatabase          *db,
       g_return_val_if_fail (G_IS_LIST_MODEL (targets), FALSE);
       problems = td_assessment_list_problems (db, assessment_id, targets, error);
       if (problems == NULL)
-        goto fail;
+        return FALSE;
       if (problems->len > 0)
         {
           g_ptr_array_add (problems, NULL);
@@ -667,7 +660,7 @@ td_assessment_set_status (TdDatabase          *db,
                        g_dngettext (GETTEXT_PACKAGE, "%u target or standard needs attention before submitting:\n%s",
                                     "%u targets or standards need attention before submitting:\n%s", problems->len - 1),
                        problems->len - 1, joined);
-          goto fail;
+          return FALSE;
         }
     }
 
@@ -682,7 +675,7 @@ td_assessment_set_status (TdDatabase          *db,
                               "UPDATE assessment SET status = ?, status_reason = ?, revision = ?, updated_at = ? WHERE id = ?",
                               error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   td_stmt_bind_text (stmt, 1, td_assessment_status_to_string (status));
   td_stmt_bind_text (stmt, 2, *clean_reason ? clean_reason : NULL);
   sqlite3_bind_int (stmt, 3, revision);
@@ -692,13 +685,9 @@ td_assessment_set_status (TdDatabase          *db,
       !audit (db, "assessment", assessment_id, "status",
              td_assessment_status_to_string (info->status), td_assessment_status_to_string (status),
              *clean_reason ? clean_reason : NULL, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
 }
 
 char *

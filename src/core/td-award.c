@@ -101,6 +101,7 @@ td_nomination_create (TdDatabase             *db,
                       const TdNominationSpec *spec,
                       GError                **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autofree char *code = NULL;
   g_autofree char *proposer_code = NULL;
   g_autofree char *name = g_strstrip (g_strdup (spec->person_name ? spec->person_name : ""));
@@ -110,14 +111,15 @@ td_nomination_create (TdDatabase             *db,
   if (!td_nomination_spec_check (spec, error))
     return 0;
 
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return 0;
   stmt = td_database_prepare (db,
                               "INSERT INTO nomination (round_id, subject, unit_id, proposer_id, person_name,"
                               " person_position, level, achievement, standards_attested)"
                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   sqlite3_bind_int64 (stmt, 1, spec->round_id);
   td_stmt_bind_text (stmt, 2, spec->individual ? "individual" : "collective");
   sqlite3_bind_int64 (stmt, 3, spec->unit_id);
@@ -128,19 +130,15 @@ td_nomination_create (TdDatabase             *db,
   td_stmt_bind_text (stmt, 8, spec->achievement ? spec->achievement : "");
   sqlite3_bind_int (stmt, 9, spec->standards_attested ? 1 : 0);
   if (!td_database_step_done (db, stmt, error))
-    goto fail;
+    return 0;
   id = sqlite3_last_insert_rowid (td_database_get_handle (db));
   code = unit_code (db, spec->unit_id);
   proposer_code = unit_code (db, spec->proposer_id);
   if (!td_appraisal_record (db, id, "proposal", TD_STEP_PROPOSE, proposer_code, NULL, NULL, NULL, NULL, error) ||
       !td_audit_record (db, "nomination", id, code, "status", NULL, "proposed", NULL, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return 0;
   return id;
-
-fail:
-  td_database_rollback (db);
-  return 0;
 }
 
 static gboolean
@@ -223,20 +221,16 @@ td_nomination_set_status (TdDatabase          *db,
                           const char          *reason,
                           GError             **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
+
   if (status == TD_NOMINATION_DECIDED)
     {
       g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_BAD_TRANSITION,
                    _("A nomination goes into a decision only when the decision is drawn up."));
       return FALSE;
     }
-  if (!td_database_begin (db, error))
-    return FALSE;
-  if (!move (db, nomination_id, status, reason, 0, error) || !td_database_commit (db, error))
-    {
-      td_database_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  tx = td_transaction_begin (db, error);
+  return tx != NULL && move (db, nomination_id, status, reason, 0, error) && td_transaction_commit (tx, error);
 }
 
 #define SELECT_NOMINATION \
@@ -325,6 +319,7 @@ td_nomination_update (TdDatabase             *db,
                       const TdNominationSpec *spec,
                       GError                **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(TdNomination) old = td_nomination_get (db, nomination_id, error);
   g_autofree char *name = g_strstrip (g_strdup (spec->person_name ? spec->person_name : ""));
   sqlite3_stmt *stmt;
@@ -340,14 +335,15 @@ td_nomination_update (TdDatabase             *db,
     }
   if (!td_nomination_spec_check (spec, error))
     return FALSE;
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return FALSE;
   stmt = td_database_prepare (db,
                               "UPDATE nomination SET subject = ?, unit_id = ?, proposer_id = ?, person_name = ?,"
                               " person_position = ?, level = ?, achievement = ?, standards_attested = ?"
                               " WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   td_stmt_bind_text (stmt, 1, spec->individual ? "individual" : "collective");
   sqlite3_bind_int64 (stmt, 2, spec->unit_id);
   sqlite3_bind_int64 (stmt, 3, spec->proposer_id);
@@ -365,13 +361,9 @@ td_nomination_update (TdDatabase             *db,
        !td_audit_record (db, "nomination", nomination_id, old->unit_code, "standards_attested",
                          old->standards_attested ? "1" : "0", spec->standards_attested ? "1" : "0", NULL, error)) ||
       !td_audit_record (db, "nomination", nomination_id, old->unit_code, "edited", NULL, NULL, NULL, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
 }
 
 gboolean

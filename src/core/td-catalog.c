@@ -322,6 +322,7 @@ td_catalog_import_campaign (TdDatabase  *db,
                             GBytes      *json,
                             GError     **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local = NULL;
   g_autofree char *existing = NULL;
@@ -361,16 +362,12 @@ td_catalog_import_campaign (TdDatabase  *db,
         }
     }
 
-  if (!td_database_begin (db, error))
-    return FALSE;
+  tx = td_transaction_begin (db, error);
   /* The description itself is kept: the board hands it on to the units in its setup files. */
-  if (!insert_campaign (db, json_node_get_object (root), error) ||
-      !td_database_set_meta (db, "campaign_json", text, error))
-    {
-      td_database_rollback (db);
-      return FALSE;
-    }
-  return td_database_commit (db, error);
+  return tx != NULL &&
+         insert_campaign (db, json_node_get_object (root), error) &&
+         td_database_set_meta (db, "campaign_json", text, error) &&
+         td_transaction_commit (tx, error);
 }
 
 /* The id and format of a campaign description, read in one parse; FALSE when it is not one. */
@@ -770,6 +767,7 @@ td_catalog_add_unit (TdDatabase  *db,
                      const char  *parent_code,
                      GError     **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(TdUnit) parent = NULL;
   g_autofree char *clean_code = g_strstrip (g_strdup (code ? code : ""));
   g_autofree char *clean_name = g_strstrip (g_strdup (name ? name : ""));
@@ -785,11 +783,12 @@ td_catalog_add_unit (TdDatabase  *db,
   if (parent_code != NULL && (parent = td_catalog_find_unit (db, parent_code, error)) == NULL)
     return NULL;
 
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return NULL;
   stmt = td_database_prepare (db, "INSERT INTO unit (code, name, kind, parent_id) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
-    goto fail;
+    return NULL;
   td_stmt_bind_text (stmt, 1, clean_code);
   td_stmt_bind_text (stmt, 2, clean_name);
   td_stmt_bind_text (stmt, 3, td_unit_kind_to_string (kind));
@@ -805,16 +804,12 @@ td_catalog_add_unit (TdDatabase  *db,
           g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_UNIT,
                        _("A unit with the code “%s” already exists."), clean_code);
         }
-      goto fail;
+      return NULL;
     }
   id = sqlite3_last_insert_rowid (td_database_get_handle (db));
   if (!td_audit_record (db, "unit", id, clean_code, "created", NULL, clean_name, NULL, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return NULL;
 
   return td_unit_new (id, clean_code, clean_name, kind, parent ? td_unit_get_id (parent) : 0);
-
-fail:
-  td_database_rollback (db);
-  return NULL;
 }

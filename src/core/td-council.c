@@ -139,6 +139,7 @@ td_meeting_create (TdDatabase   *db,
                    guint         n_nominations,
                    GError      **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autofree char *threshold = NULL;
   g_autoptr(GPtrArray) steps = td_appraisal_steps (db, &threshold, error);
   g_autoptr(GPtrArray) members = NULL;
@@ -171,18 +172,19 @@ td_meeting_create (TdDatabase   *db,
                      "nominations on its agenda."));
       return 0;
     }
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return 0;
   stmt = td_database_prepare (db, "INSERT INTO meeting (round_id, held_on, members_total, threshold) VALUES (?, ?, ?, ?)",
                               error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   sqlite3_bind_int64 (stmt, 1, round_id);
   td_stmt_bind_text (stmt, 2, held_on);
   sqlite3_bind_int (stmt, 3, (int) active);
   td_stmt_bind_text (stmt, 4, threshold);
   if (!td_database_step_done (db, stmt, error))
-    goto fail;
+    return 0;
   id = sqlite3_last_insert_rowid (td_database_get_handle (db));
   for (guint i = 0; i < n_members; i++)
     {
@@ -195,42 +197,38 @@ td_meeting_create (TdDatabase   *db,
       if (!known)
         fail (error, _("A member present is not an active member of the council."));
       if (stmt == NULL)
-        goto fail;
+        return 0;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int64 (stmt, 2, member_ids[i]);
       if (!td_database_step_done (db, stmt, error))
-        goto fail;
+        return 0;
     }
   for (guint i = 0; i < n_nominations; i++)
     {
       g_autoptr(TdNomination) n = td_nomination_get (db, nomination_ids[i], error);
 
       if (n == NULL)
-        goto fail;
+        return 0;
       if (td_appraisal_steps_done (db, n->id, NULL) != (guint) council || n->round_id != round_id)
         {
           g_autofree char *message = g_strdup_printf (_("The nomination of “%s” is not waiting for the council in this "
                                                         "round: it must have been through the steps before."),
                                                       td_nomination_get_name (n));
           fail (error, message);
-          goto fail;
+          return 0;
         }
       stmt = td_database_prepare (db, "INSERT INTO meeting_item (meeting_id, nomination_id) VALUES (?, ?)", error);
       if (stmt == NULL)
-        goto fail;
+        return 0;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int64 (stmt, 2, n->id);
       if (!td_database_step_done (db, stmt, error))
-        goto fail;
+        return 0;
     }
   if (!td_audit_record (db, "meeting", id, NULL, "created", NULL, held_on, NULL, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return 0;
   return id;
-
-fail:
-  td_database_rollback (db);
-  return 0;
 }
 
 TdMeeting *
@@ -348,6 +346,7 @@ td_meeting_close (TdDatabase  *db,
                   gint64       meeting_id,
                   GError     **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(TdMeeting) m = td_meeting_load (db, meeting_id, error);
   g_autoptr(GPtrArray) steps = NULL;
   g_autofree char *now = td_database_now ();
@@ -366,7 +365,8 @@ td_meeting_close (TdDatabase  *db,
         return fail (error, message);
       }
   council = council_step (steps);
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return FALSE;
   for (guint i = 0; i < m->items->len; i++)
     {
@@ -383,16 +383,16 @@ td_meeting_close (TdDatabase  *db,
       stmt = td_database_prepare (db, "UPDATE meeting_item SET passed = ? WHERE meeting_id = ? AND nomination_id = ?",
                                   error);
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_int (stmt, 1, passed);
       sqlite3_bind_int64 (stmt, 2, meeting_id);
       sqlite3_bind_int64 (stmt, 3, item->nomination_id);
       if (!td_database_step_done (db, stmt, error))
-        goto fail;
+        return FALSE;
       stmt = td_database_prepare (db, "UPDATE nomination SET steps_done = ?, status = ?, status_reason = ? WHERE id = ?",
                                   error);
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_int (stmt, 1, passed ? council + 1 : 0);
       td_stmt_bind_text (stmt, 2, td_nomination_status_to_string (status));
       td_stmt_bind_text (stmt, 3, reason);
@@ -402,22 +402,18 @@ td_meeting_close (TdDatabase  *db,
                                 error) ||
           !td_audit_record (db, "nomination", item->nomination_id, NULL, "status", NULL,
                             td_nomination_status_to_string (status), reason, error))
-        goto fail;
+        return FALSE;
     }
   stmt = td_database_prepare (db, "UPDATE meeting SET closed_at = ? WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   td_stmt_bind_text (stmt, 1, now);
   sqlite3_bind_int64 (stmt, 2, meeting_id);
   if (!td_database_step_done (db, stmt, error) ||
       !td_audit_record (db, "meeting", meeting_id, NULL, "closed", NULL, NULL, NULL, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
 }
 
 GArray *

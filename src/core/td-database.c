@@ -397,19 +397,19 @@ migrate (TdDatabase  *self,
   for (guint i = 0; i < n_steps && steps[i].version <= wanted; i++)
     {
       g_autoptr(GError) local = NULL;
+      g_autoptr(TdTransaction) tx = NULL;
       g_autofree char *pragma = NULL;
 
       if (steps[i].version <= current)
         continue;
 
       pragma = g_strdup_printf ("PRAGMA user_version = %d", steps[i].version);
-      if (!td_database_begin (self, &local) ||
+      tx = td_transaction_begin (self, &local);
+      if (tx == NULL ||
           !td_database_exec (self, steps[i].sql, &local) ||
           !td_database_exec (self, pragma, &local) ||
-          !td_database_commit (self, &local))
+          !td_transaction_commit (tx, &local))
         {
-          if (self->depth > 0)
-            td_database_rollback (self);
           g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_MIGRATION,
                        _("Upgrading the database to version %d failed: %s"),
                        steps[i].version, local->message);
@@ -760,16 +760,13 @@ td_database_set_installation (TdDatabase      *self,
                               const char      *unit_code,
                               GError         **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
+
   g_return_val_if_fail (kind == TD_INSTALLATION_BOARD || unit_code != NULL, FALSE);
 
-  if (!td_database_begin (self, error))
-    return FALSE;
-  if (!td_database_set_meta (self, "installation", kind == TD_INSTALLATION_UNIT ? "unit" : "board", error) ||
-      !td_database_set_meta (self, "installation_unit", kind == TD_INSTALLATION_UNIT ? unit_code : "", error) ||
-      !td_database_commit (self, error))
-    {
-      td_database_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
+  tx = td_transaction_begin (self, error);
+  return tx != NULL &&
+         td_database_set_meta (self, "installation", kind == TD_INSTALLATION_UNIT ? "unit" : "board", error) &&
+         td_database_set_meta (self, "installation_unit", kind == TD_INSTALLATION_UNIT ? unit_code : "", error) &&
+         td_transaction_commit (tx, error);
 }

@@ -328,6 +328,7 @@ td_decision_create (TdDatabase        *db,
                     guint              n_nominations,
                     GError           **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autofree char *now = td_database_now ();
   char *json[3] = { NULL };
   sqlite3_stmt *stmt;
@@ -361,8 +362,9 @@ td_decision_create (TdDatabase        *db,
       if (n == NULL || !td_decision_check_authority (db, d->issuer_code, n, error))
         return 0;
     }
-  if (!td_database_begin (db, error))
-    return 0;
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
+    goto fail;
   stmt = td_database_prepare (db, "INSERT INTO decision (" TEXT_COLUMNS ", round_id, level, created_at, issuer_code)"
                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
@@ -382,16 +384,16 @@ td_decision_create (TdDatabase        *db,
       goto fail;
 
   if (!td_audit_record (db, "decision", id, d->issuer_code, "created", NULL, "draft", NULL, error) ||
-      !td_database_commit (db, error))
+      !td_transaction_commit (tx, error))
     goto fail;
   for (guint i = 0; i < 3; i++)
     g_free (json[i]);
   return id;
 
 fail:
+  /* The texts bound to the statement; the transaction rolls back as it goes. */
   for (guint i = 0; i < 3; i++)
     g_free (json[i]);
-  td_database_rollback (db);
   return 0;
 }
 
@@ -400,6 +402,7 @@ td_decision_save (TdDatabase        *db,
                   const TdDecision  *d,
                   GError           **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(TdDecision) old = NULL;
   char *json[3] = { NULL };
   sqlite3_stmt *stmt;
@@ -417,7 +420,8 @@ td_decision_save (TdDatabase        *db,
                    old->number, td_decision_status_get_label (old->status));
       return FALSE;
     }
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return FALSE;
   stmt = td_database_prepare (db, "UPDATE decision SET (" TEXT_COLUMNS ") ="
                                   " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?", error);
@@ -427,12 +431,10 @@ td_decision_save (TdDatabase        *db,
       sqlite3_bind_int64 (stmt, N_TEXT_COLUMNS + 1, d->id);
       ok = td_database_step_done (db, stmt, error) &&
            td_audit_record (db, "decision", d->id, old->issuer_code, "text", NULL, NULL, NULL, error) &&
-           td_database_commit (db, error);
+           td_transaction_commit (tx, error);
     }
   for (guint i = 0; i < 3; i++)
     g_free (json[i]);
-  if (!ok)
-    td_database_rollback (db);
   return ok;
 }
 
@@ -549,6 +551,7 @@ td_decision_issue (TdDatabase  *db,
                    const char  *signed_on,
                    GError     **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(TdDecision) d = td_decision_load (db, decision_id, error);
   g_autoptr(GPtrArray) awardees = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -603,14 +606,15 @@ td_decision_issue (TdDatabase  *db,
 
   /* BEGIN IMMEDIATE: the check of the number and the register's next number are read by the
    * one writer, so another process issuing at the same time waits and then sees ours. */
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return FALSE;
   if (!number_is_free (db, td_decision_get_issuer_key (d), year, (guint) n, decision_id, error))
-    goto fail;
+    return FALSE;
   stmt = td_database_prepare (db, "SELECT COALESCE(MAX(number), 0) + 1 FROM award_entry WHERE issuer = ? AND year = ?",
                               error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   td_stmt_bind_text (stmt, 1, td_decision_get_issuer_key (d));
   sqlite3_bind_int (stmt, 2, year);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -624,34 +628,30 @@ td_decision_issue (TdDatabase  *db,
       stmt = td_database_prepare (db, "INSERT INTO award_entry (issuer, year, number, decision_id, nomination_id)"
                                       " VALUES (?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       td_stmt_bind_text (stmt, 1, td_decision_get_issuer_key (d));
       sqlite3_bind_int (stmt, 2, year);
       sqlite3_bind_int (stmt, 3, next + (int) i);
       sqlite3_bind_int64 (stmt, 4, decision_id);
       sqlite3_bind_int64 (stmt, 5, nom->id);
       if (!td_database_step_done (db, stmt, error))
-        goto fail;
+        return FALSE;
     }
 
   shown = g_strdup_printf ("%u", (guint) n);
   stmt = td_database_prepare (db, "UPDATE decision SET number = ?, signed_on = ?, status = 'issued', issued_at = ?"
                                   " WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   td_stmt_bind_text (stmt, 1, shown);
   td_stmt_bind_text (stmt, 2, signed_on);
   td_stmt_bind_text (stmt, 3, stamp);
   sqlite3_bind_int64 (stmt, 4, decision_id);
   if (!td_database_step_done (db, stmt, error) ||
       !td_audit_record (db, "decision", decision_id, d->issuer_code, "issued", NULL, shown, NULL, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
 }
 
 gboolean
@@ -660,6 +660,7 @@ td_decision_withdraw (TdDatabase  *db,
                       const char  *reason,
                       GError     **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(TdDecision) d = td_decision_load (db, decision_id, error);
   g_autofree char *clean = g_strstrip (g_strdup (reason ? reason : ""));
   g_autofree char *now = td_database_now ();
@@ -686,14 +687,15 @@ td_decision_withdraw (TdDatabase  *db,
                    _("Write why the decision is withdrawn (for the register and the audit log)."));
       return FALSE;
     }
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       sqlite3_stmt *stmt = td_database_prepare (db, steps[i], error);
 
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       /* Each statement takes the parameters it names; sqlite ignores the others' binding. */
       sqlite3_bind_int64 (stmt, 1, decision_id);
       if (sqlite3_bind_parameter_count (stmt) >= 2)
@@ -704,15 +706,11 @@ td_decision_withdraw (TdDatabase  *db,
           td_stmt_bind_text (stmt, 4, now);
         }
       if (!td_database_step_done (db, stmt, error))
-        goto fail;
+        return FALSE;
     }
   if (!td_audit_record (db, "decision", decision_id, d->issuer_code, "status",
                         td_decision_status_to_string (d->status), "withdrawn", clean, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
 }

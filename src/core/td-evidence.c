@@ -430,6 +430,7 @@ td_evidence_set_verdict (TdDatabase  *db,
                          const char  *comment,
                          GError     **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autofree char *now = td_database_now ();
   g_autofree char *old = NULL;
   g_autofree char *unit_code = NULL;
@@ -446,7 +447,8 @@ td_evidence_set_verdict (TdDatabase  *db,
                    : _("Write why the evidence is not accepted, then record the verdict again."));
       return FALSE;
     }
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return FALSE;
   /* The unit goes into the audit row so the verdict shows in that unit's history; evidence
    * of a nomination reaches its unit through the nomination. */
@@ -458,7 +460,7 @@ td_evidence_set_verdict (TdDatabase  *db,
                               " LEFT JOIN unit un ON un.id = n.unit_id"
                               " WHERE e.id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, evidence_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -470,14 +472,14 @@ td_evidence_set_verdict (TdDatabase  *db,
   if (old == NULL)
     {
       g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("The evidence no longer exists."));
-      goto fail;
+      return FALSE;
     }
 
   stmt = td_database_prepare (db,
                               "UPDATE evidence SET verdict = ?, verdict_comment = ?, reviewed_by = ?, reviewed_at = ?"
                               " WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   td_stmt_bind_text (stmt, 1, td_verdict_to_string (verdict));
   td_stmt_bind_text (stmt, 2, comment ? comment : "");
   td_stmt_bind_text (stmt, 3, td_database_get_actor (db));
@@ -486,11 +488,7 @@ td_evidence_set_verdict (TdDatabase  *db,
   if (!td_database_step_done (db, stmt, error) ||
       !td_audit_record (db, "evidence", evidence_id, unit_code, "verdict", old, td_verdict_to_string (verdict),
                         comment, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
 }

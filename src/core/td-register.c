@@ -326,6 +326,7 @@ td_register_save (TdDatabase          *db,
                   gboolean             create,
                   GError             **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(TdUnitRecord) before = NULL;
   g_autoptr(TdUnitRecord) r = td_unit_record_copy (record);
   g_autofree char *name = NULL;
@@ -343,22 +344,23 @@ td_register_save (TdDatabase          *db,
   g_strstrip (r->email);
   if (!td_register_check (db, r, NULL, error))
     return FALSE;
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return FALSE;
   before = td_register_get (db, r->code, NULL);
   if (create && before != NULL)
     {
       g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_UNIT, _("A unit with the code “%s” already exists."),
                    r->code);
-      goto fail;
+      return FALSE;
     }
   if (!create && before == NULL)
     {
       g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_UNKNOWN_UNIT, _("There is no unit with the code “%s”."), r->code);
-      goto fail;
+      return FALSE;
     }
   if (before && td_unit_record_equal (before, r))
-    return td_database_commit (db, error);
+    return td_transaction_commit (tx, error);
 
   stmt = td_database_prepare (db, before
                               ? "UPDATE unit SET name = ?1, kind = ?2, parent_id = ?3, proposer_id = ?4, contact = ?5,"
@@ -366,7 +368,7 @@ td_register_save (TdDatabase          *db,
                               : "INSERT INTO unit (name, kind, parent_id, proposer_id, contact, phone, email, active, code)"
                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   td_stmt_bind_text (stmt, 1, r->name);
   td_stmt_bind_text (stmt, 2, td_unit_kind_to_string (r->kind));
   bind_id (stmt, 3, id_of (db, r->parent_code));
@@ -377,12 +379,12 @@ td_register_save (TdDatabase          *db,
   sqlite3_bind_int (stmt, 8, r->active);
   td_stmt_bind_text (stmt, 9, r->code);
   if (!td_database_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   id = id_of (db, r->code);
   if (before == NULL)
     {
       if (!td_audit_record (db, "unit", id, r->code, "created", NULL, r->name, NULL, error))
-        goto fail;
+        return FALSE;
     }
   else
     {
@@ -400,13 +402,9 @@ td_register_save (TdDatabase          *db,
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         if (g_strcmp0 (fields[i].old_value, fields[i].new_value) != 0 &&
             !td_audit_record (db, "unit", id, r->code, fields[i].field, fields[i].old_value, fields[i].new_value, NULL, error))
-          goto fail;
+          return FALSE;
     }
-  return td_database_commit (db, error);
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
+  return td_transaction_commit (tx, error);
 }
 
 /* A unit can be saved once the units it names are in the register. */
@@ -426,9 +424,11 @@ td_register_save_all (TdDatabase  *db,
                       GError     **error)
 {
   g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(TdTransaction) tx = NULL;
   gboolean progress = TRUE;
 
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return FALSE;
   /* Parents and proposers before the units that name them, whatever the order given: rounds
    * until none is left. */
@@ -444,22 +444,18 @@ td_register_save_all (TdDatabase  *db,
             continue;
           stored = td_register_get (db, r->code, NULL);
           if (!td_register_save (db, r, stored == NULL, error))
-            {
-              td_database_rollback (db);
-              return FALSE;
-            }
+            return FALSE;
           g_hash_table_add (done, r->code);
           progress = TRUE;
         }
     }
   if (g_hash_table_size (done) < records->len)
     {
-      td_database_rollback (db);
       g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_UNKNOWN_UNIT,
                    _("Some units' parents could not be placed; nothing was changed."));
       return FALSE;
     }
-  return td_database_commit (db, error);
+  return td_transaction_commit (tx, error);
 }
 
 gboolean

@@ -40,10 +40,12 @@ td_trust_store_add (TdDatabase  *db,
                     GBytes      *der,
                     GError     **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autofree char *now = td_database_now ();
   sqlite3_stmt *stmt;
 
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return FALSE;
   stmt = unit_id
     ? td_database_prepare (db, "INSERT OR REPLACE INTO unit_certificate (fingerprint, subject, der, added_at, unit_id)"
@@ -51,7 +53,7 @@ td_trust_store_add (TdDatabase  *db,
     : td_database_prepare (db, "INSERT OR REPLACE INTO trust_anchor (fingerprint, subject, der, added_at)"
                                " VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   td_stmt_bind_text (stmt, 1, fingerprint);
   td_stmt_bind_text (stmt, 2, subject);
   sqlite3_bind_blob (stmt, 3, g_bytes_get_data (der, NULL), (int) g_bytes_get_size (der), SQLITE_STATIC);
@@ -61,13 +63,9 @@ td_trust_store_add (TdDatabase  *db,
   if (!td_database_step_done (db, stmt, error) ||
       !td_audit_record (db, unit_id ? "unit_certificate" : "trust_anchor", unit_id, unit_code, "added", NULL, subject,
                         fingerprint, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
 }
 
 gboolean
@@ -77,32 +75,30 @@ td_trust_store_remove (TdDatabase  *db,
                        const char  *fingerprint,
                        GError     **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   sqlite3_stmt *stmt;
 
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return FALSE;
   stmt = unit_id
     ? td_database_prepare (db, "DELETE FROM unit_certificate WHERE fingerprint = ? AND unit_id = ?", error)
     : td_database_prepare (db, "DELETE FROM trust_anchor WHERE fingerprint = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   td_stmt_bind_text (stmt, 1, fingerprint);
   if (unit_id)
     sqlite3_bind_int64 (stmt, 2, unit_id);
   if (!td_database_step_done (db, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (td_database_get_handle (db)) == 0)
     {
       g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("There is no such certificate."));
-      goto fail;
+      return FALSE;
     }
   if (!td_audit_record (db, unit_id ? "unit_certificate" : "trust_anchor", unit_id, unit_code, "removed", fingerprint,
                         NULL, NULL, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
 }

@@ -572,6 +572,7 @@ td_demo_populate (TdDatabase  *db,
   g_autoptr(TdRound) round1 = NULL;
   g_autoptr(TdRound) round2 = NULL;
   g_autofree char *actor = g_strdup (td_database_get_actor (db));
+  g_autoptr(TdTransaction) tx = NULL;
 
   if (!td_catalog_ensure_seed (db, error))
     return FALSE;
@@ -585,7 +586,8 @@ td_demo_populate (TdDatabase  *db,
 
   /* The audit log tells sample changes from real ones by this name. */
   td_database_set_actor (db, "Dữ liệu mẫu");
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     goto out;
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_units); i++)
@@ -598,7 +600,7 @@ td_demo_populate (TdDatabase  *db,
       gint64 a1, a2;
 
       if (unit == NULL)
-        goto fail;
+        goto out;
 
       a1 = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round1), error);
       if (a1 == 0 ||
@@ -606,32 +608,32 @@ td_demo_populate (TdDatabase  *db,
           !td_assessment_set_status (db, a1, TD_ASSESSMENT_SUBMITTED, NULL, targets, error) ||
           !td_assessment_set_status (db, a1, TD_ASSESSMENT_RECEIVED, NULL, NULL, error) ||
           !td_assessment_set_status (db, a1, TD_ASSESSMENT_APPRAISED, NULL, NULL, error))
-        goto fail;
+        goto out;
 
       /* Round 2: a realistic mix of where units stand a few weeks before the final review. */
       if (mood == 9)
         continue;   /* has not started */
       a2 = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round2), error);
       if (a2 == 0 || !fill_assessment (db, rand, targets, du, a2, maturity, FALSE, mood == 8, error))
-        goto fail;
+        goto out;
       if (mood == 8)
         continue;   /* still a draft, half filled in */
       if (!td_assessment_set_status (db, a2, TD_ASSESSMENT_SUBMITTED, NULL, targets, error))
-        goto fail;
+        goto out;
       if (mood == 7)
         continue;   /* submitted, file not yet at the province */
       if (!td_assessment_set_status (db, a2, TD_ASSESSMENT_RECEIVED, NULL, NULL, error))
-        goto fail;
+        goto out;
       if (mood == 6)
         {
           if (!td_assessment_set_status (db, a2, TD_ASSESSMENT_RETURNED,
                                          "Số liệu chỉ tiêu 7 chưa khớp với Hệ thống thông tin giải quyết TTHC; đề nghị rà soát lại.",
                                          NULL, error))
-            goto fail;
+            goto out;
           continue;
         }
       if (mood < 4 && !td_assessment_set_status (db, a2, TD_ASSESSMENT_APPRAISED, NULL, NULL, error))
-        goto fail;
+        goto out;
     }
 
   /* What the province received came, in this sample, from units without certificates yet:
@@ -641,14 +643,12 @@ td_demo_populate (TdDatabase  *db,
       !add_evidence (db, td_round_get_id (round2), error) ||
       !add_nominations (db, td_round_get_id (round2), error) ||
       !td_database_set_meta (db, "demo", "1", error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    goto out;
 
   td_database_set_actor (db, actor);
   return TRUE;
 
-fail:
-  td_database_rollback (db);
 out:
   td_database_set_actor (db, actor);
   return FALSE;

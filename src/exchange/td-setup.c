@@ -556,6 +556,7 @@ td_setup_open (TdDatabase  *db,
                const char  *unit_code,
                GError     **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(Setup) s = read_setup (path, error);
   g_autoptr(TdSetupResult) result = NULL;
   g_autofree char *own = NULL;
@@ -647,26 +648,23 @@ td_setup_open (TdDatabase  *db,
     g_autofree char *v = g_strdup_printf ("%d", version);
     g_autoptr(GBytes) json = g_bytes_new (s->campaign, strlen (s->campaign));
 
-    if (!td_database_begin (db, error))
+    tx = td_transaction_begin (db, error);
+  if (tx == NULL)
       return NULL;
     if (!td_catalog_import_campaign (db, json, error) || !save_units (db, s->units, error) ||
         !td_database_set_installation (db, TD_INSTALLATION_UNIT, unit_code, error) ||
         !td_database_set_meta (db, "setup_version", v, error) ||
         (result->signer && !td_database_set_meta (db, "board_signer", result->signer, error)) ||
         !td_trust_set_allow_unsigned (db, g_strcmp0 (g_hash_table_lookup (s->manifest, "allow_unsigned"), "1") == 0, error))
-      goto fail;
+      return NULL;
     for (guint i = 0; i < s->anchors->len; i++)
       {
         g_autoptr(TdCertInfo) info = td_trust_add_ca (db, s->anchors->pdata[i], NULL);
       }
-    if (!td_database_commit (db, error))
-      goto fail;
+    if (!td_transaction_commit (tx, error))
+      return NULL;
   }
   return g_steal_pointer (&result);
-
-fail:
-  td_database_rollback (db);
-  return NULL;
 }
 
 GPtrArray *

@@ -199,6 +199,7 @@ td_values_plan_apply (TdDatabase    *db,
                       TdValuesPlan  *plan,
                       GError       **error)
 {
+  g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(GPtrArray) targets = g_ptr_array_new ();
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   g_autoptr(TdAssessmentInfo) info = NULL;
@@ -212,17 +213,18 @@ td_values_plan_apply (TdDatabase    *db,
                    plan->problems->len);
       return FALSE;
     }
-  if (!td_database_begin (db, error))
+  tx = td_transaction_begin (db, error);
+  if (tx == NULL)
     return FALSE;
   assessment = td_assessment_ensure (db, plan->unit_id, plan->round_id, error);
   if (assessment == 0 || (info = td_assessment_get_info (db, assessment, error)) == NULL)
-    goto fail;
+    return FALSE;
   if (!td_assessment_status_is_editable (info->status))
     {
       g_set_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_READ_ONLY,
                    _("This self-assessment is %s and can no longer be edited; withdraw it first to change its figures."),
                    td_assessment_status_get_label (info->status));
-      goto fail;
+      return FALSE;
     }
   for (guint i = 0; i < plan->rows->len; i++)
     {
@@ -232,13 +234,9 @@ td_values_plan_apply (TdDatabase    *db,
     }
   if (!td_assessment_set_values (db, assessment, (TdTarget **) targets->pdata, (const TdValue **) values->pdata,
                                  targets->len, error) ||
-      !td_database_commit (db, error))
-    goto fail;
+      !td_transaction_commit (tx, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  td_database_rollback (db);
-  return FALSE;
 }
 
 typedef struct {
