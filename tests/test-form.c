@@ -258,6 +258,57 @@ test_submitted_is_read_only (void)
   td_test_cleanup_dir (dir);
 }
 
+/* What is stored cannot be read (a damaged file, here a table renamed away): the form says so,
+ * takes nothing typed, and what is stored is still there once the file is mended. */
+static void
+test_unreadable_is_read_only (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "unreadable.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "X-H", "Xã Hỏng", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  g_autoptr(TdRound) round = td_catalog_find_round (db, 2, &error);
+  g_autoptr(TdTarget) t1 = td_catalog_find_target (db, 1, &error);
+  g_autoptr(GHashTable) stored = NULL;
+  TdValue v = { .has_numerator = TRUE, .numerator = 30, .has_denominator = TRUE, .denominator = 40 };
+  GtkWidget *window = adw_window_new ();
+  TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round), &error);
+  g_assert_true (td_assessment_set_value (db, id, t1, &v, &error));
+  g_assert_true (td_database_exec (db, "ALTER TABLE assessment_value RENAME TO broken_value", &error));
+
+  g_settings_set_string (settings, "last-unit", "X-H");
+  g_settings_set_int (settings, "last-round", 2);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  td_assessment_page_set_database (page, db);
+  td_test_iterate (50);
+
+  g_assert_nonnull (page->form);
+  g_assert_false (td_assessment_page_is_editable (page));
+  g_assert_false (gtk_editable_get_editable (entry (row_for (page, 1), "numerator_entry")));
+  g_assert_true (adw_banner_get_revealed (page->returned_banner));
+  g_assert_nonnull (strstr (adw_banner_get_title (page->returned_banner), "could not be read"));
+  gtk_editable_set_text (entry (row_for (page, 1), "numerator_entry"), "1");
+  g_assert_false (td_assessment_form_has_changes (page->form));
+  g_assert_true (td_assessment_page_flush (page));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (20);
+  g_assert_true (td_database_exec (db, "ALTER TABLE broken_value RENAME TO assessment_value", &error));
+  stored = td_assessment_load_values (db, id, &error);
+  g_assert_cmpint (((TdValue *) g_hash_table_lookup (stored, &(gint64) { td_target_get_id (t1) }))->numerator, ==, 30);
+  g_clear_object (&t1);
+  g_clear_object (&round);
+  g_clear_object (&unit);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
 /* A wrong file is taken off with the row's own Remove button, and replaced by another through
  * the same code the Replace… button's file chooser ends in; once submitted, neither is offered. */
 static void
@@ -600,6 +651,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/form/fill-save-reopen", test_fill_save_reopen);
   g_test_add_func ("/form/empty-database", test_empty_database);
   g_test_add_func ("/form/submitted-is-read-only", test_submitted_is_read_only);
+  g_test_add_func ("/form/unreadable-is-read-only", test_unreadable_is_read_only);
   g_test_add_func ("/form/remove-replace-evidence", test_remove_replace_evidence);
   g_test_add_func ("/form/message-stays-in-view", test_message_stays_in_view);
   g_test_add_func ("/form/import-dialog", test_import_dialog);

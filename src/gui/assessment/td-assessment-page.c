@@ -70,6 +70,8 @@ td_assessment_page_update_header (TdAssessmentPage *self)
   const char *status_reason = self->form ? td_assessment_form_get_status_reason (self->form) : NULL;
   const char *received_signature = self->form ? td_assessment_form_get_received_signature (self->form) : NULL;
   GDateTime *saved_at = self->form ? td_assessment_form_get_saved_at (self->form) : NULL;
+  /* Read-only although its status allows changes: what is stored could not be read. */
+  gboolean unreadable = self->form && !editable (self) && td_assessment_status_is_editable (status);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -127,6 +129,9 @@ td_assessment_page_update_header (TdAssessmentPage *self)
       adw_banner_set_button_label (self->returned_banner, _("_Withdraw"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->returned_banner), "assessment.withdraw");
     }
+  else if (unreadable)
+    adw_banner_set_title (self->returned_banner,
+                          _("What is stored for this unit could not be read: the form is read-only. Restore the database from a backup."));
   else if (started && !editable (self))
     adw_banner_set_title (self->returned_banner,
                           received_signature != NULL
@@ -134,7 +139,7 @@ td_assessment_page_update_header (TdAssessmentPage *self)
                           : _("At the province: the form is read-only. Ask the province to return it if a figure must change."));
   adw_banner_set_revealed (self->returned_banner,
                            (status == TD_ASSESSMENT_RETURNED && status_reason) ||
-                           (started && !editable (self)));
+                           unreadable || (started && !editable (self)));
 }
 
 /* The campaign's rules on what is saved: each broken one under the row of its target. */
