@@ -139,6 +139,33 @@ test_register_xlsx (void)
     g_autoptr(GPtrArray) all = td_register_list (board, &error);
     g_assert_cmpuint (all->len, ==, 120);
   }
+  /* As a list for the Units page: every unit once, each team right after its commune and a
+   * step in, and a search without diacritics finds the commune. */
+  {
+    g_autoptr(GListModel) tree = td_register_list_tree (board, &error);
+    g_autofree char *needle = td_register_fold ("tien du");
+    guint n_found = 0;
+    gboolean team_follows = FALSE;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (tree), ==, 120);
+    for (guint i = 0; i < g_list_model_get_n_items (tree); i++)
+      {
+        g_autoptr(TdRegisterEntry) entry = g_list_model_get_item (tree, i);
+        const TdUnitRecord *r = td_register_entry_get_record (entry);
+
+        n_found += td_register_entry_matches (entry, needle) && g_str_equal (r->code, "X-TIENDU");
+        g_assert_true ((td_register_entry_get_depth (entry) == 0) == (r->parent_code == NULL));
+        if (g_str_equal (r->code, "X-TIENDU"))
+          {
+            g_autoptr(TdRegisterEntry) next = g_list_model_get_item (tree, i + 1);
+            team_follows = g_str_equal (td_register_entry_get_record (next)->parent_code, "X-TIENDU") &&
+                           td_register_entry_get_depth (next) == td_register_entry_get_depth (entry) + 1;
+          }
+      }
+    g_assert_cmpuint (n_found, ==, 1);
+    g_assert_true (team_follows);
+  }
   commune = td_register_get (board, "X-TIENDU", &error);
   g_assert_cmpstr (commune->name, ==, "Xã Tiên Du");
   g_assert_cmpint (commune->kind, ==, TD_UNIT_KIND_COMMUNE);

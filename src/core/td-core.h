@@ -9,6 +9,7 @@
 #include "td-round.h"
 #include "td-catalog.h"
 #include "td-register.h"
+#include "td-register-entry.h"
 #include "td-audit.h"
 #include "td-assessment.h"
 #include "td-assessment-form.h"

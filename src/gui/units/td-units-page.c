@@ -10,6 +10,7 @@
 #include "td-setup.h"
 #include "td-sign-dialog.h"
 #include "td-units-page.h"
+#include "td-window.h"
 
 struct _TdUnitsPage
 {
@@ -18,7 +19,10 @@ struct _TdUnitsPage
   TdDatabase          *db;
   GtkEditable         *search;
   AdwPreferencesGroup *list_group;
-  GPtrArray           *rows;         /* the unit rows shown, to clear on refresh */
+  GListStore          *units;        /* TdRegisterEntry, the whole register as a tree */
+  GtkCustomFilter     *filter;       /* the search */
+  GtkFilterListModel  *shown;        /* what the list shows, bound to it */
+  char                *needle;       /* the search, folded */
 };
 
 G_DEFINE_FINAL_TYPE (TdUnitsPage, td_units_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -423,87 +427,83 @@ add_activated_cb (TdUnitsPage *self)
 /* The list */
 
 static void
-unit_activated_cb (AdwActionRow *row,
-                   TdUnitsPage  *self)
+unit_activated_cb (TdUnitsPage   *self,
+                   GtkListBoxRow *row)
 {
-  td_units_page_edit (self, g_object_get_data (G_OBJECT (row), "td-code"));
+  g_autoptr(TdRegisterEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->shown),
+                                                            (guint) gtk_list_box_row_get_index (row));
+
+  if (entry != NULL)
+    td_units_page_edit (self, td_register_entry_get_record (entry)->code);
 }
 
-static guint
-depth_of (GHashTable         *by_code,
-          const TdUnitRecord *r)
+static GtkWidget *
+unit_row_new (gpointer item,
+              gpointer user_data)
 {
-  guint depth = 0;
+  TdRegisterEntry *entry = item;
+  const TdUnitRecord *r = td_register_entry_get_record (entry);
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s%s", r->code, td_unit_kind_get_label (r->kind),
+                                               *r->contact ? " · " : "", r->contact,
+                                               r->active ? "" : _(" · retired"));
 
-  for (TdUnitRecord *p = r->parent_code ? g_hash_table_lookup (by_code, r->parent_code) : NULL;
-       p != NULL && depth < 8; p = p->parent_code ? g_hash_table_lookup (by_code, p->parent_code) : NULL)
-    depth++;
-  return depth;
-}
-
-/* Children right after their parent, then by code: a tree read top to bottom. */
-static void
-add_subtree (TdUnitsPage *self,
-             GPtrArray   *records,
-             GHashTable  *by_code,
-             const char  *parent,
-             const char  *needle)
-{
-  for (guint i = 0; i < records->len; i++)
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* The tree: each level a step in from the row's edge, the list's edge kept. */
+  if (td_register_entry_get_depth (entry) > 0)
     {
-      TdUnitRecord *r = records->pdata[i];
-      g_autofree char *hay = NULL;
+      GtkWidget *indent = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-      if (g_strcmp0 (r->parent_code && g_hash_table_contains (by_code, r->parent_code) ? r->parent_code : NULL, parent) != 0)
-        continue;
-      hay = td_register_fold (r->name);
-      if (*needle == '\0' || strstr (hay, needle) || strstr (r->code, needle) ||
-          g_ascii_strcasecmp (r->code, needle) == 0)
-        {
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s%s", r->code, td_unit_kind_get_label (r->kind),
-                                                       *r->contact ? " · " : "", r->contact,
-                                                       r->active ? "" : _(" · retired"));
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          /* The tree: each level a step in from the row's edge, the list's edge kept. */
-          if (depth_of (by_code, r) > 0)
-            {
-              GtkWidget *indent = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-              gtk_widget_set_size_request (indent, 20 * (int) depth_of (by_code, r), -1);
-              adw_action_row_add_prefix (ADW_ACTION_ROW (row), indent);
-            }
-          if (!r->active)
-            gtk_widget_add_css_class (row, "dim-label");
-          g_object_set_data_full (G_OBJECT (row), "td-code", g_strdup (r->code), g_free);
-          g_signal_connect (row, "activated", G_CALLBACK (unit_activated_cb), self);
-          adw_preferences_group_add (self->list_group, row);
-          g_ptr_array_add (self->rows, row);
-        }
-      add_subtree (self, records, by_code, r->code, needle);
+      gtk_widget_set_size_request (indent, 20 * (int) td_register_entry_get_depth (entry), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), indent);
     }
+  if (!r->active)
+    gtk_widget_add_css_class (row, "dim-label");
+  return row;
 }
 
+static gboolean
+unit_matches (gpointer item,
+              gpointer user_data)
+{
+  TdUnitsPage *self = user_data;
+
+  return td_register_entry_matches (item, self->needle);
+}
+
+static void
+search_changed_cb (TdUnitsPage *self)
+{
+  g_free (self->needle);
+  self->needle = td_register_fold (gtk_editable_get_text (self->search));
+  /* Only the filter runs again: the rows of the units still shown stay as they are. */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* The register read again (after an edit, an import): the store's items are replaced in one
+ * go, so the list rebuilds its rows once. */
 static void
 refresh (TdUnitsPage *self)
 {
-  g_autoptr(GPtrArray) records = td_register_list (self->db, NULL);
-  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *needle = td_register_fold (gtk_editable_get_text (self->search));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) tree = td_register_list_tree (self->db, &error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *count = NULL;
+  guint n;
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->list_group, self->rows->pdata[i]);
-  g_ptr_array_set_size (self->rows, 0);
-  if (records == NULL)
-    return;
-  for (guint i = 0; i < records->len; i++)
-    g_hash_table_insert (by_code, ((TdUnitRecord *) records->pdata[i])->code, records->pdata[i]);
-  add_subtree (self, records, by_code, NULL, needle);
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit", "%u units", records->len), records->len);
+  if (tree == NULL)
+    {
+      td_window_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  n = g_list_model_get_n_items (tree);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (tree, i));
+  g_list_store_splice (self->units, 0, g_list_model_get_n_items (G_LIST_MODEL (self->units)), items->pdata, n);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit", "%u units", n), n);
   adw_preferences_group_set_description (self->list_group, count);
 }
 
@@ -512,13 +512,13 @@ td_units_page_set_search (TdUnitsPage *self,
                           const char  *text)
 {
   gtk_editable_set_text (self->search, text);
-  refresh (self);
+  search_changed_cb (self);
 }
 
 guint
 td_units_page_get_n_shown (TdUnitsPage *self)
 {
-  return self->rows->len;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 }
 
 /* GObject */
@@ -529,7 +529,9 @@ td_units_page_dispose (GObject *object)
   TdUnitsPage *self = TD_UNITS_PAGE (object);
 
   g_clear_object (&self->db);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->units);
+  g_clear_pointer (&self->needle, g_free);
   G_OBJECT_CLASS (td_units_page_parent_class)->dispose (object);
 }
 
@@ -560,8 +562,13 @@ td_units_page_init (TdUnitsPage *self)
   AdwPreferencesGroup *actions = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *search_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   GtkWidget *search = gtk_search_entry_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *nothing = gtk_label_new (_("No unit matches the search."));
 
-  self->rows = g_ptr_array_new ();
+  self->needle = g_strdup ("");
+  self->units = g_list_store_new (TD_TYPE_REGISTER_ENTRY);
+  self->filter = gtk_custom_filter_new (unit_matches, self, NULL);
+  self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->units)), GTK_FILTER (self->filter));
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Units"));
   adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (self), "units");
   adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "system-users-symbolic");
@@ -582,11 +589,21 @@ td_units_page_init (TdUnitsPage *self)
   self->search = GTK_EDITABLE (search);
   gtk_search_entry_set_placeholder_text (GTK_SEARCH_ENTRY (search), _("Search by name or code"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search units"), -1);
-  g_signal_connect_swapped (search, "search-changed", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (search, "search-changed", G_CALLBACK (search_changed_cb), self);
   adw_preferences_group_add (search_group, search);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), search_group);
 
   self->list_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (nothing, "dim-label");
+  gtk_widget_set_margin_top (nothing, 12);
+  gtk_widget_set_margin_bottom (nothing, 12);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), nothing);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Units"), -1);
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (self->shown), unit_row_new, self, NULL);
+  g_signal_connect_swapped (list, "row-activated", G_CALLBACK (unit_activated_cb), self);
+  adw_preferences_group_add (self->list_group, list);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->list_group);
 }
 
