@@ -32,6 +32,24 @@ child (gpointer widget, GType type, const char *name)
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
 }
 
+/* The button under @root that activates @action on the decision @id, or NULL. */
+static GtkWidget *
+find_decision_button (GtkWidget *root, const char *action, gint64 id)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action) == 0 &&
+          gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w)) != NULL &&
+          g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w))) == id)
+        return w;
+      if ((found = find_decision_button (w, action, id)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
@@ -274,6 +292,29 @@ test_decision_and_certificates (Fixture *f, gconstpointer data)
   g_assert_true (TD_IS_DOCUMENT_PREVIEW (shown));
   td_test_shot (f->window, "decision-preview");
   adw_dialog_force_close (shown);
+
+  /* Its row's buttons act on it by its id: Issue opens the alert that gives it a number. */
+  {
+    GtkWidget *issue_button = find_decision_button (child (f->page, TD_TYPE_AWARDS_PAGE, "decision_list"),
+                                                    "decision.issue", ((TdDecision *) decisions->pdata[0])->id);
+
+    g_assert_nonnull (issue_button);
+    /* Only a draft is issued; every decision is previewed. */
+    for (guint i = 0; i < decisions->len; i++)
+      {
+        TdDecision *d = decisions->pdata[i];
+        GtkWidget *list = child (f->page, TD_TYPE_AWARDS_PAGE, "decision_list");
+
+        g_assert_true ((find_decision_button (list, "decision.issue", d->id) != NULL) == td_decision_is_draft (d));
+        g_assert_nonnull (find_decision_button (list, "decision.preview", d->id));
+      }
+    g_signal_emit_by_name (issue_button, "clicked");
+    td_test_iterate (10);
+    shown = adw_window_get_visible_dialog (ADW_WINDOW (f->window));
+    g_assert_true (ADW_IS_ALERT_DIALOG (shown));
+    adw_dialog_force_close (shown);
+    td_test_iterate (10);
+  }
 
   /* Issued from its row's alert: the province's register goes on from the sample's 003/2026. */
   {

@@ -385,39 +385,67 @@ decision_changed_cb (TdAwardsPage *self)
   td_register_view_reload (self->register_view);
 }
 
+/* The decision rows' buttons are actions with the decision's id as their target: no data
+ * hangs on the buttons, and each can be activated by name (tests, shortcuts). */
 static void
-decision_action_cb (GtkButton    *button,
-                    TdAwardsPage *self)
+decision_preview_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  const char *what = g_object_get_data (G_OBJECT (button), "td-action");
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "td-decision-id"));
+  preview_decision (TD_AWARDS_PAGE (widget), g_variant_get_int64 (parameter));
+}
 
-  if (g_str_equal (what, "preview"))
-    preview_decision (self, id);
-  else if (g_str_equal (what, "edit"))
-    {
-      TdDecisionDialog *dialog = td_decision_dialog_new (self->db, round_id (self), id);
-      g_signal_connect_swapped (dialog, "saved", G_CALLBACK (decision_saved_cb), self);
-      adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
-    }
-  else if (g_str_equal (what, "issue"))
-    adw_dialog_present (ADW_DIALOG (td_decision_issue_dialog_new (self->db, id, G_OBJECT (self),
-                                                                  G_CALLBACK (decision_changed_cb))),
-                        GTK_WIDGET (self));
-  else if (g_str_equal (what, "withdraw"))
-    adw_dialog_present (ADW_DIALOG (td_decision_withdraw_dialog_new (self->db, id, G_OBJECT (self),
-                                                                     G_CALLBACK (decision_changed_cb))),
-                        GTK_WIDGET (self));
-  else
-    adw_dialog_present (ADW_DIALOG (td_certificates_dialog_new (self->db, id)), GTK_WIDGET (self));
+static void
+decision_edit_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TdAwardsPage *self = TD_AWARDS_PAGE (widget);
+  TdDecisionDialog *dialog = td_decision_dialog_new (self->db, round_id (self), g_variant_get_int64 (parameter));
+
+  g_signal_connect_swapped (dialog, "saved", G_CALLBACK (decision_saved_cb), self);
+  adw_dialog_present (ADW_DIALOG (dialog), widget);
+}
+
+static void
+decision_issue_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TdAwardsPage *self = TD_AWARDS_PAGE (widget);
+
+  adw_dialog_present (ADW_DIALOG (td_decision_issue_dialog_new (self->db, g_variant_get_int64 (parameter), G_OBJECT (self),
+                                                                G_CALLBACK (decision_changed_cb))),
+                      widget);
+}
+
+static void
+decision_withdraw_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TdAwardsPage *self = TD_AWARDS_PAGE (widget);
+
+  adw_dialog_present (ADW_DIALOG (td_decision_withdraw_dialog_new (self->db, g_variant_get_int64 (parameter),
+                                                                   G_OBJECT (self), G_CALLBACK (decision_changed_cb))),
+                      widget);
+}
+
+static void
+decision_certificates_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  TdAwardsPage *self = TD_AWARDS_PAGE (widget);
+
+  adw_dialog_present (ADW_DIALOG (td_certificates_dialog_new (self->db, g_variant_get_int64 (parameter))), widget);
 }
 
 static GtkWidget *
-decision_button (TdAwardsPage *self,
-                 gint64        id,
-                 const char   *action,
-                 const char   *icon,
-                 const char   *tooltip)
+decision_button (gint64      id,
+                 const char *action,
+                 const char *icon,
+                 const char *tooltip)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
@@ -425,9 +453,8 @@ decision_button (TdAwardsPage *self,
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
-  g_object_set_data (G_OBJECT (button), "td-action", (gpointer) action);
-  g_object_set_data (G_OBJECT (button), "td-decision-id", GINT_TO_POINTER ((int) id));
-  g_signal_connect (button, "clicked", G_CALLBACK (decision_action_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
   return button;
 }
 
@@ -480,21 +507,21 @@ fill_decisions (TdAwardsPage *self)
       if (td_decision_is_draft (d))
         {
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     decision_button (self, d->id, "edit", "document-edit-symbolic", _("Edit the text")));
+                                     decision_button (d->id, "decision.edit", "document-edit-symbolic", _("Edit the text")));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     decision_button (self, d->id, "issue", "object-select-symbolic",
+                                     decision_button (d->id, "decision.issue", "object-select-symbolic",
                                                       _("Issue: give its number, date and register numbers")));
         }
       if (d->status != TD_DECISION_WITHDRAWN)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   decision_button (self, d->id, "withdraw", "edit-delete-symbolic",
+                                   decision_button (d->id, "decision.withdraw", "edit-delete-symbolic",
                                                     _("Withdraw the decision")));
       if (d->status != TD_DECISION_WITHDRAWN)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   decision_button (self, d->id, "certificates", "td-awards-symbolic",
+                                   decision_button (d->id, "decision.certificates", "td-awards-symbolic",
                                                     _("Certificates")));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 decision_button (self, d->id, "preview", "document-print-preview-symbolic",
+                                 decision_button (d->id, "decision.preview", "document-print-preview-symbolic",
                                                   _("Preview, print or save as PDF")));
       gtk_list_box_append (self->decision_list, row);
     }
@@ -667,6 +694,11 @@ td_awards_page_class_init (TdAwardsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, new_decision_cb);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, new_nomination_binding,
                                 NULL);
+  gtk_widget_class_install_action (widget_class, "decision.preview", "x", decision_preview_cb);
+  gtk_widget_class_install_action (widget_class, "decision.edit", "x", decision_edit_cb);
+  gtk_widget_class_install_action (widget_class, "decision.issue", "x", decision_issue_cb);
+  gtk_widget_class_install_action (widget_class, "decision.withdraw", "x", decision_withdraw_cb);
+  gtk_widget_class_install_action (widget_class, "decision.certificates", "x", decision_certificates_cb);
 }
 
 static void
