@@ -9,6 +9,7 @@
 #include "td-appraisal-page.h"
 #include "td-appraisal-view.h"
 #include "td-council-view.h"
+#include "td-evidence-preview.h"
 #include "td-decision-actions.h"
 #include "td-nomination-pane.h"
 #include "td-decision-dialog.h"
@@ -32,9 +33,9 @@ child (gpointer widget, GType type, const char *name)
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
 }
 
-/* The button under @root that activates @action on the decision @id, or NULL. */
+/* The button under @root that activates @action on the row whose id is @id, or NULL. */
 static GtkWidget *
-find_decision_button (GtkWidget *root, const char *action, gint64 id)
+find_id_button (GtkWidget *root, const char *action, gint64 id)
 {
   for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
     {
@@ -44,7 +45,7 @@ find_decision_button (GtkWidget *root, const char *action, gint64 id)
           gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w)) != NULL &&
           g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w))) == id)
         return w;
-      if ((found = find_decision_button (w, action, id)) != NULL)
+      if ((found = find_id_button (w, action, id)) != NULL)
         return found;
     }
   return NULL;
@@ -295,7 +296,7 @@ test_decision_and_certificates (Fixture *f, gconstpointer data)
 
   /* Its row's buttons act on it by its id: Issue opens the alert that gives it a number. */
   {
-    GtkWidget *issue_button = find_decision_button (child (f->page, TD_TYPE_AWARDS_PAGE, "decision_list"),
+    GtkWidget *issue_button = find_id_button (child (f->page, TD_TYPE_AWARDS_PAGE, "decision_list"),
                                                     "decision.issue", ((TdDecision *) decisions->pdata[0])->id);
 
     g_assert_nonnull (issue_button);
@@ -305,8 +306,8 @@ test_decision_and_certificates (Fixture *f, gconstpointer data)
         TdDecision *d = decisions->pdata[i];
         GtkWidget *list = child (f->page, TD_TYPE_AWARDS_PAGE, "decision_list");
 
-        g_assert_true ((find_decision_button (list, "decision.issue", d->id) != NULL) == td_decision_is_draft (d));
-        g_assert_nonnull (find_decision_button (list, "decision.preview", d->id));
+        g_assert_true ((find_id_button (list, "decision.issue", d->id) != NULL) == td_decision_is_draft (d));
+        g_assert_nonnull (find_id_button (list, "decision.preview", d->id));
       }
     g_signal_emit_by_name (issue_button, "clicked");
     td_test_iterate (10);
@@ -453,6 +454,26 @@ test_council (Fixture *f, gconstpointer data)
   /* The sample's meeting, closed, with its members. */
   g_assert_true (label_in (GTK_WIDGET (view), "Meeting of 01/10/2026"));
   g_assert_true (label_in (GTK_WIDGET (view), "Đặng Thị Lan"));
+  /* Its minutes open from its own button, found by the meeting's id. */
+  {
+    g_autoptr(GArray) meetings = td_meeting_list (f->db, &error);
+    GtkWidget *minutes;
+    AdwDialog *shown = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (meetings->len, >, 0);
+    minutes = find_id_button (GTK_WIDGET (view), "council.minutes", g_array_index (meetings, gint64, 0));
+    g_assert_nonnull (minutes);
+    g_signal_emit_by_name (minutes, "clicked");
+    for (int i = 0; i < 250 && !TD_IS_DOCUMENT_PREVIEW (shown); i++)
+      {
+        td_test_iterate (20);
+        shown = adw_window_get_visible_dialog (ADW_WINDOW (f->window));
+      }
+    g_assert_true (TD_IS_DOCUMENT_PREVIEW (shown));
+    adw_dialog_force_close (shown);
+    td_test_iterate (10);
+  }
   /* Nothing waits for the council yet: no meeting to create. */
   g_assert_false (gtk_widget_get_sensitive (new_meeting));
   td_test_shot (f->window, "council");
@@ -509,6 +530,30 @@ test_council (Fixture *f, gconstpointer data)
   }
 }
 
+/* The dossier's files open from the pane, each by its own id. */
+static void
+test_pane_opens_evidence (Fixture *f, gconstpointer data)
+{
+  gint64 duc = nomination_of (f, "Trần Văn Đức");
+  g_autoptr(GPtrArray) files = td_evidence_list_for_nomination (f->db, duc, NULL);
+  GtkWidget *open;
+  AdwDialog *shown;
+
+  g_assert_nonnull (files);
+  g_assert_cmpuint (files->len, >, 0);
+  g_assert_true (td_awards_page_select (f->page, duc));
+  td_test_iterate (10);
+  open = find_id_button (child (f->page, TD_TYPE_AWARDS_PAGE, "pane"), "pane.open-evidence",
+                               ((TdEvidenceInfo *) files->pdata[0])->id);
+  g_assert_nonnull (open);
+  g_signal_emit_by_name (open, "clicked");
+  td_test_iterate (20);
+  shown = adw_window_get_visible_dialog (ADW_WINDOW (f->window));
+  g_assert_true (TD_IS_EVIDENCE_PREVIEW (shown));
+  adw_dialog_force_close (shown);
+  td_test_iterate (10);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -521,5 +566,6 @@ main (int argc, char *argv[])
   ADD ("/awards/decision-and-certificates", test_decision_and_certificates);
   ADD ("/awards/print-offset", test_print_offset);
   ADD ("/awards/council", test_council);
+  ADD ("/awards/pane-opens-evidence", test_pane_opens_evidence);
   return g_test_run ();
 }

@@ -87,11 +87,14 @@ proposal_cb (TdCouncilView *self)
   preview (self, pdf, error, _("Proposal to the Chairman"), "to-trinh.pdf");
 }
 
+/* The meetings' and members' buttons are actions targeting their row's id (int64). */
 static void
-minutes_cb (GtkButton     *button,
-            TdCouncilView *self)
+minutes_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
 {
-  gint64 meeting = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "td-meeting"));
+  TdCouncilView *self = TD_COUNCIL_VIEW (widget);
+  gint64 meeting = g_variant_get_int64 (parameter);
   g_autoptr(GError) error = NULL;
   g_autoptr(TdProposal) proposal = td_proposal_load (self->db, 0, meeting, &error);
   g_autoptr(GBytes) pdf = proposal ? td_minutes_render_pdf (proposal, &error) : NULL;
@@ -155,13 +158,14 @@ add_member_cb (TdCouncilView *self)
 }
 
 static void
-retire_cb (GtkButton     *button,
-           TdCouncilView *self)
+retire_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
 {
+  TdCouncilView *self = TD_COUNCIL_VIEW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!td_council_retire_member (self->db, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "td-member")),
-                                 &error))
+  if (!td_council_retire_member (self->db, g_variant_get_int64 (parameter), &error))
     toast_error (self, error);
   else
     changed (self);
@@ -315,12 +319,14 @@ vote_cb (GtkButton     *button,
 }
 
 static void
-close_cb (GtkButton     *button,
-          TdCouncilView *self)
+close_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
 {
+  TdCouncilView *self = TD_COUNCIL_VIEW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!td_meeting_close (self->db, *(gint64 *) g_object_get_data (G_OBJECT (button), "td-meeting"), &error))
+  if (!td_meeting_close (self->db, g_variant_get_int64 (parameter), &error))
     toast_error (self, error);
   else
     changed (self);
@@ -390,8 +396,8 @@ meeting_row (TdCouncilView *self,
     {
       GtkWidget *minutes = small_button (_("_Minutes…"), NULL);
 
-      g_object_set_data (G_OBJECT (minutes), "td-meeting", GINT_TO_POINTER ((int) m->id));
-      g_signal_connect (minutes, "clicked", G_CALLBACK (minutes_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (minutes), "council.minutes");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (minutes), "x", m->id);
       adw_expander_row_add_suffix (ADW_EXPANDER_ROW (expander), minutes);
     }
   else
@@ -401,8 +407,8 @@ meeting_row (TdCouncilView *self,
       gtk_widget_set_sensitive (close, all_counted);
       gtk_widget_set_tooltip_text (close, all_counted ? _("Decide every nomination by the threshold")
                                                       : _("Count the votes of every nomination first"));
-      g_object_set_data_full (G_OBJECT (close), "td-meeting", g_memdup2 (&m->id, sizeof m->id), g_free);
-      g_signal_connect (close, "clicked", G_CALLBACK (close_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "council.close");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (close), "x", m->id);
       adw_expander_row_add_suffix (ADW_EXPANDER_ROW (expander), close);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
     }
@@ -451,8 +457,8 @@ td_council_view_reload (TdCouncilView *self)
           gtk_widget_set_tooltip_text (retire, _("No longer a member (the meetings they sat in keep them)"));
           gtk_accessible_update_property (GTK_ACCESSIBLE (retire), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           _("No longer a member"), -1);
-          g_object_set_data (G_OBJECT (retire), "td-member", GINT_TO_POINTER ((int) m->id));
-          g_signal_connect (retire, "clicked", G_CALLBACK (retire_cb), self);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (retire), "council.retire");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (retire), "x", m->id);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), retire);
         }
       else
@@ -502,6 +508,9 @@ td_council_view_class_init (TdCouncilViewClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/thidua/ThiDua/td-council-view.ui");
+  gtk_widget_class_install_action (widget_class, "council.minutes", "x", minutes_cb);
+  gtk_widget_class_install_action (widget_class, "council.close", "x", close_cb);
+  gtk_widget_class_install_action (widget_class, "council.retire", "x", retire_cb);
   gtk_widget_class_bind_template_child (widget_class, TdCouncilView, meetings_group);
   gtk_widget_class_bind_template_child (widget_class, TdCouncilView, members_group);
   gtk_widget_class_bind_template_child (widget_class, TdCouncilView, new_meeting_button);

@@ -172,11 +172,14 @@ actions_box (TdNominationPane   *self,
   return box;
 }
 
+/* Each evidence row's Open button targets the evidence's id (int64). */
 static void
-open_evidence_cb (GtkButton    *button,
-                  TdNominationPane *self)
+open_evidence_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "td-evidence-id"));
+  TdNominationPane *self = TD_NOMINATION_PANE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = td_pdf_bytes_load_evidence (self->db, id, &error);
 
@@ -252,8 +255,8 @@ evidence_group (TdNominationPane   *self,
       gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (open, "flat");
       gtk_widget_set_tooltip_text (open, _("Open"));
-      g_object_set_data (G_OBJECT (open), "td-evidence-id", GINT_TO_POINTER ((int) e->id));
-      g_signal_connect (open, "clicked", G_CALLBACK (open_evidence_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "pane.open-evidence");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "x", e->id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -428,6 +431,7 @@ td_nomination_pane_class_init (TdNominationPaneClass *klass)
                                    G_TYPE_NONE, 0);
   signals[EDIT_REQUESTED] = g_signal_new ("edit-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                           NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "pane.open-evidence", "x", open_evidence_cb);
 }
 
 static void
