@@ -100,13 +100,23 @@ static void show_verdict_state (TdEvidencePage *self);
 /* Signatures in the list.  Each file is checked once per content (the cache is by SHA-256) in a
  * thread with its own database connection, so the list shows at once and the marks follow. */
 
+/* The list's rows are the items, in order: a row's evidence is found by its index. */
+static TdEvidenceInfo *
+info_for_row (TdEvidencePage *self,
+              GtkWidget      *row)
+{
+  int index = row ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
+
+  return self->items && index >= 0 && (guint) index < self->items->len ? self->items->pdata[index] : NULL;
+}
+
 static void
 mark_signed_rows (TdEvidencePage *self)
 {
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list)); row;
        row = gtk_widget_get_next_sibling (row))
     {
-      TdEvidenceInfo *e = g_object_get_data (G_OBJECT (row), "evidence");
+      TdEvidenceInfo *e = info_for_row (self, GTK_WIDGET (row));
       TdEvidenceSigned *s = e ? g_hash_table_lookup (self->signatures, e->sha256) : NULL;
       GtkWidget *icon;
 
@@ -216,7 +226,6 @@ fill_list (TdEvidencePage *self)
           gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), warning);
         }
-      g_object_set_data (G_OBJECT (row), "evidence", e);
       gtk_list_box_append (self->evidence_list, row);
       unreviewed += e->verdict == TD_VERDICT_UNREVIEWED;
     }
@@ -232,7 +241,7 @@ select_id (TdEvidencePage *self,
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list)); row;
        row = gtk_widget_get_next_sibling (row))
     {
-      TdEvidenceInfo *e = g_object_get_data (G_OBJECT (row), "evidence");
+      TdEvidenceInfo *e = info_for_row (self, GTK_WIDGET (row));
       if (e && e->id == id)
         {
           gtk_list_box_select_row (self->evidence_list, GTK_LIST_BOX_ROW (row));
@@ -299,7 +308,7 @@ static void
 row_selected_cb (TdEvidencePage *self,
                  GtkListBoxRow  *row)
 {
-  TdEvidenceInfo *e = row ? g_object_get_data (G_OBJECT (row), "evidence") : NULL;
+  TdEvidenceInfo *e = row ? info_for_row (self, GTK_WIDGET (row)) : NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
