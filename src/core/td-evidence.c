@@ -364,21 +364,12 @@ td_evidence_get (TdDatabase  *db,
                  GError     **error)
 {
   sqlite3_stmt *stmt = td_database_prepare (db, SELECT_EVIDENCE "WHERE e.id = ?", error);
-  TdEvidenceInfo *e = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, evidence_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    e = evidence_from_row (stmt, NULL);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("The evidence no longer exists."));
-  else
-    td_database_set_error (db, rc, error);
-  sqlite3_reset (stmt);
-  return e;
+  return td_database_collect_one (db, stmt, evidence_from_row, (GDestroyNotify) td_evidence_info_free,
+                                  _("The evidence no longer exists."), error);
 }
 
 GPtrArray *
