@@ -33,3 +33,34 @@ td_test_shot (GtkWidget  *window,
   path = g_strdup_printf ("%s/%s.png", dir_path, name);
   gdk_texture_save_to_png (texture, path);
 }
+
+static inline GtkWidget *
+td_test_find_actionable_in (GtkWidget  *root,
+                            const char *action,
+                            GVariant   *target)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action) == 0 &&
+          (target == NULL || (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w)) != NULL &&
+                              g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w)), target))))
+        return w;
+      if ((found = td_test_find_actionable_in (w, action, target)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first widget under @root that activates @action (with @target, when it is not NULL: a
+ * floating reference is taken), or NULL. */
+static inline GtkWidget *
+td_test_find_actionable (GtkWidget  *root,
+                         const char *action,
+                         GVariant   *target)
+{
+  g_autoptr(GVariant) sunk = target ? g_variant_ref_sink (target) : NULL;
+
+  return td_test_find_actionable_in (root, action, sunk);
+}

@@ -37,18 +37,7 @@ child (gpointer widget, GType type, const char *name)
 static GtkWidget *
 find_id_button (GtkWidget *root, const char *action, gint64 id)
 {
-  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_ACTIONABLE (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action) == 0 &&
-          gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w)) != NULL &&
-          g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w))) == id)
-        return w;
-      if ((found = find_id_button (w, action, id)) != NULL)
-        return found;
-    }
-  return NULL;
+  return td_test_find_actionable (root, action, g_variant_new_int64 (id));
 }
 
 static void

@@ -22,22 +22,6 @@ entry (TdTargetRow *row, const char *name)
   return GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (row), TD_TYPE_TARGET_ROW, name));
 }
 
-/* The first widget under @root whose action is @action (with the evidence's id), or NULL. */
-static GtkWidget *
-find_action (GtkWidget *root, const char *action)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_ACTIONABLE (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
-        return child;
-      if ((found = find_action (child, action)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Types into an entry as a person would: one character at a time. */
 static void
 type_text (GtkEditable *editable, const char *text)
@@ -245,8 +229,8 @@ test_submitted_is_read_only (void)
 
   g_assert_false (gtk_editable_get_editable (entry (row_for (page, 4), "numerator_entry")));
   /* What goes to the province cannot be changed under it: no Remove, no Replace…. */
-  g_assert_null (find_action (GTK_WIDGET (page), "assessment.remove-evidence"));
-  g_assert_null (find_action (GTK_WIDGET (page), "assessment.replace-evidence"));
+  g_assert_null (td_test_find_actionable (GTK_WIDGET (page), "assessment.remove-evidence", NULL));
+  g_assert_null (td_test_find_actionable (GTK_WIDGET (page), "assessment.replace-evidence", NULL));
   g_assert_false (gtk_widget_get_visible (page->submit_button));
   g_assert_true (gtk_widget_get_visible (page->export_button));
   /* Nothing greyed out without a word: the banner says why and what to do. */
@@ -346,7 +330,7 @@ test_remove_replace_evidence (void)
   td_test_shot (window, "form-evidence");
 
   /* Remove, from the keyboard as from the mouse: the button is named after the file. */
-  remove = find_action (GTK_WIDGET (row_for (page, 1)), "assessment.remove-evidence");
+  remove = td_test_find_actionable (GTK_WIDGET (row_for (page, 1)), "assessment.remove-evidence", NULL);
   g_assert_nonnull (remove);
   g_assert_true (gtk_widget_get_focusable (remove) || gtk_widget_get_can_focus (remove));
   g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (remove))), ==, first);
@@ -359,7 +343,7 @@ test_remove_replace_evidence (void)
   g_assert_cmpstr (((TdEvidenceInfo *) list->pdata[0])->file_name, ==, "dung.pdf");
 
   /* Replace: not a PDF leaves the file; a PDF takes its place. */
-  replace = find_action (GTK_WIDGET (row_for (page, 1)), "assessment.replace-evidence");
+  replace = td_test_find_actionable (GTK_WIDGET (row_for (page, 1)), "assessment.replace-evidence", NULL);
   g_assert_nonnull (replace);
   {
     g_autoptr(GBytes) junk = g_bytes_new_static ("not a pdf", 9);
