@@ -40,6 +40,26 @@ find_id_button (GtkWidget *root, const char *action, gint64 id)
   return td_test_find_actionable (root, action, g_variant_new_int64 (id));
 }
 
+/* Presses @button and waits (5 s at most) for it to open a dialog of @type over the window;
+ * closes it again.  Whether it did. */
+static gboolean
+press_opens_dialog (Fixture *f, GtkWidget *button, GType type)
+{
+  AdwDialog *shown = NULL;
+
+  g_signal_emit_by_name (button, "clicked");
+  for (int i = 0; i < 250 && !G_TYPE_CHECK_INSTANCE_TYPE (shown, type); i++)
+    {
+      td_test_iterate (20);
+      shown = adw_window_get_visible_dialog (ADW_WINDOW (f->window));
+    }
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (shown, type))
+    return FALSE;
+  adw_dialog_force_close (shown);
+  td_test_iterate (10);
+  return TRUE;
+}
+
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
@@ -298,12 +318,7 @@ test_decision_and_certificates (Fixture *f, gconstpointer data)
         g_assert_true ((find_id_button (list, "decision.issue", d->id) != NULL) == td_decision_is_draft (d));
         g_assert_nonnull (find_id_button (list, "decision.preview", d->id));
       }
-    g_signal_emit_by_name (issue_button, "clicked");
-    td_test_iterate (10);
-    shown = adw_window_get_visible_dialog (ADW_WINDOW (f->window));
-    g_assert_true (ADW_IS_ALERT_DIALOG (shown));
-    adw_dialog_force_close (shown);
-    td_test_iterate (10);
+    g_assert_true (press_opens_dialog (f, issue_button, ADW_TYPE_ALERT_DIALOG));
   }
 
   /* Issued from its row's alert: the province's register goes on from the sample's 003/2026. */
@@ -447,21 +462,12 @@ test_council (Fixture *f, gconstpointer data)
   {
     g_autoptr(GArray) meetings = td_meeting_list (f->db, &error);
     GtkWidget *minutes;
-    AdwDialog *shown = NULL;
 
     g_assert_no_error (error);
     g_assert_cmpuint (meetings->len, >, 0);
     minutes = find_id_button (GTK_WIDGET (view), "council.minutes", g_array_index (meetings, gint64, 0));
     g_assert_nonnull (minutes);
-    g_signal_emit_by_name (minutes, "clicked");
-    for (int i = 0; i < 250 && !TD_IS_DOCUMENT_PREVIEW (shown); i++)
-      {
-        td_test_iterate (20);
-        shown = adw_window_get_visible_dialog (ADW_WINDOW (f->window));
-      }
-    g_assert_true (TD_IS_DOCUMENT_PREVIEW (shown));
-    adw_dialog_force_close (shown);
-    td_test_iterate (10);
+    g_assert_true (press_opens_dialog (f, minutes, TD_TYPE_DOCUMENT_PREVIEW));
   }
   /* Nothing waits for the council yet: no meeting to create. */
   g_assert_false (gtk_widget_get_sensitive (new_meeting));
@@ -526,7 +532,6 @@ test_pane_opens_evidence (Fixture *f, gconstpointer data)
   gint64 duc = nomination_of (f, "Trần Văn Đức");
   g_autoptr(GPtrArray) files = td_evidence_list_for_nomination (f->db, duc, NULL);
   GtkWidget *open;
-  AdwDialog *shown;
 
   g_assert_nonnull (files);
   g_assert_cmpuint (files->len, >, 0);
@@ -535,12 +540,7 @@ test_pane_opens_evidence (Fixture *f, gconstpointer data)
   open = find_id_button (child (f->page, TD_TYPE_AWARDS_PAGE, "pane"), "pane.open-evidence",
                                ((TdEvidenceInfo *) files->pdata[0])->id);
   g_assert_nonnull (open);
-  g_signal_emit_by_name (open, "clicked");
-  td_test_iterate (20);
-  shown = adw_window_get_visible_dialog (ADW_WINDOW (f->window));
-  g_assert_true (TD_IS_EVIDENCE_PREVIEW (shown));
-  adw_dialog_force_close (shown);
-  td_test_iterate (10);
+  g_assert_true (press_opens_dialog (f, open, TD_TYPE_EVIDENCE_PREVIEW));
 }
 
 int

@@ -22,6 +22,32 @@ entry (TdTargetRow *row, const char *name)
   return GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (row), TD_TYPE_TARGET_ROW, name));
 }
 
+/* @page in a window of @width × @height (0: its natural size), opening on @unit's @round (NULL:
+ * the unit chosen last), as a clerk opens it. */
+static GtkWidget *
+show_form (TdAssessmentPage *page,
+           TdDatabase       *db,
+           const char       *unit,
+           int               round,
+           int               width,
+           int               height)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  GtkWidget *window = adw_window_new ();
+
+  if (unit != NULL)
+    {
+      g_settings_set_string (settings, "last-unit", unit);
+      g_settings_set_int (settings, "last-round", round);
+    }
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  td_assessment_page_set_database (page, db);
+  return window;
+}
+
 /* Types into an entry as a person would: one character at a time. */
 static void
 type_text (GtkEditable *editable, const char *text)
@@ -47,13 +73,9 @@ test_empty_database (void)
   g_autofree char *dir = td_test_make_dir ();
   TdDatabase *db = td_test_open_seeded (dir, "empty.db");
   g_autoptr(GError) error = NULL;
-  GtkWidget *window = adw_window_new ();
   TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+  GtkWidget *window = show_form (page, db, NULL, 0, 900, 700);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
-  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (window));
-  td_assessment_page_set_database (page, db);
   td_test_iterate (50);
   g_assert_null (page->unit);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->form_stack), ==, "empty");
@@ -73,20 +95,14 @@ test_fill_save_reopen (void)
   g_autofree char *dir = td_test_make_dir ();
   TdDatabase *db = td_test_open_seeded (dir, "form.db");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
   g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "X-F", "Xã Phong", TD_UNIT_KIND_COMMUNE, NULL, &error);
-  GtkWidget *window = adw_window_new ();
+  GtkWidget *window;
   TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
   TdAssessmentPage *again;
   GtkLabel *error_label;
   gpointer weak;
 
-  g_settings_set_string (settings, "last-unit", "X-F");
-  g_settings_set_int (settings, "last-round", 2);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
-  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (window));
-  td_assessment_page_set_database (page, db);
+  window = show_form (page, db, "X-F", 2, 900, 700);
   td_test_iterate (50);
   g_assert_cmpstr (td_unit_get_code (page->unit), ==, "X-F");
   g_assert_cmpint (td_assessment_page_get_assessment_id (page), ==, 0);   /* nothing stored until something is typed */
@@ -184,11 +200,8 @@ test_fill_save_reopen (void)
   g_assert_null (weak);
 
   /* Reopened: everything typed is there. */
-  window = adw_window_new ();
   again = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
-  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (again));
-  gtk_window_present (GTK_WINDOW (window));
-  td_assessment_page_set_database (again, db);
+  window = show_form (again, db, NULL, 0, 0, 0);
   td_test_iterate (50);
   g_assert_cmpstr (gtk_editable_get_text (entry (row_for (again, 4), "numerator_entry")), ==, "925");
   g_assert_cmpstr (gtk_editable_get_text (entry (row_for (again, 4), "denominator_entry")), ==, "1.000");
@@ -215,16 +228,11 @@ test_submitted_is_read_only (void)
   g_autofree char *dir = td_test_make_dir ();
   TdDatabase *db = td_test_open_seeded (dir, "readonly.db");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
-  GtkWidget *window = adw_window_new ();
+  GtkWidget *window;
   TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
 
   g_assert_true (td_demo_populate (db, &error));
-  g_settings_set_string (settings, "last-unit", "P-KINHBAC");   /* appraised in the sample */
-  g_settings_set_int (settings, "last-round", 2);
-  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (window));
-  td_assessment_page_set_database (page, db);
+  window = show_form (page, db, "P-KINHBAC", 2, 0, 0);   /* appraised in the sample */
   td_test_iterate (50);
 
   g_assert_false (gtk_editable_get_editable (entry (row_for (page, 4), "numerator_entry")));
@@ -250,13 +258,12 @@ test_unreadable_is_read_only (void)
   g_autofree char *dir = td_test_make_dir ();
   TdDatabase *db = td_test_open_seeded (dir, "unreadable.db");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
   g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "X-H", "Xã Hỏng", TD_UNIT_KIND_COMMUNE, NULL, &error);
   g_autoptr(TdRound) round = td_catalog_find_round (db, 2, &error);
   g_autoptr(TdTarget) t1 = td_catalog_find_target (db, 1, &error);
   g_autoptr(GHashTable) stored = NULL;
   TdValue v = { .has_numerator = TRUE, .numerator = 30, .has_denominator = TRUE, .denominator = 40 };
-  GtkWidget *window = adw_window_new ();
+  GtkWidget *window;
   TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
   gint64 id;
 
@@ -265,11 +272,7 @@ test_unreadable_is_read_only (void)
   g_assert_true (td_assessment_set_value (db, id, t1, &v, &error));
   g_assert_true (td_database_exec (db, "ALTER TABLE assessment_value RENAME TO broken_value", &error));
 
-  g_settings_set_string (settings, "last-unit", "X-H");
-  g_settings_set_int (settings, "last-round", 2);
-  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (window));
-  td_assessment_page_set_database (page, db);
+  window = show_form (page, db, "X-H", 2, 0, 0);
   td_test_iterate (50);
 
   g_assert_nonnull (page->form);
@@ -301,14 +304,13 @@ test_remove_replace_evidence (void)
   g_autofree char *dir = td_test_make_dir ();
   TdDatabase *db = td_test_open_seeded (dir, "evidence.db");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
   g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "X-G", "Xã Gia", TD_UNIT_KIND_COMMUNE, NULL, &error);
   g_autoptr(TdRound) round = td_catalog_find_round (db, 2, &error);
   g_autoptr(TdTarget) t1 = td_catalog_find_target (db, 1, &error);
   g_autoptr(GBytes) wrong = td_demo_make_pdf ("Nhầm tệp", "Không phải minh chứng", 1);
   g_autoptr(GBytes) right = td_demo_make_pdf ("Minh chứng", "Danh sách đúng", 2);
   g_autoptr(GPtrArray) list = NULL;
-  GtkWidget *window = adw_window_new ();
+  GtkWidget *window;
   TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
   TdEvidenceOwner owner = { 0 };
   GtkWidget *remove, *replace;
@@ -319,12 +321,7 @@ test_remove_replace_evidence (void)
   first = td_evidence_attach (db, wrong, "nham.pdf", &owner, 0, &error);
   td_evidence_attach (db, right, "dung.pdf", &owner, 0, &error);
   g_assert_no_error (error);
-  g_settings_set_string (settings, "last-unit", "X-G");
-  g_settings_set_int (settings, "last-round", 2);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
-  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (window));
-  td_assessment_page_set_database (page, db);
+  window = show_form (page, db, "X-G", 2, 900, 700);
   td_test_iterate (50);
   g_assert_cmpuint (td_target_row_get_n_evidence (row_for (page, 1)), ==, 2);
   td_test_shot (window, "form-evidence");
@@ -391,21 +388,15 @@ test_message_stays_in_view (void)
   g_autofree char *dir = td_test_make_dir ();
   TdDatabase *db = td_test_open_seeded (dir, "view.db");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
   g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "X-V", "Xã Vân", TD_UNIT_KIND_COMMUNE, NULL, &error);
-  GtkWidget *window = adw_window_new ();
+  GtkWidget *window;
   TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
   GtkAdjustment *adj;
   GtkWidget *field, *message;
   graphene_rect_t bounds;
   double value, viewport;
 
-  g_settings_set_string (settings, "last-unit", "X-V");
-  g_settings_set_int (settings, "last-round", 2);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 520);
-  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (window));
-  td_assessment_page_set_database (page, db);
+  window = show_form (page, db, "X-V", 2, 900, 520);
   td_test_iterate (200);
 
   field = GTK_WIDGET (entry (row_for (page, 7), "numerator_entry"));
@@ -535,20 +526,14 @@ test_import_values (void)
   g_autofree char *good = g_build_filename (dir, "good.csv", NULL);
   TdDatabase *db = td_test_open_seeded (dir, "values.db");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
   g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "X-G", "Xã Gia", TD_UNIT_KIND_COMMUNE, NULL, &error);
-  GtkWidget *window = adw_window_new ();
+  GtkWidget *window;
   TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
   AdwDialog *dialog;
 
   g_assert_true (g_file_set_contents (bad, "1;30;31\n2;1;2\n", -1, NULL));
   g_assert_true (g_file_set_contents (good, "Chỉ tiêu;Tử số;Mẫu số\n1;30;31\n4;9.001;10.000\n", -1, NULL));
-  g_settings_set_string (settings, "last-unit", "X-G");
-  g_settings_set_int (settings, "last-round", 2);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
-  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (window));
-  td_assessment_page_set_database (page, db);
+  window = show_form (page, db, "X-G", 2, 900, 700);
   td_test_iterate (50);
   g_assert_true (gtk_widget_get_visible (page->values_button));
 
@@ -598,21 +583,16 @@ test_province_index (void)
   g_autofree char *dir = td_test_make_dir ();
   TdDatabase *db = td_test_open_seeded (dir, "dti.db");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
   g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "UBND-TINH", "UBND tỉnh", TD_UNIT_KIND_PROVINCE, NULL, &error);
   g_autoptr(TdRound) round = td_catalog_find_round (db, 1, &error);
   g_autoptr(TdTarget) t19 = td_catalog_find_target (db, 19, &error);
   gint64 assessment = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round), &error);
   TdValue v = { .has_index = TRUE, .index_value = 0.7512 };
-  GtkWidget *window = adw_window_new ();
+  GtkWidget *window;
   TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
 
   g_assert_true (td_assessment_set_value (db, assessment, t19, &v, &error));
-  g_settings_set_string (settings, "last-unit", "UBND-TINH");
-  g_settings_set_int (settings, "last-round", 1);
-  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (window));
-  td_assessment_page_set_database (page, db);
+  window = show_form (page, db, "UBND-TINH", 1, 0, 0);
   td_test_iterate (50);
 
   g_assert_cmpuint (page->rows->len, ==, 1);

@@ -13,10 +13,11 @@
 #include "td-test-gtk.h"
 #include "td-window.h"
 
+/* The window on the sample, opening on @unit's round 2 in @area, not shown yet. */
 static TdWindow *
-sample_window (const char *dir,
-               const char *unit,
-               const char *area)
+sample_window_new (const char *dir,
+                   const char *unit,
+                   const char *area)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
@@ -30,6 +31,16 @@ sample_window (const char *dir,
   window = td_window_new (NULL, db, NULL);
   g_object_unref (db);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  return window;
+}
+
+static TdWindow *
+sample_window (const char *dir,
+               const char *unit,
+               const char *area)
+{
+  TdWindow *window = sample_window_new (dir, unit, area);
+
   gtk_window_present (GTK_WINDOW (window));
   td_test_iterate (300);
   if (g_str_equal (area, TD_AREA_SELF_ASSESSMENT))
@@ -264,19 +275,10 @@ static void
 test_form_whole_after_first_frame (void)
 {
   g_autofree char *dir = td_test_make_dir ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
-  TdDatabase *db = td_test_open_seeded (dir, "first-frame.db");
+  TdWindow *window = sample_window_new (dir, "P-TAMSON", TD_AREA_SELF_ASSESSMENT);
   TdAssessmentPage *page;
-  TdWindow *window;
   guint hidden = 0, shown = 0;
 
-  g_assert_true (td_demo_populate (db, &error));
-  g_settings_set_string (settings, "last-unit", "P-TAMSON");
-  g_settings_set_int (settings, "last-round", 2);
-  g_settings_set_string (settings, "last-area", TD_AREA_SELF_ASSESSMENT);
-  window = td_window_new (NULL, db, NULL);
-  g_object_unref (db);
   page = TD_ASSESSMENT_PAGE (td_window_get_page (window, TD_AREA_SELF_ASSESSMENT));
   g_assert_cmpuint (page->rows->len, ==, 17);
   for (guint i = 0; i < page->rows->len; i++)
@@ -285,7 +287,6 @@ test_form_whole_after_first_frame (void)
   g_assert_cmpuint (hidden, ==, 17 - 4);
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (page->standard_rows->pdata[0], ADW_TYPE_PREFERENCES_GROUP)));
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   for (int i = 0; i < 1000 && shown < page->rows->len + page->standard_rows->len; i++)
     {

@@ -281,6 +281,13 @@ td_assessment_form_is_editable (TdAssessmentForm *self)
 }
 
 gboolean
+td_assessment_form_is_readable (TdAssessmentForm *self)
+{
+  g_return_val_if_fail (TD_IS_ASSESSMENT_FORM (self), FALSE);
+  return !self->unreadable;
+}
+
+gboolean
 td_assessment_form_ensure (TdAssessmentForm  *self,
                            GError           **error)
 {

@@ -33,6 +33,8 @@ const char         *td_assessment_form_get_status_reason (TdAssessmentForm *self
 /* At the province: "" for a package received unsigned, the signer's name, or NULL. */
 const char         *td_assessment_form_get_received_signature (TdAssessmentForm *self);
 gboolean            td_assessment_form_is_editable    (TdAssessmentForm  *self);
+/* FALSE when what is stored could not be read: the form is then read-only whatever its status. */
+gboolean            td_assessment_form_is_readable    (TdAssessmentForm  *self);
 /* Creates the unit's assessment for the round if it has none yet. */
 gboolean            td_assessment_form_ensure         (TdAssessmentForm  *self,
                                                        GError           **error);

@@ -24,8 +24,8 @@ struct _TdAssessmentPage
 
   GPtrArray          *rows;             /* TdTargetRow, by target order */
   GPtrArray          *standard_rows;    /* AdwExpanderRow, data "standard-id" */
-  GPtrArray          *deferred;         /* rows and groups hidden until the first frame is shown */
-  guint               reveal_tick;
+  GPtrArray          *deferred;         /* rows and groups hidden until the first frame is painted */
+  gulong              reveal_handler;   /* on the frame clock's after-paint, while some are */
 
   GtkDropDown        *unit_dropdown;
   GtkDropDown        *round_dropdown;

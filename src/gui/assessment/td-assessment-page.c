@@ -54,12 +54,6 @@ td_assessment_page_is_editable (TdAssessmentPage *self)
   return self->form != NULL && td_assessment_form_is_editable (self->form);
 }
 
-static gboolean
-editable (TdAssessmentPage *self)
-{
-  return td_assessment_page_is_editable (self);
-}
-
 void
 td_assessment_page_update_header (TdAssessmentPage *self)
 {
@@ -70,8 +64,7 @@ td_assessment_page_update_header (TdAssessmentPage *self)
   const char *status_reason = self->form ? td_assessment_form_get_status_reason (self->form) : NULL;
   const char *received_signature = self->form ? td_assessment_form_get_received_signature (self->form) : NULL;
   GDateTime *saved_at = self->form ? td_assessment_form_get_saved_at (self->form) : NULL;
-  /* Read-only although its status allows changes: what is stored could not be read. */
-  gboolean unreadable = self->form && !editable (self) && td_assessment_status_is_editable (status);
+  gboolean unreadable = self->form && !td_assessment_form_is_readable (self->form);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -108,8 +101,8 @@ td_assessment_page_update_header (TdAssessmentPage *self)
   else
     gtk_label_set_label (self->saved_label, "");
 
-  gtk_widget_set_visible (self->submit_button, editable (self));
-  gtk_widget_set_visible (self->values_button, editable (self));
+  gtk_widget_set_visible (self->submit_button, td_assessment_page_is_editable (self));
+  gtk_widget_set_visible (self->values_button, td_assessment_page_is_editable (self));
   /* The banner offers Withdraw when it says why the form is read-only; one button, one Alt key. */
   gtk_widget_set_visible (self->withdraw_button, status == TD_ASSESSMENT_SUBMITTED && received_signature != NULL);
   gtk_widget_set_visible (self->export_button, started && status != TD_ASSESSMENT_DRAFT);
@@ -132,14 +125,14 @@ td_assessment_page_update_header (TdAssessmentPage *self)
   else if (unreadable)
     adw_banner_set_title (self->returned_banner,
                           _("What is stored for this unit could not be read: the form is read-only. Restore the database from a backup."));
-  else if (started && !editable (self))
+  else if (started && !td_assessment_page_is_editable (self))
     adw_banner_set_title (self->returned_banner,
                           received_signature != NULL
                           ? _("Received from the unit: its figures are read-only here. Return it with a reason if they need correcting.")
                           : _("At the province: the form is read-only. Ask the province to return it if a figure must change."));
   adw_banner_set_revealed (self->returned_banner,
                            (status == TD_ASSESSMENT_RETURNED && status_reason) ||
-                           unreadable || (started && !editable (self)));
+                           unreadable || (started && !td_assessment_page_is_editable (self)));
 }
 
 /* The campaign's rules on what is saved: each broken one under the row of its target. */
@@ -147,9 +140,10 @@ static void
 update_rule_messages (TdAssessmentPage *self)
 {
   g_autoptr(GPtrArray) violations = NULL;
+  gint64 id = td_assessment_page_get_assessment_id (self);
 
-  if (td_assessment_page_get_assessment_id (self) != 0)
-    violations = td_rules_check_assessment (self->db, td_assessment_page_get_assessment_id (self), NULL);
+  if (id != 0)
+    violations = td_rules_check_assessment (self->db, id, NULL);
   for (guint i = 0; i < self->rows->len; i++)
     {
       TdTargetRow *row = self->rows->pdata[i];
@@ -242,7 +236,7 @@ row_changed_cb (TdAssessmentPage *self,
   /* A justification entry saves as part of its standard's row. */
   GtkWidget *expander = g_object_get_data (G_OBJECT (row), "expander");
 
-  if (!editable (self))
+  if (!td_assessment_page_is_editable (self))
     return;
   /* The row's figures go into the form as they are typed: saving never reads a widget. */
   if (TD_IS_TARGET_ROW (row))
@@ -313,28 +307,6 @@ standard_attach_cb (TdAssessmentPage *self,
  * count and check sees the whole form) but laid out and drawn from the second frame on. */
 #define FIRST_FRAME_ROWS 4
 
-static gboolean
-reveal_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
-
-  gboolean *first = data;
-
-  /* The first tick comes before the first frame is painted; the second, after it. */
-  if (*first)
-    {
-      *first = FALSE;
-      return G_SOURCE_CONTINUE;
-    }
-  for (guint i = 0; i < self->deferred->len; i++)
-    gtk_widget_set_visible (self->deferred->pdata[i], TRUE);
-  g_ptr_array_set_size (self->deferred, 0);
-  self->reveal_tick = 0;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 defer (TdAssessmentPage *self,
        GtkWidget        *widget)
@@ -344,15 +316,23 @@ defer (TdAssessmentPage *self,
 }
 
 static void
-reveal_first_frame_cb (TdAssessmentPage *self)
+first_frame_painted_cb (TdAssessmentPage *self,
+                        GdkFrameClock    *clock)
 {
-  gboolean *first;
+  g_clear_signal_handler (&self->reveal_handler, clock);
+  for (guint i = 0; i < self->deferred->len; i++)
+    gtk_widget_set_visible (self->deferred->pdata[i], TRUE);
+  g_ptr_array_set_size (self->deferred, 0);
+}
 
-  if (self->deferred->len == 0 || self->reveal_tick != 0)
+/* Mapped with rows held back: they are shown once the frame that maps the page is painted. */
+static void
+reveal_after_first_frame_cb (TdAssessmentPage *self)
+{
+  if (self->deferred->len == 0 || self->reveal_handler != 0)
     return;
-  first = g_new (gboolean, 1);
-  *first = TRUE;
-  self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, first, g_free);
+  self->reveal_handler = g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                                                  G_CALLBACK (first_frame_painted_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -461,9 +441,10 @@ td_assessment_page_load_evidence (TdAssessmentPage *self)
 {
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 id = td_assessment_page_get_assessment_id (self);
 
-  if (td_assessment_page_get_assessment_id (self) != 0)
-    evidence = td_evidence_list_for_assessment (self->db, td_assessment_page_get_assessment_id (self), &error);
+  if (id != 0)
+    evidence = td_evidence_list_for_assessment (self->db, id, &error);
   for (guint i = 0; i < self->rows->len; i++)
     {
       TdTargetRow *row = self->rows->pdata[i];
@@ -536,7 +517,7 @@ load (TdAssessmentPage *self)
       TdTargetRow *row = self->rows->pdata[i];
 
       td_target_row_set_value (row, td_assessment_form_get_value (self->form, td_target_get_id (td_target_row_get_target (row))));
-      td_target_row_set_editable (row, editable (self));
+      td_target_row_set_editable (row, td_assessment_page_is_editable (self));
     }
   for (guint i = 0; i < self->standard_rows->len; i++)
     {
@@ -552,7 +533,7 @@ load (TdAssessmentPage *self)
       gtk_editable_set_text (entry, text ? text : "");
       g_signal_handlers_unblock_by_func (entry, row_changed_cb, self);
       g_signal_handlers_unblock_by_func (row, expansion_changed_cb, self);
-      gtk_widget_set_sensitive (GTK_WIDGET (row), editable (self));
+      gtk_widget_set_sensitive (GTK_WIDGET (row), td_assessment_page_is_editable (self));
     }
   td_assessment_page_load_evidence (self);
   update_rule_messages (self);
@@ -663,7 +644,7 @@ td_assessment_page_init (TdAssessmentPage *self)
   self->rows = g_ptr_array_new ();
   self->standard_rows = g_ptr_array_new ();
   self->deferred = g_ptr_array_new ();
-  g_signal_connect (self, "map", G_CALLBACK (reveal_first_frame_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (reveal_after_first_frame_cb), NULL);
 }
 
 /* Public API */

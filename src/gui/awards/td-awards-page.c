@@ -193,13 +193,15 @@ refilter (TdAwardsPage *self)
   g_free (self->needle);
   self->needle = g_strdup (g_strstrip (needle));
   self->filling = TRUE;
+  /* The list applies its filter (row_visible_cb) at once: what it shows is counted, not
+   * matched a second time. */
   gtk_list_box_invalidate_filter (self->nomination_list);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->nomination_list)); child;
        child = gtk_widget_get_next_sibling (child))
     {
       const TdNomination *n = g_object_get_data (G_OBJECT (child), "td-nomination");
 
-      if (n == NULL || !matches (self, n, self->needle))
+      if (n == NULL || !gtk_widget_get_child_visible (child))
         continue;
       shown++;
       if (select == NULL)

@@ -63,6 +63,16 @@ static const char * const areas[] = {
 
 /* Helpers */
 
+/* The area's index in areas[], or -1 for a name that is not an area. */
+static int
+area_index (const char *area)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (g_strcmp0 (areas[i], area) == 0)
+      return (int) i;
+  return -1;
+}
+
 /* Each area's page is built the first time it is shown, not with the window: building the four
  * pages' templates took a third of the time to the first frame (bench-startup), for areas a
  * clerk may not open that day. */
@@ -106,21 +116,20 @@ static void
 ensure_loaded (TdWindow   *self,
                const char *area)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    {
-      if (g_strcmp0 (areas[i], area) != 0 || !(self->stale & (1u << i)))
-        continue;
-      self->stale &= ~(1u << i);
-      area_page (self, i);
-      if (i == 0)
-        td_assessment_page_set_database (self->assessment_page, self->database);
-      else if (i == 1)
-        td_progress_page_set_database (self->progress_page, self->database);
-      else if (i == 2)
-        td_awards_page_set_database (self->awards_page, self->database);
-      else
-        td_evidence_page_set_database (self->evidence_page, self->database);
-    }
+  int i = area_index (area);
+
+  if (i < 0 || !(self->stale & (1u << i)))
+    return;
+  self->stale &= ~(1u << i);
+  area_page (self, (guint) i);
+  if (i == 0)
+    td_assessment_page_set_database (self->assessment_page, self->database);
+  else if (i == 1)
+    td_progress_page_set_database (self->progress_page, self->database);
+  else if (i == 2)
+    td_awards_page_set_database (self->awards_page, self->database);
+  else
+    td_evidence_page_set_database (self->evidence_page, self->database);
 }
 
 static GtkListBoxRow *
@@ -535,15 +544,10 @@ td_window_set_area (TdWindow   *self,
 {
   g_return_if_fail (TD_IS_WINDOW (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    {
-      if (g_strcmp0 (areas[i], area) == 0)
-        {
-          show_area (self, area);
-          return;
-        }
-    }
-  g_warning ("Unknown area “%s”", area);
+  if (area_index (area) >= 0)
+    show_area (self, area);
+  else
+    g_warning ("Unknown area “%s”", area);
 }
 
 /**
@@ -560,11 +564,9 @@ td_window_get_page (TdWindow   *self,
                     const char *area)
 {
   g_return_val_if_fail (TD_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (area_index (area) >= 0, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    if (g_strcmp0 (areas[i], area) == 0)
-      return area_page (self, i);
-  g_return_val_if_reached (NULL);
+  return area_page (self, (guint) area_index (area));
 }
 
 static void
