@@ -68,9 +68,18 @@ test_first_run (void)
       }
   }
   {
+    g_autoptr(TdUnitRecord) district = td_unit_record_new ();
     g_autoptr(TdUnitRecord) r = td_unit_record_new ();
+
+    /* The commune under a unit listed before it: the setup file carries both, and the clerk's
+     * form is the commune's whatever unit comes first or was chosen last. */
+    district->code = g_strdup ("A-HUYEN");
+    district->name = g_strdup ("Huyện A");
+    district->kind = TD_UNIT_KIND_DEPARTMENT;
+    g_assert_true (td_register_save (td_window_get_database (window), district, TRUE, &error));
     r->code = g_strdup ("X-A");
     r->name = g_strdup ("Xã Á");
+    r->parent_code = g_strdup ("A-HUYEN");
     g_assert_true (td_register_save (td_window_get_database (window), r, TRUE, &error));
     g_assert_true (td_setup_export (td_window_get_database (window), "X-A", setup_path, &error));
     g_assert_no_error (error);

@@ -677,7 +677,8 @@ td_assessment_page_set_database (TdAssessmentPage *self,
       return;
     }
 
-  td_pickers_setup (self->unit_dropdown, self->round_dropdown, self->units, self->rounds, self->settings,
+  /* A unit's installation opens on its own form, whatever unit was chosen last. */
+  td_pickers_setup (self->unit_dropdown, self->round_dropdown, self->units, self->rounds, self->settings, self->bound_unit,
                     G_CALLBACK (selection_changed_cb), self);
   selection_changed_cb (self);
 }

@@ -682,7 +682,7 @@ td_evidence_page_set_database (TdEvidencePage *self,
       td_window_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  td_pickers_setup (self->unit_dropdown, self->round_dropdown, self->units, self->rounds, self->settings,
+  td_pickers_setup (self->unit_dropdown, self->round_dropdown, self->units, self->rounds, self->settings, NULL,
                     G_CALLBACK (selection_changed_cb), self);
   load (self);
 }

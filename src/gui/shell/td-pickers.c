@@ -105,10 +105,11 @@ td_pickers_setup (GtkDropDown *unit_dropdown,
                   GListModel  *units,
                   GListModel  *rounds,
                   GSettings   *settings,
+                  const char  *unit,
                   GCallback    changed,
                   gpointer     data)
 {
-  g_autofree char *last_unit = g_settings_get_string (settings, "last-unit");
+  g_autofree char *last_unit = unit ? g_strdup (unit) : g_settings_get_string (settings, "last-unit");
   guint unit_pos, round_pos;
 
   g_signal_handlers_disconnect_by_func (unit_dropdown, changed, data);

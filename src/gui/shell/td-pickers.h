@@ -24,14 +24,15 @@ void  td_pickers_fill_level_row (AdwComboRow *row);
 guint td_pickers_fill_rounds (GtkDropDown *dropdown,
                               GListModel  *rounds,
                               int          select_number);
-/* Fills both dropdowns from @settings' remembered unit and round and selects them, without
- * calling @changed on the way; afterwards @changed (swapped: @data first) runs on every new
- * choice.  Safe to call again when the database changes. */
+/* Fills both dropdowns and selects @unit (NULL: @settings' remembered unit) and the remembered
+ * round, without calling @changed on the way; afterwards @changed (swapped: @data first) runs on
+ * every new choice.  Safe to call again when the database changes. */
 void  td_pickers_setup       (GtkDropDown *unit_dropdown,
                               GtkDropDown *round_dropdown,
                               GListModel  *units,
                               GListModel  *rounds,
                               GSettings   *settings,
+                              const char  *unit,
                               GCallback    changed,
                               gpointer     data);
 
