@@ -276,6 +276,7 @@ test_unreadable_is_read_only (void)
   td_test_iterate (50);
 
   g_assert_nonnull (page->form);
+  g_assert_cmpint (td_assessment_form_get_id (page->form), ==, id);   /* where it stands is still known */
   g_assert_false (td_assessment_page_is_editable (page));
   g_assert_false (gtk_editable_get_editable (entry (row_for (page, 1), "numerator_entry")));
   g_assert_true (adw_banner_get_revealed (page->returned_banner));

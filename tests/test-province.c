@@ -166,6 +166,20 @@ test_register_xlsx (void)
     g_assert_cmpuint (n_found, ==, 1);
     g_assert_true (team_follows);
   }
+  /* A damaged file where the commune and its team name each other: both still listed. */
+  {
+    g_autoptr(GListModel) tree = NULL;
+
+    g_assert_true (td_database_exec (board, "PRAGMA foreign_keys = OFF;"
+                                            "CREATE TEMP TABLE kept AS SELECT parent_id FROM unit WHERE code = 'X-TIENDU';"
+                                            "UPDATE unit SET parent_id = (SELECT id FROM unit WHERE code = 'T-TIENDU-1')"
+                                            " WHERE code = 'X-TIENDU'; PRAGMA foreign_keys = ON", &error));
+    tree = td_register_list_tree (board, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (tree), ==, 120);
+    g_assert_true (td_database_exec (board, "UPDATE unit SET parent_id = (SELECT parent_id FROM kept)"
+                                            " WHERE code = 'X-TIENDU'; DROP TABLE kept", &error));
+  }
   commune = td_register_get (board, "X-TIENDU", &error);
   g_assert_cmpstr (commune->name, ==, "Xã Tiên Du");
   g_assert_cmpint (commune->kind, ==, TD_UNIT_KIND_COMMUNE);

@@ -104,17 +104,17 @@ load (TdAssessmentForm  *self,
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
+  /* Where it stands is known even when its figures cannot be read. */
+  self->id = info->id;
+  self->status = info->status;
+  self->status_reason = g_strdup (info->status_reason);
+  self->received_signature = g_strdup (info->received_signature);
   values = td_assessment_load_values (self->db, info->id, error);
   if (values == NULL)
     return FALSE;
   attested = td_assessment_load_attestations_full (self->db, info->id, &justifications, error);
   if (attested == NULL)
     return FALSE;
-
-  self->id = info->id;
-  self->status = info->status;
-  self->status_reason = g_strdup (info->status_reason);
-  self->received_signature = g_strdup (info->received_signature);
   g_hash_table_iter_init (&iter, values);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {

@@ -65,11 +65,26 @@ td_register_entry_matches (TdRegisterEntry *self,
          g_ascii_strcasecmp (self->record->code, folded) == 0;
 }
 
-/* Appends @parent's children (by code, as the register lists them) and theirs after each. */
+static void
+append_entry (GListStore         *store,
+              const TdUnitRecord *record,
+              guint               depth)
+{
+  g_autoptr(TdRegisterEntry) entry = g_object_new (TD_TYPE_REGISTER_ENTRY, NULL);
+
+  entry->record = td_unit_record_copy (record);
+  entry->depth = depth;
+  entry->folded_name = td_register_fold (record->name);
+  g_list_store_append (store, entry);
+}
+
+/* Appends @parent's children (by code, as the register lists them) and theirs after each;
+ * each unit appended is taken out of @left. */
 static void
 append_subtree (GListStore *store,
                 GPtrArray  *records,
                 GHashTable *by_code,
+                GHashTable *left,
                 const char *parent,
                 guint       depth)
 {
@@ -77,19 +92,15 @@ append_subtree (GListStore *store,
     {
       TdUnitRecord *r = records->pdata[i];
       const char *above = r->parent_code && g_hash_table_contains (by_code, r->parent_code) ? r->parent_code : NULL;
-      g_autoptr(TdRegisterEntry) entry = NULL;
 
       if (g_strcmp0 (above, parent) != 0 || r->code == NULL)
         continue;
-      entry = g_object_new (TD_TYPE_REGISTER_ENTRY, NULL);
-      entry->record = td_unit_record_copy (r);
-      entry->depth = depth;
-      entry->folded_name = td_register_fold (r->name);
-      g_list_store_append (store, entry);
+      append_entry (store, r, depth);
+      g_hash_table_remove (left, r->code);
       /* A register that names a unit as its own ancestor is refused when saved; the depth
        * limit only keeps a damaged file from recursing for ever. */
       if (depth < 16)
-        append_subtree (store, records, by_code, r->code, depth + 1);
+        append_subtree (store, records, by_code, left, r->code, depth + 1);
     }
 }
 
@@ -99,13 +110,22 @@ td_register_list_tree (TdDatabase  *db,
 {
   g_autoptr(GPtrArray) records = td_register_list (db, error);
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) left = g_hash_table_new (g_str_hash, g_str_equal);
   GListStore *store;
 
   if (records == NULL)
     return NULL;
   for (guint i = 0; i < records->len; i++)
-    g_hash_table_insert (by_code, ((TdUnitRecord *) records->pdata[i])->code, records->pdata[i]);
+    {
+      g_hash_table_insert (by_code, ((TdUnitRecord *) records->pdata[i])->code, records->pdata[i]);
+      g_hash_table_add (left, ((TdUnitRecord *) records->pdata[i])->code);
+    }
   store = g_list_store_new (TD_TYPE_REGISTER_ENTRY);
-  append_subtree (store, records, by_code, NULL, 0);
+  append_subtree (store, records, by_code, left, NULL, 0);
+  /* Units whose chain of parents never reaches the province (a damaged file where two name
+   * each other) are listed last, at the top level, rather than hidden. */
+  for (guint i = 0; i < records->len; i++)
+    if (g_hash_table_contains (left, ((TdUnitRecord *) records->pdata[i])->code))
+      append_entry (store, records->pdata[i], 0);
   return G_LIST_MODEL (store);
 }

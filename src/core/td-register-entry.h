@@ -21,7 +21,8 @@ gboolean            td_register_entry_matches    (TdRegisterEntry *self,
 
 /* Every unit of the register, retired ones too, as a tree read top to bottom: each unit's
  * children right after it, siblings by code.  A unit whose parent is not in the register is
- * taken as directly under the province. */
+ * taken as directly under the province; units whose parents name each other (a damaged file)
+ * come last, at the top level. */
 GListModel         *td_register_list_tree        (TdDatabase      *db,
                                                   GError         **error);
 
