@@ -105,6 +105,17 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 }
 
+static int n_checked;
+
+static gboolean
+counting_check (GBytes  *bytes,
+                int     *n_pages,
+                GError **error)
+{
+  n_checked++;
+  return td_pdf_check (bytes, n_pages, error);
+}
+
 static void
 test_resubmission_and_return (Fixture *f, gconstpointer data)
 {
@@ -139,8 +150,14 @@ test_resubmission_and_return (Fixture *f, gconstpointer data)
   g_assert_true (td_assessment_set_status (f->unit_db, src, TD_ASSESSMENT_SUBMITTED, NULL, f->targets, &error));
   g_assert_true (td_package_export (f->unit_db, "X-A", 2, revision2, &error));
 
+  /* The revision brings the same two PDFs: the board holds them, checked, and does not draw
+   * them again. */
+  td_evidence_set_checker (counting_check);
   second = td_package_import (f->province_db, revision2, 0, &error);
+  td_pdf_checker_install ();
   g_assert_no_error (error);
+  g_assert_cmpint (n_checked, ==, 0);
+  g_assert_cmpuint (second->n_evidence, ==, 2);
   g_assert_cmpint (second->kind, ==, TD_IMPORT_REVISION);
   g_assert_cmpint (second->revision, ==, 2);
   g_assert_cmpuint (second->changes->len, ==, 1);
@@ -344,6 +361,67 @@ test_digest (void)
   }
 }
 
+static void
+cancel_after_first (guint    done,
+                    guint    total,
+                    gpointer data)
+{
+  g_cancellable_cancel (data);
+}
+
+/* A folder: the next package is read while one is written.  What a package read ahead does to
+ * the database is decided when it is written, so a copy read while the first was being written
+ * is still "the same"; a cancelled import drops the file it read ahead unwritten. */
+static void
+test_folder (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdUnit) b = td_catalog_add_unit (f->unit_db, "X-B", "Xã Bê", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  g_autoptr(TdUnit) b_copy = td_catalog_add_unit (f->province_db, "X-B", "Xã Bê", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  g_autoptr(TdRound) round = td_catalog_find_round (f->unit_db, 2, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autofree char *package_b = g_build_filename (f->dir, "xa-b.thidua", NULL);
+  g_autofree char *junk = g_build_filename (f->dir, "rac.thidua", NULL);
+  const char *cancelled[] = { f->package, package_b, NULL };
+  const char *folder[] = { f->package, f->package, junk, package_b, NULL };
+  TdPackageOutcome *o;
+
+  g_assert_no_error (error);
+  fill_and_submit (f, td_assessment_ensure (f->unit_db, td_unit_get_id (b), td_round_get_id (round), &error));
+  g_assert_true (td_package_export (f->unit_db, "X-B", 2, package_b, &error));
+  g_assert_true (g_file_set_contents (junk, "Không phải gói", -1, &error));
+
+  outcomes = td_packages_run (f->province_db, cancelled, TRUE, 0, cancellable, cancel_after_first, cancellable);
+  g_assert_cmpuint (outcomes->len, ==, 1);
+  g_assert_cmpint (((TdPackageOutcome *) outcomes->pdata[0])->preview->kind, ==, TD_IMPORT_NEW);
+  g_assert_cmpint (unit_assessment (f->province_db, "X-B", 2), ==, 0);
+  g_clear_pointer (&outcomes, g_ptr_array_unref);
+
+  /* Checked only: nothing written. */
+  outcomes = td_packages_run (f->province_db, cancelled + 1, FALSE, 0, NULL, NULL, NULL);
+  g_assert_cmpint (((TdPackageOutcome *) outcomes->pdata[0])->preview->kind, ==, TD_IMPORT_NEW);
+  g_assert_cmpint (unit_assessment (f->province_db, "X-B", 2), ==, 0);
+  g_clear_pointer (&outcomes, g_ptr_array_unref);
+
+  outcomes = td_packages_run (f->province_db, folder, TRUE, 0, NULL, NULL, NULL);
+  g_assert_cmpuint (outcomes->len, ==, 4);
+  for (guint i = 0; i < 2; i++)
+    {
+      o = outcomes->pdata[i];
+      g_assert_cmpstr (o->path, ==, f->package);
+      g_assert_null (o->error);
+      g_assert_cmpint (o->preview->kind, ==, TD_IMPORT_SAME);
+    }
+  o = outcomes->pdata[2];
+  g_assert_cmpstr (o->path, ==, junk);
+  g_assert_null (o->preview);
+  g_assert_nonnull (strstr (o->error, "not a Thi đua package"));
+  o = outcomes->pdata[3];
+  g_assert_cmpint (o->preview->kind, ==, TD_IMPORT_NEW);
+  g_assert_cmpint (unit_assessment (f->province_db, "X-B", 2), >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -355,5 +433,6 @@ main (int argc, char *argv[])
   ADD ("/package/bad-packages", test_bad_packages);
   ADD ("/package/not-packages", test_not_packages);
   ADD ("/package/export-needs-submission", test_export_needs_submission);
+  ADD ("/package/folder", test_folder);
   return g_test_run ();
 }

@@ -122,6 +122,7 @@ td_cli_import (TdCliContext  *ctx,
   };
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) outcomes = NULL;
   guint failed = 0;
   int status = 0;
 
@@ -159,13 +160,14 @@ td_cli_import (TdCliContext  *ctx,
         g_ptr_array_add (files, g_strdup (argv[i]));
     }
 
+  g_ptr_array_add (files, NULL);
+  outcomes = td_packages_run (ctx->db, (const char * const *) files->pdata, !dry_run, evidence_limit (), NULL, NULL, NULL);
   json_builder_begin_array (b);
-  for (guint i = 0; i < files->len; i++)
+  for (guint i = 0; i < outcomes->len; i++)
     {
-      const char *path = files->pdata[i];
-      g_autoptr(GError) local = NULL;
-      g_autoptr(TdPackagePreview) preview = dry_run ? td_package_inspect (ctx->db, path, evidence_limit (), &local)
-                                                    : td_package_import (ctx->db, path, evidence_limit (), &local);
+      TdPackageOutcome *outcome = outcomes->pdata[i];
+      const char *path = outcome->path;
+      TdPackagePreview *preview = outcome->preview;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "file");
@@ -176,9 +178,9 @@ td_cli_import (TdCliContext  *ctx,
         {
           failed++;
           json_builder_set_member_name (b, "error");
-          json_builder_add_string_value (b, local->message);
+          json_builder_add_string_value (b, outcome->error);
           if (!ctx->json)
-            g_printerr ("%s: %s\n", path, local->message);
+            g_printerr ("%s: %s\n", path, outcome->error);
         }
       else
         {
@@ -228,7 +230,7 @@ td_cli_import (TdCliContext  *ctx,
     {
       g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE,
                    g_dngettext (GETTEXT_PACKAGE, "%u of %u files could not be imported",
-                                "%u of %u files could not be imported", failed), failed, files->len);
+                                "%u of %u files could not be imported", failed), failed, outcomes->len);
       return 1;
     }
   return 0;

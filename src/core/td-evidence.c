@@ -38,6 +38,26 @@ td_evidence_sha256 (GBytes *bytes)
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
 
+gboolean
+td_evidence_is_stored (TdDatabase *db,
+                       const char *sha256,
+                       int        *n_pages)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db,
+                                            "SELECT page_count FROM evidence_blob WHERE sha256 = ?"
+                                            " AND display_problem IS NULL AND page_count > 0", NULL);
+  gboolean stored;
+
+  if (stmt == NULL)
+    return FALSE;
+  td_stmt_bind_text (stmt, 1, sha256);
+  stored = sqlite3_step (stmt) == SQLITE_ROW;
+  if (stored && n_pages)
+    *n_pages = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return stored;
+}
+
 static TdEvidenceChecker evidence_checker;
 
 void

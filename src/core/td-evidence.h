@@ -72,6 +72,12 @@ char       *td_evidence_clean_file_name (const char       *name);
 /* The cleaned name for a file written to disk for another program: ending in .pdf. */
 char       *td_evidence_safe_file_name  (const char       *name);
 char       *td_evidence_sha256     (GBytes                *bytes);
+/* Whether the file named by @sha256 is stored and was drawn without a problem when it came in
+ * (then sets @n_pages).  The sha256 names the very bytes that were checked: a package bringing
+ * them again need not have them drawn again. */
+gboolean    td_evidence_is_stored  (TdDatabase            *db,
+                                    const char            *sha256,
+                                    int                   *n_pages);
 
 /* Checks, stores the bytes once per content and attaches them; returns the evidence id. */
 gint64      td_evidence_attach     (TdDatabase            *db,

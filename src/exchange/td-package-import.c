@@ -345,6 +345,15 @@ package_apply (Package     *p,
 /* Public API */
 
 TdPackagePreview *
+td_package_take (Package     *p,
+                 TdDatabase  *db,
+                 gboolean     import,
+                 GError     **error)
+{
+  return import ? package_apply (p, db, error) : package_preview (p, db, error);
+}
+
+TdPackagePreview *
 td_package_inspect (TdDatabase  *db,
                     const char  *path,
                     gsize        max_evidence_size,
@@ -352,7 +361,7 @@ td_package_inspect (TdDatabase  *db,
 {
   g_autoptr(Package) p = td_package_read (db, path, max_evidence_size, error);
 
-  return p ? package_preview (p, db, error) : NULL;
+  return p ? td_package_take (p, db, FALSE, error) : NULL;
 }
 
 TdPackagePreview *
@@ -363,5 +372,5 @@ td_package_import (TdDatabase  *db,
 {
   g_autoptr(Package) p = td_package_read (db, path, max_evidence_size, error);
 
-  return p ? package_apply (p, db, error) : NULL;
+  return p ? td_package_take (p, db, TRUE, error) : NULL;
 }

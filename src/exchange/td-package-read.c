@@ -632,7 +632,8 @@ check_signature (Package     *p,
 /* Each evidence drawn, page by page, in the PDF helper (td_evidence_inspect): one that is not
  * a PDF or is damaged refuses the package; one the helper cannot draw (it crashed or ran over
  * its time) is imported and marked for the reviewers with the reason.  The files are checked
- * side by side, one thread (and one helper process) per processor. */
+ * side by side, one thread (and one helper process) per processor; files the board already
+ * holds, checked, are not drawn again. */
 typedef struct {
   const char *sha256;
   GBytes     *bytes;
@@ -664,8 +665,9 @@ check_worker (gpointer data)
 }
 
 static gboolean
-check_evidence_files (Package  *p,
-                      GError  **error)
+check_evidence_files (Package     *p,
+                      TdDatabase  *db,
+                      GError     **error)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -686,6 +688,15 @@ check_evidence_files (Package  *p,
   g_hash_table_iter_init (&iter, p->blobs);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
+      int pages;
+
+      /* A file the board already holds, checked when it first came (a revision brings the
+       * same evidence again): the sha256 just verified says these are those bytes. */
+      if (td_evidence_is_stored (db, key, &pages))
+        {
+          g_hash_table_insert (p->pages, g_strdup (key), GINT_TO_POINTER (pages));
+          continue;
+        }
       checks[n].sha256 = key;
       checks[n].bytes = value;
       n++;
@@ -798,7 +809,7 @@ td_package_read (TdDatabase  *db,
     return NULL;
   /* The PDFs have a time budget of their own, per page, in the helper. */
   start = g_get_monotonic_time ();
-  ok = check_evidence_files (p, error);
+  ok = check_evidence_files (p, db, error);
   td_package_timings.pdf += g_get_monotonic_time () - start;
   if (!ok)
     return NULL;

@@ -90,6 +90,13 @@ Package    *td_package_read      (TdDatabase  *db,
                                   const char  *path,
                                   gsize        max_size,
                                   GError     **error);
+/* What td_package_inspect() (@import FALSE) or td_package_import() do with a package already
+ * read: the preview, or the import in one transaction.  td-package-batch.c reads the next
+ * package while this runs. */
+TdPackagePreview *td_package_take (Package     *p,
+                                   TdDatabase  *db,
+                                   gboolean     import,
+                                   GError     **error);
 TdTarget   *td_package_target    (Package     *p,
                                   guint        number);
 TdStandard *td_package_standard  (Package     *p,

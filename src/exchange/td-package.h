@@ -115,10 +115,18 @@ typedef void (*TdPackageProgressFunc) (guint    done,
                                        guint    total,
                                        gpointer user_data);
 
-/* td_package_inspect() (@import FALSE) or td_package_import() of each of @paths in turn, on a
- * worker with its own connection to the database at @db_path; stops between files when
- * @cancellable is cancelled.  @progress is called on the worker after each file.  The result:
- * a TdPackageOutcome per file handled, in order. */
+/* td_package_inspect() (@import FALSE) or td_package_import() of each of @paths in turn, the
+ * next file read and checked on a thread of its own (with its own connection) while one is
+ * written; stops between files when @cancellable is cancelled.  @progress is called on the
+ * calling thread after each file.  The result: a TdPackageOutcome per file handled, in order. */
+GPtrArray        *td_packages_run         (TdDatabase            *db,
+                                           const char * const    *paths,
+                                           gboolean               import,
+                                           gsize                  max_evidence_size,
+                                           GCancellable          *cancellable,
+                                           TdPackageProgressFunc  progress,
+                                           gpointer               progress_data);
+/* td_packages_run() on a worker with its own connection to the database at @db_path. */
 void              td_packages_run_async   (const char            *db_path,
                                            const char * const    *paths,
                                            gboolean               import,
