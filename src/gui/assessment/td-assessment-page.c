@@ -303,10 +303,11 @@ standard_attach_cb (TdAssessmentPage *self,
 
 /* Building the form */
 
-/* The rows a window of any height shows on opening; the ones below are built with them (every
- * count and check sees the whole form) but laid out and drawn from the second frame on. */
-#define FIRST_FRAME_ROWS 4
-
+/* While the window opens, the targets and the standards are built with the page (every count
+ * and check sees the whole form) but laid out and drawn from the second frame on: the first
+ * frame shows the window, the unit, its round and where it stands.  Each target row is a
+ * dozen labels, entries and buttons; four of them cost the first frame about as much as
+ * the whole bare window (bench-startup prints the first frame and the whole form's). */
 static void
 defer (TdAssessmentPage *self,
        GtkWidget        *widget)
@@ -378,11 +379,13 @@ build_form (TdAssessmentPage *self)
           g_signal_connect_swapped (row, "files-dropped", G_CALLBACK (row_files_dropped_cb), self);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref_group), GTK_WIDGET (row));
           g_ptr_array_add (self->rows, row);
-          if (opening && self->rows->len > FIRST_FRAME_ROWS)
-            defer (self, n_rows == 1 ? pref_group : GTK_WIDGET (row));
         }
       if (n_rows > 0)
-        gtk_box_append (self->form_box, pref_group);
+        {
+          gtk_box_append (self->form_box, pref_group);
+          if (opening)
+            defer (self, pref_group);
+        }
       else
         g_object_unref (g_object_ref_sink (pref_group));
     }

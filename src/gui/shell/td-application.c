@@ -111,21 +111,31 @@ screenshot_tick_cb (GtkWidget     *window,
   return G_SOURCE_REMOVE;
 }
 
-/* $THIDUA_FIRST_FRAME_EXIT (bench-startup): once the first frame is painted, print the
- * monotonic time and quit. */
+/* $THIDUA_FIRST_FRAME_EXIT (bench-startup): print the monotonic time of the first frame
+ * painted, then of the second (the form whole: its rows are shown from the second frame on,
+ * see td-assessment-page.c), and quit. */
 static void
-first_frame_cb (GdkFrameClock *clock,
-                GtkWidget     *window)
+first_frames_cb (GdkFrameClock *clock,
+                 GtkWidget     *window)
 {
-  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  int painted = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "frames-painted")) + 1;
+
+  g_object_set_data (G_OBJECT (window), "frames-painted", GINT_TO_POINTER (painted));
+  g_print ("%s %" G_GINT64_FORMAT "\n", painted == 1 ? "first-frame" : "second-frame", g_get_monotonic_time ());
+  if (painted == 1)
+    {
+      /* A second frame even when nothing was held back. */
+      gtk_widget_queue_draw (window);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (clock, first_frames_cb, window);
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
 }
 
 static void
 first_frame_map_cb (GtkWidget *window)
 {
-  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb), window, 0);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frames_cb), window, 0);
 }
 
 static void
