@@ -2,6 +2,7 @@
 #include <adwaita.h>
 
 #include "td-assessment-page-private.h"
+#include "td-progress-page.h"
 #include "td-register-import.h"
 #include "td-register.h"
 #include "td-setup.h"
@@ -137,13 +138,28 @@ test_first_run (void)
   g_assert_cmpstr (td_window_get_area (window), ==, TD_AREA_SELF_ASSESSMENT);
   /* What the clerk types is saved. */
   {
-    TdValue v = { .has_numerator = TRUE, .numerator = 5, .has_denominator = TRUE, .denominator = 8 };
+    TdValue v = { .has_numerator = TRUE, .numerator = 8, .has_denominator = TRUE, .denominator = 8 };
     g_autoptr(GListModel) targets = td_catalog_list_targets (td_window_get_database (window), &error);
     g_autoptr(TdTarget) first = g_list_model_get_item (targets, 0);
 
     g_assert_true (td_assessment_page_ensure (page, &error));
     g_assert_true (td_assessment_set_value (td_window_get_database (window), td_assessment_page_get_assessment_id (page), first, &v, &error));
     g_assert_no_error (error);
+  }
+  /* Its progress is its own, the draft included, with no other scope to choose: the whole
+   * province of a commune's installation is two units without a figure. */
+  {
+    TdProgressPage *progress = TD_PROGRESS_PAGE (td_window_get_page (window, TD_AREA_PROGRESS));
+    GtkWidget *scope = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (progress), TD_TYPE_PROGRESS_PAGE, "scope_dropdown"));
+    GtkLabel *met = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (progress), TD_TYPE_PROGRESS_PAGE, "met_label"));
+    GtkLabel *submitted = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (progress), TD_TYPE_PROGRESS_PAGE, "submitted_label"));
+
+    td_window_set_area (window, TD_AREA_PROGRESS);
+    for (int i = 0; i < 500 && (td_progress_page_is_loading (progress) || *gtk_label_get_label (met) == 0); i++)
+      td_test_iterate (10);
+    g_assert_false (gtk_widget_get_visible (scope));
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (met), "1 of "));
+    g_assert_cmpstr (gtk_label_get_label (submitted), ==, "Not submitted yet");
   }
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate (20);

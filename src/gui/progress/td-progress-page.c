@@ -34,6 +34,7 @@ struct _TdProgressPage
   gboolean        ranking;         /* a target's ranking is shown instead */
   guint           ranking_target;
   gboolean        loading;
+  char           *bound_unit;      /* a unit's installation: its own figures only */
 
   GtkDropDown    *round_dropdown;
   GtkDropDown    *scope_dropdown;
@@ -69,7 +70,8 @@ show_details_hint (TdProgressPage *self)
 {
   gtk_label_set_label (self->details_label,
                        self->ranking ? _("Point at a row or use the arrow keys for its figures; click a unit to open its self-assessment.")
-                                     : _("Point at a bar or use the arrow keys for its exact figures; click a target to rank the units."));
+                       : self->bound_unit ? _("Point at a bar or use the arrow keys for its exact figures; click a target to open the self-assessment.")
+                                          : _("Point at a bar or use the arrow keys for its exact figures; click a target to rank the units."));
 }
 
 static void
@@ -170,6 +172,9 @@ apply_data (TdProgressPage *self)
                                                         submitted, self->data->n_unsigned);
       g_set_str (&submitted, with_unsigned);
     }
+  /* A unit's own installation: whether it has sent its self-assessment, not a count of one. */
+  if (self->bound_unit != NULL)
+    g_set_str (&submitted, self->data->n_submitted > 0 ? _("Submitted") : _("Not submitted yet"));
   gtk_label_set_label (self->submitted_label, submitted);
   gtk_label_set_label (self->dti_label, dti ? dti : _("DTI not reported"));
   show_violations (self);
@@ -340,6 +345,12 @@ chart_item_activated_cb (TdProgressPage *self,
 {
   if (self->data == NULL)
     return;
+  /* A unit's installation holds one unit: nothing to rank; the target is filled in the form. */
+  if (self->bound_unit != NULL && (self->kind == TD_CHART_OVERVIEW || self->kind == TD_CHART_TREND))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.area", "s", TD_AREA_SELF_ASSESSMENT);
+      return;
+    }
   if (!self->ranking && (self->kind == TD_CHART_OVERVIEW || self->kind == TD_CHART_TREND))
     {
       self->ranking = TRUE;
@@ -529,6 +540,7 @@ td_progress_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted_rows);
   g_clear_object (&self->rows);
+  g_clear_pointer (&self->bound_unit, g_free);
 
   G_OBJECT_CLASS (td_progress_page_parent_class)->dispose (object);
 }
@@ -584,6 +596,20 @@ td_progress_page_init (TdProgressPage *self)
   g_signal_connect_swapped (self->table_button, "toggled", G_CALLBACK (table_toggled_cb), self);
 }
 
+/* The scope of the bound unit (0, the province, without one). */
+static guint
+bound_scope (TdProgressPage *self)
+{
+  for (guint i = 0; self->bound_unit != NULL && i < g_list_model_get_n_items (self->units); i++)
+    {
+      g_autoptr(TdUnit) unit = g_list_model_get_item (self->units, i);
+
+      if (g_strcmp0 (td_unit_get_code (unit), self->bound_unit) == 0)
+        return 1 + G_N_ELEMENTS (scope_kinds) + i;
+    }
+  return 0;
+}
+
 /* Public API */
 
 void
@@ -632,7 +658,7 @@ td_progress_page_set_database (TdProgressPage *self,
     gtk_drop_down_set_expression (self->scope_dropdown, search);
   }
   gtk_drop_down_set_selected (self->round_dropdown, select_round);
-  gtk_drop_down_set_selected (self->scope_dropdown, 0);
+  gtk_drop_down_set_selected (self->scope_dropdown, bound_scope (self));
   g_signal_connect_swapped (self->round_dropdown, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   reload (self);
@@ -654,4 +680,20 @@ gboolean
 td_progress_page_is_loading (TdProgressPage *self)
 {
   return self->loading;
+}
+
+void
+td_progress_page_bind_to_unit (TdProgressPage *self,
+                               const char     *unit_code)
+{
+  g_return_if_fail (TD_IS_PROGRESS_PAGE (self));
+
+  if (!g_set_str (&self->bound_unit, unit_code))
+    return;
+  /* Its installation knows its own unit and the ones above it, and holds its own figures only:
+   * the scope is the unit, not to be changed. */
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_dropdown), unit_code == NULL);
+  show_details_hint (self);
+  if (self->db != NULL && self->units != NULL)
+    gtk_drop_down_set_selected (self->scope_dropdown, bound_scope (self));
 }

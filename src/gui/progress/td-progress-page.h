@@ -18,6 +18,10 @@ void      td_progress_page_set_database (TdProgressPage *self,
 void      td_progress_page_select       (TdProgressPage *self,
                                          guint           round_position,
                                          guint           scope_position);
+/* A unit's installation (@unit_code), or the board's (NULL): the unit's own figures only,
+ * drafts included, without a choice of scope. */
+void      td_progress_page_bind_to_unit (TdProgressPage *self,
+                                         const char     *unit_code);
 /* TRUE while figures are being read. */
 gboolean  td_progress_page_is_loading   (TdProgressPage *self);
 

@@ -95,6 +95,7 @@ area_page (TdWindow *self,
     case 1:
       self->progress_page = g_object_new (TD_TYPE_PROGRESS_PAGE, NULL);
       page = GTK_WIDGET (self->progress_page);
+      td_progress_page_bind_to_unit (self->progress_page, self->bound_unit);
       break;
     case 2:
       self->awards_page = g_object_new (TD_TYPE_AWARDS_PAGE, NULL);
@@ -254,6 +255,8 @@ load_database_state (TdWindow     *self,
     g_set_str (&self->bound_unit, unit ? unit_code : NULL);
     if (self->assessment_page != NULL)
       td_assessment_page_bind_to_unit (self->assessment_page, self->bound_unit);
+    if (self->progress_page != NULL)
+      td_progress_page_bind_to_unit (self->progress_page, self->bound_unit);
   }
  /* Each area reads the new database when it is next shown (ensure_loaded); the one in view
    * now, at once. */
