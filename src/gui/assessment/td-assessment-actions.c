@@ -106,6 +106,8 @@ submit_cb (GtkWidget  *widget,
 
   if (!td_assessment_page_flush (self))
     return;
+  /* The rows say what is wrong and where: Ctrl+Enter can come before the first frame. */
+  td_assessment_page_ensure_form (self);
   row = first_problem (self, &messages);
   /* What is saved is checked by the core's own list, the one submitting applies: the figures,
    * the standards switched on without a justification, the campaign's rules. */

@@ -24,8 +24,9 @@ struct _TdAssessmentPage
 
   GPtrArray          *rows;             /* TdTargetRow, by target order */
   GPtrArray          *standard_rows;    /* AdwExpanderRow, data "standard-id" */
-  GPtrArray          *deferred;         /* rows and groups hidden until the first frame is painted */
-  gulong              reveal_handler;   /* on the frame clock's after-paint, while some are */
+  gboolean            form_pending;     /* the rows are built after the first frame is painted */
+  gulong              reveal_handler;   /* on the frame clock's after-paint, while they are */
+  guint               build_source;     /* then an idle that builds them */
 
   GtkDropDown        *unit_dropdown;
   GtkDropDown        *round_dropdown;
@@ -55,6 +56,8 @@ gboolean td_assessment_page_ensure         (TdAssessmentPage *self,
                                             GError          **error);
 void     td_assessment_page_update_header  (TdAssessmentPage *self);
 void     td_assessment_page_load_evidence  (TdAssessmentPage *self);
+/* The rows, built now if they are still waiting for the first frame. */
+void     td_assessment_page_ensure_form    (TdAssessmentPage *self);
 
 /* td-assessment-actions.c */
 void     td_assessment_page_install_actions (GtkWidgetClass  *widget_class);

@@ -78,9 +78,11 @@ td_assessment_page_update_header (TdAssessmentPage *self)
       problems += outcome == TD_OUTCOME_INVALID || outcome == TD_OUTCOME_MISSING;
       without_evidence += td_target_row_get_n_evidence (row) == 0;
     }
-  progress = g_strdup_printf (_("%u/%u met · %u without evidence · %u to complete"), met, applicable,
-                              without_evidence, problems);
-  gtk_label_set_label (self->progress_label, progress);
+  /* The counts come with the rows they count (the second frame while the window opens). */
+  if (!self->form_pending)
+    progress = g_strdup_printf (_("%u/%u met · %u without evidence · %u to complete"), met, applicable,
+                                without_evidence, problems);
+  gtk_label_set_label (self->progress_label, progress ? progress : "");
 
   if (started && received_signature != NULL)
     {
@@ -142,6 +144,8 @@ update_rule_messages (TdAssessmentPage *self)
   g_autoptr(GPtrArray) violations = NULL;
   gint64 id = td_assessment_page_get_assessment_id (self);
 
+  if (self->form_pending)
+    return;
   if (id != 0)
     violations = td_rules_check_assessment (self->db, id, NULL);
   for (guint i = 0; i < self->rows->len; i++)
@@ -303,37 +307,55 @@ standard_attach_cb (TdAssessmentPage *self,
 
 /* Building the form */
 
-/* While the window opens, the targets and the standards are built with the page (every count
- * and check sees the whole form) but laid out and drawn from the second frame on: the first
- * frame shows the window, the unit, its round and where it stands.  Each target row is a
- * dozen labels, entries and buttons; four of them cost the first frame about as much as
- * the whole bare window (bench-startup prints the first frame and the whole form's). */
-static void
-defer (TdAssessmentPage *self,
-       GtkWidget        *widget)
+/* While the window opens, the targets and the standards are built and filled in after its
+ * first frame is painted: the first frame shows the window, the unit, its round and where it
+ * stands.  Each target row is a dozen labels, entries and buttons; building the fourteen to
+ * seventeen of a unit cost the first frame about a tenth of the whole start-up (bench-startup
+ * prints the first frame and the whole form's).  Whatever needs the rows before that
+ * (an action, a test) builds them at once with td_assessment_page_ensure_form(). */
+
+static void fill_form (TdAssessmentPage *self);
+
+static gboolean
+build_form_cb (gpointer data)
 {
-  gtk_widget_set_visible (widget, FALSE);
-  g_ptr_array_add (self->deferred, widget);
+  TdAssessmentPage *self = data;
+
+  self->build_source = 0;
+  td_assessment_page_ensure_form (self);
+  return G_SOURCE_REMOVE;
 }
 
+/* Not in the after-paint handler itself: the frame is out of the way first, and the rows are
+ * laid out with the next one. */
 static void
 first_frame_painted_cb (TdAssessmentPage *self,
                         GdkFrameClock    *clock)
 {
   g_clear_signal_handler (&self->reveal_handler, clock);
-  for (guint i = 0; i < self->deferred->len; i++)
-    gtk_widget_set_visible (self->deferred->pdata[i], TRUE);
-  g_ptr_array_set_size (self->deferred, 0);
+  if (self->build_source == 0)
+    self->build_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_form_cb, self, NULL);
 }
 
-/* Mapped with rows held back: they are shown once the frame that maps the page is painted. */
+/* Mapped with the form still to build: built once the frame that maps the page is painted. */
 static void
-reveal_after_first_frame_cb (TdAssessmentPage *self)
+build_after_first_frame_cb (TdAssessmentPage *self)
 {
-  if (self->deferred->len == 0 || self->reveal_handler != 0)
+  if (!self->form_pending || self->reveal_handler != 0)
     return;
   self->reveal_handler = g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                                                   G_CALLBACK (first_frame_painted_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+clear_form (TdAssessmentPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->form_box))) != NULL)
+    gtk_box_remove (self->form_box, child);
+  g_ptr_array_set_size (self->rows, 0);
+  g_ptr_array_set_size (self->standard_rows, 0);
 }
 
 static void
@@ -341,16 +363,8 @@ build_form (TdAssessmentPage *self)
 {
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-  /* Only while the window opens: a form rebuilt in view (another unit) is shown whole at once. */
-  gboolean opening = !gtk_widget_get_mapped (GTK_WIDGET (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->form_box))) != NULL)
-    gtk_box_remove (self->form_box, child);
-  g_ptr_array_set_size (self->rows, 0);
-  g_ptr_array_set_size (self->standard_rows, 0);
-  g_ptr_array_set_size (self->deferred, 0);
-
+  clear_form (self);
   groups = td_catalog_list_groups (self->db, &error);
   for (guint g = 0; groups && g < groups->len; g++)
     {
@@ -381,11 +395,7 @@ build_form (TdAssessmentPage *self)
           g_ptr_array_add (self->rows, row);
         }
       if (n_rows > 0)
-        {
-          gtk_box_append (self->form_box, pref_group);
-          if (opening)
-            defer (self, pref_group);
-        }
+        gtk_box_append (self->form_box, pref_group);
       else
         g_object_unref (g_object_ref_sink (pref_group));
     }
@@ -434,8 +444,6 @@ build_form (TdAssessmentPage *self)
         g_ptr_array_add (self->standard_rows, row);
       }
     gtk_box_append (self->form_box, pref_group);
-    if (opening)
-      defer (self, pref_group);
   }
 }
 
@@ -446,6 +454,12 @@ td_assessment_page_load_evidence (TdAssessmentPage *self)
   g_autoptr(GError) error = NULL;
   gint64 id = td_assessment_page_get_assessment_id (self);
 
+  if (self->form_pending)
+    {
+      /* Building the form shows the evidence too. */
+      td_assessment_page_ensure_form (self);
+      return;
+    }
   if (id != 0)
     evidence = td_evidence_list_for_assessment (self->db, id, &error);
   for (guint i = 0; i < self->rows->len; i++)
@@ -514,7 +528,18 @@ load (TdAssessmentPage *self)
   td_assessment_form_set_autosave (self->form, SAVE_DELAY_MS);
   g_signal_connect_object (self->form, "saved", G_CALLBACK (form_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "save-failed", G_CALLBACK (form_save_failed_cb), self, G_CONNECT_SWAPPED);
+  if (self->form_pending)
+    td_assessment_page_update_header (self);
+  else
+    fill_form (self);
+}
 
+/* The rows show what the form holds. */
+static void
+fill_form (TdAssessmentPage *self)
+{
+  if (self->form == NULL)
+    return;
   for (guint i = 0; i < self->rows->len; i++)
     {
       TdTargetRow *row = self->rows->pdata[i];
@@ -567,7 +592,12 @@ selection_changed_cb (TdAssessmentPage *self)
   self->standards = td_catalog_list_standards (self->db, FALSE, self->unit && td_unit_is_team (self->unit), &error);
   if (self->standards == NULL)
     self->standards = g_ptr_array_new ();
-  build_form (self);
+  /* Only while the window opens: a form rebuilt in view (another unit) is shown whole at once. */
+  self->form_pending = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->form_pending)
+    clear_form (self);
+  else
+    build_form (self);
   load (self);
   /* An empty database (a board before its register is imported) shows what to do, never a
    * live form without a unit. */
@@ -583,6 +613,7 @@ td_assessment_page_dispose (GObject *object)
 
   if (self->db != NULL)
     td_assessment_page_flush (self);
+  g_clear_handle_id (&self->build_source, g_source_remove);
   g_clear_object (&self->form);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ASSESSMENT_PAGE);
   g_clear_object (&self->db);
@@ -595,7 +626,6 @@ td_assessment_page_dispose (GObject *object)
   g_clear_pointer (&self->standards, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->standard_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->deferred, g_ptr_array_unref);
   g_clear_pointer (&self->bound_unit, g_free);
 
   G_OBJECT_CLASS (td_assessment_page_parent_class)->dispose (object);
@@ -646,8 +676,7 @@ td_assessment_page_init (TdAssessmentPage *self)
   self->settings = g_settings_new (APP_ID);
   self->rows = g_ptr_array_new ();
   self->standard_rows = g_ptr_array_new ();
-  self->deferred = g_ptr_array_new ();
-  g_signal_connect (self, "map", G_CALLBACK (reveal_after_first_frame_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (build_after_first_frame_cb), NULL);
 }
 
 /* Public API */
@@ -724,6 +753,16 @@ td_assessment_page_bind_to_unit (TdAssessmentPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.import", unit_code == NULL);
   if (unit_code != NULL)
     td_assessment_page_show_unit (self, unit_code);
+}
+
+void
+td_assessment_page_ensure_form (TdAssessmentPage *self)
+{
+  if (!self->form_pending)
+    return;
+  self->form_pending = FALSE;
+  build_form (self);
+  fill_form (self);
 }
 
 void

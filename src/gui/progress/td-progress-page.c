@@ -651,12 +651,13 @@ td_progress_page_set_database (TdProgressPage *self,
   g_signal_handlers_disconnect_by_func (self->scope_dropdown, selection_changed_cb, self);
   select_round = td_pickers_fill_rounds (self->round_dropdown, self->rounds,
                                          g_settings_get_int (self->settings, "last-round"));
-  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (scopes));
   {
-    /* set_expression() takes a reference of its own. */
+    /* set_expression() takes a reference of its own; set before the model, so that the list
+     * is built once. */
     g_autoptr(GtkExpression) search = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
     gtk_drop_down_set_expression (self->scope_dropdown, search);
   }
+  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (scopes));
   gtk_drop_down_set_selected (self->round_dropdown, select_round);
   gtk_drop_down_set_selected (self->scope_dropdown, bound_scope (self));
   g_signal_connect_swapped (self->round_dropdown, "notify::selected", G_CALLBACK (selection_changed_cb), self);

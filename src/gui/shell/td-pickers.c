@@ -74,8 +74,9 @@ td_pickers_fill_units (GtkDropDown *dropdown,
           have_first = TRUE;
         }
     }
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  /* The expression first: set after the model, it has the drop-down build its list twice. */
   gtk_drop_down_set_expression (dropdown, search);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
   return found != G_MAXUINT ? found : first_unit;
 }
 
