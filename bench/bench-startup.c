@@ -21,34 +21,12 @@
 
 #include "td-core.h"
 #include "td-demo.h"
+#include "td-first-frames.h"
 #include "td-pdf-check.h"
 
 static int n_runs = 9;
 
 /* The bare window. */
-
-static void
-bare_frames_cb (GdkFrameClock *clock,
-                GtkWidget     *window)
-{
-  int painted = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "frames-painted")) + 1;
-
-  g_object_set_data (G_OBJECT (window), "frames-painted", GINT_TO_POINTER (painted));
-  g_print ("%s %" G_GINT64_FORMAT "\n", painted == 1 ? "first-frame" : "second-frame", g_get_monotonic_time ());
-  if (painted == 1)
-    {
-      gtk_widget_queue_draw (window);
-      return;
-    }
-  g_signal_handlers_disconnect_by_func (clock, bare_frames_cb, window);
-  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
-}
-
-static void
-bare_map_cb (GtkWidget *window)
-{
-  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (bare_frames_cb), window, 0);
-}
 
 static void
 bare_activate_cb (GApplication *app)
@@ -65,7 +43,7 @@ bare_activate_cb (GApplication *app)
   adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (view), status);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), view);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  g_signal_connect (window, "map", G_CALLBACK (bare_map_cb), NULL);
+  td_first_frames_watch (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
 }
 

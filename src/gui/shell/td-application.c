@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "td-application.h"
+#include "td-first-frames.h"
 #include "td-pdf-check.h"
 #include "td-pdf-helper.h"
 #include "td-preferences-dialog.h"
@@ -109,33 +110,6 @@ screenshot_tick_cb (GtkWidget     *window,
     g_printerr ("thidua: %s\n", error->message);
   g_application_quit (G_APPLICATION (self));
   return G_SOURCE_REMOVE;
-}
-
-/* $THIDUA_FIRST_FRAME_EXIT (bench-startup): print the monotonic time of the first frame
- * painted, then of the second (the form whole: its rows are shown from the second frame on,
- * see td-assessment-page.c), and quit. */
-static void
-first_frames_cb (GdkFrameClock *clock,
-                 GtkWidget     *window)
-{
-  int painted = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "frames-painted")) + 1;
-
-  g_object_set_data (G_OBJECT (window), "frames-painted", GINT_TO_POINTER (painted));
-  g_print ("%s %" G_GINT64_FORMAT "\n", painted == 1 ? "first-frame" : "second-frame", g_get_monotonic_time ());
-  if (painted == 1)
-    {
-      /* A second frame even when nothing was held back. */
-      gtk_widget_queue_draw (window);
-      return;
-    }
-  g_signal_handlers_disconnect_by_func (clock, first_frames_cb, window);
-  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
-}
-
-static void
-first_frame_map_cb (GtkWidget *window)
-{
-  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frames_cb), window, 0);
 }
 
 static void
@@ -321,8 +295,9 @@ td_application_activate (GApplication *application)
           gtk_widget_add_tick_callback (GTK_WIDGET (window), screenshot_tick_cb, self, NULL);
         }
     }
+  /* bench-startup: the times of the first two frames, then quit. */
   if (g_getenv ("THIDUA_FIRST_FRAME_EXIT") != NULL)
-    g_signal_connect (window, "map", G_CALLBACK (first_frame_map_cb), NULL);
+    td_first_frames_watch (window);
   gtk_window_present (window);
   /* A PDF helper waiting, warmed up, for the first evidence opened; a second after start-up so
    * that it does not compete with the first frame. */
