@@ -846,10 +846,27 @@ test_real_province (void)
     run_cli (&r, "submit", "--unit", "X-TIENDU", "--round", "2", "--database", unit, NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
+  /* Into a folder that is not there: refused, nothing written. */
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, "export", "--unit", "X-TIENDU", "--round", "2", "-o", package, "--database", unit, NULL);
+    g_autofree char *nowhere = g_build_filename (dir, "khong-co", "x.thidua", NULL);
+
+    run_cli (&r, "export", "--unit", "X-TIENDU", "--round", "2", "-o", nowhere, "--database", unit, NULL);
+    assert_one_line_error (&r, 1, "does not exist");
+  }
+  /* Into a folder: under the name the app suggests, said in JSON. */
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    g_autofree char *expected = g_build_filename (dir, "X-TIENDU-dot2.thidua", NULL);
+
+    run_cli (&r, "export", "--unit", "X-TIENDU", "--round", "2", "-o", dir, "--json", "--database", unit, NULL);
     g_assert_cmpint (r.status, ==, 0);
+    root = json_from_string (r.out, NULL);
+    g_assert_nonnull (root);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "file"), ==, expected);
+    g_assert_true (g_file_test (expected, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (g_rename (expected, package), ==, 0);
   }
   {
     g_auto(Run) r = { 0 };

@@ -14,6 +14,31 @@ evidence_limit (void)
   return 20 * 1024 * 1024;
 }
 
+/* -o may name a folder: the package goes into it under its usual name.  A file in a folder
+ * that is not there is refused before anything changes. */
+static char *
+package_output (const char  *output,
+                const char  *unit_code,
+                int          round_number,
+                GError     **error)
+{
+  g_autofree char *folder = NULL;
+
+  if (g_file_test (output, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = td_package_file_name (unit_code, (guint) round_number);
+      return g_build_filename (output, name, NULL);
+    }
+  folder = g_path_get_dirname (output);
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The folder “%s” does not exist. Create it, or write the package somewhere else."), folder);
+      return NULL;
+    }
+  return g_strdup (output);
+}
+
 int
 td_cli_export (TdCliContext  *ctx,
                int            argc,
@@ -25,12 +50,13 @@ td_cli_export (TdCliContext  *ctx,
   g_autofree char *pkcs11 = NULL;
   g_autofree char *p12 = NULL;
   g_autofree char *module = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(TdSigner) signer = NULL;
   int round = 0, status = 0;
   GOptionEntry entries[] = {
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_("The unit (its code)"), N_("CODE") },
     { "round", 'r', 0, G_OPTION_ARG_INT, &round, N_("Round number (1, 2, …)"), N_("R") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The package to write (.thidua)"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The package to write (.thidua), or the folder to write it in"), N_("FILE") },
     TD_CLI_SIGN_ENTRIES (pkcs11, module, p12),
     { NULL }
   };
@@ -39,16 +65,33 @@ td_cli_export (TdCliContext  *ctx,
     return status;
   if (unit == NULL || round <= 0 || output == NULL || (pkcs11 && p12))
     return td_cli_usage_error (error, _("export needs --unit CODE --round R -o FILE, and at most one of --sign-pkcs11 and --sign-p12"));
-  if (!td_cli_open (ctx, error))
+  if ((path = package_output (output, unit, round, error)) == NULL || !td_cli_open (ctx, error))
     return 1;
   if ((pkcs11 || p12) && (signer = td_cli_make_signer (pkcs11, module, p12, error)) == NULL)
     return 1;
-  if (!td_package_export_signed (ctx->db, unit, (guint) round, output, signer, error))
+  if (!td_package_export_signed (ctx->db, unit, (guint) round, path, signer, error))
     return 1;
-  if (!ctx->json && signer)
-    printf (_("%s: signed by %s\n"), output, td_signer_get_certificate (signer)->subject);
-  else if (!ctx->json)
-    printf ("%s\n", output);
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, path);
+      json_builder_set_member_name (b, "signed_by");
+      if (signer)
+        json_builder_add_string_value (b, td_signer_get_certificate (signer)->subject);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      td_cli_print_json (root);
+    }
+  else if (signer)
+    printf (_("%s: signed by %s\n"), path, td_signer_get_certificate (signer)->subject);
+  else
+    printf ("%s\n", path);
   return 0;
 }
 
@@ -61,6 +104,7 @@ td_cli_return (TdCliContext  *ctx,
   g_autofree char *unit_code = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(TdUnit) unit = NULL;
   g_autoptr(TdRound) round = NULL;
   g_autoptr(TdAssessmentInfo) info = NULL;
@@ -69,7 +113,7 @@ td_cli_return (TdCliContext  *ctx,
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit_code, N_("The unit (its code)"), N_("CODE") },
     { "round", 'r', 0, G_OPTION_ARG_INT, &round_number, N_("Round number (1, 2, …)"), N_("R") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is returned: what the unit must correct"), N_("TEXT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Also write the package that tells the unit (.thidua)"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Also write the package that tells the unit (.thidua), or the folder to write it in"), N_("FILE") },
     { NULL }
   };
 
@@ -77,6 +121,8 @@ td_cli_return (TdCliContext  *ctx,
     return status;
   if (unit_code == NULL || round_number <= 0 || reason == NULL)
     return td_cli_usage_error (error, _("return needs --unit CODE --round R --reason TEXT"));
+  if (output != NULL && (path = package_output (output, unit_code, round_number, error)) == NULL)
+    return 1;
   if (!td_cli_open (ctx, error) ||
       (unit = td_catalog_find_unit (ctx->db, unit_code, error)) == NULL ||
       (round = td_catalog_find_round (ctx->db, (guint) round_number, error)) == NULL)
@@ -91,7 +137,7 @@ td_cli_return (TdCliContext  *ctx,
     }
   if (!td_assessment_set_status (ctx->db, info->id, TD_ASSESSMENT_RETURNED, reason, NULL, error))
     return 1;
-  if (output != NULL && !td_package_export (ctx->db, unit_code, (guint) round_number, output, error))
+  if (path != NULL && !td_package_export (ctx->db, unit_code, (guint) round_number, path, error))
     return 1;
   return 0;
 }

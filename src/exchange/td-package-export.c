@@ -139,6 +139,13 @@ write_package (TdDatabase       *db,
   return TRUE;
 }
 
+char *
+td_package_file_name (const char *unit_code,
+                      guint       round_number)
+{
+  return g_strdup_printf ("%s-dot%u.thidua", unit_code, round_number);
+}
+
 gboolean
 td_package_export (TdDatabase  *db,
                    const char  *unit_code,

@@ -90,6 +90,10 @@ gboolean          td_package_export_signed (TdDatabase *db,
                                        TdSigner     *signer,
                                        GError      **error);
 
+/* The name a package is saved under, the unit's code and the round: "X-PL-dot2.thidua". */
+char             *td_package_file_name (const char *unit_code,
+                                        guint       round_number);
+
 /* Checks @path against @db without changing anything and says what an import would do. */
 TdPackagePreview *td_package_inspect  (TdDatabase   *db,
                                        const char   *path,

@@ -257,7 +257,7 @@ export_cb (GtkWidget  *widget,
 {
   TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autofree char *name = g_strdup_printf ("%s-dot%u.thidua", td_unit_get_code (self->unit), td_round_get_number (self->round));
+  g_autofree char *name = td_package_file_name (td_unit_get_code (self->unit), td_round_get_number (self->round));
 
   if (!td_assessment_page_flush (self))
     return;
