@@ -12,16 +12,10 @@
 #include "td-core.h"
 #include "td-progress-chart.h"
 #include "td-report.h"
+#include "bench-util.h"
 
 static int n_units = 1000;
 static int n_frames = 60;
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 typedef struct {
   double median, worst;
@@ -32,7 +26,7 @@ summarize (GArray *times)
 {
   Timing t;
 
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, bench_compare_doubles);
   t.median = g_array_index (times, double, times->len / 2);
   t.worst = g_array_index (times, double, times->len - 1);
   return t;

@@ -12,6 +12,7 @@
 #include "td-certificate.h"
 #include "td-decision-pdf.h"
 #include "td-doc-text.h"
+#include "bench-util.h"
 
 static int count = 1000;
 static int runs = 5;
@@ -124,20 +125,6 @@ make_awardees (void)
   return list;
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -196,10 +183,10 @@ main (int argc, char *argv[])
       t1 = g_get_monotonic_time ();
       g_array_append_val (dec, (double) { (t1 - t0) / 1e6 });
     }
-  mb = median (bare);
-  mt = median (blank);
-  mf = median (full);
-  md = median (dec);
+  mb = bench_median (bare);
+  mt = bench_median (blank);
+  mf = bench_median (full);
+  md = bench_median (dec);
   printf ("%d certificates, median of %d runs:\n", count, runs);
   printf ("  bare cairo + pango loop (limit)  %7.3f s  %6.0f /s  %5.1f MB\n", mb, count / mb, size_bare / 1e6);
   printf ("  template blank-a3 (fields only)  %7.3f s  %6.0f /s  %5.1f MB  %.2f× the limit\n", mt, count / mt,

@@ -22,6 +22,7 @@
 #include "td-digest.h"
 #include "td-package.h"
 #include "td-package-read.h"
+#include "bench-util.h"
 
 static int n_packages = 200;
 
@@ -57,13 +58,6 @@ noise_pdf (guint32 seed)
   cairo_surface_destroy (pdf);
   cairo_surface_destroy (image);
   return g_byte_array_free_to_bytes (out);
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
 }
 
 int
@@ -243,10 +237,8 @@ main (int argc, char *argv[])
         ms = (g_get_monotonic_time () - start) / 1000.0;
         g_array_append_val (in_process, ms);
       }
-    g_array_sort (helper, compare_doubles);
-    g_array_sort (in_process, compare_doubles);
     printf ("  one evidence of 1 MB checked (median of 21): in the helper %.1f ms, poppler in this process %.1f ms\n",
-            g_array_index (helper, double, 10), g_array_index (in_process, double, 10));
+            bench_median (helper), bench_median (in_process));
   }
 
   /* The hash alone, over one package's worth of evidence repeated. */

@@ -12,23 +12,10 @@
 #include <stdio.h>
 
 #include "td-core.h"
+#include "bench-util.h"
 
 static int n_units = 1000;
 static int n_runs = 5;
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
 
 static gint64
 value_for (int unit, int target, int round)
@@ -262,11 +249,11 @@ main (int argc, char *argv[])
       g_object_unref (db);
     }
 
-  bf = median (bare_fills);
-  auf = median (audit_fills);
-  af = median (app_fills);
-  br = median (bare_rollups);
-  ar = median (app_rollups);
+  bf = bench_median (bare_fills);
+  auf = bench_median (audit_fills);
+  af = bench_median (app_fills);
+  br = bench_median (bare_rollups);
+  ar = bench_median (app_rollups);
   printf ("bench-rollup: %d units × 19 targets × 2 rounds = %d values, median of %d runs\n",
           n_units, n_units * 19 * 2, n_runs);
   printf ("  fill     thidua %8.1f ms   bare sqlite loop %8.1f ms   ratio %.2f×   (%.1f µs per value)\n",

@@ -23,6 +23,7 @@
 #include "td-demo.h"
 #include "td-first-frames.h"
 #include "td-pdf-check.h"
+#include "bench-util.h"
 
 static int n_runs = 9;
 
@@ -57,20 +58,6 @@ run_bare (void)
 }
 
 /* The measurements. */
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
 
 static double
 frame_time (const char *out,
@@ -195,9 +182,9 @@ main (int argc, char *argv[])
       g_array_append_val (bares, b);
       g_array_append_val (wholes, whole);
     }
-  app_ms = median (apps);
-  bare_ms = median (bares);
-  whole_ms = median (wholes);
+  app_ms = bench_median (apps);
+  bare_ms = bench_median (bares);
+  whole_ms = bench_median (wholes);
   printf ("bench-startup: start to first frame, median of %d starts each\n", n_runs);
   printf ("  thidua on the sample database  %7.1f ms\n", app_ms);
   printf ("  bare AdwApplication window     %7.1f ms   (the limit)\n", bare_ms);

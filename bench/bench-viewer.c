@@ -19,16 +19,10 @@
 #include "td-page-cache.h"
 #include "td-pdf-bytes.h"
 #include "td-pdf-helper.h"
+#include "bench-util.h"
 
 #define SCALE 1.5           /* an A4 page about 900 × 1260 pixels: a laptop screen */
 #define FIRST_PAGE_RUNS 11
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 static cairo_status_t
 append_bytes (void *closure, const unsigned char *data, unsigned int length)
@@ -163,12 +157,9 @@ run (const char *name, gint64 evidence_id, int n_pages)
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (firsts, ms);
     }
-  g_array_sort (limits, compare_doubles);
-  g_array_sort (opens, compare_doubles);
-  g_array_sort (firsts, compare_doubles);
-  poppler_open_ms = g_array_index (limits, double, FIRST_PAGE_RUNS / 2);
-  doc_ms = g_array_index (opens, double, FIRST_PAGE_RUNS / 2);
-  open_ms = g_array_index (firsts, double, FIRST_PAGE_RUNS / 2);
+  poppler_open_ms = bench_median (limits);
+  doc_ms = bench_median (opens);
+  open_ms = bench_median (firsts);
   g_array_set_size (limits, 0);
 
   for (int p = 1; p < n_pages; p++)
@@ -188,8 +179,8 @@ run (const char *name, gint64 evidence_id, int n_pages)
       ms = poppler_render_ms (evidence_id, p, FALSE);
       g_array_append_val (limits, ms);
     }
-  g_array_sort (flips, compare_doubles);
-  g_array_sort (limits, compare_doubles);
+  g_array_sort (flips, bench_compare_doubles);
+  g_array_sort (limits, bench_compare_doubles);
   median = g_array_index (flips, double, flips->len / 2);
   worst = g_array_index (flips, double, flips->len - 1);
   limit_median = g_array_index (limits, double, limits->len / 2);

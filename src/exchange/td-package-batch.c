@@ -48,10 +48,10 @@ td_packages_run (TdDatabase            *db,
                  gpointer               progress_data)
 {
   g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) td_package_outcome_free);
-  /* A second connection for the reader; without one (a database only in memory) the files
-   * are read in turn on this thread. */
-  g_autoptr(TdDatabase) reader = td_database_open (td_database_get_path (db), NULL);
   guint total = g_strv_length ((char **) paths);
+  /* A second connection for the reader, when there is a next file to read; without one (a
+   * database only in memory) the files are read in turn on this thread. */
+  g_autoptr(TdDatabase) reader = total > 1 ? td_database_open (td_database_get_path (db), NULL) : NULL;
   ReadAhead ahead[2] = { { 0 } };
   GThread *thread = NULL;
 

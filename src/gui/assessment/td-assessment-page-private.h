@@ -24,9 +24,9 @@ struct _TdAssessmentPage
 
   GPtrArray          *rows;             /* TdTargetRow, by target order */
   GPtrArray          *standard_rows;    /* AdwExpanderRow, data "standard-id" */
-  gboolean            form_pending;     /* the rows are built after the first frame is painted */
-  gulong              reveal_handler;   /* on the frame clock's after-paint, while they are */
-  guint               build_source;     /* then an idle that builds them */
+  gboolean            form_pending;        /* the rows are built after the first frame is painted */
+  gulong              first_frame_handler; /* on the frame clock's after-paint, while they are */
+  guint               build_source;        /* then an idle that builds them */
 
   GtkDropDown        *unit_dropdown;
   GtkDropDown        *round_dropdown;

@@ -332,7 +332,7 @@ static void
 first_frame_painted_cb (TdAssessmentPage *self,
                         GdkFrameClock    *clock)
 {
-  g_clear_signal_handler (&self->reveal_handler, clock);
+  g_clear_signal_handler (&self->first_frame_handler, clock);
   if (self->build_source == 0)
     self->build_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_form_cb, self, NULL);
 }
@@ -341,10 +341,10 @@ first_frame_painted_cb (TdAssessmentPage *self,
 static void
 build_after_first_frame_cb (TdAssessmentPage *self)
 {
-  if (!self->form_pending || self->reveal_handler != 0)
+  if (!self->form_pending || self->first_frame_handler != 0)
     return;
-  self->reveal_handler = g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                                                  G_CALLBACK (first_frame_painted_cb), self, G_CONNECT_SWAPPED);
+  self->first_frame_handler = g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                                                       G_CALLBACK (first_frame_painted_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
