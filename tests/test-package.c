@@ -332,6 +332,28 @@ test_export_needs_submission (Fixture *f, gconstpointer data)
   g_assert_false (td_package_export (f->unit_db, "X-B", 2, path, &error));
   g_assert_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_READY);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Submitted, into a folder that is not there: the folder is named (sqlite said only "unable
+   * to open database file").  A folder given as the destination gets the usual name. */
+  fill_and_submit (f, td_assessment_ensure (f->unit_db, td_unit_get_id (unit), td_round_get_id (round), &error));
+  {
+    g_autofree char *missing = g_build_filename (f->dir, "khong-co", "x.thidua", NULL);
+    g_autofree char *resolved = NULL;
+
+    g_assert_false (td_package_export (f->unit_db, "X-B", 2, missing, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "khong-co"));
+    g_clear_error (&error);
+    g_assert_null (td_package_resolve_output (missing, "X-B", 2, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    resolved = td_package_resolve_output (f->dir, "X-B", 2, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_suffix (resolved, G_DIR_SEPARATOR_S "X-B-dot2.thidua"));
+    g_assert_true (td_package_export (f->unit_db, "X-B", 2, resolved, &error));
+    g_assert_no_error (error);
+  }
 }
 
 /* The package's digests are nettle's SHA-256: the same hex as GLib's for every length around

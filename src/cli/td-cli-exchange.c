@@ -14,31 +14,6 @@ evidence_limit (void)
   return 20 * 1024 * 1024;
 }
 
-/* -o may name a folder: the package goes into it under its usual name.  A file in a folder
- * that is not there is refused before anything changes. */
-static char *
-package_output (const char  *output,
-                const char  *unit_code,
-                int          round_number,
-                GError     **error)
-{
-  g_autofree char *folder = NULL;
-
-  if (g_file_test (output, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *name = td_package_file_name (unit_code, (guint) round_number);
-      return g_build_filename (output, name, NULL);
-    }
-  folder = g_path_get_dirname (output);
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("The folder “%s” does not exist. Create it, or write the package somewhere else."), folder);
-      return NULL;
-    }
-  return g_strdup (output);
-}
-
 int
 td_cli_export (TdCliContext  *ctx,
                int            argc,
@@ -65,7 +40,7 @@ td_cli_export (TdCliContext  *ctx,
     return status;
   if (unit == NULL || round <= 0 || output == NULL || (pkcs11 && p12))
     return td_cli_usage_error (error, _("export needs --unit CODE --round R -o FILE, and at most one of --sign-pkcs11 and --sign-p12"));
-  if ((path = package_output (output, unit, round, error)) == NULL || !td_cli_open (ctx, error))
+  if ((path = td_package_resolve_output (output, unit, (guint) round, error)) == NULL || !td_cli_open (ctx, error))
     return 1;
   if ((pkcs11 || p12) && (signer = td_cli_make_signer (pkcs11, module, p12, error)) == NULL)
     return 1;
@@ -121,7 +96,7 @@ td_cli_return (TdCliContext  *ctx,
     return status;
   if (unit_code == NULL || round_number <= 0 || reason == NULL)
     return td_cli_usage_error (error, _("return needs --unit CODE --round R --reason TEXT"));
-  if (output != NULL && (path = package_output (output, unit_code, round_number, error)) == NULL)
+  if (output != NULL && (path = td_package_resolve_output (output, unit_code, (guint) round_number, error)) == NULL)
     return 1;
   if (!td_cli_open (ctx, error) ||
       (unit = td_catalog_find_unit (ctx->db, unit_code, error)) == NULL ||

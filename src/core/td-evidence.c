@@ -66,15 +66,14 @@ td_evidence_set_checker (TdEvidenceChecker checker)
   evidence_checker = checker;
 }
 
-gboolean
-td_evidence_inspect (GBytes  *bytes,
+/* What is refused before any drawing: too large, or not a PDF at all. */
+static gboolean
+check_size_and_kind (GBytes  *bytes,
                      gsize    max_size,
-                     int     *n_pages,
                      GError **error)
 {
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
-  int pages = 0;
 
   if (max_size > 0 && size > max_size)
     {
@@ -92,6 +91,19 @@ td_evidence_inspect (GBytes  *bytes,
                    _("The file is not a PDF document. Save or scan the evidence as PDF and attach it again."));
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+td_evidence_inspect (GBytes  *bytes,
+                     gsize    max_size,
+                     int     *n_pages,
+                     GError **error)
+{
+  int pages = 0;
+
+  if (!check_size_and_kind (bytes, max_size, error))
+    return FALSE;
   if (evidence_checker == NULL)
     {
       g_set_error_literal (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_NO_CHECKER,
@@ -159,6 +171,9 @@ td_evidence_safe_file_name (const char *name)
   return g_steal_pointer (&clean);
 }
 
+static gint64 store_digested (TdDatabase *db, GBytes *bytes, const char *sha, int pages,
+                              const char *file_name, const TdEvidenceOwner *owner, GError **error);
+
 gint64
 td_evidence_store_checked (TdDatabase            *db,
                            GBytes                *bytes,
@@ -168,6 +183,19 @@ td_evidence_store_checked (TdDatabase            *db,
                            GError               **error)
 {
   g_autofree char *sha = td_evidence_sha256 (bytes);
+
+  return store_digested (db, bytes, sha, pages, file_name, owner, error);
+}
+
+static gint64
+store_digested (TdDatabase            *db,
+                GBytes                *bytes,
+                const char            *sha,
+                int                    pages,
+                const char            *file_name,
+                const TdEvidenceOwner *owner,
+                GError               **error)
+{
   g_autofree char *now = td_database_now ();
   /* Only the name is kept: a path says nothing to the province and may say too much. */
   g_autofree char *base = td_evidence_clean_file_name (file_name);
@@ -255,12 +283,18 @@ td_evidence_attach (TdDatabase            *db,
                     gsize                  max_size,
                     GError               **error)
 {
+  g_autofree char *sha = NULL;
   int pages = 0;
 
-  /* Checked (every page drawn in the PDF helper) before the database is locked for writing. */
-  if (!td_evidence_check_owner (owner, error) || !td_evidence_inspect (bytes, max_size, &pages, error))
+  if (!td_evidence_check_owner (owner, error) || !check_size_and_kind (bytes, max_size, error))
     return 0;
-  return td_evidence_store_checked (db, bytes, pages, file_name, owner, error);
+  /* Checked (every page drawn in the PDF helper) before the database is locked for writing,
+   * unless these very bytes (the digest is of them) are stored already, drawn without a fault:
+   * the same scan attached to a second target is not drawn again. */
+  sha = td_evidence_sha256 (bytes);
+  if (!td_evidence_is_stored (db, sha, &pages) && !td_evidence_inspect (bytes, max_size, &pages, error))
+    return 0;
+  return store_digested (db, bytes, sha, pages, file_name, owner, error);
 }
 
 GBytes *

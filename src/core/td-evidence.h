@@ -79,7 +79,8 @@ gboolean    td_evidence_is_stored  (TdDatabase            *db,
                                     const char            *sha256,
                                     int                   *n_pages);
 
-/* Checks, stores the bytes once per content and attaches them; returns the evidence id. */
+/* Checks, stores the bytes once per content and attaches them; returns the evidence id.  Bytes
+ * already stored and drawn without a fault (td_evidence_is_stored()) are not drawn again. */
 gint64      td_evidence_attach     (TdDatabase            *db,
                                     GBytes                *bytes,
                                     const char            *file_name,

@@ -139,11 +139,40 @@ write_package (TdDatabase       *db,
   return TRUE;
 }
 
+/* sqlite, left to find out, says only "unable to open database file". */
+static gboolean
+folder_exists (const char  *folder,
+               GError     **error)
+{
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("The folder “%s” does not exist. Create it, or write the package somewhere else."), folder);
+  return FALSE;
+}
+
 char *
 td_package_file_name (const char *unit_code,
                       guint       round_number)
 {
   return g_strdup_printf ("%s-dot%u.thidua", unit_code, round_number);
+}
+
+char *
+td_package_resolve_output (const char  *output,
+                           const char  *unit_code,
+                           guint        round_number,
+                           GError     **error)
+{
+  g_autofree char *folder = NULL;
+
+  if (g_file_test (output, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = td_package_file_name (unit_code, round_number);
+      return g_build_filename (output, name, NULL);
+    }
+  folder = g_path_get_dirname (output);
+  return folder_exists (folder, error) ? g_strdup (output) : NULL;
 }
 
 gboolean
@@ -188,6 +217,8 @@ td_package_export_signed (TdDatabase  *db,
       return FALSE;
     }
 
+  if (!folder_exists (dir, error))
+    return FALSE;
   temp = g_strdup_printf ("%s/.%s.%u.part", dir, base, g_random_int ());
   rc = sqlite3_open_v2 (temp, &pkg, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)

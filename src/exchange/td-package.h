@@ -94,6 +94,15 @@ gboolean          td_package_export_signed (TdDatabase *db,
 char             *td_package_file_name (const char *unit_code,
                                         guint       round_number);
 
+/* Where a package for @unit_code and @round_number goes when @output is given: into @output
+ * under td_package_file_name() when it is a folder, else @output itself, whose folder must
+ * exist.  NULL with the reason otherwise: callers that change anything before exporting (a
+ * return) ask first. */
+char             *td_package_resolve_output (const char  *output,
+                                             const char  *unit_code,
+                                             guint        round_number,
+                                             GError     **error);
+
 /* Checks @path against @db without changing anything and says what an import would do. */
 TdPackagePreview *td_package_inspect  (TdDatabase   *db,
                                        const char   *path,
