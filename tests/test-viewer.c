@@ -329,11 +329,13 @@ test_review_verdicts (void)
   td_test_cleanup_dir (dir);
 }
 
+/* Up to 20 s: a loaded machine (two test programs and their PDF helpers on two cores) once
+ * drew none within 5 s; the loop ends as soon as they are there. */
 static void
 wait_drawn (TdPdfThumbnails *thumbnails,
             guint            at_least)
 {
-  for (int i = 0; i < 500 && td_pdf_thumbnails_get_n_drawn (thumbnails) < at_least; i++)
+  for (int i = 0; i < 2000 && td_pdf_thumbnails_get_n_drawn (thumbnails) < at_least; i++)
     td_test_iterate (10);
 }
 
