@@ -14,6 +14,7 @@
 #include "td-pdf-reader.h"
 #include "td-pdf-signature.h"
 #include "td-pickers.h"
+#include "td-review-item.h"
 #include "td-window.h"
 
 struct _TdEvidencePage
@@ -26,7 +27,7 @@ struct _TdEvidencePage
   GListModel     *rounds;
   GListModel     *targets;
   GPtrArray      *standards;
-  GPtrArray      *items;          /* TdEvidenceInfo of the unit's round */
+  GListStore     *items;          /* TdReviewItem of the unit's round: the list's model */
   gint64          current;
   GHashTable     *signatures;     /* sha256 → Signed, for files already checked */
   GCancellable   *scan_cancel;
@@ -51,19 +52,35 @@ G_DEFINE_FINAL_TYPE (TdEvidencePage, td_evidence_page, ADW_TYPE_BIN)
 
 /* Helpers */
 
-static TdEvidenceInfo *
+static guint
+n_items (TdEvidencePage *self)
+{
+  return self->items ? g_list_model_get_n_items (G_LIST_MODEL (self->items)) : 0;
+}
+
+/* The evidence at @position; the store keeps the item alive. */
+static const TdEvidenceInfo *
+info_at (TdEvidencePage *self,
+         guint           position)
+{
+  g_autoptr(TdReviewItem) item = self->items ? g_list_model_get_item (G_LIST_MODEL (self->items), position) : NULL;
+
+  return item ? td_review_item_get_info (item) : NULL;
+}
+
+static const TdEvidenceInfo *
 current_info (TdEvidencePage *self)
 {
-  for (guint i = 0; self->items && i < self->items->len; i++)
-    if (((TdEvidenceInfo *) self->items->pdata[i])->id == self->current)
-      return self->items->pdata[i];
+  for (guint i = 0; i < n_items (self); i++)
+    if (info_at (self, i)->id == self->current)
+      return info_at (self, i);
   return NULL;
 }
 
 /* "Chỉ tiêu 7" or the standard's code: what the evidence supports. */
 static char *
-owner_label (TdEvidencePage *self,
-             TdEvidenceInfo *e)
+owner_label (TdEvidencePage       *self,
+             const TdEvidenceInfo *e)
 {
   for (guint i = 0; e->owner.target_id && i < g_list_model_get_n_items (self->targets); i++)
     {
@@ -100,14 +117,14 @@ static void show_verdict_state (TdEvidencePage *self);
 /* Signatures in the list.  Each file is checked once per content (the cache is by SHA-256) in a
  * thread with its own database connection, so the list shows at once and the marks follow. */
 
-/* The list's rows are the items, in order: a row's evidence is found by its index. */
-static TdEvidenceInfo *
+/* The list box is bound to the store: a row's index is its item's position. */
+static const TdEvidenceInfo *
 info_for_row (TdEvidencePage *self,
               GtkWidget      *row)
 {
   int index = row ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
 
-  return self->items && index >= 0 && (guint) index < self->items->len ? self->items->pdata[index] : NULL;
+  return index >= 0 ? info_at (self, (guint) index) : NULL;
 }
 
 static void
@@ -116,7 +133,7 @@ mark_signed_rows (TdEvidencePage *self)
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list)); row;
        row = gtk_widget_get_next_sibling (row))
     {
-      TdEvidenceInfo *e = info_for_row (self, GTK_WIDGET (row));
+      const TdEvidenceInfo *e = info_for_row (self, GTK_WIDGET (row));
       TdEvidenceSigned *s = e ? g_hash_table_lookup (self->signatures, e->sha256) : NULL;
       GtkWidget *icon;
 
@@ -162,13 +179,13 @@ scan_signatures (TdEvidencePage *self)
   g_cancellable_cancel (self->scan_cancel);
   g_clear_object (&self->scan_cancel);
   mark_signed_rows (self);
-  if (self->db == NULL || self->items == NULL)
+  if (self->db == NULL)
     return;
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < n_items (self); i++)
     {
-      TdEvidenceInfo *e = self->items->pdata[i];
+      const TdEvidenceInfo *e = info_at (self, i);
       if (!g_hash_table_contains (self->signatures, e->sha256))
-        g_ptr_array_add (unchecked, e);
+        g_ptr_array_add (unchecked, (gpointer) e);
     }
   if (unchecked->len == 0)
     return;
@@ -180,56 +197,68 @@ scan_signatures (TdEvidencePage *self)
   td_evidence_scan_signatures_async (td_database_get_path (self->db), unchecked, self->scan_cancel, scan_done_cb, ref);
 }
 
-static void
-fill_list (TdEvidencePage *self)
+/* A row of the list, made by the list box for each item of the store. */
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
 {
-  GtkWidget *child;
-  guint unreviewed = 0;
-  g_autofree char *count = NULL;
+  TdEvidencePage *self = user_data;
+  const TdEvidenceInfo *e = td_review_item_get_info (item);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (verdict_icon (e->verdict));
+  g_autofree char *owner = owner_label (self, e);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", owner, td_verdict_get_label (e->verdict),
+                                               *e->verdict_comment ? " — " : "", e->verdict_comment);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list))) != NULL)
-    gtk_list_box_remove (self->evidence_list, child);
-  for (guint i = 0; self->items && i < self->items->len; i++)
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), e->file_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  td_verdict_get_label (e->verdict), -1);
+  /* Colour doubles the icon shape so the list reads at a glance; the
+   * shape alone still tells the verdicts apart for colour-blind users. */
+  if (e->verdict == TD_VERDICT_ACCEPTED)
+    gtk_widget_add_css_class (icon, "success");
+  else if (e->verdict == TD_VERDICT_NEEDS_MORE)
+    gtk_widget_add_css_class (icon, "warning");
+  else if (e->verdict == TD_VERDICT_REJECTED)
+    gtk_widget_add_css_class (icon, "error");
+  else
+    gtk_widget_add_css_class (icon, "dim-label");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  if (e->display_problem != NULL)
     {
-      TdEvidenceInfo *e = self->items->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (verdict_icon (e->verdict));
-      g_autofree char *owner = owner_label (self, e);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", owner, td_verdict_get_label (e->verdict),
-                                                   *e->verdict_comment ? " — " : "", e->verdict_comment);
+      /* Found at import: the PDF helper crashed or stalled on this file. */
+      GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      g_autofree char *tip = g_strdup_printf (_("Cannot be displayed: %s"), e->display_problem);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), e->file_name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      td_verdict_get_label (e->verdict), -1);
-      /* Colour doubles the icon shape so the list reads at a glance; the
-       * shape alone still tells the verdicts apart for colour-blind users. */
-      if (e->verdict == TD_VERDICT_ACCEPTED)
-        gtk_widget_add_css_class (icon, "success");
-      else if (e->verdict == TD_VERDICT_NEEDS_MORE)
-        gtk_widget_add_css_class (icon, "warning");
-      else if (e->verdict == TD_VERDICT_REJECTED)
-        gtk_widget_add_css_class (icon, "error");
-      else
-        gtk_widget_add_css_class (icon, "dim-label");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      if (e->display_problem != NULL)
-        {
-          /* Found at import: the PDF helper crashed or stalled on this file. */
-          GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-          g_autofree char *tip = g_strdup_printf (_("Cannot be displayed: %s"), e->display_problem);
-
-          gtk_widget_add_css_class (warning, "warning");
-          gtk_widget_set_tooltip_text (warning, tip);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), warning);
-        }
-      gtk_list_box_append (self->evidence_list, row);
-      unreviewed += e->verdict == TD_VERDICT_UNREVIEWED;
+      gtk_widget_add_css_class (warning, "warning");
+      gtk_widget_set_tooltip_text (warning, tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), warning);
     }
-  count = g_strdup_printf (_("%u evidence, %u not yet reviewed"), self->items ? self->items->len : 0, unreviewed);
+  return row;
+}
+
+/* The store takes @infos (NULL: none); the list box makes the rows. */
+static void
+set_items (TdEvidencePage *self,
+           GPtrArray      *infos)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *count = NULL;
+  guint unreviewed = 0;
+
+  for (guint i = 0; infos && i < infos->len; i++)
+    {
+      TdEvidenceInfo *e = g_steal_pointer (&infos->pdata[i]);
+
+      unreviewed += e->verdict == TD_VERDICT_UNREVIEWED;
+      g_ptr_array_add (items, td_review_item_new (e));
+    }
+  g_list_store_splice (self->items, 0, n_items (self), items->pdata, items->len);
+  count = g_strdup_printf (_("%u evidence, %u not yet reviewed"), items->len, unreviewed);
   gtk_label_set_label (self->count_label, count);
   scan_signatures (self);
 }
@@ -241,7 +270,7 @@ select_id (TdEvidencePage *self,
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list)); row;
        row = gtk_widget_get_next_sibling (row))
     {
-      TdEvidenceInfo *e = info_for_row (self, GTK_WIDGET (row));
+      const TdEvidenceInfo *e = info_for_row (self, GTK_WIDGET (row));
       if (e && e->id == id)
         {
           gtk_list_box_select_row (self->evidence_list, GTK_LIST_BOX_ROW (row));
@@ -259,31 +288,34 @@ load (TdEvidencePage *self)
   g_autoptr(TdRound) round = NULL;
   g_autoptr(TdAssessmentInfo) info = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) infos = NULL;
   gint64 keep = self->current;
 
-  g_clear_pointer (&self->items, g_ptr_array_unref);
   self->current = 0;
   if (self->db == NULL || unit_pos == GTK_INVALID_LIST_POSITION || round_pos == GTK_INVALID_LIST_POSITION)
-    return;
+    {
+      set_items (self, NULL);
+      return;
+    }
   unit = g_list_model_get_item (self->units, unit_pos);
   round = g_list_model_get_item (self->rounds, round_pos);
   info = td_assessment_lookup (self->db, td_unit_get_id (unit), td_round_get_id (round), &error);
   if (info != NULL)
-    self->items = td_evidence_list_for_assessment (self->db, info->id, &error);
+    infos = td_evidence_list_for_assessment (self->db, info->id, &error);
   /* The dossiers of the unit's nominations are reviewed here too, after its own evidence. */
   if (error == NULL)
     {
       GPtrArray *dossiers = td_evidence_list_for_nominations_of (self->db, td_unit_get_id (unit),
                                                                  td_round_get_id (round), &error);
-      if (self->items == NULL)
-        self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) td_evidence_info_free);
+      if (infos == NULL)
+        infos = g_ptr_array_new_with_free_func ((GDestroyNotify) td_evidence_info_free);
       if (dossiers != NULL)
-        g_ptr_array_extend_and_steal (self->items, dossiers);
+        g_ptr_array_extend_and_steal (infos, dossiers);
     }
   if (error)
     td_window_toast (GTK_WIDGET (self), error->message);
-  fill_list (self);
-  if (self->items == NULL || self->items->len == 0)
+  set_items (self, infos);
+  if (n_items (self) == 0)
     {
       gtk_stack_set_visible_child_name (self->viewer_stack, "empty");
       gtk_label_set_label (self->title_label, "");
@@ -295,10 +327,10 @@ load (TdEvidencePage *self)
     }
   /* After a verdict the same evidence stays in view at the same page: marking it as current
    * before selecting its new row keeps row_selected_cb from loading the file again. */
-  for (guint i = 0; keep && i < self->items->len; i++)
-    if (((TdEvidenceInfo *) self->items->pdata[i])->id == keep)
+  for (guint i = 0; keep && i < n_items (self); i++)
+    if (info_at (self, i)->id == keep)
       self->current = keep;
-  select_id (self, self->current ? self->current : ((TdEvidenceInfo *) self->items->pdata[0])->id);
+  select_id (self, self->current ? self->current : info_at (self, 0)->id);
   show_verdict_state (self);
 }
 
@@ -308,7 +340,7 @@ static void
 row_selected_cb (TdEvidencePage *self,
                  GtkListBoxRow  *row)
 {
-  TdEvidenceInfo *e = row ? info_for_row (self, GTK_WIDGET (row)) : NULL;
+  const TdEvidenceInfo *e = row ? info_for_row (self, GTK_WIDGET (row)) : NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -351,7 +383,7 @@ selection_changed_cb (TdEvidencePage *self)
 static void
 show_verdict_state (TdEvidencePage *self)
 {
-  TdEvidenceInfo *e = current_info (self);
+  const TdEvidenceInfo *e = current_info (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.verdict", e != NULL);
   gtk_toggle_button_set_active (self->verdict_accepted, e && e->verdict == TD_VERDICT_ACCEPTED);
@@ -415,7 +447,7 @@ verdict_cb (GtkWidget  *widget,
             GVariant   *parameter)
 {
   TdEvidencePage *self = TD_EVIDENCE_PAGE (widget);
-  TdEvidenceInfo *e = current_info (self);
+  const TdEvidenceInfo *e = current_info (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(Undo) undo = NULL;
   TdVerdict verdict;
@@ -474,15 +506,15 @@ next_unreviewed_cb (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   TdEvidencePage *self = TD_EVIDENCE_PAGE (widget);
-  guint start = 0, n = self->items ? self->items->len : 0;
+  guint start = 0, n = n_items (self);
 
   for (guint i = 0; i < n; i++)
-    if (((TdEvidenceInfo *) self->items->pdata[i])->id == self->current)
+    if (info_at (self, i)->id == self->current)
       start = i;
   /* Onwards from the one in view, then from the top. */
   for (guint k = 1; k <= n; k++)
     {
-      TdEvidenceInfo *e = self->items->pdata[(start + k) % n];
+      const TdEvidenceInfo *e = info_at (self, (start + k) % n);
       if (e->verdict == TD_VERDICT_UNREVIEWED)
         {
           select_id (self, e->id);
@@ -542,7 +574,7 @@ save_copy_cb (GtkWidget  *widget,
               GVariant   *parameter)
 {
   TdEvidencePage *self = TD_EVIDENCE_PAGE (widget);
-  TdEvidenceInfo *e = current_info (self);
+  const TdEvidenceInfo *e = current_info (self);
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
 
   if (e == NULL)
@@ -558,7 +590,7 @@ open_external_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   TdEvidencePage *self = TD_EVIDENCE_PAGE (widget);
-  TdEvidenceInfo *e = current_info (self);
+  const TdEvidenceInfo *e = current_info (self);
   g_autoptr(GBytes) bytes = current_bytes (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
@@ -608,7 +640,7 @@ td_evidence_page_dispose (GObject *object)
   g_clear_object (&self->rounds);
   g_clear_object (&self->targets);
   g_clear_pointer (&self->standards, g_ptr_array_unref);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->items);
   g_clear_pointer (&self->signatures, g_hash_table_unref);
   G_OBJECT_CLASS (td_evidence_page_parent_class)->dispose (object);
 }
@@ -655,6 +687,8 @@ static void
 td_evidence_page_init (TdEvidencePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->items = g_list_store_new (TD_TYPE_REVIEW_ITEM);
+  gtk_list_box_bind_model (self->evidence_list, G_LIST_MODEL (self->items), create_row_cb, self, NULL);
   self->settings = g_settings_new (APP_ID);
   self->signatures = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) td_evidence_signed_free);
 }
@@ -696,5 +730,5 @@ td_evidence_page_get_current (TdEvidencePage *self)
 guint
 td_evidence_page_get_n_items (TdEvidencePage *self)
 {
-  return self->items ? self->items->len : 0;
+  return n_items (self);
 }
