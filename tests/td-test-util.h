@@ -74,6 +74,19 @@ td_test_set_true (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The evidence checker, counting its calls: td_evidence_set_checker (td_test_counting_check)
+ * shows whether a file was drawn; td_pdf_checker_install () puts the usual one back. */
+static int td_test_n_checked G_GNUC_UNUSED;
+
+static inline gboolean
+td_test_counting_check (GBytes  *bytes,
+                        int     *n_pages,
+                        GError **error)
+{
+  td_test_n_checked++;
+  return td_pdf_check (bytes, n_pages, error);
+}
+
 /* Runs the main loop for @ms milliseconds: lets widgets lay out, draw and finish async work. */
 static inline void
 td_test_iterate (guint ms)

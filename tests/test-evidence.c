@@ -74,17 +74,6 @@ test_inspect_password_protected (void)
   assert_refused (bytes, 0, TD_EVIDENCE_ERROR_ENCRYPTED);
 }
 
-static int n_checked;
-
-static gboolean
-counting_check (GBytes  *bytes,
-                int     *n_pages,
-                GError **error)
-{
-  n_checked++;
-  return td_pdf_check (bytes, n_pages, error);
-}
-
 static void
 test_attach_dedup_and_verdict (void)
 {
@@ -108,7 +97,7 @@ test_attach_dedup_and_verdict (void)
   owner.target_id = td_target_get_id (t1);
   /* The file is drawn once: attached again, to the same target or another, its bytes are
    * known and were drawn without a fault.  The size limit still holds for it. */
-  td_evidence_set_checker (counting_check);
+  td_evidence_set_checker (td_test_counting_check);
   e1 = td_evidence_attach (db, pdf, "/home/clerk/Tài liệu/danh-sach.pdf", &owner, 0, &error);
   g_assert_no_error (error);
   e1_again = td_evidence_attach (db, pdf, "copy.pdf", &owner, 0, &error);
@@ -116,7 +105,7 @@ test_attach_dedup_and_verdict (void)
   owner.target_id = td_target_get_id (t7);
   e7 = td_evidence_attach (db, pdf, "danh-sach.pdf", &owner, 0, &error);
   g_assert_cmpint (e7, !=, e1);
-  g_assert_cmpint (n_checked, ==, 1);
+  g_assert_cmpint (td_test_n_checked, ==, 1);
   g_assert_cmpint (td_evidence_attach (db, pdf, "danh-sach.pdf", &owner, 100, &error), ==, 0);
   g_assert_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_TOO_LARGE);
   g_clear_error (&error);

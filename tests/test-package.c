@@ -105,17 +105,6 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 }
 
-static int n_checked;
-
-static gboolean
-counting_check (GBytes  *bytes,
-                int     *n_pages,
-                GError **error)
-{
-  n_checked++;
-  return td_pdf_check (bytes, n_pages, error);
-}
-
 static void
 test_resubmission_and_return (Fixture *f, gconstpointer data)
 {
@@ -152,11 +141,11 @@ test_resubmission_and_return (Fixture *f, gconstpointer data)
 
   /* The revision brings the same two PDFs: the board holds them, checked, and does not draw
    * them again. */
-  td_evidence_set_checker (counting_check);
+  td_evidence_set_checker (td_test_counting_check);
   second = td_package_import (f->province_db, revision2, 0, &error);
   td_pdf_checker_install ();
   g_assert_no_error (error);
-  g_assert_cmpint (n_checked, ==, 0);
+  g_assert_cmpint (td_test_n_checked, ==, 0);
   g_assert_cmpuint (second->n_evidence, ==, 2);
   g_assert_cmpint (second->kind, ==, TD_IMPORT_REVISION);
   g_assert_cmpint (second->revision, ==, 2);
