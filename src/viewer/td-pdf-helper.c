@@ -34,6 +34,7 @@ struct _TdPdfHelper
   int          n_pages;
   int          n_signatures;
   double      *sizes;         /* width, height of each page, in points */
+  gboolean     spare_wanted;  /* it took the spare: the next starts with the first request */
 };
 
 int
@@ -261,11 +262,16 @@ start (TdPdfHelper  *self,
       self->pid = 0;
       return FALSE;
     }
-  /* The next spare starts once this document is open, on a thread of its own: starting a
-   * process (fork and exec from a process of a few hundred megabytes) and its start-up run
-   * beside the first pages, not before them. */
+  /* The next spare starts on a thread of its own once the first page (or text) has been
+   * asked for, so that it runs beside the drawing and not before it: fork() from a process of
+   * a few hundred megabytes holds the app's memory map for milliseconds, and a page cache
+   * being set up between the opening and its first request (its worker thread's stack is an
+   * mmap) waited for it, 3–6 ms of a 15 ms first page in bench-viewer. */
   ok = open_document (self, timeout_ms, error);
-  refill_spare_later ();
+  if (ok)
+    self->spare_wanted = TRUE;
+  else
+    refill_spare_later ();
   return ok;
 }
 
@@ -279,6 +285,16 @@ td_pdf_helper_prepare (void)
   G_UNLOCK (spare);
   if (!have)
     refill_spare_later ();
+}
+
+/* Called with the lock held, before a request: see start(). */
+static void
+ask_for_spare (TdPdfHelper *self)
+{
+  if (!self->spare_wanted)
+    return;
+  self->spare_wanted = FALSE;
+  refill_spare_later ();
 }
 
 /* Opens the document in the running helper.  An answer that the file cannot be opened leaves
@@ -513,6 +529,9 @@ td_pdf_helper_free (TdPdfHelper *self)
 {
   if (self == NULL)
     return;
+  /* Closed before anything was asked of it: the spare it took is replaced now. */
+  if (self->spare_wanted)
+    refill_spare_later ();
   /* Our own process: ended and reaped, then the rest goes as an abandoned helper's does. */
   stop (self);
   td_pdf_helper_abandon (self);
@@ -589,6 +608,7 @@ td_pdf_helper_render (TdPdfHelper  *self,
   req.scale = scale;
   req.max_pixels = max_pixels;
   g_mutex_lock (&self->lock);
+  ask_for_spare (self);
   ok = exchange (self, &req, &reply, &fd, timeout_ms, error);
   if (ok && reply.retiring)
     stop (self);
@@ -647,6 +667,7 @@ ask_payload (TdPdfHelper *self,
   if (text)
     g_strlcpy (req.text, text, sizeof req.text);
   g_mutex_lock (&self->lock);
+  ask_for_spare (self);
   ok = exchange (self, &req, &reply, &fd, timeout_ms, &error);
   if (ok && reply.retiring)
     stop (self);
