@@ -94,16 +94,14 @@ check_size_and_kind (GBytes  *bytes,
   return TRUE;
 }
 
-gboolean
-td_evidence_inspect (GBytes  *bytes,
-                     gsize    max_size,
-                     int     *n_pages,
-                     GError **error)
+/* Every page drawn by the installed checker (the PDF helper). */
+static gboolean
+draw_check (GBytes  *bytes,
+            int     *n_pages,
+            GError **error)
 {
   int pages = 0;
 
-  if (!check_size_and_kind (bytes, max_size, error))
-    return FALSE;
   if (evidence_checker == NULL)
     {
       g_set_error_literal (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_NO_CHECKER,
@@ -115,6 +113,15 @@ td_evidence_inspect (GBytes  *bytes,
   if (n_pages)
     *n_pages = pages;
   return TRUE;
+}
+
+gboolean
+td_evidence_inspect (GBytes  *bytes,
+                     gsize    max_size,
+                     int     *n_pages,
+                     GError **error)
+{
+  return check_size_and_kind (bytes, max_size, error) && draw_check (bytes, n_pages, error);
 }
 
 /* Direction marks and overrides (LRM, RLM, ALM, LRE…RLO, LRI…PDI), zero-width characters and
@@ -169,22 +176,6 @@ td_evidence_safe_file_name (const char *name)
   if (!g_str_has_suffix (lower, ".pdf") || strlen (clean) > 200)
     return g_strconcat (clean, ".pdf", NULL);
   return g_steal_pointer (&clean);
-}
-
-static gint64 store_digested (TdDatabase *db, GBytes *bytes, const char *sha, int pages,
-                              const char *file_name, const TdEvidenceOwner *owner, GError **error);
-
-gint64
-td_evidence_store_checked (TdDatabase            *db,
-                           GBytes                *bytes,
-                           int                    pages,
-                           const char            *file_name,
-                           const TdEvidenceOwner *owner,
-                           GError               **error)
-{
-  g_autofree char *sha = td_evidence_sha256 (bytes);
-
-  return store_digested (db, bytes, sha, pages, file_name, owner, error);
 }
 
 static gint64
@@ -260,6 +251,19 @@ store_digested (TdDatabase            *db,
   return id;
 }
 
+gint64
+td_evidence_store_checked (TdDatabase            *db,
+                           GBytes                *bytes,
+                           int                    pages,
+                           const char            *file_name,
+                           const TdEvidenceOwner *owner,
+                           GError               **error)
+{
+  g_autofree char *sha = td_evidence_sha256 (bytes);
+
+  return store_digested (db, bytes, sha, pages, file_name, owner, error);
+}
+
 gboolean
 td_evidence_check_owner (const TdEvidenceOwner  *owner,
                          GError                **error)
@@ -292,7 +296,7 @@ td_evidence_attach (TdDatabase            *db,
    * unless these very bytes (the digest is of them) are stored already, drawn without a fault:
    * the same scan attached to a second target is not drawn again. */
   sha = td_evidence_sha256 (bytes);
-  if (!td_evidence_is_stored (db, sha, &pages) && !td_evidence_inspect (bytes, max_size, &pages, error))
+  if (!td_evidence_is_stored (db, sha, &pages) && !draw_check (bytes, &pages, error))
     return 0;
   return store_digested (db, bytes, sha, pages, file_name, owner, error);
 }

@@ -11,7 +11,6 @@
 
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
 #include <cairo-pdf.h>
 #include <poppler.h>
 #include <math.h>
@@ -193,7 +192,6 @@ finish_pixels (Pixels *px,
   td_helper_memfd_seal (px->fd);
   return px->fd;
 }
-
 
 static gboolean
 retiring (void)

@@ -72,8 +72,11 @@ static const TdEvidenceInfo *
 current_info (TdEvidencePage *self)
 {
   for (guint i = 0; i < n_items (self); i++)
-    if (info_at (self, i)->id == self->current)
-      return info_at (self, i);
+    {
+      const TdEvidenceInfo *e = info_at (self, i);
+      if (e->id == self->current)
+        return e;
+    }
   return NULL;
 }
 
@@ -130,14 +133,13 @@ info_for_row (TdEvidencePage *self,
 static void
 mark_signed_rows (TdEvidencePage *self)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list)); row;
-       row = gtk_widget_get_next_sibling (row))
+  for (guint i = 0; i < n_items (self); i++)
     {
-      const TdEvidenceInfo *e = info_for_row (self, GTK_WIDGET (row));
-      TdEvidenceSigned *s = e ? g_hash_table_lookup (self->signatures, e->sha256) : NULL;
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->evidence_list, (int) i);
+      TdEvidenceSigned *s = g_hash_table_lookup (self->signatures, info_at (self, i)->sha256);
       GtkWidget *icon;
 
-      if (s == NULL || !s->is_signed || g_object_get_data (G_OBJECT (row), "signature-icon"))
+      if (row == NULL || s == NULL || !s->is_signed || g_object_get_data (G_OBJECT (row), "signature-icon"))
         continue;
       icon = gtk_image_new_from_icon_name (s->state == TD_SIGNATURE_VALID ? "security-high-symbolic" : "security-low-symbolic");
       gtk_widget_add_css_class (icon, s->state == TD_SIGNATURE_VALID ? "success" : "error");
@@ -267,16 +269,12 @@ static void
 select_id (TdEvidencePage *self,
            gint64          id)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      const TdEvidenceInfo *e = info_for_row (self, GTK_WIDGET (row));
-      if (e && e->id == id)
-        {
-          gtk_list_box_select_row (self->evidence_list, GTK_LIST_BOX_ROW (row));
-          return;
-        }
-    }
+  for (guint i = 0; i < n_items (self); i++)
+    if (info_at (self, i)->id == id)
+      {
+        gtk_list_box_select_row (self->evidence_list, gtk_list_box_get_row_at_index (self->evidence_list, (int) i));
+        return;
+      }
 }
 
 static void
