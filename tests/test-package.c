@@ -337,6 +337,14 @@ test_export_needs_submission (Fixture *f, gconstpointer data)
     g_assert_null (td_package_resolve_output (missing, "X-B", 2, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
     g_clear_error (&error);
+    /* Under a file, not a folder: said so, not "does not exist". */
+    {
+      g_autofree char *under_file = g_build_filename (f->package, "x.thidua", NULL);
+
+      g_assert_false (td_package_export (f->unit_db, "X-B", 2, under_file, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+      g_clear_error (&error);
+    }
     resolved = td_package_resolve_output (f->dir, "X-B", 2, &error);
     g_assert_no_error (error);
     g_assert_true (g_str_has_suffix (resolved, G_DIR_SEPARATOR_S "X-B-dot2.thidua"));

@@ -146,8 +146,12 @@ folder_exists (const char  *folder,
 {
   if (g_file_test (folder, G_FILE_TEST_IS_DIR))
     return TRUE;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-               _("The folder “%s” does not exist. Create it, or write the package somewhere else."), folder);
+  if (g_file_test (folder, G_FILE_TEST_EXISTS))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                 _("“%s” is a file, not a folder. Write the package into a folder."), folder);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("The folder “%s” does not exist. Create it, or write the package somewhere else."), folder);
   return FALSE;
 }
 
