@@ -87,6 +87,16 @@ td_test_counting_check (GBytes  *bytes,
   return td_pdf_check (bytes, n_pages, error);
 }
 
+/* Runs the main loop until @cond holds, for as long as it takes: the wait ends with the event
+ * it waits for.  The guard (@seconds) is only there so that a broken test fails instead of
+ * hanging; it is far above what a loaded machine under AddressSanitizer needs. */
+#define TD_TEST_WAIT_UNTIL(cond, seconds)                                          \
+  G_STMT_START {                                                                 \
+    gint64 td_test_end_ = g_get_monotonic_time () + (gint64) (seconds) * G_USEC_PER_SEC; \
+    while (!(cond) && g_get_monotonic_time () < td_test_end_)                    \
+      td_test_iterate (10);                                                      \
+  } G_STMT_END
+
 /* Runs the main loop for @ms milliseconds: lets widgets lay out, draw and finish async work. */
 static inline void
 td_test_iterate (guint ms)

@@ -6,6 +6,7 @@
 #include "td-chart.h"
 #include "td-progress-chart.h"
 #include "td-report.h"
+#include "td-table-export.h"
 #include "td-test-util.h"
 
 /* The seed's targets with made-up roll-ups: target 4 ("> 90 %") at 95 %, target 9 ("90 %") at
@@ -396,6 +397,33 @@ test_report_files (void)
   td_test_cleanup_dir (dir);
 }
 
+/* A name or note that a spreadsheet would run as a formula is written as text in a CSV; a
+ * plain number stays a number.  (XLSX cells are written as strings, which Excel never runs.) */
+static void
+test_csv_formula_cells (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "don-vi.csv", NULL);
+  const char *header[] = { "Mã", "Tên", "Số", NULL };
+  const char *row1[] = { "=HYPERLINK(\"http://x\";\"bấm\")", "+SUM(A1:A9)", "-3", NULL };
+  const char *row2[] = { "@cmd", "-Xã lạ", "1.234,5", NULL };
+  const char *row3[] = { "\tTab", "Xã Tiên Du", "-", NULL };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_ptr_array_add (rows, (gpointer) row1);
+  g_ptr_array_add (rows, (gpointer) row2);
+  g_ptr_array_add (rows, (gpointer) row3);
+  g_assert_true (td_table_write (path, "Đơn vị", header, rows, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"'=HYPERLINK(\"\"http://x\"\";\"\"bấm\"\")\";\"'+SUM(A1:A9)\";\"-3\"\r\n"));
+  g_assert_nonnull (strstr (text, "\"'@cmd\";\"'-Xã lạ\";\"1.234,5\"\r\n"));
+  g_assert_nonnull (strstr (text, "\"'\tTab\";\"Xã Tiên Du\";\"-\"\r\n"));
+  td_test_cleanup_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -407,5 +435,6 @@ main (int argc, char *argv[])
   ADD ("/chart/ranking-rows", test_ranking_rows);
   ADD ("/chart/export-text", test_export_text);
   g_test_add_func ("/chart/report-files", test_report_files);
+  g_test_add_func ("/chart/csv-formula-cells", test_csv_formula_cells);
   return g_test_run ();
 }

@@ -811,6 +811,23 @@ test_real_province (void)
     run_cli (&r, "setup", "export", "--unit", "X-TIENDU", "-o", setups, "--database", board, NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
+  /* A refused setup file leaves no database behind, not even an empty one: the file is not a
+   * setup file, or it is for another unit than the one asked for. */
+  {
+    g_auto(Run) r = { 0 };
+    g_autofree char *wal = g_strconcat (unit, "-wal", NULL);
+
+    run_cli (&r, "setup", "open", csv, "--database", unit, NULL);
+    assert_one_line_error (&r, 1, NULL);
+    g_assert_false (g_file_test (unit, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "setup", "open", setup, "--unit", "UBND-TINH", "--database", unit, NULL);
+    assert_one_line_error (&r, 1, NULL);
+    g_assert_false (g_file_test (unit, G_FILE_TEST_EXISTS));
+  }
   {
     g_auto(Run) r = { 0 };
     run_cli (&r, "setup", "open", setup, "--database", unit, NULL);
@@ -904,7 +921,14 @@ test_real_province (void)
     run_cli (&sum, "summary", "--round", "2", "--database", board, NULL);
     g_assert_nonnull (strstr (sum.out, "0,7512"));
   }
-  /* The register exported, as .xlsx and .csv, reads back as the same register. */
+  /* The register exported, as .xlsx and .csv, reads back as the same register; a name that a
+   * spreadsheet would run as a formula is text in the CSV, and reads back as typed. */
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "units", "add", "X-LA", "--name", "=1+1 Xã Lạ", "--kind", "commune", "--parent", "UBND-TINH",
+             "--database", board, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
   for (int i = 0; i < 2; i++)
     {
       g_auto(Run) out = { 0 };
@@ -915,7 +939,13 @@ test_real_province (void)
       g_assert_cmpint (out.status, ==, 0);
       run_cli (&back, "units", "import", file, "--dry-run", "--database", board, NULL);
       g_assert_cmpint (back.status, ==, 0);
-      g_assert_nonnull (strstr (back.out, "0 to add, 0 to change, 0 to retire, 2 unchanged, 0 refused"));
+      g_assert_nonnull (strstr (back.out, "0 to add, 0 to change, 0 to retire, 3 unchanged, 0 refused"));
+      if (i == 1)
+        {
+          g_autofree char *text = NULL;
+          g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+          g_assert_nonnull (strstr (text, "\"'=1+1 Xã Lạ\""));
+        }
     }
 }
 

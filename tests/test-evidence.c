@@ -19,6 +19,18 @@ count (TdDatabase *db, const char *sql)
   return n;
 }
 
+/* A write behind the core's back, as an older import would have left the file. */
+static void
+exec_sql (TdDatabase *db, const char *sql)
+{
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (td_database_get_path (db), &raw), ==, SQLITE_OK);
+  sqlite3_busy_timeout (raw, 5000);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+}
+
 static void
 assert_refused (GBytes *bytes, gsize max_size, TdEvidenceError code)
 {
@@ -145,6 +157,99 @@ test_attach_dedup_and_verdict (void)
   g_assert_cmpstr (info->verdict_comment, ==, "Thiếu trang 2");
   g_assert_cmpstr (info->reviewed_by, ==, "Người kiểm thử");
 
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
+/* A blob marked "cannot be displayed" at an import (the helper crashed or ran over then) is
+ * drawn again when the same bytes are attached; drawn without a fault this time, the mark goes
+ * and the audit log says so.  Marked bytes are never taken as checked without drawing. */
+static void
+test_attach_clears_display_problem (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "marked.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "X-M", "Xã M", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  g_autoptr(TdRound) round = td_catalog_find_round (db, 1, &error);
+  g_autoptr(TdTarget) t1 = td_catalog_find_target (db, 1, &error);
+  g_autoptr(TdTarget) t3 = td_catalog_find_target (db, 3, &error);
+  g_autoptr(GBytes) pdf = td_demo_make_pdf ("Minh chứng", "Đã vẽ lại", 2);
+  g_autoptr(GPtrArray) audit = NULL;
+  TdEvidenceOwner owner = { 0 };
+  TdAuditEntry *entry;
+  gint64 e1, e3;
+
+  owner.assessment_id = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round), &error);
+  owner.target_id = td_target_get_id (t1);
+  td_evidence_set_checker (td_test_counting_check);
+  td_test_n_checked = 0;
+  e1 = td_evidence_attach (db, pdf, "scan.pdf", &owner, 0, &error);
+  g_assert_no_error (error);
+  exec_sql (db, "UPDATE evidence_blob SET display_problem = 'The PDF reader stopped (Aborted).'");
+
+  /* Attached again, to another target: drawn again (the mark says the last drawing failed). */
+  owner.target_id = td_target_get_id (t3);
+  e3 = td_evidence_attach (db, pdf, "scan.pdf", &owner, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (e3, !=, e1);
+  g_assert_cmpint (td_test_n_checked, ==, 2);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM evidence_blob WHERE display_problem IS NULL AND page_count = 2"), ==, 1);
+  audit = td_audit_list (db, NULL, 1, &error);
+  g_assert_no_error (error);
+  entry = audit->pdata[0];
+  g_assert_cmpstr (entry->field, ==, "display_problem");
+  g_assert_cmpstr (entry->old_value, ==, "The PDF reader stopped (Aborted).");
+  g_assert_null (entry->new_value);
+  g_assert_cmpint (entry->entity_id, ==, e3);
+
+  /* The same again to the same target: no new evidence, but the mark still goes. */
+  exec_sql (db, "UPDATE evidence_blob SET display_problem = 'x'");
+  g_assert_cmpint (td_evidence_attach (db, pdf, "scan.pdf", &owner, 0, &error), ==, e3);
+  g_assert_cmpint (td_test_n_checked, ==, 3);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM evidence_blob WHERE display_problem IS NULL"), ==, 1);
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = td_audit_list (db, NULL, 1, &error);
+  g_assert_cmpstr (((TdAuditEntry *) audit->pdata[0])->old_value, ==, "x");
+  td_pdf_checker_install ();
+
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
+static void
+attached_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GError **error = data;
+  gint64 id = td_evidence_attach_finish (result, error);
+
+  /* 0 with the reason, as the synchronous call says it: never -1, which a caller took for an
+   * id and so showed nothing when a clerk's PDF was refused. */
+  g_assert_cmpint (id, ==, 0);
+  g_assert_nonnull (*error);
+}
+
+/* A file refused on the worker comes back as 0 and the reason. */
+static void
+test_attach_async_refused (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "async.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdUnit) unit = td_catalog_add_unit (db, "X-AS", "Xã AS", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  g_autoptr(TdRound) round = td_catalog_find_round (db, 1, &error);
+  g_autoptr(TdTarget) t1 = td_catalog_find_target (db, 1, &error);
+  g_autoptr(GBytes) not_pdf = g_bytes_new_static ("Không phải PDF", strlen ("Không phải PDF"));
+  TdEvidenceOwner owner = { 0 };
+
+  owner.assessment_id = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round), &error);
+  owner.target_id = td_target_get_id (t1);
+  td_evidence_attach_async (td_database_get_path (db), "Người kiểm thử", not_pdf, "anh.jpg", &owner, 0, NULL,
+                            attached_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_NOT_PDF);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM evidence"), ==, 0);
   g_assert_finalize_object (db);
   td_test_cleanup_dir (dir);
 }
@@ -285,6 +390,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/evidence/inspect", test_inspect);
   g_test_add_func ("/evidence/inspect-password-protected", test_inspect_password_protected);
   g_test_add_func ("/evidence/attach-dedup-verdict", test_attach_dedup_and_verdict);
+  g_test_add_func ("/evidence/attach-clears-display-problem", test_attach_clears_display_problem);
+  g_test_add_func ("/evidence/attach-async-refused", test_attach_async_refused);
   g_test_add_func ("/evidence/remove-restore-replace", test_remove_restore_replace);
   g_test_add_func ("/evidence/demo-province", test_demo_province);
   return g_test_run ();

@@ -476,15 +476,13 @@ test_import_dialog (void)
   gtk_window_present (GTK_WINDOW (window));
   dialog = td_import_dialog_new (td_database_get_path (province), G_LIST_MODEL (files), 0);
   adw_dialog_present (ADW_DIALOG (dialog), window);
-  for (int i = 0; i < 300 && td_import_dialog_is_busy (dialog); i++)
-    td_test_iterate (10);
+  TD_TEST_WAIT_UNTIL (!td_import_dialog_is_busy (dialog), 90);
   g_assert_cmpuint (td_import_dialog_get_n_ok (dialog), ==, 1);
   g_assert_cmpint (td_assessment_lookup (province, td_unit_get_id (twin), td_round_get_id (round), &error) == NULL, ==, TRUE);
 
   td_import_dialog_start (dialog);
   td_test_iterate (20);
-  for (int i = 0; i < 300 && td_import_dialog_is_busy (dialog); i++)
-    td_test_iterate (10);
+  TD_TEST_WAIT_UNTIL (!td_import_dialog_is_busy (dialog), 90);
   g_assert_cmpuint (td_import_dialog_get_n_done (dialog), ==, 1);
   {
     g_autoptr(TdRound) r2 = td_catalog_find_round (province, 2, &error);

@@ -48,8 +48,7 @@ sample_window (const char *dir,
     /* Until the form is built: a loaded machine takes longer.  (Another area is shown without
      * the form: it reads the database when first shown.) */
     TdAssessmentPage *page = TD_ASSESSMENT_PAGE (td_window_get_page (window, TD_AREA_SELF_ASSESSMENT));
-    for (int i = 0; i < 2000 && (page->rows == NULL || page->rows->len == 0); i++)
-      td_test_iterate (10);
+    TD_TEST_WAIT_UNTIL (page->rows != NULL && page->rows->len > 0, 90);
   }
   return window;
 }

@@ -119,6 +119,13 @@ test_resubmission_and_return (Fixture *f, gconstpointer data)
   g_autoptr(TdAssessmentInfo) info = NULL;
 
   g_assert_no_error (error);
+  /* Received at the board: nothing the board could send (a "received" package is taken by no
+   * board), refused with what to do, and no file is written. */
+  g_assert_false (td_package_export (f->province_db, "X-A", 2, returned, &error));
+  g_assert_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION);
+  g_assert_nonnull (strstr (error->message, "return it"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (returned, G_FILE_TEST_EXISTS));
   /* The board returns it; the package tells the unit why. */
   g_assert_true (td_assessment_set_status (f->province_db, dst, TD_ASSESSMENT_RETURNED, "Chỉ tiêu 7 chưa khớp số liệu", NULL, &error));
   g_assert_true (td_package_export (f->province_db, "X-A", 2, returned, &error));
@@ -128,6 +135,10 @@ test_resubmission_and_return (Fixture *f, gconstpointer data)
   info = td_assessment_get_info (f->unit_db, src, &error);
   g_assert_cmpint (info->status, ==, TD_ASSESSMENT_RETURNED);
   g_assert_cmpstr (info->status_reason, ==, "Chỉ tiêu 7 chưa khớp số liệu");
+  /* The unit does not send the return on: it corrects and submits again first. */
+  g_assert_false (td_package_export (f->unit_db, "X-A", 2, revision2, &error));
+  g_assert_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION);
+  g_clear_error (&error);
   /* The clerk's own submission: no "received unsigned" mark, which is the board's record. */
   g_assert_null (info->received_signature);
 

@@ -365,6 +365,40 @@ test_register_csv (void)
   td_test_cleanup_dir (dir);
 }
 
+/* A name with a right-to-left override would print reordered on a decision, one with a line
+ * break (a multi-line cell) or a terminal escape would not read as the register shows: such
+ * rows are refused at the register's door with the reason, and nothing is imported. */
+static void
+test_register_hidden_characters (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *board = open_board (dir);
+  g_autofree char *path = g_build_filename (dir, "so-dang-ky-la.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdRegisterPlan) plan = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+    "Ma don vi;Ten don vi;Loai\n"
+    "X-RLO;Xã \xe2\x80\xae\x63\x62\x61;xã\n"
+    "X-DONG;\"Xã Hai\nDòng\";xã\n"
+    "X-ESC;Xã \x1b[31mĐỏ;xã\n"
+    "X-TOT;Xã Tốt;xã\n", -1, NULL));
+  plan = td_register_plan (board, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->rows->len, ==, 4);
+  g_assert_cmpuint (plan->n_refused, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      TdRegisterRow *row = plan->rows->pdata[i];
+      g_assert_nonnull (strstr (row->reason, "invisible direction mark"));
+    }
+  g_assert_false (td_register_apply (board, plan, &error));
+  g_assert_nonnull (error);
+  g_assert_null (td_register_get (board, "X-TOT", NULL));
+  g_assert_finalize_object (board);
+  td_test_cleanup_dir (dir);
+}
+
 static void
 fill_all (TdDatabase *db, gint64 assessment)
 {
@@ -566,6 +600,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/province/register-xlsx", test_register_xlsx);
   g_test_add_func ("/province/register-csv", test_register_csv);
+  g_test_add_func ("/province/register-hidden-characters", test_register_hidden_characters);
   g_test_add_func ("/province/register-ods", test_register_ods);
   g_test_add_func ("/province/round-trip", test_round_trip);
   g_test_add_func ("/province/setup-hostile", test_setup_hostile);

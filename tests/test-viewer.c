@@ -4,26 +4,24 @@
 
 #include "td-evidence-page.h"
 #include "td-evidence-preview.h"
+#include "td-pdf-helper.h"
 #include "td-pdf-reader.h"
 #include "td-pdf-view.h"
 #include "td-database-private.h"
 #include "td-test-pdf.h"
 #include "td-test-util.h"
 
-/* A stall check, not a speed target: rendering on the main thread would block it for a page's
- * drawing on every flip, under any load; 400 ms is far above anything else the loop does, and
- * holds on a busy CI machine and under AddressSanitizer alike.  How quick the flips are is
- * measured by bench/bench-viewer, beside poppler alone. */
-#define GAP_LIMIT_MS 400
+/* The main loop's worst gap is printed, not judged: on a machine whose cores are busy with
+ * other work it is the scheduler's, not ours (423 ms once under AddressSanitizer beside two CPU
+ * hogs).  What would block the window, a page drawn while the main thread waits, is counted by
+ * the helper itself and must stay zero.  How quick the flips are is measured by
+ * bench/bench-viewer, beside poppler alone. */
 
 /* The reader opens a document on a worker: wait until it is shown (or refused). */
 static void
 wait_opened (TdPdfReader *reader)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (td_pdf_reader_is_opening (reader) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  TD_TEST_WAIT_UNTIL (!td_pdf_reader_is_opening (reader), 90);
   g_assert_false (td_pdf_reader_is_opening (reader));
 }
 
@@ -46,8 +44,7 @@ watchdog_cb (gpointer data)
 static void
 wait_shown (TdPdfView *view)
 {
-  for (int i = 0; i < 2000 && !td_pdf_view_is_page_shown (view); i++)
-    g_main_context_iteration (NULL, TRUE);
+  TD_TEST_WAIT_UNTIL (td_pdf_view_is_page_shown (view), 90);
 }
 
 static void
@@ -73,6 +70,9 @@ test_flip_200_pages (void)
   watchdog = g_timeout_add_full (G_PRIORITY_HIGH, 1, watchdog_cb, NULL, NULL);
   last_tick = 0;
   worst_gap = 0;
+  /* Held by this thread, as the app's main loop holds it while it runs an action: a page drawn
+   * from the action itself would count as drawn on the main thread. */
+  g_assert_true (g_main_context_acquire (NULL));
   for (int i = 1; i < 200; i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (view), "view.next", NULL);
@@ -80,10 +80,11 @@ test_flip_200_pages (void)
       wait_shown (view);
       g_assert_true (td_pdf_view_is_page_shown (view));
     }
+  g_main_context_release (NULL);
   g_source_remove (watchdog);
   g_test_message ("worst main-loop gap while flipping 200 pages: %.1f ms", worst_gap / 1000.0);
   g_assert_cmpint (td_pdf_view_get_page (view), ==, 199);
-  g_assert_cmpint (worst_gap, <, GAP_LIMIT_MS * 1000);
+  g_assert_cmpuint (td_pdf_helper_get_main_thread_renders (), ==, 0);
 
   /* Home and End; the memory held stays bounded. */
   gtk_widget_activate_action (GTK_WIDGET (view), "view.first", NULL);
@@ -143,12 +144,16 @@ test_crashing_evidence_opened (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
   td_evidence_page_set_database (page, db);
+  /* At GDK_SCALE=2 the screen is 640 logical pixels wide and the area shows its list alone:
+   * the reader is shown as a reviewer opening the file would see it (a view out of sight draws
+   * nothing). */
+  adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE,
+                                                                                                        "split_view")), TRUE);
   view = td_pdf_reader_get_view (TD_PDF_READER (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE,
                                                                                "reader")));
   /* The document opens on a worker: no cache until it has. */
-  for (int i = 0; i < 400 && (td_pdf_view_get_cache (view) == NULL ||
-                              td_page_cache_get_error (td_pdf_view_get_cache (view), 0) == NULL); i++)
-    td_test_iterate (10);
+  TD_TEST_WAIT_UNTIL (td_pdf_view_get_cache (view) != NULL && td_page_cache_get_error (td_pdf_view_get_cache (view), 0) != NULL,
+                      90);
   g_assert_nonnull (td_pdf_view_get_cache (view));
   g_assert_nonnull (td_page_cache_get_error (td_pdf_view_get_cache (view), 0));
   g_test_message ("%s", td_page_cache_get_error (td_pdf_view_get_cache (view), 0)->message);
@@ -180,7 +185,7 @@ test_dialog_damaged_and_password (void)
   /* A damaged file: the dialog opens and says so in the page area. */
   dialog = td_evidence_preview_new (junk);
   adw_dialog_present (ADW_DIALOG (dialog), window);
-  td_test_iterate (50);
+  wait_opened (td_evidence_preview_get_reader (dialog));
   g_assert_null (td_pdf_view_get_document (td_pdf_reader_get_view (td_evidence_preview_get_reader (dialog))));
   adw_dialog_force_close (ADW_DIALOG (dialog));
 
@@ -194,7 +199,7 @@ test_dialog_damaged_and_password (void)
 
       dialog = td_evidence_preview_new (bytes);
       adw_dialog_present (ADW_DIALOG (dialog), window);
-      td_test_iterate (50);
+      wait_opened (td_evidence_preview_get_reader (dialog));
       stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (td_pdf_reader_get_view (td_evidence_preview_get_reader (dialog)))));
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "password");
       row = td_pdf_reader_get_password_row (td_evidence_preview_get_reader (dialog));
@@ -329,14 +334,13 @@ test_review_verdicts (void)
   td_test_cleanup_dir (dir);
 }
 
-/* Up to 20 s: a loaded machine (two test programs and their PDF helpers on two cores) once
- * drew none within 5 s; the loop ends as soon as they are there. */
+/* A loaded machine (two test programs and their PDF helpers on two cores) once drew none
+ * within 5 s: the wait ends when they are there. */
 static void
 wait_drawn (TdPdfThumbnails *thumbnails,
             guint            at_least)
 {
-  for (int i = 0; i < 2000 && td_pdf_thumbnails_get_n_drawn (thumbnails) < at_least; i++)
-    td_test_iterate (10);
+  TD_TEST_WAIT_UNTIL (td_pdf_thumbnails_get_n_drawn (thumbnails) >= at_least, 90);
 }
 
 /* The thumbnails sidebar draws only the pages in sight, follows the view, moves it on a
@@ -433,6 +437,35 @@ test_hidpi (void)
   td_test_iterate (50);
 }
 
+/* A document given to a view that has no size yet asks for nothing: the first page is drawn
+ * at the width the view gets, not first for a view of no width (50 px) and thrown away. */
+static void
+test_nothing_before_laid_out (void)
+{
+  g_autoptr(GBytes) pdf = td_demo_make_pdf ("Báo cáo", "Một trang.", 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdPdfDocument) doc = td_pdf_document_new (pdf, NULL, &error);
+  GtkWidget *window = adw_window_new ();
+  TdPdfView *view = TD_PDF_VIEW (td_pdf_view_new ());
+  const TdRenderedPage *rendered;
+  int factor;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
+  td_pdf_view_set_zoom_mode (view, TD_ZOOM_FIT_WIDTH);
+  td_pdf_view_set_document (view, doc, NULL);
+  /* No size, so no scale: the cache's worker has nothing it may draw. */
+  g_assert_cmpfloat (td_page_cache_get_scale (td_pdf_view_get_cache (view)), ==, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_shown (view);
+  g_assert_true (td_pdf_view_is_page_shown (view));
+  factor = gtk_widget_get_scale_factor (GTK_WIDGET (view));
+  rendered = td_page_cache_lookup (td_pdf_view_get_cache (view), 0);
+  g_assert_cmpint (rendered->width, >=, factor * gtk_widget_get_width (GTK_WIDGET (view)) * 3 / 4);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Continuous mode: scrolling moves through the pages one under the other, the page under the
  * middle of the view becomes the current one, a page number jumps there, and switching back
  * to flipping keeps the page. */
@@ -520,8 +553,7 @@ test_signature_banner (void)
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (reader));
   gtk_window_present (GTK_WINDOW (window));
   td_pdf_reader_set_pdf (reader, signed_pdf, NULL);
-  for (int i = 0; i < 300 && !adw_banner_get_revealed (banner); i++)
-    td_test_iterate (10);
+  TD_TEST_WAIT_UNTIL (adw_banner_get_revealed (banner), 90);
   g_assert_true (adw_banner_get_revealed (banner));
   g_test_message ("banner: %s", adw_banner_get_title (banner));
   g_assert_nonnull (strstr (adw_banner_get_title (banner), "Nguyễn Văn A"));
@@ -600,7 +632,9 @@ test_review_signed (void)
   /* Two demo files, the signed one, and the nomination's report. */
   g_assert_cmpuint (td_evidence_page_get_n_items (page), ==, 4);
 
-  for (int i = 0; i < 300 && n_marked == 0; i++)
+  /* The scan runs every file through the helpers and the signature checker: seconds under
+   * AddressSanitizer on a busy machine (3 s was not enough once).  Done when the mark is there. */
+  for (gint64 end = g_get_monotonic_time () + 90 * G_USEC_PER_SEC; n_marked == 0 && g_get_monotonic_time () < end;)
     {
       td_test_iterate (10);
       for (int r = 0; r < 4; r++)
@@ -642,6 +676,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/viewer/review-verdicts", test_review_verdicts);
   g_test_add_func ("/viewer/thumbnails", test_thumbnails);
   g_test_add_func ("/viewer/hidpi", test_hidpi);
+  g_test_add_func ("/viewer/nothing-before-laid-out", test_nothing_before_laid_out);
   g_test_add_func ("/viewer/continuous", test_continuous);
   g_test_add_func ("/viewer/signature-banner", test_signature_banner);
   g_test_add_func ("/viewer/review-signed", test_review_signed);

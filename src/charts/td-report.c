@@ -14,6 +14,7 @@
 #include "td-chart-export.h"
 #include "td-chart.h"
 #include "td-report.h"
+#include "td-table-export.h"
 
 /* A4 in points, with margins of about 20 mm left and 15 mm elsewhere. */
 #define PAGE_W 595.28
@@ -410,18 +411,6 @@ td_report_write_pdf (TdProgressData  *data,
   return td_export_commit (temp, path, error);
 }
 
-/* CSV: what a spreadsheet in a Vietnamese locale reads straight away: UTF-8 with a byte-order
- * mark, ";" between fields, decimal comma. */
-static void
-csv_field (GString    *out,
-           const char *text,
-           gboolean    last)
-{
-  g_autoptr(GString) quoted = g_string_new (text ? text : "");
-
-  g_string_replace (quoted, "\"", "\"\"", 0);
-  g_string_append_printf (out, "\"%s\"%s", quoted->str, last ? "\r\n" : ";");
-}
 
 /* The shown figure as a spreadsheet reads a number: "99,96 %" → "99,96" (a decimal comma and
  * no "%"; a percentage never has thousands dots).  Takes @shown. */
@@ -447,6 +436,7 @@ shown_decimals (const char *shown)
   return n;
 }
 
+/* CSV: what a spreadsheet in a Vietnamese locale reads straight away (td_table_csv_field()). */
 gboolean
 td_report_write_csv (TdProgressData  *data,
                      const char      *path,
@@ -459,7 +449,7 @@ td_report_write_csv (TdProgressData  *data,
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (header); c++)
-    csv_field (out, header[c], c + 1 == G_N_ELEMENTS (header));
+    td_table_csv_field (out, header[c], c + 1 == G_N_ELEMENTS (header));
   for (guint i = 0; i < data->rollups->len; i++)
     {
       TdTargetRollup *r = &g_array_index (data->rollups, TdTargetRollup, i);
@@ -472,15 +462,15 @@ td_report_write_csv (TdProgressData  *data,
       g_autofree char *met = g_strdup_printf ("%u", r->n_met);
       g_autofree char *reporting = g_strdup_printf ("%u", r->n_reporting);
 
-      csv_field (out, number, FALSE);
-      csv_field (out, td_target_get_text (r->target), FALSE);
-      csv_field (out, num, FALSE);
-      csv_field (out, den, FALSE);
-      csv_field (out, value, FALSE);
-      csv_field (out, threshold, FALSE);
-      csv_field (out, !r->has_measure ? td_chart_no_result_text (r) : r->met ? "Đạt" : "Chưa đạt", FALSE);
-      csv_field (out, met, FALSE);
-      csv_field (out, reporting, TRUE);
+      td_table_csv_field (out, number, FALSE);
+      td_table_csv_field (out, td_target_get_text (r->target), FALSE);
+      td_table_csv_field (out, num, FALSE);
+      td_table_csv_field (out, den, FALSE);
+      td_table_csv_field (out, value, FALSE);
+      td_table_csv_field (out, threshold, FALSE);
+      td_table_csv_field (out, !r->has_measure ? td_chart_no_result_text (r) : r->met ? "Đạt" : "Chưa đạt", FALSE);
+      td_table_csv_field (out, met, FALSE);
+      td_table_csv_field (out, reporting, TRUE);
     }
 
   if (!g_file_set_contents (temp, out->str, (gssize) out->len, error))

@@ -4,10 +4,46 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <xlsxwriter.h>
 
 #include "td-chart-export.h"
 #include "td-table-export.h"
+
+/* "-3", "+1,5", "1.234": what a spreadsheet reads as a number, not a formula. */
+static gboolean
+is_plain_number (const char *text)
+{
+  const char *c = text;
+  gboolean digits = FALSE;
+
+  if (*c == '-' || *c == '+')
+    c++;
+  for (; *c; c++)
+    {
+      if (g_ascii_isdigit (*c))
+        digits = TRUE;
+      else if (*c != ',' && *c != '.')
+        return FALSE;
+    }
+  return digits;
+}
+
+void
+td_table_csv_field (GString    *out,
+                    const char *text,
+                    gboolean    last)
+{
+  g_autoptr(GString) quoted = g_string_new (text ? text : "");
+  const char first = quoted->str[0];
+
+  /* A lone sign is text to a spreadsheet, and so is a number with one. */
+  if ((first != '\0' && strchr ("=@\t\r", first) != NULL) ||
+      ((first == '+' || first == '-') && quoted->len > 1 && !is_plain_number (quoted->str)))
+    g_string_prepend_c (quoted, '\'');
+  g_string_replace (quoted, "\"", "\"\"", 0);
+  g_string_append_printf (out, "\"%s\"%s", quoted->str, last ? "\r\n" : ";");
+}
 
 static gboolean
 write_csv (const char          *temp,
@@ -23,12 +59,7 @@ write_csv (const char          *temp,
       const char * const *cells = r == 0 ? header : (const char * const *) rows->pdata[r - 1];
 
       for (guint c = 0; c < n; c++)
-        {
-          g_autoptr(GString) quoted = g_string_new (cells[c] ? cells[c] : "");
-
-          g_string_replace (quoted, "\"", "\"\"", 0);
-          g_string_append_printf (out, "\"%s\"%s", quoted->str, c + 1 == n ? "\r\n" : ";");
-        }
+        td_table_csv_field (out, cells[c], c + 1 == n);
     }
   return g_file_set_contents (temp, out->str, (gssize) out->len, error);
 }

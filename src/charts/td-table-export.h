@@ -15,4 +15,12 @@ gboolean td_table_write (const char          *path,
                          GPtrArray           *rows,
                          GError             **error);
 
+/* Appends @text as one quoted CSV field, then ";" or the line's end.  A field that a
+ * spreadsheet would take for a formula (=, +, -, @, a tab or a carriage return first, and not a
+ * plain number) is written with a leading apostrophe, so that a unit's name or note opened in
+ * Excel is text and never runs. */
+void     td_table_csv_field (GString             *out,
+                             const char          *text,
+                             gboolean             last);
+
 G_END_DECLS

@@ -106,9 +106,24 @@ td_cli_setup (TdCliContext  *ctx,
   if (argc == 3 && g_str_equal (argv[1], "open"))
     {
       g_autoptr(TdSetupResult) result = NULL;
+      gboolean existed;
 
-      if (!td_cli_open_unseeded (ctx, error) || (result = td_setup_open (ctx->db, argv[2], unit, error)) == NULL)
+      if (ctx->database_path == NULL)
+        ctx->database_path = td_database_default_path ();
+      existed = g_file_test (ctx->database_path, G_FILE_TEST_EXISTS);
+      if (!td_cli_open_unseeded (ctx, error))
         return 1;
+      if ((result = td_setup_open (ctx->db, argv[2], unit, error)) == NULL)
+        {
+          /* A refused setup file leaves nothing behind: not even the empty database that
+           * opening it made, which would later pass for an installation. */
+          if (!existed)
+            {
+              g_clear_object (&ctx->db);
+              td_database_delete_files (ctx->database_path);
+            }
+          return 1;
+        }
       if (ctx->json)
         {
           g_autoptr(JsonBuilder) b = json_builder_new ();

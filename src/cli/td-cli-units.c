@@ -10,10 +10,10 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <xlsxwriter.h>
 
 #include "td-cli.h"
 #include "td-register-import.h"
+#include "td-table-export.h"
 
 
 static void
@@ -203,60 +203,24 @@ export_units (TdCliContext  *ctx,
   g_autoptr(GPtrArray) records = td_register_list (ctx->db, error);
   g_autofree char *lower = g_ascii_strdown (output, -1);
   const char *head[] = { "Mã đơn vị", "Tên đơn vị", "Loại hình", "Mã đơn vị cấp trên", "Đơn vị đề nghị khen thưởng",
-                         "Người liên hệ", "Điện thoại", "Thư điện tử", "Trạng thái" };
+                         "Người liên hệ", "Điện thoại", "Thư điện tử", "Trạng thái", NULL };
 
   if (records == NULL)
     return 1;
-  if (g_str_has_suffix (lower, ".xlsx"))
+  if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".csv"))
     {
-      lxw_workbook *book = workbook_new (output);
-      lxw_worksheet *sheet = book ? workbook_add_worksheet (book, "Đơn vị") : NULL;
+      /* The same writer as every other table of the app: what import reads back, and a name
+       * that a spreadsheet would run as a formula written as text. */
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
 
-      if (sheet == NULL)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”."), output);
-          return 1;
-        }
-      for (guint c = 0; c < G_N_ELEMENTS (head); c++)
-        worksheet_write_string (sheet, 0, (lxw_col_t) c, head[c], NULL);
       for (guint i = 0; i < records->len; i++)
         {
-          TdUnitRecord *r = records->pdata[i];
-          const char *cells[G_N_ELEMENTS (head)];
+          const char **cells = g_new0 (const char *, G_N_ELEMENTS (head) + 1);
 
-          record_cells (r, cells);
-          for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
-            worksheet_write_string (sheet, i + 1, (lxw_col_t) c, cells[c], NULL);
+          record_cells (records->pdata[i], cells);
+          g_ptr_array_add (rows, cells);
         }
-      if (workbook_close (book) != LXW_NO_ERROR)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”."), output);
-          return 1;
-        }
-      return 0;
-    }
-  if (g_str_has_suffix (lower, ".csv"))
-    {
-      g_autoptr(GString) out = g_string_new ("\xef\xbb\xbf");   /* so that Excel reads it as UTF-8 */
-
-      for (guint c = 0; c < G_N_ELEMENTS (head); c++)
-        g_string_append_printf (out, "%s%s", c ? "," : "", head[c]);
-      g_string_append (out, "\r\n");
-      for (guint i = 0; i < records->len; i++)
-        {
-          TdUnitRecord *r = records->pdata[i];
-          const char *cells[G_N_ELEMENTS (head)];
-
-          record_cells (r, cells);
-          for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
-            {
-              g_autoptr(GString) quoted = g_string_new (cells[c]);
-              g_string_replace (quoted, "\"", "\"\"", 0);
-              g_string_append_printf (out, "%s\"%s\"", c ? "," : "", quoted->str);
-            }
-          g_string_append (out, "\r\n");
-        }
-      return g_file_set_contents (output, out->str, (gssize) out->len, error) ? 0 : 1;
+      return td_table_write (output, "Đơn vị", head, rows, error) ? 0 : 1;
     }
   return td_cli_usage_error (error, _("units export writes .csv or .xlsx"));
 }

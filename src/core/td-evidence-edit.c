@@ -210,6 +210,11 @@ gint64
 td_evidence_attach_finish (GAsyncResult  *result,
                            GError       **error)
 {
+  gssize id;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), 0);
-  return (gint64) g_task_propagate_int (G_TASK (result), error);
+  /* GTask says -1 for a failure; this API, like td_evidence_attach(), says 0.  A caller that
+   * took any non-zero id as success showed nothing when a PDF was refused. */
+  id = g_task_propagate_int (G_TASK (result), error);
+  return id > 0 ? (gint64) id : 0;
 }

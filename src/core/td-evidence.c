@@ -14,6 +14,7 @@
 #include "td-database-private.h"
 #include "td-evidence.h"
 #include "td-evidence-private.h"
+#include "td-format.h"
 
 G_DEFINE_QUARK (td-evidence-error-quark, td_evidence_error)
 
@@ -124,15 +125,6 @@ td_evidence_inspect (GBytes  *bytes,
   return check_size_and_kind (bytes, max_size, error) && draw_check (bytes, n_pages, error);
 }
 
-/* Direction marks and overrides (LRM, RLM, ALM, LRE…RLO, LRI…PDI), zero-width characters and
- * the byte order mark: invisible in a list, yet able to change what a name reads as. */
-static gboolean
-is_invisible (gunichar c)
-{
-  return c == 0x061C || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || c == 0x2028 || c == 0x2029;
-}
-
 char *
 td_evidence_clean_file_name (const char *name)
 {
@@ -151,7 +143,7 @@ td_evidence_clean_file_name (const char *name)
     {
       gunichar u = g_utf8_get_char (c);
 
-      if (g_unichar_iscntrl (u) || is_invisible (u))
+      if (g_unichar_iscntrl (u) || td_text_is_invisible (u))
         continue;
       g_string_append_unichar (out, u);
     }
@@ -178,6 +170,45 @@ td_evidence_safe_file_name (const char *name)
   return g_steal_pointer (&clean);
 }
 
+/* Takes the "cannot be displayed" mark off a stored blob whose bytes were just drawn without a
+ * fault; @cleared gets the mark that was there (NULL when there was none). */
+static gboolean
+clear_display_problem (TdDatabase  *db,
+                       const char  *sha,
+                       int          pages,
+                       char       **cleared,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT display_problem FROM evidence_blob WHERE sha256 = ?"
+                                                " AND display_problem IS NOT NULL", error);
+
+  *cleared = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  td_stmt_bind_text (stmt, 1, sha);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *cleared = td_stmt_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  if (*cleared == NULL)
+    return TRUE;
+  stmt = td_database_prepare (db, "UPDATE evidence_blob SET display_problem = NULL, page_count = ? WHERE sha256 = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, pages);
+  td_stmt_bind_text (stmt, 2, sha);
+  return td_database_step_done (db, stmt, error);
+}
+
+static gboolean
+record_cleared (TdDatabase  *db,
+                gint64       evidence_id,
+                const char  *problem,
+                GError     **error)
+{
+  return td_audit_record (db, "evidence", evidence_id, NULL, "display_problem", problem, NULL,
+                          _("Checked again: every page was drawn without a fault."), error);
+}
+
 static gint64
 store_digested (TdDatabase            *db,
                 GBytes                *bytes,
@@ -191,6 +222,7 @@ store_digested (TdDatabase            *db,
   /* Only the name is kept: a path says nothing to the province and may say too much. */
   g_autofree char *base = td_evidence_clean_file_name (file_name);
   g_autoptr(TdTransaction) tx = td_transaction_begin (db, error);
+  g_autofree char *cleared = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
 
@@ -207,6 +239,10 @@ store_digested (TdDatabase            *db,
   sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), SQLITE_STATIC);
   if (!td_database_step_done (db, stmt, error))
     return 0;
+  /* These bytes were stored marked "cannot be displayed" (the helper crashed or ran over at an
+   * import) and have just been drawn without a fault: the mark goes, and the log says so. */
+  if (pages > 0 && !clear_display_problem (db, sha, pages, &cleared, error))
+    return 0;
 
   /* The same file attached twice to the same thing is one evidence. */
   stmt = td_database_prepare (db,
@@ -222,9 +258,12 @@ store_digested (TdDatabase            *db,
   BIND_ID (5, owner->nomination_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      /* Nothing new written: the blob row was already there too. */
+      /* No new evidence: the blob row was already there too (its mark may have gone). */
       id = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
+      if (cleared != NULL &&
+          (!record_cleared (db, id, cleared, error) || !td_transaction_commit (tx, error)))
+        return 0;
       return id;
     }
   sqlite3_reset (stmt);
@@ -246,6 +285,7 @@ store_digested (TdDatabase            *db,
     return 0;
   id = sqlite3_last_insert_rowid (td_database_get_handle (db));
   if (!td_audit_record (db, "evidence", id, NULL, "attached", NULL, base, NULL, error) ||
+      (cleared != NULL && !record_cleared (db, id, cleared, error)) ||
       !td_transaction_commit (tx, error))
     return 0;
   return id;

@@ -247,3 +247,23 @@ td_parse_date (const char  *text,
     }
   return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
 }
+
+gboolean
+td_text_is_invisible (gunichar c)
+{
+  return c == 0x061C || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || c == 0x2028 || c == 0x2029;
+}
+
+gboolean
+td_text_has_hidden (const char *text)
+{
+  for (const char *c = text; c && *c; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if (g_unichar_iscntrl (u) || td_text_is_invisible (u))
+        return TRUE;
+    }
+  return FALSE;
+}

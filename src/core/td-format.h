@@ -52,4 +52,12 @@ gboolean td_parse_decimal       (const char  *text,
 char    *td_parse_date          (const char  *text,
                                  GError     **error);
 
+/* Direction marks and overrides (LRM, RLM, ALM, LRE…RLO, LRI…PDI), zero-width characters,
+ * the byte order mark and line or paragraph separators: invisible in a list, yet able to change
+ * what a name reads as (a right-to-left override reorders it in a PDF). */
+gboolean td_text_is_invisible    (gunichar     c);
+/* TRUE when @text holds a control character (a line break, a terminal escape) or one of the
+ * invisible characters above: what a name printed on a decision must not carry. */
+gboolean td_text_has_hidden      (const char  *text);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "td-audit.h"
 #include "td-catalog.h"
 #include "td-database-private.h"
+#include "td-format.h"
 #include "td-register.h"
 
 TdUnitRecord *
@@ -256,6 +257,11 @@ td_register_check (TdDatabase          *db,
       return invalid (error, r->code, _("a code has only letters without accents, digits, dashes and dots."));
   if (r->name == NULL || *r->name == '\0' || !g_utf8_validate (r->name, -1, NULL) || g_utf8_strlen (r->name, -1) > 200)
     return invalid (error, r->code, _("write the unit's name (at most 200 characters)."));
+  /* The name goes onto decisions and certificates: a line break, a terminal escape or a
+   * right-to-left override would print as something else than what the register shows. */
+  if (td_text_has_hidden (r->name) || (r->contact && g_utf8_validate (r->contact, -1, NULL) && td_text_has_hidden (r->contact)))
+    return invalid (error, r->code, _("the name or contact holds a line break, a control character or an invisible "
+                                      "direction mark; type it again as plain text."));
   if (r->parent_code && !exists (db, others, r->parent_code))
     {
       g_autofree char *m = g_strdup_printf (_("the unit above it (“%s”) is not in the register; add it first or fix the code."),

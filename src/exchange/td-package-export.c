@@ -220,6 +220,22 @@ td_package_export_signed (TdDatabase  *db,
                    td_unit_get_name (unit));
       return FALSE;
     }
+  /* A package carries what a unit sends (its submission) or what a board sends back (its
+   * return); "received" and "appraised" are the board's own book-keeping, which no board takes
+   * from a package, and a unit never sends a return. */
+  if (info->status == TD_ASSESSMENT_RECEIVED || info->status == TD_ASSESSMENT_APPRAISED)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION,
+                   _("The self-assessment of %s was received by the province: there is nothing to send. "
+                     "To ask the unit to correct it, return it with a reason."), td_unit_get_name (unit));
+      return FALSE;
+    }
+  if (info->status == TD_ASSESSMENT_RETURNED && td_database_get_installation (db, NULL) == TD_INSTALLATION_UNIT)
+    {
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_WRONG_DIRECTION,
+                   _("The province returned this self-assessment. Correct it, submit it again, then export it."));
+      return FALSE;
+    }
 
   if (!folder_exists (dir, error))
     return FALSE;

@@ -152,6 +152,9 @@ clean (const char *text)
 {
   char *s = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
 
+  /* "'=…": a cell our own CSV export (td_table_csv_field()) kept from running as a formula. */
+  if (s != NULL && s[0] == '\'' && s[1] != '\0' && strchr ("=+-@", s[1]) != NULL)
+    memmove (s, s + 1, strlen (s));
   return g_strstrip (s ? s : g_strdup (""));
 }
 

@@ -136,6 +136,10 @@ next_job (TdPageCache *self,
   GHashTableIter iter;
   gpointer key;
 
+  *scale = self->scale;
+  /* No scale yet: the view has no size, and a page drawn now would be thrown away. */
+  if (self->scale <= 0)
+    return -1;
   g_hash_table_iter_init (&iter, self->pending);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
@@ -153,7 +157,6 @@ next_job (TdPageCache *self,
     }
   if (best >= 0)
     g_hash_table_remove (self->pending, GINT_TO_POINTER (best));
-  *scale = self->scale;
   return best;
 }
 
@@ -280,7 +283,8 @@ td_page_cache_init (TdPageCache *self)
   self->entries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) entry_free);
   self->pending = g_hash_table_new (NULL, NULL);
   self->ready_scale = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->scale = 1.0;
+  /* Nothing is drawn until the owner says at what scale (td_page_cache_set_scale()). */
+  self->scale = 0;
 }
 
 TdPageCache *
@@ -308,12 +312,18 @@ void
 td_page_cache_set_scale (TdPageCache *self,
                          double       scale)
 {
-  if (scale == self->scale)
+  if (scale == self->scale || !(scale > 0))
     return;
   g_mutex_lock (&self->lock);
   self->scale = scale;
   g_mutex_unlock (&self->lock);
   request_window (self);
+}
+
+double
+td_page_cache_get_scale (TdPageCache *self)
+{
+  return self->scale;
 }
 
 void

@@ -26,9 +26,12 @@ typedef struct {
 TdPageCache          *td_page_cache_new          (TdPdfDocument *document,
                                                   gsize          budget_bytes);
 TdPdfDocument        *td_page_cache_get_document (TdPageCache   *self);
-/* Pixels per point to render at; pages drawn at another scale are redrawn. */
+/* Pixels per point to render at; pages drawn at another scale are redrawn.  A new cache draws
+ * nothing until this is first called (with a scale above 0). */
 void                  td_page_cache_set_scale    (TdPageCache   *self,
                                                   double         scale);
+/* 0 until a scale is set: nothing is drawn. */
+double                td_page_cache_get_scale    (TdPageCache   *self);
 /* The page in view: it and its neighbours are wanted, everything else may go. */
 void                  td_page_cache_set_current  (TdPageCache   *self,
                                                   int            page);

@@ -48,6 +48,9 @@ cairo_surface_t *td_pdf_helper_render        (TdPdfHelper  *self,
                                               int           timeout_ms,
                                               double       *used_scale,
                                               GError      **error);
+/* How many pages were drawn by a caller that held the default main context (the GUI's main
+ * thread): a window must never wait for a page, so in the app this stays 0. */
+guint            td_pdf_helper_get_main_thread_renders (void);
 /* The page's text ("" when it has none or the helper failed). */
 char            *td_pdf_helper_get_text      (TdPdfHelper  *self,
                                               int           page,

@@ -352,7 +352,7 @@ attached_cb (GObject      *source,
   AttachJob *job = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (td_evidence_attach_finish (result, &error) != 0)
+  if (td_evidence_attach_finish (result, &error) > 0)
     job->attached++;
   else
     {

@@ -158,7 +158,9 @@ cache_budget (TdPdfView *self)
 static void
 update_cache_scale (TdPdfView *self)
 {
-  if (self->cache == NULL)
+  /* Not laid out yet: nothing is asked for, rather than a page drawn for a width of nothing
+   * and thrown away once the view has its size. */
+  if (self->cache == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= 0 || gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
     return;
   td_page_cache_set_budget (self->cache, cache_budget (self));
   /* Device pixels: sharp on HiDPI screens. */
