@@ -312,7 +312,8 @@ test_stalling_page (void)
   cairo_surface_t *surface;
   gint64 start;
 
-  g_setenv ("THIDUA_PDF_PAGE_TIMEOUT", "1000", TRUE);
+  /* A budget that a page that does draw meets on a loaded machine under AddressSanitizer. */
+  g_setenv ("THIDUA_PDF_PAGE_TIMEOUT", "5000", TRUE);
   doc = td_pdf_document_new (pdf, NULL, &error);
   g_assert_no_error (error);
   surface = td_pdf_document_render (doc, 0, 1.0, TD_PDF_MAX_PIXELS, NULL, &error);
@@ -323,7 +324,8 @@ test_stalling_page (void)
   g_assert_null (surface);
   g_assert_error (error, TD_PDF_ERROR, TD_PDF_ERROR_HELPER);
   g_test_message ("%s after %.1f s", error->message, (g_get_monotonic_time () - start) / 1e6);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  /* Given up after its budget, not after the minutes the pattern would take. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
   g_clear_error (&error);
   surface = td_pdf_document_render (doc, 2, 1.0, TD_PDF_MAX_PIXELS, NULL, &error);
   g_assert_no_error (error);
@@ -343,7 +345,7 @@ test_attach_refuses_hostile (void)
   g_autoptr(GError) error = NULL;
   int pages = 0;
 
-  g_setenv ("THIDUA_PDF_PAGE_TIMEOUT", "1000", TRUE);
+  g_setenv ("THIDUA_PDF_PAGE_TIMEOUT", "5000", TRUE);
   g_assert_false (td_evidence_inspect (type3, 0, &pages, &error));
   g_assert_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_CANNOT_DISPLAY);
   g_test_message ("%s", error->message);
