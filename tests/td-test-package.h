@@ -16,45 +16,6 @@ typedef struct {
   GListModel *targets;
 } Fixture;
 
-/* A canonical text of every row of every table: equal dumps mean an unchanged database. */
-G_GNUC_UNUSED static char *
-dump (TdDatabase *db)
-{
-  sqlite3 *raw = NULL;
-  sqlite3_stmt *tables = NULL;
-  GString *out = g_string_new (NULL);
-
-  g_assert_cmpint (sqlite3_open_v2 (td_database_get_path (db), &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_prepare_v2 (raw, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1, &tables, NULL);
-  while (sqlite3_step (tables) == SQLITE_ROW)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1, 2", sqlite3_column_text (tables, 0));
-      sqlite3_stmt *rows = NULL;
-
-      g_string_append_printf (out, "[%s]\n", sqlite3_column_text (tables, 0));
-      sqlite3_prepare_v2 (raw, sql, -1, &rows, NULL);
-      while (sqlite3_step (rows) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (rows); c++)
-            {
-              if (sqlite3_column_type (rows, c) == SQLITE_BLOB)
-                {
-                  g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, sqlite3_column_blob (rows, c),
-                                                                      (gsize) sqlite3_column_bytes (rows, c));
-                  g_string_append_printf (out, "%s|", sum);
-                }
-              else
-                g_string_append_printf (out, "%s|", sqlite3_column_text (rows, c) ? (const char *) sqlite3_column_text (rows, c) : "∅");
-            }
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (rows);
-    }
-  sqlite3_finalize (tables);
-  sqlite3_close (raw);
-  return g_string_free (out, FALSE);
-}
-
 G_GNUC_UNUSED static TdTarget *
 target (Fixture *f, guint number)
 {
@@ -163,14 +124,14 @@ G_GNUC_UNUSED static void
 assert_refused_unchanged (Fixture *f, const char *path, int code)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = dump (f->province_db);
+  g_autofree char *before = td_test_dump (f->province_db);
   g_autofree char *after = NULL;
   g_autoptr(TdPackagePreview) preview = td_package_import (f->province_db, path, 0, &error);
 
   g_assert_null (preview);
   g_assert_error (error, TD_PACKAGE_ERROR, code);
   g_assert_cmpuint (strlen (error->message), >, 20);
-  after = dump (f->province_db);
+  after = td_test_dump (f->province_db);
   g_assert_cmpstr (before, ==, after);
 }
 

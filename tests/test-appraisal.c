@@ -2,7 +2,7 @@
  * role with its history and audit rows, the undo order, each eligibility check on a hand-made
  * case with its explanation, and the council's vote thresholds on their boundaries. */
 #include "td-demo.h"
-#include "td-test-util.h"
+#include "td-test-award.h"
 
 typedef struct {
   char       *dir;
@@ -66,7 +66,6 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(TdRound) round = NULL;
   g_autoptr(TdUnit) unit = NULL;
-  g_autoptr(TdUnit) skhcn = NULL;
   TdNominationSpec spec = { 0 };
 
   td_test_install_pdf_checker ();
@@ -75,7 +74,8 @@ fixture_setup (Fixture *f, gconstpointer data)
   round = td_catalog_find_round (f->db, 2, &error);
   f->round_id = td_round_get_id (round);
   g_object_unref (td_catalog_add_unit (f->db, "BN", "UBND tỉnh Bắc Ninh", TD_UNIT_KIND_PROVINCE, NULL, &error));
-  skhcn = td_catalog_add_unit (f->db, "SKHCN", "Sở Khoa học và Công nghệ", TD_UNIT_KIND_DEPARTMENT, "BN", &error);
+  g_object_unref (td_catalog_add_unit (f->db, "SKHCN", "Sở Khoa học và Công nghệ", TD_UNIT_KIND_DEPARTMENT, "BN",
+                                       &error));
   g_object_unref (td_catalog_add_unit (f->db, "SNV", "Sở Nội vụ", TD_UNIT_KIND_DEPARTMENT, "BN", &error));
   unit = td_catalog_add_unit (f->db, "X-THU", "Xã Thử", TD_UNIT_KIND_COMMUNE, "BN", &error);
   g_assert_no_error (error);
@@ -84,7 +84,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   spec.round_id = f->round_id;
   spec.unit_id = f->unit_id;
-  spec.proposer_id = td_unit_get_id (skhcn);
+  spec.proposer_id = f->unit_id;   /* a body never appraises what it proposed */
   spec.level = TD_AWARD_BANG_KHEN;
   spec.achievement = "Đã có thành tích xuất sắc trong chuyển đổi số";
   spec.standards_attested = TRUE;
@@ -198,7 +198,7 @@ test_checks_explained (Fixture *f, gconstpointer data)
     g_error ("%s", error->message);
   g_assert_no_error (error);
   g_assert_true (td_assessment_set_status (f->db, f->assessment_id, TD_ASSESSMENT_RECEIVED, NULL, targets, &error));
-  g_assert_true (td_assessment_set_status (f->db, f->assessment_id, TD_ASSESSMENT_APPRAISED, NULL, targets, &error));
+  g_assert_true (td_assessment_appraise (f->db, f->assessment_id, "SKHCN", TRUE, "Đạt", &error));
   g_assert_no_error (error);
   evidence = td_evidence_attach (f->db, pdf, "bao-cao.pdf", &owner, 0, &error);
   g_assert_no_error (error);
@@ -330,7 +330,7 @@ test_moves_by_role (Fixture *f, gconstpointer data)
   g_assert_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_CHECK_FAILED);
   g_clear_error (&error);
 
-  /* Returned to the proposer with the reason; proposed again by it (Sở KH&CN proposes this one). */
+  /* Returned to the proposer with the reason; proposed again by it (the commune itself). */
   g_assert_false (td_appraisal_return (f->db, f->nomination, "SKHCN", NULL, "", &error));
   g_assert_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_REASON_NEEDED);
   g_clear_error (&error);
@@ -339,10 +339,10 @@ test_moves_by_role (Fixture *f, gconstpointer data)
   n = td_nomination_get (f->db, f->nomination, &error);
   g_assert_cmpint (n->status, ==, TD_NOMINATION_RETURNED);
   g_assert_cmpstr (n->status_reason, ==, "Bổ sung biên bản họp");
-  g_assert_false (td_appraisal_approve (f->db, f->nomination, "X-THU", NULL, &error));
+  g_assert_false (td_appraisal_approve (f->db, f->nomination, "SKHCN", NULL, &error));
   g_assert_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_NOT_YOUR_STEP);
   g_clear_error (&error);
-  g_assert_true (td_appraisal_approve (f->db, f->nomination, "SKHCN", "Đã bổ sung", &error));
+  g_assert_true (td_appraisal_approve (f->db, f->nomination, "X-THU", "Đã bổ sung", &error));
   g_assert_cmpuint (td_appraisal_steps_done (f->db, f->nomination, NULL), ==, 1);
 
   history = td_appraisal_history (f->db, f->nomination, &error);
@@ -395,8 +395,8 @@ test_meeting (Fixture *f, gconstpointer data)
   g_assert_cmpint (meeting, ==, 0);
   g_assert_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_BAD_MOVE);
   g_clear_error (&error);
-  g_assert_true (td_nomination_set_status (f->db, f->nomination, TD_NOMINATION_APPRAISED, NULL, &error));
-  /* The board's coarse move put it after the appraisal; Sở Nội vụ co-appraises with overrides. */
+  /* Sở KH&CN appraises (its failed checks accepted); Sở Nội vụ co-appraises with overrides. */
+  td_test_pass_step (f->db, f->nomination);
   for (guint i = 0; i < 2; i++)
     {
       static const char * const ids[] = { "standards-justified", "evidence-reviewed" };

@@ -1,5 +1,5 @@
 /* test-assessment.c: values and their audit, the status workflow, the roll-up and summaries. */
-#include "td-test-util.h"
+#include "td-test-award.h"
 
 typedef struct {
   char       *dir;
@@ -408,18 +408,11 @@ test_nomination_workflow (Fixture *f, gconstpointer data)
 
   g_assert_no_error (error);
   decision->round_id = td_round_get_id (f->round);
-  /* Skipping appraisal is refused; going into a decision by hand too. */
-  g_assert_false (td_nomination_set_status (f->db, id, TD_NOMINATION_APPROVED, NULL, &error));
+  /* A decision before the steps is refused: the nomination is only proposed. */
+  g_assert_cmpint (td_decision_create (f->db, decision, &id, 1, &error), ==, 0);
   g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_BAD_TRANSITION);
   g_clear_error (&error);
-  g_assert_false (td_nomination_set_status (f->db, id, TD_NOMINATION_DECIDED, NULL, &error));
-  g_clear_error (&error);
-  g_assert_false (td_nomination_set_status (f->db, id, TD_NOMINATION_RETURNED, NULL, &error));
-  g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_REASON_NEEDED);
-  g_clear_error (&error);
-
-  g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_APPRAISED, NULL, &error));
-  g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_APPROVED, NULL, &error));
+  td_test_nomination_to (f->db, id, TD_NOMINATION_APPROVED);
   /* A decision refuses a nomination of another level (a Giấy khen is not the province's to
    * give), and changes nothing then. */
   spec.level = TD_AWARD_GIAY_KHEN;
@@ -435,9 +428,9 @@ test_nomination_workflow (Fixture *f, gconstpointer data)
   g_assert_cmpint (((TdNomination *) list->pdata[0])->status, ==, TD_NOMINATION_DECIDED);
   g_assert_cmpint (((TdNomination *) list->pdata[0])->decision_id, >, 0);
   g_assert_cmpint (((TdNomination *) list->pdata[1])->status, ==, TD_NOMINATION_PROPOSED);
-  /* Nothing leaves a decision. */
-  g_assert_false (td_nomination_set_status (f->db, id, TD_NOMINATION_RETURNED, "late", &error));
-  g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_BAD_TRANSITION);
+  /* Nothing leaves a decision by a step. */
+  g_assert_false (td_appraisal_return (f->db, id, "SKHCN", NULL, "late", &error));
+  g_assert_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_BAD_MOVE);
 }
 
 static void

@@ -4,7 +4,7 @@
 #include "td-certificate.h"
 #include "td-doc-breaks.h"
 #include "td-test-poppler.h"
-#include "td-test-util.h"
+#include "td-test-award.h"
 
 /* ---- a real-length register ------------------------------------------------------------ */
 
@@ -279,8 +279,7 @@ approved (Fixture    *f,
   gint64 id = td_nomination_create (f->db, &spec, &error);
 
   g_assert_no_error (error);
-  g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_APPRAISED, NULL, &error));
-  g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_APPROVED, NULL, &error));
+  td_test_nomination_to (f->db, id, TD_NOMINATION_APPROVED);
   return id;
 }
 

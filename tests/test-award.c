@@ -1,6 +1,6 @@
 /* test-award.c: the nomination workflow (every status move, allowed and refused), editing,
  * warnings, and decisions stored and read back. */
-#include "td-test-util.h"
+#include "td-test-award.h"
 
 typedef struct {
   char       *dir;
@@ -58,16 +58,6 @@ status_of (Fixture *f, gint64 id)
   return n->status;
 }
 
-static guint
-audit_rows (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = td_audit_list (f->db, NULL, 0, &error);
-
-  g_assert_no_error (error);
-  return rows->len;
-}
-
 /* A nomination brought to @status along the allowed path. */
 static gint64
 nomination_at (Fixture *f, TdNominationStatus status)
@@ -77,77 +67,138 @@ nomination_at (Fixture *f, TdNominationStatus status)
   gint64 id = td_nomination_create (f->db, &spec, &error);
 
   g_assert_no_error (error);
-  switch (status)
+  if (status == TD_NOMINATION_DECIDED)
     {
-    case TD_NOMINATION_RETURNED:
-      g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_RETURNED, "Thiếu biên bản", &error));
-      break;
-    case TD_NOMINATION_DECIDED:
-    case TD_NOMINATION_APPROVED:
-      g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_APPRAISED, NULL, &error));
-      g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_APPROVED, NULL, &error));
-      if (status == TD_NOMINATION_DECIDED)
-        {
-          g_autoptr(TdDecision) d = td_decision_new_from_template (TD_AWARD_BANG_KHEN, &error);
-          d->round_id = f->round_id;
-          g_assert_cmpint (td_decision_create (f->db, d, &id, 1, &error), >, 0);
-        }
-      break;
-    case TD_NOMINATION_APPRAISED:
-      g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_APPRAISED, NULL, &error));
-      break;
-    case TD_NOMINATION_PROPOSED:
-    case TD_N_NOMINATION_STATUSES:
-      break;
+      g_autoptr(TdDecision) d = td_decision_new_from_template (TD_AWARD_BANG_KHEN, &error);
+
+      td_test_nomination_to (f->db, id, TD_NOMINATION_APPROVED);
+      d->round_id = f->round_id;
+      g_assert_cmpint (td_decision_create (f->db, d, &id, 1, &error), >, 0);
     }
+  else
+    td_test_nomination_to (f->db, id, status);
   g_assert_no_error (error);
   g_assert_cmpint (status_of (f, id), ==, status);
   return id;
 }
 
 static void
-test_every_move (Fixture *f, gconstpointer data)
+assert_refused (Fixture *f, const char *before, gboolean ok, GError **error, GQuark domain, int code)
 {
-  /* The workflow, written out: from → the statuses it may move to by hand. */
-  static const struct { TdNominationStatus from; TdNominationStatus to[2]; guint n; } allowed[] = {
-    { TD_NOMINATION_PROPOSED, { TD_NOMINATION_APPRAISED, TD_NOMINATION_RETURNED }, 2 },
-    { TD_NOMINATION_APPRAISED, { TD_NOMINATION_APPROVED, TD_NOMINATION_RETURNED }, 2 },
-    { TD_NOMINATION_APPROVED, { TD_NOMINATION_RETURNED }, 1 },
-    { TD_NOMINATION_RETURNED, { TD_NOMINATION_PROPOSED }, 1 },
-    { TD_NOMINATION_DECIDED, { 0 }, 0 },
-  };
+  g_autofree char *after = td_test_dump (f->db);
 
-  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
-    for (TdNominationStatus to = 0; to < TD_N_NOMINATION_STATUSES; to++)
-      {
-        g_autoptr(GError) error = NULL;
-        gint64 id = nomination_at (f, allowed[i].from);
-        gboolean expect = FALSE;
-        guint before = audit_rows (f);
-        gboolean ok;
+  g_assert_false (ok);
+  g_assert_error (*error, domain, code);
+  g_clear_error (error);
+  g_assert_cmpstr (before, ==, after);
+}
 
-        for (guint k = 0; k < allowed[i].n; k++)
-          expect |= allowed[i].to[k] == to;
-        ok = td_nomination_set_status (f->db, id, to, "Lý do trả lại", &error);
-        g_test_message ("%s → %s: %s", td_nomination_status_to_string (allowed[i].from),
-                        td_nomination_status_to_string (to), ok ? "moved" : error->message);
-        g_assert_cmpint (ok, ==, expect);
-        if (ok)
-          {
-            g_assert_no_error (error);
-            g_assert_cmpint (status_of (f, id), ==, to);
-            g_assert_cmpuint (audit_rows (f), ==, before + 1);   /* each move in the audit log */
-          }
-        else
-          {
-            g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_BAD_TRANSITION);
-            g_assert_cmpint (status_of (f, id), ==, allowed[i].from);   /* nothing changed */
-            g_assert_cmpuint (audit_rows (f), ==, before);
-          }
-        /* The same answer from the question the UI asks before offering a move. */
-        g_assert_cmpint (td_nomination_can_move (allowed[i].from, to), ==,
-                         expect || (allowed[i].from == TD_NOMINATION_APPROVED && to == TD_NOMINATION_DECIDED));
-      }
+/* One state machine: at each step the core names who acts and what may be done, and every
+ * shortcut (a body out of turn, a unit outside the register, the nominee judging itself, a
+ * decision before the council) is refused with the database unchanged. */
+static void
+test_one_state_machine (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  TdNominationSpec spec = spec_for (f, NULL);
+  gint64 id = td_nomination_create (f->db, &spec, &error);
+  g_autoptr(TdDecision) d = td_decision_new_from_template (TD_AWARD_BANG_KHEN, &error);
+  g_autofree char *before = NULL;
+  TdAppraisalState *state;
+
+  g_assert_no_error (error);
+  td_test_ensure_bodies (f->db);
+  d->round_id = f->round_id;
+  state = td_appraisal_state (f->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (state->next->id, ==, "appraisal");
+  g_assert_cmpstr (state->acting_body, ==, "SKHCN");
+  g_assert_true (state->can_approve && state->can_return && !state->can_undo);
+  g_clear_pointer (&state, td_appraisal_state_free);
+
+  before = td_test_dump (f->db);
+  assert_refused (f, before, td_appraisal_approve (f->db, id, "SNV", NULL, &error), &error, TD_APPRAISAL_ERROR,
+                  TD_APPRAISAL_ERROR_NOT_YOUR_STEP);
+  assert_refused (f, before, td_appraisal_approve (f->db, id, "NOWHERE", NULL, &error), &error, TD_APPRAISAL_ERROR,
+                  TD_APPRAISAL_ERROR_NOT_YOUR_STEP);
+  assert_refused (f, before, td_appraisal_override (f->db, id, "P-N", "targets-met", "tự xét", &error), &error,
+                  TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_NOT_YOUR_STEP);
+  assert_refused (f, before, td_decision_create (f->db, d, &id, 1, &error) != 0, &error, TD_AWARD_ERROR,
+                  TD_AWARD_ERROR_BAD_TRANSITION);
+  /* Checks that fail block the step until the acting body accepts them with a reason. */
+  assert_refused (f, before, td_appraisal_approve (f->db, id, "SKHCN", NULL, &error), &error, TD_APPRAISAL_ERROR,
+                  TD_APPRAISAL_ERROR_CHECK_FAILED);
+  g_clear_pointer (&before, g_free);
+
+  td_test_pass_step (f->db, id);
+  g_assert_cmpint (status_of (f, id), ==, TD_NOMINATION_APPRAISED);
+  state = td_appraisal_state (f->db, id, &error);
+  g_assert_cmpstr (state->acting_body, ==, "SNV");
+  g_assert_cmpstr (state->undo_body, ==, "SKHCN");
+  g_assert_true (state->can_approve && state->can_return && state->can_undo);
+  g_clear_pointer (&state, td_appraisal_state_free);
+
+  td_test_pass_step (f->db, id);
+  /* At the council's step no body approves, returns or decides. */
+  state = td_appraisal_state (f->db, id, &error);
+  g_assert_cmpint (state->next->actor, ==, TD_STEP_BY_COUNCIL);
+  g_assert_null (state->acting_body);
+  g_assert_false (state->can_approve || state->can_return);
+  g_clear_pointer (&state, td_appraisal_state_free);
+  before = td_test_dump (f->db);
+  assert_refused (f, before, td_appraisal_approve (f->db, id, "SNV", NULL, &error), &error, TD_APPRAISAL_ERROR,
+                  TD_APPRAISAL_ERROR_BAD_MOVE);
+  assert_refused (f, before, td_decision_create (f->db, d, &id, 1, &error) != 0, &error, TD_AWARD_ERROR,
+                  TD_AWARD_ERROR_BAD_TRANSITION);
+  g_clear_pointer (&before, g_free);
+
+  td_test_council_passes (f->db, f->round_id, &id, 1);
+  g_assert_cmpint (status_of (f, id), ==, TD_NOMINATION_APPROVED);
+  g_assert_cmpint (td_decision_create (f->db, d, &id, 1, &error), >, 0);
+  g_assert_no_error (error);
+  state = td_appraisal_state (f->db, id, &error);
+  g_assert_null (state->next);
+  g_assert_false (state->can_approve || state->can_return || state->can_undo);
+  g_clear_pointer (&state, td_appraisal_state_free);
+}
+
+/* A Giấy khen follows its issuer's own steps: the issuing unit's council, then its head's
+ * decision; another unit's decision, or the province's, is refused. */
+static void
+test_giay_khen_steps (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  TdNominationSpec spec = spec_for (f, "Lê Thị Hồng Nhung");
+  gint64 id;
+  g_autoptr(TdAppraisalState) state = NULL;
+  g_autoptr(TdDecision) other = NULL;
+  g_autoptr(TdDecision) own = NULL;
+  g_autofree char *before = NULL;
+
+  spec.level = TD_AWARD_GIAY_KHEN;
+  id = td_nomination_create (f->db, &spec, &error);
+  g_assert_no_error (error);
+  state = td_appraisal_state (f->db, id, &error);
+  g_assert_cmpint (state->steps->len, ==, 3);
+  g_assert_cmpint (state->next->actor, ==, TD_STEP_BY_ISSUER);
+  g_assert_cmpstr (state->acting_body, ==, "P-N");   /* the person's own ward */
+  before = td_test_dump (f->db);
+  assert_refused (f, before, td_appraisal_approve (f->db, id, "X-M", NULL, &error), &error, TD_APPRAISAL_ERROR,
+                  TD_APPRAISAL_ERROR_NOT_YOUR_STEP);
+  other = td_decision_new_for_issuer (f->db, "X-M", &error);
+  g_assert_no_error (error);
+  other->round_id = f->round_id;
+  assert_refused (f, before, td_decision_create (f->db, other, &id, 1, &error) != 0, &error, TD_AWARD_ERROR,
+                  TD_AWARD_ERROR_AUTHORITY);
+  own = td_decision_new_for_issuer (f->db, "P-N", &error);
+  own->round_id = f->round_id;
+  assert_refused (f, before, td_decision_create (f->db, own, &id, 1, &error) != 0, &error, TD_AWARD_ERROR,
+                  TD_AWARD_ERROR_BAD_TRANSITION);
+  td_test_pass_step (f->db, id);
+  g_assert_cmpint (status_of (f, id), ==, TD_NOMINATION_APPROVED);
+  g_assert_cmpint (td_decision_create (f->db, own, &id, 1, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (f, id), ==, TD_NOMINATION_DECIDED);
 }
 
 static void
@@ -157,10 +208,10 @@ test_return_needs_reason (Fixture *f, gconstpointer data)
   gint64 id = nomination_at (f, TD_NOMINATION_APPRAISED);
   g_autoptr(GPtrArray) log = NULL;
 
-  g_assert_false (td_nomination_set_status (f->db, id, TD_NOMINATION_RETURNED, "   ", &error));
-  g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_REASON_NEEDED);
+  g_assert_false (td_appraisal_return (f->db, id, "SNV", NULL, "   ", &error));
+  g_assert_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_REASON_NEEDED);
   g_clear_error (&error);
-  g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_RETURNED, " Thiếu báo cáo thành tích ", &error));
+  g_assert_true (td_appraisal_return (f->db, id, "SNV", NULL, " Thiếu báo cáo thành tích ", &error));
   log = td_audit_list (f->db, "P-N", 1, &error);
   g_assert_cmpstr (((TdAuditEntry *) log->pdata[0])->reason, ==, "Thiếu báo cáo thành tích");
   g_assert_cmpstr (((TdAuditEntry *) log->pdata[0])->old_value, ==, "appraised");
@@ -193,7 +244,7 @@ test_edit (Fixture *f, gconstpointer data)
   g_assert_cmpstr (n->achievement, ==, "Đã có thành tích xuất sắc trong chuyển đổi số");
 
   /* Under appraisal, it cannot be edited. */
-  g_assert_true (td_nomination_set_status (f->db, id, TD_NOMINATION_APPRAISED, NULL, &error));
+  td_test_nomination_to (f->db, id, TD_NOMINATION_APPROVED);
   g_assert_false (td_nomination_update (f->db, id, &spec, &error));
   g_assert_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_BAD_TRANSITION);
 }
@@ -245,7 +296,7 @@ test_warnings (Fixture *f, gconstpointer data)
   g_assert_true (has_warning (warnings, "not appraised yet"));
   g_clear_pointer (&warnings, g_strfreev);
   /* A returned duplicate no longer counts. */
-  g_assert_true (td_nomination_set_status (f->db, second, TD_NOMINATION_RETURNED, "Trùng", &error));
+  td_test_nomination_to (f->db, second, TD_NOMINATION_RETURNED);
   warnings = td_nomination_warnings (f->db, n, &error);
   g_assert_false (has_warning (warnings, "evidence"));
   g_assert_false (has_warning (warnings, "more than once"));
@@ -328,7 +379,8 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
-  ADD ("/award/every-move", test_every_move);
+  ADD ("/award/one-state-machine", test_one_state_machine);
+  ADD ("/award/giay-khen-steps", test_giay_khen_steps);
   ADD ("/award/return-needs-reason", test_return_needs_reason);
   ADD ("/award/edit", test_edit);
   ADD ("/award/warnings", test_warnings);

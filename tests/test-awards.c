@@ -177,8 +177,8 @@ test_moves_offered (Fixture *f, gconstpointer data)
   assert_offered (f, "Phường Kinh Bắc", (const char *[]) { NULL });
   /* Passed by the council: the decision is the next step, nothing to do here. */
   assert_offered (f, "Xã Tiên Du", (const char *[]) { NULL });
-  /* A ward's own Giấy khen moves by plain statuses. */
-  assert_offered (f, "Lê Thị Hồng Nhung", (const char *[]) { "appraised", "returned", NULL });
+  /* A ward's own Giấy khen follows its issuer's steps: the ward's council approves or returns. */
+  assert_offered (f, "Lê Thị Hồng Nhung", (const char *[]) { "approve", "return", NULL });
   assert_offered (f, "Phạm Quốc Hưng", (const char *[]) { "approve", NULL });
   assert_offered (f, "Trần Văn Đức", (const char *[]) { "approve", "return", "undo", NULL });
   td_test_shot (f->window, "awards-appraised");
@@ -512,7 +512,8 @@ test_council (Fixture *f, gconstpointer data)
     for (guint i = 0; i < units->len; i++)
       {
         TdUnitRecord *u = units->pdata[i];
-        if (!u->active)
+        /* The combo offers the units that may act at a step: departments, agencies, organisations. */
+        if (!td_appraisal_body_may_be (u, NULL))
           continue;
         if (g_str_equal (u->code, "SKHCN"))
           index = k;

@@ -487,7 +487,7 @@ test_appraisal_cli (void)
   {
     g_auto(Run) r = { 0 };
     run_cli (&r, "--database", db, "nomination", "step", "5", "--as", "SKHCN", "--approve", NULL);
-    assert_one_line_error (&r, 1, "SKHCN does not act at it");
+    assert_one_line_error (&r, 1, "(SKHCN) does not act at it");
   }
   {
     g_auto(Run) r = { 0 };
@@ -521,11 +521,17 @@ test_appraisal_cli (void)
              NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
-  /* The council: 7 members in the sample; a meeting of 4 present, 4 agree: 4 of 7 is more
-   * than half. */
+  /* The council: 7 members in the sample; a meeting of 4 present misses the quorum (two thirds);
+   * of 6 present, 4 agree: 4 of 7 is more than half. */
   {
     g_auto(Run) r = { 0 };
     run_cli (&r, "--database", db, "meeting", "create", "--date", "15/11/2026", "--members", "1,2,3,4",
+             "--nominations", "5", NULL);
+    assert_one_line_error (&r, 1, "4 of the council's 7 members");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "meeting", "create", "--date", "15/11/2026", "--members", "1,2,3,4,5,6",
              "--nominations", "5", "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "\"id\" : 2"));
@@ -538,8 +544,8 @@ test_appraisal_cli (void)
   }
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, "--database", db, "meeting", "vote", "2", "--nomination", "5", "--agree", "4", "--disagree", "0",
-             "--abstain", "0", NULL);
+    run_cli (&r, "--database", db, "meeting", "vote", "2", "--nomination", "5", "--agree", "4", "--disagree", "1",
+             "--abstain", "1", NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
   {

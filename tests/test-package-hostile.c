@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "td-test-award.h"
 #include "td-test-package.h"
 #include "td-test-pdf.h"
 
@@ -143,9 +144,7 @@ test_revision_received_once (Fixture *f, gconstpointer data)
   g_autofree char *snapshot = NULL;
 
   import_ok (f, f->package, TD_IMPORT_NEW);
-  g_assert_true (td_assessment_set_status (f->province_db, province_assessment (f), TD_ASSESSMENT_APPRAISED, NULL, NULL,
-                                           &error));
-  g_assert_no_error (error);
+  td_test_appraise_assessment (f->province_db, province_assessment (f));
   import_ok (f, f->package, TD_IMPORT_SAME);
   info = province_info (f);
   g_assert_cmpint (info->status, ==, TD_ASSESSMENT_APPRAISED);

@@ -97,11 +97,11 @@ test_round_trip (Fixture *f, gconstpointer data)
   }
 
   /* The same file again: recognised, nothing written. */
-  before = dump (f->province_db);
+  before = td_test_dump (f->province_db);
   again = td_package_import (f->province_db, f->package, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (again->kind, ==, TD_IMPORT_SAME);
-  after = dump (f->province_db);
+  after = td_test_dump (f->province_db);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -169,13 +169,13 @@ test_resubmission_and_return (Fixture *f, gconstpointer data)
 
   /* Revision 1 again after 2: refused, nothing changes. */
   {
-    g_autofree char *before = dump (f->province_db);
+    g_autofree char *before = td_test_dump (f->province_db);
     g_autofree char *after = NULL;
     g_autoptr(TdPackagePreview) old = td_package_import (f->province_db, f->package, 0, &error);
 
     g_assert_null (old);
     g_assert_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_OLDER_REVISION);
-    after = dump (f->province_db);
+    after = td_test_dump (f->province_db);
     g_assert_cmpstr (before, ==, after);
   }
 }
@@ -291,7 +291,7 @@ test_not_packages (Fixture *f, gconstpointer data)
     {
       g_autofree char *path = g_build_filename (f->dir, "truncated.thidua", NULL);
       g_autoptr(GError) error = NULL;
-      g_autofree char *before = dump (f->province_db);
+      g_autofree char *before = td_test_dump (f->province_db);
       g_autofree char *after = NULL;
       g_autoptr(TdPackagePreview) preview = NULL;
 
@@ -299,7 +299,7 @@ test_not_packages (Fixture *f, gconstpointer data)
       preview = td_package_import (f->province_db, path, 0, &error);
       g_assert_null (preview);
       g_assert_true (error->domain == TD_PACKAGE_ERROR);
-      after = dump (f->province_db);
+      after = td_test_dump (f->province_db);
       g_assert_cmpstr (before, ==, after);
     }
 

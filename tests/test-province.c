@@ -106,7 +106,7 @@ test_register_xlsx (void)
 
   /* The file with a duplicate code, a missing parent, a cycle and an unknown kind: each row says
    * why, and nothing changes. */
-  before = dump (board);
+  before = td_test_dump (board);
   plan = td_register_plan (board, bad, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (plan->header_line, ==, 2);
@@ -124,7 +124,7 @@ test_register_xlsx (void)
   g_assert_nonnull (strstr (((TdRegisterRow *) plan->rows->pdata[9])->reason, "ngân hàng"));
   g_assert_false (td_register_apply (board, plan, &error));
   g_clear_error (&error);
-  after = dump (board);
+  after = td_test_dump (board);
   g_assert_cmpstr (before, ==, after);
 
   /* The clean file: five units, names composed, the team under its commune. */
@@ -194,13 +194,13 @@ test_register_xlsx (void)
 
   /* The same file again changes nothing. */
   g_free (before);
-  before = dump (board);
+  before = td_test_dump (board);
   again = td_register_plan (board, good, NULL, &error);
   for (guint i = 0; i < again->rows->len; i++)
     g_assert_cmpint (((TdRegisterRow *) again->rows->pdata[i])->action, ==, TD_REGISTER_SAME);
   g_assert_true (td_register_apply (board, again, &error));
   g_free (after);
-  after = dump (board);
+  after = td_test_dump (board);
   g_assert_cmpstr (before, ==, after);
 
   /* A sheet that is not there. */
@@ -483,7 +483,7 @@ test_round_trip (void)
   {
     g_autoptr(TdSetupResult) newer = td_setup_open (clerk, setup_all, "X-TIENDU", &error);
     g_autoptr(TdSetupResult) older = NULL;
-    g_autofree char *before = dump (clerk);
+    g_autofree char *before = td_test_dump (clerk);
     g_autofree char *after = NULL;
 
     g_assert_no_error (error);
@@ -491,7 +491,7 @@ test_round_trip (void)
     g_assert_null (older);
     g_assert_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_OLDER_REVISION);
     g_clear_error (&error);
-    after = dump (clerk);
+    after = td_test_dump (clerk);
     g_assert_cmpstr (before, ==, after);
   }
   /* The board corrects a target's wording and adds nothing else: the next setup updates the

@@ -4,10 +4,12 @@
  *   nomination history ID | check ID [--all] | step ID --as CODE (--approve [--opinion TEXT] |
  *              --return [--to STEP] --reason TEXT | --override CHECK --reason TEXT | --undo --reason TEXT)
  *            | hold --unit CODE [--person NAME] --kind KIND [--note TEXT] [--round R] | lift-hold HOLD
- *   appraisal steps | set-body STEP CODE
+ *   appraisal steps | bodies [STEP --set CODE | --accept] | set-body STEP CODE
  *   council list | add NAME [--position TEXT] | retire ID
  *   meeting list | show ID | create --date DD/MM/YYYY --members ID,… --nominations ID,… [--round R]
- *         | vote ID --nomination N --agree A --disagree D --abstain X | close ID */
+ *                [--place TEXT --start HH:MM --end HH:MM --chair ID --secretary ID] | details ID …
+ *         | vote ID --nomination N --agree A --disagree D --abstain X [--written-agree N --written-disagree N]
+ *         | close ID */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -227,6 +229,74 @@ td_cli_nomination (TdCliContext  *ctx,
 
 /* appraisal */
 
+/* Each step done by a body: the unit that acts, whether the register has it, and for a
+ * register whose codes are not the campaign's, the unit its name matches. */
+static int
+appraisal_bodies (TdCliContext  *ctx,
+                  gboolean       accept,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) steps = td_appraisal_steps (ctx->db, NULL, error);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(TdTransaction) tx = NULL;
+  guint accepted = 0, missing = 0;
+
+  if (steps == NULL || (accept && (tx = td_transaction_begin (ctx->db, error)) == NULL))
+    return 1;
+  json_builder_begin_array (b);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      TdStepSpec *s = steps->pdata[i];
+      g_autofree char *suggested = NULL;
+
+      if (s->actor != TD_STEP_BY_BODY)
+        continue;
+      suggested = td_appraisal_suggest_body (ctx->db, s);
+      if (accept && suggested != NULL)
+        {
+          if (!td_appraisal_set_body (ctx->db, s->id, suggested, error))
+            return 1;
+          accepted++;
+          continue;
+        }
+      missing += !s->body_active;
+      if (!ctx->json)
+        {
+          if (s->body_active)
+            printf ("%s\t%s\t%s\t%s\n", s->id, s->body_code, s->body_name, s->title);
+          else if (suggested != NULL)
+            printf (_("%s\t%s: not in the register; %s matches “%s” (thidua-cli appraisal bodies --accept)\n"), s->id,
+                    s->body_code, suggested, s->campaign_name);
+          else
+            printf (_("%s\t%s: not an active unit of the register; name one with thidua-cli appraisal bodies --set "
+                      "%s CODE\n"), s->id, s->body_code, s->id);
+        }
+      json_builder_begin_object (b);
+      TD_CLI_SET_STRING (b, "step", s->id);
+      TD_CLI_SET_STRING (b, "title", s->title);
+      TD_CLI_SET_STRING (b, "body", s->body_code);
+      TD_CLI_SET_STRING (b, "body_name", s->body_name);
+      TD_CLI_SET_BOOL (b, "active", s->body_active);
+      TD_CLI_SET_STRING (b, "campaign_name", s->campaign_name);
+      TD_CLI_SET_STRING (b, "suggested", suggested);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  if (accept)
+    {
+      if (!td_transaction_commit (tx, error))
+        return 1;
+      if (!ctx->json)
+        printf (g_dngettext (GETTEXT_PACKAGE, "%u step given to the unit its name matches.\n",
+                             "%u steps given to the units their names match.\n", accepted), accepted);
+      /* What is left, as it now stands. */
+      return appraisal_bodies (ctx, FALSE, error);
+    }
+  if (ctx->json)
+    td_cli_print_builder (b);
+  return 0;
+}
+
 int
 td_cli_appraisal (TdCliContext  *ctx,
                   int            argc,
@@ -234,17 +304,36 @@ td_cli_appraisal (TdCliContext  *ctx,
                   GError       **error)
 {
   int status = 0;
-  GOptionEntry entries[] = { { NULL } };
+  g_autofree char *set = NULL;
+  gboolean accept = FALSE;
+  GOptionEntry entries[] = {
+    { "set", 0, 0, G_OPTION_ARG_STRING, &set, N_("Give the step to the unit CODE (bodies STEP … --set CODE)"),
+      N_("CODE") },
+    { "accept", 0, 0, G_OPTION_ARG_NONE, &accept, N_("Give every unmatched step to the unit its name matches (bodies)"),
+      NULL },
+    { NULL }
+  };
   g_autoptr(GPtrArray) steps = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *threshold = NULL;
 
-  if (!td_cli_parse (ctx, "appraisal", N_("steps | set-body STEP CODE"), entries, &argc, &argv, &status, error))
+  if (!td_cli_parse (ctx, "appraisal", N_("steps | bodies [STEP --set CODE | --accept] | set-body STEP CODE"), entries,
+                     &argc, &argv, &status, error))
     return status;
   if (argc == 4 && g_str_equal (argv[1], "set-body"))
     return td_cli_open (ctx, error) && td_appraisal_set_body (ctx->db, argv[2], argv[3], error) ? 0 : 1;
+  if (argc >= 2 && g_str_equal (argv[1], "bodies"))
+    {
+      if ((set != NULL) != (argc == 3) || (set != NULL && accept) || argc > 3)
+        return td_cli_usage_error (error, _("appraisal bodies takes STEP --set CODE, or --accept, or nothing"));
+      if (!td_cli_open (ctx, error))
+        return 1;
+      if (set != NULL)
+        return td_appraisal_set_body (ctx->db, argv[2], set, error) ? appraisal_bodies (ctx, FALSE, error) : 1;
+      return appraisal_bodies (ctx, accept, error);
+    }
   if (argc != 2 || !g_str_equal (argv[1], "steps"))
-    return td_cli_usage_error (error, _("appraisal needs steps or set-body STEP CODE"));
+    return td_cli_usage_error (error, _("appraisal needs steps, bodies or set-body STEP CODE"));
   if (!td_cli_open (ctx, error) || (steps = td_appraisal_steps (ctx->db, &threshold, error)) == NULL)
     return 1;
   json_builder_begin_object (b);
@@ -355,11 +444,14 @@ meeting_show (TdCliContext  *ctx,
       g_autofree char *date = td_format_date (m->held_on);
       printf (_("Meeting %d, %s: %u of %u members present, %s, %s\n"), (int) m->id, date, m->present->len,
               m->members_total, m->threshold, m->closed ? _("closed") : _("open"));
+      if (*m->place != '\0')
+        printf (_("  %s, %s–%s; chaired by %s, minutes by %s\n"), m->place, m->starts_at, m->ends_at, m->chair,
+                m->secretary);
       for (guint i = 0; i < m->items->len; i++)
         {
           TdMeetingItem *item = m->items->pdata[i];
-          printf ("  %d\t%s\t%s\t%u/%u/%u\t%s\n", (int) item->nomination_id, item->name, item->unit_name,
-                  item->agree, item->disagree, item->abstain,
+          printf ("  %d\t%s\t%s\t%u/%u/%u\t+%u/%u\t%s\n", (int) item->nomination_id, item->name, item->unit_name,
+                  item->agree, item->disagree, item->abstain, item->written_agree, item->written_disagree,
                   !item->decided ? (item->voted ? _("counted") : _("not counted yet"))
                                  : item->passed ? _("passed") : _("not passed"));
         }
@@ -372,6 +464,11 @@ meeting_show (TdCliContext  *ctx,
   TD_CLI_SET_INT (b, "present", m->present->len);
   TD_CLI_SET_STRING (b, "threshold", m->threshold);
   TD_CLI_SET_BOOL (b, "closed", m->closed);
+  TD_CLI_SET_STRING (b, "place", m->place);
+  TD_CLI_SET_STRING (b, "starts_at", m->starts_at);
+  TD_CLI_SET_STRING (b, "ends_at", m->ends_at);
+  TD_CLI_SET_STRING (b, "chair", m->chair);
+  TD_CLI_SET_STRING (b, "secretary", m->secretary);
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
   for (guint i = 0; i < m->items->len; i++)
@@ -384,6 +481,8 @@ meeting_show (TdCliContext  *ctx,
       TD_CLI_SET_INT (b, "agree", item->agree);
       TD_CLI_SET_INT (b, "disagree", item->disagree);
       TD_CLI_SET_INT (b, "abstain", item->abstain);
+      TD_CLI_SET_INT (b, "written_agree", item->written_agree);
+      TD_CLI_SET_INT (b, "written_disagree", item->written_disagree);
       json_builder_set_member_name (b, "passed");
       if (item->decided)
         json_builder_add_boolean_value (b, item->passed);
@@ -404,8 +503,9 @@ td_cli_meeting (TdCliContext  *ctx,
                 GError       **error)
 {
   g_autofree char *date = NULL, *members = NULL, *nominations = NULL;
-  gint64 nomination = 0;
-  int status = 0, round_number = 0, agree = -1, disagree = -1, abstain = -1;
+  g_autofree char *place = NULL, *start = NULL, *end = NULL;
+  gint64 nomination = 0, chair = 0, secretary = 0;
+  int status = 0, round_number = 0, agree = -1, disagree = -1, abstain = -1, written_agree = 0, written_disagree = 0;
   GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day it is held (create)"), N_("DD/MM/YYYY") },
     { "members", 0, 0, G_OPTION_ARG_STRING, &members, N_("The members present (create)"), N_("ID,…") },
@@ -415,15 +515,32 @@ td_cli_meeting (TdCliContext  *ctx,
     { "agree", 0, 0, G_OPTION_ARG_INT, &agree, N_("Votes to agree (vote)"), N_("N") },
     { "disagree", 0, 0, G_OPTION_ARG_INT, &disagree, N_("Votes to disagree (vote)"), N_("N") },
     { "abstain", 0, 0, G_OPTION_ARG_INT, &abstain, N_("Abstentions (vote)"), N_("N") },
+    { "written-agree", 0, 0, G_OPTION_ARG_INT, &written_agree, N_("Absent members agreeing in writing (vote)"),
+      N_("N") },
+    { "written-disagree", 0, 0, G_OPTION_ARG_INT, &written_disagree,
+      N_("Absent members disagreeing in writing (vote)"), N_("N") },
+    { "place", 0, 0, G_OPTION_ARG_STRING, &place, N_("Where it is held (create, details)"), N_("TEXT") },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_("When it starts (create, details)"), N_("HH:MM") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("When it ends (create, details)"), N_("HH:MM") },
+    { "chair", 0, 0, G_OPTION_ARG_INT64, &chair, N_("The member present who chairs it (create, details)"), N_("ID") },
+    { "secretary", 0, 0, G_OPTION_ARG_INT64, &secretary, N_("The member present who keeps the minutes (create, "
+                                                            "details)"), N_("ID") },
     { NULL }
   };
+  gboolean with_details;
   const char *verb;
   gint64 id = 0;
 
-  if (!td_cli_parse (ctx, "meeting", N_("list | show ID | create | vote ID | close ID"), entries, &argc, &argv, &status,
+  if (!td_cli_parse (ctx, "meeting", N_("list | show ID | create | details ID | vote ID | close ID"), entries, &argc, &argv, &status,
                      error))
     return status;
   verb = argc >= 2 ? argv[1] : "";
+  with_details = place != NULL || start != NULL || end != NULL || chair != 0 || secretary != 0;
+  if (with_details && (place == NULL || start == NULL || end == NULL || chair == 0 || secretary == 0))
+    return td_cli_usage_error (error, _("A meeting's details are --place TEXT, --start HH:MM, --end HH:MM, --chair ID "
+                                        "and --secretary ID, all of them"));
+  if (written_agree < 0 || written_disagree < 0)
+    return td_cli_usage_error (error, _("--written-agree and --written-disagree count members: 0 or more"));
   if (g_str_equal (verb, "list") && argc == 2)
     {
       g_autoptr(GArray) ids = NULL;
@@ -440,6 +557,7 @@ td_cli_meeting (TdCliContext  *ctx,
       g_autoptr(GArray) member_ids = NULL;
       g_autoptr(GArray) nomination_ids = NULL;
       g_autoptr(TdNomination) first = NULL;
+      g_autoptr(TdTransaction) tx = NULL;
       g_autofree char *iso = NULL;
       gint64 round_id;
 
@@ -451,8 +569,11 @@ td_cli_meeting (TdCliContext  *ctx,
       if (!td_cli_open (ctx, error) ||
           (first = td_nomination_get (ctx->db, g_array_index (nomination_ids, gint64, 0), error)) == NULL ||
           (round_id = round_id_of (ctx, round_number, first->round_id, error)) == 0 ||
+          (tx = td_transaction_begin (ctx->db, error)) == NULL ||
           (id = td_meeting_create (ctx->db, round_id, iso, (gint64 *) member_ids->data, member_ids->len,
-                                   (gint64 *) nomination_ids->data, nomination_ids->len, error)) == 0)
+                                   (gint64 *) nomination_ids->data, nomination_ids->len, error)) == 0 ||
+          (with_details && !td_meeting_set_details (ctx->db, id, place, start, end, chair, secretary, error)) ||
+          !td_transaction_commit (tx, error))
         return 1;
       if (ctx->json)
         {
@@ -467,18 +588,31 @@ td_cli_meeting (TdCliContext  *ctx,
       return 0;
     }
   if (argc != 3 || !parse_id (argv[2], &id, error))
-    return td_cli_usage_error (error, _("meeting needs list, show ID, create, vote ID or close ID"));
+    return td_cli_usage_error (error, _("meeting needs list, show ID, create, details ID, vote ID or close ID"));
   if (!td_cli_open (ctx, error))
     return 1;
+  if (g_str_equal (verb, "details"))
+    {
+      if (!with_details)
+        return td_cli_usage_error (error, _("meeting details needs --place, --start, --end, --chair and --secretary"));
+      return td_meeting_set_details (ctx->db, id, place, start, end, chair, secretary, error) ? 0 : 1;
+    }
   if (g_str_equal (verb, "show"))
     return meeting_show (ctx, id, error);
   if (g_str_equal (verb, "close"))
     return td_meeting_close (ctx->db, id, error) ? meeting_show (ctx, id, error) : 1;
   if (g_str_equal (verb, "vote"))
     {
+      g_autoptr(TdTransaction) tx = NULL;
+
       if (nomination <= 0 || agree < 0 || disagree < 0 || abstain < 0)
         return td_cli_usage_error (error, _("meeting vote needs --nomination N, --agree A, --disagree D and --abstain X"));
-      return td_meeting_vote (ctx->db, id, nomination, (guint) agree, (guint) disagree, (guint) abstain, error) ? 0 : 1;
+      /* The ballot and the written opinions of the absent, together. */
+      return (tx = td_transaction_begin (ctx->db, error)) != NULL &&
+             td_meeting_vote (ctx->db, id, nomination, (guint) agree, (guint) disagree, (guint) abstain, error) &&
+             td_meeting_record_written (ctx->db, id, nomination, (guint) written_agree, (guint) written_disagree,
+                                        error) &&
+             td_transaction_commit (tx, error) ? 0 : 1;
     }
-  return td_cli_usage_error (error, _("meeting needs list, show ID, create, vote ID or close ID"));
+  return td_cli_usage_error (error, _("meeting needs list, show ID, create, details ID, vote ID or close ID"));
 }

@@ -203,7 +203,7 @@ td_cli_nominations (TdCliContext  *ctx,
                     GError       **error)
 {
   g_autofree char *unit = NULL, *person = NULL, *position = NULL, *level = NULL, *achievement = NULL;
-  g_autofree char *proposer = NULL, *to = NULL, *reason = NULL;
+  g_autofree char *proposer = NULL;
   int status = 0, round_number = 0;
   GOptionEntry entries[] = {
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("The collective, or the individual's unit (add)"), N_("CODE") },
@@ -214,13 +214,11 @@ td_cli_nominations (TdCliContext  *ctx,
       N_("TEXT") },
     { "proposer", 0, 0, G_OPTION_ARG_STRING, &proposer, N_("The proposing unit (add; default: the unit)"), N_("CODE") },
     { "round", 'r', 0, G_OPTION_ARG_INT, &round_number, N_("The round (add; default: the last)"), N_("R") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("appraised, approved or returned (move)"), N_("STATUS") },
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is returned (move)"), N_("TEXT") },
     { NULL }
   };
   const char *verb;
 
-  if (!td_cli_parse (ctx, "nominations", N_("list | add | move ID"), entries, &argc, &argv, &status, error))
+  if (!td_cli_parse (ctx, "nominations", N_("list | add"), entries, &argc, &argv, &status, error))
     return status;
   verb = argc >= 2 ? argv[1] : "";
   if (g_str_equal (verb, "list") && argc == 2)
@@ -228,18 +226,12 @@ td_cli_nominations (TdCliContext  *ctx,
   if (g_str_equal (verb, "add") && argc == 2)
     return td_cli_open (ctx, error)
            ? nominations_add (ctx, unit, person, position, level, achievement, proposer, round_number, error) : 1;
-  if (g_str_equal (verb, "move") && argc == 3)
-    {
-      TdNominationStatus target;
-      gint64 id;
-
-      if (!parse_id (argv[2], &id, error))
-        return 2;
-      if (to == NULL || !td_nomination_status_from_string (to, &target))
-        return td_cli_usage_error (error, _("nominations move needs --to appraised, approved or returned"));
-      return td_cli_open (ctx, error) && td_nomination_set_status (ctx->db, id, target, reason, error) ? 0 : 1;
-    }
-  return td_cli_usage_error (error, _("nominations needs list, add or move ID"));
+  /* A status is never set by hand: each move is a step, by the body the step names. */
+  if (g_str_equal (verb, "move"))
+    return td_cli_usage_error (error, _("A nomination moves only by its appraisal steps, each by the body the step "
+                                        "names: thidua-cli nomination step ID --as CODE --approve (or --return "
+                                        "--reason TEXT); see thidua-cli nomination check ID."));
+  return td_cli_usage_error (error, _("nominations needs list or add"));
 }
 
 

@@ -121,6 +121,7 @@ int td_cli_nominations  (TdCliContext *ctx, int argc, char **argv, GError **erro
 int td_cli_register     (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_nomination   (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_appraisal    (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_assessment   (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_council      (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_meeting      (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_dossier      (TdCliContext *ctx, int argc, char **argv, GError **error);

@@ -23,6 +23,7 @@ static const TdCliCommand commands[] = {
   { "evidence", N_("A self-assessment's evidence files: list, attach, remove, replace, and the reviewer's verdict"),
     td_cli_evidence },
   { "submit", N_("Submit a unit's self-assessment for a round, with the form's checks"), td_cli_submit },
+  { "assessment", N_("The board's appraisal of a unit's self-assessment, and its record"), td_cli_assessment },
   { "summary", N_("Where the province or a unit stands against every target"), td_cli_summary },
   { "audit", N_("Show the audit log"), td_cli_audit },
   { "chart", N_("Draw a progress chart into a PNG, SVG or PDF file"), td_cli_chart },

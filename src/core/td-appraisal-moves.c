@@ -9,6 +9,7 @@
 #include "td-audit.h"
 #include "td-catalog.h"
 #include "td-database-private.h"
+#include "td-decision.h"
 #include "td-format.h"
 #include "td-rollup.h"
 #include "td-unit.h"
@@ -400,7 +401,7 @@ overrides_of (TdDatabase *db,
   return out;
 }
 
-/* The nomination, the steps, and how many are done; FALSE on error. */
+/* The nomination, the steps of its level, and how many are done; FALSE on error. */
 typedef struct {
   TdNomination *n;
   GPtrArray    *steps;
@@ -423,17 +424,10 @@ state_load (TdDatabase  *db,
             GError     **error)
 {
   s->n = td_nomination_get (db, nomination_id, error);
-  if (s->n == NULL || (s->steps = td_appraisal_steps (db, NULL, error)) == NULL)
+  if (s->n == NULL || (s->steps = td_appraisal_steps_for_level (db, s->n->level, error)) == NULL)
     return FALSE;
   s->done = MIN (td_appraisal_steps_done (db, nomination_id, NULL), s->steps->len);
   s->next = s->done < s->steps->len ? s->steps->pdata[s->done] : NULL;
-  if (!td_appraisal_applies_to (db, s->n->level))
-    {
-      g_set_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_BAD_MOVE,
-                   _("The campaign's appraisal steps are for other awards than a %s: its issuing unit approves it "
-                     "in its own installation."), td_award_level_get_label (s->n->level));
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -479,8 +473,58 @@ refuse (GError          **error,
   return FALSE;
 }
 
-/* The body acting at @step is @body_code: its own code, or for the proposer's step the
- * nomination's proposing unit. */
+gboolean
+td_appraisal_unit_is_under (TdDatabase *db,
+               gint64      unit_id,
+               gint64      body_id)
+{
+  /* Bounded: a register's depth is a handful of levels, and a loop in a hostile one ends. */
+  sqlite3_stmt *stmt = td_database_prepare (db, "WITH RECURSIVE up (id, depth) AS ("
+                                                "  SELECT ?1, 0"
+                                                "  UNION SELECT u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id"
+                                                "    WHERE u.parent_id IS NOT NULL AND up.depth < 64)"
+                                                " SELECT 1 FROM up WHERE id = ?2 LIMIT 1", NULL);
+  gboolean under;
+
+  if (stmt == NULL)
+    return TRUE;   /* cannot tell: refuse rather than let a body judge its own */
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int64 (stmt, 2, body_id);
+  under = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return under;
+}
+
+char *
+td_appraisal_default_issuer (TdDatabase         *db,
+                             const TdNomination *n)
+{
+  g_autoptr(TdUnitRecord) unit = td_register_get (db, n->unit_code, NULL);
+  g_autoptr(TdUnit) proposer = td_catalog_find_unit_by_id (db, n->proposer_id, NULL);
+  const char *candidates[3] = { NULL, NULL, NULL };
+
+  if (unit == NULL)
+    return NULL;
+  /* A person's own unit; else the unit above the nominee; else its proposer. */
+  if (n->individual)
+    candidates[0] = unit->code;
+  candidates[1] = unit->parent_code;
+  candidates[2] = proposer ? td_unit_get_code (proposer) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autoptr(TdUnitRecord) c = candidates[i] ? td_register_get (db, candidates[i], NULL) : NULL;
+
+      if (c != NULL && c->active && td_unit_kind_issues_giay_khen (c->kind) &&
+          td_decision_check_authority (db, c->code, n, NULL))
+        return g_strdup (c->code);
+    }
+  return NULL;
+}
+
+/* The body acting at @step is @body_code: an active unit of the register, and the one the
+ * step names: its own body, the nomination's proposing unit, or for a unit's own award the
+ * unit that issues it.  A body never judges a nomination of itself, of a unit under it, or
+ * one it proposed. */
 static gboolean
 check_body (TdDatabase         *db,
             const TdNomination *n,
@@ -490,6 +534,7 @@ check_body (TdDatabase         *db,
 {
   g_autofree char *message = NULL;
   g_autoptr(TdUnit) proposer = NULL;
+  g_autoptr(TdUnitRecord) body = NULL;
 
   switch (step->actor)
     {
@@ -499,20 +544,70 @@ check_body (TdDatabase         *db,
     case TD_STEP_BY_DECISION:
       return refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
                      _("This step is the award decision's: draw up a decision with the nomination."));
+    default:
+      break;
+    }
+  body = body_code && *body_code ? td_register_get (db, body_code, NULL) : NULL;
+  if (body == NULL || !body->active)
+    {
+      message = body ? g_strdup_printf (_("%s (%s) is retired from the register: it no longer acts at a step."),
+                                        body->name, body->code)
+                     : g_strdup_printf (_("“%s” is not a unit of the register: a step is done by a unit of the "
+                                          "register, named by its code (thidua-cli units list)."),
+                                        body_code ? body_code : "");
+      return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+    }
+  switch (step->actor)
+    {
     case TD_STEP_BY_PROPOSER:
       proposer = td_catalog_find_unit_by_id (db, n->proposer_id, NULL);
       if (proposer && g_strcmp0 (td_unit_get_code (proposer), body_code) == 0)
         return TRUE;
-      message = g_strdup_printf (_("The step “%s” is the proposing unit's (%s); %s does not act at it."), step->title,
-                                 n->proposer_name, body_code);
+      message = g_strdup_printf (_("The step “%s” is the proposing unit's (%s); %s (%s) does not act at it."),
+                                 step->title, n->proposer_name, body->name, body->code);
       return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+    case TD_STEP_BY_ISSUER:
+      {
+        g_autoptr(GError) local = NULL;
+
+        if (td_unit_kind_issues_giay_khen (body->kind) && td_decision_check_authority (db, body->code, n, &local))
+          return TRUE;
+        message = g_strdup_printf (_("The step “%s” is the issuing unit's: %s does not give “%s” its %s (%s)."),
+                                   step->title, body->name, td_nomination_get_name (n),
+                                   td_award_level_get_label (n->level),
+                                   local ? local->message : td_unit_kind_get_label (body->kind));
+        return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+      }
     case TD_STEP_BY_BODY:
     default:
-      if (g_strcmp0 (step->body_code, body_code) == 0)
-        return TRUE;
-      message = g_strdup_printf (_("The step “%s” is done by %s (%s); %s does not act at it."), step->title,
-                                 step->body_name ? step->body_name : step->body_code, step->body_code, body_code);
-      return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+      if (!step->body_active)
+        {
+          message = g_strdup_printf (_("The step “%s” is to be done by “%s”, which is not an active unit of the "
+                                       "register. Name the unit that does it: Preferences → Appraisal, or thidua-cli "
+                                       "appraisal bodies --set %s CODE."), step->title, step->body_code, step->id);
+          return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+        }
+      if (g_strcmp0 (step->body_code, body_code) != 0)
+        {
+          message = g_strdup_printf (_("The step “%s” is done by %s (%s); %s (%s) does not act at it."), step->title,
+                                     step->body_name ? step->body_name : step->body_code, step->body_code, body->name,
+                                     body->code);
+          return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+        }
+      {
+        g_autoptr(TdUnit) unit = td_catalog_find_unit (db, body_code, NULL);
+        gint64 body_id = unit ? td_unit_get_id (unit) : 0;
+
+        if (body_id == 0 || td_appraisal_unit_is_under (db, n->unit_id, body_id) || n->proposer_id == body_id)
+          {
+            message = g_strdup_printf (_("%s cannot judge the nomination of “%s”: it is its own, of a unit under it, "
+                                         "or proposed by it. Name another unit for the step “%s” (thidua-cli "
+                                         "appraisal bodies --set %s CODE)."), body->name, td_nomination_get_name (n),
+                                       step->title, step->id);
+            return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+          }
+      }
+      return TRUE;
     }
 }
 
@@ -717,7 +812,7 @@ td_appraisal_undo (TdDatabase  *db,
       return FALSE;
     }
   last = s.steps->pdata[s.done - 1];
-  if (last->actor != TD_STEP_BY_BODY)
+  if (last->actor != TD_STEP_BY_BODY && last->actor != TD_STEP_BY_ISSUER)
     {
       refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
               last->actor == TD_STEP_BY_DECISION ? _("The nomination is in a decision: withdraw the decision first.")
@@ -750,6 +845,84 @@ td_appraisal_undo (TdDatabase  *db,
        set_done (db, &s, s.done - 1, why, error) &&
        td_transaction_commit (tx, error);
   return ok;
+}
+
+void
+td_appraisal_state_free (TdAppraisalState *state)
+{
+  if (state == NULL)
+    return;
+  g_clear_pointer (&state->steps, g_ptr_array_unref);
+  g_free (state->acting_body);
+  g_free (state->undo_body);
+  g_free (state);
+}
+
+/* The body that gave the latest approval of @step, from the history. */
+static char *
+approver_of (TdDatabase *db,
+             gint64      nomination_id,
+             const char *step)
+{
+  g_autoptr(GPtrArray) history = td_appraisal_history (db, nomination_id, NULL);
+
+  for (guint i = history ? history->len : 0; i > 0; i--)
+    {
+      TdStepRecord *r = history->pdata[i - 1];
+      if ((r->action == TD_STEP_APPROVE || r->action == TD_STEP_PROPOSE) && g_strcmp0 (r->step, step) == 0)
+        return g_strdup (r->body_code);
+    }
+  return NULL;
+}
+
+TdAppraisalState *
+td_appraisal_state (TdDatabase  *db,
+                    gint64       nomination_id,
+                    GError     **error)
+{
+  g_auto(State) s = { 0 };
+  TdAppraisalState *out;
+  TdStepSpec *last;
+
+  if (!state_load (db, nomination_id, &s, error))
+    return NULL;
+  out = g_new0 (TdAppraisalState, 1);
+  out->done = s.done;
+  out->next = s.next;
+  out->status = s.n->status;
+  if (s.next != NULL && s.n->status != TD_NOMINATION_DECIDED)
+    {
+      g_autoptr(TdUnit) proposer = NULL;
+
+      switch (s.next->actor)
+        {
+        case TD_STEP_BY_BODY:
+          out->acting_body = g_strdup (s.next->body_code);
+          break;
+        case TD_STEP_BY_PROPOSER:
+          proposer = td_catalog_find_unit_by_id (db, s.n->proposer_id, NULL);
+          out->acting_body = proposer ? g_strdup (td_unit_get_code (proposer)) : NULL;
+          break;
+        case TD_STEP_BY_ISSUER:
+          out->acting_body = td_appraisal_default_issuer (db, s.n);
+          break;
+        default:
+          break;
+        }
+      out->can_approve = out->acting_body != NULL;
+      out->can_return = out->can_approve && s.done > 0;
+    }
+  last = s.done > 1 ? s.steps->pdata[s.done - 1] : NULL;
+  if (last != NULL && s.n->status != TD_NOMINATION_DECIDED &&
+      (last->actor == TD_STEP_BY_BODY || last->actor == TD_STEP_BY_ISSUER))
+    {
+      out->undo_body = approver_of (db, nomination_id, last->id);
+      if (out->undo_body == NULL && last->actor == TD_STEP_BY_BODY)
+        out->undo_body = g_strdup (last->body_code);
+      out->can_undo = out->undo_body != NULL;
+    }
+  out->steps = g_steal_pointer (&s.steps);
+  return out;
 }
 
 gint64

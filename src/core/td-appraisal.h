@@ -13,6 +13,7 @@
 
 #include "td-award.h"
 #include "td-database.h"
+#include "td-register.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,7 @@ typedef enum {
   TD_STEP_BY_PROPOSER,    /* the nomination's proposing unit */
   TD_STEP_BY_COUNCIL,     /* the council's vote (td-council.h) */
   TD_STEP_BY_DECISION,    /* the award decision (td_decision_create()) */
+  TD_STEP_BY_ISSUER,      /* a unit's own award: the issuing unit (its emulation council) */
 } TdStepActor;
 
 typedef struct {
@@ -41,23 +43,53 @@ typedef struct {
   TdStepActor         actor;
   char               *body_code;   /* TD_STEP_BY_BODY: the acting unit (setting, else campaign) */
   char               *body_name;   /* its name, or NULL when the register has no such unit */
+  gboolean            body_active; /* an active unit of the register: only then may it act */
+  char               *campaign_code; /* the campaign's code for the body, and its name there */
+  char               *campaign_name;
   TdNominationStatus  status;      /* what the nomination becomes once the step is done */
   char              **checks;      /* eligibility check ids run before the step */
 } TdStepSpec;
 
 void        td_step_spec_free         (TdStepSpec *spec);
 
-/* The campaign's steps, with the board's choice of acting body applied; the council's
- * threshold ("more-than-half" or "two-thirds") in @threshold if not NULL. */
+/* The province's steps (the Bằng khen's), with the board's choice of acting body applied;
+ * the council's threshold ("more-than-half" or "two-thirds") in @threshold if not NULL. */
 GPtrArray  *td_appraisal_steps        (TdDatabase  *db,
                                        char       **threshold,
                                        GError     **error);
+/* The steps nominations of @level follow: the province's for the levels its section names,
+ * else the section's "issuer_steps" (a unit's own Giấy khen: proposal, the issuing unit's
+ * emulation council, its head's decision).  There is no other way to a decision. */
+GPtrArray  *td_appraisal_steps_for_level (TdDatabase    *db,
+                                          TdAwardLevel   level,
+                                          GError       **error);
+
+/* The council's rules, from the campaign (Bắc Ninh QĐ 86/2025 by default). */
+typedef struct {
+  char  *threshold;       /* "more-than-half" or "two-thirds" of the members */
+  guint  quorum[2];       /* members present for a meeting to be held: 2/3 */
+  guint  attendance[2];   /* present or giving a written opinion, to decide on a nominee: 4/5 */
+} TdCouncilRules;
+
+TdCouncilRules *td_appraisal_council_rules (TdDatabase     *db);
+/* How many of @members make up @share of them, rounded up. */
+guint           td_council_rules_needed    (const guint     share[2],
+                                            guint           members);
+void            td_council_rules_free      (TdCouncilRules *rules);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdCouncilRules, td_council_rules_free)
+
 /* Checks a campaign's "appraisal" member (NULL: absent, which is allowed). */
 gboolean    td_appraisal_validate_json (JsonNode   *appraisal,
                                         GError    **error);
-/* Whether the steps apply to nominations of @level (the section's "levels"; all without one). */
-gboolean    td_appraisal_applies_to   (TdDatabase   *db,
-                                       TdAwardLevel  level);
+/* Whether @unit may act at a step of the province: active, and a department, an agency, an
+ * organisation or the province itself. */
+gboolean    td_appraisal_body_may_be  (const TdUnitRecord *unit,
+                                       GError            **error);
+/* For a step whose body is not an active unit of the register (a register whose codes are
+ * not the campaign's): the one active unit whose name is the campaign's name for the body
+ * (case and diacritics aside, or contains it), or NULL. */
+char       *td_appraisal_suggest_body (TdDatabase       *db,
+                                       const TdStepSpec *step);
 /* Names another unit of the register to act at a step done by a body (a setting of the
  * board's installation), or the campaign's again (@unit_code NULL). */
 gboolean    td_appraisal_set_body     (TdDatabase  *db,
@@ -150,6 +182,32 @@ gboolean    td_appraisal_undo         (TdDatabase  *db,
                                        const char  *reason,
                                        GError     **error);
 
+/* Where a nomination stands, and the moves its acting bodies may make: the one answer the
+ * window and the command line offer. */
+typedef struct {
+  GPtrArray          *steps;        /* TdStepSpec of the nomination's level */
+  guint               done;
+  TdStepSpec         *next;         /* in @steps; NULL once every step is done */
+  TdNominationStatus  status;
+  char               *acting_body;  /* the unit acting at @next; NULL at a council's or decision's step */
+  char               *undo_body;    /* the unit that may take back the latest approval, or NULL */
+  gboolean            can_approve;
+  gboolean            can_return;
+  gboolean            can_undo;
+} TdAppraisalState;
+
+TdAppraisalState *td_appraisal_state      (TdDatabase       *db,
+                                           gint64            nomination_id,
+                                           GError          **error);
+void              td_appraisal_state_free (TdAppraisalState *state);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdAppraisalState, td_appraisal_state_free)
+
+/* The unit that gives a unit's own award to the nominee: a person's own unit, else the unit
+ * above the nominee, else its proposer, the first that issues Giấy khen within its authority;
+ * NULL when none does. */
+char       *td_appraisal_default_issuer (TdDatabase         *db,
+                                         const TdNomination *nomination);
+
 /* Decree 152/2025 Art. 4: a nominee under discipline, inspection or investigation is not
  * eligible while the hold stands.  @person NULL for the collective. */
 gint64      td_appraisal_add_hold     (TdDatabase  *db,
@@ -163,7 +221,31 @@ gboolean    td_appraisal_lift_hold    (TdDatabase  *db,
                                        gint64       hold_id,
                                        GError     **error);
 
+/* The self-assessment of a nominee's round, appraised by the body the campaign names for the
+ * appraisal (the province's first step done by a body: Sở KH&CN): approved with an opinion,
+ * or returned to the unit with the reason.  Only a received self-assessment, once every one
+ * of its evidence files has a verdict, and never by the unit itself or a unit above it.  The
+ * verdict, the opinion, the body and the person go in its record; a later revision received
+ * from the unit opens it again. */
+gboolean    td_assessment_appraise    (TdDatabase  *db,
+                                       gint64       assessment_id,
+                                       const char  *body_code,
+                                       gboolean     approve,
+                                       const char  *text,
+                                       GError     **error);
+/* The body that appraises self-assessments (its unit code), or NULL with the reason. */
+char       *td_assessment_appraiser   (TdDatabase  *db,
+                                       GError     **error);
+/* TdAuditEntry of the self-assessment's status and appraisal, oldest first. */
+GPtrArray  *td_assessment_history     (TdDatabase  *db,
+                                       gint64       assessment_id,
+                                       GError     **error);
+
 /* td-appraisal-private: used by td-award.c and td-council.c */
+/* TRUE when @unit_id is @body_id or lies under it in the register (by parent). */
+gboolean    td_appraisal_unit_is_under (TdDatabase *db,
+                                        gint64      unit_id,
+                                        gint64      body_id);
 /* Records one history row within the caller's transaction. */
 gboolean    td_appraisal_record       (TdDatabase   *db,
                                        gint64        nomination_id,
@@ -177,6 +259,7 @@ gboolean    td_appraisal_record       (TdDatabase   *db,
                                        GError      **error);
 /* The number of steps done when a nomination is in @status (the first step reaching it). */
 guint       td_appraisal_steps_for_status (TdDatabase        *db,
+                                           TdAwardLevel       level,
                                            TdNominationStatus status);
 
 G_END_DECLS

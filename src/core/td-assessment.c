@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "td-assessment-private.h"
 #include "td-receive.h"
 #include "td-audit.h"
 #include "td-database-private.h"
@@ -615,6 +616,25 @@ td_assessment_set_status (TdDatabase          *db,
                           const char          *reason,
                           GListModel          *targets,
                           GError             **error)
+{
+  /* "Appraised" is the appraising body's verdict, with its checks and its record. */
+  if (status == TD_ASSESSMENT_APPRAISED)
+    {
+      g_set_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_BAD_TRANSITION,
+                   _("A self-assessment is appraised by the body the campaign names, once every evidence file has a "
+                     "verdict (thidua-cli assessment appraise)."));
+      return FALSE;
+    }
+  return td_assessment_move (db, assessment_id, status, reason, targets, error);
+}
+
+gboolean
+td_assessment_move (TdDatabase          *db,
+                    gint64               assessment_id,
+                    TdAssessmentStatus   status,
+                    const char          *reason,
+                    GListModel          *targets,
+                    GError             **error)
 {
   g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(TdAssessmentInfo) info = NULL;

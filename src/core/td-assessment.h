@@ -111,7 +111,8 @@ gboolean          td_assessment_archive_revision (TdDatabase  *db,
                                                   GError     **error);
 
 /* Moves the workflow on.  Submitting checks every value first; returning needs @reason;
- * resubmitting after a return raises the revision. */
+ * resubmitting after a return raises the revision.  "Appraised" is refused here: it is the
+ * appraising body's, through td_assessment_appraise(). */
 gboolean          td_assessment_set_status (TdDatabase          *db,
                                             gint64               assessment_id,
                                             TdAssessmentStatus   status,

@@ -90,6 +90,23 @@ td_audit_list (TdDatabase  *db,
 }
 
 GPtrArray *
+td_audit_list_entity (TdDatabase  *db,
+                      const char  *entity,
+                      gint64       entity_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT id, at, actor, entity, entity_id, unit_code, field, old_value,"
+                                                " new_value, reason FROM audit WHERE entity = ? AND entity_id = ?"
+                                                " ORDER BY id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  td_stmt_bind_text (stmt, 1, entity);
+  sqlite3_bind_int64 (stmt, 2, entity_id);
+  return td_database_collect (db, stmt, entry_from_row, NULL, (GDestroyNotify) td_audit_entry_free, error);
+}
+
+GPtrArray *
 td_audit_list_unit_history (TdDatabase  *db,
                             const char  *unit_code,
                             guint        limit,

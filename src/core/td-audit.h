@@ -41,6 +41,11 @@ GPtrArray *td_audit_list       (TdDatabase   *db,
                                 GError      **error);
 /* The units' own history of their self-assessments, as their packages carried it: kept apart
  * from the board's log, newest first. */
+/* The record of one thing (@entity "assessment", its id), oldest first. */
+GPtrArray *td_audit_list_entity (TdDatabase   *db,
+                                 const char   *entity,
+                                 gint64        entity_id,
+                                 GError      **error);
 GPtrArray *td_audit_list_unit_history (TdDatabase *db,
                                        const char *unit_code,
                                        guint       limit,

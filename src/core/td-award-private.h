@@ -5,12 +5,13 @@
 
 G_BEGIN_DECLS
 
-/* Moves an approved nomination of @level and @round_id into @decision_id, within the caller's
- * transaction. */
+/* Moves a nomination of @level and @round_id whose next step is the decision into
+ * @decision_id of @issuer_code (NULL: the province), within the caller's transaction. */
 gboolean td_nomination_move_into_decision (TdDatabase   *db,
                                            gint64        nomination_id,
                                            TdAwardLevel  level,
                                            gint64        round_id,
+                                           const char   *issuer_code,
                                            gint64        decision_id,
                                            GError      **error);
 

@@ -31,27 +31,6 @@ td_nomination_free (TdNomination *n)
   g_free (n);
 }
 
-gboolean
-td_nomination_can_move (TdNominationStatus from,
-                        TdNominationStatus to)
-{
-  switch (from)
-    {
-    case TD_NOMINATION_PROPOSED:
-      return to == TD_NOMINATION_APPRAISED || to == TD_NOMINATION_RETURNED;
-    case TD_NOMINATION_APPRAISED:
-      return to == TD_NOMINATION_APPROVED || to == TD_NOMINATION_RETURNED;
-    case TD_NOMINATION_APPROVED:
-      return to == TD_NOMINATION_DECIDED || to == TD_NOMINATION_RETURNED;
-    case TD_NOMINATION_RETURNED:
-      return to == TD_NOMINATION_PROPOSED;
-    case TD_NOMINATION_DECIDED:
-    case TD_N_NOMINATION_STATUSES:
-      break;
-    }
-  return FALSE;
-}
-
 static char *
 unit_code (TdDatabase *db,
            gint64      unit_id)
@@ -139,98 +118,6 @@ td_nomination_create (TdDatabase             *db,
       !td_transaction_commit (tx, error))
     return 0;
   return id;
-}
-
-static gboolean
-move (TdDatabase          *db,
-      gint64               nomination_id,
-      TdNominationStatus   status,
-      const char          *reason,
-      gint64               decision_id,
-      GError             **error)
-{
-  g_autofree char *old = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *clean_reason = g_strstrip (g_strdup (reason ? reason : ""));
-  TdNominationStatus from;
-  sqlite3_stmt *stmt;
-
-  stmt = td_database_prepare (db, "SELECT n.status, u.code FROM nomination n JOIN unit u ON u.id = n.unit_id"
-                                  " WHERE n.id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, nomination_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      old = td_stmt_dup_text (stmt, 0);
-      code = td_stmt_dup_text (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (old == NULL || !td_nomination_status_from_string (old, &from))
-    {
-      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("The nomination no longer exists."));
-      return FALSE;
-    }
-  if (!td_nomination_can_move (from, status))
-    {
-      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_BAD_TRANSITION,
-                   _("A nomination that is %s cannot become %s."),
-                   td_nomination_status_get_label (from), td_nomination_status_get_label (status));
-      return FALSE;
-    }
-  if (status == TD_NOMINATION_RETURNED && *clean_reason == '\0')
-    {
-      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_REASON_NEEDED,
-                   _("Write why the nomination is returned."));
-      return FALSE;
-    }
-
-  /* The appraisal steps follow the status: the board's own moves (and the decision) are
-   * recorded in the nomination's history like the steps of td-appraisal.c. */
-  {
-    g_autoptr(GPtrArray) steps = td_appraisal_steps (db, NULL, NULL);
-    guint done = td_appraisal_steps_for_status (db, status);
-    guint before = td_appraisal_steps_done (db, nomination_id, NULL);
-    guint at = status == TD_NOMINATION_RETURNED ? before : (done > 0 ? done - 1 : 0);
-    const char *step = steps && at < steps->len ? ((TdStepSpec *) steps->pdata[at])->id : "proposal";
-
-    stmt = td_database_prepare (db, "UPDATE nomination SET status = ?, status_reason = ?, decision_id = ?, steps_done = ?"
-                                    " WHERE id = ?", error);
-    if (stmt == NULL)
-      return FALSE;
-    td_stmt_bind_text (stmt, 1, td_nomination_status_to_string (status));
-    td_stmt_bind_text (stmt, 2, *clean_reason ? clean_reason : NULL);
-    if (decision_id)
-      sqlite3_bind_int64 (stmt, 3, decision_id);
-    sqlite3_bind_int (stmt, 4, (int) done);
-    sqlite3_bind_int64 (stmt, 5, nomination_id);
-    return td_database_step_done (db, stmt, error) &&
-           td_appraisal_record (db, nomination_id, step,
-                                status == TD_NOMINATION_RETURNED ? TD_STEP_RETURN : TD_STEP_APPROVE, NULL,
-                                status == TD_NOMINATION_RETURNED ? "not-eligible" : "eligible", NULL,
-                                *clean_reason ? clean_reason : NULL, NULL, error) &&
-           td_audit_record (db, "nomination", nomination_id, code, "status", old,
-                            td_nomination_status_to_string (status), *clean_reason ? clean_reason : NULL, error);
-  }
-}
-
-gboolean
-td_nomination_set_status (TdDatabase          *db,
-                          gint64               nomination_id,
-                          TdNominationStatus   status,
-                          const char          *reason,
-                          GError             **error)
-{
-  g_autoptr(TdTransaction) tx = NULL;
-
-  if (status == TD_NOMINATION_DECIDED)
-    {
-      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_BAD_TRANSITION,
-                   _("A nomination goes into a decision only when the decision is drawn up."));
-      return FALSE;
-    }
-  tx = td_transaction_begin (db, error);
-  return tx != NULL && move (db, nomination_id, status, reason, 0, error) && td_transaction_commit (tx, error);
 }
 
 #define SELECT_NOMINATION \
@@ -371,21 +258,67 @@ td_nomination_move_into_decision (TdDatabase    *db,
                                   gint64         nomination_id,
                                   TdAwardLevel   level,
                                   gint64         round_id,
+                                  const char    *issuer_code,
                                   gint64         decision_id,
                                   GError       **error)
 {
   g_autoptr(TdNomination) n = td_nomination_get (db, nomination_id, error);
+  g_autoptr(TdAppraisalState) state = NULL;
+  g_autofree char *approver = NULL;
+  TdStepSpec *last;
+  sqlite3_stmt *stmt;
 
-  if (n == NULL)
+  if (n == NULL || (state = td_appraisal_state (db, nomination_id, error)) == NULL)
     return FALSE;
   if (n->level != level || n->round_id != round_id)
     {
       g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
                    _("The nomination of “%s” is for another award level or round than the decision."),
-                   n->individual ? n->person_name : n->unit_name);
+                   td_nomination_get_name (n));
       return FALSE;
     }
-  return move (db, nomination_id, TD_NOMINATION_DECIDED, NULL, decision_id, error);
+  /* The decision is the last step: only a nomination that has been through every step before
+   * it goes in (the council's vote, or a unit's own council for its Giấy khen). */
+  if (state->next == NULL || state->next->actor != TD_STEP_BY_DECISION || state->status == TD_NOMINATION_DECIDED)
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_BAD_TRANSITION,
+                   _("The nomination of “%s” is %s: it goes into a decision only after every step before it (%s)."),
+                   td_nomination_get_name (n), td_nomination_status_get_label (n->status),
+                   state->next ? state->next->title : td_nomination_status_get_label (n->status));
+      return FALSE;
+    }
+  /* A unit's own award is decided by the unit whose council approved it. */
+  last = state->done > 0 ? state->steps->pdata[state->done - 1] : NULL;
+  if (last != NULL && last->actor == TD_STEP_BY_ISSUER && issuer_code != NULL)
+    {
+      g_autoptr(GPtrArray) history = td_appraisal_history (db, nomination_id, NULL);
+
+      for (guint i = history ? history->len : 0; i > 0 && approver == NULL; i--)
+        {
+          TdStepRecord *r = history->pdata[i - 1];
+          if (r->action == TD_STEP_APPROVE && g_strcmp0 (r->step, last->id) == 0)
+            approver = g_strdup (r->body_code);
+        }
+      if (approver != NULL && g_strcmp0 (approver, issuer_code) != 0)
+        {
+          g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_AUTHORITY,
+                       _("The nomination of “%s” was approved by the council of %s: its decision is that unit's, "
+                         "not %s's."), td_nomination_get_name (n), approver, issuer_code);
+          return FALSE;
+        }
+    }
+  stmt = td_database_prepare (db, "UPDATE nomination SET status = 'decided', status_reason = NULL, decision_id = ?,"
+                                  " steps_done = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, decision_id);
+  sqlite3_bind_int (stmt, 2, (int) state->done + 1);
+  sqlite3_bind_int64 (stmt, 3, nomination_id);
+  return td_database_step_done (db, stmt, error) &&
+         td_appraisal_record (db, nomination_id, state->next->id, TD_STEP_APPROVE, issuer_code, "eligible", NULL, NULL,
+                              NULL, error) &&
+         td_audit_record (db, "nomination", nomination_id, n->unit_code, "status",
+                          td_nomination_status_to_string (n->status), "decided", NULL, error);
 }
 
 /* unit or nomination id → the second column of @sql's rows (an int, stored + 1 so that 0 reads

@@ -57,14 +57,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdNomination, td_nomination_free)
 gint64     td_nomination_create      (TdDatabase             *db,
                                       const TdNominationSpec *spec,
                                       GError                **error);
-gboolean   td_nomination_can_move    (TdNominationStatus      from,
-                                      TdNominationStatus      to);
-/* Moves a nomination on; "in a decision" is reached only through td_decision_create(). */
-gboolean   td_nomination_set_status  (TdDatabase             *db,
-                                      gint64                  nomination_id,
-                                      TdNominationStatus      status,
-                                      const char             *reason,
-                                      GError                **error);
+/* A nomination moves only by the appraisal's moves (td-appraisal.h), each by the body its step
+ * names, and into a decision by td_decision_create(): there is no other way to set a status. */
 /* TdNomination of a round (0: every round), in id order */
 GPtrArray *td_nomination_list        (TdDatabase             *db,
                                       gint64                  round_id,

@@ -9,6 +9,7 @@
 #include "td-audit.h"
 #include "td-council.h"
 #include "td-database-private.h"
+#include "td-format.h"
 
 void
 td_council_member_free (TdCouncilMember *m)
@@ -35,6 +36,11 @@ td_meeting_free (TdMeeting *m)
     return;
   g_free (m->held_on);
   g_free (m->threshold);
+  g_free (m->place);
+  g_free (m->starts_at);
+  g_free (m->ends_at);
+  g_free (m->chair);
+  g_free (m->secretary);
   g_clear_pointer (&m->present, g_ptr_array_unref);
   g_clear_pointer (&m->items, g_ptr_array_unref);
   g_free (m);
@@ -172,6 +178,19 @@ td_meeting_create (TdDatabase   *db,
                      "nominations on its agenda."));
       return 0;
     }
+  {
+    g_autoptr(TdCouncilRules) rules = td_appraisal_council_rules (db);
+    guint needed = td_council_rules_needed (rules->quorum, active);
+
+    if (n_members < needed)
+      {
+        g_autofree char *message = g_strdup_printf (_("%u of the council's %u members are present: a meeting needs at "
+                                                      "least %u/%u of them (%u)."), n_members, active,
+                                                    rules->quorum[0], rules->quorum[1], needed);
+        fail (error, message);
+        return 0;
+      }
+  }
   tx = td_transaction_begin (db, error);
   if (tx == NULL)
     return 0;
@@ -209,7 +228,8 @@ td_meeting_create (TdDatabase   *db,
 
       if (n == NULL)
         return 0;
-      if (td_appraisal_steps_done (db, n->id, NULL) != (guint) council || n->round_id != round_id)
+      if (n->level != TD_AWARD_BANG_KHEN || td_appraisal_steps_done (db, n->id, NULL) != (guint) council ||
+          n->status == TD_NOMINATION_RETURNED || n->round_id != round_id)
         {
           g_autofree char *message = g_strdup_printf (_("The nomination of “%s” is not waiting for the council in this "
                                                         "round: it must have been through the steps before."),
@@ -237,8 +257,9 @@ td_meeting_load (TdDatabase  *db,
                  GError     **error)
 {
   g_autoptr(TdMeeting) m = g_new0 (TdMeeting, 1);
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT round_id, held_on, members_total, threshold, closed_at IS NOT NULL"
-                                                " FROM meeting WHERE id = ?", error);
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT round_id, held_on, members_total, threshold, closed_at IS NOT NULL,"
+                                                " place, starts_at, ends_at, chair, secretary FROM meeting WHERE id = ?",
+                                            error);
   int rc;
 
   if (stmt == NULL)
@@ -256,6 +277,11 @@ td_meeting_load (TdDatabase  *db,
   m->members_total = (guint) sqlite3_column_int (stmt, 2);
   m->threshold = td_stmt_dup_text (stmt, 3);
   m->closed = sqlite3_column_int (stmt, 4);
+  m->place = td_stmt_dup_text (stmt, 5);
+  m->starts_at = td_stmt_dup_text (stmt, 6);
+  m->ends_at = td_stmt_dup_text (stmt, 7);
+  m->chair = td_stmt_dup_text (stmt, 8);
+  m->secretary = td_stmt_dup_text (stmt, 9);
   sqlite3_reset (stmt);
 
   stmt = td_database_prepare (db, "SELECT c.id, c.name, c.position, c.active FROM meeting_member mm"
@@ -271,7 +297,7 @@ td_meeting_load (TdDatabase  *db,
   m->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   stmt = td_database_prepare (db, "SELECT i.nomination_id, COALESCE(n.person_name, u.name), u.name, i.agree IS NOT NULL,"
                                   " COALESCE(i.agree, 0), COALESCE(i.disagree, 0), COALESCE(i.abstain, 0),"
-                                  " i.passed IS NOT NULL, COALESCE(i.passed, 0)"
+                                  " i.passed IS NOT NULL, COALESCE(i.passed, 0), i.written_agree, i.written_disagree"
                                   " FROM meeting_item i JOIN nomination n ON n.id = i.nomination_id"
                                   " JOIN unit u ON u.id = n.unit_id WHERE i.meeting_id = ? ORDER BY n.id", error);
   if (stmt == NULL)
@@ -290,12 +316,41 @@ td_meeting_load (TdDatabase  *db,
       i->abstain = (guint) sqlite3_column_int (stmt, 6);
       i->decided = sqlite3_column_int (stmt, 7);
       i->passed = sqlite3_column_int (stmt, 8);
+      i->written_agree = (guint) sqlite3_column_int (stmt, 9);
+      i->written_disagree = (guint) sqlite3_column_int (stmt, 10);
       g_ptr_array_add (m->items, i);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       td_database_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&m);
+}
+
+/* The meeting, open, with @nomination_id on its agenda; NULL with the reason otherwise. */
+static TdMeeting *
+open_meeting_with (TdDatabase  *db,
+                   gint64       meeting_id,
+                   gint64       nomination_id,
+                   GError     **error)
+{
+  g_autoptr(TdMeeting) m = td_meeting_load (db, meeting_id, error);
+  gboolean on_agenda = FALSE;
+
+  if (m == NULL)
+    return NULL;
+  if (m->closed)
+    {
+      fail (error, _("The meeting is closed: its votes no longer change."));
+      return NULL;
+    }
+  for (guint i = 0; nomination_id != 0 && i < m->items->len; i++)
+    on_agenda |= ((TdMeetingItem *) m->items->pdata[i])->nomination_id == nomination_id;
+  if (nomination_id != 0 && !on_agenda)
+    {
+      fail (error, _("The nomination is not on this meeting's agenda."));
       return NULL;
     }
   return g_steal_pointer (&m);
@@ -310,18 +365,11 @@ td_meeting_vote (TdDatabase  *db,
                  guint        abstain,
                  GError     **error)
 {
-  g_autoptr(TdMeeting) m = td_meeting_load (db, meeting_id, error);
-  gboolean on_agenda = FALSE;
+  g_autoptr(TdMeeting) m = open_meeting_with (db, meeting_id, nomination_id, error);
   sqlite3_stmt *stmt;
 
   if (m == NULL)
     return FALSE;
-  if (m->closed)
-    return fail (error, _("The meeting is closed: its votes no longer change."));
-  for (guint i = 0; i < m->items->len; i++)
-    on_agenda |= ((TdMeetingItem *) m->items->pdata[i])->nomination_id == nomination_id;
-  if (!on_agenda)
-    return fail (error, _("The nomination is not on this meeting's agenda."));
   if ((guint64) agree + disagree + abstain != m->present->len)
     {
       g_autofree char *message = g_strdup_printf (_("%u votes counted for %u members present: every member present "
@@ -338,6 +386,101 @@ td_meeting_vote (TdDatabase  *db,
   sqlite3_bind_int (stmt, 3, (int) abstain);
   sqlite3_bind_int64 (stmt, 4, meeting_id);
   sqlite3_bind_int64 (stmt, 5, nomination_id);
+  return td_database_step_done (db, stmt, error);
+}
+
+gboolean
+td_meeting_record_written (TdDatabase  *db,
+                           gint64       meeting_id,
+                           gint64       nomination_id,
+                           guint        agree,
+                           guint        disagree,
+                           GError     **error)
+{
+  g_autoptr(TdMeeting) m = open_meeting_with (db, meeting_id, nomination_id, error);
+  guint absent;
+  sqlite3_stmt *stmt;
+
+  if (m == NULL)
+    return FALSE;
+  absent = m->members_total > m->present->len ? m->members_total - m->present->len : 0;
+  if ((guint64) agree + disagree > absent)
+    {
+      g_autofree char *message = g_strdup_printf (_("%u written opinions, but only %u members are absent: each absent "
+                                                    "member gives one at most."), agree + disagree, absent);
+      return fail (error, message);
+    }
+  stmt = td_database_prepare (db, "UPDATE meeting_item SET written_agree = ?, written_disagree = ?"
+                                  " WHERE meeting_id = ? AND nomination_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, (int) agree);
+  sqlite3_bind_int (stmt, 2, (int) disagree);
+  sqlite3_bind_int64 (stmt, 3, meeting_id);
+  sqlite3_bind_int64 (stmt, 4, nomination_id);
+  {
+    g_autofree char *counts = g_strdup_printf ("%u/%u", agree, disagree);
+
+    return td_database_step_done (db, stmt, error) &&
+           td_audit_record (db, "meeting", meeting_id, NULL, "written", NULL, counts, NULL, error);
+  }
+}
+
+static gboolean
+valid_time (const char *text)
+{
+  return text != NULL && strlen (text) == 5 && g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) &&
+         text[2] == ':' && g_ascii_isdigit (text[3]) && g_ascii_isdigit (text[4]) &&
+         (text[0] - '0') * 10 + (text[1] - '0') < 24 && text[3] < '6';
+}
+
+/* The name of the member @id among those present, or NULL. */
+static const char *
+present_name (TdMeeting *m,
+              gint64     id)
+{
+  for (guint i = 0; i < m->present->len; i++)
+    if (((TdCouncilMember *) m->present->pdata[i])->id == id)
+      return ((TdCouncilMember *) m->present->pdata[i])->name;
+  return NULL;
+}
+
+gboolean
+td_meeting_set_details (TdDatabase  *db,
+                        gint64       meeting_id,
+                        const char  *place,
+                        const char  *starts_at,
+                        const char  *ends_at,
+                        gint64       chair_id,
+                        gint64       secretary_id,
+                        GError     **error)
+{
+  g_autoptr(TdMeeting) m = open_meeting_with (db, meeting_id, 0, error);
+  g_autofree char *where = g_strstrip (g_strdup (place ? place : ""));
+  const char *chair, *secretary;
+  sqlite3_stmt *stmt;
+
+  if (m == NULL)
+    return FALSE;
+  if (*where == '\0' || td_text_has_hidden (where) || g_utf8_strlen (where, -1) > 200)
+    return fail (error, _("Write where the meeting is held, e.g. “Phòng họp số 1, UBND tỉnh” (at most 200 characters)."));
+  if (!valid_time (starts_at) || !valid_time (ends_at) || g_strcmp0 (starts_at, ends_at) >= 0)
+    return fail (error, _("A meeting's hours are written HH:MM, and it ends after it starts (e.g. 08:00 and 10:30)."));
+  chair = present_name (m, chair_id);
+  secretary = present_name (m, secretary_id);
+  if (chair == NULL || secretary == NULL || chair_id == secretary_id)
+    return fail (error, _("The chair and the secretary are two members present at the meeting (by their ids in "
+                          "thidua-cli council list)."));
+  stmt = td_database_prepare (db, "UPDATE meeting SET place = ?, starts_at = ?, ends_at = ?, chair = ?, secretary = ?"
+                                  " WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  td_stmt_bind_text (stmt, 1, where);
+  td_stmt_bind_text (stmt, 2, starts_at);
+  td_stmt_bind_text (stmt, 3, ends_at);
+  td_stmt_bind_text (stmt, 4, chair);
+  td_stmt_bind_text (stmt, 5, secretary);
+  sqlite3_bind_int64 (stmt, 6, meeting_id);
   return td_database_step_done (db, stmt, error);
 }
 
@@ -364,6 +507,28 @@ td_meeting_close (TdDatabase  *db,
                                                     ((TdMeetingItem *) m->items->pdata[i])->name);
         return fail (error, message);
       }
+  {
+    g_autoptr(TdCouncilRules) rules = td_appraisal_council_rules (db);
+    guint needed = td_council_rules_needed (rules->attendance, m->members_total);
+
+    for (guint i = 0; i < m->items->len; i++)
+      {
+        TdMeetingItem *item = m->items->pdata[i];
+        guint heard = m->present->len + item->written_agree + item->written_disagree;
+
+        if (heard < needed)
+          {
+            g_autofree char *message = g_strdup_printf (_("%s: %u members present and %u written opinions of %u "
+                                                          "members; a decision on an award needs %u/%u of them (%u). "
+                                                          "Record the written opinions of the members absent."),
+                                                        item->name, m->present->len,
+                                                        item->written_agree + item->written_disagree,
+                                                        m->members_total, rules->attendance[0], rules->attendance[1],
+                                                        needed);
+            return fail (error, message);
+          }
+      }
+  }
   council = council_step (steps);
   tx = td_transaction_begin (db, error);
   if (tx == NULL)
@@ -372,12 +537,13 @@ td_meeting_close (TdDatabase  *db,
     {
       TdMeetingItem *item = m->items->pdata[i];
       TdStepSpec *step = steps->pdata[council];
-      gboolean passed = td_council_passes (item->agree, m->members_total, m->threshold);
-      g_autofree char *verdict = g_strdup_printf ("%s %u/%u", passed ? "passed" : "not-passed", item->agree,
+      guint agree = item->agree + item->written_agree;
+      gboolean passed = td_council_passes (agree, m->members_total, m->threshold);
+      g_autofree char *verdict = g_strdup_printf ("%s %u/%u", passed ? "passed" : "not-passed", agree,
                                                   m->members_total);
       g_autofree char *reason = passed ? NULL
                                        : g_strdup_printf (_("The council did not pass it: %u of %u members agreed."),
-                                                          item->agree, m->members_total);
+                                                          agree, m->members_total);
       TdNominationStatus status = passed ? step->status : TD_NOMINATION_RETURNED;
 
       stmt = td_database_prepare (db, "UPDATE meeting_item SET passed = ? WHERE meeting_id = ? AND nomination_id = ?",

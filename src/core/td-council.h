@@ -39,7 +39,8 @@ typedef struct {
   char     *name;          /* the nominee */
   char     *unit_name;
   gboolean  voted;
-  guint     agree, disagree, abstain;
+  guint     agree, disagree, abstain;   /* the ballot of the members present */
+  guint     written_agree, written_disagree;   /* written opinions of members absent */
   gboolean  decided;       /* the meeting is closed */
   gboolean  passed;
 } TdMeetingItem;
@@ -51,6 +52,11 @@ typedef struct {
   guint      members_total;
   char      *threshold;
   gboolean   closed;
+  char      *place;        /* "" until recorded */
+  char      *starts_at;    /* "HH:MM", or "" */
+  char      *ends_at;
+  char      *chair;        /* the member who chaired, by name, or "" */
+  char      *secretary;
   GPtrArray *present;      /* TdCouncilMember */
   GPtrArray *items;        /* TdMeetingItem, in nomination order */
 } TdMeeting;
@@ -60,7 +66,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdMeeting, td_meeting_free)
 
 /* A meeting on @held_on (ISO) with the members present and the nominations on its agenda,
  * each of them waiting for the council's step; the threshold is the campaign's and the count
- * of members the council's active ones that day. */
+ * of members the council's active ones that day.  Refused without the campaign's quorum (two
+ * thirds of the members present), naming the counts. */
 gint64      td_meeting_create      (TdDatabase   *db,
                                     gint64        round_id,
                                     const char   *held_on,
@@ -77,7 +84,27 @@ gboolean    td_meeting_vote        (TdDatabase  *db,
                                     guint        disagree,
                                     guint        abstain,
                                     GError     **error);
-/* Closes the meeting once every item is voted: the ones that pass take the council's step
+/* The written opinions of members absent on one nomination (QĐ 86/2025: they count among the
+ * votes, and towards the attendance a decision on awards needs). */
+gboolean    td_meeting_record_written (TdDatabase  *db,
+                                       gint64       meeting_id,
+                                       gint64       nomination_id,
+                                       guint        agree,
+                                       guint        disagree,
+                                       GError     **error);
+/* Where and when the meeting sat and who chaired it and kept the minutes (members present,
+ * by id): printed in the minutes.  @ends_at after @starts_at ("HH:MM"). */
+gboolean    td_meeting_set_details (TdDatabase  *db,
+                                    gint64       meeting_id,
+                                    const char  *place,
+                                    const char  *starts_at,
+                                    const char  *ends_at,
+                                    gint64       chair_id,
+                                    gint64       secretary_id,
+                                    GError     **error);
+/* Closes the meeting once every item is voted and has the attendance the campaign asks of a
+ * decision on awards (four fifths present or giving a written opinion): the ones that pass
+ * (the ballot's and the written agreements) take the council's step
  * (approved), the others go back to their proposer with the count as the reason; one
  * transaction, each recorded in the nomination's history. */
 gboolean    td_meeting_close       (TdDatabase  *db,

@@ -380,7 +380,8 @@ td_decision_create (TdDatabase        *db,
   id = sqlite3_last_insert_rowid (td_database_get_handle (db));
 
   for (guint i = 0; i < n_nominations; i++)
-    if (!td_nomination_move_into_decision (db, nomination_ids[i], d->level, d->round_id, id, error))
+    if (!td_nomination_move_into_decision (db, nomination_ids[i], d->level, d->round_id, d->issuer_code, id,
+                                           error))
       goto fail;
 
   if (!td_audit_record (db, "decision", id, d->issuer_code, "created", NULL, "draft", NULL, error) ||
@@ -598,6 +599,32 @@ td_decision_issue (TdDatabase  *db,
   awardees = td_decision_list_awardees (db, decision_id, error);
   if (awardees == NULL)
     return FALSE;
+  /* Dates in order: no decision before the meeting that passed its awardees. */
+  for (guint i = 0; i < awardees->len; i++)
+    {
+      const TdNomination *nom = awardees->pdata[i];
+      g_autofree char *met = NULL;
+
+      stmt = td_database_prepare (db, "SELECT max(m.held_on) FROM meeting_item i JOIN meeting m ON m.id = i.meeting_id"
+                                      " WHERE i.nomination_id = ? AND i.passed = 1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, nom->id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        met = td_stmt_dup_text (stmt, 0);
+      sqlite3_reset (stmt);
+      if (met != NULL && g_strcmp0 (signed_on, met) < 0)
+        {
+          g_autofree char *shown_date = td_format_date (signed_on);
+          g_autofree char *shown_met = td_format_date (met);
+
+          g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
+                       _("The decision is dated %s, before the council's meeting of %s that passed “%s”: a decision "
+                         "is signed after the meeting. Check the date."), shown_date, shown_met,
+                       td_nomination_get_name (nom));
+          return FALSE;
+        }
+    }
   if (awardees->len == 0)
     {
       g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID, _("The decision has no awardee to issue."));

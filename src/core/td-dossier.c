@@ -248,7 +248,7 @@ td_dossier_load (TdDatabase  *db,
   if (d->round_title == NULL)
     d->round_title = g_strdup ("");
   if (!load_targets (db, d, error) || !load_standards (db, d, error) || !load_evidence (db, d, error) ||
-      (d->steps = td_appraisal_steps (db, NULL, error)) == NULL ||
+      (d->steps = td_appraisal_steps_for_level (db, d->nomination->level, error)) == NULL ||
       (d->history = td_appraisal_history (db, nomination_id, error)) == NULL ||
       (d->checks = td_appraisal_check (db, nomination_id, TRUE, error)) == NULL)
     return NULL;

@@ -327,6 +327,29 @@ static const TdMigration migrations[] = {
   { 11, "one index fewer on the values: every value written updates the table only",
     "DROP INDEX assessment_value_target;"
   },
+  /* A unit's own Giấy khen had no steps of its own and was moved by hand, counted on the
+   * province's steps.  It now follows its issuer's: proposal, the issuing unit's council
+   * (approved), the head's decision.  "Appraised" is not one of them: such a nomination is
+   * back at its proposal, which the history says. */
+  { 12, "a unit's own Giấy khen follows its issuer's steps; meetings record their place, hours, chair and "
+        "secretary, and the written opinions of absent members",
+    "INSERT INTO nomination_step (nomination_id, step, action, actor, at, verdict, reason)"
+    "  SELECT id, 'issuer-council', 'undo', 'migration', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), NULL,"
+    "         'Giấy khen now follow the issuing unit''s own steps'"
+    "  FROM nomination WHERE level = 'giay-khen' AND status = 'appraised';"
+    "UPDATE nomination SET"
+    "  status = CASE status WHEN 'appraised' THEN 'proposed' ELSE status END,"
+    "  steps_done = CASE status WHEN 'returned' THEN 0 WHEN 'approved' THEN 2 WHEN 'decided' THEN 3 ELSE 1 END"
+    "  WHERE level = 'giay-khen';"
+    "ALTER TABLE meeting ADD COLUMN place TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE meeting ADD COLUMN starts_at TEXT NOT NULL DEFAULT '';"   /* HH:MM */
+    "ALTER TABLE meeting ADD COLUMN ends_at TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE meeting ADD COLUMN chair TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE meeting ADD COLUMN secretary TEXT NOT NULL DEFAULT '';"
+    /* An absent member's written opinion on a nominee counts among the votes (QĐ 86/2025). */
+    "ALTER TABLE meeting_item ADD COLUMN written_agree INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE meeting_item ADD COLUMN written_disagree INTEGER NOT NULL DEFAULT 0;"
+  },
 };
 
 const TdMigration *

@@ -363,8 +363,8 @@ static const struct {
 static const DemoNomination demo_nominations[] = {
   { "P-KINHBAC", NULL, NULL, TD_AWARD_BANG_KHEN, TD_NOMINATION_DECIDED,
     "Đã có thành tích xuất sắc trong phong trào thi đua “Chuyển đổi số trên địa bàn tỉnh Bắc Ninh đến năm 2026”" },
-  { "SKHCN", "Nguyễn Thị Ngọc Ánh", "Phó Trưởng phòng Chuyển đổi số, Sở Khoa học và Công nghệ", TD_AWARD_BANG_KHEN,
-    TD_NOMINATION_DECIDED, "Đã có thành tích xuất sắc trong tham mưu triển khai chuyển đổi số của tỉnh" },
+  { "STC", "Nguyễn Thị Ngọc Ánh", "Phó Chánh Văn phòng Sở Tài chính", TD_AWARD_BANG_KHEN,
+    TD_NOMINATION_DECIDED, "Đã có thành tích xuất sắc trong chuyển đổi số công tác quản lý tài chính, ngân sách" },
   { "CNSCD-DONGHO", NULL, NULL, TD_AWARD_BANG_KHEN, TD_NOMINATION_DECIDED,
     "Đã có thành tích xuất sắc trong hoạt động của Tổ Công nghệ số cộng đồng" },
   { "X-TIENDU", NULL, NULL, TD_AWARD_BANG_KHEN, TD_NOMINATION_APPROVED,
@@ -389,12 +389,14 @@ static const DemoNomination demo_nominations[] = {
     "Đã có thành tích xuất sắc trong vận hành Trung tâm điều hành thông minh của phường", "P-KINHBAC" },
 };
 
-/* Sở Nội vụ's co-appraisal of a Bằng khen nomination the appraisal passed: the checks the
- * sample cannot meet (its evidence is not all reviewed) accepted with the reason. */
+/* One step of the sample's nominations by @body: the checks it cannot meet (its evidence is
+ * not all reviewed) accepted with the reason, as a body that saw the paper dossier would. */
 static gboolean
-co_appraise (TdDatabase  *db,
-             gint64       id,
-             GError     **error)
+pass_step (TdDatabase  *db,
+           gint64       id,
+           const char  *body,
+           const char  *opinion,
+           GError     **error)
 {
   g_autoptr(GPtrArray) checks = NULL;
 
@@ -403,11 +405,11 @@ co_appraise (TdDatabase  *db,
   for (guint i = 0; i < checks->len; i++)
     {
       TdEligibilityCheck *c = checks->pdata[i];
-      if (!c->passed &&
-          !td_appraisal_override (db, id, "SNV", c->id, "Đã đối chiếu hồ sơ giấy do đơn vị nộp trực tiếp", error))
+      if (!c->passed && !c->overridden &&
+          !td_appraisal_override (db, id, body, c->id, "Đã đối chiếu hồ sơ giấy do đơn vị nộp trực tiếp", error))
         return FALSE;
     }
-  return td_appraisal_approve (db, id, "SNV", "Hồ sơ đúng quy trình, đủ điều kiện trình Hội đồng", error);
+  return td_appraisal_approve (db, id, body, opinion, error);
 }
 
 /* The council of the sample: seven members, six present on 01/10/2026, every nomination on
@@ -438,10 +440,14 @@ hold_council (TdDatabase  *db,
   /* Six present: the Chairman is away. */
   meeting = td_meeting_create (db, round2, "2026-10-01", ids + 1, G_N_ELEMENTS (members) - 1,
                                (gint64 *) agenda->data, agenda->len, error);
-  if (meeting == 0)
+  if (meeting == 0 ||
+      !td_meeting_set_details (db, meeting, "Phòng họp số 1, trụ sở UBND tỉnh", "08:00", "10:30", ids[1], ids[6],
+                               error))
     return FALSE;
+  /* The Chairman, away, gave his written opinion on the first of them. */
   for (guint i = 0; i < agenda->len; i++)
-    if (!td_meeting_vote (db, meeting, g_array_index (agenda, gint64, i), i % 2 ? 5 : 6, i % 2 ? 1 : 0, 0, error))
+    if (!td_meeting_vote (db, meeting, g_array_index (agenda, gint64, i), i % 2 ? 5 : 6, i % 2 ? 1 : 0, 0, error) ||
+        (i == 0 && !td_meeting_record_written (db, meeting, g_array_index (agenda, gint64, i), 1, 0, error)))
       return FALSE;
   return td_meeting_close (db, meeting, error);
 }
@@ -482,12 +488,9 @@ add_nominations (TdDatabase  *db,
                  gint64       round2,
                  GError     **error)
 {
-  g_autoptr(TdUnit) skhcn = td_catalog_find_unit (db, "SKHCN", error);
   g_autoptr(GHashTable) decided = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
   g_autoptr(GArray) agenda = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (skhcn == NULL)
-    return FALSE;
   /* The sample's plan number is made up: the seed leaves it blank ("Số: /KH-UBND"). */
   if (!td_decision_set_plan (db, "125/KH-UBND", "2025-09-15", error))
     return FALSE;
@@ -496,16 +499,21 @@ add_nominations (TdDatabase  *db,
     {
       const DemoNomination *dn = &demo_nominations[i];
       g_autoptr(TdUnit) unit = td_catalog_find_unit (db, dn->unit, error);
+      g_autoptr(TdUnit) proposer = NULL;
       TdNominationSpec spec = { 0 };
       gint64 id;
-      static const TdNominationStatus path[] = { TD_NOMINATION_APPRAISED, TD_NOMINATION_APPROVED };
 
       if (unit == NULL)
+        return FALSE;
+      /* A team is proposed by the commune it works in; every other nominee by its own unit. */
+      proposer = td_unit_is_team (unit) ? td_catalog_find_unit_by_id (db, td_unit_get_parent_id (unit), error)
+                                        : g_object_ref (unit);
+      if (proposer == NULL)
         return FALSE;
       spec.round_id = round2;
       spec.individual = dn->person != NULL;
       spec.unit_id = td_unit_get_id (unit);
-      spec.proposer_id = dn->level == TD_AWARD_GIAY_KHEN ? td_unit_get_id (unit) : td_unit_get_id (skhcn);
+      spec.proposer_id = td_unit_get_id (proposer);
       spec.person_name = dn->person;
       spec.person_position = dn->position;
       spec.level = dn->level;
@@ -515,27 +523,28 @@ add_nominations (TdDatabase  *db,
       if (id == 0)
         return FALSE;
 
+      /* Every move by the body its step names, as a real board would make it. */
       if (dn->status == TD_NOMINATION_RETURNED)
         {
-          if (!td_nomination_set_status (db, id, TD_NOMINATION_RETURNED,
-                                         "Thiếu biên bản họp Hội đồng Thi đua - Khen thưởng cấp xã", error))
+          if (!td_appraisal_return (db, id, "SKHCN", NULL, "Thiếu biên bản họp Hội đồng Thi đua - Khen thưởng cấp xã",
+                                    error))
             return FALSE;
           continue;
         }
-      for (guint step = 0; step < G_N_ELEMENTS (path); step++)
+      if (dn->status != TD_NOMINATION_PROPOSED && dn->level == TD_AWARD_GIAY_KHEN &&
+          !pass_step (db, id, dn->issuer, "Hội đồng Thi đua – Khen thưởng của đơn vị nhất trí đề nghị", error))
+        return FALSE;
+      if (dn->status != TD_NOMINATION_PROPOSED && dn->level == TD_AWARD_BANG_KHEN)
         {
-          if (dn->status == TD_NOMINATION_PROPOSED || (dn->status == TD_NOMINATION_APPRAISED && step == 1))
-            break;
-          /* The province's Bằng khen goes through Sở Nội vụ and the council (below). */
-          if (path[step] == TD_NOMINATION_APPROVED && dn->level == TD_AWARD_BANG_KHEN)
+          if (!pass_step (db, id, "SKHCN", "Đạt các chỉ tiêu chuyển đổi số của đợt", error))
+            return FALSE;
+          /* Past the appraisal, the province's Bằng khen goes through Sở Nội vụ and the council. */
+          if (dn->status != TD_NOMINATION_APPRAISED)
             {
-              if (!co_appraise (db, id, error))
+              if (!pass_step (db, id, "SNV", "Hồ sơ đúng quy trình, đủ điều kiện trình Hội đồng", error))
                 return FALSE;
               g_array_append_val (agenda, id);
-              break;
             }
-          if (!td_nomination_set_status (db, id, path[step], NULL, error))
-            return FALSE;
         }
       if (dn->status == TD_NOMINATION_DECIDED)
         {
@@ -563,6 +572,30 @@ add_nominations (TdDatabase  *db,
   return hold_council (db, round2, agenda, error) && add_decisions (db, round2, decided, error);
 }
 
+/* Sở KH&CN appraises what the sample received, as the board would: the self-assessments whose
+ * evidence all has a verdict, not its own (another body would have to). */
+static gboolean
+appraise (TdDatabase  *db,
+          GArray      *ids,
+          GError     **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (td_assessment_appraise (db, g_array_index (ids, gint64, i), "SKHCN", TRUE,
+                                  "Số liệu khớp với minh chứng và hệ thống thông tin của tỉnh", &local))
+        continue;
+      if (!g_error_matches (local, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_CHECK_FAILED) &&
+          !g_error_matches (local, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_NOT_YOUR_STEP))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 td_demo_populate (TdDatabase  *db,
                   GError     **error)
@@ -573,6 +606,7 @@ td_demo_populate (TdDatabase  *db,
   g_autoptr(TdRound) round2 = NULL;
   g_autofree char *actor = g_strdup (td_database_get_actor (db));
   g_autoptr(TdTransaction) tx = NULL;
+  g_autoptr(GArray) to_appraise = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (!td_catalog_ensure_seed (db, error))
     return FALSE;
@@ -606,9 +640,9 @@ td_demo_populate (TdDatabase  *db,
       if (a1 == 0 ||
           !fill_assessment (db, rand, targets, du, a1, maturity - 0.08, TRUE, FALSE, error) ||
           !td_assessment_set_status (db, a1, TD_ASSESSMENT_SUBMITTED, NULL, targets, error) ||
-          !td_assessment_set_status (db, a1, TD_ASSESSMENT_RECEIVED, NULL, NULL, error) ||
-          !td_assessment_set_status (db, a1, TD_ASSESSMENT_APPRAISED, NULL, NULL, error))
+          !td_assessment_set_status (db, a1, TD_ASSESSMENT_RECEIVED, NULL, NULL, error))
         goto out;
+      g_array_append_val (to_appraise, a1);
 
       /* Round 2: a realistic mix of where units stand a few weeks before the final review. */
       if (mood == 9)
@@ -632,8 +666,8 @@ td_demo_populate (TdDatabase  *db,
             goto out;
           continue;
         }
-      if (mood < 4 && !td_assessment_set_status (db, a2, TD_ASSESSMENT_APPRAISED, NULL, NULL, error))
-        goto out;
+      if (mood < 4)
+        g_array_append_val (to_appraise, a2);
     }
 
   /* What the province received came, in this sample, from units without certificates yet:
@@ -641,6 +675,7 @@ td_demo_populate (TdDatabase  *db,
   if (!td_database_exec (db, "UPDATE assessment SET received_signature = ''"
                              " WHERE status IN ('received', 'returned', 'appraised')", error) ||
       !add_evidence (db, td_round_get_id (round2), error) ||
+      !appraise (db, to_appraise, error) ||
       !add_nominations (db, td_round_get_id (round2), error) ||
       !td_database_set_meta (db, "demo", "1", error) ||
       !td_transaction_commit (tx, error))

@@ -59,6 +59,23 @@ text (JsonObject *o,
   return g_string_free (out, FALSE);
 }
 
+/* "08:30" → "08 giờ 30", as minutes write an hour; "… giờ …" when it was not recorded. */
+static char *
+hours (const char *hh_mm)
+{
+  if (hh_mm == NULL || strlen (hh_mm) != 5)
+    return g_strdup ("… giờ …");
+  return g_strdup_printf ("%.2s giờ %.2s", hh_mm, hh_mm + 3);
+}
+
+/* A count of the ballot, with the written opinions of absent members beside it. */
+static char *
+written (guint ballot,
+         guint in_writing)
+{
+  return in_writing ? g_strdup_printf ("%u (+%u bằng văn bản)", ballot, in_writing) : g_strdup_printf ("%u", ballot);
+}
+
 static char **
 text_list (JsonObject *o,
            const char *key,
@@ -292,8 +309,11 @@ td_minutes_render_pdf (const TdProposal  *p,
     g_autofree char *summary = text (o, "summary", "campaign", p->campaign, NULL);
     g_autofree char *members = g_strdup_printf ("%u", m->members_total);
     g_autofree char *here = g_strdup_printf ("%u", m->present->len);
+    g_autofree char *start = hours (m->starts_at);
     g_autofree char *opening = text (o, "opening", "date", date, "province", p->province, "members", members,
-                                     "present", here, NULL);
+                                     "present", here, "start", start, "place", *m->place ? m->place : "…",
+                                     "chair", *m->chair ? m->chair : "…", "secretary",
+                                     *m->secretary ? m->secretary : "…", NULL);
 
     td_flow_header (&f, governing, issuing, number, when, FALSE);
     titles (&f, title, summary);
@@ -326,22 +346,23 @@ td_minutes_render_pdf (const TdProposal  *p,
 
       row[0] = g_strdup_printf ("%u", i + 1);
       row[1] = g_strdup (item->name);
-      row[2] = g_strdup_printf ("%u", item->agree);
-      row[3] = g_strdup_printf ("%u", item->disagree);
+      row[2] = written (item->agree, item->written_agree);
+      row[3] = written (item->disagree, item->written_disagree);
       row[4] = g_strdup_printf ("%u", item->abstain);
-      row[5] = g_strdup_printf ("%s (%u/%u)", item->passed ? "Thông qua" : "Không thông qua", item->agree,
-                                m->members_total);
+      row[5] = g_strdup_printf ("%s (%u/%u)", item->passed ? "Thông qua" : "Không thông qua",
+                                item->agree + item->written_agree, m->members_total);
       g_ptr_array_add (votes, row);
     }
   td_flow_table (&f, vote_shares, G_N_ELEMENTS (vote_shares), vote_head, votes);
   f.y += 10;
   {
-    g_autofree char *end = text (o, "end", NULL);
+    g_autofree char *ends = hours (m->ends_at);
+    g_autofree char *end = text (o, "end", "end", ends, NULL);
     g_autofree char *left = text (o, "left_signer", NULL);
     g_autofree char *signer = text (o, "signer_title", NULL);
 
-    td_flow_closing_init (&f, &closing, signer, "", NULL);
-    td_flow_closing_left_signer (&f, &closing, left, "");
+    td_flow_closing_init (&f, &closing, signer, m->chair, NULL);
+    td_flow_closing_left_signer (&f, &closing, left, m->secretary);
     td_flow_paragraph (&f, NULL, end, 0, TD_FLOW_PARA_SPACE + 10 + td_flow_closing_keep (&closing));
     f.y += 10;
     td_flow_closing_draw (&f, &closing);

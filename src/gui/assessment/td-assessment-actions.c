@@ -187,6 +187,14 @@ withdraw_cb (GtkWidget  *widget,
     td_assessment_page_toast (self, error->message);
 }
 
+static void
+appraise_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  td_assessment_page_appraise (TD_ASSESSMENT_PAGE (widget));
+}
+
 /* Export */
 
 static void
@@ -478,6 +486,7 @@ td_assessment_page_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "assessment.submit", NULL, submit_cb);
   gtk_widget_class_install_action (widget_class, "assessment.withdraw", NULL, withdraw_cb);
+  gtk_widget_class_install_action (widget_class, "assessment.appraise", NULL, appraise_cb);
   gtk_widget_class_install_action (widget_class, "assessment.export", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "assessment.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "assessment.import-values", NULL, import_values_cb);

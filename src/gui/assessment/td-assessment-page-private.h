@@ -71,6 +71,9 @@ void     td_assessment_page_request_attach  (TdAssessmentPage *self,
 void     td_assessment_page_show_evidence   (TdAssessmentPage *self,
                                              gint64            evidence_id);
 
+/* td-assessment-appraise.c: the board appraises or returns a received self-assessment. */
+void     td_assessment_page_appraise        (TdAssessmentPage *self);
+
 /* td-evidence-actions.c */
 void     td_assessment_page_install_evidence_actions (GtkWidgetClass *widget_class);
 void     td_assessment_page_remove_evidence  (TdAssessmentPage *self,

@@ -127,6 +127,18 @@ td_assessment_page_update_header (TdAssessmentPage *self)
   else if (unreadable)
     adw_banner_set_title (self->returned_banner,
                           _("What is stored for this unit could not be read: the form is read-only. Restore the database from a backup."));
+  else if (status == TD_ASSESSMENT_RECEIVED && received_signature != NULL)
+    {
+      /* The board's next move is here, where it reads the figures: appraise or return. */
+      adw_banner_set_title (self->returned_banner,
+                            _("Received from the unit: its figures are read-only here. Appraise it, or return it with "
+                              "a reason if they need correcting."));
+      adw_banner_set_button_label (self->returned_banner, _("_Appraise…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->returned_banner), "assessment.appraise");
+    }
+  else if (status == TD_ASSESSMENT_APPRAISED && received_signature != NULL)
+    adw_banner_set_title (self->returned_banner,
+                          _("Appraised by the province: the figures are read-only here. A new revision from the unit opens it again."));
   else if (started && !td_assessment_page_is_editable (self))
     adw_banner_set_title (self->returned_banner,
                           received_signature != NULL

@@ -31,6 +31,22 @@ body_chosen_cb (AdwComboRow     *row,
     return;
   if (!td_appraisal_set_body (self->db, step, self->codes->pdata[selected], &error))
     td_window_toast (GTK_WIDGET (self), error->message);
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "");
+}
+
+/* "Use" beside a step whose body the register lacks: the unit its name matches, confirmed. */
+static void
+use_clicked_cb (GtkButton       *button,
+                TdAppraisalPage *self)
+{
+  AdwComboRow *row = g_object_get_data (G_OBJECT (button), "td-row");
+  const char *code = g_object_get_data (G_OBJECT (button), "td-code");
+
+  for (guint k = 0; k < self->codes->len; k++)
+    if (g_strcmp0 (self->codes->pdata[k], code) == 0)
+      adw_combo_row_set_selected (row, k);
+  gtk_widget_set_visible (GTK_WIDGET (button), FALSE);
 }
 
 TdAppraisalPage *
@@ -54,7 +70,8 @@ td_appraisal_page_new (TdDatabase *db)
   for (guint i = 0; units && i < units->len; i++)
     {
       TdUnitRecord *u = units->pdata[i];
-      if (!u->active)
+      /* Only the units that may act at a step: active departments, agencies, organisations. */
+      if (!td_appraisal_body_may_be (u, NULL))
         continue;
       gtk_string_list_append (names, u->name);
       g_ptr_array_add (self->codes, g_strdup (u->code));
@@ -73,9 +90,35 @@ td_appraisal_page_new (TdDatabase *db)
       adw_combo_row_set_enable_search (row, TRUE);
       adw_combo_row_set_model (row, G_LIST_MODEL (names));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->title);
+      adw_combo_row_set_selected (row, GTK_INVALID_LIST_POSITION);
       for (guint k = 0; k < self->codes->len; k++)
         if (g_strcmp0 (self->codes->pdata[k], s->body_code) == 0)
           adw_combo_row_set_selected (row, k);
+      if (!s->body_active)
+        {
+          g_autofree char *suggested = td_appraisal_suggest_body (db, s);
+          g_autoptr(TdUnitRecord) match = suggested ? td_register_get (db, suggested, NULL) : NULL;
+          g_autofree char *subtitle = NULL;
+
+          /* Said, not guessed: the step is blocked until the board names its unit. */
+          if (match != NULL)
+            {
+              GtkWidget *use = gtk_button_new_with_mnemonic (_("_Use"));
+
+              subtitle = g_strdup_printf (_("“%s” is not in the register; %s (%s) has the campaign's name for it."),
+                                          s->body_code, match->name, match->code);
+              gtk_widget_set_valign (use, GTK_ALIGN_CENTER);
+              gtk_widget_set_tooltip_text (use, match->name);
+              g_object_set_data (G_OBJECT (use), "td-row", row);
+              g_object_set_data_full (G_OBJECT (use), "td-code", g_strdup (match->code), g_free);
+              g_signal_connect (use, "clicked", G_CALLBACK (use_clicked_cb), self);
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), use);
+            }
+          else
+            subtitle = g_strdup_printf (_("“%s” is not an active unit of the register: choose the unit that does "
+                                          "this step."), s->body_code);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
       g_object_set_data_full (G_OBJECT (row), "td-step", g_strdup (s->id), g_free);
       g_signal_connect (row, "notify::selected", G_CALLBACK (body_chosen_cb), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));

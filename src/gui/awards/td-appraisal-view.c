@@ -13,11 +13,10 @@ struct _TdAppraisalView
 {
   GtkBox        parent_instance;
 
-  TdDatabase   *db;
-  gint64        nomination_id;
-  GPtrArray    *steps;        /* TdStepSpec */
-  guint         done;
-  GPtrArray    *moves;        /* const char *, offered */
+  TdDatabase       *db;
+  gint64            nomination_id;
+  TdAppraisalState *state;      /* the core's answer: steps, who acts, what may be done */
+  GPtrArray        *moves;      /* const char *, offered */
 };
 
 G_DEFINE_FINAL_TYPE (TdAppraisalView, td_appraisal_view, GTK_TYPE_BOX)
@@ -30,41 +29,7 @@ static guint signals[N_SIGNALS];
 static TdStepSpec *
 next_step (TdAppraisalView *self)
 {
-  return self->steps && self->done < self->steps->len ? self->steps->pdata[self->done] : NULL;
-}
-
-/* The body acting at the next step: its unit code, or the proposer's for the first step. */
-static char *
-acting_body (TdAppraisalView *self)
-{
-  TdStepSpec *next = next_step (self);
-  g_autoptr(TdNomination) n = NULL;
-  g_autoptr(TdUnit) proposer = NULL;
-
-  if (next == NULL)
-    return NULL;
-  if (next->actor == TD_STEP_BY_BODY)
-    return g_strdup (next->body_code);
-  if (next->actor != TD_STEP_BY_PROPOSER || (n = td_nomination_get (self->db, self->nomination_id, NULL)) == NULL)
-    return NULL;
-  proposer = td_catalog_find_unit_by_id (self->db, n->proposer_id, NULL);
-  return proposer ? g_strdup (td_unit_get_code (proposer)) : NULL;
-}
-
-/* The latest body that approved, for "take back". */
-static char *
-last_approver (TdAppraisalView *self)
-{
-  g_autoptr(GPtrArray) history = td_appraisal_history (self->db, self->nomination_id, NULL);
-  TdStepSpec *last = self->done > 0 && self->steps ? self->steps->pdata[self->done - 1] : NULL;
-
-  for (guint i = history ? history->len : 0; last && i > 0; i--)
-    {
-      TdStepRecord *r = history->pdata[i - 1];
-      if (r->action == TD_STEP_APPROVE && g_strcmp0 (r->step, last->id) == 0)
-        return g_strdup (r->body_code);
-    }
-  return last && last->actor == TD_STEP_BY_BODY ? g_strdup (last->body_code) : NULL;
+  return self->state->next;
 }
 
 gboolean
@@ -74,7 +39,7 @@ td_appraisal_view_act (TdAppraisalView  *self,
                        const char       *text,
                        GError          **error)
 {
-  g_autofree char *body = g_str_equal (move, "undo") ? last_approver (self) : acting_body (self);
+  const char *body = g_str_equal (move, "undo") ? self->state->undo_body : self->state->acting_body;
   gboolean ok;
 
   if (g_str_equal (move, "approve"))
@@ -156,6 +121,7 @@ body_label (TdStepSpec *step)
     case TD_STEP_BY_PROPOSER: return _("the proposing unit");
     case TD_STEP_BY_COUNCIL: return _("the council's vote");
     case TD_STEP_BY_DECISION: return _("the award decision");
+    case TD_STEP_BY_ISSUER: return _("the issuing unit's emulation council");
     default: return step->body_name ? step->body_name : step->body_code;
     }
 }
@@ -177,7 +143,7 @@ move_clicked_cb (GtkButton       *button,
   else if (g_str_equal (move, "return"))
     {
       body = g_strdup_printf (_("It goes back to %s with the reason below, and starts again from its proposal."),
-                              body_label (self->steps->pdata[0]));
+                              body_label (self->state->steps->pdata[0]));
       ask (self, move, NULL, _("Return the Nomination?"), body, _("Reason, e.g. the minutes are missing"),
            _("_Return"), TRUE);
     }
@@ -274,25 +240,45 @@ build (TdAppraisalView    *self,
   GtkWidget *actions = adw_wrap_box_new ();
   GtkWidget *expander;
   TdStepSpec *next = next_step (self);
-  gboolean by_hand = next && (next->actor == TD_STEP_BY_BODY || next->actor == TD_STEP_BY_PROPOSER);
+  GPtrArray *steps = self->state->steps;
+  guint done = self->state->done;
+  gboolean by_hand = next && (next->actor == TD_STEP_BY_BODY || next->actor == TD_STEP_BY_PROPOSER ||
+                              next->actor == TD_STEP_BY_ISSUER);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Appraisal"));
   if (next != NULL && n->status != TD_NOMINATION_DECIDED)
     {
       g_autofree char *description = g_strdup_printf (_("Next: %s, by %s"), next->title, body_label (next));
+      g_autoptr(GError) blocked = NULL;
+
+      /* A step no body may take (its body left the register, no unit issues the award) says
+       * why and how to mend it, instead of offering moves that are refused. */
+      if (by_hand && !self->state->can_approve)
+        {
+          g_free (description);
+          description = g_strdup_printf (_("Next: %s. No unit of the register can act at it: name the unit in "
+                                           "Preferences → Appraisal."), next->title);
+        }
+      else if (next->actor == TD_STEP_BY_BODY && !next->body_active)
+        {
+          g_free (description);
+          description = g_strdup_printf (_("Next: %s, by “%s”, which is not an active unit of the register: name "
+                                           "the unit that does it in Preferences → Appraisal."), next->title,
+                                         next->body_code);
+        }
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
     }
-  for (guint i = 0; i < self->steps->len; i++)
+  for (guint i = 0; i < steps->len; i++)
     {
-      TdStepSpec *s = self->steps->pdata[i];
+      TdStepSpec *s = steps->pdata[i];
       GtkWidget *row = adw_action_row_new ();
-      const char *icon = i < self->done ? "object-select-symbolic" : i == self->done ? "go-next-symbolic"
-                                                                                      : "content-loading-symbolic";
+      const char *icon = i < done ? "object-select-symbolic" : i == done ? "go-next-symbolic"
+                                                                            : "content-loading-symbolic";
       GtkWidget *image = gtk_image_new_from_icon_name (icon);
       g_autofree char *subtitle = NULL;
 
       /* Who did the step, from its latest record. */
-      for (guint k = history ? history->len : 0; i < self->done && k > 0 && subtitle == NULL; k--)
+      for (guint k = history ? history->len : 0; i < done && k > 0 && subtitle == NULL; k--)
         {
           TdStepRecord *r = history->pdata[k - 1];
           if (g_strcmp0 (r->step, s->id) == 0 && (r->action == TD_STEP_APPROVE || r->action == TD_STEP_PROPOSE ||
@@ -305,15 +291,15 @@ build (TdAppraisalView    *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      i < self->done ? _("Done") : i == self->done ? _("Next") : _("Later"), -1);
-      if (i > self->done)
+                                      i < done ? _("Done") : i == done ? _("Next") : _("Later"), -1);
+      if (i > done)
         gtk_widget_add_css_class (row, "dim-label");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
   /* The next step's checks, each explained; a failed one may be accepted by the acting body. */
-  if (by_hand && n->status != TD_NOMINATION_DECIDED)
+  if (self->state->can_approve)
     checks = td_appraisal_check (self->db, n->id, FALSE, NULL);
   if (checks != NULL && checks->len > 0)
     {
@@ -354,9 +340,9 @@ build (TdAppraisalView    *self,
           g_autofree char *line = record_line (r);
           const char *title = NULL;
 
-          for (guint k = 0; k < self->steps->len && title == NULL; k++)
-            if (g_strcmp0 (((TdStepSpec *) self->steps->pdata[k])->id, r->step) == 0)
-              title = ((TdStepSpec *) self->steps->pdata[k])->title;
+          for (guint k = 0; k < steps->len && title == NULL; k++)
+            if (g_strcmp0 (((TdStepSpec *) steps->pdata[k])->id, r->step) == 0)
+              title = ((TdStepSpec *) steps->pdata[k])->title;
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : r->step);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
@@ -365,21 +351,21 @@ build (TdAppraisalView    *self,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
     }
 
-  /* The moves the acting bodies may make. */
-  if (by_hand && n->status != TD_NOMINATION_DECIDED)
+  /* The moves the acting bodies may make, as the core answers. */
+  if (self->state->can_approve)
     {
       adw_wrap_box_append (ADW_WRAP_BOX (actions), move_button (self, "approve", NULL,
-                                                      self->done == 0 ? _("_Propose Again…") : _("A_pprove…"),
-                                                      "suggested-action"));
+                                                                done == 0 ? _("_Propose Again…") : _("A_pprove…"),
+                                                                "suggested-action"));
       g_ptr_array_add (self->moves, "approve");
-      if (self->done > 0)
-        {
-          adw_wrap_box_append (ADW_WRAP_BOX (actions), move_button (self, "return", NULL, _("_Return…"), "destructive-action"));
-          g_ptr_array_add (self->moves, "return");
-        }
     }
-  if (self->done > 1 && n->status != TD_NOMINATION_DECIDED &&
-      ((TdStepSpec *) self->steps->pdata[self->done - 1])->actor == TD_STEP_BY_BODY)
+  if (self->state->can_return)
+    {
+      adw_wrap_box_append (ADW_WRAP_BOX (actions), move_button (self, "return", NULL, _("_Return…"),
+                                                                "destructive-action"));
+      g_ptr_array_add (self->moves, "return");
+    }
+  if (self->state->can_undo)
     {
       adw_wrap_box_append (ADW_WRAP_BOX (actions), move_button (self, "undo", NULL, _("_Take Back…"), NULL));
       g_ptr_array_add (self->moves, "undo");
@@ -422,9 +408,8 @@ td_appraisal_view_new (TdDatabase         *db,
 
   self->db = g_object_ref (db);
   self->nomination_id = n->id;
-  self->steps = td_appraisal_steps (db, NULL, NULL);
-  self->done = td_appraisal_steps_done (db, n->id, NULL);
-  if (self->steps != NULL)
+  self->state = td_appraisal_state (db, n->id, NULL);
+  if (self->state != NULL)
     build (self, n);
   return self;
 }
@@ -435,7 +420,7 @@ td_appraisal_view_dispose (GObject *object)
   TdAppraisalView *self = TD_APPRAISAL_VIEW (object);
 
   g_clear_object (&self->db);
-  g_clear_pointer (&self->steps, g_ptr_array_unref);
+  g_clear_pointer (&self->state, td_appraisal_state_free);
   g_clear_pointer (&self->moves, g_ptr_array_unref);
   G_OBJECT_CLASS (td_appraisal_view_parent_class)->dispose (object);
 }

@@ -44,18 +44,16 @@ toast_error (TdCouncilView *self,
 GArray *
 td_council_view_get_waiting (TdCouncilView *self)
 {
-  g_autoptr(GPtrArray) steps = td_appraisal_steps (self->db, NULL, NULL);
   g_autoptr(GPtrArray) nominations = td_nomination_list (self->db, self->round_id, NULL);
   GArray *out = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint council = G_MAXUINT;
 
-  for (guint i = 0; steps && i < steps->len; i++)
-    if (((TdStepSpec *) steps->pdata[i])->actor == TD_STEP_BY_COUNCIL && council == G_MAXUINT)
-      council = i;
+  /* The ones whose next step, on their own level's way, is the council's vote. */
   for (guint i = 0; nominations && i < nominations->len; i++)
     {
       TdNomination *n = nominations->pdata[i];
-      if (td_appraisal_steps_done (self->db, n->id, NULL) == council && n->status != TD_NOMINATION_RETURNED)
+      g_autoptr(TdAppraisalState) state = td_appraisal_state (self->db, n->id, NULL);
+
+      if (state && state->next && state->next->actor == TD_STEP_BY_COUNCIL && n->status != TD_NOMINATION_RETURNED)
         g_array_append_val (out, n->id);
     }
   return out;

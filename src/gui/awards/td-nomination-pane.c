@@ -19,8 +19,7 @@ struct _TdNominationPane
   GSettings  *settings;
   GListModel *targets;
   gint64      current;
-  GPtrArray  *offered;     /* status names of the move buttons shown */
-  TdAppraisalView *appraisal;   /* the campaign's steps, for the levels they apply to */
+  TdAppraisalView *appraisal;   /* the steps of the nomination's level, and their moves */
   GtkBox     *box;
 };
 
@@ -33,76 +32,6 @@ static void
 edit_clicked_cb (TdNominationPane *self)
 {
   g_signal_emit (self, signals[EDIT_REQUESTED], 0);
-}
-
-static void
-move (TdNominationPane   *self,
-      TdNominationStatus  status,
-      const char         *reason)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!td_nomination_set_status (self->db, self->current, status, reason, &error))
-    td_window_toast (GTK_WIDGET (self), error->message);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static void
-return_response_cb (AdwAlertDialog *dialog,
-                    const char     *response,
-                    TdNominationPane *self)
-{
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "td-reason");
-
-  if (g_str_equal (response, "return"))
-    move (self, TD_NOMINATION_RETURNED, gtk_editable_get_text (entry));
-}
-
-static void
-reason_changed_cb (GtkEditable    *entry,
-                   AdwAlertDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_alert_dialog_set_response_enabled (dialog, "return", *text != '\0');
-}
-
-/* Returning always says why: the proposing unit must know what to fix. */
-static void
-ask_return (TdNominationPane *self)
-{
-  g_autoptr(TdNomination) n = td_nomination_get (self->db, self->current, NULL);
-  AdwAlertDialog *dialog;
-  GtkWidget *entry = gtk_entry_new ();
-
-  if (n == NULL)
-    return;
-  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Return the Nomination?"), NULL));
-  adw_alert_dialog_format_body (dialog, _("%s goes back to %s with the reason below."), td_nomination_get_name (n),
-                                n->proposer_name);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, e.g. the minutes of the board meeting are missing"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_alert_dialog_set_extra_child (dialog, entry);
-  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "return", _("_Return"), NULL);
-  adw_alert_dialog_set_response_appearance (dialog, "return", ADW_RESPONSE_DESTRUCTIVE);
-  adw_alert_dialog_set_response_enabled (dialog, "return", FALSE);
-  adw_alert_dialog_set_default_response (dialog, "return");
-  g_object_set_data (G_OBJECT (dialog), "td-reason", entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (return_response_cb), self);
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
-}
-
-static void
-move_clicked_cb (GtkButton    *button,
-                 TdNominationPane *self)
-{
-  TdNominationStatus to = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "td-status"));
-
-  if (to == TD_NOMINATION_RETURNED)
-    ask_return (self);
-  else
-    move (self, to, NULL);
 }
 
 static GtkWidget *
@@ -132,37 +61,14 @@ add_info_row (GtkWidget  *group,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
+/* The nomination's moves are the appraisal's (td-appraisal-view.c), by the body each step
+ * names; beside the status there is only what the proposer may do before the first step. */
 static GtkWidget *
 actions_box (TdNominationPane   *self,
              const TdNomination *n)
 {
-  static const struct { TdNominationStatus to; const char *label; const char *style; } moves[] = {
-    { TD_NOMINATION_APPRAISED, N_("_Appraised"), "suggested-action" },
-    { TD_NOMINATION_APPROVED, N_("A_pprove"), "suggested-action" },
-    { TD_NOMINATION_PROPOSED, N_("_Propose Again"), NULL },
-    { TD_NOMINATION_RETURNED, N_("_Return…"), "destructive-action" },
-  };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  /* The province's awards move by the campaign's steps (td-appraisal-view.c), by the body each
-   * step names; only a unit's own Giấy khen moves by these plain statuses. */
-  gboolean by_steps = td_appraisal_applies_to (self->db, n->level);
 
-  g_ptr_array_set_size (self->offered, 0);
-  for (guint i = 0; !by_steps && i < G_N_ELEMENTS (moves); i++)
-    {
-      GtkWidget *button;
-
-      /* Only the moves the workflow allows; "in a decision" comes from drawing one up. */
-      if (!td_nomination_can_move (n->status, moves[i].to) || moves[i].to == TD_NOMINATION_DECIDED)
-        continue;
-      button = gtk_button_new_with_mnemonic (_(moves[i].label));
-      if (moves[i].style)
-        gtk_widget_add_css_class (button, moves[i].style);
-      g_object_set_data (G_OBJECT (button), "td-status", GINT_TO_POINTER (moves[i].to));
-      g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
-      gtk_box_append (GTK_BOX (box), button);
-      g_ptr_array_add (self->offered, (gpointer) td_nomination_status_to_string (moves[i].to));
-    }
   if (td_nomination_is_editable (n->status))
     {
       GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit…"));
@@ -308,7 +214,6 @@ rebuild (TdNominationPane    *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))) != NULL)
     gtk_box_remove (self->box, child);
-  g_ptr_array_set_size (self->offered, 0);
   self->appraisal = NULL;
   if (n == NULL)
     return;
@@ -350,12 +255,9 @@ rebuild (TdNominationPane    *self,
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), actions_box (self, n));
   gtk_box_append (self->box, group);
 
-  if (td_appraisal_applies_to (self->db, n->level))
-    {
-      self->appraisal = td_appraisal_view_new (self->db, n);
-      g_signal_connect_swapped (self->appraisal, "changed", G_CALLBACK (appraisal_changed_cb), self);
-      gtk_box_append (self->box, GTK_WIDGET (self->appraisal));
-    }
+  self->appraisal = td_appraisal_view_new (self->db, n);
+  g_signal_connect_swapped (self->appraisal, "changed", G_CALLBACK (appraisal_changed_cb), self);
+  gtk_box_append (self->box, GTK_WIDGET (self->appraisal));
 
   group = group_new (_("Nomination"), NULL);
   add_info_row (group, _("Level"), td_award_level_get_label (n->level));
@@ -392,7 +294,6 @@ td_nomination_pane_show (TdNominationPane   *self,
   self->current = nomination ? nomination->id : 0;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))) != NULL)
     gtk_box_remove (self->box, child);
-  g_ptr_array_set_size (self->offered, 0);
   self->appraisal = NULL;
   if (nomination != NULL && db != NULL)
     rebuild (self, nomination, warnings);
@@ -401,13 +302,9 @@ td_nomination_pane_show (TdNominationPane   *self,
 char **
 td_nomination_pane_get_offered_moves (TdNominationPane *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
   if (self->appraisal != NULL)
     return td_appraisal_view_get_moves (self->appraisal);
-  for (guint i = 0; i < self->offered->len; i++)
-    g_strv_builder_add (builder, self->offered->pdata[i]);
-  return g_strv_builder_end (builder);
+  return g_new0 (char *, 1);
 }
 
 static void
@@ -418,7 +315,6 @@ td_nomination_pane_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
   g_clear_object (&self->targets);
-  g_clear_pointer (&self->offered, g_ptr_array_unref);
   G_OBJECT_CLASS (td_nomination_pane_parent_class)->dispose (object);
 }
 
@@ -437,7 +333,6 @@ td_nomination_pane_class_init (TdNominationPaneClass *klass)
 static void
 td_nomination_pane_init (TdNominationPane *self)
 {
-  self->offered = g_ptr_array_new ();
   self->settings = g_settings_new (APP_ID);
   self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->box));

@@ -1,0 +1,17 @@
+/* td-assessment-private.h: the self-assessment's moves as the core makes them. */
+#pragma once
+
+#include "td-assessment.h"
+
+G_BEGIN_DECLS
+
+/* Any move td_assessment_can_move() allows, "appraised" included: only the appraisal
+ * (td_assessment_appraise()) reaches that one, through here. */
+gboolean td_assessment_move (TdDatabase          *db,
+                             gint64               assessment_id,
+                             TdAssessmentStatus   status,
+                             const char          *reason,
+                             GListModel          *targets,
+                             GError             **error);
+
+G_END_DECLS
