@@ -21,8 +21,9 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->dir = td_test_make_dir ();
   f->db = td_test_open_seeded (f->dir, "award.db");
   round = td_catalog_find_round (f->db, 2, &error);
-  unit = td_catalog_add_unit (f->db, "P-N", "Phường N", TD_UNIT_KIND_WARD, NULL, &error);
+  /* Xã M is above Phường N in this register: it may propose the ward's people too. */
   other = td_catalog_add_unit (f->db, "X-M", "Xã M", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  unit = td_catalog_add_unit (f->db, "P-N", "Phường N", TD_UNIT_KIND_WARD, "X-M", &error);
   g_assert_no_error (error);
   f->round_id = td_round_get_id (round);
   f->unit_id = td_unit_get_id (unit);
@@ -182,10 +183,13 @@ test_giay_khen_steps (Fixture *f, gconstpointer data)
   g_assert_cmpint (state->steps->len, ==, 3);
   g_assert_cmpint (state->next->actor, ==, TD_STEP_BY_ISSUER);
   g_assert_cmpstr (state->acting_body, ==, "P-N");   /* the person's own ward */
+  g_object_unref (td_catalog_add_unit (f->db, "X-K", "Xã K", TD_UNIT_KIND_COMMUNE, NULL, &error));
+  g_assert_no_error (error);
   before = td_test_dump (f->db);
-  assert_refused (f, before, td_appraisal_approve (f->db, id, "X-M", NULL, &error), &error, TD_APPRAISAL_ERROR,
+  /* A commune the ward is not under neither approves nor decides. */
+  assert_refused (f, before, td_appraisal_approve (f->db, id, "X-K", NULL, &error), &error, TD_APPRAISAL_ERROR,
                   TD_APPRAISAL_ERROR_NOT_YOUR_STEP);
-  other = td_decision_new_for_issuer (f->db, "X-M", &error);
+  other = td_decision_new_for_issuer (f->db, "X-K", &error);
   g_assert_no_error (error);
   other->round_id = f->round_id;
   assert_refused (f, before, td_decision_create (f->db, other, &id, 1, &error) != 0, &error, TD_AWARD_ERROR,
@@ -194,8 +198,17 @@ test_giay_khen_steps (Fixture *f, gconstpointer data)
   own->round_id = f->round_id;
   assert_refused (f, before, td_decision_create (f->db, own, &id, 1, &error) != 0, &error, TD_AWARD_ERROR,
                   TD_AWARD_ERROR_BAD_TRANSITION);
+  g_clear_pointer (&before, g_free);
   td_test_pass_step (f->db, id);
   g_assert_cmpint (status_of (f, id), ==, TD_NOMINATION_APPROVED);
+  /* The commune above may give Giấy khen to the ward's people, but the ward's council approved
+   * this one: the decision is the ward's. */
+  g_clear_pointer (&other, td_decision_free);
+  other = td_decision_new_for_issuer (f->db, "X-M", &error);
+  other->round_id = f->round_id;
+  before = td_test_dump (f->db);
+  assert_refused (f, before, td_decision_create (f->db, other, &id, 1, &error) != 0, &error, TD_AWARD_ERROR,
+                  TD_AWARD_ERROR_AUTHORITY);
   g_assert_cmpint (td_decision_create (f->db, own, &id, 1, &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpint (status_of (f, id), ==, TD_NOMINATION_DECIDED);
@@ -270,8 +283,8 @@ test_warnings (Fixture *f, gconstpointer data)
   g_autoptr(GBytes) pdf = td_demo_make_pdf ("Báo cáo thành tích", "Phạm Quốc Hưng", 1);
   TdEvidenceOwner owner = { .nomination_id = first };
 
-  /* The same person again, proposed by another unit, with different capitals. */
-  spec.person_name = "PHẠM QUỐC HƯNG";
+  /* The same person again, proposed by another unit, typed in capitals without diacritics. */
+  spec.person_name = "PHAM QUOC HUNG";
   spec.proposer_id = f->other_unit_id;
   spec.standards_attested = FALSE;
   second = td_nomination_create (f->db, &spec, &error);
@@ -286,6 +299,16 @@ test_warnings (Fixture *f, gconstpointer data)
   g_assert_true (has_warning (warnings, "more than once"));
   g_clear_pointer (&warnings, g_strfreev);
   g_clear_pointer (&n, td_nomination_free);
+  /* The appraisal's check says why it thinks so. */
+  {
+    g_autoptr(GPtrArray) checks = td_appraisal_check (f->db, second, TRUE, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < checks->len; i++)
+      if (g_str_equal (((TdEligibilityCheck *) checks->pdata[i])->id, "not-twice"))
+        g_assert_nonnull (strstr (((TdEligibilityCheck *) checks->pdata[i])->explanation,
+                                  "differ only in diacritics"));
+  }
 
   /* The first one, with evidence and a self-assessment still in draft. */
   g_assert_cmpint (td_evidence_attach (f->db, pdf, "bao-cao.pdf", &owner, 0, &error), >, 0);

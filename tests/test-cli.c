@@ -367,6 +367,26 @@ test_award_register (void)
     pdf = td_test_read_file (certs);
     g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
   }
+  /* The issued Bằng khen decision on blanks: once; a second full run is refused with what was
+   * printed before; a spoiled sheet again as a reprint. */
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "certificates", "render", "--decision", "1", "--template", "blank-a4", "-o", certs,
+             NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "certificates", "render", "--decision", "1", "--template", "blank-a4", "-o", certs,
+             NULL);
+    assert_one_line_error (&r, 1, "printed on blanks before (");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "certificates", "render", "--decision", "1", "--template", "blank-a4", "--only",
+             "2", "--reprint", "-o", certs, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
   /* The sample's Bằng khen decision withdrawn: 001–003/2026 stay, cancelled. */
   {
     g_auto(Run) r = { 0 };
@@ -377,6 +397,12 @@ test_award_register (void)
     g_auto(Run) r = { 0 };
     run_cli (&r, "--database", db, "decision", "withdraw", "1", "--reason", "Thay bằng quyết định khác", NULL);
     g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "certificates", "render", "--decision", "1", "--template", "blank-a4", "--reprint",
+             "-o", certs, NULL);
+    assert_one_line_error (&r, 1, "withdrawn");
   }
   /* Its three nominations make a second province draft; both drafts issued at the same time by
    * two processes: every number distinct, none of the cancelled ones again. */
@@ -666,6 +692,20 @@ test_values_import (void)
              "--database", db_path, NULL);
     assert_one_line_error (&r, 1, "at most 4 decimals");
   }
+  /* A figure with a sign is a figure, said to be negative; one too long, too large. */
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "values", "set", "--unit", "P-DONGNGUYEN", "--round", "2", "--target", "1", "-1/10",
+             "--database", db_path, NULL);
+    assert_one_line_error (&r, 1, "is negative");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "values", "set", "--unit", "P-DONGNGUYEN", "--round", "2", "--target", "1", "1/1234567890123456789",
+             "--database", db_path, NULL);
+    assert_one_line_error (&r, 1, "too large");
+  }
+
 }
 
 /* Every command a script reads honours --json. */

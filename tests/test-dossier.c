@@ -89,8 +89,9 @@ test_proposal_and_minutes (Fixture *f, gconstpointer data)
   g_autoptr(PopplerPage) first = NULL;
   static const char * const proposal_parts[] = {
     "TỜ TRÌNH", "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Bắc Ninh.", "Căn cứ Luật Thi đua, khen thưởng",
-    "Xã Tiên Du", "Sở Khoa học và Công nghệ, Sở Nội vụ đã hiệp y", "ngày 01/10/2026", "5/7",
-    "Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định./.", "GIÁM ĐỐC", "Nơi nhận:", NULL,
+    "Xã Tiên Du", "Sở Khoa học và Công nghệ đã thẩm định", "Sở Nội vụ đã hiệp y", "ngày 01/10/2026", "5/7",
+    "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ kính trình", "GIÁM ĐỐC", "Nơi nhận:", "TTr-SKHCN",
+    NULL,
   };
   static const char * const minutes_parts[] = {
     "BIÊN BẢN", "Họp Hội đồng Thi đua – Khen thưởng tỉnh", "Tổng số thành viên Hội đồng: 7; có mặt: 6.", "Mai Sơn",
@@ -108,7 +109,7 @@ test_proposal_and_minutes (Fixture *f, gconstpointer data)
   first = poppler_document_get_page (doc, 0);
   assert_font (first, "TỜ TRÌNH", 14, "Bold");
   assert_font (first, "Căn cứ Luật", 14, "Italic");
-  assert_font (first, "SỞ NỘI VỤ", 13, "Bold");
+  assert_font (first, "SỞ KHOA HỌC", 13, "Bold");
   /* The signature and the end of the text on one page. */
   g_assert_cmpint (page_with (doc, 0, "GIÁM ĐỐC"), ==, page_with (doc, 0, "./."));
 
@@ -156,8 +157,10 @@ test_dossier (Fixture *f, gconstpointer data)
   guint drawn = 0, evidence_pages = 0;
   static const char * const report_parts[] = {
     "BÁO CÁO THÀNH TÍCH", "Họ và tên: Nguyễn Thị Ngọc Ánh", "I. SƠ LƯỢC LÝ LỊCH", "II. THÀNH TÍCH ĐẠT ĐƯỢC",
-    "III. CÁC TIÊU CHUẨN ĐÃ ĐẠT", "IV. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", "THỦ TRƯỞNG ĐƠN VỊ",
-    "XÁC NHẬN CỦA CẤP TRÌNH KHEN", "Đánh giá", NULL,
+    "III. CÁC TIÊU CHUẨN ĐÃ ĐẠT", "IV. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
+    /* A person's own report: her profile, her signature, her head's confirmation. */
+    "Chức vụ: Phó Chánh Văn phòng Sở Tài chính", "NGƯỜI BÁO CÁO THÀNH TÍCH", "XÁC NHẬN CỦA THỦ TRƯỞNG", "Đánh giá",
+    NULL,
   };
   static const char * const dossier_parts[] = {
     "HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG", "MỤC LỤC", "BÁO CÁO THÀNH TÍCH", "QUÁ TRÌNH XÉT, THẨM ĐỊNH",

@@ -301,8 +301,8 @@ test_whole_process (Fixture *f, gconstpointer data)
   }
 }
 
-/* A body never judges its own: a nomination of Sở KH&CN itself, or of a unit under it, or one
- * it proposed, is refused at its step. */
+/* A body never judges its own: a nomination of Sở KH&CN itself is refused at its step; and a
+ * unit proposes only its own people, the units under it, or those the register gives it. */
 static void
 test_no_body_judges_its_own (Fixture *f, gconstpointer data)
 {
@@ -315,19 +315,21 @@ test_no_body_judges_its_own (Fixture *f, gconstpointer data)
     .achievement = "Đã có thành tích xuất sắc", .standards_attested = TRUE,
   };
   TdNominationSpec proposed = own;
-  gint64 a, b;
+  gint64 a;
 
   g_assert_true (td_appraisal_set_body (f->board, "appraisal", "STP-KHCN", &error));
   a = td_nomination_create (f->board, &own, &error);
-  proposed.individual = FALSE;
-  proposed.person_name = NULL;
-  proposed.unit_id = td_unit_get_id (commune);
-  b = td_nomination_create (f->board, &proposed, &error);
   g_assert_no_error (error);
   ASSERT_REFUSED (f, td_appraisal_override (f->board, a, "STP-KHCN", "targets-met", "x", error_), TD_APPRAISAL_ERROR,
                   TD_APPRAISAL_ERROR_NOT_YOUR_STEP);
-  ASSERT_REFUSED (f, td_appraisal_approve (f->board, b, "STP-KHCN", NULL, error_), TD_APPRAISAL_ERROR,
+  ASSERT_REFUSED (f, td_appraisal_approve (f->board, a, "STP-KHCN", NULL, error_), TD_APPRAISAL_ERROR,
                   TD_APPRAISAL_ERROR_NOT_YOUR_STEP);
+  /* Nor does a department propose a commune it is not above: the commune, or a unit above it. */
+  proposed.individual = FALSE;
+  proposed.person_name = NULL;
+  proposed.unit_id = td_unit_get_id (commune);
+  ASSERT_REFUSED (f, td_nomination_create (f->board, &proposed, error_) != 0, TD_AWARD_ERROR,
+                  TD_AWARD_ERROR_AUTHORITY);
   /* A retired unit acts at no step. */
   ASSERT_REFUSED (f, td_appraisal_set_body (f->board, "appraisal", "NOWHERE", error_), TD_DATABASE_ERROR,
                   TD_DATABASE_ERROR_NOT_FOUND);

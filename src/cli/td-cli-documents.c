@@ -132,6 +132,15 @@ td_cli_certificates (TdCliContext  *ctx,
   certificates = td_certificates_for_decision (decision, awardees, numbers);
   if (!td_certificates_check_paper (template_, certificates, error))
     return 1;
+  if (td_certificate_template_is_preprinted (template_) && !td_decision_is_draft (decision))
+    {
+      g_autoptr(GPtrArray) all = td_decision_list_awardees (ctx->db, decision_id, error);
+
+      if (all == NULL ||
+          !td_award_book_check_blanks (ctx->db, decision_id, decision->status == TD_DECISION_WITHDRAWN, all->len,
+                                       certificates->len, reprint, error))
+        return 1;
+    }
   td_cli_note_font ();
   if (split != NULL)
     status = render_split (template_, certificates, split, offset_x, offset_y, error);

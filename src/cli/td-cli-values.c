@@ -176,9 +176,23 @@ td_cli_values (TdCliContext  *ctx,
   gint64 assessment;
   int status = 0;
 
+  /* "-1/10" or "-0,5" is a figure typed with a sign, not an option: kept aside from the option
+   * parser (which would call it unknown) and judged as a figure below. */
+  static char figure_marker[] = "\x01figure";
+  g_autoptr(GPtrArray) figures = g_ptr_array_new ();
+
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] == '-' && g_ascii_isdigit (argv[i][1]))
+      {
+        g_ptr_array_add (figures, argv[i]);
+        argv[i] = figure_marker;
+      }
   if (!td_cli_parse (ctx, "values", N_("set NUM/DEN | set INDEX | set na REASON | import FILE"), entries, &argc, &argv,
                      &status, error))
     return status;
+  for (int i = 1, k = 0; i < argc; i++)
+    if (argv[i] == figure_marker && k < (int) figures->len)
+      argv[i] = figures->pdata[k++];
   if (argc == 3 && g_str_equal (argv[1], "import"))
     {
       if (unit_code == NULL || round_number < 1)
@@ -229,13 +243,21 @@ td_cli_values (TdCliContext  *ctx,
   else
     {
       g_auto(GStrv) parts = g_strsplit (argv[2], "/", 2);
+      g_autoptr(GError) count_error = NULL;
 
-      if (g_strv_length (parts) != 2 || !td_parse_count (parts[0], &value.numerator, NULL) ||
-          !td_parse_count (parts[1], &value.denominator, NULL))
+      if (g_strv_length (parts) != 2)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("Target %d: write the two counts as NUMERATOR/DENOMINATOR (for example 925/1.000), not “%s”."),
                        target_number, argv[2]);
+          return 1;
+        }
+      /* Which count is wrong, and how: negative, too large, not a number. */
+      if (!td_parse_count (parts[0], &value.numerator, &count_error) ||
+          !td_parse_count (parts[1], &value.denominator, &count_error))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("Target %d: %s"), target_number,
+                       count_error->message);
           return 1;
         }
       value.has_numerator = value.has_denominator = TRUE;

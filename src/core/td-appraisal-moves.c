@@ -11,6 +11,7 @@
 #include "td-database-private.h"
 #include "td-decision.h"
 #include "td-format.h"
+#include "td-register.h"
 #include "td-rollup.h"
 #include "td-unit.h"
 
@@ -282,20 +283,31 @@ check_twice (TdDatabase         *db,
 {
   const char *title = _("Not proposed twice in the round");
   g_autoptr(GPtrArray) round = td_nomination_list (db, n->round_id, NULL);
-  g_autofree char *key = n->individual ? g_utf8_casefold (n->person_name, -1) : NULL;
+  /* Names compared without case or diacritics: "Pham Quoc Hung" typed again is the same
+   * person as "Phạm Quốc Hưng" until someone says otherwise. */
+  g_autofree char *key = n->individual ? td_register_fold (n->person_name) : NULL;
+  g_autofree char *exact = n->individual ? g_utf8_casefold (n->person_name, -1) : NULL;
 
   for (guint i = 0; round && i < round->len; i++)
     {
       TdNomination *o = round->pdata[i];
       g_autofree char *other = NULL;
+      g_autofree char *other_exact = NULL;
 
       if (o->id == n->id || o->status == TD_NOMINATION_RETURNED || o->individual != n->individual)
         continue;
-      other = o->individual ? g_utf8_casefold (o->person_name, -1) : NULL;
-      if (n->individual ? g_strcmp0 (key, other) == 0 : o->unit_id == n->unit_id)
-        return check_new ("not-twice", title, FALSE, _("%s is nominated more than once in this round (also by %s)."),
-                          "%s được đề nghị hơn một lần trong đợt (cả %s đề nghị).", td_nomination_get_name (n),
-                          o->proposer_name);
+      other = o->individual ? td_register_fold (o->person_name) : NULL;
+      if (n->individual ? g_strcmp0 (key, other) != 0 : o->unit_id != n->unit_id)
+        continue;
+      other_exact = o->individual ? g_utf8_casefold (o->person_name, -1) : NULL;
+      if (n->individual && g_strcmp0 (exact, other_exact) != 0)
+        return check_new ("not-twice", title, FALSE,
+                          _("“%s” may be “%s”, also proposed by %s: the names differ only in diacritics."),
+                          "“%s” có thể là “%s” do %s đề nghị: hai tên chỉ khác dấu.", n->person_name,
+                          o->person_name, o->proposer_name);
+      return check_new ("not-twice", title, FALSE, _("%s is nominated more than once in this round (also by %s)."),
+                        "%s được đề nghị hơn một lần trong đợt (cả %s đề nghị).", td_nomination_get_name (n),
+                        o->proposer_name);
     }
   return check_new ("not-twice", title, TRUE, _("%s is proposed once in this round."),
                     "%s chỉ được đề nghị một lần trong đợt.", td_nomination_get_name (n));

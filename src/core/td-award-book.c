@@ -8,6 +8,7 @@
 #include "td-award-book.h"
 #include "td-award.h"
 #include "td-database-private.h"
+#include "td-format.h"
 
 void
 td_award_entry_free (TdAwardEntry *e)
@@ -59,7 +60,15 @@ entry_from_row (sqlite3_stmt *stmt,
   td_award_level_from_string ((const char *) sqlite3_column_text (stmt, 10), &e->level);
   e->individual = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 11), "individual") == 0;
   e->unit_name = td_stmt_dup_text (stmt, 13);
-  e->name = e->individual ? td_stmt_dup_text (stmt, 12) : g_strdup (e->unit_name);
+  if (e->individual)
+    e->name = td_stmt_dup_text (stmt, 12);
+  else
+    {
+      TdUnitKind kind = TD_UNIT_KIND_COMMUNE;
+
+      td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 18), &kind);
+      e->name = td_nomination_identify_collective (e->unit_name, kind, (const char *) sqlite3_column_text (stmt, 19));
+    }
   e->unit_code = td_stmt_dup_text (stmt, 15);
   e->achievement = td_stmt_dup_text (stmt, 16);
   e->issuer_name = sqlite3_column_type (stmt, 17) == SQLITE_NULL ? g_strdup ("UBND tỉnh")
@@ -79,9 +88,10 @@ td_award_book_list (TdDatabase          *db,
   sqlite3_stmt *stmt = td_database_prepare (db,
       "SELECT a.id, a.issuer, a.year, a.number, a.decision_id, a.nomination_id, a.cancelled,"
       "       d.number, d.number_suffix, d.signed_on, n.level, n.subject, n.person_name, u.name,"
-      "       n.person_position, u.code, n.achievement, iu.name"
+      "       n.person_position, u.code, n.achievement, iu.name, u.kind, pu.name"
       " FROM award_entry a JOIN decision d ON d.id = a.decision_id JOIN nomination n ON n.id = a.nomination_id"
       " JOIN unit u ON u.id = n.unit_id LEFT JOIN unit iu ON iu.code = NULLIF(a.issuer, '')"
+      " LEFT JOIN unit pu ON pu.id = u.parent_id"
       " WHERE (?1 IS NULL OR a.issuer = ?1) AND (?2 = 0 OR a.year = ?2) AND (?3 = 0 OR a.decision_id = ?3)"
       " ORDER BY a.issuer, a.year, a.number", error);
   g_autoptr(GPtrArray) all = NULL;
@@ -210,6 +220,59 @@ td_award_book_record_print (TdDatabase  *db,
   sqlite3_bind_int (stmt, 5, reprint);
   td_stmt_bind_text (stmt, 6, td_database_get_actor (db));
   return td_database_step_done (db, stmt, error);
+}
+
+gboolean
+td_award_book_check_blanks (TdDatabase  *db,
+                            gint64       decision_id,
+                            gboolean     withdrawn,
+                            guint        awardees,
+                            guint        sheets,
+                            gboolean     reprint,
+                            GError     **error)
+{
+  g_autoptr(GString) before = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  guint printed = 0;
+  int rc;
+
+  if (withdrawn)
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_ISSUED,
+                   _("The decision is withdrawn: no certificate of it goes onto the board's blanks."));
+      return FALSE;
+    }
+  if (reprint)
+    return TRUE;
+  stmt = td_database_prepare (db, "SELECT at, sheets, actor FROM certificate_print WHERE decision_id = ? AND reprint = 0"
+                                  " ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, decision_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *when = td_format_timestamp ((const char *) sqlite3_column_text (stmt, 0));
+      guint n = (guint) sqlite3_column_int (stmt, 1);
+
+      printed += n;
+      g_string_append_printf (before, "%s%s: ", before->len ? "; " : "", when);
+      g_string_append_printf (before, g_dngettext (GETTEXT_PACKAGE, "%u sheet", "%u sheets", n), n);
+      g_string_append_printf (before, " (%s)", (const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_database_set_error (db, rc, error);
+      return FALSE;
+    }
+  if (printed + sheets > awardees)
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_ISSUED,
+                   _("The certificates of this decision were printed on blanks before (%s). Print only the spoiled "
+                     "sheets again, as a reprint (“Reprint spoiled sheets”, or --reprint with --only)."), before->str);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

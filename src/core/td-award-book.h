@@ -68,6 +68,16 @@ gboolean    td_award_book_record_print   (TdDatabase          *db,
                                           guint                sheets,
                                           gboolean             reprint,
                                           GError             **error);
+/* Whether @sheets certificates of @decision may go onto blanks: never for a withdrawn decision,
+ * and past the decision's @awardees only as a reprint of spoiled sheets (@reprint); the
+ * refusal says which sheets were printed before, when and by whom. */
+gboolean    td_award_book_check_blanks   (TdDatabase          *db,
+                                          gint64               decision_id,
+                                          gboolean             withdrawn,
+                                          guint                awardees,
+                                          guint                sheets,
+                                          gboolean             reprint,
+                                          GError             **error);
 /* The blanks a decision used, and how many of them were reprints. */
 gboolean    td_award_book_count_prints   (TdDatabase          *db,
                                           gint64               decision_id,

@@ -13,6 +13,7 @@
 #include "td-appraisal.h"
 #include "td-award-private.h"
 #include "td-database-private.h"
+#include "td-register.h"
 
 G_DEFINE_QUARK (td-award-error-quark, td_award_error)
 
@@ -28,7 +29,24 @@ td_nomination_free (TdNomination *n)
   g_free (n->status_reason);
   g_free (n->proposer_name);
   g_free (n->unit_code);
+  g_free (n->collective_name);
   g_free (n);
+}
+
+static char *
+unit_name_of (TdDatabase *db,
+              gint64      unit_id)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT name FROM unit WHERE id = ?", NULL);
+  char *name = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = td_stmt_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return name;
 }
 
 static char *
@@ -75,6 +93,42 @@ td_nomination_spec_check (const TdNominationSpec  *spec,
   return TRUE;
 }
 
+/* Seed VI and Decree 152/2025: a nomination is proposed by the nominee's own unit, a unit
+ * above it, or the unit the register names as the one that proposes its awards (VP UBND for
+ * its centre, Tỉnh đoàn for the teams), or one above that: not by any unit at all. */
+static gboolean
+check_proposer (TdDatabase             *db,
+                const TdNominationSpec *spec,
+                GError                **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "WITH RECURSIVE up (id, depth) AS ("
+                                                "  SELECT ?1, 0"
+                                                "  UNION SELECT u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id"
+                                                "    WHERE u.parent_id IS NOT NULL AND up.depth < 64"
+                                                "  UNION SELECT u.proposer_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id"
+                                                "    WHERE u.proposer_id IS NOT NULL AND up.depth < 64)"
+                                                " SELECT 1 FROM up WHERE id = ?2 LIMIT 1", error);
+  gboolean may;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, spec->unit_id);
+  sqlite3_bind_int64 (stmt, 2, spec->proposer_id);
+  may = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!may)
+    {
+      g_autofree char *unit = unit_name_of (db, spec->unit_id);
+      g_autofree char *proposer = unit_name_of (db, spec->proposer_id);
+
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_AUTHORITY,
+                   _("%s cannot propose an award for %s: a nomination is proposed by the nominee's own unit, a unit "
+                     "above it, or the unit the register names as the one that proposes its awards."),
+                   proposer ? proposer : "?", unit ? unit : "?");
+    }
+  return may;
+}
+
 gint64
 td_nomination_create (TdDatabase             *db,
                       const TdNominationSpec *spec,
@@ -87,7 +141,7 @@ td_nomination_create (TdDatabase             *db,
   sqlite3_stmt *stmt;
   gint64 id;
 
-  if (!td_nomination_spec_check (spec, error))
+  if (!td_nomination_spec_check (spec, error) || !check_proposer (db, spec, error))
     return 0;
 
   tx = td_transaction_begin (db, error);
@@ -123,7 +177,8 @@ td_nomination_create (TdDatabase             *db,
 #define SELECT_NOMINATION \
   "SELECT n.id, n.round_id, n.subject, n.unit_id, n.proposer_id, u.name, n.person_name, n.person_position," \
   " n.level, n.achievement, n.standards_attested, n.status, n.status_reason, coalesce(n.decision_id, 0)," \
-  " p.name, u.code FROM nomination n JOIN unit u ON u.id = n.unit_id JOIN unit p ON p.id = n.proposer_id "
+  " p.name, u.code, u.kind, pu.name FROM nomination n JOIN unit u ON u.id = n.unit_id" \
+  " JOIN unit p ON p.id = n.proposer_id LEFT JOIN unit pu ON pu.id = u.parent_id "
 
 static gpointer
 nomination_from_row (sqlite3_stmt *stmt,
@@ -147,6 +202,13 @@ nomination_from_row (sqlite3_stmt *stmt,
   n->decision_id = sqlite3_column_int64 (stmt, 13);
   n->proposer_name = td_stmt_dup_text (stmt, 14);
   n->unit_code = td_stmt_dup_text (stmt, 15);
+  {
+    TdUnitKind kind = TD_UNIT_KIND_COMMUNE;
+
+    td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 16), &kind);
+    n->collective_name = td_nomination_identify_collective (n->unit_name, kind,
+                                                           (const char *) sqlite3_column_text (stmt, 17));
+  }
   return n;
 }
 
@@ -220,7 +282,7 @@ td_nomination_update (TdDatabase             *db,
                    td_nomination_status_get_label (old->status));
       return FALSE;
     }
-  if (!td_nomination_spec_check (spec, error))
+  if (!td_nomination_spec_check (spec, error) || !check_proposer (db, spec, error))
     return FALSE;
   tx = td_transaction_begin (db, error);
   if (tx == NULL)
@@ -376,8 +438,9 @@ td_nomination_warnings_for_round (TdDatabase  *db,
   if (statuses == NULL)
     return NULL;
 
-  /* The same person twice, by name compared without case in C (SQLite's lower() knows ASCII
-   * only): each name → the nominations (not returned) that carry it. */
+  /* The same person twice, by name compared without case or diacritics in C (SQLite's lower()
+   * knows ASCII only; "Pham Quoc Hung" typed again is likely "Phạm Quốc Hưng"): each name →
+   * the nominations (not returned) that carry it. */
   for (guint i = 0; i < nominations->len; i++)
     {
       TdNomination *o = nominations->pdata[i];
@@ -386,7 +449,7 @@ td_nomination_warnings_for_round (TdDatabase  *db,
 
       if (!o->individual || o->status == TD_NOMINATION_RETURNED)
         continue;
-      key = g_utf8_casefold (o->person_name, -1);
+      key = td_register_fold (o->person_name);
       same = g_hash_table_lookup (names, key);
       if (same == NULL)
         g_hash_table_insert (names, key, (same = g_ptr_array_new ()));
@@ -413,7 +476,7 @@ td_nomination_warnings_for_round (TdDatabase  *db,
                                                         n->unit_name, td_assessment_status_get_label (status)));
       if (n->individual)
         {
-          g_autofree char *key = g_utf8_casefold (n->person_name, -1);
+          g_autofree char *key = td_register_fold (n->person_name);
           GPtrArray *same = g_hash_table_lookup (names, key);
 
           for (guint k = 0; same != NULL && k < same->len; k++)
@@ -462,8 +525,38 @@ td_nomination_format_position (const TdNomination *n)
 }
 
 
+char *
+td_nomination_identify_collective (const char *unit_name,
+                                   TdUnitKind  kind,
+                                   const char *parent_name)
+{
+  g_autofree char *place = NULL;
+  g_autofree char *folded_name = NULL;
+  g_autofree char *folded_place = NULL;
+
+  if ((kind != TD_UNIT_KIND_TEAM_COMMUNE && kind != TD_UNIT_KIND_TEAM_VILLAGE) || parent_name == NULL ||
+      *parent_name == '\0')
+    return g_strdup (unit_name);
+  /* "Xã Nhân Bình" → "xã Nhân Bình", as it reads after a comma. */
+  {
+    gunichar first = g_utf8_get_char (parent_name);
+    char lower[8] = { 0 };
+
+    g_unichar_to_utf8 (g_unichar_tolower (first), lower);
+    place = g_strconcat (lower, g_utf8_next_char (parent_name), NULL);
+  }
+  /* "Tổ … xã Tiên Du" names its commune already. */
+  folded_name = g_utf8_casefold (unit_name, -1);
+  folded_place = g_utf8_casefold (place, -1);
+  if (strstr (folded_name, folded_place) != NULL)
+    return g_strdup (unit_name);
+  return g_strdup_printf ("%s, %s", unit_name, place);
+}
+
 const char *
 td_nomination_get_name (const TdNomination *n)
 {
-  return n->individual ? n->person_name : n->unit_name;
+  if (n->individual)
+    return n->person_name;
+  return n->collective_name ? n->collective_name : n->unit_name;
 }

@@ -49,6 +49,7 @@ typedef struct {
   gint64              decision_id;
   char               *proposer_name;
   char               *unit_code;
+  char               *collective_name;  /* a team with its commune: "Tổ …, xã Nhân Bình" */
 } TdNomination;
 
 void       td_nomination_free        (TdNomination *nomination);
@@ -93,6 +94,12 @@ GHashTable *td_nomination_warnings_for_round (TdDatabase       *db,
 /* An individual's position and unit in one line, without naming the unit twice when the
  * position already does ("Phó Trưởng phòng …, Sở Khoa học và Công nghệ"). */
 /* The person's name, or the unit's for a collective. */
+/* A collective as documents name it: a community technology team with the commune or ward
+ * it works in ("Tổ … thôn Nhân Bình, xã Nhân Bình"), as two teams may share a name; another
+ * unit by its name.  @parent_name the unit above it, or NULL. */
+char       *td_nomination_identify_collective (const char *unit_name,
+                                              TdUnitKind  kind,
+                                              const char *parent_name);
 const char *td_nomination_get_name   (const TdNomination *nomination);
 char      *td_nomination_format_position (const TdNomination *nomination);
 

@@ -190,7 +190,13 @@ td_parse_count (const char  *text,
         }
       goto invalid;
     }
-  if (digits->len == 0 || digits->len > 15 || (grouped && group != 3))
+  if (digits->len > 15 && !(grouped && group != 3))
+    {
+      g_set_error (error, TD_FORMAT_ERROR, TD_FORMAT_ERROR_INVALID,
+                   _("“%s” is too large: a count has at most 15 digits."), copy);
+      return FALSE;
+    }
+  if (digits->len == 0 || (grouped && group != 3))
     goto invalid;
 
   *value = (gint64) g_ascii_strtoull (digits->str, NULL, 10);

@@ -124,6 +124,11 @@ demo_denominator (GRand          *rand,
    * warns, and the ward explains it in its note (see fill_assessment). */
   if (g_str_equal (du->code, MERGED_WARD) && first_round)
     drift = 0.8;
+  /* A commune's team serves the commune: its adults are the commune's, never more. */
+  if ((target == 4 || target == 17) && du->kind == TD_UNIT_KIND_TEAM_COMMUNE && du->parent != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (demo_units); i++)
+      if (g_str_equal (demo_units[i].code, du->parent))
+        return demo_denominator (rand, &demo_units[i], target, first_round);
   if (target == 4 || target == 17)
     return (gint64) (drift * (double) (du->kind == TD_UNIT_KIND_TEAM_VILLAGE ? unit_size (du, "adults", 600, 2500)
                                                                             : unit_size (du, "adults", 8000, 42000)));

@@ -25,7 +25,7 @@ td_certificates_for_decision (const TdDecision *d,
       TdCertificate *c = g_new0 (TdCertificate, 1);
       const char *entry = register_numbers ? g_hash_table_lookup (register_numbers, &n->id) : NULL;
 
-      c->recipient = g_strdup (n->individual ? n->person_name : n->unit_name);
+      c->recipient = g_strdup (td_nomination_get_name (n));
       c->unit = n->individual ? td_nomination_format_position (n) : g_strdup ("");
       c->achievement = g_strdup (n->achievement);
       c->decision = short_date && !trial ? g_strdup_printf ("Quyết định số %s ngày %s", number, short_date)

@@ -269,7 +269,7 @@ attached_list (TdFlow             *f,
               row_make (f, &item, 0, tt, nom->person_name, detail, FALSE);
             }
           else
-            row_make (f, &item, 0, tt, nom->unit_name, NULL, FALSE);
+            row_make (f, &item, 0, tt, td_nomination_get_name (nom), NULL, FALSE);
           if (row.cells[1] != NULL)
             {
               /* A section heading never ends a page: it goes with its first row. */

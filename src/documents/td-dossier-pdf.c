@@ -187,6 +187,7 @@ td_proposal_render_pdf (const TdProposal  *p,
   g_autoptr(JsonParser) parser = template_part ("proposal", &o, error);
   g_autofree char *province_up = upper (p->province);
   g_autofree char *co_up = upper (p->co_appraiser);
+  g_autofree char *appraiser_up = upper (p->appraiser);
   g_autofree char *count = NULL;
   g_autofree char *date = NULL;
   g_auto(GStrv) bases = NULL;
@@ -212,7 +213,7 @@ td_proposal_render_pdf (const TdProposal  *p,
   td_flow_begin (&f, surface);
   {
     g_autofree char *governing = text (o, "governing_body", "PROVINCE", province_up, NULL);
-    g_autofree char *issuing = text (o, "issuing_body", "CO_APPRAISER", co_up, NULL);
+    g_autofree char *issuing = text (o, "issuing_body", "CO_APPRAISER", co_up, "APPRAISER", appraiser_up, NULL);
     g_autofree char *suffix = text (o, "number_suffix", NULL);
     g_autofree char *number = g_strdup_printf ("Số: …/%s", suffix);
     g_autofree char *when = blank_date (p->province);
@@ -255,10 +256,10 @@ td_proposal_render_pdf (const TdProposal  *p,
   td_flow_table (&f, shares, G_N_ELEMENTS (shares), head, rows);
   f.y += 10;
   {
-    g_autofree char *close = text (o, "closing", "co_appraiser", p->co_appraiser, NULL);
+    g_autofree char *close = text (o, "closing", "appraiser", p->appraiser, "co_appraiser", p->co_appraiser, NULL);
     g_autofree char *signer = text (o, "signer_title", NULL);
 
-    recipients = text_list (o, "recipients", "appraiser", p->appraiser);
+    recipients = text_list (o, "recipients", "co_appraiser", p->co_appraiser);
     td_flow_closing_init (&f, &closing, signer, "", recipients);
     td_flow_paragraph (&f, NULL, close, 0, TD_FLOW_PARA_SPACE + 10 + td_flow_closing_keep (&closing));
     f.y += 10;
@@ -406,8 +407,10 @@ report_pages (TdFlow           *f,
   }
   {
     g_autofree char *h1 = text (o, n->individual ? "section_1_individual" : "section_1_collective", NULL);
-    g_autofree char *t1 = text (o, "section_1_text", "name", n->unit_name, "unit_kind", d->unit_kind,
-                                "campaign", d->campaign, NULL);
+    /* A person reports with their own profile; a unit with what it is. */
+    g_autofree char *t1 = text (o, n->individual ? "individual_section_1_text" : "section_1_text", "name", n->unit_name,
+                                "unit_kind", d->unit_kind, "campaign", d->campaign, "person", n->person_name,
+                                "position", n->person_position ? n->person_position : "…", NULL);
     g_autofree char *h2 = text (o, "section_2", NULL);
     g_autofree char *t2 = text (o, "section_2_text", "round", d->round_title, NULL);
 
@@ -450,11 +453,13 @@ report_pages (TdFlow           *f,
   {
     g_autofree char *h4 = text (o, "section_4", NULL);
     g_autofree char *t4 = text (o, "section_4_text", NULL);
-    g_autofree char *signer = text (o, "signer_title", NULL);
-    g_autofree char *left = text (o, "left_signer", NULL);
+    /* A person signs their own report, their head confirms it; a unit's head signs, the level
+     * that proposes it confirms. */
+    g_autofree char *signer = text (o, n->individual ? "individual_signer_title" : "signer_title", NULL);
+    g_autofree char *left = text (o, n->individual ? "individual_left_signer" : "left_signer", NULL);
 
     heading (f, h4);
-    td_flow_closing_init (f, &closing, signer, "", NULL);
+    td_flow_closing_init (f, &closing, signer, n->individual ? n->person_name : "", NULL);
     td_flow_closing_left_signer (f, &closing, left, "");
     td_flow_paragraph (f, NULL, t4, 0, TD_FLOW_PARA_SPACE + 10 + td_flow_closing_keep (&closing));
     f->y += 10;
@@ -660,7 +665,7 @@ dossier_pages (cairo_surface_t    *surface,
   {
     g_autofree char *who = d->nomination->individual
                            ? g_strdup_printf ("%s – %s", d->nomination->person_name, d->nomination->unit_name)
-                           : g_strdup (d->nomination->unit_name);
+                           : g_strdup (td_nomination_get_name (d->nomination));
     g_autofree char *award = g_strdup_printf ("Hình thức đề nghị: %s. Đơn vị đề nghị: %s.",
                                               d->nomination->level == TD_AWARD_BANG_KHEN
                                               ? "Bằng khen của Chủ tịch UBND tỉnh" : "Giấy khen",

@@ -30,6 +30,7 @@ struct _TdCertificatesDialog
 
   AdwComboRow    *template_row;
   AdwActionRow   *count_row;
+  AdwSwitchRow   *reprint_row;
   GtkButton      *preview_button;
   GtkButton      *split_button;
   GtkBox         *progress_box;
@@ -116,6 +117,7 @@ show_count (TdCertificatesDialog *self)
   else
     count = g_strdup_printf ("%u", self->certificates->len);
   adw_action_row_set_subtitle (self->count_row, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->reprint_row), sheets > 0 && !td_decision_is_draft (self->decision));
 }
 
 /* The pages went onto pre-printed blanks: the board's stock goes down by as many. */
@@ -126,7 +128,7 @@ blanks_printed_cb (TdCertificatesDialog *self)
 
   if (self->decision == NULL ||
       !td_award_book_record_print (self->db, self->decision->id, template_name (self), self->certificates->len,
-                                   FALSE, &error))
+                                   adw_switch_row_get_active (self->reprint_row), &error))
     {
       if (error != NULL)
         td_window_toast (GTK_WIDGET (self), error->message);
@@ -199,6 +201,19 @@ start (TdCertificatesDialog *self,
   if (template_ == NULL || !td_certificates_check_paper (template_, self->certificates, &error))
     {
       td_window_toast (GTK_WIDGET (self), error->message);
+      g_clear_pointer (&template_, td_certificate_template_free);
+      return;
+    }
+  /* Blanks are counted stock: a withdrawn decision gets none, a second run only as a reprint. */
+  if (td_certificate_template_is_preprinted (template_) && !td_decision_is_draft (self->decision) &&
+      !td_award_book_check_blanks (self->db, self->decision->id, self->decision->status == TD_DECISION_WITHDRAWN,
+                                   self->certificates->len, self->certificates->len,
+                                   adw_switch_row_get_active (self->reprint_row), &error))
+    {
+      AdwDialog *refusal = adw_alert_dialog_new (_("Not Printed on Blanks"), error->message);
+
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (refusal), "close", _("_Close"));
+      adw_dialog_present (refusal, GTK_WIDGET (self));
       g_clear_pointer (&template_, td_certificate_template_free);
       return;
     }
@@ -336,6 +351,7 @@ td_certificates_dialog_class_init (TdCertificatesDialogClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, TdCertificatesDialog, name)
   BIND (template_row);
   BIND (count_row);
+  BIND (reprint_row);
   BIND (preview_button);
   BIND (split_button);
   BIND (progress_box);

@@ -159,7 +159,7 @@ show_candidates (TdDecisionDialog *self)
         continue;
       row = adw_action_row_new ();
       check = gtk_check_button_new ();
-      title = g_markup_escape_text (n->individual ? n->person_name : n->unit_name, -1);
+      title = g_markup_escape_text (td_nomination_get_name (n), -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), n->individual ? n->unit_name : _("Collective"));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
