@@ -252,6 +252,52 @@ test_submitted_is_read_only (void)
 
 /* What is stored cannot be read (a damaged file, here a table renamed away): the form says so,
  * takes nothing typed, and what is stored is still there once the file is mended. */
+/* The board answers a received self-assessment where it reads it: the banner's Appraise…
+ * asks for the opinion, or the reason; a return needs its reason; the verdict is recorded. */
+static void
+test_board_appraises (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "appraise.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdUnit) unit = NULL;
+  g_autoptr(TdRound) round = NULL;
+  g_autoptr(TdAssessmentInfo) info = NULL;
+  TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+  AdwDialog *dialog;
+  GtkWidget *window;
+
+  g_assert_true (td_demo_populate (db, &error));
+  window = show_form (page, db, "STC", 2, 800, 600);   /* received in the sample */
+  td_test_iterate (50);
+  g_assert_true (adw_banner_get_revealed (page->returned_banner));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (page->returned_banner)), ==, "assessment.appraise");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "assessment.appraise", NULL);
+  td_test_iterate (10);
+  dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  /* No reason, no return. */
+  g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "return"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog))),
+                         "Số liệu khớp với minh chứng");
+  g_assert_true (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "return"));
+  td_test_shot (window, "form-appraise");
+  g_signal_emit_by_name (dialog, "response", "approve");
+  adw_dialog_force_close (dialog);
+  td_test_iterate (20);
+
+  unit = td_catalog_find_unit (db, "STC", &error);
+  round = td_catalog_find_round (db, 2, &error);
+  info = td_assessment_lookup (db, td_unit_get_id (unit), td_round_get_id (round), &error);
+  g_assert_cmpint (info->status, ==, TD_ASSESSMENT_APPRAISED);
+  g_assert_nonnull (strstr (adw_banner_get_title (page->returned_banner), "Appraised"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (20);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
 static void
 test_unreadable_is_read_only (void)
 {
@@ -615,6 +661,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/form/empty-database", test_empty_database);
   g_test_add_func ("/form/submitted-is-read-only", test_submitted_is_read_only);
   g_test_add_func ("/form/unreadable-is-read-only", test_unreadable_is_read_only);
+  g_test_add_func ("/form/board-appraises", test_board_appraises);
   g_test_add_func ("/form/remove-replace-evidence", test_remove_replace_evidence);
   g_test_add_func ("/form/message-stays-in-view", test_message_stays_in_view);
   g_test_add_func ("/form/import-dialog", test_import_dialog);

@@ -41,6 +41,17 @@ toast_error (TdCouncilView *self,
   td_window_toast (GTK_WIDGET (self), error->message);
 }
 
+/* A refusal with counts and what to do: in full, in a dialog, not cut off in a toast. */
+static void
+refusal (TdCouncilView *self,
+         GError        *error)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (_("Not Recorded"), error->message);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
 GArray *
 td_council_view_get_waiting (TdCouncilView *self)
 {
@@ -276,11 +287,17 @@ vote_response_cb (AdwAlertDialog *dialog,
   gint64 meeting = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "td-meeting");
   gint64 nomination = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "td-nomination");
 
+  g_autoptr(TdTransaction) tx = NULL;
+
   if (!g_str_equal (response, "count"))
     return;
-  if (!td_meeting_vote (self->db, meeting, nomination, (guint) adw_spin_row_get_value (spins[0]),
-                        (guint) adw_spin_row_get_value (spins[1]), (guint) adw_spin_row_get_value (spins[2]), &error))
-    toast_error (self, error);
+  if ((tx = td_transaction_begin (self->db, &error)) == NULL ||
+      !td_meeting_vote (self->db, meeting, nomination, (guint) adw_spin_row_get_value (spins[0]),
+                        (guint) adw_spin_row_get_value (spins[1]), (guint) adw_spin_row_get_value (spins[2]), &error) ||
+      !td_meeting_record_written (self->db, meeting, nomination, (guint) adw_spin_row_get_value (spins[3]),
+                                  (guint) adw_spin_row_get_value (spins[4]), &error) ||
+      !td_transaction_commit (tx, &error))
+    refusal (self, error);
   else
     changed (self);
 }
@@ -292,16 +309,20 @@ vote_cb (GtkButton     *button,
   AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Ballot Count"), NULL));
   GtkWidget *list = boxed_list ();
   guint present = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "td-present"));
-  static const char * const labels[] = { N_("Agree"), N_("Disagree"), N_("Abstain") };
-  AdwSpinRow **spins = g_new0 (AdwSpinRow *, 3);
+  guint absent = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "td-absent"));
+  /* The ballot of those present; then the written opinions of those absent, which count too. */
+  static const char * const labels[] = { N_("Agree"), N_("Disagree"), N_("Abstain"), N_("Agree in Writing (Absent)"),
+                                         N_("Disagree in Writing (Absent)") };
+  AdwSpinRow **spins = g_new0 (AdwSpinRow *, 5);
   g_autofree char *body = g_strdup_printf (_("%s: every one of the %u members present votes once."),
                                            (const char *) g_object_get_data (G_OBJECT (button), "td-name"), present);
 
   adw_alert_dialog_set_body (dialog, body);
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 5; i++)
     {
-      spins[i] = ADW_SPIN_ROW (adw_spin_row_new_with_range (0, present, 1));
+      spins[i] = ADW_SPIN_ROW (adw_spin_row_new_with_range (0, MAX (i < 3 ? present : absent, 1), 1));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (spins[i]), _(labels[i]));
+      gtk_widget_set_visible (GTK_WIDGET (spins[i]), i < 3 || absent > 0);
       gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (spins[i]));
     }
   adw_alert_dialog_set_extra_child (dialog, list);
@@ -325,7 +346,7 @@ close_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!td_meeting_close (self->db, g_variant_get_int64 (parameter), &error))
-    toast_error (self, error);
+    refusal (self, error);
   else
     changed (self);
 }
@@ -369,6 +390,10 @@ meeting_row (TdCouncilView *self,
       TdMeetingItem *item = m->items->pdata[i];
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *count = !item->voted ? g_strdup (_("Not counted yet"))
+        : item->written_agree + item->written_disagree > 0
+        ? g_strdup_printf (_("%u agree, %u disagree, %u abstain; in writing %u agree, %u disagree%s"), item->agree,
+                           item->disagree, item->abstain, item->written_agree, item->written_disagree,
+                           !item->decided ? "" : item->passed ? _(" · passed") : _(" · not passed"))
         : g_strdup_printf (_("%u agree, %u disagree, %u abstain%s"), item->agree, item->disagree, item->abstain,
                            !item->decided ? "" : item->passed ? _(" · passed") : _(" · not passed"));
 
@@ -385,6 +410,9 @@ meeting_row (TdCouncilView *self,
                                   g_free);
           g_object_set_data_full (G_OBJECT (vote), "td-name", g_strdup (item->name), g_free);
           g_object_set_data (G_OBJECT (vote), "td-present", GUINT_TO_POINTER (m->present->len));
+          g_object_set_data (G_OBJECT (vote), "td-absent",
+                             GUINT_TO_POINTER (m->members_total > m->present->len
+                                               ? m->members_total - m->present->len : 0));
           g_signal_connect (vote, "clicked", G_CALLBACK (vote_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), vote);
         }
