@@ -99,6 +99,14 @@ td_test_pki_setup (void)
                         "expiration_date = \"2020-01-01 00:00:00 UTC\"\n", "ca");
   make_cert ("rogue-ca", "cn = \"CA lạ\"\nca\ncert_signing_key\nexpiration_days = 3650\n", NULL);
   make_cert ("rogue", "cn = \"UBND xã Á\"\nsigning_key\nexpiration_days = 365\n", "rogue-ca");
+  /* The board, another certificate with its very name from the same CA (another province's
+   * Sở Nội vụ), and the board's next key. */
+  make_cert ("board", "cn = \"Sở Nội vụ\"\nsigning_key\nexpiration_days = 365\n", "ca");
+  make_cert ("board-twin", "cn = \"Sở Nội vụ\"\nsigning_key\nexpiration_days = 365\n", "ca");
+  make_cert ("board-new", "cn = \"Sở Nội vụ\"\nsigning_key\nexpiration_days = 730\n", "ca");
+  load_token ("board", "board");
+  load_token ("board-twin", "board-twin");
+  load_token ("board-new", "board-new");
   load_token ("unit", "unit");
   load_token ("other", "other");
   load_token ("expired", "expired");

@@ -98,6 +98,47 @@ verdict_of (TdDatabase *db, gint64 assessment_id, const char *sha256)
   g_assert_not_reached ();
 }
 
+/* A forged return at a unit that takes unsigned packages (it has no board key to check): one
+ * that claims a revision the unit never sent is refused, and one that brings other files
+ * never replaces the unit's own evidence. */
+static void
+test_forged_return (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *far = spoiled_copy (f, "tra-lai-r10000", "UPDATE manifest SET value = 'returned' WHERE key = 'status';"
+                                       "INSERT OR REPLACE INTO manifest VALUES ('status_reason', 'giả');"
+                                       "UPDATE manifest SET value = '10000' WHERE key = 'revision'");
+  g_autofree char *swapped = spoiled_copy (f, "tra-lai-doi-tep", "UPDATE manifest SET value = 'returned' WHERE key = 'status';"
+                                           "INSERT OR REPLACE INTO manifest VALUES ('status_reason', 'giả');"
+                                           "UPDATE evidence SET file_name = 'tep-la.pdf', verdict = 'rejected'");
+  gint64 a = unit_assessment (f->unit_db, "X-A", 2);
+  g_autoptr(TdAssessmentInfo) before = td_assessment_get_info (f->unit_db, a, &error);
+  g_autoptr(GPtrArray) files_before = td_evidence_list_for_assessment (f->unit_db, a, &error);
+  g_autoptr(GPtrArray) files_after = NULL;
+  g_autoptr(TdAssessmentInfo) after = NULL;
+  g_autofree char *dump_before = td_test_dump (f->unit_db);
+  g_autofree char *dump_after = NULL;
+  g_autoptr(TdPackagePreview) refused = td_package_import (f->unit_db, far, 0, &error);
+  g_autoptr(TdPackagePreview) taken = NULL;
+
+  g_assert_null (refused);
+  g_assert_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_OLDER_REVISION);
+  g_clear_error (&error);
+  dump_after = td_test_dump (f->unit_db);
+  g_assert_cmpstr (dump_before, ==, dump_after);
+  /* Taken as a return (it is one, unsigned, at a unit that allows that), but only as a return:
+   * the status and reason, the verdicts on the unit's own files; the files stay the unit's. */
+  taken = td_package_import (f->unit_db, swapped, 0, &error);
+  g_assert_no_error (error);
+  after = td_assessment_get_info (f->unit_db, a, &error);
+  g_assert_cmpint (after->revision, ==, before->revision);
+  files_after = td_evidence_list_for_assessment (f->unit_db, a, &error);
+  g_assert_cmpuint (files_after->len, ==, files_before->len);
+  for (guint i = 0; i < files_after->len; i++)
+    g_assert_cmpstr (((TdEvidenceInfo *) files_after->pdata[i])->file_name, ==,
+                     ((TdEvidenceInfo *) files_before->pdata[i])->file_name);
+}
+
 /* "returned" comes from the board only: a package that says so is refused at the board, and the
  * board's verdicts stay. */
 static void
@@ -447,6 +488,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/package-hostile/unit-cannot-return", test_unit_cannot_return);
+  ADD ("/package-hostile/forged-return", test_forged_return);
   ADD ("/package-hostile/revision-received-once", test_revision_received_once);
   ADD ("/package-hostile/verdicts-are-the-boards", test_verdicts_are_the_boards);
   ADD ("/package-hostile/revision-bounds", test_revision_bounds);

@@ -61,10 +61,10 @@ test_sign_dialog (void)
   adw_dialog_present (ADW_DIALOG (dialog), window);
   td_test_iterate (20);
 
-  /* "Do not sign", the four keys on the token, "Certificate file…". */
+  /* "Do not sign", the seven keys on the token (four units', three of the board's), "Certificate file…". */
   choices = adw_combo_row_get_model (ADW_COMBO_ROW (child (dialog, "key_row")));
-  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 6);
-  for (guint i = 0; i < 6; i++)
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 9);
+  for (guint i = 0; i < 9; i++)
     {
       g_autoptr(GtkStringObject) s = g_list_model_get_item (choices, i);
       if (g_str_has_prefix (gtk_string_object_get_string (s), "UBND xã Á (token thidua)"))

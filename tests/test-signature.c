@@ -240,7 +240,7 @@ write_setup (Fixture *f, const char *label, const char *path)
   g_autoptr(TdSigner) signer = label ? token_signer (label, PIN, &error) : NULL;
 
   g_assert_no_error (error);
-  g_assert_true (td_setup_export_signed (f->province_db, "X-A", path, signer, &error));
+  g_assert_true (td_setup_export_signed (f->province_db, "X-A", path, signer, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -309,6 +309,203 @@ test_signed_setup (Fixture *f, gconstpointer data)
   result = td_setup_open (clerk, good, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (result->unchanged);
+  g_assert_finalize_object (clerk);
+}
+
+static void
+write_setup_rollover (Fixture *f, const char *label, const char *previous_label, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdSigner) signer = token_signer (label, PIN, &error);
+  g_autoptr(TdSigner) previous = token_signer (previous_label, PIN, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (td_setup_export_signed (f->province_db, "X-A", path, signer, previous, &error));
+  g_assert_no_error (error);
+}
+
+/* The clerk's installation, set up from the board's file signed with @label: its key pinned. */
+static TdDatabase *
+clerk_from_board (Fixture *f, const char *label, const char *name)
+{
+  g_autofree char *setup = g_strdup_printf ("%s/%s.thidua-setup", dir, name);
+  g_autofree char *db_path = g_strdup_printf ("%s/%s.db", dir, name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdSetupResult) result = NULL;
+  TdDatabase *clerk;
+
+  g_remove (db_path);
+  td_database_set_installation (f->province_db, TD_INSTALLATION_BOARD, NULL, &error);
+  write_setup (f, label, setup);
+  clerk = td_database_open (db_path, &error);
+  g_assert_no_error (error);
+  td_database_set_actor (clerk, "Cán bộ xã Á");
+  result = td_setup_open (clerk, setup, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result->signer_key);
+  return clerk;
+}
+
+static void
+assert_setup_refused (TdDatabase *clerk, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = td_test_dump (clerk);
+  g_autofree char *after = NULL;
+  g_autoptr(TdSetupResult) refused = td_setup_open (clerk, path, NULL, &error);
+
+  g_assert_null (refused);
+  g_assert_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNTRUSTED);
+  g_test_message ("%s: %s", path, error->message);
+  after = td_test_dump (clerk);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A unit knows its board by key, not by name: another certificate named "Sở Nội vụ" from the
+ * same CA takes nothing over; the board's new key comes only countersigned by the old one. */
+static void
+test_setup_pins_key (Fixture *f, gconstpointer data)
+{
+  g_autofree char *twin = path_of ("setup-twin.thidua-setup");
+  g_autofree char *new_alone = path_of ("setup-new-alone.thidua-setup");
+  g_autofree char *twin_rollover = path_of ("setup-twin-rollover.thidua-setup");
+  g_autofree char *rollover = path_of ("setup-rollover.thidua-setup");
+  g_autofree char *old_again = path_of ("setup-old-again.thidua-setup");
+  g_autofree char *next = path_of ("setup-next.thidua-setup");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdSetupResult) result = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *new_key = NULL;
+  TdDatabase *clerk;
+
+  if (!skip_unless_ready ())
+    return;
+  clerk = clerk_from_board (f, "board", "pinned");
+  key = td_database_get_meta (clerk, "board_key");
+  g_assert_cmpuint (strlen (key), ==, 64);
+
+  /* The board renames the unit in the twin's file: nothing of it is taken. */
+  g_assert_true (td_register_save (f->province_db, &(TdUnitRecord) { .code = (char *) "X-A", .name = (char *) "Xã Chiếm",
+                                                                     .kind = TD_UNIT_KIND_COMMUNE, .active = TRUE },
+                                   FALSE, &error));
+  write_setup (f, "board-twin", twin);
+  write_setup (f, "board-new", new_alone);
+  write_setup_rollover (f, "board-new", "board-twin", twin_rollover);
+  assert_setup_refused (clerk, twin);
+  assert_setup_refused (clerk, new_alone);
+  assert_setup_refused (clerk, twin_rollover);
+
+  /* The board's rollover: taken, and said. */
+  write_setup_rollover (f, "board-new", "board", rollover);
+  result = td_setup_open (clerk, rollover, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->key_changed);
+  g_assert_cmpuint (result->changes->len, >=, 2);
+  g_assert_nonnull (strstr (result->changes->pdata[0], "signing key changed"));
+  g_assert_nonnull (strstr (result->changes->pdata[1], "Xã Chiếm"));
+  new_key = td_database_get_meta (clerk, "board_key");
+  g_assert_cmpstr (new_key, !=, key);
+  /* The former key alone no longer speaks for the board; the new one does. */
+  write_setup (f, "board", old_again);
+  assert_setup_refused (clerk, old_again);
+  write_setup (f, "board-new", next);
+  g_clear_pointer (&result, td_setup_result_free);
+  result = td_setup_open (clerk, next, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (result->key_changed);
+  g_assert_finalize_object (clerk);
+}
+
+/* The board's return reaches the unit only signed by the key the unit pinned; it never
+ * replaces the unit's evidence and never moves its revision. */
+static void
+test_return_from_board (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *package = path_of ("ret-submit.thidua");
+  g_autofree char *unsigned_return = path_of ("ret-unsigned.thidua");
+  g_autofree char *twin_return = path_of ("ret-twin.thidua");
+  g_autofree char *board_return = path_of ("ret-board.thidua");
+  g_autoptr(TdPackagePreview) preview = NULL;
+  g_autoptr(TdAssessmentInfo) before = NULL;
+  g_autoptr(TdAssessmentInfo) after = NULL;
+  g_autoptr(GPtrArray) files_before = NULL;
+  g_autoptr(GPtrArray) files_after = NULL;
+  g_autoptr(TdUnit) unit = NULL;
+  g_autoptr(TdRound) round = NULL;
+  g_autoptr(GListModel) targets = NULL;
+  TdDatabase *clerk;
+  gint64 a;
+
+  if (!skip_unless_ready ())
+    return;
+  clerk = clerk_from_board (f, "board", "returns");
+  unit = td_catalog_find_unit (clerk, "X-A", &error);
+  round = td_catalog_find_round (clerk, 2, &error);
+  targets = td_catalog_list_targets (clerk, &error);
+  a = td_assessment_ensure (clerk, td_unit_get_id (unit), td_round_get_id (round), &error);
+  for (guint n = 1; n <= 19; n++)
+    {
+      g_autoptr(TdTarget) t = g_list_model_get_item (targets, n - 1);
+      TdValue v = { .not_applicable = TRUE, .na_reason = (char *) "Không áp dụng" };
+      TdValue r = { .has_numerator = TRUE, .numerator = 40 + n, .has_denominator = TRUE, .denominator = 60 };
+      if (td_target_is_reported_by (t, TD_UNIT_KIND_COMMUNE))
+        g_assert_true (td_assessment_set_value (clerk, a, t, n == 19 ? &v : &r, &error));
+    }
+  {
+    g_autoptr(GBytes) pdf = td_demo_make_pdf ("Báo cáo", "Nội dung", 1);
+    g_autoptr(TdTarget) t1 = g_list_model_get_item (targets, 0);
+    TdEvidenceOwner owner = { .assessment_id = a, .target_id = td_target_get_id (t1) };
+    g_assert_cmpint (td_evidence_attach (clerk, pdf, "bao-cao.pdf", &owner, 0, &error), >, 0);
+  }
+  if (!td_assessment_set_status (clerk, a, TD_ASSESSMENT_SUBMITTED, NULL, targets, &error))
+    g_error ("%s", error->message);
+  g_assert_true (td_trust_set_allow_unsigned (f->province_db, TRUE, &error));
+  g_assert_true (td_package_export (clerk, "X-A", 2, package, &error));
+  preview = td_package_import (f->province_db, package, 0, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(TdUnit) at_board = td_catalog_find_unit (f->province_db, "X-A", &error);
+    g_autoptr(TdAssessmentInfo) info = td_assessment_lookup (f->province_db, td_unit_get_id (at_board),
+                                                            td_round_get_id (round), &error);
+    g_autoptr(TdSigner) board = token_signer ("board", PIN, &error);
+    g_autoptr(TdSigner) twin = token_signer ("board-twin", PIN, &error);
+
+    g_assert_true (td_assessment_set_status (f->province_db, info->id, TD_ASSESSMENT_RETURNED, "Thiếu minh chứng",
+                                             NULL, &error));
+    g_assert_true (td_package_export_signed (f->province_db, "X-A", 2, unsigned_return, NULL, &error));
+    g_assert_true (td_package_export_signed (f->province_db, "X-A", 2, twin_return, twin, &error));
+    g_assert_true (td_package_export_signed (f->province_db, "X-A", 2, board_return, board, &error));
+    g_assert_no_error (error);
+  }
+  before = td_assessment_lookup (clerk, td_unit_get_id (unit), td_round_get_id (round), &error);
+  files_before = td_evidence_list_for_assessment (clerk, a, &error);
+  {
+    const char *refused[] = { unsigned_return, twin_return };
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autofree char *dump_before = td_test_dump (clerk);
+        g_autofree char *dump_after = NULL;
+        g_autoptr(TdPackagePreview) no = td_package_import (clerk, refused[i], 0, &error);
+
+        g_assert_null (no);
+        g_assert_true (error->domain == TD_SIGNATURE_ERROR);
+        g_test_message ("%s: %s", refused[i], error->message);
+        g_clear_error (&error);
+        dump_after = td_test_dump (clerk);
+        g_assert_cmpstr (dump_before, ==, dump_after);
+      }
+  }
+  g_clear_pointer (&preview, td_package_preview_free);
+  preview = td_package_import (clerk, board_return, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (preview->kind, ==, TD_IMPORT_RETURNED);
+  after = td_assessment_lookup (clerk, td_unit_get_id (unit), td_round_get_id (round), &error);
+  g_assert_cmpint (after->status, ==, TD_ASSESSMENT_RETURNED);
+  g_assert_cmpint (after->revision, ==, before->revision);
+  files_after = td_evidence_list_for_assessment (clerk, a, &error);
+  g_assert_cmpuint (files_after->len, ==, files_before->len);
+  g_assert_cmpint (((TdEvidenceInfo *) files_after->pdata[0])->id, ==, ((TdEvidenceInfo *) files_before->pdata[0])->id);
   g_assert_finalize_object (clerk);
 }
 
@@ -469,7 +666,7 @@ test_token_keys (Fixture *f, gconstpointer data)
     return;
   keys = td_signer_list_token_keys (module, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (keys->len, ==, 4);
+  g_assert_cmpuint (keys->len, ==, 7);   /* four units' keys, three of the board's */
   for (guint i = 0; i < keys->len; i++)
     {
       TdTokenKey *key = keys->pdata[i];
@@ -628,6 +825,34 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_cmpint (cli ("", &out, &err, "--database", province_db, "verify", f->package, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "changed after it was signed"));
   g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The board returns it: it takes signed packages only, so its return is signed too; unsigned,
+   * the return is refused before anything changes. */
+  {
+    g_autofree char *good = path_of ("xa-a-good.thidua");
+    g_autofree char *returned = path_of ("tra-lai-ky.thidua");
+    const char *board_uri = "pkcs11:token=thidua;object=board;type=private";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TdPackagePreview) preview = NULL;
+    g_autoptr(TdSigner) signer = token_signer ("unit", PIN, &error);
+
+    g_assert_true (td_package_export_signed (f->unit_db, "X-A", 2, good, signer, &error));
+    preview = td_package_import (f->province_db, good, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (cli ("", &out, &err, "--database", province_db, "return", "--unit", "X-A", "--round", "2",
+                          "--reason", "Thiếu minh chứng", "-o", returned, NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "--sign-pkcs11"));
+    g_assert_false (g_file_test (returned, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (cli (PIN "\n", &out, &err, "--database", province_db, "return", "--unit", "X-A", "--round", "2",
+                          "--reason", "Thiếu minh chứng", "-o", returned, "--sign-pkcs11", board_uri,
+                          "--pkcs11-module", module, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "signed by Sở Nội vụ"));
+    g_assert_true (g_file_test (returned, G_FILE_TEST_EXISTS));
+  }
 }
 
 int
@@ -645,6 +870,8 @@ main (int argc, char *argv[])
   ADD ("/signature/tampered-evidence", test_tampered_evidence);
   ADD ("/signature/forged-index", test_forged_index);
   ADD ("/signature/signed-setup", test_signed_setup);
+  ADD ("/signature/setup-pins-key", test_setup_pins_key);
+  ADD ("/signature/return-from-board", test_return_from_board);
   ADD ("/signature/expired", test_expired);
   ADD ("/signature/untrusted", test_untrusted);
   ADD ("/signature/other-unit", test_other_unit);

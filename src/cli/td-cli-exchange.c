@@ -83,19 +83,28 @@ td_cli_return (TdCliContext  *ctx,
   g_autoptr(TdUnit) unit = NULL;
   g_autoptr(TdRound) round = NULL;
   g_autoptr(TdAssessmentInfo) info = NULL;
+  g_autofree char *pkcs11 = NULL;
+  g_autofree char *p12 = NULL;
+  g_autofree char *module = NULL;
+  g_autoptr(TdSigner) signer = NULL;
+  g_autoptr(TdTransaction) tx = NULL;
   int round_number = 0, status = 0;
   GOptionEntry entries[] = {
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit_code, N_("The unit (its code)"), N_("CODE") },
     { "round", 'r', 0, G_OPTION_ARG_INT, &round_number, N_("Round number (1, 2, …)"), N_("R") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is returned: what the unit must correct"), N_("TEXT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Also write the package that tells the unit (.thidua), or the folder to write it in"), N_("FILE") },
+    TD_CLI_SIGN_ENTRIES (pkcs11, module, p12),
     { NULL }
   };
 
   if (!td_cli_parse (ctx, "return", NULL, entries, &argc, &argv, &status, error))
     return status;
-  if (unit_code == NULL || round_number <= 0 || reason == NULL)
-    return td_cli_usage_error (error, _("return needs --unit CODE --round R --reason TEXT"));
+  if (unit_code == NULL || round_number <= 0 || reason == NULL || (pkcs11 && p12))
+    return td_cli_usage_error (error, _("return needs --unit CODE --round R --reason TEXT, and at most one of "
+                                        "--sign-pkcs11 and --sign-p12"));
+  if ((pkcs11 || p12) && output == NULL)
+    return td_cli_usage_error (error, _("--sign-pkcs11 and --sign-p12 sign the return package: give it with -o FILE"));
   if (output != NULL && (path = td_package_resolve_output (output, unit_code, (guint) round_number, error)) == NULL)
     return 1;
   if (!td_cli_open (ctx, error) ||
@@ -110,10 +119,21 @@ td_cli_return (TdCliContext  *ctx,
                      _("%s has no self-assessment for this round."), td_unit_get_name (unit));
       return 1;
     }
-  if (!td_assessment_set_status (ctx->db, info->id, TD_ASSESSMENT_RETURNED, reason, NULL, error))
+  /* A unit that takes signed packages only takes the board's signed return only. */
+  if (path != NULL && signer == NULL && !(pkcs11 || p12) && !td_trust_get_allow_unsigned (ctx->db))
+    return td_cli_usage_error (error, _("The board accepts signed packages only, and so do its units: sign the return "
+                                        "with --sign-pkcs11 or --sign-p12"));
+  if ((pkcs11 || p12) && (signer = td_cli_make_signer (pkcs11, module, p12, error)) == NULL)
     return 1;
-  if (path != NULL && !td_package_export (ctx->db, unit_code, (guint) round_number, path, error))
+  /* The status and the file that tells the unit, together: no return the unit never hears of. */
+  if ((tx = td_transaction_begin (ctx->db, error)) == NULL ||
+      !td_assessment_set_status (ctx->db, info->id, TD_ASSESSMENT_RETURNED, reason, NULL, error) ||
+      (path != NULL && !td_package_export_signed (ctx->db, unit_code, (guint) round_number, path, signer, error)) ||
+      !td_transaction_commit (tx, error))
     return 1;
+  if (path != NULL && !ctx->json)
+    printf (signer ? _("%s: signed by %s\n") : "%s\n", path,
+            signer ? td_signer_get_certificate (signer)->subject : "");
   return 0;
 }
 

@@ -1,7 +1,9 @@
 /* td-cli-setup.c: setting up the two kinds of installation from the command line.
  *
  *   setup export (--unit CODE | --all) -o DIR|FILE [--sign-pkcs11 URI | --sign-p12 FILE]
- *                                                     the board writes setup files
+ *                [--previous-sign-pkcs11 URI | --previous-sign-p12 FILE]
+ *                                                     the board writes setup files (a key
+ *                                                     rollover: signed by the former key too)
  *   setup open FILE [--unit CODE]                     a unit's installation from the board's file
  *   submit --unit CODE --round R                      the form's Nộp, with the same checks */
 #include "config.h"
@@ -22,6 +24,7 @@ export_setup (TdCliContext  *ctx,
               gboolean       all,
               const char    *output,
               TdSigner      *signer,
+              TdSigner      *previous,
               GError       **error)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -30,7 +33,7 @@ export_setup (TdCliContext  *ctx,
   if (g_file_test (output, G_FILE_TEST_IS_DIR) && unit == NULL && !all)
     {
       /* One file per active unit in the folder, one setup version for all. */
-      g_autoptr(GPtrArray) written = td_setup_export_folder (ctx->db, output, signer, error);
+      g_autoptr(GPtrArray) written = td_setup_export_folder (ctx->db, output, signer, previous, error);
 
       if (written == NULL)
         return 1;
@@ -43,14 +46,15 @@ export_setup (TdCliContext  *ctx,
 
       if (g_file_test (output, G_FILE_TEST_IS_DIR))
         {
-          g_autofree char *name = g_strdup_printf ("%s.thidua-setup", unit);
+          /* The whole province's file is named for what it is, not for a unit it lacks. */
+          g_autofree char *name = g_strdup_printf ("%s.thidua-setup", all || unit == NULL ? "tat-ca-don-vi" : unit);
           path = g_build_filename (output, name, NULL);
         }
       else
         path = g_strdup (output);
       if (!all && unit == NULL)
         return td_cli_usage_error (error, _("setup export needs --unit CODE, --all, or a folder to write one file per unit"));
-      if (!td_setup_export_signed (ctx->db, all ? NULL : unit, path, signer, error))
+      if (!td_setup_export_signed (ctx->db, all ? NULL : unit, path, signer, previous, error))
         return 1;
       g_ptr_array_add (files, g_steal_pointer (&path));
     }
@@ -82,11 +86,18 @@ td_cli_setup (TdCliContext  *ctx,
   g_autofree char *pkcs11 = NULL;
   g_autofree char *p12 = NULL;
   g_autofree char *module = NULL;
+  g_autofree char *previous_pkcs11 = NULL;
+  g_autofree char *previous_p12 = NULL;
   g_autoptr(TdSigner) signer = NULL;
+  g_autoptr(TdSigner) previous = NULL;
   gboolean all = FALSE;
   GOptionEntry entries[] = {
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_("The unit (its code)"), N_("CODE") },
     TD_CLI_SIGN_ENTRIES (pkcs11, module, p12),
+    { "previous-sign-pkcs11", 0, 0, G_OPTION_ARG_STRING, &previous_pkcs11,
+      N_("A new board key: sign with the former key at this PKCS#11 URI too (export)"), N_("URI") },
+    { "previous-sign-p12", 0, 0, G_OPTION_ARG_FILENAME, &previous_p12,
+      N_("A new board key: sign with the former key of this PKCS#12 file too (export)"), N_("FILE") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("One file with every unit; the unit is chosen when it is opened (export)"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file, or a folder for one file per unit (export)"), N_("FILE|DIR") },
     { NULL }
@@ -99,9 +110,24 @@ td_cli_setup (TdCliContext  *ctx,
     {
       if (!td_cli_open (ctx, error))
         return 1;
+      if ((previous_pkcs11 || previous_p12) && !(pkcs11 || p12))
+        return td_cli_usage_error (error, _("A key rollover is signed with the new key (--sign-pkcs11 or --sign-p12) "
+                                            "and the former one (--previous-sign-pkcs11 or --previous-sign-p12)"));
       if ((pkcs11 || p12) && (signer = td_cli_make_signer (pkcs11, module, p12, error)) == NULL)
         return 1;
-      return export_setup (ctx, unit, all, output, signer, error);
+      if (previous_pkcs11 || previous_p12)
+        {
+          g_autofree char *secret = td_cli_read_secret (previous_pkcs11 ? _("PIN of the former key's token: ")
+                                                                        : _("Password of the former key's file: "));
+
+          previous = previous_pkcs11 ? td_signer_new_pkcs11 (previous_pkcs11, secret, module, error)
+                                     : td_signer_new_pkcs12 (previous_p12, secret, error);
+          if (secret)
+            memset (secret, 0, strlen (secret));
+          if (previous == NULL)
+            return 1;
+        }
+      return export_setup (ctx, unit, all, output, signer, previous, error);
     }
   if (argc == 3 && g_str_equal (argv[1], "open"))
     {
@@ -136,6 +162,14 @@ td_cli_setup (TdCliContext  *ctx,
           json_builder_add_int_value (b, result->version);
           json_builder_set_member_name (b, "unchanged");
           json_builder_add_boolean_value (b, result->unchanged);
+          TD_CLI_SET_STRING (b, "signed_by", result->signer);
+          TD_CLI_SET_STRING (b, "signer_key", result->signer_key);
+          TD_CLI_SET_BOOL (b, "key_changed", result->key_changed);
+          json_builder_set_member_name (b, "changes");
+          json_builder_begin_array (b);
+          for (guint i = 0; result->changes && i < result->changes->len; i++)
+            json_builder_add_string_value (b, result->changes->pdata[i]);
+          json_builder_end_array (b);
           json_builder_end_object (b);
           root = json_builder_get_root (b);
           td_cli_print_json (root);
@@ -145,6 +179,9 @@ td_cli_setup (TdCliContext  *ctx,
       else
         printf (_("%s is now the installation of %s (%s), with version %d of the board's setup.\n"), ctx->database_path,
                 result->unit_name, result->unit_code, result->version);
+      /* What changed that the clerk should know of: the board's key above all. */
+      for (guint i = 0; !ctx->json && result->changes && i < result->changes->len; i++)
+        printf ("  %s\n", (const char *) result->changes->pdata[i]);
       return 0;
     }
   return td_cli_usage_error (error, _("setup needs export (--unit CODE | --all) -o FILE|DIR, or open FILE [--unit CODE]"));

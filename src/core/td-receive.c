@@ -1,6 +1,8 @@
 /* td-receive.c: the statements that store a received package (see td-receive.h). */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "td-database-private.h"
 #include "td-receive.h"
 
@@ -108,6 +110,35 @@ td_receive_history (TdDatabase          *db,
         return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+td_receive_verdict (TdDatabase  *db,
+                    gint64       assessment_id,
+                    const char  *sha256,
+                    const char  *verdict,
+                    const char  *comment,
+                    GError     **error)
+{
+  TdVerdict v;
+  sqlite3_stmt *stmt;
+
+  if (!td_verdict_from_string (verdict, &v))
+    {
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_CONSTRAINT,
+                   _("The returned package holds a verdict this version does not know (“%s”). Nothing was imported."),
+                   verdict ? verdict : "");
+      return FALSE;
+    }
+  stmt = td_database_prepare (db, "UPDATE evidence SET verdict = ?, verdict_comment = ? WHERE assessment_id = ?"
+                                  " AND sha256 = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  td_stmt_bind_text (stmt, 1, verdict);
+  td_stmt_bind_text (stmt, 2, comment ? comment : "");
+  sqlite3_bind_int64 (stmt, 3, assessment_id);
+  td_stmt_bind_text (stmt, 4, sha256);
+  return td_database_step_done (db, stmt, error);
 }
 
 gboolean

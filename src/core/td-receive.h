@@ -49,6 +49,15 @@ gboolean td_receive_evidence    (TdDatabase               *db,
                                  gboolean                  take_verdicts,
                                  GError                  **error);
 
+/* At the unit, the province's return: the board's verdict on the unit's own file @sha256, if
+ * the unit has it (nothing is added, removed or replaced); an unknown verdict is refused. */
+gboolean td_receive_verdict     (TdDatabase               *db,
+                                 gint64                    assessment_id,
+                                 const char               *sha256,
+                                 const char               *verdict,
+                                 const char               *comment,
+                                 GError                  **error);
+
 /* The unit's own history (the entries' id is the unit's), kept apart from the board's audit
  * log; entries already received are skipped. */
 gboolean td_receive_history     (TdDatabase               *db,

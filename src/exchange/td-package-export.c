@@ -252,7 +252,7 @@ td_package_export_signed (TdDatabase  *db,
   /* One self-contained file: no journal to carry beside it. */
   sqlite3_exec (pkg, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN", NULL, NULL, NULL);
   ok = write_package (db, pkg, unit, round, info, error) &&
-       (signer == NULL || td_exchange_sign (pkg, "package", signer, error));
+       (signer == NULL || td_exchange_sign (pkg, "package", signer, NULL, error));
   if (ok && sqlite3_exec (pkg, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
       td_package_set_error (pkg, sqlite3_errcode (pkg), error);

@@ -135,12 +135,14 @@ package_preview (Package     *p,
 
   if (p->status == TD_ASSESSMENT_RETURNED)
     {
-      /* At the unit: the province's answer to what the unit submitted, not to an older one. */
-      if (info == NULL || info->revision > p->revision)
+      /* At the unit: the province's answer to what the unit submitted, exactly that revision:
+       * not to an older one, and not to one the unit never sent (a forged revision would make
+       * the board refuse the unit's every later submission). */
+      if (info == NULL || info->revision != p->revision)
         {
           g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_OLDER_REVISION,
-                       _("The province returned revision %d of the self-assessment, but this installation has "
-                         "already submitted revision %d. Nothing was imported."),
+                       _("The province returned revision %d of the self-assessment, but this installation "
+                         "submitted revision %d. Nothing was imported."),
                        p->revision, info ? info->revision : 0);
           return NULL;
         }
@@ -235,6 +237,24 @@ apply_evidence (Package     *p,
   return td_receive_evidence (db, assessment_id, items, p->evidence->len, take_verdicts, error);
 }
 
+/* The board's verdict on each file the unit sent, matched by content: a file the unit never
+ * sent is not added, and none of the unit's files is removed or replaced. */
+static gboolean
+apply_verdicts (Package     *p,
+                TdDatabase  *db,
+                gint64       assessment_id,
+                GError     **error)
+{
+  for (guint i = 0; i < p->evidence->len; i++)
+    {
+      PkgEvidence *e = p->evidence->pdata[i];
+
+      if (!td_receive_verdict (db, assessment_id, e->sha256, e->verdict, e->verdict_comment, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The unit's own history, kept as the unit's, never in the board's audit log. */
 static gboolean
 apply_history (Package     *p,
@@ -307,9 +327,10 @@ package_apply (Package     *p,
 
   if (preview->kind == TD_IMPORT_RETURNED)
     {
-      /* At the unit: its own values stay; the form opens for editing with the province's reason. */
+      /* At the unit: its own values and its own evidence stay; only the board's verdicts on the
+       * files the unit sent are taken, and the form opens for editing with the reason. */
       if (!set_status (p, db, info, id, TD_ASSESSMENT_RETURNED, preview->status_reason, error) ||
-          !apply_evidence (p, db, id, TRUE, error) ||
+          !apply_verdicts (p, db, id, error) ||
           !td_transaction_commit (tx, error))
         return NULL;
       return g_steal_pointer (&preview);

@@ -42,10 +42,12 @@ extern const char         td_package_signature_schema[];
  * of its manifest, which in turn holds the digest of every other table. */
 GBytes   *td_exchange_signed_data (const char  *kind,
                                    const char  *manifest_digest);
-/* Signs @file's manifest as @kind with @signer into a signature table. */
+/* Signs @file's manifest as @kind with @signer into a signature table; with @previous too (a
+ * key rollover: the board's former key vouches for the new one), as a second row. */
 gboolean  td_exchange_sign        (sqlite3     *file,
                                    const char  *kind,
                                    TdSigner    *signer,
+                                   TdSigner    *previous,
                                    GError     **error);
 /* Runs @sql with @values bound as text (NULL as NULL): the rows export writes. */
 gboolean  td_exchange_insert      (sqlite3            *file,

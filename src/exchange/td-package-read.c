@@ -23,6 +23,7 @@
 #include "td-evidence.h"
 #include "td-digest.h"
 #include "td-package-read.h"
+#include "td-trust-store.h"
 
 /* Longest text accepted in any field: a justification or a note is a paragraph, not a book. */
 #define MAX_TEXT 4000
@@ -597,6 +598,55 @@ check_digests (Package  *p,
   return TRUE;
 }
 
+/* At a unit's installation the only package is the board's return, and only the board the
+ * unit pinned (td-setup.c: its key, from the setup file) may send one: a unit that pinned a
+ * key takes a return signed by that key and nothing else, signed or not by anyone else.  A
+ * unit set up from an unsigned file has no key to check; it takes an unsigned return only if
+ * its board said unsigned packages are accepted. */
+static gboolean
+check_board_return (Package     *p,
+                    TdDatabase  *db,
+                    GError     **error)
+{
+  g_autofree char *key = td_database_get_meta (db, "board_key");
+  g_autofree char *name = td_database_get_meta (db, "board_signer");
+  gboolean pinned = (key && *key) || (name && *name);
+  g_autoptr(GPtrArray) anchors = NULL;
+  g_autoptr(GBytes) data = NULL;
+
+  if (p->signature == NULL)
+    {
+      if (!pinned && td_trust_get_allow_unsigned (db))
+        return TRUE;
+      g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNSIGNED,
+                   _("The returned package is not signed, and only the board (%s) returns this unit's "
+                     "self-assessment, signed. Nothing was imported: ask the board for its signed return."),
+                   pinned ? (name && *name ? name : key) : _("the board that set up this installation"));
+      return FALSE;
+    }
+  if ((anchors = td_trust_store_list (db, 0, error)) == NULL)
+    return FALSE;
+  data = td_exchange_signed_data ("package", g_hash_table_lookup (p->digests, "manifest"));
+  p->signature_info = td_signature_verify_with (p->signature, data, anchors, error);
+  if (p->signature_info == NULL)
+    return FALSE;
+  if (pinned && (key && *key ? g_strcmp0 (key, p->signature_info->signer->key_id) != 0
+                             : g_strcmp0 (name, p->signature_info->signer->subject) != 0))
+    {
+      g_autofree char *theirs = g_strndup (p->signature_info->signer->key_id ? p->signature_info->signer->key_id : "?",
+                                           16);
+      g_autofree char *ours = key && *key ? g_strndup (key, 16) : g_strdup ("?");
+
+      g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNTRUSTED,
+                   _("The returned package is signed by “%s” with the key %s…, not by the board's key this "
+                     "installation was set up with (%s, key %s…). Nothing was imported."),
+                   p->signature_info->signer->subject, theirs, name && *name ? name : "?", ours);
+      g_clear_pointer (&p->signature_info, td_signature_info_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* After the digests: a signed package must verify, chain to the board's trust list, have been
  * signed while its certificate was valid and by a certificate recorded for its unit; an
  * unsigned one passes only if the board accepts unsigned packages.  What is verified is the
@@ -615,6 +665,8 @@ check_signature (Package     *p,
       if (p->signature == NULL)
         return bad_rows (error, "signature");
     }
+  if (td_database_get_installation (db, NULL) == TD_INSTALLATION_UNIT)
+    return check_board_return (p, db, error);
   if (p->signature == NULL)
     {
       if (td_trust_get_allow_unsigned (db))

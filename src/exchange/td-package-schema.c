@@ -76,25 +76,34 @@ gboolean
 td_exchange_sign (sqlite3     *file,
                   const char  *kind,
                   TdSigner    *signer,
+                  TdSigner    *previous,
                   GError     **error)
 {
   g_autofree char *digest = td_package_table_digest (file, "manifest", error);
   g_autoptr(GBytes) data = digest ? td_exchange_signed_data (kind, digest) : NULL;
-  g_autoptr(GBytes) pkcs7 = data ? td_signer_sign (signer, data, error) : NULL;
-  sqlite3_stmt *stmt = NULL;
+  TdSigner *signers[] = { signer, previous };
   int rc;
 
-  if (pkcs7 == NULL)
+  if (data == NULL)
     return FALSE;
   rc = sqlite3_exec (file, td_package_signature_schema, NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (file, "INSERT INTO signature (id, pkcs7) VALUES (1, ?)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  /* Row 1 the signature; row 2, in a key rollover, the same data signed by the former key. */
+  for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (signers) && signers[i] != NULL; i++)
     {
-      sqlite3_bind_blob (stmt, 1, g_bytes_get_data (pkcs7, NULL), (int) g_bytes_get_size (pkcs7), SQLITE_STATIC);
-      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (file);
+      g_autoptr(GBytes) pkcs7 = td_signer_sign (signers[i], data, error);
+      sqlite3_stmt *stmt = NULL;
+
+      if (pkcs7 == NULL)
+        return FALSE;
+      rc = sqlite3_prepare_v2 (file, "INSERT INTO signature (id, pkcs7) VALUES (?, ?)", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_int (stmt, 1, (int) i + 1);
+          sqlite3_bind_blob (stmt, 2, g_bytes_get_data (pkcs7, NULL), (int) g_bytes_get_size (pkcs7), SQLITE_STATIC);
+          rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (file);
+        }
+      sqlite3_finalize (stmt);
     }
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_OK)
     {
       td_package_set_error (file, rc, error);

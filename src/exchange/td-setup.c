@@ -37,6 +37,9 @@ td_setup_result_free (TdSetupResult *result)
   g_free (result->unit_code);
   g_free (result->unit_name);
   g_free (result->signer);
+  g_free (result->signer_key);
+  g_free (result->previous_signer);
+  g_clear_pointer (&result->changes, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -87,7 +90,7 @@ td_setup_export (TdDatabase  *db,
                  const char  *path,
                  GError     **error)
 {
-  return td_setup_export_signed (db, unit_code, path, NULL, error);
+  return td_setup_export_signed (db, unit_code, path, NULL, NULL, error);
 }
 
 /* What every setup file of one export is made from, read once. */
@@ -114,7 +117,8 @@ board_free (Board *b)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Board, board_free)
 
-static gboolean write_setup (Board *board, const char *unit_code, const char *path, TdSigner *signer, GError **error);
+static gboolean write_setup (Board *board, const char *unit_code, const char *path, TdSigner *signer,
+                             TdSigner *previous, GError **error);
 
 /* The board's side of an export, with the next setup version: every file of it carries it. */
 static Board *
@@ -149,11 +153,12 @@ td_setup_export_signed (TdDatabase  *db,
                         const char  *unit_code,
                         const char  *path,
                         TdSigner    *signer,
+                        TdSigner    *previous,
                         GError     **error)
 {
   g_autoptr(Board) board = read_board (db, error);
 
-  return board != NULL && write_setup (board, unit_code, path, signer, error) &&
+  return board != NULL && write_setup (board, unit_code, path, signer, previous, error) &&
          td_database_set_meta (db, "setup_version", board->version, error);
 }
 
@@ -161,6 +166,7 @@ GPtrArray *
 td_setup_export_folder (TdDatabase  *db,
                         const char  *folder,
                         TdSigner    *signer,
+                        TdSigner    *previous,
                         GError     **error)
 {
   g_autoptr(Board) board = read_board (db, error);
@@ -178,7 +184,7 @@ td_setup_export_folder (TdDatabase  *db,
         continue;
       path = g_build_filename (folder, name, NULL);
       g_ptr_array_add (paths, path);
-      if (!write_setup (board, r->code, path, signer, error))
+      if (!write_setup (board, r->code, path, signer, previous, error))
         return NULL;
     }
   if (!td_database_set_meta (db, "setup_version", board->version, error))
@@ -191,12 +197,14 @@ write_setup (Board       *board,
              const char  *unit_code,
              const char  *path,
              TdSigner    *signer,
+             TdSigner    *previous,
              GError     **error)
 {
   g_autoptr(GHashTable) needed = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *tmp = g_strconcat (path, ".part", NULL);
   g_autofree char *now = td_database_now ();
-  g_autofree char *format = g_strdup_printf ("%d", TD_SETUP_FORMAT);
+  /* A rollover's second signature is new to readers before it: they say to update. */
+  g_autofree char *format = g_strdup_printf ("%d", previous ? TD_SETUP_FORMAT : 1);
   sqlite3 *out = NULL;
   gboolean ok = FALSE;
 
@@ -251,11 +259,13 @@ write_setup (Board       *board,
       sqlite3_finalize (stmt);
     }
   {
-    const char *keys[] = { "format", "kind", "campaign", "version", "created_at", "unit_code", "allow_unsigned" };
+    const char *keys[] = { "format", "kind", "campaign", "version", "created_at", "unit_code", "allow_unsigned",
+                           "previous_key" };
     const char *values[] = { format, "thidua-setup", board->campaign_id, board->version, now, unit_code,
-                             board->allow_unsigned ? "1" : "0" };
+                             board->allow_unsigned ? "1" : "0",
+                             previous ? td_signer_get_certificate (previous)->key_id : NULL };
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-      if (!td_exchange_put_manifest (out, keys[i], values[i], error))
+      if ((values[i] != NULL || i < G_N_ELEMENTS (keys) - 1) && !td_exchange_put_manifest (out, keys[i], values[i], error))
         goto done;
     for (guint i = 0; setup_tables[i]; i++)
       {
@@ -265,7 +275,13 @@ write_setup (Board       *board,
           goto done;
       }
   }
-  if (signer != NULL && !td_exchange_sign (out, "setup", signer, error))
+  if (previous != NULL && signer == NULL)
+    {
+      g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNSIGNED,
+                   _("A key rollover is signed with the new key and the former one: give both."));
+      goto done;
+    }
+  if (signer != NULL && !td_exchange_sign (out, "setup", signer, previous, error))
     goto done;
   if (sqlite3_exec (out, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -295,6 +311,7 @@ typedef struct {
   GPtrArray  *anchors;     /* GBytes */
   GHashTable *digests;
   GBytes     *signature;   /* PKCS#7, or NULL for an unsigned file */
+  GBytes     *previous;    /* a key rollover: the same data signed by the board's former key */
   gint64      deadline;
 } Setup;
 
@@ -307,6 +324,7 @@ setup_free (Setup *s)
   g_clear_pointer (&s->anchors, g_ptr_array_unref);
   g_clear_pointer (&s->digests, g_hash_table_unref);
   g_clear_pointer (&s->signature, g_bytes_unref);
+  g_clear_pointer (&s->previous, g_bytes_unref);
   g_free (s);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Setup, setup_free)
@@ -391,10 +409,13 @@ signature_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **err
 {
   Setup *s = data;
 
-  if (s->signature != NULL || types[1] != SQLITE_BLOB || sqlite3_column_int64 (stmt, 0) != 1 ||
-      sqlite3_column_bytes (stmt, 1) > 256 * 1024)
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  GBytes **slot = id == 1 ? &s->signature : id == 2 ? &s->previous : NULL;
+
+  /* Row 1: the board's signature; row 2, in a key rollover only: its former key's. */
+  if (slot == NULL || *slot != NULL || types[1] != SQLITE_BLOB || sqlite3_column_bytes (stmt, 1) > 256 * 1024)
     return not_setup (error);
-  s->signature = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+  *slot = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
   return TRUE;
 }
 
@@ -430,7 +451,7 @@ read_setup (const char  *path,
     }
   if (is_signed)
     {
-      g_autofree char *digest = td_package_scan_table (file, "signature", 1, signature_row, s, error);
+      g_autofree char *digest = td_package_scan_table (file, "signature", 2, signature_row, s, error);
       if (digest == NULL)
         goto done;
       if (s->signature == NULL)
@@ -491,18 +512,44 @@ save_units (TdDatabase  *db,
   return FALSE;
 }
 
-/* A signed setup file must be the board's.  The first one an installation opens is taken on
- * trust, as the clerk received it from the board: it must chain to a certification authority
- * the file itself names, and its signer becomes the board for this installation.  Every later
- * file must be signed by that same signer and chain to the authorities stored then; an
- * unsigned file after a signed one is refused. */
 static gboolean
-check_board_signature (TdDatabase  *db,
-                       Setup       *s,
-                       char       **signer,
-                       GError     **error)
+refuse_signature (GError    **error,
+                  GError     *local,
+                  const char *what)
 {
-  g_autofree char *pinned = td_database_get_meta (db, "board_signer");
+  if (g_error_matches (local, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_INVALID))
+    g_set_error (error, TD_SIGNATURE_ERROR, local->code,
+                 _("The setup file was changed after the board signed it (%s). Nothing was changed; ask the board "
+                   "for the file again."), what);
+  else if (g_error_matches (local, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_EXPIRED))
+    g_set_error (error, TD_SIGNATURE_ERROR, local->code,
+                 _("The certificate that signed the setup file (%s) was not valid when it was signed. Nothing was "
+                   "changed; ask the board for the file again."), what);
+  else
+    g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNTRUSTED,
+                 _("The setup file is signed (%s) by a certificate that does not come from a certification authority "
+                   "of the board's. Nothing was changed; ask the board for the file again."), what);
+  return FALSE;
+}
+
+/* A signed setup file must be the board's, and the board is its key, not its name: another
+ * certificate with the same name (another province's "Sở Nội vụ" under the same CA) is not
+ * the board.  The first signed file an installation opens is taken on trust, as the clerk
+ * received it from the board: it must chain to a certification authority the file itself
+ * names, and its signer's public key is pinned.  Every later file must be signed by that key
+ * and chain to the authorities stored then, or be a key rollover: signed by the new key and
+ * also by the pinned one, which then gives way to the new.  An unsigned file after a signed
+ * one is refused.  (An installation from before keys were pinned knew its board by name: the
+ * name must match once more, and the key is pinned from then on.) */
+static gboolean
+check_board_signature (TdDatabase     *db,
+                       Setup          *s,
+                       TdSetupResult  *result,
+                       GError        **error)
+{
+  g_autofree char *pinned_key = td_database_get_meta (db, "board_key");
+  g_autofree char *pinned_name = td_database_get_meta (db, "board_signer");
+  gboolean pinned = (pinned_key && *pinned_key) || (pinned_name && *pinned_name);
   g_autoptr(GPtrArray) anchors = NULL;
   g_autoptr(GBytes) data = NULL;
   g_autoptr(TdSignatureInfo) info = NULL;
@@ -510,43 +557,102 @@ check_board_signature (TdDatabase  *db,
 
   if (s->signature == NULL)
     {
-      if (pinned == NULL || *pinned == '\0')
+      if (!pinned)
         return TRUE;
       g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNSIGNED,
                    _("The board signs its setup files (%s), and this one is not signed. Ask the board for it again."),
-                   pinned);
+                   pinned_name && *pinned_name ? pinned_name : pinned_key);
       return FALSE;
     }
-  anchors = pinned && *pinned ? td_trust_store_list (db, 0, error)
-                              : g_ptr_array_ref (s->anchors);
+  anchors = pinned ? td_trust_store_list (db, 0, error) : g_ptr_array_ref (s->anchors);
   if (anchors == NULL)
     return FALSE;
   data = td_exchange_signed_data ("setup", g_hash_table_lookup (s->digests, "manifest"));
   info = td_signature_verify_with (s->signature, data, anchors, &local);
   if (info == NULL)
-    {
-      if (g_error_matches (local, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_INVALID))
-        g_set_error (error, TD_SIGNATURE_ERROR, local->code,
-                     _("The setup file was changed after the board signed it. Nothing was changed; ask the board for "
-                       "the file again."));
-      else if (g_error_matches (local, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_EXPIRED))
-        g_set_error (error, TD_SIGNATURE_ERROR, local->code,
-                     _("The certificate that signed the setup file was not valid when it was signed. Nothing was "
-                       "changed; ask the board for the file again."));
-      else
-        g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNTRUSTED,
-                     _("The setup file is signed by a certificate that does not come from a certification authority "
-                       "of the board's. Nothing was changed; ask the board for the file again."));
-      return FALSE;
-    }
-  if (pinned && *pinned && g_strcmp0 (pinned, info->signer->subject) != 0)
+    return refuse_signature (error, local, _("the board's signature"));
+  if (info->signer->key_id == NULL)
     {
       g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNTRUSTED,
-                   _("The setup file is signed by %s, not by the board this installation was set up by (%s). Nothing was "
-                     "changed."), info->signer->subject, pinned);
+                   _("The key of the certificate that signed the setup file cannot be read. Nothing was changed."));
       return FALSE;
     }
-  *signer = g_strdup (info->signer->subject);
+  result->signer = g_strdup (info->signer->subject);
+  result->signer_key = g_strdup (info->signer->key_id);
+  if (!pinned)
+    return TRUE;
+  if (pinned_key && *pinned_key ? g_str_equal (pinned_key, info->signer->key_id)
+                                : g_strcmp0 (pinned_name, info->signer->subject) == 0)
+    return TRUE;
+
+  /* Another key: only as the board's rollover, countersigned by the key pinned here. */
+  if (s->previous != NULL && pinned_key && *pinned_key)
+    {
+      g_autoptr(TdSignatureInfo) before = td_signature_verify_with (s->previous, data, anchors, &local);
+
+      if (before == NULL)
+        return refuse_signature (error, local, _("the board's former key"));
+      if (g_strcmp0 (before->signer->key_id, pinned_key) == 0)
+        {
+          result->key_changed = TRUE;
+          result->previous_signer = g_strdup (before->signer->subject);
+          return TRUE;
+        }
+    }
+  {
+    /* Names may be equal: the keys, shortened, say which is which. */
+    g_autofree char *theirs = g_strndup (info->signer->key_id, 16);
+    g_autofree char *ours = pinned_key && *pinned_key ? g_strndup (pinned_key, 16) : g_strdup ("?");
+
+    g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNTRUSTED,
+                 _("The setup file is signed by “%s” with the key %s…, not by the key of the board this installation "
+                   "was set up by (%s, key %s…). A certificate with the board's name is not the board: a board that "
+                   "changes its key sends a setup file signed with both its former and its new key. Nothing was "
+                   "changed."), info->signer->subject, theirs, pinned_name && *pinned_name ? pinned_name : "?", ours);
+  }
+  return FALSE;
+}
+
+/* What this setup changes that the clerk should know of, said before it is applied: the
+ * board's key, the unit's own name, whether unsigned packages are taken, new authorities. */
+static gboolean
+note_changes (TdDatabase     *db,
+              Setup          *s,
+              TdUnitRecord   *unit,
+              TdSetupResult  *result,
+              GError        **error)
+{
+  g_autoptr(TdUnitRecord) before = td_register_get (db, unit->code, NULL);
+  g_autoptr(GPtrArray) cas = td_trust_list_cas (db, error);
+  gboolean allow_now = g_strcmp0 (g_hash_table_lookup (s->manifest, "allow_unsigned"), "1") == 0;
+  guint new_cas = 0;
+
+  if (cas == NULL)
+    return FALSE;
+  if (result->key_changed)
+    g_ptr_array_add (result->changes,
+                     g_strdup_printf (_("The board's signing key changed: %s replaces %s, confirmed by the former key."),
+                                      result->signer, result->previous_signer));
+  if (before != NULL && g_strcmp0 (before->name, unit->name) != 0)
+    g_ptr_array_add (result->changes, g_strdup_printf (_("This unit's name: “%s” becomes “%s”."), before->name,
+                                                       unit->name));
+  if (before != NULL && td_trust_get_allow_unsigned (db) != allow_now)
+    g_ptr_array_add (result->changes, g_strdup (allow_now ? _("The board now accepts unsigned packages.")
+                                                          : _("The board now accepts signed packages only.")));
+  for (guint i = 0; i < s->anchors->len; i++)
+    {
+      g_autoptr(TdCertInfo) ca = td_cert_info_new (s->anchors->pdata[i], NULL);
+      gboolean known = FALSE;
+
+      for (guint k = 0; ca && k < cas->len; k++)
+        known |= g_strcmp0 (((TdCertInfo *) cas->pdata[k])->fingerprint, ca->fingerprint) == 0;
+      new_cas += ca != NULL && !known;
+    }
+  if (before != NULL && new_cas > 0)
+    g_ptr_array_add (result->changes,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u certification authority is added to the "
+                                                   "trust list.", "%u certification authorities are added to the "
+                                                   "trust list.", new_cas), new_cas));
   return TRUE;
 }
 
@@ -564,7 +670,6 @@ td_setup_open (TdDatabase  *db,
   g_autofree char *had = NULL;
   const char *file_unit, *file_campaign;
   TdUnitRecord *unit = NULL;
-  g_autofree char *result_signer = NULL;
   int version;
 
   if (s == NULL)
@@ -630,13 +735,15 @@ td_setup_open (TdDatabase  *db,
       return NULL;
     }
 
-  if (!check_board_signature (db, s, &result_signer, error))
+  result = g_new0 (TdSetupResult, 1);
+  result->changes = g_ptr_array_new_with_free_func (g_free);
+  if (!check_board_signature (db, s, result, error))
     return NULL;
 
-  result = g_new0 (TdSetupResult, 1);
   result->unit_code = g_strdup (unit_code);
-  result->signer = g_steal_pointer (&result_signer);
   result->unit_name = g_strdup (unit->name);
+  if (!note_changes (db, s, unit, result, error))
+    return NULL;
   result->version = version;
   result->n_units = s->units->len;
   if (had && atoi (had) == version)
@@ -655,6 +762,7 @@ td_setup_open (TdDatabase  *db,
         !td_database_set_installation (db, TD_INSTALLATION_UNIT, unit_code, error) ||
         !td_database_set_meta (db, "setup_version", v, error) ||
         (result->signer && !td_database_set_meta (db, "board_signer", result->signer, error)) ||
+        (result->signer_key && !td_database_set_meta (db, "board_key", result->signer_key, error)) ||
         !td_trust_set_allow_unsigned (db, g_strcmp0 (g_hash_table_lookup (s->manifest, "allow_unsigned"), "1") == 0, error))
       return NULL;
     for (guint i = 0; i < s->anchors->len; i++)

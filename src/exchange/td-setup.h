@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-#define TD_SETUP_FORMAT 1
+/* 2: a key rollover's file, with the former key's signature beside the new one's. */
+#define TD_SETUP_FORMAT 2
 
 typedef struct {
   char    *unit_code;      /* the unit the installation is bound to */
@@ -20,6 +21,10 @@ typedef struct {
   gboolean unchanged;      /* the same version was opened already */
   guint    n_units;
   char    *signer;         /* who signed the file (the board), or NULL */
+  char    *signer_key;     /* the sha256 of its public key: what the installation pins */
+  gboolean key_changed;    /* a key rollover: signed by the new key and the pinned one */
+  char    *previous_signer;
+  GPtrArray *changes;      /* char *, what the clerk should know of: the key, the unit's name, … */
 } TdSetupResult;
 
 void           td_setup_result_free (TdSetupResult *result);
@@ -36,17 +41,21 @@ gboolean       td_setup_export (TdDatabase  *db,
  * @db the installation of @unit_code (NULL: the unit the file is for), or updates it: register
  * rows and trust anchors, never a typed value.  An older setup, another campaign's, one for
  * another unit, or the board's own database is refused and nothing changes. */
-/* The same, signed with @signer (NULL: unsigned) with the packages' PKCS#7 machinery. */
+/* The same, signed with @signer (NULL: unsigned) with the packages' PKCS#7 machinery; with
+ * @previous too when the board changes its key (a rollover: the units pinned the former key,
+ * which vouches for the new one). */
 gboolean       td_setup_export_signed (TdDatabase *db,
                                 const char  *unit_code,
                                 const char  *path,
                                 TdSigner    *signer,
+                                TdSigner    *previous,
                                 GError     **error);
 
 /* One file per active unit into @folder, all with the same new setup version; the paths. */
 GPtrArray     *td_setup_export_folder (TdDatabase *db,
                                 const char  *folder,
                                 TdSigner    *signer,
+                                TdSigner    *previous,
                                 GError     **error);
 
 TdSetupResult *td_setup_open   (TdDatabase  *db,

@@ -33,6 +33,7 @@ td_cert_info_free (TdCertInfo *info)
   g_free (info->issuer);
   g_free (info->serial);
   g_free (info->fingerprint);
+  g_free (info->key_id);
   g_free (info);
 }
 
@@ -46,6 +47,7 @@ td_cert_info_copy (const TdCertInfo *info)
   copy->issuer = g_strdup (info->issuer);
   copy->serial = g_strdup (info->serial);
   copy->fingerprint = g_strdup (info->fingerprint);
+  copy->key_id = g_strdup (info->key_id);
   return copy;
 }
 
@@ -103,6 +105,11 @@ info_from_crt (gnutls_x509_crt_t crt)
   size = sizeof buf;
   if (gnutls_x509_crt_get_fingerprint (crt, GNUTLS_DIG_SHA256, buf, &size) == 0)
     info->fingerprint = hex (buf, size);
+  /* The public key's own digest: what a unit pins its board by, the same across the
+   * certificates one key is given (a renewal), different for any other key with the name. */
+  size = sizeof buf;
+  if (gnutls_x509_crt_get_key_id (crt, GNUTLS_KEYID_USE_SHA256, buf, &size) == 0)
+    info->key_id = hex (buf, size);
   info->not_before = gnutls_x509_crt_get_activation_time (crt);
   info->not_after = gnutls_x509_crt_get_expiration_time (crt);
   info->is_ca = gnutls_x509_crt_get_basic_constraints (crt, &critical, &ca, &pathlen) >= 0 && ca;

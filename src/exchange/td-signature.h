@@ -32,6 +32,7 @@ typedef struct {
   char   *issuer;
   char   *serial;        /* hex */
   char   *fingerprint;   /* sha256, hex */
+  char   *key_id;        /* sha256 of the public key (SubjectPublicKeyInfo), hex */
   gint64  not_before;    /* Unix time */
   gint64  not_after;
   gboolean is_ca;

@@ -136,7 +136,7 @@ export_cb (TdSignDialog *self)
     }
   if (self->setup_folder != NULL)
     {
-      g_autoptr(GPtrArray) paths = td_setup_export_folder (self->db, self->setup_folder, signer, &error);
+      g_autoptr(GPtrArray) paths = td_setup_export_folder (self->db, self->setup_folder, signer, NULL, &error);
       if (paths == NULL)
         {
           show_error (self, error->message);
