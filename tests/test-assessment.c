@@ -549,6 +549,43 @@ test_form_autosave (Fixture *f, gconstpointer data)
   g_assert_false (td_assessment_form_has_changes (submitted));
 }
 
+/* A note the unit could store but the board would refuse is refused where it is typed or
+ * imported, naming the target: a control character, a carriage return, more than 4000
+ * characters.  Nothing is stored then. */
+static void
+test_note_checked (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = new_assessment (f, "X-GHI", TD_UNIT_KIND_COMMUNE);
+  g_autoptr(TdTarget) t = td_catalog_find_target (f->db, 7, &error);
+  g_autofree char *long_note = g_strnfill (4001, 'a');
+  const char *bad[] = { "dòng một\rdòng hai", "chuông\x07", long_note, "đảo\xe2\x80\xaechiều" };
+  g_autoptr(GHashTable) values = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      TdValue v = { .has_numerator = TRUE, .numerator = 1, .has_denominator = TRUE, .denominator = 2,
+                    .note = (char *) bad[i] };
+
+      g_assert_false (td_assessment_set_value (f->db, a, t, &v, &error));
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, "Target 7: "));
+      g_clear_error (&error);
+    }
+  values = td_assessment_load_values (f->db, a, &error);
+  g_assert_cmpuint (g_hash_table_size (values), ==, 0);
+  {
+    TdValue v = { .has_numerator = TRUE, .numerator = 1, .has_denominator = TRUE, .denominator = 2,
+                  .note = (char *) "dòng một\ndòng hai\tcột" };
+    g_assert_true (td_assessment_set_value (f->db, a, t, &v, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *normal = td_text_normalize_lines ("một\r\nhai\rba");
+    g_assert_cmpstr (normal, ==, "một\nhai\nba");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -561,6 +598,7 @@ main (int argc, char *argv[])
   ADD ("/assessment/rollup", test_rollup);
   ADD ("/assessment/province-index-wins", test_province_index_wins);
   ADD ("/assessment/attestations", test_attestations);
+  ADD ("/assessment/note-checked", test_note_checked);
   ADD ("/assessment/nomination-workflow", test_nomination_workflow);
   ADD ("/assessment/form-model", test_form_model);
   ADD ("/assessment/form-autosave", test_form_autosave);

@@ -174,6 +174,18 @@ test_dossier (Fixture *f, gconstpointer data)
   report = td_achievement_report_render_pdf (d, &error);
   g_assert_no_error (error);
   rdoc = check_document (report, report_parts);
+  /* A ward's report is dated at the ward, not at the province. */
+  {
+    g_autoptr(TdDossier) ward = td_dossier_load (f->db, 1, &error);   /* Phường Kinh Bắc */
+    g_autoptr(GBytes) ward_report = NULL;
+    g_autoptr(PopplerDocument) wdoc = NULL;
+    static const char * const ward_parts[] = { "Kinh Bắc, ngày", NULL };
+
+    g_assert_no_error (error);
+    ward_report = td_achievement_report_render_pdf (ward, &error);
+    g_assert_no_error (error);
+    wdoc = check_document (ward_report, ward_parts);
+  }
   {
     g_autoptr(PopplerPage) page = poppler_document_get_page (rdoc, 0);
     assert_font (page, "BÁO CÁO THÀNH TÍCH", 14, "Bold");

@@ -3,6 +3,7 @@
  * appraised by the register's Sở KH&CN, the nomination appraised, co-appraised by Sở Nội vụ,
  * passed by a council with its quorum, decided and numbered; every shortcut on the way refused
  * with the board's database unchanged. */
+#include "td-certificate.h"
 #include "td-package.h"
 #include "td-register-import.h"
 #include "td-setup.h"
@@ -283,6 +284,26 @@ test_whole_process (Fixture *f, gconstpointer data)
 
     g_assert_no_error (error);
     g_assert_cmpuint (book->len, ==, 1);
+  }
+  /* The unit renamed by the next register import: what was issued is not renamed. */
+  {
+    g_autoptr(TdUnitRecord) renamed = td_register_get (f->board, "XA-NB", &error);
+    g_autoptr(GPtrArray) awardees = NULL;
+    TdAwardQuery query = { .issuer = "", .year = 2026 };
+    g_autoptr(GPtrArray) book = NULL;
+    g_autoptr(TdDecision) issued = td_decision_load (f->board, decision_id, &error);
+    g_autoptr(GPtrArray) certificates = NULL;
+
+    g_free (renamed->name);
+    renamed->name = g_strdup ("Xã Nhân Bình Mới");
+    g_assert_true (td_register_save (f->board, renamed, FALSE, &error));
+    g_assert_no_error (error);
+    awardees = td_decision_list_awardees (f->board, decision_id, &error);
+    g_assert_cmpstr (td_nomination_get_name (awardees->pdata[0]), ==, "Xã Nhân Bình");
+    book = td_award_book_list (f->board, &query, &error);
+    g_assert_cmpstr (((TdAwardEntry *) book->pdata[0])->name, ==, "Xã Nhân Bình");
+    certificates = td_certificates_for_decision (issued, awardees, NULL);
+    g_assert_cmpstr (((TdCertificate *) certificates->pdata[0])->recipient, ==, "Xã Nhân Bình");
   }
   /* Every move in the history, by the body that made it. */
   {

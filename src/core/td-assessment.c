@@ -13,6 +13,7 @@
 #include "td-audit.h"
 #include "td-database-private.h"
 #include "td-catalog.h"
+#include "td-format.h"
 #include "td-rules.h"
 #include "td-unit.h"
 
@@ -373,7 +374,17 @@ set_values (TdDatabase     *db,
     {
       gint64 target_id = td_target_get_id (targets[i]);
       gboolean changed;
+      g_autoptr(GError) text_error = NULL;
 
+      /* What the unit stores it can send, and the board will take: the same check as the
+       * board's, said with the target's number. */
+      if (check && (!td_text_check_paragraph (values[i]->note, &text_error) ||
+                    !td_text_check_paragraph (values[i]->na_reason, &text_error)))
+        {
+          g_set_error (error, TD_ASSESSMENT_ERROR, TD_ASSESSMENT_ERROR_NOT_READY, _("Target %u: %s"),
+                       td_target_get_number (targets[i]), text_error->message);
+          return FALSE;
+        }
       if (!write_value (db, assessment_id, code, targets[i], g_hash_table_lookup (stored, &target_id),
                         values[i], now, &changed, error))
         return FALSE;
@@ -435,6 +446,8 @@ set_attestation (TdDatabase  *db,
   g_autofree char *field = NULL;
   sqlite3_stmt *stmt;
 
+  if (check && !td_text_check_paragraph (justification, error))
+    return FALSE;
   tx = td_transaction_begin (db, error);
   if (tx == NULL)
     return FALSE;

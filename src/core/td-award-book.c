@@ -59,8 +59,11 @@ entry_from_row (sqlite3_stmt *stmt,
   e->signed_on = td_stmt_dup_text (stmt, 9);
   td_award_level_from_string ((const char *) sqlite3_column_text (stmt, 10), &e->level);
   e->individual = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 11), "individual") == 0;
-  e->unit_name = td_stmt_dup_text (stmt, 13);
-  if (e->individual)
+  /* As named on the day of issue (older entries: as the register names them now). */
+  e->unit_name = sqlite3_column_type (stmt, 21) != SQLITE_NULL ? td_stmt_dup_text (stmt, 21) : td_stmt_dup_text (stmt, 13);
+  if (sqlite3_column_type (stmt, 20) != SQLITE_NULL)
+    e->name = td_stmt_dup_text (stmt, 20);
+  else if (e->individual)
     e->name = td_stmt_dup_text (stmt, 12);
   else
     {
@@ -75,7 +78,7 @@ entry_from_row (sqlite3_stmt *stmt,
                                                                  : td_stmt_dup_text (stmt, 17);
   nom.individual = e->individual;
   nom.unit_name = e->unit_name;
-  nom.person_position = (char *) sqlite3_column_text (stmt, 14);
+  nom.person_position = (char *) sqlite3_column_text (stmt, sqlite3_column_type (stmt, 20) != SQLITE_NULL ? 22 : 14);
   e->position = e->individual ? td_nomination_format_position (&nom) : g_strdup ("");
   return e;
 }
@@ -88,7 +91,8 @@ td_award_book_list (TdDatabase          *db,
   sqlite3_stmt *stmt = td_database_prepare (db,
       "SELECT a.id, a.issuer, a.year, a.number, a.decision_id, a.nomination_id, a.cancelled,"
       "       d.number, d.number_suffix, d.signed_on, n.level, n.subject, n.person_name, u.name,"
-      "       n.person_position, u.code, n.achievement, iu.name, u.kind, pu.name"
+      "       n.person_position, u.code, n.achievement, iu.name, u.kind, pu.name,"
+      "       a.awardee_name, a.awardee_unit, a.awardee_position"
       " FROM award_entry a JOIN decision d ON d.id = a.decision_id JOIN nomination n ON n.id = a.nomination_id"
       " JOIN unit u ON u.id = n.unit_id LEFT JOIN unit iu ON iu.code = NULLIF(a.issuer, '')"
       " LEFT JOIN unit pu ON pu.id = u.parent_id"

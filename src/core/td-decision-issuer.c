@@ -51,19 +51,6 @@ td_unit_name_abbreviate (const char *name)
   return g_string_free (out, FALSE);
 }
 
-/* "Xã Tiên Du" → "Tiên Du": the place a commune's decision is dated at (Decree 30/2020). */
-static char *
-place_of (const char *name)
-{
-  static const char * const kinds[] = { "xã ", "phường ", "đặc khu ", "thị trấn " };
-  g_autofree char *lower = g_utf8_strdown (name, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_has_prefix (lower, kinds[i]))
-      return g_strdup (g_utf8_offset_to_pointer (name, g_utf8_strlen (kinds[i], -1)));
-  return g_strdup (name);
-}
-
 typedef struct {
   const char *name;
   const char *province;
@@ -78,7 +65,7 @@ fill_text (const char *text,
   g_autofree char *upper = f->name ? g_utf8_strup (f->name, -1) : NULL;
   g_autofree char *province_upper = g_utf8_strup (f->province, -1);
   g_autofree char *lower_first = NULL;
-  g_autofree char *place = f->name ? place_of (f->name) : NULL;
+  g_autofree char *place = f->name ? td_format_place_of (f->name) : NULL;
   g_autofree char *abbr = f->name ? td_unit_name_abbreviate (f->name) : NULL;
   GString *out = g_string_new (text);
 

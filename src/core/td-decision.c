@@ -512,7 +512,36 @@ td_decision_list_awardees (TdDatabase  *db,
                            gint64       decision_id,
                            GError     **error)
 {
-  return td_nomination_list_for_decision (db, decision_id, error);
+  g_autoptr(GPtrArray) awardees = td_nomination_list_for_decision (db, decision_id, error);
+  sqlite3_stmt *stmt;
+
+  if (awardees == NULL)
+    return NULL;
+  /* An issued (or withdrawn) decision names its awardees as on the day of issue. */
+  stmt = td_database_prepare (db, "SELECT awardee_name, awardee_unit, awardee_position FROM award_entry"
+                                  " WHERE decision_id = ? AND nomination_id = ? AND awardee_name IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < awardees->len; i++)
+    {
+      TdNomination *n = awardees->pdata[i];
+
+      sqlite3_bind_int64 (stmt, 1, decision_id);
+      sqlite3_bind_int64 (stmt, 2, n->id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          char **name = n->individual ? &n->person_name : &n->collective_name;
+
+          g_free (*name);
+          *name = td_stmt_dup_text (stmt, 0);
+          g_free (n->unit_name);
+          n->unit_name = td_stmt_dup_text (stmt, 1);
+          g_free (n->person_position);
+          n->person_position = td_stmt_dup_text (stmt, 2);
+        }
+      sqlite3_reset (stmt);
+    }
+  return g_steal_pointer (&awardees);
 }
 
 /* Every other decision of the issuer that already carries @number in @year. */
@@ -652,8 +681,10 @@ td_decision_issue (TdDatabase  *db,
     {
       const TdNomination *nom = awardees->pdata[i];
 
-      stmt = td_database_prepare (db, "INSERT INTO award_entry (issuer, year, number, decision_id, nomination_id)"
-                                      " VALUES (?, ?, ?, ?, ?)", error);
+      /* The awardee as named today, kept: an issued decision's text no longer changes. */
+      stmt = td_database_prepare (db, "INSERT INTO award_entry (issuer, year, number, decision_id, nomination_id,"
+                                      " awardee_name, awardee_unit, awardee_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                  error);
       if (stmt == NULL)
         return FALSE;
       td_stmt_bind_text (stmt, 1, td_decision_get_issuer_key (d));
@@ -661,6 +692,9 @@ td_decision_issue (TdDatabase  *db,
       sqlite3_bind_int (stmt, 3, next + (int) i);
       sqlite3_bind_int64 (stmt, 4, decision_id);
       sqlite3_bind_int64 (stmt, 5, nom->id);
+      td_stmt_bind_text (stmt, 6, td_nomination_get_name (nom));
+      td_stmt_bind_text (stmt, 7, nom->unit_name);
+      td_stmt_bind_text (stmt, 8, nom->person_position);
       if (!td_database_step_done (db, stmt, error))
         return FALSE;
     }

@@ -10,6 +10,7 @@
 #include "td-database-private.h"
 #include "td-decision.h"
 #include "td-dossier.h"
+#include "td-format.h"
 #include "td-rollup.h"
 #include "td-round.h"
 #include "td-unit.h"
@@ -49,6 +50,7 @@ td_dossier_free (TdDossier *d)
     return;
   g_clear_pointer (&d->nomination, td_nomination_free);
   g_free (d->unit_kind);
+  g_free (d->place);
   g_free (d->round_title);
   g_free (d->campaign);
   g_free (d->province);
@@ -158,6 +160,9 @@ load_standards (TdDatabase *db,
   if (unit == NULL)
     return FALSE;
   d->unit_kind = g_strdup (kind_phrase (td_unit_get_kind (unit)));
+  /* A commune's or ward's report is dated at its own place, not at the province's. */
+  d->place = td_unit_get_kind (unit) == TD_UNIT_KIND_COMMUNE || td_unit_get_kind (unit) == TD_UNIT_KIND_WARD
+             ? td_format_place_of (td_unit_get_name (unit)) : g_strdup (d->province);
   standards = td_catalog_list_standards (db, d->nomination->individual, td_unit_is_team (unit), error);
   if (standards == NULL)
     return FALSE;

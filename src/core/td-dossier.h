@@ -38,6 +38,7 @@ typedef struct {
 typedef struct {
   TdNomination *nomination;
   char         *unit_kind;      /* "xã", "sở, ban, ngành", … as a sentence says it */
+  char         *place;          /* where the unit's report is dated: its commune or ward, else the province */
   char         *round_title;
   char         *campaign;
   char         *province;

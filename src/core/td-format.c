@@ -273,3 +273,61 @@ td_text_has_hidden (const char *text)
     }
   return FALSE;
 }
+
+gboolean
+td_text_check_paragraph (const char  *text,
+                         GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, TD_FORMAT_ERROR, TD_FORMAT_ERROR_INVALID, _("The text is not valid UTF-8."));
+      return FALSE;
+    }
+  if (g_utf8_strlen (text, -1) > TD_TEXT_MAX)
+    {
+      g_set_error (error, TD_FORMAT_ERROR, TD_FORMAT_ERROR_INVALID,
+                   _("The text has %ld characters; at most %d are sent to the province. Shorten it."),
+                   g_utf8_strlen (text, -1), TD_TEXT_MAX);
+      return FALSE;
+    }
+  for (const char *c = text; *c; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if ((g_unichar_iscntrl (u) && u != '\n' && u != '\t') || td_text_is_invisible (u))
+        {
+          g_set_error (error, TD_FORMAT_ERROR, TD_FORMAT_ERROR_INVALID,
+                       _("The text holds a character that is not sent to the province (U+%04X, a control or "
+                         "invisible character, or a line break from another system). Type it again."), u);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+char *
+td_text_normalize_lines (const char *text)
+{
+  g_autoptr(GString) out = NULL;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_new (text);
+  g_string_replace (out, "\r\n", "\n", 0);
+  g_string_replace (out, "\r", "\n", 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+td_format_place_of (const char *name)
+{
+  static const char * const kinds[] = { "xã ", "phường ", "đặc khu ", "thị trấn " };
+  g_autofree char *lower = g_utf8_strdown (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_has_prefix (lower, kinds[i]))
+      return g_strdup (g_utf8_offset_to_pointer (name, g_utf8_strlen (kinds[i], -1)));
+  return g_strdup (name);
+}

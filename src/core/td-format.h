@@ -60,4 +60,18 @@ gboolean td_text_is_invisible    (gunichar     c);
  * invisible characters above: what a name printed on a decision must not carry. */
 gboolean td_text_has_hidden      (const char  *text);
 
+/* Longest paragraph (a note, a reason, a justification) a unit sends and the board takes. */
+#define TD_TEXT_MAX 4000
+/* The one check of a paragraph, the same where it is typed, imported, exported and received:
+ * valid UTF-8, at most TD_TEXT_MAX characters, no control or invisible character but a newline
+ * and a tab.  NULL passes. */
+gboolean td_text_check_paragraph (const char  *text,
+                                  GError     **error);
+/* "\r\n" and a lone "\r" (a multi-line cell of a Windows spreadsheet) as "\n". */
+char    *td_text_normalize_lines (const char  *text);
+
+/* "Xã Tiên Du" → "Tiên Du": the place a commune's or ward's document is dated at (Decree
+ * 30/2020); any other name as it is. */
+char   *td_format_place_of      (const char  *name);
+
 G_END_DECLS

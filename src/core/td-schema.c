@@ -350,6 +350,21 @@ static const TdMigration migrations[] = {
     "ALTER TABLE meeting_item ADD COLUMN written_agree INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE meeting_item ADD COLUMN written_disagree INTEGER NOT NULL DEFAULT 0;"
   },
+  /* What a decision said of each awardee on the day it was issued: a unit renamed later by a
+   * register import does not rename it in the decision, its certificates or the register.
+   * Entries issued before keep what the register says today, from now on (a team's commune
+   * still read from the register). */
+  { 13, "awardees as they were named on the day of issue",
+    "ALTER TABLE award_entry ADD COLUMN awardee_name TEXT;"
+    "ALTER TABLE award_entry ADD COLUMN awardee_unit TEXT;"
+    "ALTER TABLE award_entry ADD COLUMN awardee_position TEXT;"
+    "UPDATE award_entry SET"
+    "  awardee_unit = (SELECT u.name FROM nomination n JOIN unit u ON u.id = n.unit_id"
+    "                  WHERE n.id = award_entry.nomination_id),"
+    /* A person's name; a collective's is made from its unit and commune when read. */
+    "  awardee_name = (SELECT n.person_name FROM nomination n WHERE n.id = award_entry.nomination_id),"
+    "  awardee_position = (SELECT n.person_position FROM nomination n WHERE n.id = award_entry.nomination_id);"
+  },
 };
 
 const TdMigration *

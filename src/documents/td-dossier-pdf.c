@@ -393,7 +393,7 @@ report_pages (TdFlow           *f,
   {
     g_autofree char *proposer_up = upper (n->proposer_name);
     g_autofree char *unit_up = upper (n->unit_name);
-    g_autofree char *when = blank_date (d->province);
+    g_autofree char *when = blank_date (d->place ? d->place : d->province);
     g_autofree char *title = text (o, n->level == TD_AWARD_GIAY_KHEN ? "giay_khen_title"
                                       : n->individual ? "individual_title" : "collective_title", NULL);
     g_autofree char *name = text (o, n->individual ? "individual_name" : "collective_name",

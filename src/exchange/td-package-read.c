@@ -21,12 +21,14 @@
 #include "td-audit.h"
 #include "td-catalog.h"
 #include "td-evidence.h"
+#include "td-format.h"
 #include "td-digest.h"
 #include "td-package-read.h"
 #include "td-trust-store.h"
 
-/* Longest text accepted in any field: a justification or a note is a paragraph, not a book. */
-#define MAX_TEXT 4000
+/* Longest text accepted in any field: a justification or a note is a paragraph, not a book;
+ * the unit's own check (td_text_check_paragraph()) allows no more. */
+#define MAX_TEXT TD_TEXT_MAX
 
 static void
 pkg_value_free (PkgValue *v)
@@ -362,14 +364,19 @@ value_row (sqlite3_stmt  *stmt,
   gint64 n = 0, na = 0;
 
   g_ptr_array_add (p->values, v);
-  if (!read_int (&r, 0, FALSE, &present, &n, error) ||
-      !read_int (&r, 1, TRUE, &v->value.has_numerator, &v->value.numerator, error) ||
+  if (!read_int (&r, 0, FALSE, &present, &n, error))
+    return FALSE;
+  if (!read_int (&r, 1, TRUE, &v->value.has_numerator, &v->value.numerator, error) ||
       !read_int (&r, 2, TRUE, &v->value.has_denominator, &v->value.denominator, error) ||
       !read_int (&r, 4, FALSE, &present, &na, error) ||
       !read_text (&r, 5, TRUE, &v->value.na_reason, error) ||
       !read_text (&r, 6, TRUE, &v->value.note, error) ||
       !read_time (&r, 7, &v->updated_at, error))
-    return FALSE;
+    {
+      /* Which target's value, so that the unit knows what to correct before exporting again. */
+      g_prefix_error (error, _("Target %u: "), (guint) CLAMP (n, 0, G_MAXUINT));
+      return FALSE;
+    }
   v->number = (guint) MIN (n, G_MAXUINT);
   v->value.not_applicable = na != 0;
   if (na > 1 || td_package_target (p, v->number) == NULL)

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "td-spreadsheet.h"
+#include "td-format.h"
 #include "td-values-import.h"
 
 enum { COL_TARGET, COL_NUMERATOR, COL_DENOMINATOR, COL_INDEX, COL_NOTE, COL_NA_REASON, N_COLS };
@@ -56,11 +57,12 @@ read_value (TdTarget  *target,
   g_autoptr(GError) error = NULL;
   const char *reason = cell (cells, COL_NA_REASON);
 
-  v->note = blank (cell (cells, COL_NOTE)) ? NULL : g_strstrip (g_strdup (cell (cells, COL_NOTE)));
+  /* A multi-line cell of a Windows spreadsheet ends its lines with "\r\n": read as "\n". */
+  v->note = blank (cell (cells, COL_NOTE)) ? NULL : g_strstrip (td_text_normalize_lines (cell (cells, COL_NOTE)));
   if (!blank (reason))
     {
       v->not_applicable = TRUE;
-      v->na_reason = g_strstrip (g_strdup (reason));
+      v->na_reason = g_strstrip (td_text_normalize_lines (reason));
     }
   else if (td_target_get_kind (target) == TD_TARGET_KIND_INDEX)
     {
