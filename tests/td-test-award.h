@@ -81,8 +81,9 @@ td_test_council_passes (TdDatabase   *db,
   gint64 meeting;
 
   g_assert_no_error (error);
+  /* The standing committee sits for the Bằng khen (the campaign's rule): its members, all present. */
   for (guint i = 0; i < members->len; i++)
-    if (((TdCouncilMember *) members->pdata[i])->active)
+    if (((TdCouncilMember *) members->pdata[i])->active && ((TdCouncilMember *) members->pdata[i])->standing)
       g_array_append_val (present, ((TdCouncilMember *) members->pdata[i])->id);
   for (guint i = present->len; i < 3; i++)
     {
@@ -90,6 +91,7 @@ td_test_council_passes (TdDatabase   *db,
       gint64 member = td_council_add_member (db, names[i], "Ủy viên", &error);
 
       g_assert_no_error (error);
+      g_assert_true (td_council_set_standing (db, member, TRUE, &error));
       g_array_append_val (present, member);
     }
   meeting = td_meeting_create (db, round_id, "2026-10-01", (gint64 *) present->data, present->len, ids, n_ids, &error);

@@ -389,6 +389,7 @@ test_meeting (Fixture *f, gconstpointer data)
       g_autofree char *name = g_strdup_printf ("Thành viên %u", i + 1);
       members[i] = td_council_add_member (f->db, name, "Ủy viên", &error);
       g_assert_no_error (error);
+      g_assert_true (td_council_set_standing (f->db, members[i], TRUE, &error));
     }
   /* Not yet through the appraisals: refused on the agenda. */
   meeting = td_meeting_create (f->db, f->round_id, "2026-11-20", members, 4, &f->nomination, 1, &error);

@@ -547,31 +547,50 @@ test_appraisal_cli (void)
              NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
-  /* The council: 7 members in the sample; a meeting of 4 present misses the quorum (two thirds);
-   * of 6 present, 4 agree: 4 of 7 is more than half. */
+  /* The standing committee sits for the Bằng khen: four of the sample's seven members (1, 2, 3
+   * and 7). Two present miss the quorum (two thirds), another member may not sit; three sit,
+   * and close only with the written opinion of the fourth. */
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, "--database", db, "meeting", "create", "--date", "15/11/2026", "--members", "1,2,3,4",
+    run_cli (&r, "--database", db, "meeting", "create", "--date", "15/11/2026", "--members", "1,2",
              "--nominations", "5", NULL);
-    assert_one_line_error (&r, 1, "4 of the council's 7 members");
+    assert_one_line_error (&r, 1, "2 of the standing committee's 4 members");
   }
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, "--database", db, "meeting", "create", "--date", "15/11/2026", "--members", "1,2,3,4,5,6",
-             "--nominations", "5", "--json", NULL);
+    run_cli (&r, "--database", db, "meeting", "create", "--date", "15/11/2026", "--members", "1,2,4",
+             "--nominations", "5", NULL);
+    assert_one_line_error (&r, 1, "standing committee");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "meeting", "create", "--date", "15/11/2026", "--members", "1,2,3",
+             "--nominations", "5", "--place", "Phòng họp số 2", "--start", "14:00", "--end", "15:30", "--chair", "1",
+             "--secretary", "3", "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "\"id\" : 2"));
   }
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, "--database", db, "meeting", "vote", "2", "--nomination", "5", "--agree", "4", "--disagree", "1",
+    run_cli (&r, "--database", db, "meeting", "vote", "2", "--nomination", "5", "--agree", "2", "--disagree", "0",
              "--abstain", "0", NULL);
     assert_one_line_error (&r, 1, "every member present votes once");
   }
   {
     g_auto(Run) r = { 0 };
-    run_cli (&r, "--database", db, "meeting", "vote", "2", "--nomination", "5", "--agree", "4", "--disagree", "1",
-             "--abstain", "1", NULL);
+    run_cli (&r, "--database", db, "meeting", "vote", "2", "--nomination", "5", "--agree", "2", "--disagree", "1",
+             "--abstain", "0", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "meeting", "close", "2", NULL);
+    assert_one_line_error (&r, 1, "written opinions of the members absent");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    run_cli (&r, "--database", db, "meeting", "vote", "2", "--nomination", "5", "--agree", "2", "--disagree", "1",
+             "--abstain", "0", "--written-agree", "1", NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
   {
@@ -586,7 +605,7 @@ test_appraisal_cli (void)
     run_cli (&r, "--database", db, "nomination", "history", "5", "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "\"action\" : \"vote\""));
-    g_assert_nonnull (strstr (r.out, "\"verdict\" : \"passed 4/7\""));
+    g_assert_nonnull (strstr (r.out, "\"verdict\" : \"passed 3/4\""));
     g_assert_nonnull (strstr (r.out, "Đủ điều kiện"));
   }
   /* The documents. */

@@ -114,8 +114,10 @@ commune_submits (Fixture *f)
     g_assert_true (td_assessment_set_attestation (f->clerk, a, ((TdStandard *) standards->pdata[i])->id, TRUE,
                                                   "Có biên bản và số liệu kèm theo", &error));
   owner.assessment_id = a;
-  owner.target_id = td_target_get_id (g_list_model_get_item (targets, 0));
-  g_object_unref (g_list_model_get_item (targets, 0));
+  {
+    g_autoptr(TdTarget) first = g_list_model_get_item (targets, 0);
+    owner.target_id = td_target_get_id (first);
+  }
   g_assert_cmpint (td_evidence_attach (f->clerk, pdf, "danh-sach.pdf", &owner, 0, &error), >, 0);
   if (!td_assessment_set_status (f->clerk, a, TD_ASSESSMENT_SUBMITTED, NULL, targets, &error))
     g_error ("%s", error->message);
@@ -247,13 +249,15 @@ test_whole_process (Fixture *f, gconstpointer data)
   ASSERT_REFUSED (f, td_decision_create (f->board, decision, &id, 1, error_) != 0, TD_AWARD_ERROR,
                   TD_AWARD_ERROR_BAD_TRANSITION);
 
-  /* The council of seven: four present is no meeting; five present decide only with the
-   * written opinion of a sixth. */
+  /* The standing committee of seven: four present is no meeting; five present decide only with
+   * the written opinion of a sixth. */
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
       g_autofree char *name = g_strdup_printf ("Thành viên %u", i + 1);
       members[i] = td_council_add_member (f->board, name, "Ủy viên", &error);
       g_assert_no_error (error);
+      /* Of the standing committee, which sits for the Bằng khen by the campaign's rule. */
+      g_assert_true (td_council_set_standing (f->board, members[i], TRUE, &error));
     }
   ASSERT_REFUSED (f, td_meeting_create (f->board, f->round_id, "2026-10-01", members, 4, &id, 1, error_) != 0,
                   TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_BAD_MOVE);

@@ -5,7 +5,7 @@
  *              --return [--to STEP] --reason TEXT | --override CHECK --reason TEXT | --undo --reason TEXT)
  *            | hold --unit CODE [--person NAME] --kind KIND [--note TEXT] [--round R] | lift-hold HOLD
  *   appraisal steps | bodies [STEP --set CODE | --accept] | set-body STEP CODE
- *   council list | add NAME [--position TEXT] | retire ID
+ *   council list | add NAME [--position TEXT] [--standing] | standing ID [--off] | retire ID
  *   meeting list | show ID | create --date DD/MM/YYYY --members ID,… --nominations ID,… [--round R]
  *                [--place TEXT --start HH:MM --end HH:MM --chair ID --secretary ID] | details ID …
  *         | vote ID --nomination N --agree A --disagree D --abstain X [--written-agree N --written-disagree N]
@@ -381,29 +381,40 @@ td_cli_council (TdCliContext  *ctx,
                 GError       **error)
 {
   g_autofree char *position = NULL;
+  gboolean standing = FALSE, off = FALSE;
   int status = 0;
   GOptionEntry entries[] = {
     { "position", 0, 0, G_OPTION_ARG_STRING, &position, N_("The member's position (add)"), N_("TEXT") },
+    { "standing", 0, 0, G_OPTION_ARG_NONE, &standing, N_("Of the standing committee (add)"), NULL },
+    { "off", 0, 0, G_OPTION_ARG_NONE, &off, N_("No longer of the standing committee (standing)"), NULL },
     { NULL }
   };
   g_autoptr(GPtrArray) members = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   gint64 id;
 
-  if (!td_cli_parse (ctx, "council", N_("list | add NAME | retire ID"), entries, &argc, &argv, &status, error))
+  if (!td_cli_parse (ctx, "council", N_("list | add NAME | standing ID | retire ID"), entries, &argc, &argv, &status,
+                     error))
     return status;
   if (argc == 3 && g_str_equal (argv[1], "add"))
     {
-      if (!td_cli_open (ctx, error) || (id = td_council_add_member (ctx->db, argv[2], position, error)) == 0)
+      g_autoptr(TdTransaction) tx = NULL;
+
+      if (!td_cli_open (ctx, error) || (tx = td_transaction_begin (ctx->db, error)) == NULL ||
+          (id = td_council_add_member (ctx->db, argv[2], position, error)) == 0 ||
+          (standing && !td_council_set_standing (ctx->db, id, TRUE, error)) || !td_transaction_commit (tx, error))
         return 1;
       printf (_("Member %d added.\n"), (int) id);
       return 0;
     }
+  if (argc == 3 && g_str_equal (argv[1], "standing"))
+    return parse_id (argv[2], &id, error) && td_cli_open (ctx, error) &&
+           td_council_set_standing (ctx->db, id, !off, error) ? 0 : 1;
   if (argc == 3 && g_str_equal (argv[1], "retire"))
     return parse_id (argv[2], &id, error) && td_cli_open (ctx, error) &&
            td_council_retire_member (ctx->db, id, error) ? 0 : 1;
   if (argc != 2 || !g_str_equal (argv[1], "list"))
-    return td_cli_usage_error (error, _("council needs list, add NAME or retire ID"));
+    return td_cli_usage_error (error, _("council needs list, add NAME, standing ID or retire ID"));
   if (!td_cli_open (ctx, error) || (members = td_council_list_members (ctx->db, error)) == NULL)
     return 1;
   json_builder_begin_array (b);
@@ -412,12 +423,14 @@ td_cli_council (TdCliContext  *ctx,
       TdCouncilMember *m = members->pdata[i];
 
       if (!ctx->json)
-        printf ("%d\t%s\t%s%s\n", (int) m->id, m->name, m->position, m->active ? "" : _("\t(retired)"));
+        printf ("%d\t%s\t%s%s%s\n", (int) m->id, m->name, m->position, m->standing ? _("\t(standing committee)") : "",
+                m->active ? "" : _("\t(retired)"));
       json_builder_begin_object (b);
       TD_CLI_SET_INT (b, "id", m->id);
       TD_CLI_SET_STRING (b, "name", m->name);
       TD_CLI_SET_STRING (b, "position", m->position);
       TD_CLI_SET_BOOL (b, "active", m->active);
+      TD_CLI_SET_BOOL (b, "standing", m->standing);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -442,7 +455,8 @@ meeting_show (TdCliContext  *ctx,
   if (!ctx->json)
     {
       g_autofree char *date = td_format_date (m->held_on);
-      printf (_("Meeting %d, %s: %u of %u members present, %s, %s\n"), (int) m->id, date, m->present->len,
+      printf (_("Meeting %d, %s (%s): %u of %u members present, %s, %s\n"), (int) m->id, date,
+              m->standing_committee ? _("standing committee") : _("plenary council"), m->present->len,
               m->members_total, m->threshold, m->closed ? _("closed") : _("open"));
       if (*m->place != '\0')
         printf (_("  %s, %s–%s; chaired by %s, minutes by %s\n"), m->place, m->starts_at, m->ends_at, m->chair,
@@ -464,6 +478,7 @@ meeting_show (TdCliContext  *ctx,
   TD_CLI_SET_INT (b, "present", m->present->len);
   TD_CLI_SET_STRING (b, "threshold", m->threshold);
   TD_CLI_SET_BOOL (b, "closed", m->closed);
+  TD_CLI_SET_STRING (b, "sitting", m->standing_committee ? "standing-committee" : "plenary");
   TD_CLI_SET_STRING (b, "place", m->place);
   TD_CLI_SET_STRING (b, "starts_at", m->starts_at);
   TD_CLI_SET_STRING (b, "ends_at", m->ends_at);

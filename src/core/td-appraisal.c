@@ -243,6 +243,13 @@ td_appraisal_validate_json (JsonNode  *node,
 
       if (t == NULL || (!g_str_equal (t, "more-than-half") && !g_str_equal (t, "two-thirds")))
         return invalid (error, "a council threshold other than more-than-half or two-thirds");
+      {
+        const char *sitting = str_member (council, "sitting");
+
+        if (json_object_has_member (council, "sitting") &&
+            g_strcmp0 (sitting, "plenary") != 0 && g_strcmp0 (sitting, "standing-committee") != 0)
+          return invalid (error, "a council sitting other than plenary or standing-committee");
+      }
       for (guint i = 0; i < G_N_ELEMENTS (council_shares); i++)
         {
           guint share[2];
@@ -404,6 +411,9 @@ td_appraisal_council_rules (TdDatabase *db)
     rules->quorum[0] = 2, rules->quorum[1] = 3;
   if (!parse_share (str_member (council, "award_attendance"), rules->attendance))
     rules->attendance[0] = 4, rules->attendance[1] = 5;
+  /* A campaign described before the standing committee was data sat in plenary. */
+  rules->sitting = g_strdup (g_strcmp0 (str_member (council, "sitting"), "standing-committee") == 0
+                             ? "standing-committee" : "plenary");
   return rules;
 }
 
@@ -420,6 +430,7 @@ td_council_rules_free (TdCouncilRules *rules)
   if (rules == NULL)
     return;
   g_free (rules->threshold);
+  g_free (rules->sitting);
   g_free (rules);
 }
 

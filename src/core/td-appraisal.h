@@ -69,6 +69,7 @@ typedef struct {
   char  *threshold;       /* "more-than-half" or "two-thirds" of the members */
   guint  quorum[2];       /* members present for a meeting to be held: 2/3 */
   guint  attendance[2];   /* present or giving a written opinion, to decide on a nominee: 4/5 */
+  char  *sitting;         /* "standing-committee" (the campaign's default) or "plenary" */
 } TdCouncilRules;
 
 TdCouncilRules *td_appraisal_council_rules (TdDatabase     *db);

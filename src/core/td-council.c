@@ -79,6 +79,25 @@ td_council_add_member (TdDatabase  *db,
 }
 
 gboolean
+td_council_set_standing (TdDatabase  *db,
+                         gint64       member_id,
+                         gboolean     standing,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = td_database_prepare (db, "UPDATE council_member SET standing = ? WHERE id = ? AND active", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, standing);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+  if (!td_database_step_done (db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (td_database_get_handle (db)) == 0)
+    return fail (error, _("There is no active council member with this id (thidua-cli council list)."));
+  return td_audit_record (db, "council_member", member_id, NULL, "standing", NULL, standing ? "1" : "0", NULL, error);
+}
+
+gboolean
 td_council_retire_member (TdDatabase  *db,
                           gint64       member_id,
                           GError     **error)
@@ -101,6 +120,7 @@ member_from_row (sqlite3_stmt *stmt,
   m->name = td_stmt_dup_text (stmt, 1);
   m->position = td_stmt_dup_text (stmt, 2);
   m->active = sqlite3_column_int (stmt, 3);
+  m->standing = sqlite3_column_int (stmt, 4);
   return m;
 }
 
@@ -108,7 +128,7 @@ GPtrArray *
 td_council_list_members (TdDatabase  *db,
                          GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT id, name, position, active FROM council_member"
+  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT id, name, position, active, standing FROM council_member"
                                                 " ORDER BY active DESC, id", error);
 
   return stmt ? td_database_collect (db, stmt, member_from_row, NULL, (GDestroyNotify) td_council_member_free, error)
@@ -150,6 +170,8 @@ td_meeting_create (TdDatabase   *db,
   g_autoptr(GPtrArray) steps = td_appraisal_steps (db, &threshold, error);
   g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GDate) date = g_date_new ();
+  g_autoptr(TdCouncilRules) rules = td_appraisal_council_rules (db);
+  gboolean standing;
   guint active = 0;
   int council;
   gint64 id;
@@ -170,8 +192,20 @@ td_meeting_create (TdDatabase   *db,
       fail (error, _("A meeting needs the date it is held (dd/mm/yyyy)."));
       return 0;
     }
+  /* The body that sits: the standing committee (the campaign's default for the Bằng khen) or
+   * the plenary council; its active members are the ones counted. */
+  standing = g_strcmp0 (rules->sitting, "standing-committee") == 0;
   for (guint i = 0; i < members->len; i++)
-    active += ((TdCouncilMember *) members->pdata[i])->active;
+    {
+      TdCouncilMember *m = members->pdata[i];
+      active += m->active && (!standing || m->standing);
+    }
+  if (active == 0 && standing && members->len > 0)
+    {
+      fail (error, _("The campaign has the council's standing committee consider the Bằng khen, and no member is "
+                     "marked as one of it: mark them (thidua-cli council standing ID, or in Council)."));
+      return 0;
+    }
   if (active == 0 || n_members == 0 || n_nominations == 0)
     {
       fail (error, _("A meeting needs the council's members (thidua-cli council add), those present and the "
@@ -179,13 +213,15 @@ td_meeting_create (TdDatabase   *db,
       return 0;
     }
   {
-    g_autoptr(TdCouncilRules) rules = td_appraisal_council_rules (db);
     guint needed = td_council_rules_needed (rules->quorum, active);
 
     if (n_members < needed)
       {
-        g_autofree char *message = g_strdup_printf (_("%u of the council's %u members are present: a meeting needs at "
-                                                      "least %u/%u of them (%u)."), n_members, active,
+        g_autofree char *message = g_strdup_printf (standing
+                                                    ? _("%u of the standing committee's %u members are present: a "
+                                                        "meeting needs at least %u/%u of them (%u).")
+                                                    : _("%u of the council's %u members are present: a meeting needs "
+                                                        "at least %u/%u of them (%u)."), n_members, active,
                                                     rules->quorum[0], rules->quorum[1], needed);
         fail (error, message);
         return 0;
@@ -194,14 +230,15 @@ td_meeting_create (TdDatabase   *db,
   tx = td_transaction_begin (db, error);
   if (tx == NULL)
     return 0;
-  stmt = td_database_prepare (db, "INSERT INTO meeting (round_id, held_on, members_total, threshold) VALUES (?, ?, ?, ?)",
-                              error);
+  stmt = td_database_prepare (db, "INSERT INTO meeting (round_id, held_on, members_total, threshold, sitting)"
+                                  " VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, round_id);
   td_stmt_bind_text (stmt, 2, held_on);
   sqlite3_bind_int (stmt, 3, (int) active);
   td_stmt_bind_text (stmt, 4, threshold);
+  td_stmt_bind_text (stmt, 5, rules->sitting);
   if (!td_database_step_done (db, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (td_database_get_handle (db));
@@ -211,10 +248,12 @@ td_meeting_create (TdDatabase   *db,
 
       for (guint k = 0; k < members->len; k++)
         known |= ((TdCouncilMember *) members->pdata[k])->id == member_ids[i] &&
-                 ((TdCouncilMember *) members->pdata[k])->active;
+                 ((TdCouncilMember *) members->pdata[k])->active &&
+                 (!standing || ((TdCouncilMember *) members->pdata[k])->standing);
       stmt = known ? td_database_prepare (db, "INSERT INTO meeting_member VALUES (?, ?)", error) : NULL;
       if (!known)
-        fail (error, _("A member present is not an active member of the council."));
+        fail (error, standing ? _("A member present is not an active member of the council's standing committee.")
+                              : _("A member present is not an active member of the council."));
       if (stmt == NULL)
         return 0;
       sqlite3_bind_int64 (stmt, 1, id);
@@ -258,7 +297,8 @@ td_meeting_load (TdDatabase  *db,
 {
   g_autoptr(TdMeeting) m = g_new0 (TdMeeting, 1);
   sqlite3_stmt *stmt = td_database_prepare (db, "SELECT round_id, held_on, members_total, threshold, closed_at IS NOT NULL,"
-                                                " place, starts_at, ends_at, chair, secretary FROM meeting WHERE id = ?",
+                                                " place, starts_at, ends_at, chair, secretary, sitting FROM meeting"
+                                                " WHERE id = ?",
                                             error);
   int rc;
 
@@ -282,9 +322,10 @@ td_meeting_load (TdDatabase  *db,
   m->ends_at = td_stmt_dup_text (stmt, 7);
   m->chair = td_stmt_dup_text (stmt, 8);
   m->secretary = td_stmt_dup_text (stmt, 9);
+  m->standing_committee = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 10), "standing-committee") == 0;
   sqlite3_reset (stmt);
 
-  stmt = td_database_prepare (db, "SELECT c.id, c.name, c.position, c.active FROM meeting_member mm"
+  stmt = td_database_prepare (db, "SELECT c.id, c.name, c.position, c.active, c.standing FROM meeting_member mm"
                                   " JOIN council_member c ON c.id = mm.member_id WHERE mm.meeting_id = ? ORDER BY c.id",
                               error);
   if (stmt == NULL)

@@ -13,6 +13,7 @@ typedef struct {
   char     *name;
   char     *position;
   gboolean  active;
+  gboolean  standing;   /* of the standing committee (Thường trực Hội đồng) */
 } TdCouncilMember;
 
 void        td_council_member_free (TdCouncilMember *member);
@@ -20,6 +21,12 @@ void        td_council_member_free (TdCouncilMember *member);
 gint64      td_council_add_member  (TdDatabase  *db,
                                     const char  *name,
                                     const char  *position,
+                                    GError     **error);
+/* Whether the member sits on the council's standing committee, which considers the Bằng khen
+ * when the campaign says so (council.sitting). */
+gboolean    td_council_set_standing (TdDatabase *db,
+                                    gint64       member_id,
+                                    gboolean     standing,
                                     GError     **error);
 gboolean    td_council_retire_member (TdDatabase *db,
                                     gint64       member_id,
@@ -52,6 +59,7 @@ typedef struct {
   guint      members_total;
   char      *threshold;
   gboolean   closed;
+  gboolean   standing_committee;   /* the standing committee sat, not the plenary council */
   char      *place;        /* "" until recorded */
   char      *starts_at;    /* "HH:MM", or "" */
   char      *ends_at;

@@ -365,6 +365,14 @@ static const TdMigration migrations[] = {
     "  awardee_name = (SELECT n.person_name FROM nomination n WHERE n.id = award_entry.nomination_id),"
     "  awardee_position = (SELECT n.person_position FROM nomination n WHERE n.id = award_entry.nomination_id);"
   },
+  /* QĐ 86/2025: the Chairman's Bằng khen is considered by the council's standing committee
+   * (Thường trực Hội đồng), not necessarily a plenary session: who sits on it, and which body a
+   * meeting was.  Meetings held before were plenary. */
+  { 14, "the council's standing committee, and which body each meeting was",
+    "ALTER TABLE council_member ADD COLUMN standing INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE meeting ADD COLUMN sitting TEXT NOT NULL DEFAULT 'plenary'"
+    "  CHECK (sitting IN ('plenary', 'standing-committee'));"
+  },
 };
 
 const TdMigration *

@@ -442,17 +442,26 @@ hold_council (TdDatabase  *db,
       return FALSE;
   if (agenda->len == 0)
     return TRUE;
-  /* Six present: the Chairman is away. */
-  meeting = td_meeting_create (db, round2, "2026-10-01", ids + 1, G_N_ELEMENTS (members) - 1,
-                               (gint64 *) agenda->data, agenda->len, error);
+  /* The standing committee (Thường trực Hội đồng: the Chairman, the two Vice-Chairmen and the
+   * secretary member) considers the Bằng khen, as the campaign says; three of its four sit, the
+   * Chairman, away, gives his written opinion on every nominee. */
+  {
+    static const guint standing[] = { 0, 1, 2, 6 };
+    gint64 present[] = { ids[1], ids[2], ids[6] };
+
+    for (guint i = 0; i < G_N_ELEMENTS (standing); i++)
+      if (!td_council_set_standing (db, ids[standing[i]], TRUE, error))
+        return FALSE;
+    meeting = td_meeting_create (db, round2, "2026-10-01", present, G_N_ELEMENTS (present), (gint64 *) agenda->data,
+                                 agenda->len, error);
+  }
   if (meeting == 0 ||
       !td_meeting_set_details (db, meeting, "Phòng họp số 1, trụ sở UBND tỉnh", "08:00", "10:30", ids[1], ids[6],
                                error))
     return FALSE;
-  /* The Chairman, away, gave his written opinion on the first of them. */
   for (guint i = 0; i < agenda->len; i++)
-    if (!td_meeting_vote (db, meeting, g_array_index (agenda, gint64, i), i % 2 ? 5 : 6, i % 2 ? 1 : 0, 0, error) ||
-        (i == 0 && !td_meeting_record_written (db, meeting, g_array_index (agenda, gint64, i), 1, 0, error)))
+    if (!td_meeting_vote (db, meeting, g_array_index (agenda, gint64, i), i % 2 ? 2 : 3, i % 2 ? 1 : 0, 0, error) ||
+        !td_meeting_record_written (db, meeting, g_array_index (agenda, gint64, i), 1, 0, error))
       return FALSE;
   return td_meeting_close (db, meeting, error);
 }

@@ -174,7 +174,7 @@ vote_of (const TdMeeting *m,
     {
       TdMeetingItem *item = m->items->pdata[i];
       if (item->nomination_id == nomination_id)
-        return g_strdup_printf ("%u/%u", item->agree, m->members_total);
+        return g_strdup_printf ("%u/%u", item->agree + item->written_agree, m->members_total);   /* written count */
     }
   return g_strdup ("");
 }
@@ -238,7 +238,9 @@ td_proposal_render_pdf (const TdProposal  *p,
       g_string_free (s, TRUE);
     }
   {
-    g_autofree char *process = text (o, "process", "appraiser", p->appraiser, "co_appraiser", p->co_appraiser,
+    g_autofree char *body = text (o, p->meeting && p->meeting->standing_committee ? "standing_committee" : "plenary",
+                                  NULL);
+    g_autofree char *process = text (o, "process", "body", body, "appraiser", p->appraiser, "co_appraiser", p->co_appraiser,
                                      "date", date, "count", count, NULL);
     td_flow_paragraph (&f, NULL, process, 0, 0);
   }
@@ -307,11 +309,13 @@ td_minutes_render_pdf (const TdProposal  *p,
     g_autofree char *number = g_strdup_printf ("Số: …/%s", suffix);
     g_autofree char *when = g_strdup_printf ("%s, %s", p->province, date);
     g_autofree char *title = text (o, "title", NULL);
-    g_autofree char *summary = text (o, "summary", "campaign", p->campaign, NULL);
+    /* The standing committee or the plenary council, as the meeting sat. */
+    g_autofree char *body = text (o, m->standing_committee ? "standing_committee" : "plenary", NULL);
+    g_autofree char *summary = text (o, "summary", "campaign", p->campaign, "body", body, NULL);
     g_autofree char *members = g_strdup_printf ("%u", m->members_total);
     g_autofree char *here = g_strdup_printf ("%u", m->present->len);
     g_autofree char *start = hours (m->starts_at);
-    g_autofree char *opening = text (o, "opening", "date", date, "province", p->province, "members", members,
+    g_autofree char *opening = text (o, "opening", "body", body, "date", date, "province", p->province, "members", members,
                                      "present", here, "start", start, "place", *m->place ? m->place : "…",
                                      "chair", *m->chair ? m->chair : "…", "secretary",
                                      *m->secretary ? m->secretary : "…", NULL);
@@ -336,7 +340,8 @@ td_minutes_render_pdf (const TdProposal  *p,
     JsonObject *thresholds = json_object_get_object_member (o, "thresholds");
     const char *how = thresholds ? json_object_get_string_member_with_default (thresholds, m->threshold, m->threshold)
                                  : m->threshold;
-    g_autofree char *vote = text (o, "vote", "threshold", how, NULL);
+    g_autofree char *body_short = text (o, m->standing_committee ? "standing_committee_short" : "plenary_short", NULL);
+    g_autofree char *vote = text (o, "vote", "threshold", how, "body_short", body_short, NULL);
 
     td_flow_paragraph (&f, NULL, vote, 0, 0);
   }

@@ -235,6 +235,17 @@ check_row (GtkWidget   *list,
 }
 
 static void
+standing_toggled_cb (GtkCheckButton *button,
+                     TdCouncilView  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!td_council_set_standing (self->db, *(gint64 *) g_object_get_data (G_OBJECT (button), "td-id"),
+                                gtk_check_button_get_active (button), &error))
+    refusal (self, error);
+}
+
+static void
 new_meeting_cb (TdCouncilView *self)
 {
   g_autoptr(GPtrArray) members = td_council_list_members (self->db, NULL);
@@ -248,12 +259,19 @@ new_meeting_cb (TdCouncilView *self)
   GPtrArray *member_checks = g_ptr_array_new ();
   GPtrArray *item_checks = g_ptr_array_new ();
 
+  g_autoptr(TdCouncilRules) rules = td_appraisal_council_rules (self->db);
+  gboolean standing = g_strcmp0 (rules->sitting, "standing-committee") == 0;
+
   gtk_editable_set_text (GTK_EDITABLE (date), today);
-  adw_alert_dialog_set_body (dialog, _("Tick the members present and the nominations on the agenda."));
+  /* Only the members of the body that sits: the standing committee, or the whole council. */
+  adw_alert_dialog_set_body (dialog, standing ? _("The council's standing committee sits (the campaign's rule for the "
+                                                  "Bằng khen). Tick its members present and the nominations on the "
+                                                  "agenda.")
+                                              : _("Tick the members present and the nominations on the agenda."));
   for (guint i = 0; members && i < members->len; i++)
     {
       TdCouncilMember *m = members->pdata[i];
-      if (m->active)
+      if (m->active && (!standing || m->standing))
         check_row (present, member_checks, m->name, m->position, m->id);
     }
   for (guint i = 0; i < waiting->len; i++)
@@ -379,8 +397,9 @@ meeting_row (TdCouncilView *self,
   GtkWidget *expander = adw_expander_row_new ();
   g_autofree char *date = td_format_date (m->held_on);
   g_autofree char *title = g_strdup_printf (_("Meeting of %s"), date);
-  g_autofree char *subtitle = g_strdup_printf (_("%u of %u members present · %s"), m->present->len, m->members_total,
-                                               m->closed ? _("closed") : _("open"));
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %u of %u members present · %s"),
+                                               m->standing_committee ? _("Standing committee") : _("Plenary council"),
+                                               m->present->len, m->members_total, m->closed ? _("closed") : _("open"));
   gboolean all_counted = TRUE;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
@@ -477,6 +496,16 @@ td_council_view_reload (TdCouncilView *self)
       if (m->active)
         {
           GtkWidget *retire = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          GtkWidget *standing = gtk_check_button_new_with_label (_("Standing Committee"));
+
+          /* Thường trực Hội đồng: the body that considers the Bằng khen when the campaign says so;
+           * a check, which reads as on or off at a glance. */
+          gtk_widget_set_valign (standing, GTK_ALIGN_CENTER);
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (standing), m->standing);
+          gtk_widget_set_tooltip_text (standing, _("A member of the council's standing committee (Thường trực Hội đồng)"));
+          g_object_set_data_full (G_OBJECT (standing), "td-id", g_memdup2 (&m->id, sizeof m->id), g_free);
+          g_signal_connect (standing, "toggled", G_CALLBACK (standing_toggled_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), standing);
 
           gtk_widget_add_css_class (retire, "flat");
           gtk_widget_set_valign (retire, GTK_ALIGN_CENTER);
