@@ -486,6 +486,43 @@ test_council (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_array_index (waiting, gint64, 0), ==, duc);
   g_assert_true (gtk_widget_get_sensitive (new_meeting));
 
+  /* A meeting of the standing committee for him: its details, for the minutes, from the window. */
+  {
+    gint64 present[] = { 2, 3, 7 };   /* the sample's standing committee, its Chairman away */
+    g_autoptr(TdNomination) n = td_nomination_get (f->db, duc, NULL);
+    gint64 meeting = td_meeting_create (f->db, n->round_id, "2026-11-20", present, G_N_ELEMENTS (present), &duc, 1,
+                                        &error);
+    g_autoptr(TdMeeting) m = NULL;
+    GtkWidget *details;
+    AdwDialog *dialog;
+
+    g_assert_no_error (error);
+    td_council_view_reload (view);
+    details = find_id_button (GTK_WIDGET (view), "council.details", meeting);
+    g_assert_nonnull (details);
+    g_signal_emit_by_name (details, "clicked");
+    td_test_iterate (20);
+    dialog = adw_window_get_visible_dialog (ADW_WINDOW (f->window));
+    g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+    td_test_shot (f->window, "council-details");
+    for (GtkWidget *w = gtk_widget_get_first_child (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog)));
+         w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (ADW_IS_ENTRY_ROW (w))
+        {
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w));
+          gtk_editable_set_text (GTK_EDITABLE (w), g_str_has_prefix (title, "Place") ? "Phòng họp số 2"
+                                                   : g_str_has_prefix (title, "Starts") ? "14:00" : "16:00");
+        }
+    g_signal_emit_by_name (dialog, "response", "save");
+    adw_dialog_force_close (dialog);
+    td_test_iterate (10);
+    m = td_meeting_load (f->db, meeting, &error);
+    g_assert_cmpstr (m->place, ==, "Phòng họp số 2");
+    g_assert_cmpstr (m->starts_at, ==, "14:00");
+    g_assert_cmpstr (m->chair, ==, "Mai Sơn");
+    g_assert_cmpstr (m->secretary, ==, "Nguyễn Đức Hùng");
+  }
+
   /* The board gives the co-appraisal to another unit in its preferences: recorded at once. */
   {
     TdAppraisalPage *page = g_object_ref_sink (td_appraisal_page_new (f->db));

@@ -246,6 +246,91 @@ standing_toggled_cb (GtkCheckButton *button,
 }
 
 static void
+details_response_cb (AdwAlertDialog *dialog,
+                     const char     *response,
+                     TdCouncilView  *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget **rows = g_object_get_data (G_OBJECT (dialog), "td-rows");
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "td-ids");
+  guint chair = adw_combo_row_get_selected (ADW_COMBO_ROW (rows[3]));
+  guint secretary = adw_combo_row_get_selected (ADW_COMBO_ROW (rows[4]));
+
+  if (!g_str_equal (response, "save"))
+    return;
+  if (!td_meeting_set_details (self->db, *(gint64 *) g_object_get_data (G_OBJECT (dialog), "td-meeting"),
+                               gtk_editable_get_text (GTK_EDITABLE (rows[0])),
+                               gtk_editable_get_text (GTK_EDITABLE (rows[1])),
+                               gtk_editable_get_text (GTK_EDITABLE (rows[2])),
+                               chair < ids->len ? g_array_index (ids, gint64, chair) : 0,
+                               secretary < ids->len ? g_array_index (ids, gint64, secretary) : 0, &error))
+    refusal (self, error);
+  else
+    changed (self);
+}
+
+static void
+details_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  TdCouncilView *self = TD_COUNCIL_VIEW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdMeeting) m = td_meeting_load (self->db, id, &error);
+  AdwAlertDialog *dialog;
+  GtkWidget *list = boxed_list ();
+  GtkWidget **rows = g_new0 (GtkWidget *, 5);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (m == NULL)
+    {
+      refusal (self, error);
+      g_array_unref (ids);
+      g_free (rows);
+      return;
+    }
+  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Meeting Details"),
+                                                   _("Printed in the minutes: where and when the meeting sat, the "
+                                                     "member who chaired it and the one who kept the minutes.")));
+  rows[0] = entry_row (list, _("Place, e.g. Phòng họp số 1, UBND tỉnh"));
+  rows[1] = entry_row (list, _("Starts at (HH:MM)"));
+  rows[2] = entry_row (list, _("Ends at (HH:MM)"));
+  gtk_editable_set_text (GTK_EDITABLE (rows[0]), m->place);
+  gtk_editable_set_text (GTK_EDITABLE (rows[1]), m->starts_at);
+  gtk_editable_set_text (GTK_EDITABLE (rows[2]), m->ends_at);
+  for (guint i = 0; i < m->present->len; i++)
+    {
+      TdCouncilMember *member = m->present->pdata[i];
+      gtk_string_list_append (names, member->name);
+      g_array_append_val (ids, member->id);
+    }
+  for (guint k = 3; k < 5; k++)
+    {
+      const char *now = k == 3 ? m->chair : m->secretary;
+
+      rows[k] = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows[k]), k == 3 ? _("Chair") : _("Secretary"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (rows[k]), G_LIST_MODEL (names));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (rows[k]), k == 3 ? 0 : MIN (1, m->present->len - 1));
+      for (guint i = 0; i < m->present->len; i++)
+        if (g_strcmp0 (((TdCouncilMember *) m->present->pdata[i])->name, now) == 0)
+          adw_combo_row_set_selected (ADW_COMBO_ROW (rows[k]), i);
+      gtk_list_box_append (GTK_LIST_BOX (list), rows[k]);
+    }
+  adw_alert_dialog_set_extra_child (dialog, list);
+  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (dialog, "save");
+  g_object_set_data_full (G_OBJECT (dialog), "td-rows", rows, g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "td-ids", ids, (GDestroyNotify) g_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "td-meeting", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (details_response_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static void
 new_meeting_cb (TdCouncilView *self)
 {
   g_autoptr(GPtrArray) members = td_council_list_members (self->db, NULL);
@@ -404,6 +489,8 @@ meeting_row (TdCouncilView *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  /* Beside Close and Details… the line wraps rather than being cut off. */
+  adw_expander_row_set_subtitle_lines (ADW_EXPANDER_ROW (expander), 0);
   for (guint i = 0; i < m->items->len; i++)
     {
       TdMeetingItem *item = m->items->pdata[i];
@@ -448,6 +535,13 @@ meeting_row (TdCouncilView *self,
   else
     {
       GtkWidget *close = small_button (_("C_lose"), "suggested-action");
+      GtkWidget *details = small_button (_("_Details…"), NULL);
+
+      /* Where, when, who chaired and who kept the minutes: printed in the minutes. */
+      gtk_widget_set_tooltip_text (details, _("Place, hours, chair and secretary, for the minutes"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (details), "council.details");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (details), "x", m->id);
+      adw_expander_row_add_suffix (ADW_EXPANDER_ROW (expander), details);
 
       gtk_widget_set_sensitive (close, all_counted);
       gtk_widget_set_tooltip_text (close, all_counted ? _("Decide every nomination by the threshold")
@@ -565,6 +659,7 @@ td_council_view_class_init (TdCouncilViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/thidua/ThiDua/td-council-view.ui");
   gtk_widget_class_install_action (widget_class, "council.minutes", "x", minutes_cb);
   gtk_widget_class_install_action (widget_class, "council.close", "x", close_cb);
+  gtk_widget_class_install_action (widget_class, "council.details", "x", details_cb);
   gtk_widget_class_install_action (widget_class, "council.retire", "x", retire_cb);
   gtk_widget_class_bind_template_child (widget_class, TdCouncilView, meetings_group);
   gtk_widget_class_bind_template_child (widget_class, TdCouncilView, members_group);
