@@ -298,6 +298,47 @@ test_board_appraises (void)
   td_test_cleanup_dir (dir);
 }
 
+/* Typing in the unit list finds a unit by any part of its name or code, with or without
+ * diacritics: "kinh bac", "kinh" and "p-kinhbac" all find Phường Kinh Bắc. */
+static void
+test_unit_search (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "search.db");
+  g_autoptr(GError) error = NULL;
+  TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+  GtkWidget *window;
+  static const char * const typed[] = { "kinh bac", "Kinh", "p-kinhbac", "KINH BẮC" };
+
+  g_assert_true (td_demo_populate (db, &error));
+  window = show_form (page, db, "X-TIENDU", 2, 800, 600);
+  td_test_iterate (20);
+  g_assert_true (gtk_drop_down_get_enable_search (page->unit_dropdown));
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      GtkStringFilter *filter = gtk_string_filter_new (gtk_expression_ref (gtk_drop_down_get_expression (page->unit_dropdown)));
+      g_autoptr(GtkFilterListModel) found = NULL;
+      gboolean kinh_bac = FALSE;
+
+      gtk_string_filter_set_match_mode (filter, gtk_drop_down_get_search_match_mode (page->unit_dropdown));
+      gtk_string_filter_set_search (filter, typed[i]);
+      found = gtk_filter_list_model_new (g_object_ref (gtk_drop_down_get_model (page->unit_dropdown)),
+                                         GTK_FILTER (filter));
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (found)); k++)
+        {
+          g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (found), k);
+          kinh_bac |= g_str_equal (gtk_string_object_get_string (item), "Phường Kinh Bắc (P-KINHBAC)");
+        }
+      g_test_message ("%s: %u found", typed[i], g_list_model_get_n_items (G_LIST_MODEL (found)));
+      g_assert_true (kinh_bac);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), <, 10);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (20);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
 static void
 test_unreadable_is_read_only (void)
 {
@@ -662,6 +703,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/form/submitted-is-read-only", test_submitted_is_read_only);
   g_test_add_func ("/form/unreadable-is-read-only", test_unreadable_is_read_only);
   g_test_add_func ("/form/board-appraises", test_board_appraises);
+  g_test_add_func ("/form/unit-search", test_unit_search);
   g_test_add_func ("/form/remove-replace-evidence", test_remove_replace_evidence);
   g_test_add_func ("/form/message-stays-in-view", test_message_stays_in_view);
   g_test_add_func ("/form/import-dialog", test_import_dialog);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "td-pickers.h"
+#include "td-register.h"
 
 static GtkStringList *
 unit_labels (GListModel *units,
@@ -21,7 +22,26 @@ unit_labels (GListModel *units,
   return names;
 }
 
-/* Type-to-search in a unit list compares with the label shown. */
+/* The text a search is matched against: the label shown, and the same without case or
+ * diacritics, so that "kinh bac" finds "Phường Kinh Bắc (P-KINHBAC)". */
+static char *
+searchable (GtkStringObject *item)
+{
+  const char *label = gtk_string_object_get_string (item);
+  g_autofree char *folded = td_register_fold (label);
+
+  return g_strdup_printf ("%s %s", label, folded);
+}
+
+/* Type-to-search in a unit list finds any part of the name or the code, diacritics or not
+ * (for lists whose factory shows the label: the expression is for the search only). */
+static GtkExpression *
+search_expression (void)
+{
+  return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (searchable), NULL, NULL);
+}
+
+/* A combo row shows what its expression gives: the label itself, found by any part of it. */
 static GtkExpression *
 label_expression (void)
 {
@@ -38,6 +58,7 @@ td_pickers_fill_unit_row (AdwComboRow *row,
 
   adw_combo_row_set_model (row, G_LIST_MODEL (names));
   adw_combo_row_set_expression (row, search);
+  adw_combo_row_set_search_match_mode (row, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
 }
 
 void
@@ -57,7 +78,7 @@ td_pickers_fill_units (GtkDropDown *dropdown,
                        const char  *select_code)
 {
   g_autoptr(GtkStringList) names = unit_labels (units, TRUE);
-  g_autoptr(GtkExpression) search = label_expression ();
+  g_autoptr(GtkExpression) search = search_expression ();
   guint found = G_MAXUINT, first_unit = 0;
   gboolean have_first = FALSE;
 
@@ -76,6 +97,7 @@ td_pickers_fill_units (GtkDropDown *dropdown,
     }
   /* The expression first: set after the model, it has the drop-down build its list twice. */
   gtk_drop_down_set_expression (dropdown, search);
+  gtk_drop_down_set_search_match_mode (dropdown, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
   return found != G_MAXUINT ? found : first_unit;
 }
