@@ -170,6 +170,44 @@ test_crashing_evidence_opened (void)
   td_test_cleanup_dir (dir);
 }
 
+/* On half a laptop screen the list and the file are two pages: a click or Enter on a file
+ * brings its page forward (the rows are activatable). */
+static void
+test_narrow_opens_file (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "narrow.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  GtkWidget *window = adw_window_new ();
+  TdEvidencePage *page = g_object_new (TD_TYPE_EVIDENCE_PAGE, NULL);
+  AdwNavigationSplitView *split;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+
+  g_assert_true (td_demo_populate (db, &error));
+  g_settings_set_string (settings, "last-unit", "P-KINHBAC");
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  td_evidence_page_set_database (page, db);
+  split = ADW_NAVIGATION_SPLIT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE,
+                                                                    "split_view"));
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE, "evidence_list"));
+  TD_TEST_WAIT_UNTIL (adw_navigation_split_view_get_collapsed (split) && gtk_list_box_get_row_at_index (list, 1), 30);
+  adw_navigation_split_view_set_show_content (split, FALSE);
+  td_test_iterate (10);
+  row = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  gtk_widget_activate (GTK_WIDGET (row));
+  td_test_iterate (10);
+  g_assert_true (adw_navigation_split_view_get_show_content (split));
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
 static void
 test_dialog_damaged_and_password (void)
 {
@@ -672,6 +710,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add_func ("/viewer/flip-200-pages", test_flip_200_pages);
   g_test_add_func ("/viewer/dialog-damaged-and-password", test_dialog_damaged_and_password);
+  g_test_add_func ("/viewer/narrow-opens-file", test_narrow_opens_file);
   g_test_add_func ("/viewer/crashing-evidence-opened", test_crashing_evidence_opened);
   g_test_add_func ("/viewer/review-verdicts", test_review_verdicts);
   g_test_add_func ("/viewer/thumbnails", test_thumbnails);

@@ -144,6 +144,8 @@ nomination_row (TdAwardsPage       *self,
   g_autofree char *escaped = NULL;
   char **warnings = self->warnings ? g_hash_table_lookup (self->warnings, &n->id) : NULL;
 
+  /* Activatable: a click or Enter opens the nomination, in the narrow layout too. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   subtitle = g_strdup_printf ("%s · %s", td_award_level_get_label (n->level),
                               n->individual ? n->unit_name : _("Collective"));
   escaped = g_markup_escape_text (subtitle, -1);

@@ -212,6 +212,9 @@ create_row_cb (gpointer item,
   g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", owner, td_verdict_get_label (e->verdict),
                                                *e->verdict_comment ? " — " : "", e->verdict_comment);
 
+  /* A click, a double-click or Enter opens the file: in the narrow layout, its page comes
+   * forward (an action row is not activatable by itself). */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), e->file_name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

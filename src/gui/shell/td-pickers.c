@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "td-pickers.h"
-#include "td-register.h"
 
 static GtkStringList *
 unit_labels (GListModel *units,
@@ -22,26 +21,8 @@ unit_labels (GListModel *units,
   return names;
 }
 
-/* The text a search is matched against: the label shown, and the same without case or
- * diacritics, so that "kinh bac" finds "Phường Kinh Bắc (P-KINHBAC)". */
-static char *
-searchable (GtkStringObject *item)
-{
-  const char *label = gtk_string_object_get_string (item);
-  g_autofree char *folded = td_register_fold (label);
-
-  return g_strdup_printf ("%s %s", label, folded);
-}
-
-/* Type-to-search in a unit list finds any part of the name or the code, diacritics or not
- * (for lists whose factory shows the label: the expression is for the search only). */
-static GtkExpression *
-search_expression (void)
-{
-  return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (searchable), NULL, NULL);
-}
-
-/* A combo row shows what its expression gives: the label itself, found by any part of it. */
+/* A list shows what its expression gives (a drop-down's button does, whatever its factory):
+ * the label itself, and type-to-search finds any part of it, the code included. */
 static GtkExpression *
 label_expression (void)
 {
@@ -78,7 +59,7 @@ td_pickers_fill_units (GtkDropDown *dropdown,
                        const char  *select_code)
 {
   g_autoptr(GtkStringList) names = unit_labels (units, TRUE);
-  g_autoptr(GtkExpression) search = search_expression ();
+  g_autoptr(GtkExpression) search = label_expression ();
   guint found = G_MAXUINT, first_unit = 0;
   gboolean have_first = FALSE;
 
