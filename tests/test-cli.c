@@ -173,6 +173,12 @@ test_errors (void)
   assert_one_line_error (&unknown, 2, NULL);
   run_cli (&bad_option, "units", "--colour", NULL);
   assert_one_line_error (&bad_option, 2, "--colour");
+  /* An empty database name is a script's mistake, said, not a throw-away database. */
+  {
+    g_auto(Run) empty_name = { 0 };
+    run_cli (&empty_name, "targets", "--database", "", NULL);
+    assert_one_line_error (&empty_name, 2, "--database");
+  }
 
   g_assert_true (g_file_set_contents (junk, "this is not a database, just some words in a file........................", -1, NULL));
   run_cli (&not_db, "units", "--database", junk, NULL);

@@ -563,7 +563,9 @@ test_setup_hostile (void)
     g_autofree char *forged = g_build_filename (dir, "forged.thidua-setup", NULL);
     g_autofree char *extra = g_build_filename (dir, "extra.thidua-setup", NULL);
     g_autofree char *cut = g_build_filename (dir, "cut.thidua-setup", NULL);
-    const char *paths[] = { forged, extra, cut };
+    g_autofree char *huge = g_build_filename (dir, "version-overflow.thidua-setup", NULL);
+    g_autofree char *other = g_build_filename (dir, "other-campaign.thidua-setup", NULL);
+    const char *paths[] = { forged, extra, cut, huge, other };
 
     g_file_set_contents (forged, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL);
     sqlite3_open (forged, &file);
@@ -575,6 +577,16 @@ test_setup_hostile (void)
     sqlite3_exec (file, "CREATE TRIGGER t AFTER INSERT ON unit BEGIN DELETE FROM unit; END", NULL, NULL, NULL);
     sqlite3_close (file);
     g_file_set_contents (cut, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes) / 2, NULL);
+    /* A version past 2³² is not read as a small one; a manifest naming another campaign than
+     * the one the file carries is refused. */
+    g_file_set_contents (huge, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL);
+    sqlite3_open (huge, &file);
+    sqlite3_exec (file, "UPDATE manifest SET value = '4294967298' WHERE key = 'version'", NULL, NULL, NULL);
+    sqlite3_close (file);
+    g_file_set_contents (other, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL);
+    sqlite3_open (other, &file);
+    sqlite3_exec (file, "UPDATE manifest SET value = 'bn-khac-2026' WHERE key = 'campaign'", NULL, NULL, NULL);
+    sqlite3_close (file);
     for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
       {
         g_autofree char *name = g_strdup_printf ("unit-%u.db", i);

@@ -50,6 +50,14 @@ td_cli_parse (TdCliContext   *ctx,
     }
   if (database != NULL)
     g_set_str (&ctx->database_path, database);
+  /* An empty name is a mistake in a script, not a wish for a throw-away database. */
+  if (ctx->database_path != NULL && *ctx->database_path == '\0')
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--database needs the name of a database file"));
+      *status = 2;
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -6,6 +6,8 @@
  * time budget on every statement.  Only then is anything written, in one transaction. */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -312,6 +314,7 @@ typedef struct {
   GHashTable *digests;
   GBytes     *signature;   /* PKCS#7, or NULL for an unsigned file */
   GBytes     *previous;    /* a key rollover: the same data signed by the board's former key */
+  int         version;     /* the manifest's, read strictly (1 … G_MAXINT) */
   gint64      deadline;
 } Setup;
 
@@ -469,12 +472,36 @@ read_setup (const char  *path,
           goto done;
         }
     }
-  if (g_strcmp0 (g_hash_table_lookup (s->manifest, "kind"), "thidua-setup") != 0 || s->campaign == NULL ||
-      atoi (g_hash_table_lookup (s->manifest, "version") ?: "0") < 1)
-    {
-      not_setup (error);
-      goto done;
-    }
+  {
+    guint64 version = 0;
+
+    /* "4294967298" is not version 2: a number that does not fit is no version at all. */
+    if (g_strcmp0 (g_hash_table_lookup (s->manifest, "kind"), "thidua-setup") != 0 || s->campaign == NULL ||
+        !g_ascii_string_to_unsigned (g_hash_table_lookup (s->manifest, "version") ?: "", 10, 1, G_MAXINT, &version,
+                                     NULL))
+      {
+        not_setup (error);
+        goto done;
+      }
+    s->version = (int) version;
+  }
+  /* The campaign the manifest names is the campaign the file carries. */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonNode *root = json_parser_load_from_data (parser, s->campaign, -1, NULL) ? json_parser_get_root (parser) : NULL;
+    JsonObject *o = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+    JsonNode *id = o ? json_object_get_member (o, "id") : NULL;
+
+    if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) || json_node_get_value_type (id) != G_TYPE_STRING ||
+        g_strcmp0 (json_node_get_string (id), g_hash_table_lookup (s->manifest, "campaign")) != 0)
+      {
+        g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_OTHER_CAMPAIGN,
+                     _("The setup file says it is for the campaign “%s” but carries another one. Nothing was changed; "
+                       "ask the board for the file again."),
+                     (const char *) g_hash_table_lookup (s->manifest, "campaign") ?: "");
+        goto done;
+      }
+  }
   if (atoi (g_hash_table_lookup (s->manifest, "format") ?: "0") > TD_SETUP_FORMAT)
     {
       g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_TOO_NEW,
@@ -676,7 +703,7 @@ td_setup_open (TdDatabase  *db,
     return NULL;
   file_unit = g_hash_table_lookup (s->manifest, "unit_code");
   file_campaign = g_hash_table_lookup (s->manifest, "campaign");
-  version = atoi (g_hash_table_lookup (s->manifest, "version"));
+  version = s->version;
   campaign = td_catalog_get_campaign_id (db);
   if (campaign && g_strcmp0 (campaign, file_campaign) != 0)
     {
