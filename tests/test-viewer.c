@@ -317,6 +317,14 @@ test_review_verdicts (void)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (comment), "error"));
   g_assert_cmpint (td_evidence_page_get_current (page), ==, second);
   g_assert_cmpstr (gtk_editable_get_text (comment), ==, "Thiếu chữ ký của lãnh đạo.");
+  /* The reviewer's keys go back to the file, and Ctrl+Z in the comment is the page's (take the
+   * verdict back), not the comment's own undo. */
+  {
+    GtkWidget *view = GTK_WIDGET (td_pdf_reader_get_view (TD_PDF_READER (gtk_widget_get_template_child (
+                                    GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE, "reader"))));
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == view);
+    g_assert_false (gtk_editable_get_enable_undo (comment));
+  }
 
   audit = td_audit_list (db, "P-KINHBAC", 1, &error);
   g_assert_no_error (error);

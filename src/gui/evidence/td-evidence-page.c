@@ -478,6 +478,9 @@ verdict_cb (GtkWidget  *widget,
     }
   clear_pending_verdict (self);
   load (self);
+  /* The reviewer's keys go back to the file: F9, Ctrl+F, Ctrl+N and the arrows act on it, and
+   * nothing more is typed into the comment that was just recorded. */
+  gtk_widget_grab_focus (GTK_WIDGET (td_pdf_reader_get_view (self->reader)));
   /* A verdict is one key press: one more takes it back. */
   {
     g_autofree char *message = g_strdup_printf (_("Recorded: %s"), td_verdict_get_label (verdict));
@@ -490,6 +493,20 @@ verdict_cb (GtkWidget  *widget,
     g_signal_connect_object (t, "button-clicked", G_CALLBACK (toast_undo_cb), self, G_CONNECT_SWAPPED);
     td_window_show_toast (GTK_WIDGET (self), t);
   }
+}
+
+/* Escape in the comment: back to the file, as after a verdict. */
+static gboolean
+comment_key_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                TdEvidencePage        *self)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (td_pdf_reader_get_view (self->reader)));
+  return TRUE;
 }
 
 /* Enter in the comment: the verdict the reviewer asked for before writing the reason. */
@@ -692,6 +709,16 @@ td_evidence_page_init (TdEvidencePage *self)
   gtk_list_box_bind_model (self->evidence_list, G_LIST_MODEL (self->items), create_row_cb, self, NULL);
   self->settings = g_settings_new (APP_ID);
   self->signatures = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) td_evidence_signed_free);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Escape leaves the comment for the file; Ctrl+Z there takes back the verdict (the page's
+     * binding), not a letter of the comment: the field shows what was recorded. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (comment_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->comment_entry), keys);
+    gtk_editable_set_enable_undo (GTK_EDITABLE (self->comment_entry), FALSE);
+  }
 }
 
 /* Public API */
