@@ -91,6 +91,22 @@ test_progress_page (void)
   td_chart_view_set_focus_item (chart, 8);
   g_assert_true (g_str_has_prefix (label_of (page, "details_label"), "Target 9: "));
 
+  /* In a window of a phone's size the overview keeps its text at the style's size and scrolls,
+   * instead of shrinking the labels to a few pixels. */
+  {
+    GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (chart));
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+    TD_TEST_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (chart)) < 400, 10);
+    td_test_iterate (10);
+    g_assert_cmpint (td_chart_view_get_kind (chart), ==, TD_CHART_OVERVIEW);
+    /* 19 rows of 13-point text need about 470 px: more than the view has. */
+    g_assert_cmpfloat (gtk_adjustment_get_upper (v), >=, 19 * 13 * 1.7);
+    g_assert_cmpfloat (gtk_adjustment_get_upper (v), >, gtk_adjustment_get_page_size (v));
+    gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+    td_test_iterate (20);
+  }
+
   /* As a table: 19 rows. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, "table_button")), TRUE);
   td_test_iterate (20);

@@ -89,6 +89,50 @@ ranking_content_height (TdChartView        *self,
   return td_chart_ranking_header_height (style, NULL) + n_items (self) * td_chart_ranking_row_height (style) + 12;
 }
 
+/* The height the chart needs for its text to stay at the style's size (a narrow or low window
+ * scrolls instead of shrinking the labels to a few pixels), at least @height. */
+static double
+content_height (TdChartView        *self,
+                const TdChartStyle *style,
+                double              width,
+                double              height)
+{
+  double needed = height;
+
+  if (self->data == NULL)
+    return height;
+  switch (self->kind)
+    {
+    case TD_CHART_RANKING:
+      needed = ranking_content_height (self, style);
+      break;
+    case TD_CHART_OVERVIEW:
+      /* td_chart_draw_overview() keeps its text at the style's size while a row is 1.6 of it. */
+      needed = 48 + self->data->rollups->len * style->font_size * 1.7;
+      break;
+    case TD_CHART_TREND:
+      if (self->data->per_round != NULL && self->data->per_round->len > 0)
+        {
+          guint n = ((GArray *) g_ptr_array_index (self->data->per_round, 0))->len;
+          guint cols = width > 900 ? 5 : width > 600 ? 4 : width > 380 ? 3 : 2;
+          guint rows = (n + cols - 1) / cols;
+
+          /* A cell's text is a ninth of its height at most (td_chart_draw_trend()). */
+          needed = 48 + rows * style->font_size * 0.85 / 0.12;
+        }
+      break;
+    default:
+      break;
+    }
+  return MAX (needed, height);
+}
+
+static double
+scroll_offset (TdChartView *self)
+{
+  return self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
+}
+
 static void
 configure_adjustments (TdChartView *self)
 {
@@ -99,8 +143,7 @@ configure_adjustments (TdChartView *self)
   if (self->vadjustment == NULL)
     return;
   style_for_widget (self, &style);
-  if (self->kind == TD_CHART_RANKING && self->data != NULL)
-    upper = MAX (ranking_content_height (self, &style), height);
+  upper = content_height (self, &style, gtk_widget_get_width (GTK_WIDGET (self)), height);
   gtk_adjustment_configure (self->vadjustment,
                             CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (upper - height, 0)),
                             0, upper, td_chart_ranking_row_height (&style), height * 0.9, height);
@@ -114,6 +157,9 @@ item_at (TdChartView *self,
          double       x,
          double       y)
 {
+  /* The hits of a scrolled chart are where it drew them, above the view's top. */
+  if (self->kind != TD_CHART_RANKING)
+    y += scroll_offset (self);
   for (guint i = 0; self->hits && i < self->hits->len; i++)
     {
       TdChartHit *h = &g_array_index (self->hits, TdChartHit, i);
@@ -284,8 +330,14 @@ td_chart_view_snapshot (GtkWidget   *widget,
                               first, (guint) (height / row_h) + 1, self->hits);
     }
   else
-    td_progress_chart_draw (self->data, self->kind, self->target_index, cr, width, height, &style, NULL,
-                            0, G_MAXUINT, self->hits);
+    {
+      /* Drawn at the height its text needs, the part in view shown. */
+      double full = content_height (self, &style, width, height);
+
+      cairo_translate (cr, 0, -MIN (scroll_offset (self), MAX (full - height, 0)));
+      td_progress_chart_draw (self->data, self->kind, self->target_index, cr, width, full, &style, NULL,
+                              0, G_MAXUINT, self->hits);
+    }
 
   /* The focused item: a frame in the accent colour. */
   for (guint i = 0; i < self->hits->len; i++)
