@@ -3,6 +3,7 @@
  * headers, names decomposed, blank rows), every refusal leaving the database byte for byte as
  * it was; a setup file for one commune, that commune's own installation made from it, its
  * self-assessment filled and submitted there, and the package imported at the board. */
+#include <unistd.h>
 #ifdef HAVE_MINIZIP
 #include <minizip/zip.h>
 #endif
@@ -365,6 +366,48 @@ test_register_csv (void)
   td_test_cleanup_dir (dir);
 }
 
+/* Hostile sheets are refused before they are read whole, naming the cap: a row of 300
+ * columns, a cell of 70 KB, a quote left open, a file that is no regular file. */
+static void
+test_register_csv_caps (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *board = open_board (dir);
+  g_autofree char *wide = g_build_filename (dir, "rong.csv", NULL);
+  g_autofree char *big_cell = g_build_filename (dir, "o-lon.csv", NULL);
+  g_autofree char *open_quote = g_build_filename (dir, "ngoac-mo.csv", NULL);
+  g_autofree char *zero = g_build_filename (dir, "zero.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("Ma don vi;Ten don vi;Loai\n");
+  const struct { const char *path; const char *says; } cases[] = {
+    { wide, "columns" }, { big_cell, "KB" }, { open_quote, "quote" }, { zero, "MB" },
+  };
+
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);   /* endless: never read whole */
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (text, "x;");
+  g_string_append_c (text, '\n');
+  g_assert_true (g_file_set_contents (wide, text->str, -1, NULL));
+  g_string_assign (text, "Ma don vi;Ten don vi;Loai\nX-A;");
+  for (guint i = 0; i < 70 * 1024; i++)
+    g_string_append_c (text, 'a');
+  g_string_append (text, ";xã\n");
+  g_assert_true (g_file_set_contents (big_cell, text->str, -1, NULL));
+  g_assert_true (g_file_set_contents (open_quote, "Ma don vi;Ten don vi;Loai\nX-A;\"Xã Á;xã\n", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TdRegisterPlan) plan = td_register_plan (board, cases[i].path, NULL, &error);
+
+      g_assert_null (plan);
+      g_assert_nonnull (error);
+      g_test_message ("%s: %s", cases[i].path, error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+    }
+  g_assert_finalize_object (board);
+  td_test_cleanup_dir (dir);
+}
+
 /* A name with a right-to-left override would print reordered on a decision, one with a line
  * break (a multi-line cell) or a terminal escape would not read as the register shows: such
  * rows are refused at the register's door with the reason, and nothing is imported. */
@@ -616,5 +659,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/province/register-ods", test_register_ods);
   g_test_add_func ("/province/round-trip", test_round_trip);
   g_test_add_func ("/province/setup-hostile", test_setup_hostile);
+  g_test_add_func ("/province/register-csv-caps", test_register_csv_caps);
   return g_test_run ();
 }

@@ -17,6 +17,9 @@ G_DEFINE_QUARK (td-spreadsheet-error-quark, td_spreadsheet_error)
 /* A register of a province: a few thousand rows; far more is not a register. */
 #define MAX_ROWS    100000
 #define MAX_COLUMNS 200
+/* A register or a sheet of figures is a few megabytes at most; a cell is a name or a note. */
+#define MAX_CSV_BYTES  (32 * 1024 * 1024)
+#define MAX_CELL_BYTES (64 * 1024)
 
 static void
 pad_rows (GPtrArray *rows)
@@ -54,6 +57,22 @@ read_csv (const char  *path,
   char separator = ',';
   gboolean quoted = FALSE;
 
+  /* The size first: a file of gigabytes (or /dev/zero) is refused before it is read. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                   G_FILE_QUERY_INFO_NONE, NULL, error);
+
+    if (info == NULL)
+      return NULL;
+    if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR || g_file_info_get_size (info) > MAX_CSV_BYTES)
+      {
+        g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
+                     _("“%s” is not a CSV file of at most %d MB; a unit register or a sheet of figures is far "
+                       "smaller."), path, MAX_CSV_BYTES / (1024 * 1024));
+        return NULL;
+      }
+  }
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
   p = contents;
@@ -94,6 +113,13 @@ read_csv (const char  *path,
             quoted = FALSE;
           else if (p < end)
             g_string_append_c (cell, c);
+          if (cell->len > MAX_CELL_BYTES)
+            {
+              g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
+                           _("Row %u of “%s” has a cell of more than %d KB: a name or a note is far shorter (a quote "
+                             "left open swallows the rest of the file)."), rows->len + 1, path, MAX_CELL_BYTES / 1024);
+              return NULL;
+            }
           continue;
         }
       if (c == '"' && cell->len == 0)
@@ -102,6 +128,13 @@ read_csv (const char  *path,
         {
           g_ptr_array_add (row, g_strdup (cell->str));
           g_string_truncate (cell, 0);
+          if (row->len > MAX_COLUMNS)
+            {
+              g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
+                           _("Row %u of “%s” has more than %d columns; a unit register or a sheet of figures "
+                             "has far fewer."), rows->len + 1, path, MAX_COLUMNS);
+              return NULL;
+            }
         }
       else if (c == '\n')
         {
@@ -126,6 +159,20 @@ read_csv (const char  *path,
         }
       else
         g_string_append_c (cell, c);
+      if (cell->len > MAX_CELL_BYTES)
+        {
+          g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
+                       _("Row %u of “%s” has a cell of more than %d KB: a name or a note is far shorter (a quote "
+                         "left open swallows the rest of the file)."), rows->len + 1, path, MAX_CELL_BYTES / 1024);
+          return NULL;
+        }
+    }
+  if (quoted)
+    {
+      g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_FORMAT,
+                   _("“%s” ends inside a quoted cell: a quote (\") is left open. Correct the sheet and save it "
+                     "again."), path);
+      return NULL;
     }
   pad_rows (rows);
   return g_steal_pointer (&rows);
@@ -202,8 +249,14 @@ read_freexl (const char  *path,
   if (n_rows > MAX_ROWS || n_columns > MAX_COLUMNS)
     {
       freexl_close (handle);
-      g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
-                   _("“%s” has more than %d rows; a unit register has far fewer."), path, MAX_ROWS);
+      /* The cap that was passed, by name. */
+      if (n_rows > MAX_ROWS)
+        g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
+                     _("“%s” has more than %d rows; a unit register has far fewer."), path, MAX_ROWS);
+      else
+        g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
+                     _("“%s” has more than %d columns; a unit register or a sheet of figures has far fewer."), path,
+                     MAX_COLUMNS);
       return NULL;
     }
   /* The dimensions are counts here, whatever the header says about zero based. */
