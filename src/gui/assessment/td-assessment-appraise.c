@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "td-assessment-page-private.h"
+#include "td-window.h"
 
 static void
 text_changed_cb (GtkEditable    *entry,
@@ -33,10 +34,7 @@ response_cb (AdwAlertDialog   *dialog,
                                gtk_editable_get_text (entry), &error))
     {
       /* Said where it cannot be missed: the reason, and what to do, in full. */
-      AdwDialog *refusal = adw_alert_dialog_new (_("Not Recorded"), error->message);
-
-      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (refusal), "close", _("_Close"));
-      adw_dialog_present (refusal, GTK_WIDGET (self));
+      td_window_alert (GTK_WIDGET (self), _("Not Recorded"), error->message);
       return;
     }
   td_assessment_page_reload (self);
@@ -55,10 +53,7 @@ td_assessment_page_appraise (TdAssessmentPage *self)
 
   if (body == NULL)
     {
-      AdwDialog *refusal = adw_alert_dialog_new (_("No Appraising Body"), error->message);
-
-      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (refusal), "close", _("_Close"));
-      adw_dialog_present (refusal, GTK_WIDGET (self));
+      td_window_alert (GTK_WIDGET (self), _("No Appraising Body"), error->message);
       return;
     }
   body_unit = td_register_get (self->db, body, NULL);

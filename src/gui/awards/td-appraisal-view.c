@@ -66,9 +66,10 @@ response_cb (AdwAlertDialog  *dialog,
 
   if (!g_str_equal (response, "act"))
     return;
+  /* A refused move says which check, which body or which step, and what to do: in full. */
   if (!td_appraisal_view_act (self, move, g_object_get_data (G_OBJECT (dialog), "td-check"),
                               gtk_editable_get_text (entry), &error))
-    td_window_toast (GTK_WIDGET (self), error->message);
+    td_window_alert (GTK_WIDGET (self), _("Not Recorded"), error->message);
 }
 
 static void

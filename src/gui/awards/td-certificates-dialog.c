@@ -210,10 +210,7 @@ start (TdCertificatesDialog *self,
                                    self->certificates->len, self->certificates->len,
                                    adw_switch_row_get_active (self->reprint_row), &error))
     {
-      AdwDialog *refusal = adw_alert_dialog_new (_("Not Printed on Blanks"), error->message);
-
-      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (refusal), "close", _("_Close"));
-      adw_dialog_present (refusal, GTK_WIDGET (self));
+      td_window_alert (GTK_WIDGET (self), _("Not Printed on Blanks"), error->message);
       g_clear_pointer (&template_, td_certificate_template_free);
       return;
     }

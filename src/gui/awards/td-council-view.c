@@ -46,10 +46,7 @@ static void
 refusal (TdCouncilView *self,
          GError        *error)
 {
-  AdwDialog *dialog = adw_alert_dialog_new (_("Not Recorded"), error->message);
-
-  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-  adw_dialog_present (dialog, GTK_WIDGET (self));
+  td_window_alert (GTK_WIDGET (self), _("Not Recorded"), error->message);
 }
 
 GArray *

@@ -637,3 +637,14 @@ td_window_toast (GtkWidget  *widget,
   adw_toast_set_use_markup (toast, FALSE);
   td_window_show_toast (widget, toast);
 }
+
+void
+td_window_alert (GtkWidget  *widget,
+                   const char *heading,
+                   const char *message)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (heading, message);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, widget);
+}

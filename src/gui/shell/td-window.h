@@ -52,5 +52,10 @@ void        td_window_show_toast    (GtkWidget      *widget,
 /* The same for a plain message. */
 void        td_window_toast         (GtkWidget      *widget,
                                      const char     *message);
+/* A message in full, in a dialog over @widget: a refusal that says what to do, or a result
+ * that lists what was done, which a toast would cut. */
+void        td_window_alert         (GtkWidget      *widget,
+                                     const char     *heading,
+                                     const char     *message);
 
 G_END_DECLS

@@ -29,17 +29,6 @@ G_DEFINE_FINAL_TYPE (TdUnitsPage, td_units_page, ADW_TYPE_PREFERENCES_PAGE)
 
 static void refresh (TdUnitsPage *self);
 
-static void
-alert (GtkWidget  *parent,
-       const char *heading,
-       const char *message)
-{
-  AdwDialog *dialog = adw_alert_dialog_new (heading, message);
-
-  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-  adw_dialog_present (dialog, parent);
-}
-
 /* The edit dialog */
 
 typedef struct {
@@ -274,7 +263,7 @@ import_response_cb (AdwAlertDialog *dialog,
   if (!g_str_equal (response, "import") || p->plan == NULL)
     return;
   if (!td_register_apply (p->self->db, p->plan, &error))
-    alert (GTK_WIDGET (p->self), _("The Register Was Not Imported"), error->message);
+    td_window_alert (GTK_WIDGET (p->self), _("The Register Was Not Imported"), error->message);
   refresh (p->self);
 }
 
@@ -292,7 +281,7 @@ td_units_page_preview_import (TdUnitsPage *self,
   p->plan = p->path ? td_register_plan (self->db, p->path, NULL, &error) : NULL;
   if (p->plan == NULL)
     {
-      alert (GTK_WIDGET (self), _("The Spreadsheet Cannot Be Read"), error ? error->message : "");
+      td_window_alert (GTK_WIDGET (self), _("The Spreadsheet Cannot Be Read"), error ? error->message : "");
       preview_free (p);
       return NULL;
     }
@@ -387,7 +376,7 @@ setup_written_cb (TdSignDialog *sign,
   g_autofree char *text = signer ? g_strdup_printf (_("%s Signed by %s."), done, signer)
                                  : g_strdup_printf (_("%s Not signed."), done);
 
-  alert (GTK_WIDGET (self), _("Setup Files Written"), text);
+  td_window_alert (GTK_WIDGET (self), _("Setup Files Written"), text);
 }
 
 static void
