@@ -203,7 +203,7 @@ td_cli_nominations (TdCliContext  *ctx,
                     GError       **error)
 {
   g_autofree char *unit = NULL, *person = NULL, *position = NULL, *level = NULL, *achievement = NULL;
-  g_autofree char *proposer = NULL;
+  g_autofree char *proposer = NULL, *to = NULL, *reason = NULL;
   int status = 0, round_number = 0;
   GOptionEntry entries[] = {
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("The collective, or the individual's unit (add)"), N_("CODE") },
@@ -214,6 +214,10 @@ td_cli_nominations (TdCliContext  *ctx,
       N_("TEXT") },
     { "proposer", 0, 0, G_OPTION_ARG_STRING, &proposer, N_("The proposing unit (add; default: the unit)"), N_("CODE") },
     { "round", 'r', 0, G_OPTION_ARG_INT, &round_number, N_("The round (add; default: the last)"), N_("R") },
+    /* The options of the old "move", hidden: a script that still uses them is told how a
+     * nomination moves now, not that an option is unknown. */
+    { "to", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &to, NULL, NULL },
+    { "reason", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &reason, NULL, NULL },
     { NULL }
   };
   const char *verb;
