@@ -2,7 +2,9 @@
 #include <adwaita.h>
 
 #include "td-chart-view.h"
+#include "td-completeness-view.h"
 #include "td-progress-page.h"
+#include "td-test-gtk.h"
 #include "td-test-util.h"
 
 static void
@@ -125,11 +127,75 @@ test_progress_page (void)
   td_test_cleanup_dir (dir);
 }
 
+/* "Submissions": the sample's final round counted on the board, filtered down to the units
+ * that have not sent, at a laptop's width and on half of it; a row opens the unit. */
+static void
+test_submissions (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "submissions.db");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  TdProgressPage *page = g_object_new (TD_TYPE_PROGRESS_PAGE, NULL);
+  TdCompletenessView *view;
+  TdCompleteness *c;
+  GtkStack *stack;
+  GtkDropDown *filter;
+
+  g_assert_true (td_demo_populate (db, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  td_progress_page_set_database (page, db);
+  wait_loaded (page);
+
+  adw_toggle_group_set_active_name (ADW_TOGGLE_GROUP (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE,
+                                                                                     "kind_group")), "submissions");
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, "view_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "completeness");
+  view = TD_COMPLETENESS_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE,
+                                                              "completeness_view"));
+  TD_TEST_WAIT_UNTIL (!td_completeness_view_is_loading (view) && td_completeness_view_get_completeness (view), 60);
+  td_test_iterate (10);
+  c = td_completeness_view_get_completeness (view);
+  /* The sample: 53 units expected in the final round, 38 sent, 15 not. */
+  g_assert_cmpuint (c->total.expected, ==, 53);
+  g_assert_cmpuint (c->total.sent, ==, 38);
+  g_assert_cmpuint (td_completeness_view_get_n_shown (view), ==, 53);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                                            TD_TYPE_COMPLETENESS_VIEW,
+                                                                                            "summary_label"))),
+                            "38 of 53 units sent"));
+  filter = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (view), TD_TYPE_COMPLETENESS_VIEW, "filter_dropdown"));
+  gtk_drop_down_set_selected (filter, 1);   /* not sent */
+  g_assert_cmpuint (td_completeness_view_get_n_shown (view), ==, 15);
+  td_test_iterate (20);
+  td_test_shot (window, "submissions-1000");
+
+  /* Half a laptop screen: the same rows, the bars still drawn at the text's size. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 760);
+  td_test_iterate (30);
+  g_assert_cmpuint (td_completeness_view_get_n_shown (view), ==, 15);
+  td_test_shot (window, "submissions-360");
+
+  /* A kind as the scope counts that kind. */
+  td_progress_page_select (page, 1, 2);     /* communes */
+  wait_loaded (page);
+  TD_TEST_WAIT_UNTIL (!td_completeness_view_is_loading (view), 60);
+  g_assert_cmpuint (td_completeness_view_get_completeness (view)->total.expected, ==, 16);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/progress/page", test_progress_page);
+  g_test_add_func ("/progress/submissions", test_submissions);
   return g_test_run ();
 }

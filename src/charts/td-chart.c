@@ -278,6 +278,198 @@ td_chart_draw_overview (cairo_t            *cr,
   cairo_restore (cr);
 }
 
+/* Completeness */
+
+/* The kinds of unit as a Vietnamese report names them. */
+static const char *
+kind_vi (TdUnitKind kind)
+{
+  static const char * const names[] = { "Tỉnh", "Sở, ban, ngành", "Xã", "Phường", "Doanh nghiệp", "Tổ chức",
+                                        "Tổ CNS cộng đồng (xã)", "Tổ CNS cộng đồng (thôn)" };
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == TD_N_UNIT_KINDS);
+  return kind < TD_N_UNIT_KINDS ? names[kind] : "";
+}
+
+static guint
+completeness_kinds (const TdCompleteness *c)
+{
+  guint n = 0;
+
+  for (int k = 0; k < TD_N_UNIT_KINDS; k++)
+    n += c->by_kind[k].expected > 0;
+  return n;
+}
+
+static double
+completeness_row (const TdChartStyle *style)
+{
+  return style->font_size * 2.6;
+}
+
+typedef struct {
+  const TdColor *fill;
+  gboolean       outlined;
+  const char    *text;
+} LegendEntry;
+
+static const char * const legend_texts[] = { "Đúng hạn", "Muộn", "Chưa gửi", "Chưa đến hạn" };
+
+static double
+legend_entry_width (cairo_t            *cr,
+                    const TdChartStyle *style,
+                    const char         *text)
+{
+  return style->font_size * 0.9 + 6 + text_width (cr, style, style->font_size, FALSE, text) + style->font_size * 1.5;
+}
+
+/* The legend's entries flow onto as many lines as @width needs; returns the lines. */
+static guint
+legend_lines (cairo_t            *cr,
+              const TdChartStyle *style,
+              double              width)
+{
+  double x = MARGIN;
+  guint lines = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (legend_texts); i++)
+    {
+      double w = legend_entry_width (cr, style, legend_texts[i]);
+      if (x > MARGIN && x + w > width - MARGIN)
+        {
+          lines++;
+          x = MARGIN;
+        }
+      x += w;
+    }
+  return lines;
+}
+
+double
+td_chart_completeness_height (const TdChartStyle   *style,
+                              const TdCompleteness *completeness,
+                              double                width)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  guint lines = legend_lines (cr, style, width);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  /* The legend, one row per kind, the margins. */
+  return MARGIN + lines * style->font_size * 1.6 + style->font_size * 1.2 +
+         completeness_kinds (completeness) * completeness_row (style) + MARGIN;
+}
+
+/* A legend entry: the swatch as its bar is drawn, then the text; returns the width used. */
+static double
+legend_entry (cairo_t            *cr,
+              const TdChartStyle *style,
+              double              x,
+              double              cy,
+              const TdColor      *fill,
+              gboolean            outlined,
+              const char         *text)
+{
+  double s = style->font_size * 0.9;
+
+  /* The swatch is drawn as the bars are: solid, or "not met" (pale, outlined). */
+  if (outlined)
+    draw_bar (cr, style, x, cy - s / 2, s, s, FALSE);
+  else
+    {
+      set_color (cr, fill);
+      cairo_rectangle (cr, x, cy - s / 2, s, s);
+      cairo_fill (cr);
+    }
+  return s + 6 + show_text (cr, style, style->font_size, FALSE, &style->foreground, text, x + s + 6, cy, 0, 0, NULL) +
+         style->font_size * 1.5;
+}
+
+void
+td_chart_draw_completeness (cairo_t              *cr,
+                            double                width,
+                            double                height,
+                            const TdChartStyle   *style,
+                            const char           *title,
+                            const TdCompleteness *c,
+                            GArray               *hits)
+{
+  double y = begin_chart (cr, width, height, style, title);
+  double row = completeness_row (style), bar_h = row * 0.5;
+  double label_w = 0, count_w = 0, x = MARGIN, bar_x, bar_w;
+
+  /* The legend says what each fill means: colour is never the only sign.  It wraps. */
+  {
+    const LegendEntry entries[] = { { &style->met, FALSE, legend_texts[0] }, { &style->not_met, FALSE, legend_texts[1] },
+                                    { &style->not_met, TRUE, legend_texts[2] }, { &style->track, FALSE, legend_texts[3] } };
+
+    y += style->font_size * 0.8;
+    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+      {
+        if (x > MARGIN && x + legend_entry_width (cr, style, entries[i].text) > width - MARGIN)
+          {
+            x = MARGIN;
+            y += style->font_size * 1.6;
+          }
+        x += legend_entry (cr, style, x, y, entries[i].fill, entries[i].outlined, entries[i].text);
+      }
+    y += style->font_size * 1.2;
+  }
+
+  for (int k = 0; k < TD_N_UNIT_KINDS; k++)
+    if (c->by_kind[k].expected > 0)
+      {
+        g_autofree char *count = g_strdup_printf ("%u/%u", c->by_kind[k].sent, c->by_kind[k].expected);
+        label_w = MAX (label_w, text_width (cr, style, style->font_size, FALSE, kind_vi ((TdUnitKind) k)));
+        count_w = MAX (count_w, text_width (cr, style, style->font_size, TRUE, count));
+      }
+  /* The labels take at most 40 % of a narrow chart and ellipsize past it. */
+  label_w = MIN (label_w, (width - 2 * MARGIN) * 0.4);
+  bar_x = MARGIN + label_w + 12;
+  bar_w = MAX (width - bar_x - count_w - 12 - MARGIN, 20);
+
+  for (int k = 0; k < TD_N_UNIT_KINDS; k++)
+    {
+      const TdCompletenessCounts *n = &c->by_kind[k];
+      guint on_time = n->timeliness[TD_TIMELINESS_ON_TIME] + n->timeliness[TD_TIMELINESS_EXCUSED] +
+                      n->timeliness[TD_TIMELINESS_UNKNOWN];
+      guint late = n->timeliness[TD_TIMELINESS_LATE];
+      guint overdue = n->timeliness[TD_TIMELINESS_OVERDUE];
+      guint pending = n->timeliness[TD_TIMELINESS_PENDING];
+      double cy = y + row / 2, top = cy - bar_h / 2, at = bar_x, unit;
+      g_autofree char *count = NULL;
+
+      if (n->expected == 0)
+        continue;
+      unit = bar_w / n->expected;
+      show_text (cr, style, style->font_size, FALSE, &style->foreground, kind_vi ((TdUnitKind) k), MARGIN,
+                 cy, label_w, 0, NULL);
+      set_color (cr, &style->track);
+      cairo_rectangle (cr, bar_x, top, bar_w, bar_h);
+      cairo_fill (cr);
+      draw_bar (cr, style, at, top, on_time * unit, bar_h, TRUE);
+      at += on_time * unit;
+      set_color (cr, &style->not_met);
+      cairo_rectangle (cr, at, top, late * unit, bar_h);
+      cairo_fill (cr);
+      at += late * unit;
+      /* Not sent and overdue: outlined, as "not met" is in the other charts. */
+      draw_bar (cr, style, at, top, overdue * unit, bar_h, FALSE);
+      at += (overdue + pending) * unit;
+      count = g_strdup_printf ("%u/%u", n->sent, n->expected);
+      show_text (cr, style, style->font_size, TRUE, &style->foreground, count, width - MARGIN, cy, 0, 1, NULL);
+      if (hits)
+        {
+          TdChartHit hit = { .x = MARGIN, .y = y, .width = width - 2 * MARGIN, .height = row, .index = (guint) k,
+                             .bar_start_x = bar_x, .bar_end_x = bar_x + bar_w, .marker_x = -1,
+                             .label_x = MARGIN, .label_y = top, .label_width = label_w, .label_height = bar_h };
+          g_array_append_val (hits, hit);
+        }
+      y += row;
+    }
+  cairo_restore (cr);
+}
+
 const char *
 td_chart_no_result_text (const TdTargetRollup *r)
 {

@@ -9,6 +9,7 @@
 #include <cairo.h>
 
 #include "td-chart-style.h"
+#include "td-completeness.h"
 #include "td-rollup.h"
 
 G_BEGIN_DECLS
@@ -71,6 +72,20 @@ void   td_chart_draw_dti       (cairo_t            *cr,
                                 const char * const *round_labels,
                                 guint               n_rounds,
                                 GArray             *hits);
+
+/* Who has sent the round's self-assessment, one bar per kind of unit: on time, late, not sent
+ * (outlined), not due yet (track); the counts beside each bar and a legend above.  One hit
+ * per kind drawn, its index the TdUnitKind. */
+double td_chart_completeness_height (const TdChartStyle   *style,
+                                     const TdCompleteness *completeness,
+                                     double                width);
+void   td_chart_draw_completeness   (cairo_t              *cr,
+                                     double                width,
+                                     double                height,
+                                     const TdChartStyle   *style,
+                                     const char           *title,
+                                     const TdCompleteness *completeness,
+                                     GArray               *hits);
 
 /* What stands in place of a result the rollup has none for: "Không áp dụng" (every unit in
  * the scope marked it so, or none reports it), "Số liệu chưa hợp lệ", "Chưa có số liệu". */

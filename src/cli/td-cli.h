@@ -126,6 +126,9 @@ int td_cli_council      (TdCliContext *ctx, int argc, char **argv, GError **erro
 int td_cli_meeting      (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_dossier      (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_proposal     (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_deadlines    (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_completeness (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_remind       (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_minutes      (TdCliContext *ctx, int argc, char **argv, GError **error);
 
 /* Replaced atomically: a half-written file never takes the place of a good one. */

@@ -50,6 +50,12 @@ static const TdCliCommand commands[] = {
     td_cli_certificates },
   { "pdf-signatures", N_("Validate the digital signatures of a PDF (what the evidence viewer shows)"),
     td_cli_pdf_signatures },
+  { "deadlines", N_("When a round's self-assessments and proposals are due, and the board's exceptions"),
+    td_cli_deadlines },
+  { "completeness", N_("Who has sent the round's self-assessment, and on time, by kind and by parent"),
+    td_cli_completeness },
+  { "remind", N_("The reminder letter (công văn đôn đốc) to the units that have not sent, and their contacts"),
+    td_cli_remind },
   { "return", N_("Return a unit's submission with a reason, and write the package that tells it"), td_cli_return },
 };
 

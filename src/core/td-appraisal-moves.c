@@ -8,6 +8,7 @@
 #include "td-appraisal.h"
 #include "td-audit.h"
 #include "td-catalog.h"
+#include "td-completeness.h"
 #include "td-database-private.h"
 #include "td-decision.h"
 #include "td-format.h"
@@ -90,6 +91,7 @@ check_assessment (TdDatabase         *db,
                   const TdNomination *n)
 {
   const char *title = _("Self-assessment appraised");
+  g_autofree char *sent_on = NULL, *closes_on = NULL;
   TdAssessmentStatus status;
   gint64 id;
 
@@ -107,6 +109,15 @@ check_assessment (TdDatabase         *db,
       c->document_text = g_strdup_printf ("Bản tự đánh giá của %s chưa được thẩm định (trạng thái: %s).", n->unit_name,
                                           status_vi (status));
       return c;
+    }
+  if (td_completeness_blocks_awards (db, n->unit_id, n->round_id, &sent_on, &closes_on))
+    {
+      g_autofree char *sent = td_format_date (sent_on);
+      g_autofree char *closes = td_format_date (closes_on);
+      return check_new ("assessment-appraised", title, FALSE,
+                        _("%s sent its self-assessment on %s, after the deadline (%s), and this round keeps late units "
+                          "out of the awards. The board can grant an exception: thidua-cli deadlines except."),
+                        "%s gửi bản tự đánh giá ngày %s, sau thời hạn (%s).", n->unit_name, sent, closes);
     }
   return check_new ("assessment-appraised", title, TRUE, _("The self-assessment of %s for this round is appraised."),
                     "Bản tự đánh giá đợt này của %s đã được thẩm định.", n->unit_name);

@@ -705,7 +705,9 @@ td_assessment_move (TdDatabase          *db,
               ((info->status == TD_ASSESSMENT_SUBMITTED || info->status == TD_ASSESSMENT_RETURNED) &&
                status == TD_ASSESSMENT_DRAFT));
   stmt = td_database_prepare (db,
-                              "UPDATE assessment SET status = ?, status_reason = ?, revision = ?, updated_at = ? WHERE id = ?",
+                              /* When it was submitted, for the deadline the form shows. */
+                              "UPDATE assessment SET status = ?1, status_reason = ?2, revision = ?3, updated_at = ?4,"
+                              " submitted_at = CASE WHEN ?1 = 'submitted' THEN ?4 ELSE submitted_at END WHERE id = ?5",
                               error);
   if (stmt == NULL)
     return FALSE;

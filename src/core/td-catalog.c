@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "td-audit.h"
@@ -59,6 +60,20 @@ member_string (JsonObject *obj,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
+}
+
+/* An optional member that, when there, is an ISO date ("2026-09-30"). */
+static gboolean
+optional_day (JsonObject *obj,
+              const char *name)
+{
+  const char *text = member_string (obj, name);
+  int y, m, d;
+  char tail;
+
+  if (!json_object_has_member (obj, name) || json_object_get_null_member (obj, name))
+    return TRUE;
+  return text != NULL && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y);
 }
 
 /* A list of unit kinds as a mask of 1 << TdUnitKind; FALSE for an unknown kind. */
@@ -238,13 +253,23 @@ insert_campaign (TdDatabase  *db,
   for (guint i = 0; i < json_array_get_length (rounds); i++)
     {
       JsonObject *r = json_array_get_object_element (rounds, i);
+      gint64 grace;
 
       if (r == NULL || member_string (r, "title") == NULL || member_string (r, "ends_on") == NULL)
         return invalid_campaign (error, "rounds");
+      grace = json_object_get_int_member_with_default (r, "grace_days", 0);
+
+      /* Deadlines are optional (td-deadline.h): unset, they fall 10 days before the round's day. */
+      if (grace < 0 || grace > 366 || !optional_day (r, "assessment_due") || !optional_day (r, "proposal_due"))
+        return invalid_campaign (error, "rounds");
       stmt = td_database_prepare (db,
-                                  "INSERT INTO round (campaign_id, number, title, year, ends_on)"
-                                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (campaign_id, number) DO UPDATE SET"
-                                  " title = excluded.title, year = excluded.year, ends_on = excluded.ends_on", error);
+                                  "INSERT INTO round (campaign_id, number, title, year, ends_on, assessment_due, proposal_due,"
+                                  " grace_days, late_blocks_awards)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (campaign_id, number) DO UPDATE SET"
+                                  " title = excluded.title, year = excluded.year, ends_on = excluded.ends_on,"
+                                  " assessment_due = excluded.assessment_due, proposal_due = excluded.proposal_due,"
+                                  " grace_days = excluded.grace_days, late_blocks_awards = excluded.late_blocks_awards",
+                                  error);
       if (stmt == NULL)
         return FALSE;
       td_stmt_bind_text (stmt, 1, id);
@@ -252,6 +277,10 @@ insert_campaign (TdDatabase  *db,
       td_stmt_bind_text (stmt, 3, member_string (r, "title"));
       sqlite3_bind_int64 (stmt, 4, json_object_get_int_member_with_default (r, "year", 0));
       td_stmt_bind_text (stmt, 5, member_string (r, "ends_on"));
+      td_stmt_bind_text (stmt, 6, member_string (r, "assessment_due"));
+      td_stmt_bind_text (stmt, 7, member_string (r, "proposal_due"));
+      sqlite3_bind_int64 (stmt, 8, grace);
+      sqlite3_bind_int (stmt, 9, json_object_get_boolean_member_with_default (r, "late_blocks_awards", FALSE));
       if (!td_database_step_done (db, stmt, error))
         return FALSE;
     }

@@ -170,3 +170,26 @@ td_receive_status (TdDatabase          *db,
   sqlite3_bind_int64 (stmt, 7, assessment_id);
   return td_database_step_done (db, stmt, error);
 }
+
+gboolean
+td_receive_submission (TdDatabase  *db,
+                       gint64       assessment_id,
+                       const char  *created_at,
+                       int          setup_version,
+                       GError     **error)
+{
+  g_autofree char *now = td_database_now ();
+  sqlite3_stmt *stmt = td_database_prepare (db, "UPDATE assessment SET submitted_at = ?, received_at = ?, setup_version = ?"
+                                                " WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  td_stmt_bind_text (stmt, 1, created_at);
+  td_stmt_bind_text (stmt, 2, now);
+  if (setup_version > 0)
+    sqlite3_bind_int (stmt, 3, setup_version);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_int64 (stmt, 4, assessment_id);
+  return td_database_step_done (db, stmt, error);
+}

@@ -78,4 +78,12 @@ gboolean td_receive_status      (TdDatabase               *db,
                                  const char               *content,
                                  GError                  **error);
 
+/* At the board: when the unit made the package (@created_at, its clock, the time judged
+ * against the deadline), when the board received it (now) and the setup version the unit
+ * works with (0 when the package did not say). */
+gboolean td_receive_submission  (TdDatabase               *db,
+                                 gint64                    assessment_id,
+                                 const char               *created_at,
+                                 int                       setup_version,
+                                 GError                  **error);
 G_END_DECLS

@@ -373,6 +373,29 @@ static const TdMigration migrations[] = {
     "ALTER TABLE meeting ADD COLUMN sitting TEXT NOT NULL DEFAULT 'plenary'"
     "  CHECK (sitting IN ('plenary', 'standing-committee'));"
   },
+  /* Who has sent what, on time (QĐ 86/2025, Điều 6: dossiers at least 10 days before the
+   * event).  A round's deadlines: NULL means the default, 10 days before the round's day.  A
+   * submission's times: the package's own (the unit's clock, when it was made) and the
+   * board's (when it was imported), both kept, the first judged, the second shown beside it. */
+  { 15, "deadlines of each round, when a submission was made and received, the board's exceptions",
+    "ALTER TABLE round ADD COLUMN assessment_due TEXT;"
+    "ALTER TABLE round ADD COLUMN proposal_due TEXT;"
+    "ALTER TABLE round ADD COLUMN grace_days INTEGER NOT NULL DEFAULT 0 CHECK (grace_days BETWEEN 0 AND 366);"
+    /* Whether a late self-assessment keeps its unit's nominations out of the round's awards
+     * unless the board grants an exception. */
+    "ALTER TABLE round ADD COLUMN late_blocks_awards INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE assessment ADD COLUMN submitted_at TEXT;"
+    "ALTER TABLE assessment ADD COLUMN received_at TEXT;"
+    "ALTER TABLE assessment ADD COLUMN setup_version INTEGER;"
+    "CREATE TABLE deadline_exception ("
+    "  unit_id INTEGER NOT NULL REFERENCES unit(id),"
+    "  round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,"
+    "  until TEXT NOT NULL,"
+    "  reason TEXT NOT NULL,"
+    "  granted_at TEXT NOT NULL,"
+    "  granted_by TEXT NOT NULL,"
+    "  PRIMARY KEY (unit_id, round_id));"
+  },
 };
 
 const TdMigration *

@@ -688,6 +688,18 @@ td_demo_populate (TdDatabase  *db,
    * unsigned, as the app then says on the forms and the progress header. */
   if (!td_database_exec (db, "UPDATE assessment SET received_signature = ''"
                              " WHERE status IN ('received', 'returned', 'appraised')", error) ||
+      /* When the packages were made and received: through September, a few units days late
+       * in round 2 (the completeness view and the reminder letter have someone to show). */
+      !td_database_exec (db, "UPDATE assessment SET"
+                             " submitted_at = (SELECT r.year || '-09-' || printf ('%02d', 8 + unit_id % 20) || 'T02:30:00Z'"
+                             "                 FROM round r WHERE r.id = round_id),"
+                             " received_at = (SELECT r.year || '-09-' || printf ('%02d', 9 + unit_id % 20) || 'T08:00:00Z'"
+                             "                FROM round r WHERE r.id = round_id)"
+                             " WHERE status <> 'draft';"
+                             "UPDATE assessment SET submitted_at = '2026-10-0' || (2 + unit_id % 4) || 'T03:00:00Z',"
+                             " received_at = '2026-10-0' || (3 + unit_id % 4) || 'T08:00:00Z'"
+                             " WHERE status <> 'draft' AND unit_id % 7 = 3"
+                             " AND round_id = (SELECT id FROM round WHERE number = 2)", error) ||
       !add_evidence (db, td_round_get_id (round2), error) ||
       !appraise (db, to_appraise, error) ||
       !add_nominations (db, td_round_get_id (round2), error) ||

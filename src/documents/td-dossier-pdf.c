@@ -7,57 +7,12 @@
 #include <json-glib/json-glib.h>
 
 #include "td-doc-flow.h"
+#include "td-doc-template.h"
 #include "td-dossier-pdf.h"
 #include "td-format.h"
 
-#define TEMPLATE "/io/github/thidua/ThiDua/documents/templates/dossier.json"
 
-/* One part of the template ("proposal", "minutes", "report"). */
-static JsonParser *
-template_part (const char  *part,
-               JsonObject **object,
-               GError     **error)
-{
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (TEMPLATE, 0, error);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *root;
 
-  if (bytes == NULL ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), error))
-    return NULL;
-  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ? json_node_get_object (json_parser_get_root (parser))
-                                                                 : NULL;
-  if (root == NULL || !json_object_has_member (root, part) ||
-      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, part)))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The dossier template is damaged."));
-      return NULL;
-    }
-  *object = json_object_get_object_member (root, part);
-  return g_steal_pointer (&parser);
-}
-
-/* @key of @o with every "{name}" of @values (name, value, …, NULL) filled in. */
-static char *
-text (JsonObject *o,
-      const char *key,
-      ...)
-{
-  const char *raw = json_object_get_string_member_with_default (o, key, "");
-  GString *out = g_string_new (raw);
-  va_list ap;
-  const char *name;
-
-  va_start (ap, key);
-  while ((name = va_arg (ap, const char *)) != NULL)
-    {
-      const char *value = va_arg (ap, const char *);
-      g_autofree char *placeholder = g_strdup_printf ("{%s}", name);
-      g_string_replace (out, placeholder, value ? value : "", 0);
-    }
-  va_end (ap);
-  return g_string_free (out, FALSE);
-}
 
 /* "08:30" → "08 giờ 30", as minutes write an hour; "… giờ …" when it was not recorded. */
 static char *
@@ -76,40 +31,8 @@ written (guint ballot,
   return in_writing ? g_strdup_printf ("%u (+%u bằng văn bản)", ballot, in_writing) : g_strdup_printf ("%u", ballot);
 }
 
-static char **
-text_list (JsonObject *o,
-           const char *key,
-           const char *name,
-           const char *value)
-{
-  JsonArray *a = json_object_has_member (o, key) ? json_object_get_array_member (o, key) : NULL;
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
 
-  for (guint i = 0; a && i < json_array_get_length (a); i++)
-    {
-      GString *s = g_string_new (json_array_get_string_element (a, i));
-      g_autofree char *placeholder = g_strdup_printf ("{%s}", name);
 
-      g_string_replace (s, placeholder, value, 0);
-      g_strv_builder_take (b, g_string_free (s, FALSE));
-    }
-  return g_strv_builder_end (b);
-}
-
-static char *
-upper (const char *s)
-{
-  return g_utf8_strup (s ? s : "", -1);
-}
-
-/* "Bắc Ninh, ngày      tháng      năm 2026": dated by hand when signed. */
-static char *
-blank_date (const char *place)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_strdup_printf ("%s, ngày      tháng      năm %d", place, g_date_time_get_year (now));
-}
 
 /* The title in bold, the summary in bold under it, a short rule. */
 static void
@@ -140,18 +63,6 @@ heading (TdFlow     *f,
   f->y += TD_FLOW_PARA_SPACE;
 }
 
-static GBytes *
-finish (TdFlow           *f,
-        cairo_surface_t  *surface,
-        GError          **error)
-{
-  GBytes *bytes;
-
-  td_flow_end (f);
-  bytes = td_doc_pdf_finish (surface, error);
-  cairo_surface_destroy (surface);
-  return bytes;
-}
 
 static char *
 awardees_phrase (GPtrArray *nominations)
@@ -184,10 +95,10 @@ td_proposal_render_pdf (const TdProposal  *p,
                         GError           **error)
 {
   JsonObject *o = NULL;
-  g_autoptr(JsonParser) parser = template_part ("proposal", &o, error);
-  g_autofree char *province_up = upper (p->province);
-  g_autofree char *co_up = upper (p->co_appraiser);
-  g_autofree char *appraiser_up = upper (p->appraiser);
+  g_autoptr(JsonParser) parser = td_doc_template_part ("proposal", &o, error);
+  g_autofree char *province_up = td_doc_upper (p->province);
+  g_autofree char *co_up = td_doc_upper (p->co_appraiser);
+  g_autofree char *appraiser_up = td_doc_upper (p->appraiser);
   g_autofree char *count = NULL;
   g_autofree char *date = NULL;
   g_auto(GStrv) bases = NULL;
@@ -212,21 +123,21 @@ td_proposal_render_pdf (const TdProposal  *p,
   surface = td_doc_pdf_new (TD_FLOW_PAGE_WIDTH * TD_MM, TD_FLOW_PAGE_HEIGHT * TD_MM, "Tờ trình đề nghị khen thưởng");
   td_flow_begin (&f, surface);
   {
-    g_autofree char *governing = text (o, "governing_body", "PROVINCE", province_up, NULL);
-    g_autofree char *issuing = text (o, "issuing_body", "CO_APPRAISER", co_up, "APPRAISER", appraiser_up, NULL);
-    g_autofree char *suffix = text (o, "number_suffix", NULL);
+    g_autofree char *governing = td_doc_template_text (o, "governing_body", "PROVINCE", province_up, NULL);
+    g_autofree char *issuing = td_doc_template_text (o, "issuing_body", "CO_APPRAISER", co_up, "APPRAISER", appraiser_up, NULL);
+    g_autofree char *suffix = td_doc_template_text (o, "number_suffix", NULL);
     g_autofree char *number = g_strdup_printf ("Số: …/%s", suffix);
-    g_autofree char *when = blank_date (p->province);
-    g_autofree char *title = text (o, "title", NULL);
-    g_autofree char *summary = text (o, "summary", "campaign", p->campaign, NULL);
-    g_autofree char *to = text (o, "addressee", "province", p->province, NULL);
+    g_autofree char *when = td_doc_blank_date (p->province);
+    g_autofree char *title = td_doc_template_text (o, "title", NULL);
+    g_autofree char *summary = td_doc_template_text (o, "summary", "campaign", p->campaign, NULL);
+    g_autofree char *to = td_doc_template_text (o, "addressee", "province", p->province, NULL);
 
     td_flow_header (&f, governing, issuing, number, when, FALSE);
     titles (&f, title, summary);
     f.y += td_flow_centred (&f, f.left, td_flow_width (&f), f.y, TD_FLOW_BODY_SIZE, 0, to, NULL);
     f.y += 10;
   }
-  bases = text_list (o, "bases", "plan", p->plan);
+  bases = td_doc_template_list (o, "bases", "plan", p->plan);
   for (guint i = 0; bases[i]; i++)
     {
       GString *s = g_string_new (bases[i]);
@@ -238,9 +149,9 @@ td_proposal_render_pdf (const TdProposal  *p,
       g_string_free (s, TRUE);
     }
   {
-    g_autofree char *body = text (o, p->meeting && p->meeting->standing_committee ? "standing_committee" : "plenary",
+    g_autofree char *body = td_doc_template_text (o, p->meeting && p->meeting->standing_committee ? "standing_committee" : "plenary",
                                   NULL);
-    g_autofree char *process = text (o, "process", "body", body, "appraiser", p->appraiser, "co_appraiser", p->co_appraiser,
+    g_autofree char *process = td_doc_template_text (o, "process", "body", body, "appraiser", p->appraiser, "co_appraiser", p->co_appraiser,
                                      "date", date, "count", count, NULL);
     td_flow_paragraph (&f, NULL, process, 0, 0);
   }
@@ -258,17 +169,17 @@ td_proposal_render_pdf (const TdProposal  *p,
   td_flow_table (&f, shares, G_N_ELEMENTS (shares), head, rows);
   f.y += 10;
   {
-    g_autofree char *close = text (o, "closing", "appraiser", p->appraiser, "co_appraiser", p->co_appraiser, NULL);
-    g_autofree char *signer = text (o, "signer_title", NULL);
+    g_autofree char *close = td_doc_template_text (o, "closing", "appraiser", p->appraiser, "co_appraiser", p->co_appraiser, NULL);
+    g_autofree char *signer = td_doc_template_text (o, "signer_title", NULL);
 
-    recipients = text_list (o, "recipients", "co_appraiser", p->co_appraiser);
+    recipients = td_doc_template_list (o, "recipients", "co_appraiser", p->co_appraiser);
     td_flow_closing_init (&f, &closing, signer, "", recipients);
     td_flow_paragraph (&f, NULL, close, 0, TD_FLOW_PARA_SPACE + 10 + td_flow_closing_keep (&closing));
     f.y += 10;
     td_flow_closing_draw (&f, &closing);
     td_flow_closing_clear (&closing);
   }
-  return finish (&f, surface, error);
+  return td_doc_finish (&f, surface, error);
 }
 
 GBytes *
@@ -276,9 +187,9 @@ td_minutes_render_pdf (const TdProposal  *p,
                        GError           **error)
 {
   JsonObject *o = NULL;
-  g_autoptr(JsonParser) parser = template_part ("minutes", &o, error);
+  g_autoptr(JsonParser) parser = td_doc_template_part ("minutes", &o, error);
   const TdMeeting *m = p->meeting;
-  g_autofree char *province_up = upper (p->province);
+  g_autofree char *province_up = td_doc_upper (p->province);
   g_autofree char *date = NULL;
   g_autoptr(GPtrArray) present = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GPtrArray) votes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -303,19 +214,19 @@ td_minutes_render_pdf (const TdProposal  *p,
   surface = td_doc_pdf_new (TD_FLOW_PAGE_WIDTH * TD_MM, TD_FLOW_PAGE_HEIGHT * TD_MM, "Biên bản họp Hội đồng");
   td_flow_begin (&f, surface);
   {
-    g_autofree char *governing = text (o, "governing_body", "PROVINCE", province_up, NULL);
-    g_autofree char *issuing = text (o, "issuing_body", NULL);
-    g_autofree char *suffix = text (o, "number_suffix", NULL);
+    g_autofree char *governing = td_doc_template_text (o, "governing_body", "PROVINCE", province_up, NULL);
+    g_autofree char *issuing = td_doc_template_text (o, "issuing_body", NULL);
+    g_autofree char *suffix = td_doc_template_text (o, "number_suffix", NULL);
     g_autofree char *number = g_strdup_printf ("Số: …/%s", suffix);
     g_autofree char *when = g_strdup_printf ("%s, %s", p->province, date);
-    g_autofree char *title = text (o, "title", NULL);
+    g_autofree char *title = td_doc_template_text (o, "title", NULL);
     /* The standing committee or the plenary council, as the meeting sat. */
-    g_autofree char *body = text (o, m->standing_committee ? "standing_committee" : "plenary", NULL);
-    g_autofree char *summary = text (o, "summary", "campaign", p->campaign, "body", body, NULL);
+    g_autofree char *body = td_doc_template_text (o, m->standing_committee ? "standing_committee" : "plenary", NULL);
+    g_autofree char *summary = td_doc_template_text (o, "summary", "campaign", p->campaign, "body", body, NULL);
     g_autofree char *members = g_strdup_printf ("%u", m->members_total);
     g_autofree char *here = g_strdup_printf ("%u", m->present->len);
     g_autofree char *start = hours (m->starts_at);
-    g_autofree char *opening = text (o, "opening", "body", body, "date", date, "province", p->province, "members", members,
+    g_autofree char *opening = td_doc_template_text (o, "opening", "body", body, "date", date, "province", p->province, "members", members,
                                      "present", here, "start", start, "place", *m->place ? m->place : "…",
                                      "chair", *m->chair ? m->chair : "…", "secretary",
                                      *m->secretary ? m->secretary : "…", NULL);
@@ -340,8 +251,8 @@ td_minutes_render_pdf (const TdProposal  *p,
     JsonObject *thresholds = json_object_get_object_member (o, "thresholds");
     const char *how = thresholds ? json_object_get_string_member_with_default (thresholds, m->threshold, m->threshold)
                                  : m->threshold;
-    g_autofree char *body_short = text (o, m->standing_committee ? "standing_committee_short" : "plenary_short", NULL);
-    g_autofree char *vote = text (o, "vote", "threshold", how, "body_short", body_short, NULL);
+    g_autofree char *body_short = td_doc_template_text (o, m->standing_committee ? "standing_committee_short" : "plenary_short", NULL);
+    g_autofree char *vote = td_doc_template_text (o, "vote", "threshold", how, "body_short", body_short, NULL);
 
     td_flow_paragraph (&f, NULL, vote, 0, 0);
   }
@@ -363,9 +274,9 @@ td_minutes_render_pdf (const TdProposal  *p,
   f.y += 10;
   {
     g_autofree char *ends = hours (m->ends_at);
-    g_autofree char *end = text (o, "end", "end", ends, NULL);
-    g_autofree char *left = text (o, "left_signer", NULL);
-    g_autofree char *signer = text (o, "signer_title", NULL);
+    g_autofree char *end = td_doc_template_text (o, "end", "end", ends, NULL);
+    g_autofree char *left = td_doc_template_text (o, "left_signer", NULL);
+    g_autofree char *signer = td_doc_template_text (o, "signer_title", NULL);
 
     td_flow_closing_init (&f, &closing, signer, m->chair, NULL);
     td_flow_closing_left_signer (&f, &closing, left, m->secretary);
@@ -374,7 +285,7 @@ td_minutes_render_pdf (const TdProposal  *p,
     td_flow_closing_draw (&f, &closing);
     td_flow_closing_clear (&closing);
   }
-  return finish (&f, surface, error);
+  return td_doc_finish (&f, surface, error);
 }
 
 /* The report's pages on @f (alone, or inside the dossier). */
@@ -384,7 +295,7 @@ report_pages (TdFlow           *f,
               GError          **error)
 {
   JsonObject *o = NULL;
-  g_autoptr(JsonParser) parser = template_part ("report", &o, error);
+  g_autoptr(JsonParser) parser = td_doc_template_part ("report", &o, error);
   const TdNomination *n = d->nomination;
   g_autofree char *position = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -396,12 +307,12 @@ report_pages (TdFlow           *f,
     return FALSE;
   position = n->individual ? td_nomination_format_position (n) : g_strdup ("");
   {
-    g_autofree char *proposer_up = upper (n->proposer_name);
-    g_autofree char *unit_up = upper (n->unit_name);
-    g_autofree char *when = blank_date (d->place ? d->place : d->province);
-    g_autofree char *title = text (o, n->level == TD_AWARD_GIAY_KHEN ? "giay_khen_title"
+    g_autofree char *proposer_up = td_doc_upper (n->proposer_name);
+    g_autofree char *unit_up = td_doc_upper (n->unit_name);
+    g_autofree char *when = td_doc_blank_date (d->place ? d->place : d->province);
+    g_autofree char *title = td_doc_template_text (o, n->level == TD_AWARD_GIAY_KHEN ? "giay_khen_title"
                                       : n->individual ? "individual_title" : "collective_title", NULL);
-    g_autofree char *name = text (o, n->individual ? "individual_name" : "collective_name",
+    g_autofree char *name = td_doc_template_text (o, n->individual ? "individual_name" : "collective_name",
                                   "name", td_nomination_get_name (n), "position", position, NULL);
 
     /* The unit reports; the level above it (its proposer) confirms. */
@@ -411,13 +322,13 @@ report_pages (TdFlow           *f,
     f->y += 10;
   }
   {
-    g_autofree char *h1 = text (o, n->individual ? "section_1_individual" : "section_1_collective", NULL);
+    g_autofree char *h1 = td_doc_template_text (o, n->individual ? "section_1_individual" : "section_1_collective", NULL);
     /* A person reports with their own profile; a unit with what it is. */
-    g_autofree char *t1 = text (o, n->individual ? "individual_section_1_text" : "section_1_text", "name", n->unit_name,
+    g_autofree char *t1 = td_doc_template_text (o, n->individual ? "individual_section_1_text" : "section_1_text", "name", n->unit_name,
                                 "unit_kind", d->unit_kind, "campaign", d->campaign, "person", n->person_name,
                                 "position", n->person_position ? n->person_position : "…", NULL);
-    g_autofree char *h2 = text (o, "section_2", NULL);
-    g_autofree char *t2 = text (o, "section_2_text", "round", d->round_title, NULL);
+    g_autofree char *h2 = td_doc_template_text (o, "section_2", NULL);
+    g_autofree char *t2 = td_doc_template_text (o, "section_2_text", "round", d->round_title, NULL);
 
     heading (f, h1);
     td_flow_paragraph (f, NULL, t1, 0, 0);
@@ -439,8 +350,8 @@ report_pages (TdFlow           *f,
   td_flow_table (f, shares, G_N_ELEMENTS (shares), head, rows);
   f->y += 8;
   {
-    g_autofree char *achievement = text (o, "achievement", "achievement", n->achievement, NULL);
-    g_autofree char *h3 = text (o, "section_3", NULL);
+    g_autofree char *achievement = td_doc_template_text (o, "achievement", "achievement", n->achievement, NULL);
+    g_autofree char *h3 = td_doc_template_text (o, "section_3", NULL);
 
     td_flow_paragraph (f, NULL, achievement, 0, 0);
     heading (f, h3);
@@ -456,12 +367,12 @@ report_pages (TdFlow           *f,
       td_flow_paragraph (f, lead, body, 0, 0);
     }
   {
-    g_autofree char *h4 = text (o, "section_4", NULL);
-    g_autofree char *t4 = text (o, "section_4_text", NULL);
+    g_autofree char *h4 = td_doc_template_text (o, "section_4", NULL);
+    g_autofree char *t4 = td_doc_template_text (o, "section_4_text", NULL);
     /* A person signs their own report, their head confirms it; a unit's head signs, the level
      * that proposes it confirms. */
-    g_autofree char *signer = text (o, n->individual ? "individual_signer_title" : "signer_title", NULL);
-    g_autofree char *left = text (o, n->individual ? "individual_left_signer" : "left_signer", NULL);
+    g_autofree char *signer = td_doc_template_text (o, n->individual ? "individual_signer_title" : "signer_title", NULL);
+    g_autofree char *left = td_doc_template_text (o, n->individual ? "individual_left_signer" : "left_signer", NULL);
 
     heading (f, h4);
     td_flow_closing_init (f, &closing, signer, n->individual ? n->person_name : "", NULL);
@@ -489,7 +400,7 @@ td_achievement_report_render_pdf (const TdDossier  *d,
       cairo_surface_destroy (surface);
       return NULL;
     }
-  return finish (&f, surface, error);
+  return td_doc_finish (&f, surface, error);
 }
 
 static const char *

@@ -293,7 +293,12 @@ set_status (Package             *p,
   gboolean at_board = status != TD_ASSESSMENT_RETURNED;
   const char *signer = !at_board ? NULL : p->signature_info ? p->signature_info->signer->subject : "";
 
+  const char *setup = g_hash_table_lookup (p->manifest, "setup_version");
+
   return td_receive_status (db, assessment_id, status, reason, p->revision, signer, at_board ? content : NULL, error) &&
+         (!at_board || td_receive_submission (db, assessment_id, g_hash_table_lookup (p->manifest, "created_at"),
+                                              setup ? (int) CLAMP (g_ascii_strtoll (setup, NULL, 10), 0, G_MAXINT) : 0,
+                                              error)) &&
          td_audit_record (db, "assessment", assessment_id, td_unit_get_code (p->unit), "status",
                           info ? td_assessment_status_to_string (info->status) : NULL,
                           td_assessment_status_to_string (status), reason && *reason ? reason : why, error);

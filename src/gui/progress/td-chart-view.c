@@ -52,19 +52,19 @@ static guint signals[N_SIGNALS];
 
 /* Helpers */
 
-static void
-style_for_widget (TdChartView  *self,
-                  TdChartStyle *style)
+void
+td_chart_view_style_for (GtkWidget    *widget,
+                         TdChartStyle *style)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
   g_autoptr(GdkRGBA) accent = adw_style_manager_get_accent_color_rgba (manager);
-  PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
   GdkRGBA fg;
 
   td_chart_style_init (style, adw_style_manager_get_dark (manager));
   td_chart_style_set_accent (style, accent->red, accent->green, accent->blue);
   /* Text in the theme's own colour and font, so the chart sits in the window like a label. */
-  gtk_widget_get_color (GTK_WIDGET (self), &fg);
+  gtk_widget_get_color (widget, &fg);
   style->foreground = (TdColor) { fg.red, fg.green, fg.blue, fg.alpha };
   if (font && pango_font_description_get_family (font))
     g_strlcpy (style->font_family, pango_font_description_get_family (font), sizeof style->font_family);
@@ -142,7 +142,7 @@ configure_adjustments (TdChartView *self)
 
   if (self->vadjustment == NULL)
     return;
-  style_for_widget (self, &style);
+  td_chart_view_style_for (GTK_WIDGET (self), &style);
   upper = content_height (self, &style, gtk_widget_get_width (GTK_WIDGET (self)), height);
   gtk_adjustment_configure (self->vadjustment,
                             CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (upper - height, 0)),
@@ -290,7 +290,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
       TdChartStyle style;
       double row_h, top, value, page;
 
-      style_for_widget (self, &style);
+      td_chart_view_style_for (GTK_WIDGET (self), &style);
       row_h = td_chart_ranking_row_height (&style);
       top = item * row_h;
       value = gtk_adjustment_get_value (self->vadjustment);
@@ -318,7 +318,7 @@ td_chart_view_snapshot (GtkWidget   *widget,
   if (self->data == NULL || width <= 0 || height <= 0)
     return;
 
-  style_for_widget (self, &style);
+  td_chart_view_style_for (GTK_WIDGET (self), &style);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->kind == TD_CHART_RANKING && self->vadjustment != NULL)
     {

@@ -27,4 +27,8 @@ void            td_chart_view_set_focus_item (TdChartView  *self,
 char           *td_chart_view_describe_item (TdChartView   *self,
                                              int            item);
 
+/* The charts' style for @widget: the theme's colours, accent and font, light or dark. */
+void            td_chart_view_style_for    (GtkWidget      *widget,
+                                            TdChartStyle   *style);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "td-chart-view.h"
+#include "td-completeness-view.h"
 #include "td-progress-chart.h"
 #include "td-progress-export.h"
 #include "td-pickers.h"
@@ -32,6 +33,7 @@ struct _TdProgressPage
   GtkMultiSelection *selection;
   TdChartKind     kind;            /* what the toggle shows */
   gboolean        ranking;         /* a target's ranking is shown instead */
+  gboolean        submissions;     /* who has sent what, instead of a chart */
   guint           ranking_target;
   gboolean        loading;
   char           *bound_unit;      /* a unit's installation: its own figures only */
@@ -50,6 +52,7 @@ struct _TdProgressPage
   GtkLabel       *ranking_label;
   GtkStack       *view_stack;
   TdChartView    *chart_view;
+  TdCompletenessView *completeness_view;
   GtkColumnView  *table_view;
   AdwStatusPage  *error_page;
   GtkLabel       *details_label;
@@ -94,12 +97,20 @@ fill_table (TdProgressPage *self)
     }
 }
 
+static void show_submissions (TdProgressPage *self);
+
 static void
 show_chart (TdProgressPage *self)
 {
+  if (self->submissions)
+    {
+      show_submissions (self);
+      return;
+    }
   if (self->data == NULL)
     return;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->ranking_bar), self->ranking);
   if (self->ranking)
     {
@@ -321,11 +332,45 @@ selection_changed_cb (TdProgressPage *self)
   reload (self);
 }
 
+/* The scope's kind of unit (a unit's own kind when one unit is chosen), or -1 for all. */
+static int
+scope_kind (TdProgressPage *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->scope_dropdown);
+
+  if (pos != GTK_INVALID_LIST_POSITION && pos >= 1 && pos <= G_N_ELEMENTS (scope_kinds))
+    return scope_kinds[pos - 1];
+  if (pos != GTK_INVALID_LIST_POSITION && pos > G_N_ELEMENTS (scope_kinds) && self->units)
+    {
+      g_autoptr(TdUnit) unit = g_list_model_get_item (self->units, pos - 1 - G_N_ELEMENTS (scope_kinds));
+      return unit ? (int) td_unit_get_kind (unit) : -1;
+    }
+  return -1;
+}
+
+/* Who has sent the round's self-assessment: counted afresh each time it is shown. */
+static void
+show_submissions (TdProgressPage *self)
+{
+  guint round_pos = gtk_drop_down_get_selected (self->round_dropdown);
+  g_autoptr(TdRound) round = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->ranking_bar), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), FALSE);
+  gtk_stack_set_visible_child_name (self->view_stack, "completeness");
+  if (self->db == NULL || self->rounds == NULL || round_pos == GTK_INVALID_LIST_POSITION ||
+      (round = g_list_model_get_item (self->rounds, round_pos)) == NULL)
+    return;
+  td_completeness_view_load (self->completeness_view, self->db, td_round_get_number (round), scope_kind (self));
+}
+
 static void
 kind_changed_cb (TdProgressPage *self)
 {
   TdChartKind kind;
 
+  self->submissions = g_strcmp0 (adw_toggle_group_get_active_name (self->kind_group), "submissions") == 0;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->table_button), !self->submissions);
   if (td_chart_kind_from_string (adw_toggle_group_get_active_name (self->kind_group), &kind))
     self->kind = kind;
   self->ranking = FALSE;
@@ -554,10 +599,12 @@ td_progress_page_class_init (TdProgressPageClass *klass)
   object_class->dispose = td_progress_page_dispose;
 
   g_type_ensure (TD_TYPE_CHART_VIEW);
+  g_type_ensure (TD_TYPE_COMPLETENESS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/thidua/ThiDua/td-progress-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TdProgressPage, round_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TdProgressPage, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TdProgressPage, kind_group);
+  gtk_widget_class_bind_template_child (widget_class, TdProgressPage, completeness_view);
   gtk_widget_class_bind_template_child (widget_class, TdProgressPage, table_button);
   gtk_widget_class_bind_template_child (widget_class, TdProgressPage, met_label);
   gtk_widget_class_bind_template_child (widget_class, TdProgressPage, submitted_label);
@@ -694,6 +741,8 @@ td_progress_page_bind_to_unit (TdProgressPage *self,
   /* Its installation knows its own unit and the ones above it, and holds its own figures only:
    * the scope is the unit, not to be changed. */
   gtk_widget_set_visible (GTK_WIDGET (self->scope_dropdown), unit_code == NULL);
+  /* Who has sent what is the board's to count. */
+  adw_toggle_set_enabled (adw_toggle_group_get_toggle_by_name (self->kind_group, "submissions"), unit_code == NULL);
   show_details_hint (self);
   if (self->db != NULL && self->units != NULL)
     gtk_drop_down_set_selected (self->scope_dropdown, bound_scope (self));
