@@ -127,6 +127,22 @@ test_progress_page (void)
   td_test_cleanup_dir (dir);
 }
 
+/* Types @text into the dialog's entry row whose title starts with @title. */
+static void
+set_entry (AdwDialog  *dialog,
+           const char *title,
+           const char *text)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog))); w;
+       w = gtk_widget_get_next_sibling (w))
+    if (ADW_IS_ENTRY_ROW (w) && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), title))
+      {
+        gtk_editable_set_text (GTK_EDITABLE (w), text);
+        return;
+      }
+  g_error ("no row “%s” in the dialog", title);
+}
+
 /* "Submissions": the sample's final round counted on the board, filtered down to the units
  * that have not sent, at a laptop's width and on half of it; a row opens the unit. */
 static void
@@ -135,7 +151,7 @@ test_submissions (void)
   g_autofree char *dir = td_test_make_dir ();
   TdDatabase *db = td_test_open_seeded (dir, "submissions.db");
   g_autoptr(GError) error = NULL;
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = adw_window_new ();
   TdProgressPage *page = g_object_new (TD_TYPE_PROGRESS_PAGE, NULL);
   TdCompletenessView *view;
   TdCompleteness *c;
@@ -144,7 +160,7 @@ test_submissions (void)
 
   g_assert_true (td_demo_populate (db, &error));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
   td_progress_page_set_database (page, db);
   wait_loaded (page);
@@ -172,11 +188,66 @@ test_submissions (void)
   td_test_iterate (20);
   td_test_shot (window, "submissions-1000");
 
+  /* The board moves the deadline: a date that is not one is refused, said, and changes nothing. */
+  {
+    g_autofree char *before = td_test_dump (db);
+    g_autofree char *after = NULL;
+    AdwDialog *dialog;
+
+    g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (view), TD_TYPE_COMPLETENESS_VIEW, "deadlines_button"),
+                           "clicked");
+    td_test_iterate (20);
+    dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+    g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+    td_test_shot (window, "submissions-deadlines");
+    set_entry (dialog, "Self-assessments due", "31/09/2026");
+    set_entry (dialog, "Reason", "Họp sớm");
+    g_signal_emit_by_name (dialog, "response", "save");
+    adw_dialog_force_close (dialog);
+    td_test_iterate (20);
+    dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+    g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+    g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "31/09/2026"));
+    adw_dialog_force_close (dialog);
+    td_test_iterate (10);
+    after = td_test_dump (db);
+    g_assert_cmpstr (before, ==, after);
+
+    /* Three days of grace, with a reason: counted again at once. */
+    g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (view), TD_TYPE_COMPLETENESS_VIEW, "deadlines_button"),
+                           "clicked");
+    td_test_iterate (20);
+    dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+    for (GtkWidget *w = gtk_widget_get_first_child (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog))); w;
+         w = gtk_widget_get_next_sibling (w))
+      if (ADW_IS_SPIN_ROW (w))
+        adw_spin_row_set_value (ADW_SPIN_ROW (w), 3);
+    set_entry (dialog, "Reason", "Hệ thống gián đoạn");
+    g_signal_emit_by_name (dialog, "response", "save");
+    adw_dialog_force_close (dialog);
+    td_test_iterate (10);
+    TD_TEST_WAIT_UNTIL (!td_completeness_view_is_loading (view), 60);
+    g_assert_cmpstr (td_completeness_view_get_completeness (view)->closes_on, ==, "2026-10-03");
+  }
+
   /* Half a laptop screen: the same rows, the bars still drawn at the text's size. */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 760);
   td_test_iterate (30);
   g_assert_cmpuint (td_completeness_view_get_n_shown (view), ==, 15);
   td_test_shot (window, "submissions-360");
+  /* The deadlines at that width too. */
+  {
+    AdwDialog *dialog;
+
+    g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (view), TD_TYPE_COMPLETENESS_VIEW, "deadlines_button"),
+                           "clicked");
+    td_test_iterate (30);
+    dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+    g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+    td_test_shot (window, "submissions-deadlines-360");
+    adw_dialog_force_close (dialog);
+    td_test_iterate (10);
+  }
 
   /* A kind as the scope counts that kind. */
   td_progress_page_select (page, 1, 2);     /* communes */

@@ -116,7 +116,8 @@ check_assessment (TdDatabase         *db,
       g_autofree char *closes = td_format_date (closes_on);
       return check_new ("assessment-appraised", title, FALSE,
                         _("%s sent its self-assessment on %s, after the deadline (%s), and this round keeps late units "
-                          "out of the awards. The board can grant an exception: thidua-cli deadlines except."),
+                          "out of the awards. The board can let it send late: Progress → Submissions, or "
+                          "thidua-cli deadlines except."),
                         "%s gửi bản tự đánh giá ngày %s, sau thời hạn (%s).", n->unit_name, sent, closes);
     }
   return check_new ("assessment-appraised", title, TRUE, _("The self-assessment of %s for this round is appraised."),

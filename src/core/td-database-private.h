@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 sqlite3      *td_database_get_handle  (TdDatabase   *self);
 
 /* A prepared statement from the connection's cache, reset and with no bindings.  The caller
- * must finish with it (step to the end or reset) before preparing the same SQL again. */
+ * must finish with it (step to the end or reset) before preparing the same SQL again.  @sql
+ * must be a string literal: statements are cached by its address, so a string built and freed
+ * by the caller would, once its memory is reused, return another query's statement. */
 sqlite3_stmt *td_database_prepare     (TdDatabase   *self,
                                        const char   *sql,
                                        GError      **error);

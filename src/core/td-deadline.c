@@ -202,21 +202,25 @@ set_in_campaign (TdDatabase  *db,
   return td_database_set_meta (db, "campaign_json", text, error);
 }
 
+/* One of the round's deadline columns.  Each statement is a literal: td_database_prepare()
+ * keeps statements by the address of their SQL, so a string built here would find another's. */
 static gboolean
 update_round (TdDatabase  *db,
               TdRound     *round,
               const char  *column,
               const char  *text,
               gint64       number,
-              gboolean     is_text,
               GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf ("UPDATE round SET %s = ? WHERE id = ?", column);
+  const char *sql = g_str_equal (column, "assessment_due") ? "UPDATE round SET assessment_due = ?1 WHERE id = ?2"
+                  : g_str_equal (column, "proposal_due") ? "UPDATE round SET proposal_due = ?1 WHERE id = ?2"
+                  : g_str_equal (column, "grace_days") ? "UPDATE round SET grace_days = ?1 WHERE id = ?2"
+                  : "UPDATE round SET late_blocks_awards = ?1 WHERE id = ?2";
   sqlite3_stmt *stmt = td_database_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  if (is_text)
+  if (text != NULL || g_str_has_suffix (column, "_due"))
     td_stmt_bind_text (stmt, 1, text);
   else
     sqlite3_bind_int64 (stmt, 1, number);
@@ -272,7 +276,7 @@ td_deadlines_set_due (TdDatabase     *db,
       node = json_node_new (JSON_NODE_VALUE);
       json_node_set_string (node, iso_date);
     }
-  return update_round (db, round, column, iso_date, 0, TRUE, error) &&
+  return update_round (db, round, column, iso_date, 0, error) &&
          set_in_campaign (db, round, column, node, error) &&
          td_audit_record (db, "round", td_round_get_id (round), NULL, column,
                           kind == TD_DEADLINE_ASSESSMENT ? before->assessment_due : before->proposal_due,
@@ -304,7 +308,7 @@ td_deadlines_set_grace (TdDatabase  *db,
   json_node_set_int (node, days);
   old = g_strdup_printf ("%d", before->grace_days);
   new = g_strdup_printf ("%d", days);
-  return update_round (db, round, "grace_days", NULL, days, FALSE, error) &&
+  return update_round (db, round, "grace_days", NULL, days, error) &&
          set_in_campaign (db, round, "grace_days", node, error) &&
          td_audit_record (db, "round", td_round_get_id (round), NULL, "grace_days", old, new, reason, error) &&
          td_transaction_commit (tx, error);
@@ -325,7 +329,7 @@ td_deadlines_set_blocking (TdDatabase  *db,
       (tx = td_transaction_begin (db, error)) == NULL)
     return FALSE;
   json_node_set_boolean (node, blocks);
-  return update_round (db, round, "late_blocks_awards", NULL, blocks, FALSE, error) &&
+  return update_round (db, round, "late_blocks_awards", NULL, blocks, error) &&
          set_in_campaign (db, round, "late_blocks_awards", node, error) &&
          td_audit_record (db, "round", td_round_get_id (round), NULL, "late_blocks_awards",
                           before->late_blocks_awards ? "yes" : "no", blocks ? "yes" : "no", reason, error) &&

@@ -161,6 +161,22 @@ submit_cb (GtkWidget  *widget,
                               "After submitting, the form can no longer be changed unless you withdraw it before "
                               "sending the file, or the province returns it."),
                             td_unit_get_name (self->unit), met, applicable, without_evidence);
+    /* Late: said before, not discovered at the province. */
+    {
+      TdUnitDeadline *d = td_assessment_page_get_deadline (self);
+
+      if (d != NULL && d->days_left < 0)
+        {
+          g_autofree char *due = td_format_date (d->has_exception ? d->exception_until : d->closes_on);
+          g_autofree char *late = g_strdup_printf (g_dngettext (NULL, "The deadline was %s: the province will count this "
+                                                                "self-assessment as %d day late.",
+                                                                "The deadline was %s: the province will count this "
+                                                                "self-assessment as %d days late.", -d->days_left),
+                                                   due, -d->days_left);
+          g_autofree char *with = g_strdup_printf ("%s\n\n%s", late, body);
+          g_set_str (&body, with);
+        }
+    }
     dialog = adw_alert_dialog_new (_("Submit the Self-Assessment?"), body);
     adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "submit", _("_Submit"), NULL);
     adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "submit", ADW_RESPONSE_SUGGESTED);

@@ -32,6 +32,10 @@ struct _TdAssessmentPage
   GtkDropDown        *round_dropdown;
   AdwBanner          *returned_banner;
   GtkLabel           *status_label;
+  GtkLabel           *deadline_label;
+  TdUnitDeadline     *deadline;        /* of the unit and round shown, read once per pair */
+  gint64              deadline_unit;
+  gint64              deadline_round;
   GtkLabel           *progress_label;
   GtkLabel           *saved_label;
   GtkWidget          *withdraw_button;
@@ -60,6 +64,9 @@ void     td_assessment_page_load_evidence  (TdAssessmentPage *self);
 void     td_assessment_page_ensure_form    (TdAssessmentPage *self);
 
 /* td-assessment-actions.c */
+/* The round's deadline for the unit shown (NULL when none can be read), read once per unit and
+ * round. */
+TdUnitDeadline *td_assessment_page_get_deadline (TdAssessmentPage *self);
 void     td_assessment_page_install_actions (GtkWidgetClass  *widget_class);
 void     td_assessment_page_attach_files    (TdAssessmentPage *self,
                                              GListModel       *files,     /* GFile */

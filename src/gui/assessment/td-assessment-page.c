@@ -54,6 +54,53 @@ td_assessment_page_is_editable (TdAssessmentPage *self)
   return self->form != NULL && td_assessment_form_is_editable (self->form);
 }
 
+TdUnitDeadline *
+td_assessment_page_get_deadline (TdAssessmentPage *self)
+{
+  if (self->db == NULL || self->unit == NULL || self->round == NULL)
+    return NULL;
+  if (self->deadline_unit != td_unit_get_id (self->unit) || self->deadline_round != td_round_get_id (self->round))
+    {
+      g_clear_pointer (&self->deadline, td_unit_deadline_free);
+      self->deadline = td_unit_deadline_get (self->db, td_unit_get_id (self->unit), td_round_get_id (self->round), NULL,
+                                             NULL);
+      self->deadline_unit = td_unit_get_id (self->unit);
+      self->deadline_round = td_round_get_id (self->round);
+    }
+  return self->deadline;
+}
+
+/* "Due 30/09/2026 · 3 days left", or how long ago it passed: while the form can still be sent. */
+static void
+show_deadline (TdAssessmentPage *self)
+{
+  TdUnitDeadline *d = td_assessment_page_is_editable (self) ? td_assessment_page_get_deadline (self) : NULL;
+  g_autofree char *due = d ? td_format_date (d->has_exception ? d->exception_until : d->closes_on) : NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), due != NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), "warning");
+  if (due == NULL)
+    return;
+  if (d->days_left > 0)
+    text = g_strdup_printf (g_dngettext (NULL, "Due %s · %d day left", "Due %s · %d days left", d->days_left), due,
+                            d->days_left);
+  else if (d->days_left == 0)
+    text = g_strdup_printf (_("Due today, %s"), due);
+  else
+    {
+      text = g_strdup_printf (g_dngettext (NULL, "The deadline (%s) passed %d day ago", "The deadline (%s) passed %d days ago",
+                                           -d->days_left), due, -d->days_left);
+      gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), "warning");
+    }
+  if (d->has_exception)
+    {
+      g_autofree char *with = g_strdup_printf (_("%s (the province allows this unit until then)"), text);
+      g_set_str (&text, with);
+    }
+  gtk_label_set_label (self->deadline_label, text);
+}
+
 void
 td_assessment_page_update_header (TdAssessmentPage *self)
 {
@@ -94,6 +141,7 @@ td_assessment_page_update_header (TdAssessmentPage *self)
     }
   else
     gtk_label_set_label (self->status_label, started ? td_assessment_status_get_label (status) : _("Not started"));
+  show_deadline (self);
   if (saved_at != NULL)
     {
       g_autofree char *time = g_date_time_format (saved_at, "%H:%M:%S");
@@ -531,6 +579,7 @@ load (TdAssessmentPage *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->form);
+  g_clear_pointer (&self->deadline, td_unit_deadline_free);
   if (self->unit == NULL || self->round == NULL)
     return;
 
@@ -665,6 +714,7 @@ td_assessment_page_class_init (TdAssessmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, round_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, returned_banner);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, deadline_label);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, saved_label);
   gtk_widget_class_bind_template_child (widget_class, TdAssessmentPage, withdraw_button);
@@ -708,6 +758,9 @@ td_assessment_page_set_database (TdAssessmentPage *self,
   g_return_if_fail (TD_IS_ASSESSMENT_PAGE (self));
 
   g_set_object (&self->db, db);
+  /* Another database: its deadlines are read afresh. */
+  g_clear_pointer (&self->deadline, td_unit_deadline_free);
+  self->deadline_unit = self->deadline_round = 0;
   if (db == NULL)
     return;
   g_clear_object (&self->units);

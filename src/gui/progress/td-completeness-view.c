@@ -10,6 +10,7 @@
 #include "td-chart.h"
 #include "td-chart-view.h"
 #include "td-completeness-view.h"
+#include "td-deadlines-dialog.h"
 #include "td-reminder-pdf.h"
 #include "td-table-export.h"
 #include "td-window.h"
@@ -38,6 +39,7 @@ struct _TdCompletenessView
   GtkDrawingArea *chart_area;
   GtkSearchEntry *search_entry;
   GtkDropDown    *filter_dropdown;
+  GtkButton      *deadlines_button;
   GtkButton      *remind_button;
   GtkButton      *contacts_button;
   GtkListBox     *unit_list;
@@ -193,6 +195,39 @@ timeliness_badge (const TdCompletenessRow *row)
   return label;
 }
 
+static void reload (TdCompletenessView *self);
+
+static void
+changed_cb (gpointer data)
+{
+  reload (data);
+}
+
+static void
+allow_late_clicked_cb (GtkButton          *button,
+                       TdCompletenessView *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (button), "unit-code");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdRound) round = td_catalog_find_round (self->db, self->round_number, &error);
+  g_autoptr(TdUnit) unit = round ? td_catalog_find_unit (self->db, code, &error) : NULL;
+
+  if (unit == NULL)
+    td_window_alert (GTK_WIDGET (self), _("The Exception Was Not Granted"), error->message);
+  else
+    td_deadlines_dialog_present (GTK_WIDGET (self), self->db, round, unit, changed_cb, self);
+}
+
+static void
+deadlines_clicked_cb (TdCompletenessView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdRound) round = self->db ? td_catalog_find_round (self->db, self->round_number, &error) : NULL;
+
+  if (round != NULL)
+    td_deadlines_dialog_present (GTK_WIDGET (self), self->db, round, NULL, changed_cb, self);
+}
+
 static void
 fill_list (TdCompletenessView *self)
 {
@@ -214,6 +249,21 @@ fill_list (TdCompletenessView *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item), row->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (item), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (item), timeliness_badge (row));
+      /* Not sent, or sent late: the board may let the unit send late (an exception). */
+      if (row->timeliness == TD_TIMELINESS_OVERDUE || row->timeliness == TD_TIMELINESS_LATE ||
+          (!td_submission_state_is_sent (row->state) && row->exception_until == NULL))
+        {
+          GtkWidget *allow = gtk_button_new_from_icon_name ("document-edit-symbolic");
+          g_autofree char *tip = g_strdup_printf (_("Let %s send late"), row->name);
+
+          gtk_widget_set_valign (allow, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (allow, "flat");
+          gtk_widget_set_tooltip_text (allow, tip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (allow), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+          g_object_set_data_full (G_OBJECT (allow), "unit-code", g_strdup (row->code), g_free);
+          g_signal_connect (allow, "clicked", G_CALLBACK (allow_late_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (item), allow);
+        }
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item), TRUE);
       g_object_set_data_full (G_OBJECT (item), "unit-code", g_strdup (row->code), g_free);
       gtk_list_box_append (self->unit_list, item);
@@ -413,6 +463,7 @@ td_completeness_view_class_init (TdCompletenessViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdCompletenessView, chart_area);
   gtk_widget_class_bind_template_child (widget_class, TdCompletenessView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TdCompletenessView, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TdCompletenessView, deadlines_button);
   gtk_widget_class_bind_template_child (widget_class, TdCompletenessView, remind_button);
   gtk_widget_class_bind_template_child (widget_class, TdCompletenessView, contacts_button);
   gtk_widget_class_bind_template_child (widget_class, TdCompletenessView, unit_list);
@@ -420,6 +471,7 @@ td_completeness_view_class_init (TdCompletenessViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, remind_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, deadlines_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, contacts_clicked_cb);
 }
 
@@ -430,6 +482,14 @@ td_completeness_view_init (TdCompletenessView *self)
   self->kind = -1;
   gtk_drawing_area_set_draw_func (self->chart_area, draw_chart, self, NULL);
   g_signal_connect (self->chart_area, "resize", G_CALLBACK (chart_resized_cb), self);
+}
+
+static void
+reload (TdCompletenessView *self)
+{
+  g_autoptr(TdDatabase) db = self->db ? g_object_ref (self->db) : NULL;
+
+  td_completeness_view_load (self, db, self->round_number, self->kind);
 }
 
 void
