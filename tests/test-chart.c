@@ -7,6 +7,7 @@
 #include "td-progress-chart.h"
 #include "td-report.h"
 #include "td-table-export.h"
+#include "td-spreadsheet.h"
 #include "td-test-util.h"
 
 /* The seed's targets with made-up roll-ups: target 4 ("> 90 %") at 95 %, target 9 ("90 %") at
@@ -361,6 +362,10 @@ test_report_files (void)
       g_assert_nonnull (strstr (text, ranking));
     }
   g_assert_nonnull (strstr (text, "Trang 2"));
+  /* Who has sent what: the sample's 53 expected units, 15 not sent, among them Đa Mai's draft. */
+  g_assert_nonnull (strstr (text, "TÌNH HÌNH NỘP BÁO CÁO TỰ ĐÁNH GIÁ"));
+  g_assert_nonnull (strstr (text, "Đã gửi: 38/53 đơn vị"));
+  g_assert_nonnull (strstr (text, "Phường Đa Mai (P-DAMAI): Chưa gửi"));
 
   g_assert_true (g_file_get_contents (csv, &csv_text, NULL, &error));
   g_assert_true (g_str_has_prefix (csv_text, "\xef\xbb\xbf\"Số TT\";\"Chỉ tiêu\""));
@@ -370,6 +375,14 @@ test_report_files (void)
 
   g_assert_true (g_file_get_contents (xlsx, &xlsx_head, NULL, &error));
   g_assert_true (g_str_has_prefix (xlsx_head, "PK"));   /* a zip, as .xlsx is */
+  {
+    g_autoptr(GError) sheet_error = NULL;
+    g_autoptr(GPtrArray) sheet = td_spreadsheet_read (xlsx, "Nộp báo cáo", &sheet_error);
+
+    g_assert_no_error (sheet_error);
+    g_assert_cmpuint (sheet->len, ==, 54);   /* the header and 53 units */
+    g_assert_cmpstr (((char **) sheet->pdata[0])[2], ==, "Tình trạng");
+  }
 
   /* The report says how its figures are made and which submitted figures break a rule: the
    * sample's merged ward, explained. */

@@ -29,6 +29,7 @@ td_progress_data_unref (TdProgressData *data)
   g_clear_pointer (&data->rollups, g_array_unref);
   g_clear_pointer (&data->per_round, g_ptr_array_unref);
   g_clear_pointer (&data->measures, g_ptr_array_unref);
+  g_clear_pointer (&data->completeness, td_completeness_free);
   g_free (data->dti);
   g_clear_pointer (&data->violations, g_ptr_array_unref);
   g_strfreev (data->round_labels);
@@ -97,6 +98,14 @@ td_progress_data_load (TdDatabase  *db,
       g_ptr_array_add (data->measures, m);
     }
 
+  /* Who has sent what: the province's or a kind's, not one unit's. */
+  if (unit == NULL)
+    {
+      TdCompletenessFilter filter = { .has_kind = unit_kind >= 0, .kind = (TdUnitKind) MAX (unit_kind, 0) };
+
+      if ((data->completeness = td_completeness_compute (db, round_number, &filter, NULL, error)) == NULL)
+        return NULL;
+    }
   /* What the campaign's rules say of the figures that count, for the units in scope. */
   if ((data->violations = td_rules_check_round (db, data->scope.round_id, error)) == NULL)
     return NULL;

@@ -25,6 +25,7 @@ typedef struct {
   TdTarget     **dti_targets;
   GPtrArray     *violations;      /* TdRuleViolation of the units in scope that submitted */     /* the index target judging each round (its threshold), or NULL */
   char         **round_labels;    /* per round: "2025", "2026" */
+  TdCompleteness *completeness;   /* who has sent what in the scope; NULL for one unit */
 } TdProgressData;
 
 #define TD_TYPE_PROGRESS_DATA (td_progress_data_get_type ())

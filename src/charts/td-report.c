@@ -131,6 +131,73 @@ pdf_front_page (Pdf            *pdf,
   cairo_restore (pdf->cr);
 }
 
+/* Who has sent what, as the report words it. */
+static const char *
+state_vi (const TdCompletenessRow *row)
+{
+  switch (row->timeliness)
+    {
+    case TD_TIMELINESS_ON_TIME: return "Đúng hạn";
+    case TD_TIMELINESS_EXCUSED: return "Muộn, đã được gia hạn";
+    case TD_TIMELINESS_LATE: return "Gửi muộn";
+    case TD_TIMELINESS_OVERDUE: return row->state == TD_SUBMISSION_RETURNED ? "Đã trả lại, chưa gửi lại – quá hạn"
+                                                                            : "Chưa gửi – quá hạn";
+    case TD_TIMELINESS_PENDING: return row->state == TD_SUBMISSION_RETURNED ? "Đã trả lại, chưa gửi lại" : "Chưa gửi";
+    case TD_TIMELINESS_UNKNOWN: return "Đã gửi";
+    case TD_N_TIMELINESS: break;
+    }
+  return "";
+}
+
+/* The submissions page: the counts, the bars by kind of unit, then the units not sent or late. */
+static void
+pdf_completeness (Pdf            *pdf,
+                  TdProgressData *data)
+{
+  const TdCompleteness *c = data->completeness;
+  const TdCompletenessCounts *t;
+  g_autofree char *due = NULL, *closes = NULL, *today = NULL, *rate = NULL, *line = NULL;
+  double chart_h;
+  guint n = 0;
+
+  if (c == NULL || c->total.expected == 0)
+    return;
+  t = &c->total;
+  due = td_format_date (c->deadlines->assessment_due);
+  closes = td_format_date (c->closes_on);
+  today = td_format_date (c->today);
+  rate = td_format_percent (td_completeness_rate (t, t->sent));
+  pdf_new_page (pdf);
+  pdf->y += pdf_text (pdf, "TÌNH HÌNH NỘP BÁO CÁO TỰ ĐÁNH GIÁ", LEFT, pdf->y, BODY_W, 13, TRUE, PANGO_ALIGN_CENTER) + 6;
+  line = g_strdup_printf ("Hạn gửi: %s (tính đúng hạn đến hết ngày %s); số liệu tính đến ngày %s.\n"
+                          "Đã gửi: %u/%u đơn vị (%s): đúng hạn %u, gửi muộn %u, chưa gửi %u.",
+                          due ? due : "", closes ? closes : "", today ? today : "", t->sent, t->expected, rate,
+                          t->timeliness[TD_TIMELINESS_ON_TIME] + t->timeliness[TD_TIMELINESS_EXCUSED],
+                          t->timeliness[TD_TIMELINESS_LATE], t->expected - t->sent);
+  pdf->y += pdf_text (pdf, line, LEFT, pdf->y, BODY_W, 10, FALSE, PANGO_ALIGN_LEFT) + 8;
+  chart_h = td_chart_completeness_height (&pdf->style, c, BODY_W + 24);
+  cairo_save (pdf->cr);
+  cairo_translate (pdf->cr, LEFT - 12, pdf->y);
+  td_chart_draw_completeness (pdf->cr, BODY_W + 24, chart_h, &pdf->style, NULL, c, NULL);
+  cairo_restore (pdf->cr);
+  pdf->y += chart_h + 8;
+  pdf->y += pdf_text (pdf, "Các đơn vị chưa gửi hoặc gửi muộn", LEFT, pdf->y, BODY_W, 11, TRUE, PANGO_ALIGN_LEFT) + 4;
+  for (guint i = 0; i < c->rows->len; i++)
+    {
+      const TdCompletenessRow *row = c->rows->pdata[i];
+      g_autofree char *item = NULL;
+
+      if (td_submission_state_is_sent (row->state) && row->timeliness != TD_TIMELINESS_LATE)
+        continue;
+      item = g_strdup_printf ("%u. %s (%s): %s", ++n, row->name, row->code, state_vi (row));
+      if (pdf->y + 14 > PAGE_H - BOTTOM)
+        pdf_new_page (pdf);
+      pdf->y += pdf_text (pdf, item, LEFT, pdf->y, BODY_W, 10, FALSE, PANGO_ALIGN_LEFT) + 2;
+    }
+  if (n == 0)
+    pdf_text (pdf, "Không có.", LEFT, pdf->y, BODY_W, 10, FALSE, PANGO_ALIGN_LEFT);
+}
+
 static void
 pdf_rankings (Pdf            *pdf,
               TdProgressData *data)
@@ -394,6 +461,7 @@ td_report_write_pdf (TdProgressData  *data,
   td_report_style (&pdf.style);
 
   pdf_front_page (&pdf, data);
+  pdf_completeness (&pdf, data);
   pdf_rankings (&pdf, data);
   pdf_table (&pdf, data);
 
@@ -582,6 +650,34 @@ td_report_write_xlsx (TdProgressData  *data,
             worksheet_write_number (units, GPOINTER_TO_UINT (row), (lxw_col_t) (t + 2), m->measure,
                                     decimals_format (wb, formats, shown_decimals (shown)));
           }
+        }
+    }
+
+  /* Who has sent what, one row per unit expected to report. */
+  if (data->completeness != NULL)
+    {
+      static const char * const head[] = { "Mã", "Đơn vị", "Tình trạng", "Ngày lập tệp", "Ngày tiếp nhận",
+                                           "Tệp thiết lập cũ" };
+      lxw_worksheet *sent = workbook_add_worksheet (wb, "Nộp báo cáo");
+
+      worksheet_set_column (sent, 1, 1, 40, NULL);
+      worksheet_set_column (sent, 2, 2, 30, NULL);
+      worksheet_set_column (sent, 3, 4, 18, NULL);
+      for (guint c = 0; c < G_N_ELEMENTS (head); c++)
+        worksheet_write_string (sent, 0, (lxw_col_t) c, head[c], bold);
+      for (guint i = 0; i < data->completeness->rows->len; i++)
+        {
+          const TdCompletenessRow *row = data->completeness->rows->pdata[i];
+          g_autofree char *made = td_format_timestamp (row->submitted_at);
+          g_autofree char *received = td_format_timestamp (row->received_at);
+          lxw_row_t r = (lxw_row_t) (i + 1);
+
+          worksheet_write_string (sent, r, 0, row->code, NULL);
+          worksheet_write_string (sent, r, 1, row->name, NULL);
+          worksheet_write_string (sent, r, 2, state_vi (row), NULL);
+          worksheet_write_string (sent, r, 3, made ? made : "", NULL);
+          worksheet_write_string (sent, r, 4, received ? received : "", NULL);
+          worksheet_write_string (sent, r, 5, row->outdated ? "Có" : "", NULL);
         }
     }
 
