@@ -101,6 +101,31 @@ test_parse_decimal_and_date (void)
   g_assert_error (error, TD_FORMAT_ERROR, TD_FORMAT_ERROR_INVALID);
 }
 
+/* A file that cannot be read is named and said why, in the app's words (GLib's own message is
+ * English where its translations are missing); a folder is not a file. */
+static void
+test_file_errors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("thidua-format-XXXXXX", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "bien-ban.pdf", NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_null (g_file_load_bytes (missing, NULL, NULL, &error));
+  text = td_format_file_error (missing, error);
+  g_assert_nonnull (strstr (text, "“bien-ban.pdf” is no longer there"));
+  g_assert_null (strstr (text, "Error opening"));
+  g_clear_error (&error);
+  g_clear_pointer (&text, g_free);
+  g_assert_null (g_file_load_bytes (folder, NULL, NULL, &error));
+  text = td_format_file_error (folder, error);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "is a folder, not a file"));
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -109,5 +134,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/format/dates", test_format_dates);
   g_test_add_func ("/format/parse-count", test_parse_count);
   g_test_add_func ("/format/parse-decimal-and-date", test_parse_decimal_and_date);
+  g_test_add_func ("/format/file-errors", test_file_errors);
   return g_test_run ();
 }

@@ -331,3 +331,32 @@ td_format_place_of (const char *name)
       return g_strdup (g_utf8_offset_to_pointer (name, g_utf8_strlen (kinds[i], -1)));
   return g_strdup (name);
 }
+
+char *
+td_format_file_error (GFile        *file,
+                      const GError *error)
+{
+  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup ("");
+
+  if (error == NULL)
+    return g_strdup_printf (_("“%s” could not be read."), name);
+  if (error->domain == G_IO_ERROR)
+    switch (error->code)
+      {
+      case G_IO_ERROR_NOT_FOUND:
+        return g_strdup_printf (_("“%s” is no longer there: it may have been moved, renamed or deleted. Choose it again."),
+                                name);
+      case G_IO_ERROR_PERMISSION_DENIED:
+        return g_strdup_printf (_("You may not read “%s”: copy it to your own folder first, or ask its owner."), name);
+      case G_IO_ERROR_IS_DIRECTORY:
+        return g_strdup_printf (_("“%s” is a folder, not a file."), name);
+      case G_IO_ERROR_TOO_MANY_OPEN_FILES:
+      case G_IO_ERROR_NO_SPACE:
+        return g_strdup_printf (_("“%s” could not be read: the computer is short of resources. Close other programs "
+                                  "and try again."), name);
+      default:
+        break;
+      }
+  return g_strdup_printf (_("“%s” could not be read (%s). Check the disk or the USB stick, then try again."), name,
+                          error->message);
+}

@@ -5,7 +5,7 @@
  * whatever machine made it. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -73,5 +73,10 @@ char    *td_text_normalize_lines (const char  *text);
 /* "Xã Tiên Du" → "Tiên Du": the place a commune's or ward's document is dated at (Decree
  * 30/2020); any other name as it is. */
 char   *td_format_place_of      (const char  *name);
+
+/* Why @file could not be read, in the user's language and saying what to do: GLib's own
+ * message ("Error opening file …") is in English wherever GLib's translations are missing. */
+char   *td_format_file_error    (GFile        *file,
+                                 const GError *error);
 
 G_END_DECLS

@@ -410,10 +410,17 @@ loaded_cb (GFile        *file,
                                 &owner, evidence_limit (self), NULL, attached_cb, job);
       return;
     }
-  {
-    g_autofree char *message = g_strdup_printf ("%s: %s", job->name, error->message);
-    td_assessment_page_toast (self, message);
-  }
+  if (bytes == NULL)
+    {
+      /* Said in full, translated, with what to do: a toast would cut it. */
+      g_autofree char *message = td_format_file_error (file, error);
+      td_window_alert (GTK_WIDGET (self), _("The File Was Not Attached"), message);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", job->name, error->message);
+      td_assessment_page_toast (self, message);
+    }
   attach_next (job);
 }
 

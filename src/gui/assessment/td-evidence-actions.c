@@ -147,8 +147,8 @@ replacement_loaded_cb (GFile        *file,
 
   if (bytes == NULL)
     {
-      g_autofree char *message = g_strdup_printf ("%s: %s", name, error->message);
-      td_assessment_page_toast (r->self, message);
+      g_autofree char *message = td_format_file_error (file, error);
+      td_window_alert (GTK_WIDGET (r->self), _("The File Was Not Replaced"), message);
     }
   else
     td_assessment_page_replace_evidence (r->self, r->evidence_id, bytes, name);

@@ -111,7 +111,13 @@ attach_chosen_cb (GObject      *source,
     return;
   name = g_file_get_basename (file);
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes == NULL ||
+  if (bytes == NULL)
+    {
+      g_autofree char *message = td_format_file_error (file, error);
+      td_window_alert (GTK_WIDGET (self), _("The File Was Not Attached"), message);
+      return;
+    }
+  if (
       td_evidence_attach (self->db, bytes, name, &owner,
                           (gsize) g_settings_get_int (self->settings, "evidence-max-mb") * 1024 * 1024, &error) == 0)
     {

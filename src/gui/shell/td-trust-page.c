@@ -166,7 +166,10 @@ file_chosen_cb (GObject      *source,
     return;
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
   if (bytes == NULL)
-    show_refusal (self, error->message);
+    {
+      g_autofree char *message = td_format_file_error (file, error);
+      show_refusal (self, message);
+    }
   else
     td_trust_page_add (self, for_unit ? unit_code (self) : NULL, bytes);
 }
