@@ -276,6 +276,53 @@ test_campaign_file_errors (void)
   td_test_cleanup_dir (dir);
 }
 
+/* Back Up…: a copy equal to the database, while a second connection holds it open in WAL mode
+ * with a write under way; refused onto itself or into a folder that does not exist, leaving
+ * nothing behind. */
+static void
+test_backup (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "live.db");
+  g_autofree char *copy_path = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "no-such-folder", "copy.db", NULL);
+  g_autofree char *part = g_strconcat (nowhere, ".part", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdDatabase) other = NULL;
+  TdDatabase *copy;
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(TdTransaction) tx = NULL;
+
+  g_assert_true (td_demo_populate (db, &error));
+  other = td_database_open (td_database_get_path (db), &error);
+  g_assert_no_error (error);
+  /* A write begun elsewhere and not committed is not in the copy. */
+  tx = td_transaction_begin (other, &error);
+  g_assert_true (td_database_set_meta (other, "uncommitted", "1", &error));
+  before = td_test_dump (db);
+  g_assert_true (td_database_backup (db, copy_path, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&tx, td_transaction_end);
+  copy = td_database_open (copy_path, &error);
+  g_assert_no_error (error);
+  after = td_test_dump (copy);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_null (strstr (after, "uncommitted"));
+  g_assert_finalize_object (copy);
+
+  g_assert_false (td_database_backup (db, td_database_get_path (db), &error));
+  g_assert_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (td_database_backup (db, nowhere, &error));
+  g_test_message ("%s", error->message);
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+
+  g_clear_object (&other);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -289,5 +336,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/nested-transactions", test_nested_transactions);
   g_test_add_func ("/database/meta-and-seed", test_meta_and_seed);
   g_test_add_func ("/database/campaign-file-errors", test_campaign_file_errors);
+  g_test_add_func ("/database/backup", test_backup);
   return g_test_run ();
 }

@@ -451,3 +451,35 @@ td_cli_audit (TdCliContext  *ctx,
     }
   return 0;
 }
+
+int
+td_cli_backup (TdCliContext  *ctx,
+               int            argc,
+               char         **argv,
+               GError       **error)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The copy to write"), N_("FILE") },
+    { NULL }
+  };
+
+  PARSE ("backup", NULL, entries);
+  if (output == NULL)
+    return td_cli_usage_error (error, _("backup needs -o FILE (for example -o thidua-sao-luu.db)"));
+  if (!td_cli_open (ctx, error) || !td_database_backup (ctx->db, output, error))
+    return 1;
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      TD_CLI_SET_STRING (b, "database", td_database_get_path (ctx->db));
+      TD_CLI_SET_STRING (b, "backup", output);
+      json_builder_end_object (b);
+      td_cli_print_builder (b);
+    }
+  else
+    printf (_("Backed up to %s\n"), output);
+  return 0;
+}

@@ -104,6 +104,7 @@ int td_cli_values  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_evidence (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_summary (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_audit   (TdCliContext *ctx, int argc, char **argv, GError **error);
+int td_cli_backup  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_chart   (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_report  (TdCliContext *ctx, int argc, char **argv, GError **error);
 int td_cli_export  (TdCliContext *ctx, int argc, char **argv, GError **error);

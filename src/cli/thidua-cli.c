@@ -26,6 +26,7 @@ static const TdCliCommand commands[] = {
   { "assessment", N_("The board's appraisal of a unit's self-assessment, and its record"), td_cli_assessment },
   { "summary", N_("Where the province or a unit stands against every target"), td_cli_summary },
   { "audit", N_("Show the audit log"), td_cli_audit },
+  { "backup", N_("Copy the whole database into a file, consistent while the app runs"), td_cli_backup },
   { "chart", N_("Draw a progress chart into a PNG, SVG or PDF file"), td_cli_chart },
   { "report", N_("Write the progress report (PDF) or the table of values (XLSX, CSV)"), td_cli_report },
   { "export", N_("Write a unit's submitted self-assessment into a package for the province"), td_cli_export },

@@ -23,6 +23,7 @@
 #include "td-council.h"
 #include "td-dossier.h"
 #include "td-award-book.h"
+#include "td-backup.h"
 #include "td-completeness.h"
 #include "td-deadline.h"
 #include "td-decision.h"

@@ -311,6 +311,52 @@ show_shortcuts_cb (GtkWidget  *widget,
   adw_dialog_present (dialog, widget);
 }
 
+/* Back Up…: a consistent copy of the open database (td-backup.h), made on a worker. */
+static void
+backed_up_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(TdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!td_database_backup_finish (result, &error))
+    td_window_alert (GTK_WIDGET (self), _("No Backup Was Made"), error->message);
+  else
+    td_window_toast (GTK_WIDGET (self), _("Backup saved"));
+}
+
+static void
+backup_file_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TdWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path == NULL || self->database == NULL)
+    return;
+  td_database_backup_async (td_database_get_path (self->database), path, NULL, backed_up_cb, g_object_ref (self));
+}
+
+static void
+backup_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (now, "thidua-sao-luu-%Y%m%d-%H%M.db");
+
+  if (self->database == NULL)
+    return;
+  gtk_file_dialog_set_title (dialog, _("Back Up the Database"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, backup_file_cb, g_object_ref (self));
+}
+
 static void
 go_to_area_cb (GtkWidget  *widget,
                const char *action_name,
@@ -448,6 +494,7 @@ td_window_class_init (TdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_cb);
   gtk_widget_class_install_action (widget_class, "win.area", "s", go_to_area_cb);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.area", "s", areas[i]);
