@@ -217,6 +217,61 @@ test_narrow_opens_file (void)
   td_test_cleanup_dir (dir);
 }
 
+/* libadwaita's split view clears a flag in an idle that holds no reference (td-split-view.h):
+ * a window closed before that idle runs must not free the split view under it.  Both ways in:
+ * the app's own (a file activated in the narrow layout) and libadwaita's (its back action). */
+static void
+test_split_view_outlives_its_idle (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "split.db");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (td_demo_populate (db, &error));
+  for (int way = 0; way < 2; way++)
+    {
+      g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+      GtkWidget *window = adw_window_new ();
+      TdEvidencePage *page = g_object_new (TD_TYPE_EVIDENCE_PAGE, NULL);
+      AdwNavigationSplitView *split;
+      GtkListBox *list;
+      gpointer weak;
+
+      g_settings_set_string (settings, "last-unit", "P-KINHBAC");
+      adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+      gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+      gtk_window_present (GTK_WINDOW (window));
+      td_evidence_page_set_database (page, db);
+      split = ADW_NAVIGATION_SPLIT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE,
+                                                                        "split_view"));
+      list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE, "evidence_list"));
+      TD_TEST_WAIT_UNTIL (adw_navigation_split_view_get_collapsed (split) && gtk_list_box_get_row_at_index (list, 1), 30);
+      if (way == 0)
+        {
+          adw_navigation_split_view_set_show_content (split, FALSE);
+          td_test_iterate (20);
+          gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)));
+        }
+      else
+        {
+          adw_navigation_split_view_set_show_content (split, TRUE);
+          td_test_iterate (20);
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (split), "navigation.pop", NULL));
+          g_assert_false (adw_navigation_split_view_get_show_content (split));
+        }
+      weak = split;
+      g_object_add_weak_pointer (G_OBJECT (split), &weak);
+      /* Closed at once: libadwaita's idle has not run yet, and its split view is still there. */
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_assert_nonnull (weak);
+      /* …and goes once it has (after the page's slide, on a slow machine). */
+      TD_TEST_WAIT_UNTIL (weak == NULL, 30);
+      g_assert_null (weak);
+    }
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
 static void
 test_dialog_damaged_and_password (void)
 {
@@ -728,6 +783,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/viewer/flip-200-pages", test_flip_200_pages);
   g_test_add_func ("/viewer/dialog-damaged-and-password", test_dialog_damaged_and_password);
   g_test_add_func ("/viewer/narrow-opens-file", test_narrow_opens_file);
+  g_test_add_func ("/viewer/split-view-outlives-its-idle", test_split_view_outlives_its_idle);
   g_test_add_func ("/viewer/crashing-evidence-opened", test_crashing_evidence_opened);
   g_test_add_func ("/viewer/review-verdicts", test_review_verdicts);
   g_test_add_func ("/viewer/thumbnails", test_thumbnails);

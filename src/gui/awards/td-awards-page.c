@@ -19,6 +19,7 @@
 #include "td-nomination-pane.h"
 #include "td-pickers.h"
 #include "td-register-view.h"
+#include "td-split-view.h"
 #include "td-window.h"
 
 struct _TdAwardsPage
@@ -271,7 +272,7 @@ static void
 row_activated_cb (TdAwardsPage  *self,
                   GtkListBoxRow *row)
 {
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  td_split_view_show_content (self->split_view, TRUE);
 }
 
 /* Each tab's own actions: a nomination is added from the list of nominations, a decision is
@@ -718,6 +719,7 @@ td_awards_page_init (TdAwardsPage *self)
   g_type_ensure (TD_TYPE_REGISTER_VIEW);
   g_type_ensure (TD_TYPE_COUNCIL_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_split_view_guard (self->split_view);
   gtk_list_box_set_filter_func (self->nomination_list, row_visible_cb, self, NULL);
   self->settings = g_settings_new (APP_ID);
   /* A meeting closed: its nominations moved on. */

@@ -15,6 +15,7 @@
 #include "td-pdf-signature.h"
 #include "td-pickers.h"
 #include "td-review-item.h"
+#include "td-split-view.h"
 #include "td-window.h"
 
 struct _TdEvidencePage
@@ -323,7 +324,7 @@ load (TdEvidencePage *self)
       self->current = 0;
       show_verdict_state (self);
       /* In the narrow layout an empty list says nothing: the page that says why comes forward. */
-      adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+      td_split_view_show_content (self->split_view, TRUE);
       return;
     }
   /* After a verdict the same evidence stays in view at the same page: marking it as current
@@ -362,7 +363,7 @@ static void
 row_activated_cb (TdEvidencePage *self,
                   GtkListBoxRow  *row)
 {
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  td_split_view_show_content (self->split_view, TRUE);
 }
 
 static void
@@ -536,7 +537,7 @@ next_unreviewed_cb (GtkWidget  *widget,
       if (e->verdict == TD_VERDICT_UNREVIEWED)
         {
           select_id (self, e->id);
-          adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+          td_split_view_show_content (self->split_view, TRUE);
           gtk_widget_grab_focus (GTK_WIDGET (td_pdf_reader_get_view (self->reader)));
           return;
         }
@@ -705,6 +706,7 @@ static void
 td_evidence_page_init (TdEvidencePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_split_view_guard (self->split_view);
   self->items = g_list_store_new (TD_TYPE_REVIEW_ITEM);
   gtk_list_box_bind_model (self->evidence_list, G_LIST_MODEL (self->items), create_row_cb, self, NULL);
   self->settings = g_settings_new (APP_ID);

@@ -12,6 +12,7 @@
 #include "td-progress-page.h"
 #include "td-application.h"
 #include "td-welcome-page.h"
+#include "td-split-view.h"
 #include "td-window.h"
 
 struct _TdWindow
@@ -285,7 +286,7 @@ area_row_activated_cb (TdWindow      *self,
                        GtkListBoxRow *row)
 {
   show_area (self, gtk_widget_get_name (GTK_WIDGET (row)));
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  td_split_view_show_content (self->split_view, TRUE);
 }
 
 /* The highlight and the page always agree: a row is selected when it is activated (click,
@@ -365,7 +366,7 @@ go_to_area_cb (GtkWidget  *widget,
   TdWindow *self = TD_WINDOW (widget);
 
   show_area (self, g_variant_get_string (parameter, NULL));
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  td_split_view_show_content (self->split_view, TRUE);
 }
 
 /* GObject */
@@ -505,6 +506,7 @@ td_window_init (TdWindow *self)
 {
   g_type_ensure (TD_TYPE_WELCOME_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_split_view_guard (self->split_view);
 
   /* Each area row is named by its label, for screen readers that announce the row. */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->area_list)); row;
