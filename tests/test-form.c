@@ -250,6 +250,42 @@ test_submitted_is_read_only (void)
   td_test_cleanup_dir (dir);
 }
 
+/* Withdrawing a submission is asked first and says what follows; Cancel changes nothing. */
+static void
+test_withdraw_asks (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "withdraw.db");
+  g_autoptr(GError) error = NULL;
+  TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
+  GtkWidget *window;
+  AdwDialog *dialog;
+
+  g_assert_true (td_demo_populate (db, &error));
+  window = show_form (page, db, "P-BACGIANG", 2, 0, 0);   /* submitted in the sample */
+  td_test_iterate (50);
+  for (int answer = 0; answer < 2; answer++)
+    {
+      g_autoptr(TdAssessmentInfo) info = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (page), "assessment.withdraw", NULL);
+      td_test_iterate (20);
+      dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+      g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+      g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Withdraw the Submission?");
+      g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "new revision"));
+      g_signal_emit_by_name (dialog, "response", answer == 0 ? "cancel" : "withdraw");
+      adw_dialog_force_close (dialog);
+      td_test_iterate (20);
+      info = td_assessment_get_info (db, td_assessment_page_get_assessment_id (page), &error);
+      g_assert_cmpint (info->status, ==, answer == 0 ? TD_ASSESSMENT_SUBMITTED : TD_ASSESSMENT_DRAFT);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (20);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
 /* What is stored cannot be read (a damaged file, here a table renamed away): the form says so,
  * takes nothing typed, and what is stored is still there once the file is mended. */
 /* The board answers a received self-assessment where it reads it: the banner's Appraise…
@@ -701,6 +737,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/form/fill-save-reopen", test_fill_save_reopen);
   g_test_add_func ("/form/empty-database", test_empty_database);
   g_test_add_func ("/form/submitted-is-read-only", test_submitted_is_read_only);
+  g_test_add_func ("/form/withdraw-asks", test_withdraw_asks);
   g_test_add_func ("/form/unreadable-is-read-only", test_unreadable_is_read_only);
   g_test_add_func ("/form/board-appraises", test_board_appraises);
   g_test_add_func ("/form/unit-search", test_unit_search);

@@ -187,20 +187,46 @@ submit_cb (GtkWidget  *widget,
 }
 
 static void
-withdraw_cb (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+withdraw_response_cb (AdwAlertDialog   *dialog,
+                      GAsyncResult     *result,
+                      TdAssessmentPage *self)
 {
-  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (td_assessment_set_status (self->db, td_assessment_page_get_assessment_id (self), TD_ASSESSMENT_DRAFT, NULL, NULL, &error))
+  if (g_strcmp0 (adw_alert_dialog_choose_finish (dialog, result), "withdraw") != 0)
+    {
+      g_object_unref (self);
+      return;
+    }
+  if (td_assessment_set_status (self->db, td_assessment_page_get_assessment_id (self), TD_ASSESSMENT_DRAFT, NULL, NULL,
+                                &error))
     {
       td_assessment_page_reload (self);
       td_assessment_page_toast (self, _("Withdrawn: the form can be changed again."));
     }
   else
-    td_assessment_page_toast (self, error->message);
+    td_window_alert (GTK_WIDGET (self), _("The Submission Was Not Withdrawn"), error->message);
+  g_object_unref (self);
+}
+
+/* Asked first: the submission stops being final, and what is sent next is a new revision. */
+static void
+withdraw_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TdAssessmentPage *self = TD_ASSESSMENT_PAGE (widget);
+  AdwDialog *dialog = adw_alert_dialog_new (_("Withdraw the Submission?"),
+                                            _("The form can be changed again, and must then be submitted and sent "
+                                              "once more, as a new revision. If the file has already gone to the "
+                                              "province, tell the board that a corrected one will follow."));
+
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "withdraw", _("_Withdraw"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "withdraw", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), widget, NULL, (GAsyncReadyCallback) withdraw_response_cb,
+                           g_object_ref (self));
 }
 
 static void
