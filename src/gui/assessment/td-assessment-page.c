@@ -579,7 +579,9 @@ load (TdAssessmentPage *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->form);
+  /* Read again with the form: the board may have moved the deadline or let the unit send late. */
   g_clear_pointer (&self->deadline, td_unit_deadline_free);
+  self->deadline_unit = self->deadline_round = 0;
   if (self->unit == NULL || self->round == NULL)
     return;
 
@@ -676,6 +678,7 @@ td_assessment_page_dispose (GObject *object)
     td_assessment_page_flush (self);
   g_clear_handle_id (&self->build_source, g_source_remove);
   g_clear_object (&self->form);
+  g_clear_pointer (&self->deadline, td_unit_deadline_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ASSESSMENT_PAGE);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
