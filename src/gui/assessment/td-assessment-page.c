@@ -197,12 +197,17 @@ td_assessment_page_update_header (TdAssessmentPage *self)
                            unreadable || (started && !td_assessment_page_is_editable (self)));
 }
 
+static void keep_message_in_view (TdAssessmentPage *self,
+                                  TdTargetRow      *row);
+
 /* The campaign's rules on what is saved: each broken one under the row of its target. */
 static void
 update_rule_messages (TdAssessmentPage *self)
 {
   g_autoptr(GPtrArray) violations = NULL;
   gint64 id = td_assessment_page_get_assessment_id (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
   if (self->form_pending)
     return;
@@ -227,6 +232,10 @@ update_rule_messages (TdAssessmentPage *self)
           is_error |= violation->is_error;
         }
       td_target_row_set_rule_message (row, text->str, is_error);
+      /* The rule's message comes with the save, after the keystroke's own: it too must not
+       * appear below the edge under the field being typed in. */
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (row)) && text->len > 0)
+        keep_message_in_view (self, row);
     }
 }
 
@@ -278,19 +287,33 @@ keep_message_in_view_cb (GtkWidget     *widget,
   graphene_rect_t field, shown;
   double top, bottom, page = gtk_adjustment_get_page_size (adj), value = gtk_adjustment_get_value (adj);
 
-  /* Ticks come before layout: the first one sees the message where it was, the second where
-   * it is now. */
+  /* Ticks come before layout: the first one sees the message where it was. A busy machine can
+   * take a frame or two more to lay out a label that was hidden, so the message is followed for
+   * a few frames (about a tenth of a second) rather than measured once. */
   if (k->frames++ == 0)
     return G_SOURCE_CONTINUE;
-  if (focus == NULL || message == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (row)) ||
-      !gtk_widget_compute_bounds (focus, GTK_WIDGET (self->form_box), &field) ||
-      !gtk_widget_compute_bounds (message, GTK_WIDGET (self->form_box), &shown))
+  if (focus == NULL || message == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (row)))
     return G_SOURCE_REMOVE;
-  top = field.origin.y - 12;
-  bottom = shown.origin.y + shown.size.height + 12;
-  if (bottom > value + page)
-    gtk_adjustment_set_value (adj, MIN (bottom - page, top));
-  return G_SOURCE_REMOVE;
+  if (gtk_widget_compute_bounds (focus, GTK_WIDGET (self->form_box), &field) &&
+      gtk_widget_compute_bounds (message, GTK_WIDGET (self->form_box), &shown) && shown.size.height > 0)
+    {
+      top = field.origin.y - 12;
+      bottom = shown.origin.y + shown.size.height + 12;
+      if (bottom > value + page)
+        gtk_adjustment_set_value (adj, MIN (bottom - page, top));
+    }
+  return k->frames < 8 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* On the next frame, once the message is laid out. */
+static void
+keep_message_in_view (TdAssessmentPage *self,
+                      TdTargetRow      *row)
+{
+  Keeping *k = g_new0 (Keeping, 1);
+
+  k->row = g_object_ref (row);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), keep_message_in_view_cb, k, keeping_free);
 }
 
 static void
@@ -319,14 +342,8 @@ row_changed_cb (TdAssessmentPage *self,
                                           gtk_editable_get_text (entry));
     }
   td_assessment_page_update_header (self);
-  /* On the next frame, once the message is laid out. */
   if (TD_IS_TARGET_ROW (row))
-    {
-      Keeping *k = g_new0 (Keeping, 1);
-
-      k->row = g_object_ref (TD_TARGET_ROW (row));
-      gtk_widget_add_tick_callback (GTK_WIDGET (self), keep_message_in_view_cb, k, keeping_free);
-    }
+    keep_message_in_view (self, TD_TARGET_ROW (row));
 }
 
 static void
