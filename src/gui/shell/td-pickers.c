@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "td-pickers.h"
+#include "td-register.h"
 
 static GtkStringList *
 unit_labels (GListModel *units,
@@ -21,12 +22,29 @@ unit_labels (GListModel *units,
   return names;
 }
 
-/* A list shows what its expression gives (a drop-down's button does, whatever its factory):
- * the label itself, and type-to-search finds any part of it, the code included. */
+/* A combo row shows what its expression gives, and tells it to a screen reader as the row's
+ * value: the label itself, and type-to-search finds any part of it, the code included. */
 static GtkExpression *
 label_expression (void)
 {
   return gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+}
+
+/* The text a drop-down's search is matched against: the label, then the same without case or
+ * diacritics, so that "kinh bac" finds "Phường Kinh Bắc (P-KINHBAC)" as "kinh bắc" does. */
+static char *
+searchable (GtkStringObject *item)
+{
+  const char *label = gtk_string_object_get_string (item);
+  g_autofree char *folded = td_register_fold (label);
+
+  return g_strdup_printf ("%s\n%s", label, folded);
+}
+
+static GtkExpression *
+search_expression (void)
+{
+  return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (searchable), NULL, NULL);
 }
 
 void
@@ -59,7 +77,11 @@ td_pickers_fill_units (GtkDropDown *dropdown,
                        const char  *select_code)
 {
   g_autoptr(GtkStringList) names = unit_labels (units, TRUE);
-  g_autoptr(GtkExpression) search = label_expression ();
+  /* The drop-downs that list units have a factory of their own that shows the label: the
+   * expression is the search's only (without a factory it would be the button's text too). */
+  g_autoptr(GtkExpression) search = search_expression ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkListItemFactory) list_factory = NULL;
   guint found = G_MAXUINT, first_unit = 0;
   gboolean have_first = FALSE;
 
@@ -76,8 +98,14 @@ td_pickers_fill_units (GtkDropDown *dropdown,
           have_first = TRUE;
         }
     }
-  /* The expression first: set after the model, it has the drop-down build its list twice. */
+  /* The expression first: set after the model, it has the drop-down build its list twice.
+   * GTK 4.18 puts its default factory back when an expression is set, one that shows the
+   * expression's text; the page's own factories, which show the label, are set again. */
+  g_set_object (&factory, gtk_drop_down_get_factory (dropdown));
+  g_set_object (&list_factory, gtk_drop_down_get_list_factory (dropdown));
   gtk_drop_down_set_expression (dropdown, search);
+  gtk_drop_down_set_factory (dropdown, factory);
+  gtk_drop_down_set_list_factory (dropdown, list_factory);
   gtk_drop_down_set_search_match_mode (dropdown, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
   return found != G_MAXUINT ? found : first_unit;
