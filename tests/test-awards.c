@@ -167,6 +167,23 @@ test_filters (Fixture *f, gconstpointer data)
   g_assert_cmpuint (td_awards_page_get_n_shown (f->page), ==, 13);
 }
 
+/* The button under @root whose mnemonic label is @label. */
+static GtkWidget *
+button_labelled (GtkWidget  *root,
+                 const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = button_labelled (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_moves_offered (Fixture *f, gconstpointer data)
 {
@@ -191,6 +208,14 @@ test_moves_offered (Fixture *f, gconstpointer data)
     g_autoptr(GError) error = NULL;
 
     g_assert_nonnull (view);
+    /* The button says so before anything is typed: insensitive, with why. */
+    {
+      GtkWidget *approve = button_labelled (GTK_WIDGET (view), "A_pprove…");
+
+      g_assert_nonnull (approve);
+      g_assert_false (gtk_widget_get_sensitive (approve));
+      g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (approve), "not met"));
+    }
     g_assert_false (td_appraisal_view_act (view, "approve", NULL, "Đủ điều kiện", &error));
     g_assert_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_CHECK_FAILED);
     g_clear_error (&error);
@@ -204,6 +229,7 @@ test_moves_offered (Fixture *f, gconstpointer data)
           td_test_iterate (10);
         }
     view = td_nomination_pane_get_appraisal (TD_NOMINATION_PANE (detail));
+    g_assert_true (gtk_widget_get_sensitive (button_labelled (GTK_WIDGET (view), "A_pprove…")));
     g_assert_true (td_appraisal_view_act (view, "approve", NULL, "Đủ điều kiện", &error));
     g_assert_no_error (error);
     td_test_iterate (10);
@@ -560,6 +586,48 @@ test_council (Fixture *f, gconstpointer data)
     steps = td_appraisal_steps (f->db, NULL, NULL);
     g_assert_cmpstr (((TdStepSpec *) steps->pdata[2])->body_code, ==, "SKHCN");
     g_object_unref (page);
+  }
+
+  /* Retiring a member is asked first, by name; Cancel changes nothing. */
+  {
+    g_autoptr(GPtrArray) members = td_council_list_members (f->db, &error);
+    TdCouncilMember *m = members->pdata[members->len - 1];
+    gint64 id;
+    g_autofree char *name = NULL;
+    GtkWidget *retire;
+    AdwDialog *dialog;
+
+    for (guint i = 0; i < members->len; i++)
+      if (((TdCouncilMember *) members->pdata[i])->active)
+        m = members->pdata[i];
+    g_assert_true (m->active);
+    id = m->id;
+    name = g_strdup (m->name);
+    td_council_view_reload (view);
+    td_test_iterate (10);
+    for (int round = 0; round < 2; round++)
+      {
+        g_autoptr(GPtrArray) now = NULL;
+
+        retire = find_id_button (GTK_WIDGET (view), "council.retire", id);
+        g_assert_nonnull (retire);
+        g_signal_emit_by_name (retire, "clicked");
+        dialog = NULL;
+        for (int i = 0; i < 250 && !ADW_IS_ALERT_DIALOG (dialog); i++)
+          {
+            td_test_iterate (20);
+            dialog = adw_window_get_visible_dialog (ADW_WINDOW (f->window));
+          }
+        g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+        g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), name));
+        g_signal_emit_by_name (dialog, "response", round == 0 ? "cancel" : "retire");
+        adw_dialog_force_close (dialog);
+        td_test_iterate (10);
+        now = td_council_list_members (f->db, &error);
+        for (guint i = 0; i < now->len; i++)
+          if (((TdCouncilMember *) now->pdata[i])->id == id)
+            g_assert_true (((TdCouncilMember *) now->pdata[i])->active == (round == 0));
+      }
   }
 }
 

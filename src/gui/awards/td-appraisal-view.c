@@ -237,6 +237,8 @@ build (TdAppraisalView    *self,
   g_autoptr(GPtrArray) checks = NULL;
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *checks_group = NULL;
+  g_autofree char *waits = NULL;
+  guint failing = 0;
   /* Up to four buttons: they wrap onto a second line in a narrow window. */
   GtkWidget *actions = adw_wrap_box_new ();
   GtkWidget *expander;
@@ -308,6 +310,17 @@ build (TdAppraisalView    *self,
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (checks_group), _("Checks Before This Step"));
     }
   for (guint i = 0; checks && i < checks->len; i++)
+    failing += !((TdEligibilityCheck *) checks->pdata[i])->passed && !((TdEligibilityCheck *) checks->pdata[i])->overridden;
+  if (failing > 0)
+    {
+      /* Said before Approve is pressed, not after an opinion was typed. */
+      waits = g_strdup_printf (ngettext ("Approve waits for %u check that is not met: accept it with a reason, or "
+                                         "return the nomination.",
+                                         "Approve waits for %u checks that are not met: accept each with a reason, "
+                                         "or return the nomination.", failing), failing);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (checks_group), waits);
+    }
+  for (guint i = 0; checks && i < checks->len; i++)
     {
       TdEligibilityCheck *c = checks->pdata[i];
       GtkWidget *row = adw_action_row_new ();
@@ -355,9 +368,16 @@ build (TdAppraisalView    *self,
   /* The moves the acting bodies may make, as the core answers. */
   if (self->state->can_approve)
     {
-      adw_wrap_box_append (ADW_WRAP_BOX (actions), move_button (self, "approve", NULL,
-                                                                done == 0 ? _("_Propose Again…") : _("A_pprove…"),
-                                                                "suggested-action"));
+      GtkWidget *approve = move_button (self, "approve", NULL, done == 0 ? _("_Propose Again…") : _("A_pprove…"),
+                                        "suggested-action");
+
+      if (waits != NULL)
+        {
+          gtk_widget_set_sensitive (approve, FALSE);
+          gtk_widget_set_tooltip_text (approve, waits);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (approve), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, waits, -1);
+        }
+      adw_wrap_box_append (ADW_WRAP_BOX (actions), approve);
       g_ptr_array_add (self->moves, "approve");
     }
   if (self->state->can_return)

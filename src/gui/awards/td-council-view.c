@@ -164,17 +164,50 @@ add_member_cb (TdCouncilView *self)
 }
 
 static void
+retire_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    TdCouncilView  *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (dialog), "td-id");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "retire"))
+    return;
+  if (!td_council_retire_member (self->db, *id, &error))
+    refusal (self, error);
+  else
+    changed (self);
+}
+
+/* Retiring cannot be taken back from the window (the member would be added again as new), so
+ * it is asked first, by name. */
+static void
 retire_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
   TdCouncilView *self = TD_COUNCIL_VIEW (widget);
-  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GPtrArray) members = td_council_list_members (self->db, NULL);
+  const char *name = NULL;
+  g_autofree char *body = NULL;
+  AdwAlertDialog *dialog;
 
-  if (!td_council_retire_member (self->db, g_variant_get_int64 (parameter), &error))
-    toast_error (self, error);
-  else
-    changed (self);
+  for (guint i = 0; members && i < members->len; i++)
+    if (((TdCouncilMember *) members->pdata[i])->id == id)
+      name = ((TdCouncilMember *) members->pdata[i])->name;
+  /* The name goes in the body: libadwaita 1.7 measures a heading too wide for the dialog with
+   * a warning, and a Vietnamese name makes it so. */
+  body = g_strdup_printf (_("%s will no longer be a member. The meetings they sat in keep them; from now on the "
+                            "council counts one member fewer for its quorum and its votes. This cannot be undone: "
+                            "if it is a mistake, add the member again."), name ? name : "");
+  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Remove the Member?"), body));
+  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "retire", _("_Remove"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "retire", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "td-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (retire_response_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 /* ---- meetings ---- */
@@ -601,8 +634,15 @@ td_council_view_reload (TdCouncilView *self)
           gtk_widget_add_css_class (retire, "flat");
           gtk_widget_set_valign (retire, GTK_ALIGN_CENTER);
           gtk_widget_set_tooltip_text (retire, _("No longer a member (the meetings they sat in keep them)"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (retire), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("No longer a member"), -1);
+          /* Seven members, seven buttons: each says whose it is. */
+          {
+            g_autofree char *remove = g_strdup_printf (_("Remove %s from the Council…"), m->name);
+            g_autofree char *on_committee = g_strdup_printf (_("%s on the standing committee"), m->name);
+
+            gtk_accessible_update_property (GTK_ACCESSIBLE (retire), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
+            gtk_accessible_reset_relation (GTK_ACCESSIBLE (standing), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (standing), GTK_ACCESSIBLE_PROPERTY_LABEL, on_committee, -1);
+          }
           gtk_actionable_set_action_name (GTK_ACTIONABLE (retire), "council.retire");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (retire), "x", m->id);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), retire);
