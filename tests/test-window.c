@@ -10,6 +10,7 @@
 #include "td-units-page.h"
 #include "td-welcome-page.h"
 #include "td-window.h"
+#include "td-nomination-dialog.h"
 
 static GtkWidget *
 child (TdWindow *window, const char *name)
@@ -214,6 +215,16 @@ test_window_areas (void)
   /* The keyboard way: Alt+3 is the third area. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.area", "s", TD_AREA_AWARDS);
   g_assert_cmpstr (td_window_get_area (window), ==, TD_AREA_AWARDS);
+
+  /* Ctrl+Shift+N from another area: the Awards area and its new nomination dialog. */
+  td_window_set_area (window, TD_AREA_EVIDENCE);
+  td_test_iterate (20);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-nomination", NULL);
+  td_test_iterate (20);
+  g_assert_cmpstr (td_window_get_area (window), ==, TD_AREA_AWARDS);
+  g_assert_true (TD_IS_NOMINATION_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))));
+  adw_dialog_force_close (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  td_test_iterate (20);
 
   {
     gpointer weak = window;

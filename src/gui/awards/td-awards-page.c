@@ -632,13 +632,12 @@ new_decision_cb (TdAwardsPage *self)
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
-static gboolean
-new_nomination_binding (GtkWidget *widget,
-                        GVariant  *args,
-                        gpointer   data)
+void
+td_awards_page_new_nomination (TdAwardsPage *self)
 {
-  new_nomination_cb (TD_AWARDS_PAGE (widget));
-  return TRUE;
+  g_return_if_fail (TD_IS_AWARDS_PAGE (self));
+
+  new_nomination_cb (self);
 }
 
 static void
@@ -697,8 +696,6 @@ td_awards_page_class_init (TdAwardsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_nomination_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_decision_cb);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, new_nomination_binding,
-                                NULL);
   gtk_widget_class_install_action (widget_class, "decision.preview", "x", decision_preview_cb);
   gtk_widget_class_install_action (widget_class, "decision.edit", "x", decision_edit_cb);
   gtk_widget_class_install_action (widget_class, "decision.issue", "x", decision_issue_cb);

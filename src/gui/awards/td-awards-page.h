@@ -27,6 +27,9 @@ void     td_awards_page_set_search    (TdAwardsPage *self,
 void     td_awards_page_show_view     (TdAwardsPage *self,
                                        const char   *name);
 
+/* Opens the new nomination dialog over the page (the window's Ctrl+Shift+N). */
+void     td_awards_page_new_nomination (TdAwardsPage *self);
+
 /* New nomination and Draw Up Decision, for the window's header bar. */
 GtkWidget *td_awards_page_get_header_actions (TdAwardsPage *self);
 

@@ -369,6 +369,25 @@ go_to_area_cb (GtkWidget  *widget,
   td_split_view_show_content (self->split_view, TRUE);
 }
 
+/* Ctrl+Shift+N from anywhere in the window: the Awards area, and its new nomination dialog. */
+static void
+new_nomination_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  GtkListBoxRow *row = row_for_area (self, TD_AREA_AWARDS);
+
+  if (self->database == NULL || !self->has_units || row == NULL || !gtk_widget_get_visible (GTK_WIDGET (row)))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  td_window_set_area (self, TD_AREA_AWARDS);
+  td_split_view_show_content (self->split_view, TRUE);
+  td_awards_page_new_nomination (self->awards_page);
+}
+
 /* GObject */
 
 static gboolean
@@ -496,6 +515,9 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_cb);
   gtk_widget_class_install_action (widget_class, "win.area", "s", go_to_area_cb);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-nomination", NULL, new_nomination_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-nomination", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.area", "s", areas[i]);
