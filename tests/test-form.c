@@ -632,6 +632,13 @@ test_import_dialog (void)
   g_assert_cmpint (td_assessment_lookup (province, td_unit_get_id (twin), td_round_get_id (round), &error) == NULL, ==, TRUE);
 
   td_import_dialog_start (dialog);
+  {
+    /* The bar counts the files the run handles: only the one that passed is imported. */
+    GtkProgressBar *bar = GTK_PROGRESS_BAR (gtk_widget_get_template_child (GTK_WIDGET (dialog), TD_TYPE_IMPORT_DIALOG,
+                                                                           "progress_bar"));
+    g_assert_true (gtk_progress_bar_get_show_text (bar));
+    g_assert_nonnull (g_strrstr (gtk_progress_bar_get_text (bar), " of 1 file"));
+  }
   td_test_iterate (20);
   TD_TEST_WAIT_UNTIL (!td_import_dialog_is_busy (dialog), 90);
   g_assert_cmpuint (td_import_dialog_get_n_done (dialog), ==, 1);

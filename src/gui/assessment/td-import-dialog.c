@@ -30,6 +30,7 @@ struct _TdImportDialog
   guint           n_done;
   guint           progress_source;
   volatile gint   progress;       /* items handled by the worker, read by the main loop */
+  guint           run_total;      /* items the running check or import handles */
 
   GtkButton      *cancel_button;
   GtkButton      *import_button;
@@ -141,8 +142,13 @@ progress_cb (gpointer user_data)
 {
   TdImportDialog *self = user_data;
 
-  gtk_progress_bar_set_fraction (self->progress_bar,
-                                 (double) g_atomic_int_get (&self->progress) / MAX (self->items->len, 1));
+  guint done = MIN ((guint) g_atomic_int_get (&self->progress), self->run_total);
+  /* "12 of 31": a folder of packages takes a while, and a bar alone does not say how long. */
+  g_autofree char *text = g_strdup_printf (ngettext ("%u of %u file", "%u of %u files", self->run_total), done,
+                                           self->run_total);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / MAX (self->run_total, 1));
+  gtk_progress_bar_set_text (self->progress_bar, text);
   return G_SOURCE_CONTINUE;
 }
 
@@ -227,7 +233,9 @@ run (TdImportDialog *self,
   list = g_strv_builder_end (paths);
   self->busy = TRUE;
   g_atomic_int_set (&self->progress, 0);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  self->run_total = r->items->len;
+  gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
+  progress_cb (self);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
   self->progress_source = g_timeout_add (100, progress_cb, self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
