@@ -28,7 +28,9 @@ AREAS = ["self-assessment", "progress", "awards", "evidence"]
 DIALOGS = [("awards", "Draw Up Decision…", "P-KINHBAC", []), ("awards", "New Nomination", "P-KINHBAC", []),
            ("self-assessment", "Import Packages…", "P-KINHBAC", []),
            ("progress", None, "P-KINHBAC", ["--preferences", "general"]),
-           ("progress", None, "P-KINHBAC", ["--preferences", "signatures"])]
+           ("progress", None, "P-KINHBAC", ["--preferences", "units"]),
+           ("progress", None, "P-KINHBAC", ["--preferences", "signatures"]),
+           ("progress", None, "P-KINHBAC", ["--preferences", "appraisal"])]
 CONTROLS = {"button", "push button", "toggle button", "check box", "radio button", "entry", "text", "password text",
             "combo box", "spin button", "slider", "link", "switch", "menu item", "page tab"}
 
@@ -60,7 +62,14 @@ def find_app(pid, deadline):
     return None
 
 
-def walk(node, path, found):
+def walk(node, path, found, visited=None):
+    # A control is one control however many ways lead to it: AT-SPI trees can hold cycles (a
+    # switch row's child names the row again), and a walk without memory counts it each time.
+    visited = set() if visited is None else visited
+    key = getattr(node, "path", None) or id(node)
+    if key in visited:
+        return
+    visited.add(key)
     try:
         role = node.getRoleName()
         name = node.name or ""
@@ -81,7 +90,7 @@ def walk(node, path, found):
         except Exception:  # noqa: BLE001
             continue
         if child is not None:
-            walk(child, here, found)
+            walk(child, here, found, visited)
 
 
 def find_control(node, name, depth=0):

@@ -52,7 +52,7 @@ use_clicked_cb (GtkButton       *button,
 TdAppraisalPage *
 td_appraisal_page_new (TdDatabase *db)
 {
-  TdAppraisalPage *self = g_object_new (TD_TYPE_APPRAISAL_PAGE, "title", _("Appraisal"),
+  TdAppraisalPage *self = g_object_new (TD_TYPE_APPRAISAL_PAGE, "name", "appraisal", "title", _("Appraisal"),
                                         "icon-name", "td-awards-symbolic", NULL);
   g_autofree char *threshold = NULL;
   g_autoptr(GPtrArray) steps = td_appraisal_steps (db, &threshold, NULL);

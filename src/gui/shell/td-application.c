@@ -146,7 +146,7 @@ open_preferences (TdApplication *self,
 
   dialog = td_preferences_dialog_new (self->database);
   if (page != NULL)
-    adw_preferences_dialog_set_visible_page_name (ADW_PREFERENCES_DIALOG (dialog), page);
+    td_preferences_dialog_show_page (dialog, page, NULL);
   /* Units added or retired there show in every area once it closes. */
   if (TD_IS_WINDOW (window) && self->database != NULL)
     g_signal_connect_object (dialog, "closed", G_CALLBACK (preferences_closed_cb), window, 0);
@@ -305,8 +305,10 @@ td_application_activate (GApplication *application)
   if (self->preferences_page != NULL && self->database != NULL)
     {
       TdPreferencesDialog *dialog = td_preferences_dialog_new (self->database);
+      g_autoptr(GError) error = NULL;
 
-      adw_preferences_dialog_set_visible_page_name (ADW_PREFERENCES_DIALOG (dialog), self->preferences_page);
+      if (!td_preferences_dialog_show_page (dialog, self->preferences_page, &error))
+        g_printerr ("%s\n", error->message);
       adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
       g_clear_pointer (&self->preferences_page, g_free);
     }
@@ -348,7 +350,7 @@ td_application_init (TdApplication *self)
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this database file"), N_("PATH") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save a picture of the main window to FILE and quit"), N_("FILE") },
     { "area", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open this area: self-assessment, progress, awards or evidence"), N_("AREA") },
-    { "preferences", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open Preferences at this page: general, units or signatures"), N_("PAGE") },
+    { "preferences", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open Preferences at this page: general, units, signatures or appraisal"), N_("PAGE") },
     { "unit", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the self-assessment of the unit with this code"), N_("CODE") },
     { "screenshot-size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The window's size for --screenshot"), N_("WxH") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },

@@ -18,6 +18,7 @@ struct _TdPreferencesDialog
   AdwEntryRow          *display_name_row;
   AdwSpinRow           *evidence_limit_row;
   AdwActionRow         *database_row;
+  gboolean              board;          /* the board's pages: units, signatures, appraisal */
 };
 
 G_DEFINE_FINAL_TYPE (TdPreferencesDialog, td_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
@@ -66,9 +67,35 @@ td_preferences_dialog_new (TdDatabase *db)
   /* The signature policy belongs to the open database. */
   if (db != NULL && td_database_get_installation (db, NULL) == TD_INSTALLATION_BOARD)
     {
+      self->board = TRUE;
       adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), ADW_PREFERENCES_PAGE (td_units_page_new (db)));
       adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), ADW_PREFERENCES_PAGE (td_trust_page_new (db)));
       adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), ADW_PREFERENCES_PAGE (td_appraisal_page_new (db)));
     }
   return self;
+}
+
+gboolean
+td_preferences_dialog_show_page (TdPreferencesDialog  *self,
+                                 const char           *name,
+                                 GError              **error)
+{
+  /* AdwPreferencesDialog warns about a name it does not have and stays on its first page; a
+   * name typed on the command line is checked here, with the names there are. */
+  static const char * const board_pages[] = { "general", "units", "signatures", "appraisal", NULL };
+  static const char * const unit_pages[] = { "general", NULL };
+  const char * const *pages = self->board ? board_pages : unit_pages;
+
+  g_return_val_if_fail (TD_IS_PREFERENCES_DIALOG (self), FALSE);
+
+  if (name == NULL || !g_strv_contains (pages, name))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) pages);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Preferences have no page “%s” here. The pages are: %s."), name ? name : "", known);
+      return FALSE;
+    }
+  adw_preferences_dialog_set_visible_page_name (ADW_PREFERENCES_DIALOG (self), name);
+  return TRUE;
 }

@@ -11,5 +11,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TdPreferencesDialog, td_preferences_dialog, TD, PREFERENCES_DIALOG, AdwPreferencesDialog)
 
 TdPreferencesDialog *td_preferences_dialog_new (TdDatabase *db);
+/* Shows page @name ("general"; on a board also "units", "signatures", "appraisal"); an unknown
+ * name is an error that lists the pages, and the dialog stays on General. */
+gboolean             td_preferences_dialog_show_page (TdPreferencesDialog  *self,
+                                                      const char           *name,
+                                                      GError              **error);
 
 G_END_DECLS

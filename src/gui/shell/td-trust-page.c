@@ -251,6 +251,7 @@ td_trust_page_init (TdTrustPage *self)
   GtkWidget *policy = adw_preferences_group_new ();
 
   self->rows = g_ptr_array_new ();
+  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (self), "signatures");
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Signatures"));
   adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "channel-secure-symbolic");
 
