@@ -42,6 +42,8 @@ test_sign_dialog (void)
   targets = td_catalog_list_targets (db, &error);
   round = td_catalog_find_round (db, 2, &error);
   unit = td_catalog_add_unit (db, "X-A", "Xã Á", TD_UNIT_KIND_COMMUNE, NULL, &error);
+  /* The commune's own installation, as its setup file makes it. */
+  g_assert_true (td_database_set_installation (db, TD_INSTALLATION_UNIT, "X-A", &error));
   a = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round), &error);
   for (guint n = 1; n <= 19; n++)
     {
@@ -61,6 +63,9 @@ test_sign_dialog (void)
   adw_dialog_present (ADW_DIALOG (dialog), window);
   td_test_iterate (20);
 
+  /* A unit's words: the package goes to the province. */
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (child (dialog, "intro_group"))),
+                            "province"));
   /* "Do not sign", the seven keys on the token (four units', three of the board's), "Certificate file…". */
   choices = adw_combo_row_get_model (ADW_COMBO_ROW (child (dialog, "key_row")));
   g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 9);
@@ -96,6 +101,20 @@ test_sign_dialog (void)
     g_assert_null (preview);
     g_assert_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNTRUSTED);
     g_object_unref (province);
+  }
+  /* The board signs setup files in its own words. */
+  {
+    TdSignDialog *setup = td_sign_dialog_new_for_setup (db, dir);
+    const char *said;
+
+    adw_dialog_present (ADW_DIALOG (setup), window);
+    td_test_iterate (20);
+    said = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (
+      GTK_WIDGET (setup), TD_TYPE_SIGN_DIALOG, "intro_group")));
+    g_assert_nonnull (strstr (said, "setup files"));
+    g_assert_null (strstr (said, "province"));
+    adw_dialog_force_close (ADW_DIALOG (setup));
+    td_test_iterate (10);
   }
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate (20);

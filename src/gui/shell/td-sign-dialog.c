@@ -26,6 +26,7 @@ struct _TdSignDialog
 
   GtkButton           *export_button;
   GtkLabel            *error_label;
+  AdwPreferencesGroup *intro_group;
   AdwComboRow         *key_row;
   AdwActionRow        *file_row;
   AdwPasswordEntryRow *secret_row;
@@ -185,6 +186,7 @@ td_sign_dialog_class_init (TdSignDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/thidua/ThiDua/td-sign-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TdSignDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, TdSignDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TdSignDialog, intro_group);
   gtk_widget_class_bind_template_child (widget_class, TdSignDialog, key_row);
   gtk_widget_class_bind_template_child (widget_class, TdSignDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, TdSignDialog, secret_row);
@@ -215,6 +217,12 @@ td_sign_dialog_new (TdDatabase *db,
   self->unit_code = g_strdup (unit_code);
   self->round_number = round_number;
   self->path = g_strdup (path);
+  /* The board exports to a unit (a returned submission): its words, not the unit's. */
+  if (td_database_get_installation (db, NULL) == TD_INSTALLATION_BOARD)
+    adw_preferences_group_set_description (self->intro_group,
+                                           _("A signed package shows the unit that it comes from the board and was "
+                                             "not changed on the way. Sign with the board's digital signature "
+                                             "certificate: a USB token or a certificate file."));
   self->keys = td_signer_list_token_keys (g_getenv ("THIDUA_PKCS11_MODULE"), &error);
   if (self->keys == NULL)
     self->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) td_token_key_free);
@@ -245,6 +253,11 @@ td_sign_dialog_new_for_setup (TdDatabase *db,
   /* The board signs the setup files it sends; the units then trust only what it signed. */
   self->setup_folder = g_strdup (folder);
   adw_dialog_set_title (ADW_DIALOG (self), _("Sign the Setup Files"));
+  adw_preferences_group_set_description (self->intro_group,
+                                         _("Signed setup files show each unit that they come from the board and "
+                                           "were not changed on the way; a unit then takes the board's later files "
+                                           "only with the same key. Sign with the board's digital signature "
+                                           "certificate: a USB token or a certificate file."));
   return self;
 }
 
