@@ -287,6 +287,19 @@ editor_entry (AdwDialog *dialog, guint index)
 /* The board's register page: the tree, the search, a unit added through the dialog (refused in
  * place first, with what was typed kept), and the import preview that will not import a sheet
  * with a refused row. */
+/* Whether a label under @root starts with @text. */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), text))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_units_page (void)
 {
@@ -298,6 +311,14 @@ test_units_page (void)
   TdUnitsPage *page;
   AdwDialog *dialog;
 
+  /* An empty register says what to do, not that the search found nothing. */
+  {
+    TdUnitsPage *empty = g_object_ref_sink (td_units_page_new (db));
+
+    g_assert_true (has_label (GTK_WIDGET (empty), "No units yet"));
+    g_assert_false (has_label (GTK_WIDGET (empty), "No unit matches"));
+    g_object_unref (empty);
+  }
   g_assert_true (g_file_set_contents (csv, "Mã đơn vị,Tên đơn vị,Loại hình,Đơn vị cấp trên\n"
                                            "X-TIENDU,Xã Tiên Du,xã,\nT-1,Tổ CNSCĐ thôn Đông,Tổ CNSCĐ,X-TIENDU\n", -1, NULL));
   {
@@ -336,6 +357,9 @@ test_units_page (void)
   /* Search, without accents: the commune and, under it, nothing else. */
   td_units_page_set_search (page, "tien du");
   g_assert_cmpuint (td_units_page_get_n_shown (page), ==, 1);
+  td_units_page_set_search (page, "không có đơn vị này");
+  g_assert_cmpuint (td_units_page_get_n_shown (page), ==, 0);
+  g_assert_true (has_label (GTK_WIDGET (page), "No unit matches the search."));
   td_units_page_set_search (page, "");
   g_assert_cmpuint (td_units_page_get_n_shown (page), ==, 3);
 

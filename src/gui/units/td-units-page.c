@@ -23,6 +23,7 @@ struct _TdUnitsPage
   GtkCustomFilter     *filter;       /* the search */
   GtkFilterListModel  *shown;        /* what the list shows, bound to it */
   char                *needle;       /* the search, folded */
+  GtkLabel            *nothing;      /* the list's placeholder */
 };
 
 G_DEFINE_FINAL_TYPE (TdUnitsPage, td_units_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -463,11 +464,21 @@ unit_matches (gpointer item,
   return td_register_entry_matches (item, self->needle);
 }
 
+/* An empty list says why: no unit at all, or none that matches what is typed. */
+static void
+update_placeholder (TdUnitsPage *self)
+{
+  gtk_label_set_label (self->nothing, g_list_model_get_n_items (G_LIST_MODEL (self->units)) == 0
+                                      ? _("No units yet: import the province's register or add a unit above.")
+                                      : _("No unit matches the search."));
+}
+
 static void
 search_changed_cb (TdUnitsPage *self)
 {
   g_free (self->needle);
   self->needle = td_register_fold (gtk_editable_get_text (self->search));
+  update_placeholder (self);
   /* Only the filter runs again: the rows of the units still shown stay as they are. */
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -494,6 +505,7 @@ refresh (TdUnitsPage *self)
   g_list_store_splice (self->units, 0, g_list_model_get_n_items (G_LIST_MODEL (self->units)), items->pdata, n);
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit", "%u units", n), n);
   adw_preferences_group_set_description (self->list_group, count);
+  update_placeholder (self);
 }
 
 void
@@ -552,7 +564,7 @@ td_units_page_init (TdUnitsPage *self)
   AdwPreferencesGroup *search_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   GtkWidget *search = gtk_search_entry_new ();
   GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *nothing = gtk_label_new (_("No unit matches the search."));
+  GtkWidget *nothing = gtk_label_new (NULL);
 
   self->needle = g_strdup ("");
   self->units = g_list_store_new (TD_TYPE_REGISTER_ENTRY);
@@ -585,6 +597,8 @@ td_units_page_init (TdUnitsPage *self)
   self->list_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  self->nothing = GTK_LABEL (nothing);
+  gtk_label_set_wrap (self->nothing, TRUE);
   gtk_widget_add_css_class (nothing, "dim-label");
   gtk_widget_set_margin_top (nothing, 12);
   gtk_widget_set_margin_bottom (nothing, 12);
