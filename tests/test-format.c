@@ -126,6 +126,25 @@ test_file_errors (void)
   g_rmdir (dir);
 }
 
+/* A figure as the app shows it: grouped, decimal comma, the note kept; the audit log's plain
+ * form stays as it was. */
+static void
+test_value_format (void)
+{
+  TdValue ratio = { .has_numerator = TRUE, .numerator = 1250, .has_denominator = TRUE, .denominator = 1300 };
+  TdValue index = { .has_index = TRUE, .index_value = 0.772, .note = (char *) "theo Bộ TT&TT" };
+  TdValue none = { .not_applicable = TRUE, .na_reason = (char *) "Không có" };
+  g_autofree char *r = td_value_format (&ratio);
+  g_autofree char *i = td_value_format (&index);
+  g_autofree char *n = td_value_format (&none);
+  g_autofree char *plain = td_value_describe (&ratio);
+
+  g_assert_cmpstr (r, ==, "1.250/1.300");
+  g_assert_cmpstr (i, ==, "0,772 (theo Bộ TT&TT)");
+  g_assert_cmpstr (n, ==, "not applicable");
+  g_assert_cmpstr (plain, ==, "1250/1300");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -135,5 +154,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/format/parse-count", test_parse_count);
   g_test_add_func ("/format/parse-decimal-and-date", test_parse_decimal_and_date);
   g_test_add_func ("/format/file-errors", test_file_errors);
+  g_test_add_func ("/format/values", test_value_format);
   return g_test_run ();
 }

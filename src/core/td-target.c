@@ -123,6 +123,34 @@ td_value_describe (const TdValue *value)
   return g_string_free (out, FALSE);
 }
 
+char *
+td_value_format (const TdValue *value)
+{
+  GString *out = g_string_new (NULL);
+
+  /* As a person reads figures in this app: "1.250/1.300", "0,772" (td_value_describe() is the
+   * plain form that the command line and the audit log keep). */
+  if (value->not_applicable)
+    g_string_append (out, _("not applicable"));
+  else if (value->has_index)
+    {
+      g_autofree char *index = g_strdup_printf ("%.4g", value->index_value);
+
+      g_strdelimit (index, ".", ',');
+      g_string_append (out, index);
+    }
+  else if (value->has_numerator || value->has_denominator)
+    {
+      g_autofree char *numerator = value->has_numerator ? td_format_count (value->numerator) : g_strdup ("");
+      g_autofree char *denominator = value->has_denominator ? td_format_count (value->denominator) : g_strdup ("");
+
+      g_string_append_printf (out, "%s/%s", numerator, denominator);
+    }
+  if (value->note != NULL && *value->note != '\0')
+    g_string_append_printf (out, "%s(%s)", out->len ? " " : "", value->note);
+  return g_string_free (out, FALSE);
+}
+
 /* TdTarget */
 
 static void

@@ -51,6 +51,9 @@ gboolean td_value_equal      (const TdValue *a,
                               const TdValue *b);
 /* A short stable text for the audit log, e.g. "45/50", "0.78", "n/a: reason". */
 char    *td_value_describe   (const TdValue *value);
+/* The same for a person: Vietnamese grouping and decimal comma ("1.250/1.300", "0,772"),
+ * "not applicable" in the user's language, the note in brackets. */
+char    *td_value_format     (const TdValue *value);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdValue, td_value_free)
 
 #define TD_TYPE_TARGET (td_target_get_type ())

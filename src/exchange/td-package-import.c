@@ -32,7 +32,7 @@ td_package_preview_free (TdPackagePreview *preview)
 static char *
 describe_or_none (const TdValue *v)
 {
-  return v ? td_value_describe (v) : g_strdup ("∅");
+  return v ? td_value_format (v) : g_strdup ("∅");
 }
 
 /* What a revision holds, whoever exported it: the digests of its values, attestations and
@@ -160,7 +160,7 @@ package_preview (Package     *p,
       if (old == NULL || !td_value_equal (old, &v->value))
         {
           g_autofree char *a = describe_or_none (old);
-          g_autofree char *b = td_value_describe (&v->value);
+          g_autofree char *b = td_value_format (&v->value);
           g_ptr_array_add (preview->changes, g_strdup_printf (_("Target %u: %s → %s"), v->number, a, b));
         }
     }

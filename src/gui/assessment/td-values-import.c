@@ -36,9 +36,9 @@ preview_list (TdValuesPlan *plan)
       TdValuesRow *vr = plan->rows->pdata[i];
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = g_strdup_printf ("%u. %s", td_target_get_number (vr->target), td_target_get_text (vr->target));
-      g_autofree char *value = td_value_describe (vr->value);
+      g_autofree char *value = td_value_format (vr->value);
       g_autofree char *shown = td_target_format_value (vr->target, vr->value);
-      g_autofree char *was = vr->previous ? td_value_describe (vr->previous) : NULL;
+      g_autofree char *was = vr->previous ? td_value_format (vr->previous) : NULL;
       g_autofree char *subtitle = NULL;
 
       if (was != NULL && g_strcmp0 (was, value) != 0)
