@@ -93,6 +93,8 @@ test_tab_through_form (void)
         GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, TD_TYPE_TARGET_ROW) : NULL;
 
         g_hash_table_add (seen, focus);
+        /* A row is not a stop of its own: the focus goes into its fields. */
+        g_assert_false (TD_IS_TARGET_ROW (focus));
         if (row)
           g_hash_table_add (rows, row);
       }
@@ -105,7 +107,7 @@ test_tab_through_form (void)
     }
   /* Every target a ward reports was reached (17), and the controls in them. */
   g_assert_cmpuint (g_hash_table_size (rows), ==, 17);
-  g_assert_cmpuint (g_hash_table_size (seen), >, 100);
+  g_assert_cmpuint (g_hash_table_size (seen), >, 80);
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate (50);
   td_test_cleanup_dir (dir);

@@ -315,6 +315,9 @@ td_target_row_init (TdTargetRow *self)
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The row does nothing on its own (not activatable): Tab goes straight to its fields
+   * instead of stopping on the row first, nineteen stops fewer through a form. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
   self->editable = TRUE;
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));

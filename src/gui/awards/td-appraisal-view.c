@@ -392,7 +392,7 @@ build (TdAppraisalView    *self,
       g_ptr_array_add (self->moves, "undo");
     }
   {
-    GtkWidget *dossier = gtk_button_new_with_mnemonic (_("_Dossier…"));
+    GtkWidget *dossier = gtk_button_new_with_mnemonic (_("D_ossier…"));
 
     gtk_widget_set_valign (dossier, GTK_ALIGN_CENTER);
     gtk_widget_set_tooltip_text (dossier, _("The dossier as PDF: achievement report, appraisal record and evidence"));
