@@ -481,6 +481,18 @@ test_council (Fixture *f, gconstpointer data)
 
   td_awards_page_show_view (f->page, "council");
   td_test_iterate (10);
+  /* The board writes the Tờ trình; a commune's own installation has no such paper. */
+  g_assert_true (gtk_widget_get_visible (child (view, TD_TYPE_COUNCIL_VIEW, "proposal_button")));
+  {
+    g_autoptr(TdNomination) any = td_nomination_get (f->db, duc, NULL);
+
+    g_assert_true (td_database_set_installation (f->db, TD_INSTALLATION_UNIT, "X-TIENDU", &error));
+    td_council_view_set_database (view, f->db, any->round_id);
+    g_assert_false (gtk_widget_get_visible (child (view, TD_TYPE_COUNCIL_VIEW, "proposal_button")));
+    g_assert_true (td_database_set_installation (f->db, TD_INSTALLATION_BOARD, NULL, &error));
+    td_council_view_set_database (view, f->db, any->round_id);
+    g_assert_true (gtk_widget_get_visible (child (view, TD_TYPE_COUNCIL_VIEW, "proposal_button")));
+  }
   /* The sample's meeting, closed, with its members. */
   g_assert_true (label_in (GTK_WIDGET (view), "Meeting of 01/10/2026"));
   g_assert_true (label_in (GTK_WIDGET (view), "Đặng Thị Lan"));

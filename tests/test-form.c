@@ -243,6 +243,8 @@ test_submitted_is_read_only (void)
   g_assert_null (td_test_find_actionable (GTK_WIDGET (page), "assessment.replace-evidence", NULL));
   g_assert_false (gtk_widget_get_visible (page->submit_button));
   g_assert_true (gtk_widget_get_visible (page->export_button));
+  /* At the board the file goes back to the unit, and the button says so. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (page->export_button), ==, "Export for the Unit…");
   /* Nothing greyed out without a word: the banner says why and what to do. */
   g_assert_true (adw_banner_get_revealed (page->returned_banner));
   g_assert_nonnull (strstr (adw_banner_get_title (page->returned_banner), "read-only"));

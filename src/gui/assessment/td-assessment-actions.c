@@ -311,7 +311,8 @@ export_cb (GtkWidget  *widget,
 
   if (!td_assessment_page_flush (self))
     return;
-  gtk_file_dialog_set_title (dialog, _("Export for the Province"));
+  gtk_file_dialog_set_title (dialog, td_database_get_installation (self->db, NULL) == TD_INSTALLATION_BOARD
+                                     ? _("Export for the Unit") : _("Export for the Province"));
   gtk_file_dialog_set_initial_name (dialog, name);
   gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
                         (GAsyncReadyCallback) export_chosen_cb, g_object_ref (self));

@@ -778,6 +778,17 @@ td_assessment_page_set_database (TdAssessmentPage *self,
   g_return_if_fail (TD_IS_ASSESSMENT_PAGE (self));
 
   g_set_object (&self->db, db);
+  /* At the board the file goes back to the unit (a returned submission); at a unit, to the
+   * province: the button says which. */
+  if (db != NULL)
+    {
+      gboolean board = td_database_get_installation (db, NULL) == TD_INSTALLATION_BOARD;
+
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (self->export_button))),
+                                    board ? _("_Export for the Unit…") : _("_Export for the Province…"));
+      gtk_widget_set_tooltip_text (self->export_button,
+                                   board ? _("Export for the Unit…") : _("Export for the Province…"));
+    }
   /* Another database: its deadlines are read afresh. */
   g_clear_pointer (&self->deadline, td_unit_deadline_free);
   self->deadline_unit = self->deadline_round = 0;

@@ -670,6 +670,10 @@ td_council_view_set_database (TdCouncilView *self,
 {
   g_set_object (&self->db, db);
   self->round_id = round_id;
+  /* The Tờ trình is Sở KH&CN's to the province Chairman: a unit's own council, which passes
+   * its head's Giấy khen, has no such paper. */
+  gtk_widget_set_visible (GTK_WIDGET (self->proposal_button),
+                          db != NULL && td_database_get_installation (db, NULL) == TD_INSTALLATION_BOARD);
   td_council_view_reload (self);
 }
 
