@@ -856,7 +856,8 @@ test_real_province (void)
   g_autofree char *unit = g_build_filename (dir, "unit-cli.db", NULL);
   g_autofree char *csv = g_build_filename (dir, "dang-ky.csv", NULL);
   g_autofree char *setups = g_build_filename (dir, "thiet-lap", NULL);
-  g_autofree char *setup = g_build_filename (setups, "X-TIENDU.thidua-setup", NULL);
+  /* Named by code and name, so that a clerk finds their own file in the folder. */
+  g_autofree char *setup = g_build_filename (setups, "X-TIENDU-xa-tien-du.thidua-setup", NULL);
   g_autofree char *package = g_build_filename (dir, "tiendu-cli.thidua", NULL);
 
   g_assert_true (g_file_set_contents (csv, "Mã đơn vị;Tên đơn vị;Loại hình;Đơn vị cấp trên\n"

@@ -47,7 +47,8 @@ export_setup (TdCliContext  *ctx,
       if (g_file_test (output, G_FILE_TEST_IS_DIR))
         {
           /* The whole province's file is named for what it is, not for a unit it lacks. */
-          g_autofree char *name = g_strdup_printf ("%s.thidua-setup", all || unit == NULL ? "tat-ca-don-vi" : unit);
+          g_autofree char *name = all || unit == NULL ? g_strdup ("tat-ca-don-vi.thidua-setup")
+                                                      : td_setup_file_name (ctx->db, unit);
           path = g_build_filename (output, name, NULL);
         }
       else

@@ -164,6 +164,46 @@ td_setup_export_signed (TdDatabase  *db,
          td_database_set_meta (db, "setup_version", board->version, error);
 }
 
+/* "X-TIENDU-xa-tien-du.thidua-setup": the code, then the name as a clerk reads it, without
+ * diacritics or spaces so that any mail system and USB stick keeps it. */
+static char *
+setup_file_name (const char *code,
+                 const char *unit_name)
+{
+  g_autofree char *folded = td_register_fold (unit_name);
+  GString *slug = g_string_new (NULL);
+
+  for (const char *c = folded; *c != '\0'; c++)
+    {
+      if (g_ascii_isalnum (*c))
+        g_string_append_c (slug, *c);
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  /* A long name stays readable in a file list; the code alone tells the file apart. */
+  if (slug->len > 60)
+    g_string_truncate (slug, 60);
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  {
+    g_autofree char *tail = g_string_free (slug, FALSE);
+
+    return *tail != '\0' ? g_strdup_printf ("%s-%s.thidua-setup", code, tail)
+                          : g_strdup_printf ("%s.thidua-setup", code);
+  }
+}
+
+char *
+td_setup_file_name (TdDatabase *db,
+                    const char *unit_code)
+{
+  g_autoptr(TdUnitRecord) record = td_register_get (db, unit_code, NULL);
+
+  return setup_file_name (unit_code, record ? record->name : NULL);
+}
+
 GPtrArray *
 td_setup_export_folder (TdDatabase  *db,
                         const char  *folder,
@@ -179,7 +219,7 @@ td_setup_export_folder (TdDatabase  *db,
   for (guint i = 0; i < board->records->len; i++)
     {
       TdUnitRecord *r = board->records->pdata[i];
-      g_autofree char *name = g_strdup_printf ("%s.thidua-setup", r->code);
+      g_autofree char *name = setup_file_name (r->code, r->name);
       char *path;
 
       if (!r->active)

@@ -51,6 +51,11 @@ gboolean       td_setup_export_signed (TdDatabase *db,
                                 TdSigner    *previous,
                                 GError     **error);
 
+/* The file name a unit's setup file is written under: "X-TIENDU-xa-tien-du.thidua-setup", its
+ * code then its name without diacritics (the code alone when the register does not have it). */
+char      *td_setup_file_name     (TdDatabase  *db,
+                                   const char  *unit_code);
+
 /* One file per active unit into @folder, all with the same new setup version; the paths. */
 GPtrArray     *td_setup_export_folder (TdDatabase *db,
                                 const char  *folder,
