@@ -174,6 +174,22 @@ test_widths (void)
       gtk_window_destroy (GTK_WINDOW (window));
       td_test_iterate (50);
       td_test_cleanup_dir (dir);
+
+      /* The first start: the welcome page's three choices, each with whom it is for. */
+      {
+        g_autofree char *fresh = td_test_make_dir ();
+        g_autofree char *path = g_build_filename (fresh, "new.db", NULL);
+
+        window = td_window_new (NULL, NULL, NULL);
+        td_window_show_welcome (window, path);
+        gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 720);
+        gtk_window_present (GTK_WINDOW (window));
+        td_test_iterate (100);
+        check_state (window, widths[w], "welcome", problems);
+        td_test_cleanup_dir (fresh);
+      }
+      gtk_window_destroy (GTK_WINDOW (window));
+      td_test_iterate (50);
     }
   if (problems->len > 0)
     g_error ("controls cut off:%s", problems->str);
