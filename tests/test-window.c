@@ -300,6 +300,23 @@ has_label (GtkWidget  *root,
   return FALSE;
 }
 
+/* The first widget under @root, depth first, with the style class @name. */
+static GtkWidget *
+first_with_class (GtkWidget  *root,
+                  const char *name)
+{
+  if (gtk_widget_has_css_class (root, name))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_with_class (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_units_page (void)
 {
@@ -387,12 +404,21 @@ test_units_page (void)
 
   /* An import preview whose sheet has a refused row cannot be confirmed. */
   g_assert_true (g_file_set_contents (csv, "Mã đơn vị,Tên đơn vị,Loại hình,Đơn vị cấp trên\n"
+                                           "X-MOT,Xã Một,xã,\nX-HAI,Xã Hai,xã,\n"
                                            "X-KHAC,Xã Khác,xã,X-KHONGCO\n", -1, NULL));
   {
     g_autoptr(GFile) file = g_file_new_for_path (csv);
+    GtkWidget *refused;
+
     dialog = td_units_page_preview_import (page, file);
     g_assert_nonnull (dialog);
     g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "import"));
+    /* Why Import waits is said beside it, and the refused row (the sheet's last) comes first. */
+    g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "Nothing is imported while a row is refused"));
+    refused = first_with_class (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog)), "error");
+    g_assert_true (ADW_IS_ACTION_ROW (refused));
+    g_assert_null (gtk_widget_get_prev_sibling (refused));
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (refused)), "X-KHAC"));
     adw_dialog_force_close (dialog);
   }
 

@@ -204,29 +204,46 @@ preview_fill (Preview    *p,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (p->list))) != NULL)
     gtk_list_box_remove (p->list, child);
-  for (guint i = 0; p->plan && i < p->plan->rows->len; i++)
-    {
-      TdRegisterRow *row = p->plan->rows->pdata[i];
-      GtkWidget *r;
-      g_autofree char *title = NULL;
+  /* The refused rows first: they are what stops the import, and the one refused row of 121
+   * must not wait at the bottom of the list. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; p->plan && i < p->plan->rows->len; i++)
+      {
+        TdRegisterRow *row = p->plan->rows->pdata[i];
+        GtkWidget *r;
+        g_autofree char *title = NULL;
 
-      counts[row->action]++;
-      if (row->action == TD_REGISTER_SAME)
-        continue;
-      r = adw_action_row_new ();
-      title = g_strdup_printf (_("Row %u · %s · %s"), row->line, td_register_action_label (row->action), row->record->code);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (r), row->reason ? row->reason : row->record->name);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (r), 3);
-      if (row->action == TD_REGISTER_REFUSE)
-        gtk_widget_add_css_class (r, "error");
-      gtk_list_box_append (p->list, r);
-    }
+        if ((pass == 0) != (row->action == TD_REGISTER_REFUSE))
+          continue;
+        counts[row->action]++;
+        if (row->action == TD_REGISTER_SAME)
+          continue;
+        r = adw_action_row_new ();
+        title = g_strdup_printf (_("Row %u · %s · %s"), row->line, td_register_action_label (row->action), row->record->code);
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r), FALSE);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (r), row->reason ? row->reason : row->record->name);
+        adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (r), 3);
+        if (row->action == TD_REGISTER_REFUSE)
+          gtk_widget_add_css_class (r, "error");
+        gtk_list_box_append (p->list, r);
+      }
+  /* The columns are the choices above, in the user's words; the body says what will happen,
+   * and why Import waits when it does. */
   if (p->plan)
-    body = g_strdup_printf (_("Header in row %u: %s.\n%u to add, %u to change, %u to retire, %u unchanged, %u refused."),
-                            p->plan->header_line, p->plan->columns, counts[TD_REGISTER_ADD], counts[TD_REGISTER_CHANGE],
-                            counts[TD_REGISTER_RETIRE], counts[TD_REGISTER_SAME], counts[TD_REGISTER_REFUSE]);
+    {
+      g_autofree char *what = g_strdup_printf (_("The header is row %u. %u to add, %u to change, %u to retire, "
+                                                 "%u unchanged, %u refused."),
+                                               p->plan->header_line, counts[TD_REGISTER_ADD], counts[TD_REGISTER_CHANGE],
+                                               counts[TD_REGISTER_RETIRE], counts[TD_REGISTER_SAME],
+                                               counts[TD_REGISTER_REFUSE]);
+
+      body = counts[TD_REGISTER_REFUSE] > 0
+             ? g_strdup_printf ("%s\n%s", what,
+                                _("Nothing is imported while a row is refused: correct the rows listed first in the "
+                                  "spreadsheet, or choose another column above, then import again."))
+             : g_steal_pointer (&what);
+    }
   adw_alert_dialog_set_body (p->dialog, problem ? problem : body);
   /* A register with a refused row is not imported at all: correct the sheet first. */
   adw_alert_dialog_set_response_enabled (p->dialog, "import", p->plan && p->plan->n_refused == 0 && problem == NULL);
