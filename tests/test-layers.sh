@@ -11,7 +11,7 @@ none() {
   ! grep -nE "$pattern" "$@" /dev/null
 }
 
-tap_plan 5
+tap_plan 6
 tap_check "no GTK or libadwaita below src/gui" \
   none '#include <(gtk|adwaita|gdk)' $src/core/*.[ch] $src/exchange/*.[ch] $src/viewer/*.[ch] \
        $src/documents/*.[ch] $src/charts/*.[ch] $src/demo/*.[ch] $src/cli/*.[ch]
@@ -24,4 +24,6 @@ tap_check "widgets start no threads of their own: slow work is the layers' _asyn
   none 'g_task_run_in_thread|g_thread_new' $src/gui/*/*.c
 tap_check "exchange runs no statement against the app's database: the core stores what it brings" \
   none 'td_database_(prepare|exec|get_handle)' $src/exchange/*.c
+tap_check "no page or dialog includes the window that includes them: toasts and alerts are td-notify.h's" \
+  none '#include "td-window\.h"' $(ls $src/gui/*/*.[ch] | grep -v '/gui/shell/td-\(window\|application\)\.[ch]$')
 tap_done

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "td-assessment-page-private.h"
-#include "td-window.h"
+#include "td-notify.h"
 #include "td-pickers.h"
 #include "td-sign-dialog.h"
 #include "td-evidence-preview.h"
@@ -205,7 +205,7 @@ withdraw_response_cb (AdwAlertDialog   *dialog,
       td_assessment_page_toast (self, _("Withdrawn: the form can be changed again."));
     }
   else
-    td_window_alert (GTK_WIDGET (self), _("The Submission Was Not Withdrawn"), error->message);
+    td_notify_alert (GTK_WIDGET (self), _("The Submission Was Not Withdrawn"), error->message);
   g_object_unref (self);
 }
 
@@ -276,7 +276,7 @@ exported_cb (TdSignDialog     *sign,
   adw_toast_set_timeout (toast, 10);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_folder_cb), g_object_ref (file),
                          unref_file, 0);
-  td_window_show_toast (GTK_WIDGET (self), toast);
+  td_notify_show_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -441,7 +441,7 @@ loaded_cb (GFile        *file,
     {
       /* Said in full, translated, with what to do: a toast would cut it. */
       g_autofree char *message = td_format_file_error (file, error);
-      td_window_alert (GTK_WIDGET (self), _("The File Was Not Attached"), message);
+      td_notify_alert (GTK_WIDGET (self), _("The File Was Not Attached"), message);
     }
   else
     {

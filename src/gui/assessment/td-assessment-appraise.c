@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "td-assessment-page-private.h"
-#include "td-window.h"
+#include "td-notify.h"
 
 static void
 text_changed_cb (GtkEditable    *entry,
@@ -34,7 +34,7 @@ response_cb (AdwAlertDialog   *dialog,
                                gtk_editable_get_text (entry), &error))
     {
       /* Said where it cannot be missed: the reason, and what to do, in full. */
-      td_window_alert (GTK_WIDGET (self), _("Not Recorded"), error->message);
+      td_notify_alert (GTK_WIDGET (self), _("Not Recorded"), error->message);
       return;
     }
   td_assessment_page_reload (self);
@@ -53,7 +53,7 @@ td_assessment_page_appraise (TdAssessmentPage *self)
 
   if (body == NULL)
     {
-      td_window_alert (GTK_WIDGET (self), _("No Appraising Body"), error->message);
+      td_notify_alert (GTK_WIDGET (self), _("No Appraising Body"), error->message);
       return;
     }
   body_unit = td_register_get (self->db, body, NULL);

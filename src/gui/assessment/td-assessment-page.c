@@ -11,7 +11,8 @@
 #include "td-assessment-page-private.h"
 #include "td-evidence-item.h"
 #include "td-pickers.h"
-#include "td-window.h"
+#include "td-forward-actions.h"
+#include "td-notify.h"
 
 G_DEFINE_FINAL_TYPE (TdAssessmentPage, td_assessment_page, ADW_TYPE_BIN)
 
@@ -25,7 +26,7 @@ void
 td_assessment_page_toast (TdAssessmentPage *self,
                           const char       *message)
 {
-  td_window_toast (GTK_WIDGET (self), message);
+  td_notify_toast (GTK_WIDGET (self), message);
 }
 
 gboolean
@@ -753,7 +754,7 @@ static void
 td_assessment_page_init (TdAssessmentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  td_window_forward_actions (self->header_actions, GTK_WIDGET (self), "assessment",
+  td_forward_actions (self->header_actions, GTK_WIDGET (self), "assessment",
                              (const char *[]) { "submit", "export", NULL });
   self->settings = g_settings_new (APP_ID);
   self->rows = g_ptr_array_new ();

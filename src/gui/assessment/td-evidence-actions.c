@@ -9,7 +9,7 @@
 
 #include "td-assessment-page-private.h"
 #include "td-pickers.h"
-#include "td-window.h"
+#include "td-notify.h"
 
 typedef struct {
   TdAssessmentPage *self;
@@ -57,7 +57,7 @@ toast_with_undo (TdAssessmentPage *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_use_markup (toast, FALSE);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cb), undo, undo_free, 0);
-  td_window_show_toast (GTK_WIDGET (self), toast);
+  td_notify_show_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -148,7 +148,7 @@ replacement_loaded_cb (GFile        *file,
   if (bytes == NULL)
     {
       g_autofree char *message = td_format_file_error (file, error);
-      td_window_alert (GTK_WIDGET (r->self), _("The File Was Not Replaced"), message);
+      td_notify_alert (GTK_WIDGET (r->self), _("The File Was Not Replaced"), message);
     }
   else
     td_assessment_page_replace_evidence (r->self, r->evidence_id, bytes, name);

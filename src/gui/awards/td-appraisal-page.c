@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "td-appraisal-page.h"
-#include "td-window.h"
+#include "td-notify.h"
 
 struct _TdAppraisalPage
 {
@@ -30,7 +30,7 @@ body_chosen_cb (AdwComboRow     *row,
   if (self->filling || selected >= self->codes->len)
     return;
   if (!td_appraisal_set_body (self->db, step, self->codes->pdata[selected], &error))
-    td_window_toast (GTK_WIDGET (self), error->message);
+    td_notify_toast (GTK_WIDGET (self), error->message);
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "");
 }

@@ -7,7 +7,7 @@
 #include "td-document-preview.h"
 #include "td-dossier-pdf.h"
 #include "td-evidence-pages.h"
-#include "td-window.h"
+#include "td-notify.h"
 
 struct _TdAppraisalView
 {
@@ -69,7 +69,7 @@ response_cb (AdwAlertDialog  *dialog,
   /* A refused move says which check, which body or which step, and what to do: in full. */
   if (!td_appraisal_view_act (self, move, g_object_get_data (G_OBJECT (dialog), "td-check"),
                               gtk_editable_get_text (entry), &error))
-    td_window_alert (GTK_WIDGET (self), _("Not Recorded"), error->message);
+    td_notify_alert (GTK_WIDGET (self), _("Not Recorded"), error->message);
 }
 
 static void
@@ -169,7 +169,7 @@ dossier_done_cb (GObject      *source,
 
   if (pdf == NULL)
     {
-      td_window_toast (GTK_WIDGET (self), error->message);
+      td_notify_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
@@ -190,10 +190,10 @@ dossier_cb (TdAppraisalView *self)
   if (pages == NULL)
     {
       td_dossier_free (dossier);
-      td_window_toast (GTK_WIDGET (self), error->message);
+      td_notify_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  td_window_toast (GTK_WIDGET (self), _("Laying out the dossier…"));
+  td_notify_toast (GTK_WIDGET (self), _("Laying out the dossier…"));
   td_dossier_render_async (dossier, td_evidence_pages_draw, pages, (GDestroyNotify) td_evidence_pages_free, NULL,
                            dossier_done_cb, g_object_ref (self));
 }

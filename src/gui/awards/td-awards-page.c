@@ -20,7 +20,7 @@
 #include "td-pickers.h"
 #include "td-register-view.h"
 #include "td-split-view.h"
-#include "td-window.h"
+#include "td-notify.h"
 
 struct _TdAwardsPage
 {
@@ -336,7 +336,7 @@ decision_rendered_cb (GObject      *source,
   g_autoptr(GBytes) pdf = td_decision_render_pdf_finish (result, &error);
 
   if (pdf == NULL)
-    td_window_toast (GTK_WIDGET (p->self), error->message);
+    td_notify_toast (GTK_WIDGET (p->self), error->message);
   else
     adw_dialog_present (ADW_DIALOG (td_document_preview_new (pdf, p->title, p->file_name, "decision", FALSE)),
                         GTK_WIDGET (p->self));
@@ -359,7 +359,7 @@ preview_decision (TdAwardsPage *self,
 
   if (awardees == NULL)
     {
-      td_window_toast (GTK_WIDGET (self), error->message);
+      td_notify_toast (GTK_WIDGET (self), error->message);
       g_clear_pointer (&decision, td_decision_free);
       return;
     }
@@ -531,7 +531,7 @@ fill_decisions (TdAwardsPage *self)
       gtk_list_box_append (self->decision_list, row);
     }
   if (error != NULL)
-    td_window_toast (GTK_WIDGET (self), error->message);
+    td_notify_toast (GTK_WIDGET (self), error->message);
   gtk_stack_set_visible_child_name (self->decision_stack, decisions && decisions->len > 0 ? "list" : "empty");
 }
 
@@ -562,7 +562,7 @@ reload (TdAwardsPage *self)
   if (self->nominations != NULL)
     self->warnings = td_nomination_warnings_for_round (self->db, self->nominations, &error);
   if (error != NULL)
-    td_window_toast (GTK_WIDGET (self), error->message);
+    td_notify_toast (GTK_WIDGET (self), error->message);
   self->filling = TRUE;
   fill_proposers (self);
   self->filling = FALSE;
@@ -758,7 +758,7 @@ td_awards_page_set_database (TdAwardsPage *self,
   self->targets = td_catalog_list_targets (db, NULL);
   if (self->rounds == NULL)
     {
-      td_window_toast (GTK_WIDGET (self), error->message);
+      td_notify_toast (GTK_WIDGET (self), error->message);
       self->rounds = G_LIST_MODEL (g_list_store_new (TD_TYPE_ROUND));
     }
   self->filling = TRUE;

@@ -12,7 +12,7 @@
 #include "td-certificates-dialog.h"
 #include "td-document-preview.h"
 #include "td-print.h"
-#include "td-window.h"
+#include "td-notify.h"
 
 struct _TdCertificatesDialog
 {
@@ -131,7 +131,7 @@ blanks_printed_cb (TdCertificatesDialog *self)
                                    adw_switch_row_get_active (self->reprint_row), &error))
     {
       if (error != NULL)
-        td_window_toast (GTK_WIDGET (self), error->message);
+        td_notify_toast (GTK_WIDGET (self), error->message);
       return;
     }
   show_count (self);
@@ -159,7 +159,7 @@ render_done_cb (GObject      *source,
         message = g_strdup (_("Stopped: nothing was saved"));
       else
         message = g_strdup_printf (_("The certificates could not be made: %s"), error->message);
-      td_window_toast (GTK_WIDGET (self), message);
+      td_notify_toast (GTK_WIDGET (self), message);
     }
   else if (self->decision == NULL)
     ;   /* closed meanwhile */
@@ -169,7 +169,7 @@ render_done_cb (GObject      *source,
       g_autofree char *message = g_strdup_printf (ngettext ("%u certificate saved in %s", "%u certificates saved in %s",
                                                            n_files),
                                                   n_files, folder);
-      td_window_toast (GTK_WIDGET (self), message);
+      td_notify_toast (GTK_WIDGET (self), message);
     }
   else
     {
@@ -200,7 +200,7 @@ start (TdCertificatesDialog *self,
    * is drawn, with what to do instead. */
   if (template_ == NULL || !td_certificates_check_paper (template_, self->certificates, &error))
     {
-      td_window_toast (GTK_WIDGET (self), error->message);
+      td_notify_toast (GTK_WIDGET (self), error->message);
       g_clear_pointer (&template_, td_certificate_template_free);
       return;
     }
@@ -210,7 +210,7 @@ start (TdCertificatesDialog *self,
                                    self->certificates->len, self->certificates->len,
                                    adw_switch_row_get_active (self->reprint_row), &error))
     {
-      td_window_alert (GTK_WIDGET (self), _("Not Printed on Blanks"), error->message);
+      td_notify_alert (GTK_WIDGET (self), _("Not Printed on Blanks"), error->message);
       g_clear_pointer (&template_, td_certificate_template_free);
       return;
     }
@@ -298,7 +298,7 @@ offset_changed_cb (TdCertificatesDialog *self)
     return;
   if (*printer == '\0')
     {
-      td_window_toast (GTK_WIDGET (self), _("Type the printer's name first: the offset belongs to one printer."));
+      td_notify_toast (GTK_WIDGET (self), _("Type the printer's name first: the offset belongs to one printer."));
       return;
     }
   td_print_set_printer_offset (self->settings, printer, adw_spin_row_get_value (self->offset_x_row),
@@ -316,7 +316,7 @@ calibration_cb (TdCertificatesDialog *self)
     pdf = td_certificate_render_calibration (template_, 0, 0, &error);
   if (pdf == NULL)
     {
-      td_window_toast (GTK_WIDGET (self), error->message);
+      td_notify_toast (GTK_WIDGET (self), error->message);
       return;
     }
   td_print_pdf (GTK_WIDGET (self), pdf, _("Printer calibration"), template_name (self), TRUE);

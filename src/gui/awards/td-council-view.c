@@ -6,7 +6,7 @@
 #include "td-council-view.h"
 #include "td-document-preview.h"
 #include "td-dossier-pdf.h"
-#include "td-window.h"
+#include "td-notify.h"
 
 struct _TdCouncilView
 {
@@ -38,7 +38,7 @@ static void
 toast_error (TdCouncilView *self,
              GError        *error)
 {
-  td_window_toast (GTK_WIDGET (self), error->message);
+  td_notify_toast (GTK_WIDGET (self), error->message);
 }
 
 /* A refusal with counts and what to do: in full, in a dialog, not cut off in a toast. */
@@ -46,7 +46,7 @@ static void
 refusal (TdCouncilView *self,
          GError        *error)
 {
-  td_window_alert (GTK_WIDGET (self), _("Not Recorded"), error->message);
+  td_notify_alert (GTK_WIDGET (self), _("Not Recorded"), error->message);
 }
 
 GArray *

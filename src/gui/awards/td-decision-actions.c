@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "td-decision-actions.h"
-#include "td-window.h"
+#include "td-notify.h"
 
 typedef struct {
   TdDatabase *db;
@@ -29,7 +29,7 @@ finish (AdwAlertDialog *dialog,
         GError         *error)
 {
   if (!ok)
-    td_window_toast (GTK_WIDGET (a->owner), error->message);
+    td_notify_toast (GTK_WIDGET (a->owner), error->message);
   else if (a->done != NULL)
     ((void (*) (GObject *)) a->done) (a->owner);
 }

@@ -6,7 +6,6 @@
 #include "td-document-preview.h"
 #include "td-print.h"
 #include "td-pickers.h"
-#include "td-window.h"
 
 struct _TdDocumentPreview
 {

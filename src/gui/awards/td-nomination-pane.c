@@ -9,7 +9,7 @@
 #include "td-nomination-pane.h"
 #include "td-pdf-bytes.h"
 #include "td-pickers.h"
-#include "td-window.h"
+#include "td-notify.h"
 
 struct _TdNominationPane
 {
@@ -90,7 +90,7 @@ open_evidence_cb (GtkWidget  *widget,
   g_autoptr(GBytes) bytes = td_pdf_bytes_load_evidence (self->db, id, &error);
 
   if (bytes == NULL)
-    td_window_toast (GTK_WIDGET (self), error->message);
+    td_notify_toast (GTK_WIDGET (self), error->message);
   else
     adw_dialog_present (ADW_DIALOG (td_evidence_preview_new (bytes)), GTK_WIDGET (self));
 }
@@ -114,7 +114,7 @@ attach_chosen_cb (GObject      *source,
   if (bytes == NULL)
     {
       g_autofree char *message = td_format_file_error (file, error);
-      td_window_alert (GTK_WIDGET (self), _("The File Was Not Attached"), message);
+      td_notify_alert (GTK_WIDGET (self), _("The File Was Not Attached"), message);
       return;
     }
   if (
@@ -122,7 +122,7 @@ attach_chosen_cb (GObject      *source,
                           (gsize) g_settings_get_int (self->settings, "evidence-max-mb") * 1024 * 1024, &error) == 0)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” was not attached: %s"), name, error->message);
-      td_window_toast (GTK_WIDGET (self), message);
+      td_notify_toast (GTK_WIDGET (self), message);
       return;
     }
   g_signal_emit (self, signals[CHANGED], 0);

@@ -10,7 +10,7 @@
 
 #include "td-doc-text.h"
 #include "td-print.h"
-#include "td-window.h"
+#include "td-notify.h"
 
 #ifndef __POPPLER_AUTOPTR_DEFINED
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
@@ -217,8 +217,7 @@ td_print_pdf (GtkWidget  *parent,
         return result == GTK_PRINT_OPERATION_RESULT_APPLY;
     }
   message = g_strdup_printf (_("Printing failed: %s"), error->message);
-  if (TD_IS_WINDOW (root))
-    td_window_add_toast (TD_WINDOW (root), adw_toast_new (message));
+  td_notify_toast (parent, message);
   return FALSE;
 }
 

@@ -7,7 +7,7 @@
 #include "td-document-preview.h"
 #include "td-register-view.h"
 #include "td-table-export.h"
-#include "td-window.h"
+#include "td-notify.h"
 
 struct _TdRegisterView
 {
@@ -120,7 +120,7 @@ td_register_view_reload (TdRegisterView *self)
   self->entries = td_award_book_list (self->db, NULL, &error);
   if (self->entries == NULL)
     {
-      td_window_toast (GTK_WIDGET (self), error->message);
+      td_notify_toast (GTK_WIDGET (self), error->message);
       return;
     }
   /* The years the book holds, newest first. */
@@ -199,7 +199,7 @@ export_chosen_cb (GObject      *source,
   else
     message = g_strdup_printf (ngettext ("%u entry exported", "%u entries exported", self->shown->len),
                                self->shown->len);
-  td_window_toast (GTK_WIDGET (self), message);
+  td_notify_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -226,7 +226,7 @@ print_cb (TdRegisterView *self)
 
   if (pdf == NULL)
     {
-      td_window_toast (GTK_WIDGET (self), error->message);
+      td_notify_toast (GTK_WIDGET (self), error->message);
       return;
     }
   preview = td_document_preview_new (pdf, _("Award Register"), "so-khen-thuong.pdf", "register", FALSE);

@@ -16,7 +16,7 @@
 #include "td-pickers.h"
 #include "td-review-item.h"
 #include "td-split-view.h"
-#include "td-window.h"
+#include "td-notify.h"
 
 struct _TdEvidencePage
 {
@@ -315,7 +315,7 @@ load (TdEvidencePage *self)
         g_ptr_array_extend_and_steal (infos, dossiers);
     }
   if (error)
-    td_window_toast (GTK_WIDGET (self), error->message);
+    td_notify_toast (GTK_WIDGET (self), error->message);
   set_items (self, infos);
   if (n_items (self) == 0)
     {
@@ -424,7 +424,7 @@ undo_verdict_cb (GtkWidget  *widget,
   if (undo == NULL || self->db == NULL)
     return;
   if (!td_evidence_set_verdict (self->db, undo->evidence_id, undo->verdict, undo->comment, &error))
-    td_window_toast (GTK_WIDGET (self), error->message);
+    td_notify_toast (GTK_WIDGET (self), error->message);
   else
     load (self);
 }
@@ -473,7 +473,7 @@ verdict_cb (GtkWidget  *widget,
           show_verdict_state (self);
           return;
         }
-      td_window_toast (GTK_WIDGET (self), error->message);
+      td_notify_toast (GTK_WIDGET (self), error->message);
       show_verdict_state (self);
       return;
     }
@@ -492,7 +492,7 @@ verdict_cb (GtkWidget  *widget,
     g_clear_pointer (&self->last_undo, undo_free);
     self->last_undo = g_steal_pointer (&undo);
     g_signal_connect_object (t, "button-clicked", G_CALLBACK (toast_undo_cb), self, G_CONNECT_SWAPPED);
-    td_window_show_toast (GTK_WIDGET (self), t);
+    td_notify_show_toast (GTK_WIDGET (self), t);
   }
 }
 
@@ -542,7 +542,7 @@ next_unreviewed_cb (GtkWidget  *widget,
           return;
         }
     }
-  td_window_toast (GTK_WIDGET (self), _("Every evidence of this unit has a verdict."));
+  td_notify_toast (GTK_WIDGET (self), _("Every evidence of this unit has a verdict."));
 }
 
 static GBytes *
@@ -552,7 +552,7 @@ current_bytes (TdEvidencePage *self)
   GBytes *bytes = self->current ? td_pdf_bytes_load_evidence (self->db, self->current, &error) : NULL;
 
   if (error)
-    td_window_toast (GTK_WIDGET (self), error->message);
+    td_notify_toast (GTK_WIDGET (self), error->message);
   return bytes;
 }
 
@@ -569,7 +569,7 @@ copy_text_cb (GtkWidget  *widget,
   if (text == NULL)
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  td_window_toast (GTK_WIDGET (self), *text ? _("Text of the page copied") : _("The page has no text: it may be a scan."));
+  td_notify_toast (GTK_WIDGET (self), *text ? _("Text of the page copied") : _("The page has no text: it may be a scan."));
 }
 
 static void
@@ -583,7 +583,7 @@ save_chosen_cb (GtkFileDialog  *dialog,
 
   if (bytes != NULL && !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
-    td_window_toast (GTK_WIDGET (self), error->message);
+    td_notify_toast (GTK_WIDGET (self), error->message);
   g_object_unref (self);
 }
 
@@ -626,14 +626,14 @@ open_external_cb (GtkWidget  *widget,
   dir = g_dir_make_tmp ("thidua-evidence-XXXXXX", &error);
   if (dir == NULL)
     {
-      td_window_toast (GTK_WIDGET (self), error->message);
+      td_notify_toast (GTK_WIDGET (self), error->message);
       return;
     }
   name = td_evidence_safe_file_name (e->file_name);
   path = g_build_filename (dir, name, NULL);
   if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error))
     {
-      td_window_toast (GTK_WIDGET (self), error->message);
+      td_notify_toast (GTK_WIDGET (self), error->message);
       return;
     }
   file = g_file_new_for_path (path);
@@ -743,7 +743,7 @@ td_evidence_page_set_database (TdEvidencePage *self,
       (self->targets = td_catalog_list_targets (db, &error)) == NULL ||
       (self->standards = td_catalog_list_standards (db, FALSE, TRUE, &error)) == NULL)
     {
-      td_window_toast (GTK_WIDGET (self), error->message);
+      td_notify_toast (GTK_WIDGET (self), error->message);
       return;
     }
   td_pickers_setup (self->unit_dropdown, self->round_dropdown, self->units, self->rounds, self->settings, NULL,

@@ -7,13 +7,14 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "td-notify.h"
 #include "td-chart.h"
 #include "td-chart-view.h"
 #include "td-completeness-view.h"
 #include "td-deadlines-dialog.h"
 #include "td-reminder-pdf.h"
 #include "td-table-export.h"
-#include "td-window.h"
+#include "td-areas.h"
 
 enum {
   FILTER_ALL,
@@ -213,7 +214,7 @@ allow_late_clicked_cb (GtkButton          *button,
   g_autoptr(TdUnit) unit = round ? td_catalog_find_unit (self->db, code, &error) : NULL;
 
   if (unit == NULL)
-    td_window_alert (GTK_WIDGET (self), _("The Exception Was Not Granted"), error->message);
+    td_notify_alert (GTK_WIDGET (self), _("The Exception Was Not Granted"), error->message);
   else
     td_deadlines_dialog_present (GTK_WIDGET (self), self->db, round, unit, changed_cb, self);
 }
@@ -362,12 +363,12 @@ reminder_written_cb (GObject      *source,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->remind_button), TRUE);
   if (error != NULL)
-    td_window_alert (GTK_WIDGET (self), _("The Reminder Was Not Written"), error->message);
+    td_notify_alert (GTK_WIDGET (self), _("The Reminder Was Not Written"), error->message);
   else
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "Reminder to %u unit saved", "Reminder to %u units saved",
                                                             n), n);
-      td_window_toast (GTK_WIDGET (self), text);
+      td_notify_toast (GTK_WIDGET (self), text);
     }
 }
 
@@ -418,9 +419,9 @@ contacts_file_cb (GObject      *source,
   if (reminder != NULL)
     table = td_reminder_contact_rows (reminder);
   if (table == NULL || !td_table_write (path, _("Reminders"), td_reminder_contact_header (), table, &error))
-    td_window_alert (GTK_WIDGET (self), _("The Contacts Were Not Saved"), error->message);
+    td_notify_alert (GTK_WIDGET (self), _("The Contacts Were Not Saved"), error->message);
   else
-    td_window_toast (GTK_WIDGET (self), _("Contacts saved"));
+    td_notify_toast (GTK_WIDGET (self), _("Contacts saved"));
 }
 
 static void

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "td-deadlines-dialog.h"
-#include "td-window.h"
+#include "td-notify.h"
 
 typedef struct {
   TdDatabase  *db;
@@ -104,7 +104,7 @@ response_cb (AdwAlertDialog *dialog,
   if (g_strcmp0 (response, "save") == 0)
     {
       if (!(e->unit ? apply_unit (e, &error) : apply_round (e, &error)))
-        td_window_alert (parent, e->unit ? _("The Exception Was Not Granted") : _("The Deadlines Were Not Changed"),
+        td_notify_alert (parent, e->unit ? _("The Exception Was Not Granted") : _("The Deadlines Were Not Changed"),
                          error->message);
       else if (e->done)
         e->done (e->done_data);
@@ -147,7 +147,7 @@ td_deadlines_dialog_present (GtkWidget  *parent,
 
   if (d == NULL)
     {
-      td_window_alert (parent, _("The Deadlines Could Not Be Read"), error->message);
+      td_notify_alert (parent, _("The Deadlines Could Not Be Read"), error->message);
       return NULL;
     }
   e = g_new0 (Edit, 1);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "td-notify.h"
 #include "td-chart-view.h"
 #include "td-completeness-view.h"
 #include "td-progress-chart.h"
@@ -16,7 +17,7 @@
 #include "td-progress-page.h"
 #include "td-progress-row.h"
 #include "td-report.h"
-#include "td-window.h"
+#include "td-areas.h"
 
 struct _TdProgressPage
 {
@@ -458,7 +459,7 @@ copy_table_cb (GtkWidget  *widget,
       g_string_append_printf (text, "%s\n", line);
     }
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text->str);
-  td_window_toast (GTK_WIDGET (self), all ? _("Table copied") : _("Selected rows copied"));
+  td_notify_toast (GTK_WIDGET (self), all ? _("Table copied") : _("Selected rows copied"));
 }
 
 /* The page and the file written, for the toast that says which. */
@@ -483,7 +484,7 @@ export_done_cb (GObject      *source,
     }
   else
     message = g_strdup (error->message);
-  td_window_toast (GTK_WIDGET (export->self), message);
+  td_notify_toast (GTK_WIDGET (export->self), message);
   g_object_unref (export->self);
   g_free (export->path);
   g_free (export);

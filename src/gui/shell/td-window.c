@@ -12,6 +12,7 @@
 #include "td-progress-page.h"
 #include "td-application.h"
 #include "td-welcome-page.h"
+#include "td-notify.h"
 #include "td-split-view.h"
 #include "td-window.h"
 
@@ -322,9 +323,9 @@ backed_up_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!td_database_backup_finish (result, &error))
-    td_window_alert (GTK_WIDGET (self), _("No Backup Was Made"), error->message);
+    td_notify_alert (GTK_WIDGET (self), _("No Backup Was Made"), error->message);
   else
-    td_window_toast (GTK_WIDGET (self), _("Backup saved"));
+    td_notify_toast (GTK_WIDGET (self), _("Backup saved"));
 }
 
 static void
@@ -529,6 +530,8 @@ td_window_init (TdWindow *self)
   g_type_ensure (TD_TYPE_WELCOME_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   td_split_view_guard (self->split_view);
+  /* Every page's and dialog's toasts appear here (td-notify.h). */
+  td_notify_set_overlay (GTK_WINDOW (self), self->toast_overlay);
 
   /* Each area row is named by its label, for screen readers that announce the row. */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->area_list)); row;
@@ -643,79 +646,3 @@ td_window_get_page (TdWindow   *self,
   return area_page (self, (guint) area_index (area));
 }
 
-static void
-forward_activate_cb (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  GtkWidget *page = user_data;
-  const char *full = g_object_get_data (G_OBJECT (action), "td-full-name");
-
-  gtk_widget_activate_action_variant (page, full, parameter);
-}
-
-void
-td_window_forward_actions (GtkWidget          *holder,
-                           GtkWidget          *page,
-                           const char         *group,
-                           const char * const *names)
-{
-  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], NULL);
-
-      g_object_set_data_full (G_OBJECT (action), "td-full-name", g_strdup_printf ("%s.%s", group, names[i]), g_free);
-      /* The holder is the page's own (a template child): it never outlives the page. */
-      g_signal_connect (action, "activate", G_CALLBACK (forward_activate_cb), page);
-      g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (action));
-    }
-  gtk_widget_insert_action_group (holder, group, G_ACTION_GROUP (actions));
-}
-
-void
-td_window_add_toast (TdWindow *self,
-                     AdwToast *toast)
-{
-  g_return_if_fail (TD_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-void
-td_window_show_toast (GtkWidget *widget,
-                      AdwToast  *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  /* An AdwToast is a plain GObject, not floating: the caller's reference is the one handed on
-   * (a g_object_ref_sink() here kept every toast, and whatever its handlers held, alive). */
-  if (TD_IS_WINDOW (root))
-    td_window_add_toast (TD_WINDOW (root), toast);
-  else
-    {
-      g_message ("%s", adw_toast_get_title (toast));
-      g_object_unref (toast);
-    }
-}
-
-void
-td_window_toast (GtkWidget  *widget,
-                 const char *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_use_markup (toast, FALSE);
-  td_window_show_toast (widget, toast);
-}
-
-void
-td_window_alert (GtkWidget  *widget,
-                   const char *heading,
-                   const char *message)
-{
-  AdwDialog *dialog = adw_alert_dialog_new (heading, message);
-
-  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-  adw_dialog_present (dialog, widget);
-}

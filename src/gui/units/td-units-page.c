@@ -10,7 +10,7 @@
 #include "td-setup.h"
 #include "td-sign-dialog.h"
 #include "td-units-page.h"
-#include "td-window.h"
+#include "td-notify.h"
 
 struct _TdUnitsPage
 {
@@ -281,7 +281,7 @@ import_response_cb (AdwAlertDialog *dialog,
   if (!g_str_equal (response, "import") || p->plan == NULL)
     return;
   if (!td_register_apply (p->self->db, p->plan, &error))
-    td_window_alert (GTK_WIDGET (p->self), _("The Register Was Not Imported"), error->message);
+    td_notify_alert (GTK_WIDGET (p->self), _("The Register Was Not Imported"), error->message);
   refresh (p->self);
 }
 
@@ -299,7 +299,7 @@ td_units_page_preview_import (TdUnitsPage *self,
   p->plan = p->path ? td_register_plan (self->db, p->path, NULL, &error) : NULL;
   if (p->plan == NULL)
     {
-      td_window_alert (GTK_WIDGET (self), _("The Spreadsheet Cannot Be Read"), error ? error->message : "");
+      td_notify_alert (GTK_WIDGET (self), _("The Spreadsheet Cannot Be Read"), error ? error->message : "");
       preview_free (p);
       return NULL;
     }
@@ -394,7 +394,7 @@ setup_written_cb (TdSignDialog *sign,
   g_autofree char *text = signer ? g_strdup_printf (_("%s Signed by %s."), done, signer)
                                  : g_strdup_printf (_("%s Not signed."), done);
 
-  td_window_alert (GTK_WIDGET (self), _("Setup Files Written"), text);
+  td_notify_alert (GTK_WIDGET (self), _("Setup Files Written"), text);
 }
 
 static void
@@ -513,7 +513,7 @@ refresh (TdUnitsPage *self)
 
   if (tree == NULL)
     {
-      td_window_toast (GTK_WIDGET (self), error->message);
+      td_notify_toast (GTK_WIDGET (self), error->message);
       return;
     }
   n = g_list_model_get_n_items (tree);
