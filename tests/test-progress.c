@@ -75,6 +75,14 @@ test_progress_page (void)
   wait_loaded (page);
   chart = TD_CHART_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, "chart_view"));
   g_assert_cmpint (td_chart_view_get_kind (chart), ==, TD_CHART_OVERVIEW);
+  /* On screen the mark speaks the window's language (English here), not the documents'. */
+  {
+    TdChartStyle style;
+
+    td_chart_view_style_for (GTK_WIDGET (chart), &style);
+    g_assert_cmpstr (style.met_label, ==, "✓ Met");
+    g_assert_cmpstr (style.not_met_label, ==, "✗ Not met");
+  }
   g_signal_emit_by_name (chart, "item-activated", 3u);
   td_test_iterate (20);
   g_assert_cmpint (td_chart_view_get_kind (chart), ==, TD_CHART_RANKING);

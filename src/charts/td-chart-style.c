@@ -20,6 +20,8 @@ td_chart_style_init (TdChartStyle *style,
     .accent = RGB (0x3584e4),
     .font_family = "Sans",
     .font_size = 13,
+    .met_label = "✓ Đạt",
+    .not_met_label = "✗ Chưa đạt",
   };
   static const TdChartStyle dark_style = {
     .dark = TRUE,
@@ -34,6 +36,8 @@ td_chart_style_init (TdChartStyle *style,
     .accent = RGB (0x78aeed),
     .font_family = "Sans",
     .font_size = 13,
+    .met_label = "✓ Đạt",
+    .not_met_label = "✗ Chưa đạt",
   };
 
   *style = dark ? dark_style : light_style;

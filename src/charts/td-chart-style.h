@@ -23,6 +23,8 @@ typedef struct {
   TdColor     accent;           /* focus and hover; libadwaita's accent on screen */
   char        font_family[64];
   double      font_size;        /* in user units: pixels on screen, points in a PDF */
+  const char *met_label;        /* "✓ Đạt" in documents; the window's language on screen */
+  const char *not_met_label;    /* "✗ Chưa đạt" likewise; static strings, never freed */
 } TdChartStyle;
 
 /* Blue for met and orange for not met read apart for the common colour-blindnesses and in

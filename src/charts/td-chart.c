@@ -2,7 +2,8 @@
  *
  * The text drawn here is Vietnamese on purpose rather than translated: charts end up in PDF
  * reports for the province's meetings, and the targets themselves are the plan's Vietnamese
- * wording. */
+ * wording.  The one exception is the met / not met mark, which the style carries: the window
+ * shows it in the user's language beside its own words. */
 #include <math.h>
 #include <pango/pangocairo.h>
 
@@ -10,8 +11,6 @@
 #include "td-format.h"
 
 #define MARGIN 12.0
-#define MET_MARK "✓ Đạt"
-#define NOT_MET_MARK "✗ Chưa đạt"
 #define NO_DATA "Chưa có số liệu"
 
 /* Helpers */
@@ -220,7 +219,8 @@ td_chart_draw_overview (cairo_t            *cr,
   font = MIN (style->font_size, row_h * 0.62);
   label_w = MAX (width * 0.42, 80);
   value_w = text_width (cr, style, font, TRUE, "100,0 %") + font * 0.8;
-  mark_w = text_width (cr, style, font, FALSE, NOT_MET_MARK) + font * 0.5;
+  mark_w = MAX (text_width (cr, style, font, FALSE, style->not_met_label),
+               text_width (cr, style, font, FALSE, style->met_label)) + font * 0.5;
   bar_x = MARGIN + label_w + font * 0.8;
   bar_w = width - bar_x - value_w - mark_w - MARGIN;
   if (bar_w < 20)
@@ -267,7 +267,7 @@ td_chart_draw_overview (cairo_t            *cr,
           draw_bar (cr, style, bar_x, cy - bar_h / 2, hit.bar_end_x - bar_x, bar_h, r->met);
           show_text (cr, style, font, TRUE, &style->foreground, value, bar_x + bar_w + value_w - font * 0.3, cy, 0, 1, NULL);
           show_text (cr, style, font, FALSE, r->met ? &style->met : &style->not_met,
-                     r->met ? MET_MARK : NOT_MET_MARK, width - MARGIN - mark_w + font * 0.5, cy, mark_w, 0, NULL);
+                     r->met ? style->met_label : style->not_met_label, width - MARGIN - mark_w + font * 0.5, cy, mark_w, 0, NULL);
         }
       else
         show_text (cr, style, font, FALSE, &style->muted, td_chart_no_result_text (r), bar_x + font * 0.4, cy, bar_w, 0, NULL);

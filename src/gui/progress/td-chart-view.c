@@ -68,6 +68,9 @@ td_chart_view_style_for (GtkWidget    *widget,
   style->foreground = (TdColor) { fg.red, fg.green, fg.blue, fg.alpha };
   if (font && pango_font_description_get_family (font))
     g_strlcpy (style->font_family, pango_font_description_get_family (font), sizeof style->font_family);
+  /* The mark beside each bar in the window's language (the plan's targets stay as it words them). */
+  style->met_label = _("✓ Met");
+  style->not_met_label = _("✗ Not met");
 }
 
 static guint
