@@ -399,6 +399,9 @@ test_certificate_bad_template (void)
     "{\"page_mm\": [420, 297], \"fields\": [{\"name\": \"x\", \"box_mm\": [10, 10, 50, 10], \"size\": -1}]}",
     "{\"page_mm\": [420, 297], \"fields\": [{\"name\": \"x\", \"box_mm\": [10, 10, 50, 10], \"size\": 12,"
     " \"colour\": \"red\"}]}",
+    /* The signer's name on the frame's inner line (12 + 10 mm from the edge). */
+    "{\"page_mm\": [420, 297], \"border\": {\"inset_mm\": 12, \"width_mm\": 10}, \"fields\": [{\"name\": "
+    "\"signer_name\", \"box_mm\": [225, 265, 160, 10], \"size\": 14}]}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -411,6 +414,17 @@ test_certificate_bad_template (void)
       g_assert_null (t);
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
       g_assert_nonnull (strstr (error->message, "bad.json"));
+      if (i == G_N_ELEMENTS (bad) - 1)
+        g_assert_nonnull (strstr (error->message, "reaches into the border"));
+    }
+  /* Every template the app ships keeps its text off its frame. */
+  for (const char * const *name = td_certificate_template_names (); *name != NULL; name++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TdCertificateTemplate) t = td_certificate_template_load (*name, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (t);
     }
   {
     g_autoptr(GError) error = NULL;

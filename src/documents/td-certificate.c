@@ -90,6 +90,8 @@ parse_field (JsonObject             *o,
   const char *align = json_object_get_string_member_with_default (o, "align", "center");
   const char *valign = json_object_get_string_member_with_default (o, "valign", "middle");
   double box[4];
+  /* The border's inner line, and 2 mm of air inside it. */
+  double inner = t->border_inset + t->border_width + 2.0;
 
   field->name = g_strdup (json_object_get_string_member_with_default (o, "name", ""));
   field->text = g_strdup (json_object_get_string_member_with_default (o, "text", ""));
@@ -109,6 +111,16 @@ parse_field (JsonObject             *o,
   else if (!read_numbers (o, "box_mm", box, 4) || box[2] <= 0 || box[3] <= 0 ||
            box[0] < 0 || box[1] < 0 || box[0] + box[2] > t->width || box[1] + box[3] > t->height)
     *problem = g_strdup_printf (_("the box of field “%s” is not four millimetre values inside the page"), field->name);
+  /* Text drawn over the printed frame (the signer's name sat on its inner line): a field keeps
+   * clear of the border by a margin a printer's offset does not eat. */
+  else if (t->has_border &&
+           (box[0] < inner || box[1] < inner || box[0] + box[2] > t->width - inner || box[1] + box[3] > t->height - inner))
+    {
+      g_autofree char *mm = td_format_decimal (inner, 1);
+
+      *problem = g_strdup_printf (_("the box of field “%s” reaches into the border: keep it %s mm from the page's "
+                                    "edges"), field->name, mm);
+    }
   else if (field->size <= 0 || field->size > 200 || field->min_size <= 0 || field->min_size > field->size)
     *problem = g_strdup_printf (_("the font sizes of field “%s” are wrong"), field->name);
   else if (field->max_lines < 1)
