@@ -219,9 +219,52 @@ test_help (void)
     }
   {
     g_auto(Run) r = { 0 };
+    g_auto(GStrv) lines = NULL;
+    guint n_commands = 0;
+
     run_cli (&r, "--help", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "summary"));
+    /* Every command listed: its help, and no short option letter given twice (certificates'
+     * -d for --decision took the global -d of --database, and -d then parsed as neither). */
+    lines = g_strsplit (r.out, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_auto(Run) c = { 0 };
+        g_autofree char *command = NULL;
+        g_autoptr(GHashTable) shorts = g_hash_table_new (g_direct_hash, g_direct_equal);
+        g_auto(GStrv) options = NULL;
+
+        /* A command's line, in whatever language the help is: two spaces, the name, its text
+         * (not the usage line). */
+        if (!g_str_has_prefix (lines[i], "  ") || !g_ascii_islower (lines[i][2]) ||
+            g_str_has_prefix (lines[i], "  thidua-cli") || strchr (lines[i] + 2, ' ') == NULL)
+          continue;
+        command = g_strndup (lines[i] + 2, strcspn (lines[i] + 2, " "));
+        n_commands++;
+        run_cli (&c, command, "--help", NULL);
+        g_assert_cmpint (c.status, ==, 0);
+        /* GOption keeps the first of two equal short names: a command's own -x that the
+         * global options already use shows as the global one losing its letter. */
+        if (strstr (c.out, "-d, --database") == NULL)
+          g_error ("%s --help: --database lost its -d to another option", command);
+        g_assert_nonnull (strstr (c.out, "--json"));
+        options = g_strsplit (c.out, "\n", -1);
+        for (guint k = 0; options[k] != NULL; k++)
+          {
+            const char *o = options[k];
+
+            while (*o == ' ')
+              o++;
+            if (o[0] == '-' && o[1] != '-' && o[1] != '\0' && o[2] == ',')
+              {
+                if (g_hash_table_contains (shorts, GINT_TO_POINTER (o[1])))
+                  g_error ("%s --help gives -%c twice", command, o[1]);
+                g_hash_table_add (shorts, GINT_TO_POINTER (o[1]));
+              }
+          }
+      }
+    g_assert_cmpuint (n_commands, >=, 30);
   }
 }
 

@@ -67,7 +67,7 @@ td_cli_certificates (TdCliContext  *ctx,
   double offset_x = 0, offset_y = 0;
   int status = 0;
   GOptionEntry entries[] = {
-    { "decision", 'd', 0, G_OPTION_ARG_INT64, &decision_id, N_("The decision whose awardees get certificates"), N_("ID") },
+    { "decision", 0, 0, G_OPTION_ARG_INT64, &decision_id, N_("The decision whose awardees get certificates"), N_("ID") },
     { "template", 't', 0, G_OPTION_ARG_STRING, &template_name, N_("Template name or file (default full-a3)"), N_("NAME") },
     { "split", 0, 0, G_OPTION_ARG_FILENAME, &split, N_("Write one file per awardee into this folder"), N_("DIR") },
     { "offset-x", 0, 0, G_OPTION_ARG_DOUBLE, &offset_x, N_("Printer offset to the right, in mm"), N_("MM") },
