@@ -605,8 +605,9 @@ td_assessment_list_problems (TdDatabase  *db,
         g_autofree char *clean = g_strstrip (g_strdup (why ? why : ""));
 
         if (GPOINTER_TO_INT (g_hash_table_lookup (attested, &st->id)) && *clean == '\0')
-          g_ptr_array_add (problems, g_strdup_printf (_("Standard %s is switched on without its justification: write what the unit did to meet it."),
-                                                      st->code));
+          /* Named as the form shows it (its text), not by a code the form never prints. */
+          g_ptr_array_add (problems, g_strdup_printf (_("The standard “%s” is switched on without its justification: "
+                                                        "write what the unit did to meet it."), st->text));
       }
   }
   for (guint i = 0; i < violations->len; i++)
