@@ -180,6 +180,21 @@ test_errors (void)
     assert_one_line_error (&empty_name, 2, "--database");
   }
 
+  /* A NaN compares false with every bound: an offset of "nan" passed "at most 50 mm". An id
+   * beyond 2^31 is echoed whole, not as the int it was cut to. */
+  {
+    g_auto(Run) nan_offset = { 0 };
+    g_auto(Run) big_id = { 0 };
+    g_autofree char *out = g_build_filename (dir, "nan.pdf", NULL);
+
+    run_cli (&nan_offset, "certificates", "render", "--decision", "1", "--offset-x", "nan", "-o", out,
+             "--database", db_path, NULL);
+    assert_one_line_error (&nan_offset, 2, "50 mm");
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    run_cli (&big_id, "certificates", "render", "--decision", "4294967297", "-o", out, "--database", db_path, NULL);
+    assert_one_line_error (&big_id, 1, "4294967297");
+  }
+
   g_assert_true (g_file_set_contents (junk, "this is not a database, just some words in a file........................", -1, NULL));
   run_cli (&not_db, "units", "--database", junk, NULL);
   assert_one_line_error (&not_db, 1, "junk.db");

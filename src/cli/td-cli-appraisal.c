@@ -404,7 +404,11 @@ td_cli_council (TdCliContext  *ctx,
           (id = td_council_add_member (ctx->db, argv[2], position, error)) == 0 ||
           (standing && !td_council_set_standing (ctx->db, id, TRUE, error)) || !td_transaction_commit (tx, error))
         return 1;
-      printf (_("Member %d added.\n"), (int) id);
+      {
+        g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+        printf (_("Member %s added.\n"), id_text);
+      }
       return 0;
     }
   if (argc == 3 && g_str_equal (argv[1], "standing"))
@@ -599,7 +603,11 @@ td_cli_meeting (TdCliContext  *ctx,
           td_cli_print_builder (b);
         }
       else
-        printf (_("Meeting %d created.\n"), (int) id);
+        {
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          printf (_("Meeting %s created.\n"), id_text);
+        }
       return 0;
     }
   if (argc != 3 || !parse_id (argv[2], &id, error))

@@ -103,7 +103,8 @@ td_cli_certificates (TdCliContext  *ctx,
   if (argc != 2 || (!calibration && !g_str_equal (argv[1], "render")) ||
       (calibration && output == NULL) ||
       (!calibration && (decision_id <= 0 || (output == NULL) == (split == NULL))) ||
-      ABS (offset_x) > 50 || ABS (offset_y) > 50)
+      /* Not "> 50": a NaN compares false with everything and would pass. */
+      !(ABS (offset_x) <= 50) || !(ABS (offset_y) <= 50))
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                            _("certificates needs “render --decision ID -o FILE.pdf” (or --split DIR), "

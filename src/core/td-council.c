@@ -307,8 +307,10 @@ td_meeting_load (TdDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
       sqlite3_reset (stmt);
-      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("There is no meeting %d."), (int) meeting_id);
+      g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("There is no meeting %s."), id_text);
       return NULL;
     }
   m->id = meeting_id;

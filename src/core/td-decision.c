@@ -485,7 +485,8 @@ td_decision_load (TdDatabase  *db,
                   GError     **error)
 {
   sqlite3_stmt *stmt = td_database_prepare (db, SELECT_DECISION "WHERE id = ?", error);
-  g_autofree char *not_found = g_strdup_printf (_("There is no decision %d."), (int) decision_id);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, decision_id);
+  g_autofree char *not_found = g_strdup_printf (_("There is no decision %s."), id_text);
 
   if (stmt == NULL)
     return NULL;

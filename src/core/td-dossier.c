@@ -329,9 +329,11 @@ td_proposal_load (TdDatabase  *db,
     }
   if (meeting_id != 0 && p->meeting == NULL)
     {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
       g_set_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_BAD_MOVE,
-                   _("Meeting %d is not closed yet: its minutes are written once the votes are counted."),
-                   (int) meeting_id);
+                   _("Meeting %s is not closed yet: its minutes are written once the votes are counted."),
+                   id_text);
       return NULL;
     }
   p->nominations = td_nomination_list (db, round_id, error);
