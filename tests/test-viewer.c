@@ -170,6 +170,43 @@ test_crashing_evidence_opened (void)
   td_test_cleanup_dir (dir);
 }
 
+/* A file the import found the helper cannot draw is not tried again for seconds when it is
+ * opened: the reason shows at once, and nothing is opened. */
+static void
+test_marked_undisplayable (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *db = td_test_open_seeded (dir, "undisplayable.db");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = adw_window_new ();
+  TdEvidencePage *page = g_object_new (TD_TYPE_EVIDENCE_PAGE, NULL);
+  TdPdfReader *reader;
+
+  g_assert_true (td_demo_populate (db, &error));
+  g_assert_true (td_database_exec (db, "UPDATE evidence_blob SET display_problem = 'The PDF reader stopped (Aborted).'"
+                                       " WHERE sha256 = (SELECT e.sha256 FROM evidence e JOIN assessment a ON a.id = e.assessment_id"
+                                       " JOIN unit u ON u.id = a.unit_id WHERE u.code = 'P-KINHBAC' ORDER BY e.id LIMIT 1)",
+                                   &error));
+  g_settings_set_string (settings, "last-unit", "P-KINHBAC");
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  td_evidence_page_set_database (page, db);
+  adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE,
+                                                                                                        "split_view")), TRUE);
+  reader = TD_PDF_READER (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE, "reader"));
+  td_test_iterate (20);
+  g_assert_false (td_pdf_reader_is_opening (reader));
+  g_assert_null (td_pdf_view_get_document (td_pdf_reader_get_view (reader)));
+  g_assert_nonnull (strstr (td_pdf_view_get_message (td_pdf_reader_get_view (reader)), "The PDF reader stopped (Aborted)."));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate (50);
+  g_assert_finalize_object (db);
+  td_test_cleanup_dir (dir);
+}
+
 /* On half a laptop screen the list and the file are two pages: a click or Enter on a file
  * brings its page forward (the rows are activatable). */
 static void
@@ -785,6 +822,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/viewer/narrow-opens-file", test_narrow_opens_file);
   g_test_add_func ("/viewer/split-view-outlives-its-idle", test_split_view_outlives_its_idle);
   g_test_add_func ("/viewer/crashing-evidence-opened", test_crashing_evidence_opened);
+  g_test_add_func ("/viewer/marked-undisplayable", test_marked_undisplayable);
   g_test_add_func ("/viewer/review-verdicts", test_review_verdicts);
   g_test_add_func ("/viewer/thumbnails", test_thumbnails);
   g_test_add_func ("/viewer/hidpi", test_hidpi);

@@ -352,8 +352,21 @@ row_selected_cb (TdEvidencePage *self,
   gtk_label_set_label (self->title_label, e->file_name);
   gtk_editable_set_text (GTK_EDITABLE (self->comment_entry), e->verdict_comment);
   clear_pending_verdict (self);
-  bytes = td_pdf_bytes_load_evidence (self->db, e->id, &error);
-  td_pdf_reader_set_pdf (self->reader, bytes, error ? error->message : NULL);
+  if (e->display_problem != NULL)
+    {
+      /* The import already found that the PDF helper cannot draw it: say so at once rather than
+       * try again for seconds. The verdict can still be recorded. */
+      g_autofree char *said = g_strdup_printf (_("This file cannot be displayed: %s. Record a verdict (Needs More "
+                                                 "asks the unit for a readable copy), or save it and open it in "
+                                                 "another program."), e->display_problem);
+
+      td_pdf_reader_set_pdf (self->reader, NULL, said);
+    }
+  else
+    {
+      bytes = td_pdf_bytes_load_evidence (self->db, e->id, &error);
+      td_pdf_reader_set_pdf (self->reader, bytes, error ? error->message : NULL);
+    }
   gtk_stack_set_visible_child_name (self->viewer_stack, "view");
   show_verdict_state (self);
 }

@@ -623,6 +623,11 @@ td_pdf_view_set_document (TdPdfView     *self,
   g_clear_object (&self->cache);
   g_hash_table_remove_all (self->textures);
   g_set_str (&self->message, message);
+  /* The message is drawn, not a label: a screen reader hears it as the view's description. */
+  if (message != NULL && *message != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   self->page = 0;
   self->y_offset = 0;
   self->doc_y = 0;
@@ -640,6 +645,14 @@ td_pdf_view_set_document (TdPdfView     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+td_pdf_view_get_message (TdPdfView *self)
+{
+  g_return_val_if_fail (TD_IS_PDF_VIEW (self), NULL);
+
+  return self->message;
 }
 
 TdPdfDocument *

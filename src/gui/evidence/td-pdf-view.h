@@ -22,6 +22,8 @@ void           td_pdf_view_set_document  (TdPdfView     *self,
                                           TdPdfDocument *document,
                                           const char    *message);
 TdPdfDocument *td_pdf_view_get_document  (TdPdfView     *self);
+/* What the view says instead of a document (why there is none), or NULL. */
+const char    *td_pdf_view_get_message   (TdPdfView     *self);
 int            td_pdf_view_get_page      (TdPdfView     *self);
 void           td_pdf_view_set_page      (TdPdfView     *self,
                                           int            page);
