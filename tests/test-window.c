@@ -402,6 +402,35 @@ test_units_page (void)
     adw_dialog_force_close (dialog);
   }
 
+  /* The window's way: the sheet is read on a worker, the preview comes when it is read; a file
+   * that is no spreadsheet says so, and nothing changes. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (csv);
+    g_autofree char *junk = g_build_filename (dir, "khong-phai.xlsx", NULL);
+    g_autoptr(GFile) junk_file = g_file_new_for_path (junk);
+    AdwDialog *shown;
+
+    td_units_page_import_file (page, file);
+    g_assert_true (td_units_page_is_reading (page));
+    TD_TEST_WAIT_UNTIL (!td_units_page_is_reading (page), 30);
+    td_test_iterate (10);
+    shown = adw_window_get_visible_dialog (ADW_WINDOW (window));
+    g_assert_true (ADW_IS_ALERT_DIALOG (shown));
+    g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (shown), "import"));
+    adw_dialog_force_close (shown);
+    td_test_iterate (10);
+
+    g_assert_true (g_file_set_contents (junk, "PK\x03\x04 không phải bảng tính", -1, NULL));
+    td_units_page_import_file (page, junk_file);
+    TD_TEST_WAIT_UNTIL (!td_units_page_is_reading (page), 30);
+    td_test_iterate (10);
+    shown = adw_window_get_visible_dialog (ADW_WINDOW (window));
+    g_assert_true (ADW_IS_ALERT_DIALOG (shown));
+    g_assert_false (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (shown), "import"));
+    adw_dialog_force_close (shown);
+    td_test_iterate (10);
+  }
+
   /* An import preview whose sheet has a refused row cannot be confirmed. */
   g_assert_true (g_file_set_contents (csv, "Mã đơn vị,Tên đơn vị,Loại hình,Đơn vị cấp trên\n"
                                            "X-MOT,Xã Một,xã,\nX-HAI,Xã Hai,xã,\n"

@@ -186,6 +186,17 @@ td_register_plan_mapped (TdDatabase  *db,
                          GError     **error)
 {
   g_autoptr(GPtrArray) rows = td_spreadsheet_read (path, sheet, error);
+
+  return rows != NULL ? td_register_plan_rows (db, path, rows, chosen, error) : NULL;
+}
+
+TdRegisterPlan *
+td_register_plan_rows (TdDatabase  *db,
+                       const char  *path,
+                       GPtrArray   *rows,
+                       const int   *chosen,
+                       GError     **error)
+{
   g_autoptr(TdRegisterPlan) plan = NULL;
   g_autoptr(GHashTable) pending = NULL;
   g_autoptr(GHashTable) seen = NULL;

@@ -65,6 +65,13 @@ TdRegisterPlan  *td_register_plan_mapped (TdDatabase    *db,
                                         const char      *sheet,
                                         const int       *columns,
                                         GError         **error);
+/* The same from rows already read (td_spreadsheet_read_async()): @path only names the file in
+ * messages. The rows' cells may be trimmed in place. */
+TdRegisterPlan  *td_register_plan_rows   (TdDatabase    *db,
+                                          const char    *path,
+                                          GPtrArray     *rows,
+                                          const int     *chosen,
+                                          GError       **error);
 /* Applies @plan in one transaction; refuses the whole plan, changing nothing, while any row is
  * refused. */
 gboolean         td_register_apply     (TdDatabase      *db,

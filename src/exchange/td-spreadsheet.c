@@ -294,3 +294,58 @@ td_spreadsheet_read (const char  *path,
                _("“%s” is not a spreadsheet Thi đua reads: save it as .xlsx, .ods or .csv."), path);
   return NULL;
 }
+
+typedef struct {
+  char *path;
+  char *sheet;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_free (job->path);
+  g_free (job->sheet);
+  g_free (job);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  ReadJob *job = data;
+  GError *error = NULL;
+  GPtrArray *rows = td_spreadsheet_read (job->path, job->sheet, &error);
+
+  if (rows == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+td_spreadsheet_read_async (const char          *path,
+                           const char          *sheet,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ReadJob *job = g_new0 (ReadJob, 1);
+
+  job->path = g_strdup (path);
+  job->sheet = g_strdup (sheet);
+  g_task_set_source_tag (task, td_spreadsheet_read_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+GPtrArray *
+td_spreadsheet_read_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -22,5 +22,14 @@ GQuark     td_spreadsheet_error_quark (void);
 GPtrArray *td_spreadsheet_read (const char  *path,
                                 const char  *sheet,
                                 GError     **error);
+/* The same on a worker thread: a spreadsheet is hostile input like a PDF, and a slow or huge
+ * one must not hold the window. */
+void       td_spreadsheet_read_async  (const char          *path,
+                                       const char          *sheet,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+GPtrArray *td_spreadsheet_read_finish (GAsyncResult        *result,
+                                       GError             **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "td-register-import.h"
 #include "td-setup.h"
+#include "td-spreadsheet.h"
 #include "td-sign-dialog.h"
 #include "td-units-page.h"
 #include "td-notify.h"
@@ -24,6 +25,7 @@ struct _TdUnitsPage
   GtkFilterListModel  *shown;        /* what the list shows, bound to it */
   char                *needle;       /* the search, folded */
   GtkLabel            *nothing;      /* the list's placeholder */
+  gboolean             reading;      /* a spreadsheet is being read for an import */
 };
 
 G_DEFINE_FINAL_TYPE (TdUnitsPage, td_units_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -183,6 +185,7 @@ typedef struct {
   AdwAlertDialog *dialog;
   GtkListBox     *list;
   AdwComboRow    *combos[TD_REGISTER_N_COLUMNS];
+  GPtrArray      *rows;           /* the sheet as read once: a column chosen plans again from it */
   TdRegisterPlan *plan;
 } Preview;
 
@@ -190,6 +193,7 @@ static void
 preview_free (Preview *p)
 {
   g_free (p->path);
+  g_clear_pointer (&p->rows, g_ptr_array_unref);
   g_clear_pointer (&p->plan, td_register_plan_free);
   g_free (p);
 }
@@ -260,7 +264,7 @@ column_changed_cb (AdwComboRow *combo,
 
   for (int c = 0; c < TD_REGISTER_N_COLUMNS; c++)
     chosen[c] = (int) adw_combo_row_get_selected (p->combos[c]) - 1;
-  plan = td_register_plan_mapped (p->self->db, p->path, NULL, chosen, &error);
+  plan = td_register_plan_rows (p->self->db, p->path, p->rows, chosen, &error);
   if (plan == NULL)
     {
       preview_fill (p, error->message);
@@ -285,9 +289,12 @@ import_response_cb (AdwAlertDialog *dialog,
   refresh (p->self);
 }
 
-AdwDialog *
-td_units_page_preview_import (TdUnitsPage *self,
-                              GFile       *file)
+/* The preview of @rows, read from @path; takes @rows. NULL (having said why) when the sheet
+ * has no register in it. */
+static AdwDialog *
+preview_present (TdUnitsPage *self,
+                 const char  *path,
+                 GPtrArray   *rows)
 {
   g_autoptr(GError) error = NULL;
   Preview *p = g_new0 (Preview, 1);
@@ -295,8 +302,9 @@ td_units_page_preview_import (TdUnitsPage *self,
   AdwDialog *dialog;
 
   p->self = self;
-  p->path = g_file_get_path (file);
-  p->plan = p->path ? td_register_plan (self->db, p->path, NULL, &error) : NULL;
+  p->path = g_strdup (path);
+  p->rows = rows;
+  p->plan = td_register_plan_rows (self->db, p->path, p->rows, NULL, &error);
   if (p->plan == NULL)
     {
       td_notify_alert (GTK_WIDGET (self), _("The Spreadsheet Cannot Be Read"), error ? error->message : "");
@@ -349,6 +357,79 @@ td_units_page_preview_import (TdUnitsPage *self,
   return dialog;
 }
 
+AdwDialog *
+td_units_page_preview_import (TdUnitsPage *self,
+                              GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  GPtrArray *rows = path ? td_spreadsheet_read (path, NULL, &error) : NULL;
+
+  if (rows == NULL)
+    {
+      td_notify_alert (GTK_WIDGET (self), _("The Spreadsheet Cannot Be Read"), error ? error->message : "");
+      return NULL;
+    }
+  return preview_present (self, path, rows);
+}
+
+typedef struct {
+  TdUnitsPage *self;
+  char        *path;
+} Reading;
+
+static void
+sheet_read_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Reading *r = user_data;
+  g_autoptr(TdUnitsPage) self = r->self;
+  g_autofree char *path = r->path;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = td_spreadsheet_read_finish (result, &error);
+
+  g_free (r);
+  self->reading = FALSE;
+  if (rows == NULL)
+    {
+      td_notify_alert (GTK_WIDGET (self), _("The Spreadsheet Cannot Be Read"), error->message);
+      return;
+    }
+  preview_present (self, path, rows);
+}
+
+void
+td_units_page_import_file (TdUnitsPage *self,
+                           GFile       *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  Reading *r;
+
+  g_return_if_fail (TD_IS_UNITS_PAGE (self));
+
+  if (path == NULL)
+    {
+      td_notify_alert (GTK_WIDGET (self), _("The Spreadsheet Cannot Be Read"),
+                       _("The file is not on this computer's disk: copy it here first."));
+      return;
+    }
+  /* Read on a worker (a hostile or huge sheet must not freeze the window); the preview, which
+   * compares with the register, comes back here. */
+  self->reading = TRUE;
+  td_notify_toast (GTK_WIDGET (self), _("Reading the spreadsheet…"));
+  r = g_new0 (Reading, 1);
+  r->self = g_object_ref (self);
+  r->path = g_strdup (path);
+  td_spreadsheet_read_async (path, NULL, NULL, sheet_read_cb, r);
+}
+
+gboolean
+td_units_page_is_reading (TdUnitsPage *self)
+{
+  return self->reading;
+}
+
 static void
 import_chosen_cb (GObject      *source,
                   GAsyncResult *result,
@@ -358,7 +439,7 @@ import_chosen_cb (GObject      *source,
   g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
 
   if (file != NULL)
-    td_units_page_preview_import (self, file);
+    td_units_page_import_file (self, file);
 }
 
 static void

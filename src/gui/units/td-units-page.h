@@ -19,6 +19,11 @@ AdwDialog   *td_units_page_edit           (TdUnitsPage *self,
                                            const char  *code);
 AdwDialog   *td_units_page_preview_import (TdUnitsPage *self,
                                            GFile       *file);
+/* What Import From a Spreadsheet… does with the chosen file: reads it on a worker, then shows
+ * the preview (td_units_page_is_reading() meanwhile). */
+void         td_units_page_import_file    (TdUnitsPage *self,
+                                           GFile       *file);
+gboolean     td_units_page_is_reading     (TdUnitsPage *self);
 guint        td_units_page_get_n_shown    (TdUnitsPage *self);
 void         td_units_page_set_search     (TdUnitsPage *self,
                                            const char  *text);
