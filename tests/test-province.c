@@ -583,6 +583,74 @@ test_round_trip (void)
   td_test_cleanup_dir (dir);
 }
 
+/* A register made to be slow: each unit's parent and proposer are the next one (the setup
+ * export of an unrelated commune followed 2^35 paths and ran for minutes), and a chain of 70
+ * units one over the other, refused as too deep rather than called a cycle. */
+static void
+test_register_hostile_structure (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *board = open_board (dir);
+  g_autofree char *csv = g_build_filename (dir, "chain.csv", NULL);
+  g_autofree char *setup = g_build_filename (dir, "le.thidua-setup", NULL);
+  g_autofree char *top = g_build_filename (dir, "s34.thidua-setup", NULL);
+  g_autoptr(GString) sheet = g_string_new ("Mã đơn vị,Tên đơn vị,Loại hình,Đơn vị cấp trên,Mã đơn vị đề nghị\n"
+                                           "UBND-TINH,UBND tỉnh,UBND tỉnh,,\nX-LE,Xã Lẻ,xã,UBND-TINH,\n");
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 35; i++)
+    {
+      g_autofree char *next = i + 1 < 35 ? g_strdup_printf ("S-%d", i + 1) : g_strdup ("UBND-TINH");
+
+      g_string_append_printf (sheet, "S-%d,Sở %d,sở,%s,%s\n", i, i, next, i + 1 < 35 ? next : "");
+    }
+  g_assert_true (g_file_set_contents (csv, sheet->str, -1, NULL));
+  {
+    g_autoptr(TdRegisterPlan) plan = td_register_plan (board, csv, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (plan->n_refused, ==, 0);
+    g_assert_true (td_register_apply (board, plan, &error));
+  }
+  /* The commune's file holds the commune and the province, not the chain beside it. */
+  g_assert_true (td_setup_export (board, "X-LE", setup, &error));
+  {
+    g_autofree char *for_unit = NULL;
+    g_autoptr(GPtrArray) units = td_setup_list_units (setup, &for_unit, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (units->len, ==, 2);
+  }
+  /* The last of the chain has every unit of it under it, each once. */
+  g_assert_true (td_setup_export (board, "S-34", top, &error));
+  {
+    g_autofree char *for_unit = NULL;
+    g_autoptr(GPtrArray) units = td_setup_list_units (top, &for_unit, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (units->len, ==, 36);
+  }
+
+  g_string_assign (sheet, "Mã đơn vị,Tên đơn vị,Loại hình,Đơn vị cấp trên\nUBND-TINH,UBND tỉnh,UBND tỉnh,\n");
+  g_string_append (sheet, "D-0,Sở 0,sở,UBND-TINH\n");
+  for (int i = 1; i < 70; i++)
+    g_string_append_printf (sheet, "D-%d,Sở %d,sở,D-%d\n", i, i, i - 1);
+  g_assert_true (g_file_set_contents (csv, sheet->str, -1, NULL));
+  {
+    g_autoptr(TdRegisterPlan) plan = td_register_plan (board, csv, NULL, &error);
+    TdRegisterRow *deepest;
+
+    g_assert_no_error (error);
+    /* The first 65 levels are a register, deep but honest; below them each row is refused. */
+    g_assert_cmpuint (plan->n_refused, ==, 70 - 65);
+    deepest = plan->rows->pdata[plan->rows->len - 1];
+    g_assert_cmpint (deepest->action, ==, TD_REGISTER_REFUSE);
+    g_assert_nonnull (strstr (deepest->reason, "more than 64 units are above it"));
+  }
+  g_object_unref (board);
+  td_test_cleanup_dir (dir);
+}
+
 /* A setup file changed after the board wrote it, or cut short: refused. */
 static void
 test_setup_hostile (void)
@@ -659,6 +727,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/province/register-ods", test_register_ods);
   g_test_add_func ("/province/round-trip", test_round_trip);
   g_test_add_func ("/province/setup-hostile", test_setup_hostile);
+  g_test_add_func ("/province/register-hostile-structure", test_register_hostile_structure);
   g_test_add_func ("/province/register-csv-caps", test_register_csv_caps);
   return g_test_run ();
 }

@@ -281,8 +281,14 @@ td_register_check (TdDatabase          *db,
       {
         char *next;
 
-        if (g_str_equal (up, r->code) || depth > 64)
+        if (g_str_equal (up, r->code))
           return invalid (error, r->code, _("the units above it lead back to the unit itself (a cycle); correct the parent codes."));
+        /* A province has a handful of levels; a chain this long is a mistake or an attack, and
+         * is said as what it is, not as a cycle. */
+        if (depth > 64)
+          return invalid (error, r->code, _("more than 64 units are above it, one over the other: a province's register "
+                                            "has a few levels (province, department or commune, team); correct the "
+                                            "parent codes."));
         next = parent_of (db, others, up);
         g_free (up);
         up = next;

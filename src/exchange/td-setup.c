@@ -56,34 +56,54 @@ not_setup (GError **error)
 /* Export */
 
 /* The unit, the units above it, its proposer and theirs: what a unit's installation needs
- * (with the units under it, added by write_setup()). */
+ * (with the units under it, added by write_setup()). A work list, not recursion: a register
+ * whose units each name the next as parent and proposer is a chain thousands long, and every
+ * unit is visited once. */
 static void
 collect_needed (GHashTable *by_code,
                 GHashTable *needed,
                 const char *code)
 {
-  TdUnitRecord *r = code ? g_hash_table_lookup (by_code, code) : NULL;
+  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
 
-  if (r == NULL || g_hash_table_contains (needed, code))
-    return;
-  g_hash_table_add (needed, r->code);
-  collect_needed (by_code, needed, r->parent_code);
-  collect_needed (by_code, needed, r->proposer_code);
+  g_ptr_array_add (todo, (gpointer) code);
+  while (todo->len > 0)
+    {
+      const char *next = g_ptr_array_steal_index_fast (todo, todo->len - 1);
+      TdUnitRecord *r = next ? g_hash_table_lookup (by_code, next) : NULL;
+
+      if (r == NULL || g_hash_table_contains (needed, r->code))
+        continue;
+      g_hash_table_add (needed, r->code);
+      g_ptr_array_add (todo, r->parent_code);
+      g_ptr_array_add (todo, r->proposer_code);
+    }
 }
 
-/* Whether @r is @code or under it, by parent or by proposer. */
-static gboolean
-is_under (GHashTable         *by_code,
-          const TdUnitRecord *r,
-          const char         *code,
-          guint               depth)
+/* Every unit under @code, by parent or by proposer, @code included, each once: a walk down the
+ * board's index of who names whom (the former test of every unit against @code followed both
+ * links at every level, 2^depth paths on a hostile register). */
+static GHashTable *
+units_under (GHashTable *below,
+             const char *code)
 {
-  if (r == NULL || depth > 32)   /* the register refuses cycles; the bound only guards */
-    return FALSE;
-  if (g_str_equal (r->code, code))
-    return TRUE;
-  return (r->parent_code && is_under (by_code, g_hash_table_lookup (by_code, r->parent_code), code, depth + 1)) ||
-         (r->proposer_code && is_under (by_code, g_hash_table_lookup (by_code, r->proposer_code), code, depth + 1));
+  GHashTable *under = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+
+  g_ptr_array_add (todo, (gpointer) code);
+  while (todo->len > 0)
+    {
+      const char *next = g_ptr_array_steal_index_fast (todo, todo->len - 1);
+      GPtrArray *children;
+
+      if (g_hash_table_contains (under, next))
+        continue;
+      g_hash_table_add (under, (gpointer) next);
+      children = g_hash_table_lookup (below, next);
+      for (guint i = 0; children && i < children->len; i++)
+        g_ptr_array_add (todo, ((TdUnitRecord *) children->pdata[i])->code);
+    }
+  return under;
 }
 
 gboolean
@@ -99,6 +119,7 @@ td_setup_export (TdDatabase  *db,
 typedef struct {
   GPtrArray  *records;      /* TdUnitRecord, the whole register */
   GHashTable *by_code;      /* code → TdUnitRecord */
+  GHashTable *below;        /* code → GPtrArray of the TdUnitRecords naming it parent or proposer */
   char       *campaign;     /* its description (JSON) */
   char       *campaign_id;
   GPtrArray  *anchors;      /* DER of the trust anchors */
@@ -111,6 +132,7 @@ board_free (Board *b)
 {
   g_clear_pointer (&b->records, g_ptr_array_unref);
   g_clear_pointer (&b->by_code, g_hash_table_unref);
+  g_clear_pointer (&b->below, g_hash_table_unref);
   g_free (b->campaign);
   g_free (b->campaign_id);
   g_clear_pointer (&b->anchors, g_ptr_array_unref);
@@ -141,8 +163,24 @@ read_board (TdDatabase  *db,
       (b->anchors = td_trust_store_list (db, 0, error)) == NULL)
     return NULL;
   b->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  b->below = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < b->records->len; i++)
-    g_hash_table_insert (b->by_code, ((TdUnitRecord *) b->records->pdata[i])->code, b->records->pdata[i]);
+    {
+      TdUnitRecord *r = b->records->pdata[i];
+      const char *above[] = { r->parent_code, r->proposer_code };
+
+      g_hash_table_insert (b->by_code, r->code, r);
+      for (guint k = 0; k < G_N_ELEMENTS (above); k++)
+        {
+          GPtrArray *children;
+
+          if (above[k] == NULL || (k == 1 && g_strcmp0 (above[0], above[1]) == 0))
+            continue;
+          if ((children = g_hash_table_lookup (b->below, above[k])) == NULL)
+            g_hash_table_insert (b->below, (gpointer) above[k], children = g_ptr_array_new ());
+          g_ptr_array_add (children, r);
+        }
+    }
   b->campaign = g_strndup (g_bytes_get_data (campaign, NULL), g_bytes_get_size (campaign));
   b->campaign_id = td_catalog_get_campaign_id (db);
   b->allow_unsigned = td_trust_get_allow_unsigned (db);
@@ -257,11 +295,15 @@ write_setup (Board       *board,
     }
   if (unit_code)
     {
+      g_autoptr(GHashTable) under = units_under (board->below, unit_code);
+      GHashTableIter iter;
+      gpointer code;
+
       collect_needed (board->by_code, needed, unit_code);
       /* And the units under it: a commune proposes and awards its teams' Giấy khen itself. */
-      for (guint i = 0; i < board->records->len; i++)
-        if (is_under (board->by_code, board->records->pdata[i], unit_code, 0))
-          collect_needed (board->by_code, needed, ((TdUnitRecord *) board->records->pdata[i])->code);
+      g_hash_table_iter_init (&iter, under);
+      while (g_hash_table_iter_next (&iter, &code, NULL))
+        collect_needed (board->by_code, needed, code);
     }
 
   g_remove (tmp);
