@@ -125,6 +125,25 @@ test_progress_page (void)
   table = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, "table_view"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, 19);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 6);
+  /* The last choice wins: a chart chosen while the table shows is that chart; Submissions has
+   * no table of figures, and no Table button. */
+  {
+    AdwToggleGroup *kinds = ADW_TOGGLE_GROUP (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE,
+                                                                             "kind_group"));
+    GtkWidget *table_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE,
+                                                                         "table_button"));
+
+    adw_toggle_group_set_active_name (kinds, "trend");
+    td_test_iterate (20);
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (table_button)));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chart");
+    adw_toggle_group_set_active_name (kinds, "submissions");
+    td_test_iterate (20);
+    g_assert_false (gtk_widget_get_visible (table_button));
+    adw_toggle_group_set_active_name (kinds, "overview");
+    td_test_iterate (20);
+    g_assert_true (gtk_widget_get_visible (table_button));
+  }
 
   weak = page;
   g_object_add_weak_pointer (G_OBJECT (page), &weak);

@@ -365,13 +365,23 @@ show_submissions (TdProgressPage *self)
   td_completeness_view_load (self->completeness_view, self->db, td_round_get_number (round), scope_kind (self));
 }
 
+static void table_toggled_cb (TdProgressPage *self);
+
 static void
 kind_changed_cb (TdProgressPage *self)
 {
   TdChartKind kind;
 
   self->submissions = g_strcmp0 (adw_toggle_group_get_active_name (self->kind_group), "submissions") == 0;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->table_button), !self->submissions);
+  /* The last choice wins: a chart chosen while the table shows is that chart, not a table
+   * that stays the same; the submissions have no table of figures, so no Table button. */
+  gtk_widget_set_visible (GTK_WIDGET (self->table_button), !self->submissions);
+  if (gtk_toggle_button_get_active (self->table_button))
+    {
+      g_signal_handlers_block_by_func (self->table_button, table_toggled_cb, self);
+      gtk_toggle_button_set_active (self->table_button, FALSE);
+      g_signal_handlers_unblock_by_func (self->table_button, table_toggled_cb, self);
+    }
   if (td_chart_kind_from_string (adw_toggle_group_get_active_name (self->kind_group), &kind))
     self->kind = kind;
   self->ranking = FALSE;
