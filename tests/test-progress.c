@@ -144,6 +144,21 @@ test_progress_page (void)
     td_test_iterate (20);
     g_assert_true (gtk_widget_get_visible (table_button));
   }
+  /* The sample's broken rules open to be read, with nothing selected in them. */
+  {
+    GtkMenuButton *rules = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE,
+                                                                           "rules_button"));
+    GtkLabel *text = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_PROGRESS_PAGE, "rules_label"));
+    int start = 0, end = 0;
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rules)));
+    gtk_menu_button_popup (rules);
+    td_test_iterate (30);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (text)));
+    g_assert_false (gtk_label_get_selection_bounds (text, &start, &end) && start != end);
+    gtk_menu_button_popdown (rules);
+    td_test_iterate (10);
+  }
 
   weak = page;
   g_object_add_weak_pointer (G_OBJECT (page), &weak);

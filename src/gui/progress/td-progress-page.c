@@ -367,6 +367,24 @@ show_submissions (TdProgressPage *self)
 
 static void table_toggled_cb (TdProgressPage *self);
 
+/* The list of broken rules opens to be read: GTK focuses its selectable label and selects the
+ * whole text, which then reads as highlighted and goes on a single keystroke. Nothing is
+ * selected until the reader selects; the text can still be copied. */
+static gboolean
+deselect_rules_cb (gpointer data)
+{
+  TdProgressPage *self = data;
+
+  gtk_label_select_region (self->rules_label, 0, 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rules_shown_cb (TdProgressPage *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, deselect_rules_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 kind_changed_cb (TdProgressPage *self)
 {
@@ -652,6 +670,7 @@ td_progress_page_init (TdProgressPage *self)
   setup_table (self);
   g_signal_connect_swapped (self->kind_group, "notify::active-name", G_CALLBACK (kind_changed_cb), self);
   g_signal_connect_swapped (self->table_button, "toggled", G_CALLBACK (table_toggled_cb), self);
+  g_signal_connect_swapped (gtk_menu_button_get_popover (self->rules_button), "map", G_CALLBACK (rules_shown_cb), self);
 }
 
 /* The scope of the bound unit (0, the province, without one). */
