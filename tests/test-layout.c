@@ -3,7 +3,8 @@
  * A phone-sized window, a laptop's half screen and a desktop: the window keeps the width it is
  * given (no area asks for more), and no widget shown is allocated outside its parent, which is
  * what a control cut off at the edge looks like to GTK.  The list-and-detail areas (evidence,
- * awards) are also checked with their detail brought forward, as a click on a row does.  With
+ * awards) are also checked with their detail brought forward, as a click on a row does, and
+ * Preferences with each of its pages, and the first start's welcome page.  With
  * THIDUA_SHOTS=DIR each state is saved as a PNG for a person to look at. */
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "td-test-gtk.h"
+#include "td-preferences-dialog.h"
 #include "td-window.h"
 
 static const int widths[] = { 360, 800, 1280 };
@@ -171,6 +173,28 @@ test_widths (void)
               check_state (window, widths[w], detail, problems);
             }
         }
+      /* Preferences, each of its pages, over the window at this width. libadwaita's own
+       * preferences dialog asks 360 px of content: a phone's 360 px screen shows the window
+       * maximized, without the frame the test's unmanaged window draws around its content,
+       * so the window is widened by that frame here. */
+      {
+        static const char * const pages[] = { "general", "units", "signatures", "appraisal" };
+        TdPreferencesDialog *prefs = td_preferences_dialog_new (td_window_get_database (window));
+        int frame = widths[w] - gtk_widget_get_width (GTK_WIDGET (window));
+        int width = widths[w] + MAX (frame, 0);
+
+        gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
+        adw_dialog_present (ADW_DIALOG (prefs), GTK_WIDGET (window));
+        for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+          {
+            g_autofree char *state = g_strconcat ("preferences-", pages[p], NULL);
+
+            g_assert_true (td_preferences_dialog_show_page (prefs, pages[p], NULL));
+            check_state (window, widths[w], state, problems);
+          }
+        adw_dialog_force_close (ADW_DIALOG (prefs));
+        td_test_iterate (20);
+      }
       gtk_window_destroy (GTK_WINDOW (window));
       td_test_iterate (50);
       td_test_cleanup_dir (dir);
