@@ -730,6 +730,20 @@ test_import_values (void)
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row_for (page, 4)), TD_TYPE_TARGET_ROW, "value_label"))),
                    ==, "90,01\xc2\xa0% (threshold > 90\xc2\xa0%)");
 
+  /* A sheet over figures already in the form says so, and Store is no longer the default. */
+  g_assert_true (g_file_set_contents (good, "Chỉ tiêu;Tử số;Mẫu số\n1;29;31\n", -1, NULL));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (good);
+    td_assessment_page_import_values (page, file);
+  }
+  for (int i = 0; i < 200 && adw_window_get_visible_dialog (ADW_WINDOW (window)) == NULL; i++)
+    td_test_iterate (10);
+  dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "replaces a figure already in the form"));
+  g_assert_cmpstr (adw_alert_dialog_get_default_response (ADW_ALERT_DIALOG (dialog)), ==, "cancel");
+  adw_dialog_close (dialog);
+  td_test_iterate (50);
+
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate (20);
   g_assert_finalize_object (db);

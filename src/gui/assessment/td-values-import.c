@@ -92,11 +92,18 @@ plan_ready_cb (GObject      *source,
   TdValuesPlan *plan = td_values_plan_import_finish (result, &error);
   AdwDialog *dialog;
   g_autofree char *body = NULL;
+  guint replaced = 0;
 
   if (plan == NULL)
     {
       td_assessment_page_toast (self, error->message);
       return;
+    }
+  for (guint i = 0; i < plan->rows->len; i++)
+    {
+      TdValuesRow *row = plan->rows->pdata[i];
+
+      replaced += row->previous != NULL && !td_value_equal (row->previous, row->value);
     }
   if (plan->problems->len > 0)
     body = g_strdup_printf (g_dngettext (NULL, "%u row needs correcting in the spreadsheet; nothing can be stored until it is.",
@@ -104,15 +111,32 @@ plan_ready_cb (GObject      *source,
                                          plan->problems->len),
                             plan->problems->len);
   else
-    body = g_strdup_printf (g_dngettext (NULL, "%u figure will be stored, checked as the form checks it.",
-                                         "%u figures will be stored, checked as the form checks them.", plan->rows->len),
-                            plan->rows->len);
+    {
+      body = g_strdup_printf (g_dngettext (NULL, "%u figure will be stored, checked as the form checks it.",
+                                           "%u figures will be stored, checked as the form checks them.", plan->rows->len),
+                              plan->rows->len);
+      /* Figures typed in the form are overwritten and there is no undo: said before, with the
+       * old figure beside each, and Store is not the default then. */
+      if (replaced > 0)
+        {
+          g_autofree char *over = g_strdup_printf (g_dngettext (NULL, "%u of them replaces a figure already in the form "
+                                                                 "(shown as “was”); there is no undo.",
+                                                                 "%u of them replace figures already in the form "
+                                                                 "(shown as “was”); there is no undo.", replaced),
+                                                   replaced);
+          g_autofree char *both = g_strdup_printf ("%s %s", body, over);
+
+          g_set_str (&body, both);
+        }
+    }
   dialog = adw_alert_dialog_new (_("Import Figures?"), body);
   adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), preview_list (plan));
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "store", _("_Store Figures"), NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "store", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "store",
+                                            replaced > 0 ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
   adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "store", plan->problems->len == 0);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), plan->problems->len == 0 ? "store" : "cancel");
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog),
+                                         plan->problems->len == 0 && replaced == 0 ? "store" : "cancel");
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "plan", plan, (GDestroyNotify) td_values_plan_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (preview_response_cb), self, 0);
