@@ -18,7 +18,7 @@ tap_check "no GTK or libadwaita below src/gui" \
 tap_check "the core draws nothing: no poppler, cairo or pango in src/core" \
   none '#include <(poppler|cairo|pango)' $src/core/*.[ch]
 tap_check "the core's private headers are the core's own" \
-  none '#include "td-(database|award|decision)-private\.h"' $src/exchange/*.[ch] $src/viewer/*.[ch] \
+  none '#include "td-(database|award|decision|appraisal)-private\.h"' $src/exchange/*.[ch] $src/viewer/*.[ch] \
        $src/documents/*.[ch] $src/charts/*.[ch] $src/demo/*.[ch] $src/cli/*.[ch] $src/gui/*/*.[ch] $src/*.c
 tap_check "widgets start no threads of their own: slow work is the layers' _async calls" \
   none 'g_task_run_in_thread|g_thread_new' $src/gui/*/*.c
