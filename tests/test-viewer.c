@@ -105,6 +105,27 @@ test_flip_200_pages (void)
   g_assert_null (weak);
 }
 
+/* Phường Kinh Bắc's evidence in a 1000 × 700 window, the file's page brought forward: at
+ * GDK_SCALE=2 the screen is 640 logical pixels wide and the area shows its list alone, so the
+ * reader is shown as a reviewer opening the file would see it (a view out of sight draws
+ * nothing). The window is the caller's to destroy. */
+static GtkWidget *
+show_kinh_bac_evidence (TdDatabase     *db,
+                        TdEvidencePage *page)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
+  GtkWidget *window = adw_window_new ();
+
+  g_settings_set_string (settings, "last-unit", "P-KINHBAC");
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  td_evidence_page_set_database (page, db);
+  adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE,
+                                                                                                        "split_view")), TRUE);
+  return window;
+}
+
 /* The ward's first evidence aborts cairo when drawn, and the review area opens it by itself:
  * the window lives on, the page says why it is blank, Tab and the next evidence still work. */
 static void
@@ -112,11 +133,10 @@ test_crashing_evidence_opened (void)
 {
   g_autofree char *dir = td_test_make_dir ();
   TdDatabase *db = td_test_open_seeded (dir, "hostile.db");
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
   g_autoptr(GBytes) type3 = td_test_pdf_recursive_type3 ();
   g_autofree char *sha = td_evidence_sha256 (type3);
   g_autoptr(GError) error = NULL;
-  GtkWidget *window = adw_window_new ();
+  GtkWidget *window;
   TdEvidencePage *page = g_object_new (TD_TYPE_EVIDENCE_PAGE, NULL);
   TdPdfView *view;
   sqlite3_stmt *stmt = NULL;
@@ -139,16 +159,7 @@ test_crashing_evidence_opened (void)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
 
-  g_settings_set_string (settings, "last-unit", "P-KINHBAC");
-  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  td_evidence_page_set_database (page, db);
-  /* At GDK_SCALE=2 the screen is 640 logical pixels wide and the area shows its list alone:
-   * the reader is shown as a reviewer opening the file would see it (a view out of sight draws
-   * nothing). */
-  adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE,
-                                                                                                        "split_view")), TRUE);
+  window = show_kinh_bac_evidence (db, page);
   view = td_pdf_reader_get_view (TD_PDF_READER (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE,
                                                                                "reader")));
   /* The document opens on a worker: no cache until it has. */
@@ -177,9 +188,8 @@ test_marked_undisplayable (void)
 {
   g_autofree char *dir = td_test_make_dir ();
   TdDatabase *db = td_test_open_seeded (dir, "undisplayable.db");
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
   g_autoptr(GError) error = NULL;
-  GtkWidget *window = adw_window_new ();
+  GtkWidget *window;
   TdEvidencePage *page = g_object_new (TD_TYPE_EVIDENCE_PAGE, NULL);
   TdPdfReader *reader;
 
@@ -188,13 +198,7 @@ test_marked_undisplayable (void)
                                        " WHERE sha256 = (SELECT e.sha256 FROM evidence e JOIN assessment a ON a.id = e.assessment_id"
                                        " JOIN unit u ON u.id = a.unit_id WHERE u.code = 'P-KINHBAC' ORDER BY e.id LIMIT 1)",
                                    &error));
-  g_settings_set_string (settings, "last-unit", "P-KINHBAC");
-  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  td_evidence_page_set_database (page, db);
-  adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE,
-                                                                                                        "split_view")), TRUE);
+  window = show_kinh_bac_evidence (db, page);
   reader = TD_PDF_READER (gtk_widget_get_template_child (GTK_WIDGET (page), TD_TYPE_EVIDENCE_PAGE, "reader"));
   td_test_iterate (20);
   g_assert_false (td_pdf_reader_is_opening (reader));
