@@ -30,7 +30,12 @@ DIALOGS = [("awards", "Draw Up Decision…", "P-KINHBAC", []), ("awards", "New N
            ("progress", None, "P-KINHBAC", ["--preferences", "general"]),
            ("progress", None, "P-KINHBAC", ["--preferences", "units"]),
            ("progress", None, "P-KINHBAC", ["--preferences", "signatures"]),
-           ("progress", None, "P-KINHBAC", ["--preferences", "appraisal"])]
+           ("progress", None, "P-KINHBAC", ["--preferences", "appraisal"]),
+           # The reviewer on half a laptop screen, and the phone: the narrow layouts (issue 32).
+           ("awards", None, "P-KINHBAC", ["--screenshot-size", "360x640"]),
+           ("evidence", None, "P-KINHBAC", ["--screenshot-size", "360x640"]),
+           ("self-assessment", None, "P-TAMSON", ["--screenshot-size", "360x640"]),
+           ("awards", None, "P-KINHBAC", ["--screenshot-size", "800x600"])]
 CONTROLS = {"button", "push button", "toggle button", "check box", "radio button", "entry", "text", "password text",
             "combo box", "spin button", "slider", "link", "switch", "menu item", "page tab"}
 

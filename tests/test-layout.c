@@ -13,6 +13,8 @@
 
 #include "td-test-gtk.h"
 #include "td-preferences-dialog.h"
+#include "td-register-import-dialog.h"
+#include "td-spreadsheet.h"
 #include "td-window.h"
 
 static const int widths[] = { 360, 800, 1280 };
@@ -172,6 +174,16 @@ test_widths (void)
               g_autofree char *detail = g_strconcat (areas[a], "-detail", NULL);
               check_state (window, widths[w], detail, problems);
             }
+          /* The decisions, each with its actions in words, wrapping in a narrow window. */
+          if (g_str_equal (areas[a], TD_AREA_AWARDS))
+            {
+              GtkWidget *page = td_window_get_page (window, TD_AREA_AWARDS);
+              AdwViewStack *views = ADW_VIEW_STACK (gtk_widget_get_template_child (page, G_OBJECT_TYPE (page), "views"));
+
+              adw_view_stack_set_visible_child_name (views, "decisions");
+              check_state (window, widths[w], "awards-decisions", problems);
+              adw_view_stack_set_visible_child_name (views, "nominations");
+            }
         }
       /* Preferences, each of its pages, over the window at this width. libadwaita's own
        * preferences dialog asks 360 px of content: a phone's 360 px screen shows the window
@@ -193,6 +205,25 @@ test_widths (void)
             check_state (window, widths[w], state, problems);
           }
         adw_dialog_force_close (ADW_DIALOG (prefs));
+        td_test_iterate (20);
+      }
+      /* The register import's preview, with the long reason of a refused row first. */
+      {
+        g_autofree char *csv = g_build_filename (dir, "danh-sach.csv", NULL);
+        g_autoptr(GError) read_error = NULL;
+        GPtrArray *rows;
+        TdRegisterImportDialog *preview;
+
+        g_assert_true (g_file_set_contents (csv, "Mã đơn vị;Tên đơn vị;Loại hình;Đơn vị cấp trên;Người liên hệ\n"
+                                                 "X-MOTHAIBA;Xã Một Hai Ba Bốn Năm Sáu Bảy Tám Chín Mười;xã;;Nguyễn Văn An\n"
+                                                 "X-KHAC;Xã Khác;xã;X-KHONGCOTRONGDANHSACHNAY;\n", -1, NULL));
+        rows = td_spreadsheet_read (csv, NULL, &read_error);
+        g_assert_no_error (read_error);
+        preview = td_register_import_dialog_new (td_window_get_database (window), csv, rows, &read_error);
+        g_assert_no_error (read_error);
+        adw_dialog_present (ADW_DIALOG (preview), GTK_WIDGET (window));
+        check_state (window, widths[w], "register-import", problems);
+        adw_dialog_force_close (ADW_DIALOG (preview));
         td_test_iterate (20);
       }
       gtk_window_destroy (GTK_WINDOW (window));

@@ -7,6 +7,7 @@
 #include "td-register.h"
 #include "td-setup.h"
 #include "td-test-util.h"
+#include "td-register-import-dialog.h"
 #include "td-units-page.h"
 #include "td-welcome-page.h"
 #include "td-window.h"
@@ -388,17 +389,28 @@ test_units_page (void)
     AdwComboRow *kind;
 
     dialog = td_units_page_preview_import (page, file);
-    g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "import"));
-    kind = g_object_get_data (G_OBJECT (dialog), "td-kind-column");
+    g_assert_true (TD_IS_REGISTER_IMPORT_DIALOG (dialog));
+    g_assert_false (td_register_import_dialog_can_import (TD_REGISTER_IMPORT_DIALOG (dialog)));
+    kind = td_register_import_dialog_get_column (TD_REGISTER_IMPORT_DIALOG (dialog), TD_REGISTER_COLUMN_KIND);
     g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, 0);
     adw_combo_row_set_selected (kind, 3);
-    g_assert_true (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "import"));
-    g_signal_emit_by_name (dialog, "response", "import");
+    g_assert_true (td_register_import_dialog_can_import (TD_REGISTER_IMPORT_DIALOG (dialog)));
+    td_register_import_dialog_import (TD_REGISTER_IMPORT_DIALOG (dialog));
     td_test_iterate (20);
     {
       g_autoptr(TdUnitRecord) imported = td_register_get (db, "X-BA", NULL);
       g_assert_nonnull (imported);
     }
+    /* Import closed the dialog. */
+    g_assert_null (adw_window_get_visible_dialog (ADW_WINDOW (window)));
+
+    /* The same sheet again: nothing to import, and the dialog says so beside its button. */
+    dialog = td_units_page_preview_import (page, file);
+    kind = td_register_import_dialog_get_column (TD_REGISTER_IMPORT_DIALOG (dialog), TD_REGISTER_COLUMN_KIND);
+    adw_combo_row_set_selected (kind, 3);
+    g_assert_false (td_register_import_dialog_can_import (TD_REGISTER_IMPORT_DIALOG (dialog)));
+    g_assert_nonnull (strstr (td_register_import_dialog_get_summary (TD_REGISTER_IMPORT_DIALOG (dialog)),
+                              "nothing to import"));
     adw_dialog_force_close (dialog);
   }
 
@@ -415,8 +427,7 @@ test_units_page (void)
     TD_TEST_WAIT_UNTIL (!td_units_page_is_reading (page), 30);
     td_test_iterate (10);
     shown = adw_window_get_visible_dialog (ADW_WINDOW (window));
-    g_assert_true (ADW_IS_ALERT_DIALOG (shown));
-    g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (shown), "import"));
+    g_assert_true (TD_IS_REGISTER_IMPORT_DIALOG (shown));
     adw_dialog_force_close (shown);
     td_test_iterate (10);
 
@@ -441,10 +452,12 @@ test_units_page (void)
 
     dialog = td_units_page_preview_import (page, file);
     g_assert_nonnull (dialog);
-    g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "import"));
+    g_assert_false (td_register_import_dialog_can_import (TD_REGISTER_IMPORT_DIALOG (dialog)));
     /* Why Import waits is said beside it, and the refused row (the sheet's last) comes first. */
-    g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "Nothing is imported while a row is refused"));
-    refused = first_with_class (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog)), "error");
+    g_assert_nonnull (strstr (td_register_import_dialog_get_summary (TD_REGISTER_IMPORT_DIALOG (dialog)),
+                              "Nothing is imported while a row is refused"));
+    refused = first_with_class (GTK_WIDGET (td_register_import_dialog_get_rows (TD_REGISTER_IMPORT_DIALOG (dialog))),
+                                "error");
     g_assert_true (ADW_IS_ACTION_ROW (refused));
     g_assert_null (gtk_widget_get_prev_sibling (refused));
     g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (refused)), "X-KHAC"));

@@ -270,7 +270,19 @@ td_chart_draw_overview (cairo_t            *cr,
                      r->met ? style->met_label : style->not_met_label, width - MARGIN - mark_w + font * 0.5, cy, mark_w, 0, NULL);
         }
       else
-        show_text (cr, style, font, FALSE, &style->muted, td_chart_no_result_text (r), bar_x + font * 0.4, cy, bar_w, 0, NULL);
+        {
+          /* No figure and no mark: the words may run on over those columns, which a narrow
+             chart's bar alone is too short for ("Chưa có số liệu" read "Chư…" at 360 px).
+             Where the target's marker would cross them, it is left out of that row. */
+          const char *none = td_chart_no_result_text (r);
+          double none_w = show_text (cr, style, font, FALSE, &style->muted, none, bar_x + font * 0.4, cy,
+                                     width - MARGIN - bar_x - font * 0.4, 0, NULL);
+          if (marker > bar_x && marker - 3 < bar_x + font * 0.7 + none_w)
+            {
+              add_hit (hits, &hit);
+              continue;
+            }
+        }
 
       draw_marker (cr, style, marker, cy - bar_h / 2 - 2, bar_h + 4);
       add_hit (hits, &hit);

@@ -147,6 +147,7 @@ submit_cb (GtkWidget  *widget,
   {
     guint met = 0, applicable = 0, without_evidence = 0;
     g_autofree char *body = NULL;
+    gboolean board;
 
     for (guint i = 0; i < self->rows->len; i++)
       {
@@ -157,10 +158,15 @@ submit_cb (GtkWidget  *widget,
         met += outcome == TD_OUTCOME_MET;
         without_evidence += td_target_row_get_n_evidence (self->rows->pdata[i]) == 0;
       }
-    body = g_strdup_printf (_("%s meets %u of %u applicable targets; %u of them have no evidence attached.\n\n"
-                              "After submitting, the form can no longer be changed unless you withdraw it before "
-                              "sending the file, or the province returns it."),
-                            td_unit_get_name (self->unit), met, applicable, without_evidence);
+    board = td_database_get_installation (self->db, NULL) == TD_INSTALLATION_BOARD;
+    body = board ? g_strdup_printf (_("%s meets %u of %u applicable targets; %u of them have no evidence attached.\n\n"
+                                      "The figures typed here are recorded as the unit's submission, as if it had "
+                                      "sent its file; the form is then read-only until it is returned."),
+                                    td_unit_get_name (self->unit), met, applicable, without_evidence)
+                 : g_strdup_printf (_("%s meets %u of %u applicable targets; %u of them have no evidence attached.\n\n"
+                                      "After submitting, the form can no longer be changed unless you withdraw it before "
+                                      "sending the file, or the province returns it."),
+                                    td_unit_get_name (self->unit), met, applicable, without_evidence);
     /* Late: said before, not discovered at the province. */
     {
       TdUnitDeadline *d = td_assessment_page_get_deadline (self);
@@ -177,8 +183,10 @@ submit_cb (GtkWidget  *widget,
           g_set_str (&body, with);
         }
     }
-    dialog = adw_alert_dialog_new (_("Submit the Self-Assessment?"), body);
-    adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "submit", _("_Submit"), NULL);
+    dialog = adw_alert_dialog_new (board ? _("Record the Self-Assessment as Submitted?") : _("Submit the Self-Assessment?"),
+                                   body);
+    adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "submit", board ? _("_Record") : _("_Submit"), NULL);
     adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "submit", ADW_RESPONSE_SUGGESTED);
     adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "submit");
     adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), widget, NULL,

@@ -789,6 +789,13 @@ td_assessment_page_set_database (TdAssessmentPage *self,
                                     board ? _("_Export for the Unit…") : _("_Export for the Province…"));
       gtk_widget_set_tooltip_text (self->export_button,
                                    board ? _("Export for the Unit…") : _("Export for the Province…"));
+      /* The board submits nothing of its own: it records the form of a unit that handed it in
+       * on paper and whose figures it typed. */
+      gtk_button_set_label (GTK_BUTTON (self->submit_button), board ? _("_Record as Submitted…") : _("_Submit…"));
+      gtk_widget_set_tooltip_text (self->submit_button,
+                                   board ? _("For a unit that handed in its self-assessment on paper: record the "
+                                             "figures typed here as its submission")
+                                         : NULL);
     }
   /* Another database: its deadlines are read afresh. */
   g_clear_pointer (&self->deadline, td_unit_deadline_free);

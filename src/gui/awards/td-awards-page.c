@@ -54,6 +54,7 @@ struct _TdAwardsPage
   AdwStatusPage  *empty_page;
   GtkListBox     *nomination_list;
   TdNominationPane *pane;
+  GtkStack       *detail_stack;
   GtkStack       *decision_stack;
   TdRegisterView *register_view;
   TdCouncilView  *council_view;
@@ -446,21 +447,63 @@ decision_certificates_cb (GtkWidget  *widget,
   adw_dialog_present (ADW_DIALOG (td_certificates_dialog_new (self->db, g_variant_get_int64 (parameter))), widget);
 }
 
+/* A decision's action with its word beside its icon (icons alone left the board guessing);
+ * a screen reader hears which decision it acts on. */
 static GtkWidget *
 decision_button (gint64      id,
+                 const char *title,
                  const char *action,
                  const char *icon,
+                 const char *label,
                  const char *tooltip)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_label_new (label);
+  g_autofree char *name = g_strdup_printf ("%s: %s", tooltip, title);
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
   return button;
+}
+
+/* One decision: its title and what it is, and its actions below, wrapping onto more lines in
+ * a narrow window rather than squeezing the title. */
+static GtkWidget *
+decision_row (const char *title,
+              const char *subtitle,
+              GtkWidget  *actions)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *what = gtk_label_new (subtitle);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 9);
+  gtk_widget_set_margin_bottom (box, 9);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (what), 0);
+  gtk_label_set_wrap (GTK_LABEL (what), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (what), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (what, "dim-label");
+  gtk_widget_add_css_class (what, "caption");
+  gtk_widget_set_margin_top (actions, 6);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), what);
+  gtk_box_append (GTK_BOX (box), actions);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return row;
 }
 
 static void
@@ -486,7 +529,7 @@ fill_decisions (TdAwardsPage *self)
                                : g_strdup_printf (_("Decision %s"), number);
       g_autofree char *date = td_format_date (d->signed_on);
       g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row, *actions;
       guint n = awardees ? awardees->len : 0;
 
       subtitle = g_strdup_printf (ngettext ("%s · %s · %s · %u awardee", "%s · %s · %s · %u awardees", n),
@@ -506,28 +549,31 @@ fill_decisions (TdAwardsPage *self)
 
           g_set_str (&subtitle, longer);
         }
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      actions = adw_wrap_box_new ();
+      adw_wrap_box_set_child_spacing (ADW_WRAP_BOX (actions), 6);
+      adw_wrap_box_set_line_spacing (ADW_WRAP_BOX (actions), 6);
+      adw_wrap_box_append (ADW_WRAP_BOX (actions),
+                           decision_button (d->id, title, "decision.preview", "document-print-preview-symbolic",
+                                            _("Preview…"), _("Preview, print or save as PDF")));
       if (td_decision_is_draft (d))
         {
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     decision_button (d->id, "decision.edit", "document-edit-symbolic", _("Edit the text")));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     decision_button (d->id, "decision.issue", "object-select-symbolic",
-                                                      _("Issue: give its number, date and register numbers")));
+          adw_wrap_box_append (ADW_WRAP_BOX (actions),
+                               decision_button (d->id, title, "decision.edit", "document-edit-symbolic", _("Edit…"),
+                                                _("Edit the text")));
+          adw_wrap_box_append (ADW_WRAP_BOX (actions),
+                               decision_button (d->id, title, "decision.issue", "object-select-symbolic", _("Issue…"),
+                                                _("Issue: give its number, date and register numbers")));
         }
       if (d->status != TD_DECISION_WITHDRAWN)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   decision_button (d->id, "decision.withdraw", "edit-delete-symbolic",
-                                                    _("Withdraw the decision")));
-      if (d->status != TD_DECISION_WITHDRAWN)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   decision_button (d->id, "decision.certificates", "td-awards-symbolic",
-                                                    _("Certificates")));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 decision_button (d->id, "decision.preview", "document-print-preview-symbolic",
-                                                  _("Preview, print or save as PDF")));
+        {
+          adw_wrap_box_append (ADW_WRAP_BOX (actions),
+                               decision_button (d->id, title, "decision.certificates", "td-awards-symbolic",
+                                                _("Certificates…"), _("Certificates")));
+          adw_wrap_box_append (ADW_WRAP_BOX (actions),
+                               decision_button (d->id, title, "decision.withdraw", "edit-delete-symbolic",
+                                                _("Withdraw…"), _("Withdraw the decision")));
+        }
+      row = decision_row (title, subtitle, actions);
       gtk_list_box_append (self->decision_list, row);
     }
   if (error != NULL)
@@ -587,6 +633,7 @@ show_detail (TdAwardsPage *self)
 
   td_nomination_pane_show (self->pane, self->db, n, n && self->warnings ? g_hash_table_lookup (self->warnings, &n->id)
                                                                         : NULL, self->targets);
+  gtk_stack_set_visible_child_name (self->detail_stack, n != NULL ? "nomination" : "none");
 }
 
 static void
@@ -685,6 +732,7 @@ td_awards_page_class_init (TdAwardsPageClass *klass)
   BIND (empty_page);
   BIND (nomination_list);
   BIND (pane);
+  BIND (detail_stack);
   BIND (decision_stack);
   BIND (decision_list);
   BIND (register_view);

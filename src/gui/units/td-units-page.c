@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-register-import-dialog.h"
 #include "td-register-import.h"
 #include "td-setup.h"
 #include "td-spreadsheet.h"
@@ -177,116 +178,10 @@ td_units_page_edit (TdUnitsPage *self,
 
 /* Import */
 
-/* The preview of one spreadsheet: the columns as guessed (each one a choice the user can
- * correct), and what every row would do with them. */
-typedef struct {
-  TdUnitsPage    *self;
-  char           *path;
-  AdwAlertDialog *dialog;
-  GtkListBox     *list;
-  AdwComboRow    *combos[TD_REGISTER_N_COLUMNS];
-  GPtrArray      *rows;           /* the sheet as read once: a column chosen plans again from it */
-  TdRegisterPlan *plan;
-} Preview;
-
 static void
-preview_free (Preview *p)
+imported_cb (TdUnitsPage *self)
 {
-  g_free (p->path);
-  g_clear_pointer (&p->rows, g_ptr_array_unref);
-  g_clear_pointer (&p->plan, td_register_plan_free);
-  g_free (p);
-}
-
-static void
-preview_fill (Preview    *p,
-              const char *problem)
-{
-  guint counts[TD_REGISTER_REFUSE + 1] = { 0 };
-  g_autofree char *body = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (p->list))) != NULL)
-    gtk_list_box_remove (p->list, child);
-  /* The refused rows first: they are what stops the import, and the one refused row of 121
-   * must not wait at the bottom of the list. */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; p->plan && i < p->plan->rows->len; i++)
-      {
-        TdRegisterRow *row = p->plan->rows->pdata[i];
-        GtkWidget *r;
-        g_autofree char *title = NULL;
-
-        if ((pass == 0) != (row->action == TD_REGISTER_REFUSE))
-          continue;
-        counts[row->action]++;
-        if (row->action == TD_REGISTER_SAME)
-          continue;
-        r = adw_action_row_new ();
-        title = g_strdup_printf (_("Row %u · %s · %s"), row->line, td_register_action_label (row->action), row->record->code);
-        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r), FALSE);
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), title);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (r), row->reason ? row->reason : row->record->name);
-        adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (r), 3);
-        if (row->action == TD_REGISTER_REFUSE)
-          gtk_widget_add_css_class (r, "error");
-        gtk_list_box_append (p->list, r);
-      }
-  /* The columns are the choices above, in the user's words; the body says what will happen,
-   * and why Import waits when it does. */
-  if (p->plan)
-    {
-      g_autofree char *what = g_strdup_printf (_("The header is row %u. %u to add, %u to change, %u to retire, "
-                                                 "%u unchanged, %u refused."),
-                                               p->plan->header_line, counts[TD_REGISTER_ADD], counts[TD_REGISTER_CHANGE],
-                                               counts[TD_REGISTER_RETIRE], counts[TD_REGISTER_SAME],
-                                               counts[TD_REGISTER_REFUSE]);
-
-      body = counts[TD_REGISTER_REFUSE] > 0
-             ? g_strdup_printf ("%s\n%s", what,
-                                _("Nothing is imported while a row is refused: correct the rows listed first in the "
-                                  "spreadsheet, or choose another column above, then import again."))
-             : g_steal_pointer (&what);
-    }
-  adw_alert_dialog_set_body (p->dialog, problem ? problem : body);
-  /* A register with a refused row is not imported at all: correct the sheet first. */
-  adw_alert_dialog_set_response_enabled (p->dialog, "import", p->plan && p->plan->n_refused == 0 && problem == NULL);
-}
-
-static void
-column_changed_cb (AdwComboRow *combo,
-                   GParamSpec  *pspec,
-                   Preview     *p)
-{
-  g_autoptr(GError) error = NULL;
-  TdRegisterPlan *plan;
-  int chosen[TD_REGISTER_N_COLUMNS];
-
-  for (int c = 0; c < TD_REGISTER_N_COLUMNS; c++)
-    chosen[c] = (int) adw_combo_row_get_selected (p->combos[c]) - 1;
-  plan = td_register_plan_rows (p->self->db, p->path, p->rows, chosen, &error);
-  if (plan == NULL)
-    {
-      preview_fill (p, error->message);
-      return;
-    }
-  g_clear_pointer (&p->plan, td_register_plan_free);
-  p->plan = plan;
-  preview_fill (p, NULL);
-}
-
-static void
-import_response_cb (AdwAlertDialog *dialog,
-                    const char     *response,
-                    Preview        *p)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "import") || p->plan == NULL)
-    return;
-  if (!td_register_apply (p->self->db, p->plan, &error))
-    td_notify_alert (GTK_WIDGET (p->self), _("The Register Was Not Imported"), error->message);
-  refresh (p->self);
+  refresh (self);
 }
 
 /* The preview of @rows, read from @path; takes @rows. NULL (having said why) when the sheet
@@ -297,64 +192,16 @@ preview_present (TdUnitsPage *self,
                  GPtrArray   *rows)
 {
   g_autoptr(GError) error = NULL;
-  Preview *p = g_new0 (Preview, 1);
-  GtkWidget *box, *scroller, *columns;
-  AdwDialog *dialog;
+  TdRegisterImportDialog *dialog = td_register_import_dialog_new (self->db, path, rows, &error);
 
-  p->self = self;
-  p->path = g_strdup (path);
-  p->rows = rows;
-  p->plan = td_register_plan_rows (self->db, p->path, p->rows, NULL, &error);
-  if (p->plan == NULL)
+  if (dialog == NULL)
     {
       td_notify_alert (GTK_WIDGET (self), _("The Spreadsheet Cannot Be Read"), error ? error->message : "");
-      preview_free (p);
       return NULL;
     }
-  dialog = adw_alert_dialog_new (_("Import the Unit Register?"), NULL);
-  p->dialog = ADW_ALERT_DIALOG (dialog);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-  /* The mapping step: which column is which, as guessed from the headers. */
-  columns = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (columns), _("Columns"));
-  for (int c = 0; c < TD_REGISTER_N_COLUMNS; c++)
-    {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-      gtk_string_list_append (names, _("(none)"));
-      for (guint h = 0; p->plan->headers[h]; h++)
-        {
-          g_autofree char *label = g_strdup_printf ("%u · %s", h + 1, p->plan->headers[h]);
-          gtk_string_list_append (names, label);
-        }
-      p->combos[c] = ADW_COMBO_ROW (adw_combo_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (p->combos[c]), td_register_column_label (c));
-      adw_combo_row_set_model (p->combos[c], G_LIST_MODEL (names));
-      adw_combo_row_set_selected (p->combos[c], (guint) (p->plan->map[c] + 1));
-      g_signal_connect (p->combos[c], "notify::selected", G_CALLBACK (column_changed_cb), p);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (columns), GTK_WIDGET (p->combos[c]));
-    }
-  gtk_box_append (GTK_BOX (box), columns);
-
-  p->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (p->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (p->list), "boxed-list");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (p->list));
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
-  adw_alert_dialog_set_extra_child (p->dialog, scroller);
-  adw_alert_dialog_set_prefer_wide_layout (p->dialog, TRUE);
-  adw_alert_dialog_add_responses (p->dialog, "cancel", _("_Cancel"), "import", _("_Import"), NULL);
-  adw_alert_dialog_set_response_appearance (p->dialog, "import", ADW_RESPONSE_SUGGESTED);
-  g_object_set_data_full (G_OBJECT (dialog), "td-preview", p, (GDestroyNotify) preview_free);
-  g_object_set_data (G_OBJECT (dialog), "td-kind-column", p->combos[TD_REGISTER_COLUMN_KIND]);
-  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), p);
-  preview_fill (p, NULL);
-  adw_dialog_present (dialog, GTK_WIDGET (self));
-  return dialog;
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+  return ADW_DIALOG (dialog);
 }
 
 AdwDialog *
