@@ -416,6 +416,27 @@ test_hostile_evidence_marked (Fixture *f, gconstpointer data)
     }
 }
 
+/* One budget for the whole package: with it spent, the files are imported unchecked and marked
+ * for the reviewers, and the import neither waits nor fails (issue 34). */
+static void
+test_package_check_budget (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_setenv ("THIDUA_PACKAGE_CHECK_MS", "1", TRUE);
+  import_ok (f, f->package, TD_IMPORT_NEW);
+  g_unsetenv ("THIDUA_PACKAGE_CHECK_MS");
+  items = td_evidence_list_for_assessment (f->province_db, province_assessment (f), NULL);
+  g_assert_cmpuint (items->len, >, 0);
+  for (guint i = 0; i < items->len; i++)
+    {
+      TdEvidenceInfo *e = items->pdata[i];
+      g_test_message ("%s: %s", e->file_name, e->display_problem);
+      g_assert_nonnull (e->display_problem);
+      g_assert_nonnull (strstr (e->display_problem, "not checked"));
+    }
+}
+
 /* Two imports at once, of revisions 1 and 2, in two processes: whichever order they run in,
  * revision 2 is what the board has afterwards (the check and the write are one transaction). */
 static void
@@ -497,6 +518,7 @@ main (int argc, char *argv[])
   ADD ("/package-hostile/bounded-work", test_bounded_work);
   ADD ("/package-hostile/file-names-cleaned", test_file_names_cleaned);
   ADD ("/package-hostile/hostile-evidence-marked", test_hostile_evidence_marked);
+  ADD ("/package-hostile/package-check-budget", test_package_check_budget);
   ADD ("/package-hostile/concurrent-imports", test_concurrent_imports);
   return g_test_run ();
 }

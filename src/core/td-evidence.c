@@ -60,6 +60,22 @@ td_evidence_is_stored (TdDatabase *db,
 }
 
 static TdEvidenceChecker evidence_checker;
+/* The time by which this thread's checks must end (a package's one budget), or 0. */
+static GPrivate check_deadline = G_PRIVATE_INIT (g_free);
+
+void
+td_evidence_set_check_deadline (gint64 deadline)
+{
+  g_private_replace (&check_deadline, deadline > 0 ? g_memdup2 (&deadline, sizeof deadline) : NULL);
+}
+
+gint64
+td_evidence_get_check_deadline (void)
+{
+  gint64 *deadline = g_private_get (&check_deadline);
+
+  return deadline ? *deadline : 0;
+}
 
 void
 td_evidence_set_checker (TdEvidenceChecker checker)
@@ -107,6 +123,15 @@ draw_check (GBytes  *bytes,
     {
       g_set_error_literal (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_NO_CHECKER,
                            _("This program cannot check PDF files, so it accepts no evidence."));
+      return FALSE;
+    }
+  /* The package's time is spent: this file is taken unchecked and marked for the reviewers,
+   * never waited for (issue 34: a package of slow files held an import for hours). */
+  if (td_evidence_get_check_deadline () > 0 && g_get_monotonic_time () >= td_evidence_get_check_deadline ())
+    {
+      g_set_error_literal (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_CANNOT_DISPLAY,
+                           _("The PDF cannot be displayed: not checked, the package's time for checking its files "
+                             "was spent on the others."));
       return FALSE;
     }
   if (!evidence_checker (bytes, &pages, error))

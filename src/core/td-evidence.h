@@ -58,6 +58,11 @@ typedef gboolean (*TdEvidenceChecker) (GBytes  *bytes,
                                        int     *n_pages,
                                        GError **error);
 void        td_evidence_set_checker (TdEvidenceChecker checker);
+/* One budget for many checks (a package's files): on the calling thread, checks after
+ * @deadline (monotonic time; 0: none) fail as "cannot be displayed" without drawing, and the
+ * checker ends the one under way by then. */
+void        td_evidence_set_check_deadline (gint64 deadline);
+gint64      td_evidence_get_check_deadline (void);
 
 /* A PDF that is not encrypted, has pages that can all be drawn and is at most @max_size bytes
  * (0: no limit).  Sets @n_pages. */

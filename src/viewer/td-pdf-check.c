@@ -143,6 +143,8 @@ check_pages (TdPdfHelper  *helper,
    * (the first ones, then every stride-th, the last one): a file that is too slow is imported
    * and marked for the reviewers, not waited for. */
   deadline = g_get_monotonic_time () + (gint64) CHECK_FILE_MS * 1000;
+  if (td_evidence_get_check_deadline () > 0)
+    deadline = MIN (deadline, td_evidence_get_check_deadline ());
   stride = n > CHECK_ALL_PAGES ? MAX ((n - CHECK_FIRST_PAGES) / (CHECK_ALL_PAGES - CHECK_FIRST_PAGES), 1) : 1;
   for (int page = 0; page < n; page = page < CHECK_FIRST_PAGES || stride == 1 ? page + 1
                                          : page + stride < n - 1 ? page + stride : page == n - 1 ? n : n - 1)
