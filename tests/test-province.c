@@ -307,11 +307,126 @@ test_register_ods (void)
   g_assert_finalize_object (board);
   td_test_cleanup_dir (dir);
 }
+
+/* An XLSX of a few kilobytes whose sheet claims two billion rows (libfreexl crashed on it, or
+ * took gigabytes), an ODS that repeats a row two billion times, and a zip bomb: each is
+ * refused with a message naming the file, and the app's process is never the one that
+ * suffers (the reader runs in thidua-sheet-helper, issue 34). */
+static void
+write_hostile_xlsx (const char *path,
+                    const char *sheet_xml,
+                    gsize       padding)
+{
+  zipFile zf = zipOpen (path, APPEND_STATUS_CREATE);
+  zip_fileinfo info = { 0 };
+
+  g_assert_nonnull (zf);
+  zip_add (zf, "[Content_Types].xml",
+           "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+           "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+           "spreadsheetml.sheet.main+xml\"/></Types>", FALSE);
+  zip_add (zf, "xl/workbook.xml",
+           "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+           " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+           "<sheet name=\"Đơn vị\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>", FALSE);
+  zip_add (zf, "xl/_rels/workbook.xml.rels",
+           "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+           "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+           "worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>", FALSE);
+  g_assert_cmpint (zipOpenNewFileInZip (zf, "xl/worksheets/sheet1.xml", &info, NULL, 0, NULL, 0, NULL, Z_DEFLATED,
+                                        Z_BEST_SPEED), ==, ZIP_OK);
+  g_assert_cmpint (zipWriteInFileInZip (zf, sheet_xml, (unsigned) strlen (sheet_xml)), ==, ZIP_OK);
+  /* The bomb: megabytes of blanks that deflate to almost nothing. */
+  if (padding > 0)
+    {
+      g_autofree char *blanks = g_malloc (1024 * 1024);
+
+      memset (blanks, ' ', 1024 * 1024);
+      for (gsize written = 0; written < padding; written += 1024 * 1024)
+        g_assert_cmpint (zipWriteInFileInZip (zf, blanks, 1024 * 1024), ==, ZIP_OK);
+    }
+  zipCloseFileInZip (zf);
+  g_assert_cmpint (zipClose (zf, NULL), ==, ZIP_OK);
+}
+
+static void
+test_register_hostile_sheets (void)
+{
+  g_autofree char *dir = td_test_make_dir ();
+  TdDatabase *board = open_board (dir);
+  g_autofree char *tall = g_build_filename (dir, "hai-ty-dong.xlsx", NULL);
+  g_autofree char *bomb = g_build_filename (dir, "bom-nen.xlsx", NULL);
+  g_autofree char *repeated = g_build_filename (dir, "lap-lai.ods", NULL);
+  g_autofree char *dead = g_build_filename (dir, "dang-ky.csv", NULL);
+  g_autofree char *helper = g_strdup (g_getenv ("THIDUA_SHEET_HELPER"));
+  const char *ods_xml = "<?xml version=\"1.0\"?><office:document-content"
+                        " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                        " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+                        " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body>"
+                        "<office:spreadsheet><table:table table:name=\"A\">"
+                        "<table:table-row table:number-rows-repeated=\"2000000000\">"
+                        "<table:table-cell table:number-columns-repeated=\"16384\" office:value-type=\"string\">"
+                        "<text:p>x</text:p></table:table-cell></table:table-row>"
+                        "</table:table></office:spreadsheet></office:body></office:document-content>";
+  const char *cases[] = { tall, bomb, repeated, dead };
+  g_autoptr(GPtrArray) before = td_register_list (board, NULL);
+
+  write_hostile_xlsx (tall, "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                    "<dimension ref=\"A1:XFD2000000000\"/><sheetData><row r=\"2000000000\"><c r=\"A2000000000\" t=\"inlineStr\">"
+                    "<is><t>x</t></is></c></row></sheetData></worksheet>", 0);
+  write_hostile_xlsx (bomb, "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                    "<sheetData/>", 300 * 1024 * 1024);
+  {
+    zipFile zf = zipOpen (repeated, APPEND_STATUS_CREATE);
+
+    g_assert_nonnull (zf);
+    zip_add (zf, "mimetype", "application/vnd.oasis.opendocument.spreadsheet", TRUE);
+    zip_add (zf, "content.xml", ods_xml, FALSE);
+    g_assert_cmpint (zipClose (zf, NULL), ==, ZIP_OK);
+  }
+  g_assert_true (g_file_set_contents (dead, "Mã đơn vị;Tên đơn vị\nX-A;Xã A\n", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TdRegisterPlan) plan = NULL;
+      g_autofree char *base = g_path_get_basename (cases[i]);
+
+      /* The last: a reader that dies without a word (here one that only fails) is a refusal too. */
+      if (cases[i] == dead)
+        g_setenv ("THIDUA_SHEET_HELPER", "/bin/false", TRUE);
+      plan = td_register_plan (board, cases[i], NULL, &error);
+      g_assert_null (plan);
+      g_assert_nonnull (error);
+      g_test_message ("%s: %s", base, error->message);
+      g_assert_nonnull (strstr (error->message, base));
+      if (cases[i] == bomb)
+        g_assert_nonnull (strstr (error->message, "MB"));
+    }
+  if (helper)
+    g_setenv ("THIDUA_SHEET_HELPER", helper, TRUE);
+  else
+    g_unsetenv ("THIDUA_SHEET_HELPER");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) units = td_register_list (board, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (units->len, ==, before->len);
+  }
+  g_assert_finalize_object (board);
+  td_test_cleanup_dir (dir);
+}
 #else
 static void
 test_register_ods (void)
 {
   g_test_skip ("minizip is not installed: no ODS file can be written");
+}
+
+static void
+test_register_hostile_sheets (void)
+{
+  g_test_skip ("minizip is not installed: no hostile XLSX can be written");
 }
 #endif
 
@@ -729,5 +844,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/province/setup-hostile", test_setup_hostile);
   g_test_add_func ("/province/register-hostile-structure", test_register_hostile_structure);
   g_test_add_func ("/province/register-csv-caps", test_register_csv_caps);
+  g_test_add_func ("/province/register-hostile-sheets", test_register_hostile_sheets);
   return g_test_run ();
 }

@@ -1,298 +1,157 @@
-/* td-spreadsheet.c: reading a register as rows of text.
+/* td-spreadsheet.c: reading a register or a sheet of figures as rows of text.
  *
- * XLSX, ODS and XLS go through libfreexl (kept by GDAL's people, in Debian): no zip or XML is
- * unpacked by hand here.  CSV is read here, as RFC 4180 says, with the two habits of Vietnamese
- * offices: a UTF-8 byte order mark (Excel writes one) and semicolons (Excel in locales with a
- * decimal comma). */
+ * A spreadsheet is hostile input like a PDF: it is read in thidua-sheet-helper, a process
+ * that limits itself (td-spreadsheet-read.c has the readers).  The app opens the file, checks
+ * that it is a regular file of a sane size, hands it over and reads back one GVariant.  A
+ * helper that dies (out of memory or time, or a crash in libfreexl) is a refusal, not a crash
+ * of the app. */
 #include "config.h"
 
-#include <freexl.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <string.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 
+#include "td-sandbox.h"
 #include "td-spreadsheet.h"
 
 G_DEFINE_QUARK (td-spreadsheet-error-quark, td_spreadsheet_error)
 
-/* A register of a province: a few thousand rows; far more is not a register. */
-#define MAX_ROWS    100000
-#define MAX_COLUMNS 200
-/* A register or a sheet of figures is a few megabytes at most; a cell is a name or a note. */
-#define MAX_CSV_BYTES  (32 * 1024 * 1024)
-#define MAX_CELL_BYTES (64 * 1024)
+/* A register or a sheet of figures is a few megabytes at most, and so is what comes back. */
+#define MAX_FILE_BYTES   (32 * 1024 * 1024)
+#define MAX_ANSWER_BYTES (256 * 1024 * 1024)
 
-static void
-pad_rows (GPtrArray *rows)
+static gboolean
+is_known_kind (const char *path)
 {
-  guint width = 0;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
 
-  for (guint i = 0; i < rows->len; i++)
-    width = MAX (width, g_strv_length (rows->pdata[i]));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = rows->pdata[i];
-      guint n = g_strv_length (row);
-
-      if (n < width)
-        {
-          row = g_renew (char *, row, width + 1);
-          for (guint c = n; c < width; c++)
-            row[c] = g_strdup ("");
-          row[width] = NULL;
-          rows->pdata[i] = row;
-        }
-    }
+  return g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".xlsx") ||
+         g_str_has_suffix (lower, ".ods") || g_str_has_suffix (lower, ".xls");
 }
 
-static GPtrArray *
-read_csv (const char  *path,
-          GError     **error)
+/* The helper's answer: every byte of its standard output, up to the cap. */
+static GBytes *
+read_answer (GSubprocess  *helper,
+             const char   *path,
+             GError      **error)
 {
-  g_autofree char *contents = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) cell = g_string_new (NULL);
-  gsize length = 0;
-  const char *p, *end;
-  char separator = ',';
-  gboolean quoted = FALSE;
+  GInputStream *out = g_subprocess_get_stdout_pipe (helper);
+  g_autoptr(GByteArray) answer = g_byte_array_new ();
+  guint8 buffer[65536];
 
-  /* The size first: a file of gigabytes (or /dev/zero) is refused before it is read. */
-  {
-    g_autoptr(GFile) file = g_file_new_for_path (path);
-    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                   G_FILE_QUERY_INFO_NONE, NULL, error);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (out, buffer, sizeof buffer, NULL, error);
 
-    if (info == NULL)
-      return NULL;
-    if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR || g_file_info_get_size (info) > MAX_CSV_BYTES)
-      {
-        g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
-                     _("“%s” is not a CSV file of at most %d MB; a unit register or a sheet of figures is far "
-                       "smaller."), path, MAX_CSV_BYTES / (1024 * 1024));
+      if (n < 0)
         return NULL;
-      }
-  }
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  p = contents;
-  end = contents + length;
-  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-  if (!g_utf8_validate_len (p, (gsize) (end - p), NULL))
-    {
-      g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_FORMAT,
-                   _("“%s” is not a UTF-8 text file. Save the sheet again as “CSV UTF-8”."), path);
-      return NULL;
-    }
-  /* The separator the first line uses more, outside quotes. */
-  {
-    guint commas = 0, semicolons = 0;
-    gboolean q = FALSE;
-    for (const char *c = p; c < end && (q || *c != '\n'); c++)
-      {
-        if (*c == '"')
-          q = !q;
-        else if (!q && *c == ',')
-          commas++;
-        else if (!q && *c == ';')
-          semicolons++;
-      }
-    if (semicolons > commas)
-      separator = ';';
-  }
-  for (; p <= end; p++)
-    {
-      char c = p < end ? *p : '\n';
-
-      if (quoted)
+      if (n == 0)
+        break;
+      g_byte_array_append (answer, buffer, (guint) n);
+      if (answer->len > MAX_ANSWER_BYTES)
         {
-          if (c == '"' && p + 1 < end && p[1] == '"')
-            g_string_append_c (cell, '"'), p++;
-          else if (c == '"')
-            quoted = FALSE;
-          else if (p < end)
-            g_string_append_c (cell, c);
-          if (cell->len > MAX_CELL_BYTES)
-            {
-              g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
-                           _("Row %u of “%s” has a cell of more than %d KB: a name or a note is far shorter (a quote "
-                             "left open swallows the rest of the file)."), rows->len + 1, path, MAX_CELL_BYTES / 1024);
-              return NULL;
-            }
-          continue;
-        }
-      if (c == '"' && cell->len == 0)
-        quoted = TRUE;
-      else if (c == separator)
-        {
-          g_ptr_array_add (row, g_strdup (cell->str));
-          g_string_truncate (cell, 0);
-          if (row->len > MAX_COLUMNS)
-            {
-              g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
-                           _("Row %u of “%s” has more than %d columns; a unit register or a sheet of figures "
-                             "has far fewer."), rows->len + 1, path, MAX_COLUMNS);
-              return NULL;
-            }
-        }
-      else if (c == '\n')
-        {
-          if (cell->len > 0 && cell->str[cell->len - 1] == '\r')
-            g_string_truncate (cell, cell->len - 1);
-          g_ptr_array_add (row, g_strdup (cell->str));
-          g_string_truncate (cell, 0);
-          /* The last line break of the file does not start a row. */
-          if (p < end || row->len > 1 || *(char *) row->pdata[0])
-            {
-              g_ptr_array_add (row, NULL);
-              g_ptr_array_add (rows, g_ptr_array_steal (row, NULL));
-            }
-          else
-            g_ptr_array_set_size (row, 0);
-          if (rows->len > MAX_ROWS)
-            {
-              g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
-                           _("“%s” has more than %d rows; a unit register has far fewer."), path, MAX_ROWS);
-              return NULL;
-            }
-        }
-      else
-        g_string_append_c (cell, c);
-      if (cell->len > MAX_CELL_BYTES)
-        {
+          g_subprocess_force_exit (helper);
           g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
-                       _("Row %u of “%s” has a cell of more than %d KB: a name or a note is far shorter (a quote "
-                         "left open swallows the rest of the file)."), rows->len + 1, path, MAX_CELL_BYTES / 1024);
+                       _("“%s” holds more than %d MB of text; a unit register or a sheet of figures is far smaller."),
+                       path, MAX_ANSWER_BYTES / (1024 * 1024));
           return NULL;
         }
     }
-  if (quoted)
-    {
-      g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_FORMAT,
-                   _("“%s” ends inside a quoted cell: a quote (\") is left open. Correct the sheet and save it "
-                     "again."), path);
-      return NULL;
-    }
-  pad_rows (rows);
-  return g_steal_pointer (&rows);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&answer));
 }
 
-static char *
-cell_text (const FreeXL_CellValue *v)
-{
-  switch (v->type)
-    {
-    case FREEXL_CELL_INT:
-      return g_strdup_printf ("%d", v->value.int_value);
-    case FREEXL_CELL_DOUBLE:
-      {
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        if (v->value.double_value == (double) (gint64) v->value.double_value && ABS (v->value.double_value) < 1e15)
-          return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) v->value.double_value);
-        return g_strdup (g_ascii_dtostr (buf, sizeof buf, v->value.double_value));
-      }
-    case FREEXL_CELL_TEXT:
-    case FREEXL_CELL_SST_TEXT:
-    case FREEXL_CELL_DATE:
-    case FREEXL_CELL_DATETIME:
-    case FREEXL_CELL_TIME:
-      return g_utf8_make_valid (v->value.text_value ? v->value.text_value : "", -1);
-    default:
-      return g_strdup ("");
-    }
-}
-
-static GPtrArray *
-read_freexl (const char  *path,
-             const char  *sheet,
-             int        (*open_func) (const char *, const void **),
-             GError     **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  const void *handle = NULL;
-  unsigned int n_sheets = 0, n_rows = 0;
-  unsigned short n_columns = 0, index = 0;
-  gboolean found = sheet == NULL;
-  int rc;
-
-  rc = open_func (path, &handle);
-  if (rc != FREEXL_OK || freexl_get_worksheets_count (handle, &n_sheets) != FREEXL_OK || n_sheets == 0)
-    {
-      if (handle)
-        freexl_close (handle);
-      g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_DAMAGED,
-                   _("“%s” cannot be read as a spreadsheet (libfreexl error %d). Open it in a spreadsheet program and save it again."),
-                   path, rc);
-      return NULL;
-    }
-  for (unsigned short i = 0; sheet && i < n_sheets && !found; i++)
-    {
-      const char *name = NULL;
-      if (freexl_get_worksheet_name (handle, i, &name) == FREEXL_OK && name && g_str_equal (name, sheet))
-        found = TRUE, index = i;
-    }
-  if (!found)
-    {
-      freexl_close (handle);
-      g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_NO_SHEET,
-                   _("“%s” has no sheet named “%s”."), path, sheet);
-      return NULL;
-    }
-  if (freexl_select_active_worksheet (handle, index) != FREEXL_OK ||
-      freexl_worksheet_dimensions (handle, &n_rows, &n_columns) != FREEXL_OK)
-    {
-      freexl_close (handle);
-      g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_DAMAGED, _("“%s” cannot be read as a spreadsheet."), path);
-      return NULL;
-    }
-  if (n_rows > MAX_ROWS || n_columns > MAX_COLUMNS)
-    {
-      freexl_close (handle);
-      /* The cap that was passed, by name. */
-      if (n_rows > MAX_ROWS)
-        g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
-                     _("“%s” has more than %d rows; a unit register has far fewer."), path, MAX_ROWS);
-      else
-        g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
-                     _("“%s” has more than %d columns; a unit register or a sheet of figures has far fewer."), path,
-                     MAX_COLUMNS);
-      return NULL;
-    }
-  /* The dimensions are counts here, whatever the header says about zero based. */
-  for (unsigned int r = 0; r < n_rows; r++)
-    {
-      char **row = g_new0 (char *, (gsize) n_columns + 1);
-      for (unsigned short c = 0; c < n_columns; c++)
-        {
-          FreeXL_CellValue v = { 0 };
-          row[c] = freexl_get_cell_value (handle, r, c, &v) == FREEXL_OK ? cell_text (&v) : g_strdup ("");
-        }
-      g_ptr_array_add (rows, row);
-    }
-  freexl_close (handle);
-  pad_rows (rows);
-  return g_steal_pointer (&rows);
-}
-
+/* Every row of @sheet (NULL: the first), read in the helper. */
 GPtrArray *
 td_spreadsheet_read (const char  *path,
                      const char  *sheet,
                      GError     **error)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) helper = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GVariant) answer = NULL;
+  g_autoptr(GVariant) cells = NULL;
+  g_autofree char *program = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *message;
+  gboolean ok;
+  guint32 code;
+  struct stat st;
+  int fd;
 
-  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".txt"))
-    return read_csv (path, error);
-  if (g_str_has_suffix (lower, ".xlsx"))
-    return read_freexl (path, sheet, freexl_open_xlsx, error);
-  if (g_str_has_suffix (lower, ".ods"))
-    return read_freexl (path, sheet, freexl_open_ods, error);
-  if (g_str_has_suffix (lower, ".xls"))
-    return read_freexl (path, sheet, freexl_open, error);
-  g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_FORMAT,
-               _("“%s” is not a spreadsheet Thi đua reads: save it as .xlsx, .ods or .csv."), path);
-  return NULL;
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!is_known_kind (path))
+    {
+      g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_FORMAT,
+                   _("“%s” is not a spreadsheet Thi đua reads: save it as .xlsx, .ods or .csv."), path);
+      return NULL;
+    }
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("“%s” cannot be opened: %s"), path,
+                   g_strerror (saved));
+      return NULL;
+    }
+  /* The size first: a file of gigabytes, a device (/dev/zero) or a pipe is refused unread. */
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > MAX_FILE_BYTES)
+    {
+      g_close (fd, NULL);
+      g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
+                   _("“%s” is not a spreadsheet file of at most %d MB; a unit register or a sheet of figures is "
+                     "far smaller."), path, MAX_FILE_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  program = td_sandbox_find_helper ("THIDUA_SHEET_HELPER", "exchange", "thidua-sheet-helper");
+  if (program == NULL)
+    {
+      g_close (fd, NULL);
+      g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_FORMAT,
+                   _("The spreadsheet reader (thidua-sheet-helper) is missing: install Thi đua again."));
+      return NULL;
+    }
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_take_stdin_fd (launcher, fd);
+  helper = g_subprocess_launcher_spawn (launcher, error, program, path, sheet, NULL);
+  if (helper == NULL)
+    return NULL;
+  bytes = read_answer (helper, path, error);
+  g_subprocess_wait (helper, NULL, NULL);
+  if (bytes == NULL)
+    return NULL;
+  if (!g_subprocess_get_if_exited (helper) || g_subprocess_get_exit_status (helper) != 0)
+    {
+      g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_DAMAGED,
+                   _("“%s” could not be read: the spreadsheet reader stopped at its memory or time limit, or on "
+                     "damaged contents. Open it in a spreadsheet program and save it again; a unit register is a "
+                     "few thousand rows."), path);
+      return NULL;
+    }
+  answer = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(busaas)"), bytes, FALSE));
+  if (!g_variant_is_normal_form (answer))
+    {
+      g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_DAMAGED,
+                   _("“%s” could not be read: the spreadsheet reader gave no answer."), path);
+      return NULL;
+    }
+  g_variant_get (answer, "(bu&s@aas)", &ok, &code, &message, &cells);
+  if (!ok)
+    {
+      g_set_error_literal (error, TD_SPREADSHEET_ERROR,
+                           code <= TD_SPREADSHEET_ERROR_TOO_LARGE ? (int) code : TD_SPREADSHEET_ERROR_DAMAGED, message);
+      return NULL;
+    }
+  rows = g_ptr_array_new_full ((guint) g_variant_n_children (cells), (GDestroyNotify) g_strfreev);
+  for (gsize i = 0; i < g_variant_n_children (cells); i++)
+    {
+      g_autoptr(GVariant) row = g_variant_get_child_value (cells, i);
+      g_ptr_array_add (rows, g_variant_dup_strv (row, NULL));
+    }
+  return g_steal_pointer (&rows);
 }
 
 typedef struct {

@@ -22,6 +22,7 @@
 #include "td-pdf-document.h"
 #include "td-pdf-bytes.h"
 #include "td-pdf-helper.h"
+#include "td-sandbox.h"
 #include "td-pdf-helper-io.h"
 
 struct _TdPdfHelper
@@ -49,30 +50,7 @@ td_pdf_helper_page_timeout (void)
 char *
 td_pdf_helper_find_program (void)
 {
-  const char *env = g_getenv ("THIDUA_PDF_HELPER");
-  g_autofree char *self = NULL;
-  g_autofree char *dir = NULL;
-
-  if (env && *env)
-    return g_strdup (env);
-  if (g_file_test (LIBEXECDIR "/thidua-pdf-helper", G_FILE_TEST_IS_EXECUTABLE))
-    return g_strdup (LIBEXECDIR "/thidua-pdf-helper");
-  /* A program run from its build tree (src/gui, src/cli, bench, tests): the helper is built in
-   * src/viewer of the same tree. */
-  self = g_file_read_link ("/proc/self/exe", NULL);
-  dir = self ? g_path_get_dirname (self) : NULL;
-  for (int up = 0; dir && up < 3; up++)
-    {
-      g_autofree char *candidate = g_build_filename (dir, "src", "viewer", "thidua-pdf-helper", NULL);
-      g_autofree char *parent = NULL;
-
-      if (g_file_test (candidate, G_FILE_TEST_IS_EXECUTABLE))
-        return g_steal_pointer (&candidate);
-      parent = g_path_get_dirname (dir);
-      g_free (dir);
-      dir = g_steal_pointer (&parent);
-    }
-  return NULL;
+  return td_sandbox_find_helper ("THIDUA_PDF_HELPER", "viewer", "thidua-pdf-helper");
 }
 
 /* The helper is reaped here with waitpid(), not through a GLib child watch: that needs GLib's

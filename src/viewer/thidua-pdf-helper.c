@@ -23,6 +23,7 @@
 
 #include "td-pdf-document.h"
 #include "td-pdf-helper-io.h"
+#include "td-sandbox.h"
 
 #define SOCK 3
 
@@ -34,41 +35,6 @@
 
 static PopplerDocument *doc;
 static int n_pages;
-
-/* Gone with the app, whatever happens to it, even in the middle of a page.  PR_SET_PDEATHSIG
- * would fire when the app's *thread* that started us ends (a worker of a thread pool does),
- * so a watcher thread looks at who the parent is instead. */
-static gpointer
-watch_parent (gpointer data)
-{
-  pid_t parent = GPOINTER_TO_INT (data);
-
-  for (;;)
-    {
-      g_usleep (G_USEC_PER_SEC / 2);
-      if (getppid () != parent)
-        _exit (1);
-    }
-  return NULL;
-}
-
-static void
-limit_self (void)
-{
-  struct rlimit none = { 0, 0 };
-  struct rlimit cpu = { HARD_CPU_SECONDS, HARD_CPU_SECONDS + 5 };
-
-  g_thread_unref (g_thread_new ("parent-watch", watch_parent, GINT_TO_POINTER (getppid ())));
-  setrlimit (RLIMIT_CORE, &none);
-  setrlimit (RLIMIT_CPU, &cpu);
-#if !defined(__SANITIZE_ADDRESS__)
-  /* AddressSanitizer reserves terabytes of address space for its shadow: no limit there. */
-  {
-    struct rlimit as = { ADDRESS_SPACE, ADDRESS_SPACE };
-    setrlimit (RLIMIT_AS, &as);
-  }
-#endif
-}
 
 static cairo_status_t
 append_bytes (void                *closure,
@@ -416,7 +382,8 @@ int
 main (int    argc,
       char **argv)
 {
-  limit_self ();
+  /* Dies with the app, even in the middle of a page. */
+  td_sandbox_limit_self (HARD_CPU_SECONDS, ADDRESS_SPACE);
   if (argc > 1 && g_str_equal (argv[1], "--version"))
     {
       g_print ("thidua-pdf-helper %s (poppler %s)\n", PACKAGE_VERSION, poppler_get_version ());
