@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "td-page-cache.h"
@@ -315,6 +316,53 @@ test_helpers_killed_at_random (void)
     }
 }
 
+/* Each helper runs under its system-call filter: it cannot write a file, run a program or open
+ * a socket, and still reads (issue 34).  Without a filter in this build (AddressSanitizer),
+ * skipped. */
+static void
+test_helpers_filtered (void)
+{
+  const char *helpers[] = { g_getenv ("THIDUA_PDF_HELPER"), g_getenv ("THIDUA_SHEET_HELPER") };
+  const struct { const char *what; int signal; } cases[] = { { "read", 0 }, { "write", 0 }, { "exec", SIGSYS },
+                                                             { "socket", SIGSYS } };
+
+  for (guint h = 0; h < G_N_ELEMENTS (helpers); h++)
+    {
+      if (helpers[h] == NULL)
+        {
+          g_test_skip ("the helpers are not named in the environment");
+          return;
+        }
+      for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+        {
+          const char *argv[] = { helpers[h], "--sandbox-test", cases[c].what, NULL };
+          g_autoptr(GError) error = NULL;
+          int status = 0;
+
+          g_test_message ("%s --sandbox-test %s", helpers[h], cases[c].what);
+          g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                                       &status, &error));
+          g_assert_no_error (error);
+          if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+            {
+              g_test_skip ("no system-call filter in this build (AddressSanitizer)");
+              return;
+            }
+          if (cases[c].signal)
+            {
+              g_assert_true (WIFSIGNALED (status));
+              g_assert_cmpint (WTERMSIG (status), ==, cases[c].signal);
+            }
+          else
+            {
+              g_assert_true (WIFEXITED (status));
+              g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+            }
+        }
+    }
+  g_assert_false (g_file_test ("/tmp/thidua-sandbox-test", G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -322,5 +370,6 @@ main (int argc, char **argv)
   g_setenv ("THIDUA_PDF_PAGE_TIMEOUT", "1500", FALSE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/helper-stress/helpers-killed-at-random", test_helpers_killed_at_random);
+  g_test_add_func ("/helper-stress/helpers-filtered", test_helpers_filtered);
   return g_test_run ();
 }

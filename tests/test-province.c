@@ -13,6 +13,7 @@
 #include "td-setup.h"
 #include "td-spreadsheet.h"
 #include "td-test-package.h"
+#include "td-test-sheet.h"
 
 typedef struct {
   char       *dir;
@@ -216,17 +217,6 @@ test_register_xlsx (void)
 
 #ifdef HAVE_MINIZIP
 static void
-zip_add (zipFile zf, const char *name, const char *data, gboolean stored)
-{
-  zip_fileinfo info = { 0 };
-
-  g_assert_cmpint (zipOpenNewFileInZip (zf, name, &info, NULL, 0, NULL, 0, NULL, stored ? 0 : Z_DEFLATED,
-                                        stored ? 0 : Z_DEFAULT_COMPRESSION), ==, ZIP_OK);
-  g_assert_cmpint (zipWriteInFileInZip (zf, data, (unsigned) strlen (data)), ==, ZIP_OK);
-  zipCloseFileInZip (zf);
-}
-
-static void
 ods_cell (GString *xml, const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
@@ -272,14 +262,14 @@ write_ods (const char *dir)
     }
   g_string_append (xml, "</table:table></office:spreadsheet></office:body></office:document-content>");
   g_assert_nonnull (zf);
-  zip_add (zf, "mimetype", "application/vnd.oasis.opendocument.spreadsheet", TRUE);
-  zip_add (zf, "META-INF/manifest.xml",
+  td_test_zip_add (zf, "mimetype", "application/vnd.oasis.opendocument.spreadsheet", TRUE);
+  td_test_zip_add (zf, "META-INF/manifest.xml",
            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest"
            " xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">"
            "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>"
            "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
            "</manifest:manifest>", FALSE);
-  zip_add (zf, "content.xml", xml->str, FALSE);
+  td_test_zip_add (zf, "content.xml", xml->str, FALSE);
   g_assert_cmpint (zipClose (zf, NULL), ==, ZIP_OK);
   g_string_free (xml, TRUE);
   return path;
@@ -313,43 +303,6 @@ test_register_ods (void)
  * refused with a message naming the file, and the app's process is never the one that
  * suffers (the reader runs in thidua-sheet-helper, issue 34). */
 static void
-write_hostile_xlsx (const char *path,
-                    const char *sheet_xml,
-                    gsize       padding)
-{
-  zipFile zf = zipOpen (path, APPEND_STATUS_CREATE);
-  zip_fileinfo info = { 0 };
-
-  g_assert_nonnull (zf);
-  zip_add (zf, "[Content_Types].xml",
-           "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-           "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
-           "spreadsheetml.sheet.main+xml\"/></Types>", FALSE);
-  zip_add (zf, "xl/workbook.xml",
-           "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
-           " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
-           "<sheet name=\"Đơn vị\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>", FALSE);
-  zip_add (zf, "xl/_rels/workbook.xml.rels",
-           "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-           "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-           "worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>", FALSE);
-  g_assert_cmpint (zipOpenNewFileInZip (zf, "xl/worksheets/sheet1.xml", &info, NULL, 0, NULL, 0, NULL, Z_DEFLATED,
-                                        Z_BEST_SPEED), ==, ZIP_OK);
-  g_assert_cmpint (zipWriteInFileInZip (zf, sheet_xml, (unsigned) strlen (sheet_xml)), ==, ZIP_OK);
-  /* The bomb: megabytes of blanks that deflate to almost nothing. */
-  if (padding > 0)
-    {
-      g_autofree char *blanks = g_malloc (1024 * 1024);
-
-      memset (blanks, ' ', 1024 * 1024);
-      for (gsize written = 0; written < padding; written += 1024 * 1024)
-        g_assert_cmpint (zipWriteInFileInZip (zf, blanks, 1024 * 1024), ==, ZIP_OK);
-    }
-  zipCloseFileInZip (zf);
-  g_assert_cmpint (zipClose (zf, NULL), ==, ZIP_OK);
-}
-
-static void
 test_register_hostile_sheets (void)
 {
   g_autofree char *dir = td_test_make_dir ();
@@ -371,17 +324,17 @@ test_register_hostile_sheets (void)
   const char *cases[] = { tall, bomb, repeated, dead };
   g_autoptr(GPtrArray) before = td_register_list (board, NULL);
 
-  write_hostile_xlsx (tall, "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+  td_test_write_xlsx (tall, "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
                     "<dimension ref=\"A1:XFD2000000000\"/><sheetData><row r=\"2000000000\"><c r=\"A2000000000\" t=\"inlineStr\">"
                     "<is><t>x</t></is></c></row></sheetData></worksheet>", 0);
-  write_hostile_xlsx (bomb, "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+  td_test_write_xlsx (bomb, "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
                     "<sheetData/>", 300 * 1024 * 1024);
   {
     zipFile zf = zipOpen (repeated, APPEND_STATUS_CREATE);
 
     g_assert_nonnull (zf);
-    zip_add (zf, "mimetype", "application/vnd.oasis.opendocument.spreadsheet", TRUE);
-    zip_add (zf, "content.xml", ods_xml, FALSE);
+    td_test_zip_add (zf, "mimetype", "application/vnd.oasis.opendocument.spreadsheet", TRUE);
+    td_test_zip_add (zf, "content.xml", ods_xml, FALSE);
     g_assert_cmpint (zipClose (zf, NULL), ==, ZIP_OK);
   }
   g_assert_true (g_file_set_contents (dead, "Mã đơn vị;Tên đơn vị\nX-A;Xã A\n", -1, NULL));

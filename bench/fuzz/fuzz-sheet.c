@@ -8,11 +8,33 @@
 #include <unistd.h>
 
 #include "td-spreadsheet.h"
+#include "td-test-sheet.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static char *dir;
+
+/* @name in the seed folder: @kind, then an XLSX whose one sheet is @sheet_xml. */
+static void
+write_seed (const char *name,
+            guint8      kind,
+            const char *sheet_xml)
+{
+  g_autofree char *xlsx = g_build_filename (dir, "seed.xlsx", NULL);
+  g_autofree char *seed = g_build_filename (g_getenv ("THIDUA_FUZZ_SHEET_SEED_DIR"), name, NULL);
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+  g_autoptr(GByteArray) prefixed = g_byte_array_new ();
+
+  td_test_write_xlsx (xlsx, sheet_xml, 0);
+  if (!g_file_get_contents (xlsx, &bytes, &length, NULL))
+    return;
+  g_byte_array_append (prefixed, &kind, 1);
+  g_byte_array_append (prefixed, (const guint8 *) bytes, (guint) length);
+  g_file_set_contents (seed, (const char *) prefixed->data, prefixed->len, NULL);
+  unlink (xlsx);
+}
 
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
@@ -26,6 +48,18 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
       const char csv[] = "\x00\xef\xbb\xbfM\xc3\xa3 \xc4\x91\xc6\xa1n v\xe1\xbb\x8b;T\xc3\xaan\r\nX-A;\"X\xc3\xa3 A; m\xe1\xbb\x99t\"\r\n";
 
       g_file_set_contents (seed, csv, sizeof csv - 1, NULL);
+      /* The files that crashed libfreexl or ate memory (tests/test-province.c), and a sound
+       * register, each behind the byte that says its kind. */
+      write_seed ("seed-register.xlsx", 1,
+                  "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                  "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Mã đơn vị</t></is></c>"
+                  "<c r=\"B1\" t=\"inlineStr\"><is><t>Tên đơn vị</t></is></c></row><row r=\"2\">"
+                  "<c r=\"A2\" t=\"inlineStr\"><is><t>X-A</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>Xã A</t></is></c>"
+                  "</row></sheetData></worksheet>");
+      write_seed ("seed-tall.xlsx", 1,
+                  "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                  "<dimension ref=\"A1:XFD2000000000\"/><sheetData><row r=\"2000000000\"><c r=\"A2000000000\" "
+                  "t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>");
     }
   return 0;
 }

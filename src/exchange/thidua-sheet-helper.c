@@ -4,7 +4,8 @@
  * 1.6 KB ODS too, and a 2 MB zip bomb grew past 4 GB.  The app therefore never reads a
  * spreadsheet itself: it opens the file, hands it to this helper as standard input and reads
  * the rows back from standard output (td-spreadsheet.c).  Here the helper limits itself
- * first: CPU time, address space, no files written, gone with the app.
+ * first: CPU time, address space, no files written, gone with the app, and a system-call
+ * filter (td-sandbox-filter.c).
  *
  *   thidua-sheet-helper NAME [SHEET] < FILE
  *
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "td-sandbox.h"
+#include "td-sandbox-filter.h"
 #include "td-spreadsheet.h"
 #include "td-spreadsheet-read.h"
 
@@ -62,11 +64,14 @@ main (int    argc,
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  if (argc == 3 && g_str_equal (argv[1], "--sandbox-test"))
+    return td_sandbox_self_test (argv[2]);
   if (argc < 2 || argc > 3)
     {
       g_printerr ("usage: thidua-sheet-helper NAME [SHEET] < FILE\n");
       return 2;
     }
+  td_sandbox_filter_syscalls ();
 
   /* The file the app opened, as a path the readers (and minizip under libfreexl) can open. */
   rows = td_spreadsheet_read_here ("/proc/self/fd/0", argv[1], argc > 2 ? argv[2] : NULL, &error);

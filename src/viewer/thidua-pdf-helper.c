@@ -24,6 +24,7 @@
 #include "td-pdf-document.h"
 #include "td-pdf-helper-io.h"
 #include "td-sandbox.h"
+#include "td-sandbox-filter.h"
 
 #define SOCK 3
 
@@ -389,7 +390,12 @@ main (int    argc,
       g_print ("thidua-pdf-helper %s (poppler %s)\n", PACKAGE_VERSION, poppler_get_version ());
       return 0;
     }
+  if (argc > 2 && g_str_equal (argv[1], "--sandbox-test"))
+    return td_sandbox_self_test (argv[2]);
+  /* Fonts, poppler's and cairo's first allocations come before the filter; from here on the
+   * helper only draws what the app sends (td-sandbox-filter.c). */
   warm_up ();
+  td_sandbox_filter_syscalls ();
   for (;;)
     {
       TdHelperRequest req;
