@@ -35,7 +35,10 @@ make_cert (const char *name, const char *template_text, const char *ca)
   g_autofree char *ca_crt = ca ? g_strdup_printf ("%s/%s.pem", dir, ca) : NULL;
 
   g_assert_true (g_file_set_contents (tmpl, template_text, -1, NULL));
-  td_test_run_tool ((const char *[]) { "certtool", "--generate-privkey", "--key-type=ecdsa", "--outfile", key, NULL });
+  /* certtool marks every EC key's certificate for signatures: the one for encryption only is RSA. */
+  td_test_run_tool ((const char *[]) { "certtool", "--generate-privkey",
+                                       g_str_has_prefix (name, "encrypt") ? "--key-type=rsa" : "--key-type=ecdsa",
+                                       "--outfile", key, NULL });
   if (ca == NULL)
     td_test_run_tool ((const char *[]) { "certtool", "--generate-self-signed", "--load-privkey", key, "--template", tmpl,
                                          "--outfile", crt, NULL });
@@ -99,6 +102,8 @@ td_test_pki_setup (void)
                         "expiration_date = \"2020-01-01 00:00:00 UTC\"\n", "ca");
   make_cert ("rogue-ca", "cn = \"CA lạ\"\nca\ncert_signing_key\nexpiration_days = 3650\n", NULL);
   make_cert ("rogue", "cn = \"UBND xã Á\"\nsigning_key\nexpiration_days = 365\n", "rogue-ca");
+  /* The unit's certificate for encryption: its key could sign, its key usage says it must not. */
+  make_cert ("encrypt", "cn = \"UBND xã Á\"\nencryption_key\nexpiration_days = 365\n", "ca");
   /* The board, another certificate with its very name from the same CA (another province's
    * Sở Nội vụ), and the board's next key. */
   make_cert ("board", "cn = \"Sở Nội vụ\"\nsigning_key\nexpiration_days = 365\n", "ca");
@@ -111,6 +116,7 @@ td_test_pki_setup (void)
   load_token ("other", "other");
   load_token ("expired", "expired");
   load_token ("rogue", "rogue");
+  load_token ("encrypt", "encrypt");
   {
     g_autofree char *key = path_of ("unit.key");
     g_autofree char *crt = path_of ("unit.pem");

@@ -119,6 +119,19 @@ token_signer (const char *label, const char *pin, GError **error)
   return td_signer_new_pkcs11 (uri, pin, module, error);
 }
 
+/* The board no longer holds the unit's certificate (the unit lost its token): only then does it
+ * take unsigned packages from it, where unsigned packages are accepted. */
+static void
+forget_unit_certificates (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bound = td_trust_list_bound (f->province_db, "X-A", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < bound->len; i++)
+    g_assert_true (td_trust_unbind (f->province_db, "X-A", ((TdCertInfo *) bound->pdata[i])->fingerprint, &error));
+}
+
 static void
 export_signed_by (Fixture *f, const char *label)
 {
@@ -461,6 +474,7 @@ test_return_from_board (Fixture *f, gconstpointer data)
   if (!td_assessment_set_status (clerk, a, TD_ASSESSMENT_SUBMITTED, NULL, targets, &error))
     g_error ("%s", error->message);
   g_assert_true (td_trust_set_allow_unsigned (f->province_db, TRUE, &error));
+  forget_unit_certificates (f);
   g_assert_true (td_package_export (clerk, "X-A", 2, package, &error));
   preview = td_package_import (f->province_db, package, 0, &error);
   g_assert_no_error (error);
@@ -655,6 +669,36 @@ test_other_unit (Fixture *f, gconstpointer data)
   assert_refused (f, TD_SIGNATURE_ERROR_NOT_BOUND);
 }
 
+/* A certificate whose key usage leaves signatures out does not sign a package (issue 34). */
+static void
+test_key_usage (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) cert = NULL;
+
+  if (!skip_unless_ready ())
+    return;
+  cert = read_cert ("encrypt");
+  td_cert_info_free (nonnull (td_trust_bind (f->province_db, "X-A", cert, &error)));
+  export_signed_by (f, "encrypt");
+  assert_refused (f, TD_SIGNATURE_ERROR_UNTRUSTED);
+}
+
+/* A unit whose certificate the board recorded signs: an unsigned package from it is refused
+ * even where unsigned packages are accepted (its signature may have been stripped). */
+static void
+test_stripped_signature (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!skip_unless_ready ())
+    return;
+  /* The fixture recorded the unit's certificate. */
+  g_assert_true (td_trust_set_allow_unsigned (f->province_db, TRUE, &error));
+  g_assert_true (td_package_export (f->unit_db, "X-A", 2, f->package, &error));
+  assert_refused (f, TD_SIGNATURE_ERROR_UNSIGNED);
+}
+
 static void
 test_token_keys (Fixture *f, gconstpointer data)
 {
@@ -666,7 +710,7 @@ test_token_keys (Fixture *f, gconstpointer data)
     return;
   keys = td_signer_list_token_keys (module, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (keys->len, ==, 7);   /* four units' keys, three of the board's */
+  g_assert_cmpuint (keys->len, ==, 8);   /* five units' keys (one not for signing), three of the board's */
   for (guint i = 0; i < keys->len; i++)
     {
       TdTokenKey *key = keys->pdata[i];
@@ -711,8 +755,11 @@ test_unsigned (Fixture *f, gconstpointer data)
     return;
   g_assert_true (td_package_export (f->unit_db, "X-A", 2, f->package, &error));
   assert_refused (f, TD_SIGNATURE_ERROR_UNSIGNED);
-  /* Allowed again: accepted, and marked as unsigned. */
+  /* Allowed again: refused while the board holds the unit's certificate (a signature may have
+   * been stripped), then accepted once it does not, and marked as unsigned. */
   g_assert_true (td_trust_set_allow_unsigned (f->province_db, TRUE, &error));
+  assert_refused (f, TD_SIGNATURE_ERROR_UNSIGNED);
+  forget_unit_certificates (f);
   preview = td_package_import (f->province_db, f->package, 0, &error);
   g_assert_no_error (error);
   g_assert_null (preview->signature);
@@ -864,6 +911,8 @@ main (int argc, char *argv[])
   dir = td_test_make_dir ();
   ready = td_test_pki_setup ();
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/signature/key-usage", test_key_usage);
+  ADD ("/signature/stripped-signature", test_stripped_signature);
   ADD ("/signature/good", test_good);
   ADD ("/signature/pkcs12", test_pkcs12);
   ADD ("/signature/tampered-value", test_tampered_value);

@@ -676,6 +676,20 @@ check_signature (Package     *p,
     return check_board_return (p, db, error);
   if (p->signature == NULL)
     {
+      g_autoptr(GPtrArray) bound = td_trust_store_list (db, td_unit_get_id (p->unit), NULL);
+
+      /* A unit whose signature certificate the board recorded signs: an unsigned package from
+       * it may have lost its signature on the way (a stripped signature passed under the
+       * default before). The board removes the certificate to take unsigned ones again. */
+      if (bound != NULL && bound->len > 0)
+        {
+          g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNSIGNED,
+                       _("The package from %s is not signed, but the board has recorded the unit's signature "
+                         "certificate: its signature may have been removed on the way. Ask the unit to sign it "
+                         "and send it again, or remove the unit's certificate in Preferences if it no longer has "
+                         "one."), td_unit_get_name (p->unit));
+          return FALSE;
+        }
       if (td_trust_get_allow_unsigned (db))
         return TRUE;
       g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNSIGNED,

@@ -566,6 +566,32 @@ verify_against (GBytes     *signature,
     }
   info->signer = info_from_crt (signer);
 
+  /* A certificate for encryption or for a web server is not a signature certificate, even
+   * when its key can sign: only one whose key usage (when it says one) allows signatures. */
+  {
+    unsigned int usage = 0;
+
+    if (gnutls_x509_crt_get_key_usage (signer, &usage, NULL) >= 0 &&
+        (usage & (GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_NON_REPUDIATION)) == 0)
+      {
+        g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNTRUSTED,
+                     _("The package is signed with a certificate of %s that is not meant for signatures (its key "
+                       "usage leaves them out). Ask the unit to sign with its digital signature certificate."),
+                     info->signer->subject);
+        goto fail;
+      }
+  }
+  /* A signing time ahead of this computer's clock by more than a day is a wrong clock or a
+   * forged time: the certificate's validity cannot be judged from it. */
+  if (info->signed_at > g_get_real_time () / G_USEC_PER_SEC + 24 * 3600)
+    {
+      g_autofree char *at = td_format_unix_time (info->signed_at, TRUE);
+      g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_INVALID,
+                   _("The package says it was signed on %s, which has not come yet. Ask the unit to check its "
+                     "computer's date and to sign and send the package again."), at);
+      goto fail;
+    }
+
   /* Chained to a CA the board trusts; the dates are checked below against the signing time. */
   gnutls_x509_trust_list_init (&tl, 0);
   for (guint i = 0; i < cas->len; i++)
@@ -594,9 +620,15 @@ verify_against (GBytes     *signature,
         g_autofree char *at = td_format_unix_time (when, TRUE);
         g_autofree char *from = td_format_unix_time (info->signer->not_before, TRUE);
         g_autofree char *to = td_format_unix_time (info->signer->not_after, TRUE);
-        g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_EXPIRED,
-                     _("The certificate of %s was not valid when the package was signed (%s): it is valid from %s "
-                       "to %s."), info->signer->subject, at, from, to);
+        /* Without a signing time, today is all there is to judge by: said so, not "when signed". */
+        if (info->signed_at == 0)
+          g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_EXPIRED,
+                       _("The signature carries no signing time, and the certificate of %s is not valid today "
+                         "(%s): it is valid from %s to %s."), info->signer->subject, at, from, to);
+        else
+          g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_EXPIRED,
+                       _("The certificate of %s was not valid when the package was signed (%s): it is valid from %s "
+                         "to %s."), info->signer->subject, at, from, to);
         goto fail;
       }
   }
