@@ -287,6 +287,9 @@ test_values_like_the_form (Fixture *f, gconstpointer data)
     { "tu-lon-hon-mau", "UPDATE value SET numerator = 200, denominator = 100 WHERE target_number = 3", "Target 3" },
     { "mau-bang-0", "UPDATE value SET numerator = 0, denominator = 0 WHERE target_number = 4", "Target 4" },
     { "chi-so-7-5", "UPDATE value SET not_applicable = 0, na_reason = NULL, index_value = 7.5 WHERE target_number = 19", "Target 19" },
+    /* Beyond the 15 digits the digests cover (issue 34): 0.772 and this one hash alike. */
+    { "chi-so-17-chu-so", "UPDATE value SET not_applicable = 0, na_reason = NULL, index_value = 0.7720000000000001"
+                          " WHERE target_number = 19", "Target 19" },
     { "khong-ap-dung-khong-ly-do", "UPDATE value SET na_reason = '  ' WHERE target_number = 19", "Target 19" },
     { "ngay-9999", "UPDATE value SET updated_at = '9999-99-99' WHERE target_number = 2", "9999-99-99" },
     { "ngay-xuat", "UPDATE manifest SET value = '9999-99-99' WHERE key = 'created_at'", "created_at" },

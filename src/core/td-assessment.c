@@ -327,7 +327,14 @@ write_value (TdDatabase    *db,
   if (value->has_denominator)
     sqlite3_bind_int64 (stmt, 4, value->denominator);
   if (value->has_index)
-    sqlite3_bind_double (stmt, 5, value->index_value);
+    {
+      /* Kept to the 15 significant digits a package's digests cover (SQLite prints a REAL
+       * so): what the board verifies is then exactly what was stored. */
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (text, sizeof text, "%.15g", value->index_value);
+      sqlite3_bind_double (stmt, 5, g_ascii_strtod (text, NULL));
+    }
   sqlite3_bind_int (stmt, 6, value->not_applicable ? 1 : 0);
   td_stmt_bind_text (stmt, 7, value->na_reason);
   td_stmt_bind_text (stmt, 8, value->note);

@@ -387,6 +387,21 @@ value_row (sqlite3_stmt  *stmt,
       v->value.index_value = sqlite3_column_double (stmt, 3);
       if (!(v->value.index_value >= -1e6 && v->value.index_value <= 1e6))
         return bad_value (error, "index_value");
+      /* The digests read a REAL as SQLite prints it, to 15 significant digits: a value those
+       * digits do not give back exactly (0.7720000000000001 for 0.772) would pass under a
+       * signature made over another.  The unit's app never stores one (td-assessment.c). */
+      {
+        char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+        g_ascii_formatd (text, sizeof text, "%.15g", v->value.index_value);
+        if (g_ascii_strtod (text, NULL) != v->value.index_value)
+          {
+            g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_BAD_VALUE,
+                         _("Target %u: the index %s carries more digits than the package's checksums cover. Ask the "
+                           "unit to type it again and export the package again."), v->number, text);
+            return FALSE;
+          }
+      }
     }
   else if (types[3] != SQLITE_NULL)
     return bad_value (error, "index_value");
