@@ -10,7 +10,7 @@ G_BEGIN_DECLS
  * and open files to read; every other call fails (EPERM), and running a program, opening a
  * socket or tracing a process ends it (SIGSYS).  FALSE when the kernel refused the filter
  * (said on standard error; the rlimits still hold).  Not under AddressSanitizer, whose
- * runtime makes calls of its own. */
+ * runtime makes calls of its own, nor in a build without libseccomp (-Dseccomp). */
 gboolean td_sandbox_filter_syscalls (void);
 /* Whether td_sandbox_filter_syscalls() installs a filter in this build. */
 gboolean td_sandbox_filter_available (void);
