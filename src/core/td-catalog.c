@@ -457,7 +457,11 @@ td_catalog_get_campaign_json (TdDatabase  *db,
   g_autoptr(GBytes) seed = NULL;
 
   if (stored != NULL)
-    return g_bytes_new_take (g_steal_pointer (&stored), strlen (stored));
+    {
+      /* The length first: an argument list has no order of evaluation. */
+      gsize length = strlen (stored);
+      return g_bytes_new_take (g_steal_pointer (&stored), length);
+    }
   /* A database made before the description was kept: the built-in plan, if it is the one. */
   seed = g_resources_lookup_data (SEED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (seed != NULL && id != NULL)

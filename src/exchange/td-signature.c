@@ -116,6 +116,16 @@ info_from_crt (gnutls_x509_crt_t crt)
   return info;
 }
 
+/* Whether the certificate may sign: its key usage, when it says one, allows signatures. */
+static gboolean
+crt_can_sign (gnutls_x509_crt_t crt)
+{
+  unsigned int usage = 0;
+
+  return gnutls_x509_crt_get_key_usage (crt, &usage, NULL) < 0 ||
+         (usage & (GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_NON_REPUDIATION)) != 0;
+}
+
 static gnutls_x509_crt_t
 crt_import (GBytes  *bytes,
             GError **error)
@@ -433,7 +443,8 @@ td_signer_list_token_keys (const char  *module,
           if (gnutls_pkcs11_obj_get_info (objs[i], GNUTLS_PKCS11_OBJ_TOKEN_LABEL, label, &size) >= 0)
             key->token = g_utf8_make_valid (label, size);
           key->certificate = info_from_crt (crt);
-          if (key->certificate->is_ca)
+          /* Offered for signing: neither a CA nor a certificate for encryption only. */
+          if (key->certificate->is_ca || !crt_can_sign (crt))
             td_token_key_free (key);
           else
             g_ptr_array_add (keys, key);
@@ -568,19 +579,14 @@ verify_against (GBytes     *signature,
 
   /* A certificate for encryption or for a web server is not a signature certificate, even
    * when its key can sign: only one whose key usage (when it says one) allows signatures. */
-  {
-    unsigned int usage = 0;
-
-    if (gnutls_x509_crt_get_key_usage (signer, &usage, NULL) >= 0 &&
-        (usage & (GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_NON_REPUDIATION)) == 0)
-      {
-        g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNTRUSTED,
-                     _("The package is signed with a certificate of %s that is not meant for signatures (its key "
-                       "usage leaves them out). Ask the unit to sign with its digital signature certificate."),
-                     info->signer->subject);
-        goto fail;
-      }
-  }
+  if (!crt_can_sign (signer))
+    {
+      g_set_error (error, TD_SIGNATURE_ERROR, TD_SIGNATURE_ERROR_UNTRUSTED,
+                   _("The package is signed with a certificate of %s that is not meant for signatures (its key "
+                     "usage leaves them out). Ask the unit to sign with its digital signature certificate."),
+                   info->signer->subject);
+      goto fail;
+    }
   /* A signing time ahead of this computer's clock by more than a day is a wrong clock or a
    * forged time: the certificate's validity cannot be judged from it. */
   if (info->signed_at > g_get_real_time () / G_USEC_PER_SEC + 24 * 3600)
