@@ -40,6 +40,39 @@ find_id_button (GtkWidget *root, const char *action, gint64 id)
   return td_test_find_actionable (root, action, g_variant_new_int64 (id));
 }
 
+/* The first button (or check button) under @root that reads @label, or NULL. */
+static GtkWidget *
+find_labelled (GtkWidget  *root,
+               const char *label)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if ((GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0) ||
+          (GTK_IS_CHECK_BUTTON (w) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (w)), label) == 0))
+        return w;
+      if ((found = find_labelled (w, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Waits (5 s at most) for an alert over the window. */
+static AdwAlertDialog *
+wait_alert (Fixture *f)
+{
+  AdwDialog *shown = NULL;
+
+  for (int i = 0; i < 250 && !ADW_IS_ALERT_DIALOG (shown); i++)
+    {
+      td_test_iterate (20);
+      shown = adw_window_get_visible_dialog (ADW_WINDOW (f->window));
+    }
+  g_assert_true (ADW_IS_ALERT_DIALOG (shown));
+  return ADW_ALERT_DIALOG (shown);
+}
+
 /* Presses @button and waits (5 s at most) for it to open a dialog of @type over the window;
  * closes it again.  Whether it did. */
 static gboolean
@@ -527,14 +560,54 @@ test_council (Fixture *f, gconstpointer data)
   /* A meeting of the standing committee for him: its details, for the minutes, from the window. */
   {
     gint64 present[] = { 2, 3, 7 };   /* the sample's standing committee, its Chairman away */
-    g_autoptr(TdNomination) n = td_nomination_get (f->db, duc, NULL);
-    gint64 meeting = td_meeting_create (f->db, n->round_id, "2026-11-20", present, G_N_ELEMENTS (present), &duc, 1,
-                                        &error);
+    g_autoptr(GPtrArray) members = td_council_list_members (f->db, &error);
+    g_autoptr(GHashTable) sitting = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GArray) before = td_meeting_list (f->db, &error);
+    g_autoptr(GArray) after = NULL;
     g_autoptr(TdMeeting) m = NULL;
+    AdwAlertDialog *form;
     GtkWidget *details;
     AdwDialog *dialog;
+    gint64 meeting = 0;
 
+    /* Created from the window: the date typed, the Chairman unticked, Đức on the agenda. */
+    for (guint i = 0; i < members->len; i++)
+      for (guint k = 0; k < G_N_ELEMENTS (present); k++)
+        if (((TdCouncilMember *) members->pdata[i])->id == present[k])
+          g_hash_table_add (sitting, ((TdCouncilMember *) members->pdata[i])->name);
+    g_signal_emit_by_name (new_meeting, "clicked");
+    form = wait_alert (f);
+    g_assert_true (adw_alert_dialog_get_response_enabled (form, "create"));
+    for (GtkWidget *list = gtk_widget_get_first_child (adw_alert_dialog_get_extra_child (form)); list;
+         list = gtk_widget_get_next_sibling (list))
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+        {
+          const char *title = ADW_IS_PREFERENCES_ROW (row) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
+          GtkWidget *check = find_labelled (row, NULL);
+
+          if (ADW_IS_ENTRY_ROW (row))
+            gtk_editable_set_text (GTK_EDITABLE (row), "20/11/2026");
+          else if (check != NULL && GTK_IS_CHECK_BUTTON (check) && title && !g_str_equal (title, "Trần Văn Đức"))
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (sitting, title));
+        }
+    g_signal_emit_by_name (form, "response", "create");
+    adw_dialog_force_close (ADW_DIALOG (form));
+    td_test_iterate (10);
+    after = td_meeting_list (f->db, &error);
+    g_assert_cmpuint (after->len, ==, before->len + 1);
+    for (guint i = 0; i < after->len; i++)
+      {
+        gboolean known = FALSE;
+        for (guint k = 0; k < before->len; k++)
+          known |= g_array_index (after, gint64, i) == g_array_index (before, gint64, k);
+        if (!known)
+          meeting = g_array_index (after, gint64, i);
+      }
+    m = td_meeting_load (f->db, meeting, &error);
     g_assert_no_error (error);
+    g_assert_cmpuint (m->present->len, ==, G_N_ELEMENTS (present));
+    g_assert_cmpuint (m->items->len, ==, 1);
+    g_clear_pointer (&m, td_meeting_free);
     td_council_view_reload (view);
     details = find_id_button (GTK_WIDGET (view), "council.details", meeting);
     g_assert_nonnull (details);
@@ -559,6 +632,72 @@ test_council (Fixture *f, gconstpointer data)
     g_assert_cmpstr (m->starts_at, ==, "14:00");
     g_assert_cmpstr (m->chair, ==, "Mai Sơn");
     g_assert_cmpstr (m->secretary, ==, "Nguyễn Đức Hùng");
+  }
+
+  /* The ballot, from the row's Count… button: the three present all agree. */
+  {
+    GtkWidget *count = find_labelled (GTK_WIDGET (view), "_Count…");
+    g_autoptr(GArray) meetings = NULL;
+    g_autoptr(TdMeeting) m = NULL;
+    AdwAlertDialog *dialog;
+    guint k = 0;
+
+    g_assert_nonnull (count);
+    g_signal_emit_by_name (count, "clicked");
+    dialog = wait_alert (f);
+    for (GtkWidget *w = gtk_widget_get_first_child (adw_alert_dialog_get_extra_child (dialog)); w;
+         w = gtk_widget_get_next_sibling (w))
+      if (ADW_IS_SPIN_ROW (w) && k++ == 0)
+        adw_spin_row_set_value (ADW_SPIN_ROW (w), 3);
+    g_signal_emit_by_name (dialog, "response", "count");
+    adw_dialog_force_close (ADW_DIALOG (dialog));
+    td_test_iterate (10);
+    meetings = td_meeting_list (f->db, &error);
+    for (guint i = 0; i < meetings->len && m == NULL; i++)
+      {
+        g_autoptr(TdMeeting) each = td_meeting_load (f->db, g_array_index (meetings, gint64, i), &error);
+        if (!each->closed)
+          m = g_steal_pointer (&each);
+      }
+    g_assert_nonnull (m);
+    g_assert_true (((TdMeetingItem *) m->items->pdata[0])->voted);
+    g_assert_cmpuint (((TdMeetingItem *) m->items->pdata[0])->agree, ==, 3);
+  }
+
+  /* A member onto the standing committee and off it again, from the check beside the name; a
+   * member added from the header's button. */
+  {
+    GtkWidget *standing = find_labelled (GTK_WIDGET (view), "Standing Committee");
+    g_autoptr(GPtrArray) before = td_council_list_members (f->db, &error);
+    g_autoptr(GPtrArray) after = NULL;
+    guint n_before = 0, n_after = 0;
+    AdwAlertDialog *dialog;
+    guint k = 0;
+
+    for (guint i = 0; i < before->len; i++)
+      n_before += ((TdCouncilMember *) before->pdata[i])->standing;
+    g_assert_nonnull (standing);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (standing), !gtk_check_button_get_active (GTK_CHECK_BUTTON (standing)));
+    td_test_iterate (10);
+    after = td_council_list_members (f->db, &error);
+    for (guint i = 0; i < after->len; i++)
+      n_after += ((TdCouncilMember *) after->pdata[i])->standing;
+    g_assert_cmpuint (n_after, !=, n_before);
+    td_council_view_reload (view);
+    td_test_iterate (10);
+
+    g_signal_emit_by_name (child (view, TD_TYPE_COUNCIL_VIEW, "add_member_button"), "clicked");
+    dialog = wait_alert (f);
+    for (GtkWidget *w = gtk_widget_get_first_child (adw_alert_dialog_get_extra_child (dialog)); w;
+         w = gtk_widget_get_next_sibling (w))
+      if (ADW_IS_ENTRY_ROW (w))
+        gtk_editable_set_text (GTK_EDITABLE (w), k++ == 0 ? "Lê Thị Thu" : "Ủy viên");
+    g_signal_emit_by_name (dialog, "response", "add");
+    adw_dialog_force_close (ADW_DIALOG (dialog));
+    td_test_iterate (10);
+    g_clear_pointer (&after, g_ptr_array_unref);
+    after = td_council_list_members (f->db, &error);
+    g_assert_cmpuint (after->len, ==, before->len + 1);
   }
 
   /* The board gives the co-appraisal to another unit in its preferences: recorded at once. */

@@ -19,6 +19,7 @@ struct _TdCouncilView
   AdwPreferencesGroup *meetings_group;
   AdwPreferencesGroup *members_group;
   GtkButton           *new_meeting_button;
+  GtkButton           *add_member_button;
   GtkButton           *proposal_button;
 };
 
@@ -110,21 +111,86 @@ minutes_cb (GtkWidget  *widget,
 
 /* ---- members ---- */
 
+/* What a dialog of this view reads when it is answered: its fields, typed, held with the
+ * view for as long as the dialog lives (no data hung on the dialog by name). */
+typedef struct {
+  TdCouncilView *self;          /* held by a dialog's form, not by a row's (the view holds the row) */
+  gboolean       holds_self;
+  GtkEditable   *name;
+  GtkEditable   *position;
+  GtkEditable   *date;
+  char          *title;         /* the nomination a ballot is for */
+  guint          present;
+  guint          absent;
+  gint64         id;            /* the member or the meeting */
+  gint64         nomination;
+  GPtrArray     *checks;        /* GtkCheckButton: the members present */
+  GArray        *check_ids;
+  GPtrArray     *item_checks;   /* GtkCheckButton: the nominations on the agenda */
+  GArray        *item_ids;
+  GtkWidget     *rows[5];
+  AdwSpinRow    *spins[5];
+} Form;
+
+static Form *
+form_new (TdCouncilView *self)
+{
+  Form *form = g_new0 (Form, 1);
+
+  form->self = g_object_ref (self);
+  form->holds_self = TRUE;
+  return form;
+}
+
+/* What a button of one of the view's rows acts on: the view outlives its rows. */
+static Form *
+row_form_new (TdCouncilView *self)
+{
+  Form *form = g_new0 (Form, 1);
+
+  form->self = self;
+  return form;
+}
+
+static void
+form_free (gpointer  data,
+           GClosure *closure)
+{
+  Form *form = data;
+
+  if (form->holds_self)
+    g_clear_object (&form->self);
+  g_free (form->title);
+  g_clear_pointer (&form->checks, g_ptr_array_unref);
+  g_clear_pointer (&form->check_ids, g_array_unref);
+  g_clear_pointer (&form->item_checks, g_ptr_array_unref);
+  g_clear_pointer (&form->item_ids, g_array_unref);
+  g_free (form);
+}
+
+/* @form answers @dialog's "response" and goes with it. */
+static void
+form_connect (AdwAlertDialog *dialog,
+              GCallback       callback,
+              Form           *form)
+{
+  g_signal_connect_data (dialog, "response", callback, form, form_free, 0);
+}
+
 static void
 member_response_cb (AdwAlertDialog *dialog,
                     const char     *response,
-                    TdCouncilView  *self)
+                    Form           *form)
 {
   g_autoptr(GError) error = NULL;
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "td-name");
-  GtkEditable *position = g_object_get_data (G_OBJECT (dialog), "td-position");
 
   if (!g_str_equal (response, "add"))
     return;
-  if (td_council_add_member (self->db, gtk_editable_get_text (name), gtk_editable_get_text (position), &error) == 0)
-    toast_error (self, error);
+  if (td_council_add_member (form->self->db, gtk_editable_get_text (form->name), gtk_editable_get_text (form->position),
+                             &error) == 0)
+    toast_error (form->self, error);
   else
-    changed (self);
+    changed (form->self);
 }
 
 static GtkWidget *
@@ -153,30 +219,30 @@ add_member_cb (TdCouncilView *self)
 {
   AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Add a Member"), NULL));
   GtkWidget *list = boxed_list ();
+  Form *form = form_new (self);
 
-  g_object_set_data (G_OBJECT (dialog), "td-name", entry_row (list, _("Full name")));
-  g_object_set_data (G_OBJECT (dialog), "td-position", entry_row (list, _("Position in the council")));
+  form->name = GTK_EDITABLE (entry_row (list, _("Full name")));
+  form->position = GTK_EDITABLE (entry_row (list, _("Position in the council")));
   adw_alert_dialog_set_extra_child (dialog, list);
   adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
   adw_alert_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (member_response_cb), self, 0);
+  form_connect (dialog, G_CALLBACK (member_response_cb), form);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 static void
 retire_response_cb (AdwAlertDialog *dialog,
                     const char     *response,
-                    TdCouncilView  *self)
+                    Form           *form)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (dialog), "td-id");
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "retire"))
     return;
-  if (!td_council_retire_member (self->db, *id, &error))
-    refusal (self, error);
+  if (!td_council_retire_member (form->self->db, form->id, &error))
+    refusal (form->self, error);
   else
-    changed (self);
+    changed (form->self);
 }
 
 /* Retiring cannot be taken back from the window (the member would be added again as new), so
@@ -205,35 +271,46 @@ retire_cb (GtkWidget  *widget,
   adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "retire", _("_Remove"), NULL);
   adw_alert_dialog_set_response_appearance (dialog, "retire", ADW_RESPONSE_DESTRUCTIVE);
   adw_alert_dialog_set_default_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "td-id", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (retire_response_cb), self, 0);
+  {
+    Form *form = form_new (self);
+
+    form->id = id;
+    form_connect (dialog, G_CALLBACK (retire_response_cb), form);
+  }
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 /* ---- meetings ---- */
 
+/* The ids of the ticked ones among @checks. */
+static GArray *
+ticked (GPtrArray *checks,
+        GArray    *ids)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (checks->pdata[i]))
+      g_array_append_val (out, g_array_index (ids, gint64, i));
+  return out;
+}
+
 static void
 meeting_response_cb (AdwAlertDialog *dialog,
                      const char     *response,
-                     TdCouncilView  *self)
+                     Form           *form)
 {
+  TdCouncilView *self = form->self;
   g_autoptr(GError) error = NULL;
-  GtkEditable *date = g_object_get_data (G_OBJECT (dialog), "td-date");
-  GPtrArray *members = g_object_get_data (G_OBJECT (dialog), "td-members");
-  GPtrArray *items = g_object_get_data (G_OBJECT (dialog), "td-items");
-  g_autoptr(GArray) present = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) agenda = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) present = NULL;
+  g_autoptr(GArray) agenda = NULL;
   g_autofree char *iso = NULL;
 
   if (!g_str_equal (response, "create"))
     return;
-  for (guint i = 0; i < members->len; i++)
-    if (gtk_check_button_get_active (members->pdata[i]))
-      g_array_append_val (present, *(gint64 *) g_object_get_data (members->pdata[i], "td-id"));
-  for (guint i = 0; i < items->len; i++)
-    if (gtk_check_button_get_active (items->pdata[i]))
-      g_array_append_val (agenda, *(gint64 *) g_object_get_data (items->pdata[i], "td-id"));
-  if ((iso = td_parse_date (gtk_editable_get_text (date), &error)) == NULL ||
+  present = ticked (form->checks, form->check_ids);
+  agenda = ticked (form->item_checks, form->item_ids);
+  if ((iso = td_parse_date (gtk_editable_get_text (form->date), &error)) == NULL ||
       td_meeting_create (self->db, self->round_id, iso, (gint64 *) present->data, present->len,
                          (gint64 *) agenda->data, agenda->len, &error) == 0)
     toast_error (self, error);
@@ -244,6 +321,7 @@ meeting_response_cb (AdwAlertDialog *dialog,
 static GtkWidget *
 check_row (GtkWidget   *list,
            GPtrArray   *checks,
+           GArray      *ids,
            const char  *title,
            const char  *subtitle,
            gint64       id)
@@ -256,7 +334,7 @@ check_row (GtkWidget   *list,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (check), "td-id", g_memdup2 (&id, sizeof id), g_free);
+  g_array_append_val (ids, id);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
@@ -266,29 +344,29 @@ check_row (GtkWidget   *list,
 
 static void
 standing_toggled_cb (GtkCheckButton *button,
-                     TdCouncilView  *self)
+                     Form           *form)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!td_council_set_standing (self->db, *(gint64 *) g_object_get_data (G_OBJECT (button), "td-id"),
-                                gtk_check_button_get_active (button), &error))
-    refusal (self, error);
+  if (!td_council_set_standing (form->self->db, form->id, gtk_check_button_get_active (button), &error))
+    refusal (form->self, error);
 }
 
 static void
 details_response_cb (AdwAlertDialog *dialog,
                      const char     *response,
-                     TdCouncilView  *self)
+                     Form           *form)
 {
+  TdCouncilView *self = form->self;
   g_autoptr(GError) error = NULL;
-  GtkWidget **rows = g_object_get_data (G_OBJECT (dialog), "td-rows");
-  GArray *ids = g_object_get_data (G_OBJECT (dialog), "td-ids");
+  GtkWidget **rows = form->rows;
+  GArray *ids = form->check_ids;
   guint chair = adw_combo_row_get_selected (ADW_COMBO_ROW (rows[3]));
   guint secretary = adw_combo_row_get_selected (ADW_COMBO_ROW (rows[4]));
 
   if (!g_str_equal (response, "save"))
     return;
-  if (!td_meeting_set_details (self->db, *(gint64 *) g_object_get_data (G_OBJECT (dialog), "td-meeting"),
+  if (!td_meeting_set_details (self->db, form->id,
                                gtk_editable_get_text (GTK_EDITABLE (rows[0])),
                                gtk_editable_get_text (GTK_EDITABLE (rows[1])),
                                gtk_editable_get_text (GTK_EDITABLE (rows[2])),
@@ -309,18 +387,22 @@ details_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(TdMeeting) m = td_meeting_load (self->db, id, &error);
   AdwAlertDialog *dialog;
-  GtkWidget *list = boxed_list ();
-  GtkWidget **rows = g_new0 (GtkWidget *, 5);
+  GtkWidget *list;
+  GtkWidget **rows;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *ids;
+  Form *form;
 
   if (m == NULL)
     {
       refusal (self, error);
-      g_array_unref (ids);
-      g_free (rows);
       return;
     }
+  list = boxed_list ();
+  form = form_new (self);
+  form->id = id;
+  form->check_ids = ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  rows = form->rows;
   dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Meeting Details"),
                                                    _("Printed in the minutes: where and when the meeting sat, the "
                                                      "member who chaired it and the one who kept the minutes.")));
@@ -353,10 +435,7 @@ details_cb (GtkWidget  *widget,
   adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_alert_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_alert_dialog_set_default_response (dialog, "save");
-  g_object_set_data_full (G_OBJECT (dialog), "td-rows", rows, g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "td-ids", ids, (GDestroyNotify) g_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "td-meeting", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (details_response_cb), self, 0);
+  form_connect (dialog, G_CALLBACK (details_response_cb), form);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
@@ -371,11 +450,15 @@ new_meeting_cb (TdCouncilView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *when = boxed_list (), *present = boxed_list (), *agenda = boxed_list ();
   GtkWidget *date = entry_row (when, _("Date held (dd/mm/yyyy)"));
-  GPtrArray *member_checks = g_ptr_array_new ();
-  GPtrArray *item_checks = g_ptr_array_new ();
-
+  Form *form = form_new (self);
+  GPtrArray *member_checks = form->checks = g_ptr_array_new ();
+  GPtrArray *item_checks = form->item_checks = g_ptr_array_new ();
   g_autoptr(TdCouncilRules) rules = td_appraisal_council_rules (self->db);
   gboolean standing = g_strcmp0 (rules->sitting, "standing-committee") == 0;
+
+  form->check_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  form->item_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  form->date = GTK_EDITABLE (date);
 
   gtk_editable_set_text (GTK_EDITABLE (date), today);
   /* Only the members of the body that sits: the standing committee, or the whole council. */
@@ -387,13 +470,13 @@ new_meeting_cb (TdCouncilView *self)
     {
       TdCouncilMember *m = members->pdata[i];
       if (m->active && (!standing || m->standing))
-        check_row (present, member_checks, m->name, m->position, m->id);
+        check_row (present, member_checks, form->check_ids, m->name, m->position, m->id);
     }
   for (guint i = 0; i < waiting->len; i++)
     {
       g_autoptr(TdNomination) n = td_nomination_get (self->db, g_array_index (waiting, gint64, i), NULL);
       if (n != NULL)
-        check_row (agenda, item_checks, td_nomination_get_name (n), n->proposer_name, n->id);
+        check_row (agenda, item_checks, form->item_ids, td_nomination_get_name (n), n->proposer_name, n->id);
     }
   gtk_box_append (GTK_BOX (box), when);
   gtk_box_append (GTK_BOX (box), present);
@@ -403,22 +486,20 @@ new_meeting_cb (TdCouncilView *self)
   adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "create", _("_Create"), NULL);
   adw_alert_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
   adw_alert_dialog_set_response_enabled (dialog, "create", member_checks->len > 0 && item_checks->len > 0);
-  g_object_set_data (G_OBJECT (dialog), "td-date", date);
-  g_object_set_data_full (G_OBJECT (dialog), "td-members", member_checks, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "td-items", item_checks, (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (meeting_response_cb), self, 0);
+  form_connect (dialog, G_CALLBACK (meeting_response_cb), form);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 static void
 vote_response_cb (AdwAlertDialog *dialog,
                   const char     *response,
-                  TdCouncilView  *self)
+                  Form           *form)
 {
+  TdCouncilView *self = form->self;
   g_autoptr(GError) error = NULL;
-  AdwSpinRow **spins = g_object_get_data (G_OBJECT (dialog), "td-spins");
-  gint64 meeting = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "td-meeting");
-  gint64 nomination = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "td-nomination");
+  AdwSpinRow **spins = form->spins;
+  gint64 meeting = form->id;
+  gint64 nomination = form->nomination;
 
   g_autoptr(TdTransaction) tx = NULL;
 
@@ -435,20 +516,24 @@ vote_response_cb (AdwAlertDialog *dialog,
     changed (self);
 }
 
+/* @target: the ballot's meeting, nomination and who may vote, as the row's Count… button
+ * carries them. */
 static void
-vote_cb (GtkButton     *button,
-         TdCouncilView *self)
+vote_cb (GtkButton *button,
+         Form      *target)
 {
+  TdCouncilView *self = target->self;
   AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Ballot Count"), NULL));
   GtkWidget *list = boxed_list ();
-  guint present = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "td-present"));
-  guint absent = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "td-absent"));
+  guint present = target->present;
+  guint absent = target->absent;
+  Form *form = form_new (self);
   /* The ballot of those present; then the written opinions of those absent, which count too. */
   static const char * const labels[] = { N_("Agree"), N_("Disagree"), N_("Abstain"), N_("Agree in Writing (Absent)"),
                                          N_("Disagree in Writing (Absent)") };
-  AdwSpinRow **spins = g_new0 (AdwSpinRow *, 5);
-  g_autofree char *body = g_strdup_printf (_("%s: every one of the %u members present votes once."),
-                                           (const char *) g_object_get_data (G_OBJECT (button), "td-name"), present);
+  AdwSpinRow **spins = form->spins;
+  g_autofree char *body = g_strdup_printf (_("%s: every one of the %u members present votes once."), target->title,
+                                           present);
 
   adw_alert_dialog_set_body (dialog, body);
   for (guint i = 0; i < 5; i++)
@@ -461,12 +546,9 @@ vote_cb (GtkButton     *button,
   adw_alert_dialog_set_extra_child (dialog, list);
   adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "count", _("_Record"), NULL);
   adw_alert_dialog_set_response_appearance (dialog, "count", ADW_RESPONSE_SUGGESTED);
-  g_object_set_data_full (G_OBJECT (dialog), "td-spins", spins, g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "td-meeting",
-                          g_memdup2 (g_object_get_data (G_OBJECT (button), "td-meeting"), sizeof (gint64)), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "td-nomination",
-                          g_memdup2 (g_object_get_data (G_OBJECT (button), "td-nomination"), sizeof (gint64)), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (vote_response_cb), self, 0);
+  form->id = target->id;
+  form->nomination = target->nomination;
+  form_connect (dialog, G_CALLBACK (vote_response_cb), form);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
@@ -540,16 +622,14 @@ meeting_row (TdCouncilView *self,
       if (!m->closed)
         {
           GtkWidget *vote = small_button (_("_Count…"), "flat");
+          Form *target = row_form_new (self);
 
-          g_object_set_data_full (G_OBJECT (vote), "td-meeting", g_memdup2 (&m->id, sizeof m->id), g_free);
-          g_object_set_data_full (G_OBJECT (vote), "td-nomination", g_memdup2 (&item->nomination_id, sizeof (gint64)),
-                                  g_free);
-          g_object_set_data_full (G_OBJECT (vote), "td-name", g_strdup (item->name), g_free);
-          g_object_set_data (G_OBJECT (vote), "td-present", GUINT_TO_POINTER (m->present->len));
-          g_object_set_data (G_OBJECT (vote), "td-absent",
-                             GUINT_TO_POINTER (m->members_total > m->present->len
-                                               ? m->members_total - m->present->len : 0));
-          g_signal_connect (vote, "clicked", G_CALLBACK (vote_cb), self);
+          target->id = m->id;
+          target->nomination = item->nomination_id;
+          target->title = g_strdup (item->name);
+          target->present = m->present->len;
+          target->absent = m->members_total > m->present->len ? m->members_total - m->present->len : 0;
+          g_signal_connect_data (vote, "clicked", G_CALLBACK (vote_cb), target, form_free, 0);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), vote);
         }
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
@@ -627,8 +707,12 @@ td_council_view_reload (TdCouncilView *self)
           gtk_widget_set_valign (standing, GTK_ALIGN_CENTER);
           gtk_check_button_set_active (GTK_CHECK_BUTTON (standing), m->standing);
           gtk_widget_set_tooltip_text (standing, _("A member of the council's standing committee (Thường trực Hội đồng)"));
-          g_object_set_data_full (G_OBJECT (standing), "td-id", g_memdup2 (&m->id, sizeof m->id), g_free);
-          g_signal_connect (standing, "toggled", G_CALLBACK (standing_toggled_cb), self);
+          {
+            Form *member = row_form_new (self);
+
+            member->id = m->id;
+            g_signal_connect_data (standing, "toggled", G_CALLBACK (standing_toggled_cb), member, form_free, 0);
+          }
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), standing);
 
           gtk_widget_add_css_class (retire, "flat");
@@ -705,6 +789,7 @@ td_council_view_class_init (TdCouncilViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdCouncilView, meetings_group);
   gtk_widget_class_bind_template_child (widget_class, TdCouncilView, members_group);
   gtk_widget_class_bind_template_child (widget_class, TdCouncilView, new_meeting_button);
+  gtk_widget_class_bind_template_child (widget_class, TdCouncilView, add_member_button);
   gtk_widget_class_bind_template_child (widget_class, TdCouncilView, proposal_button);
   gtk_widget_class_bind_template_callback (widget_class, proposal_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_meeting_cb);
