@@ -348,8 +348,7 @@ test_helpers_filtered (void)
            * case, and every helper alike: nothing is half filtered. */
           if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
             {
-              g_assert_true (h == 0 || !filtered);
-              g_assert_true (c == 0 || !filtered);
+              g_assert_false (filtered);
               unfiltered = TRUE;
               continue;
             }

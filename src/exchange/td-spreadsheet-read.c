@@ -18,8 +18,7 @@
 /* A register of a province: a few thousand rows; far more is not a register. */
 #define MAX_ROWS    100000
 #define MAX_COLUMNS 200
-/* A register or a sheet of figures is a few megabytes at most; a cell is a name or a note. */
-#define MAX_CSV_BYTES  (32 * 1024 * 1024)
+/* A cell is a name or a note. */
 #define MAX_CELL_BYTES (64 * 1024)
 /* An XLSX or ODS is a zip: what it says it unpacks to is checked before libfreexl unpacks it
  * (a 2 MB zip bomb unpacked past 4 GB).  The helper's memory limit catches a zip that lies. */
@@ -94,6 +93,21 @@ pad_rows (GPtrArray *rows)
     }
 }
 
+/* The cap of a cell, checked as it grows: one cell of megabytes is a quote left open. */
+static gboolean
+cell_fits (GString     *cell,
+           guint        row,
+           const char  *shown,
+           GError     **error)
+{
+  if (cell->len <= MAX_CELL_BYTES)
+    return TRUE;
+  g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
+               _("Row %u of “%s” has a cell of more than %d KB: a name or a note is far shorter (a quote left open "
+                 "swallows the rest of the file)."), row, shown, MAX_CELL_BYTES / 1024);
+  return FALSE;
+}
+
 static GPtrArray *
 read_csv (const char  *path,
           const char  *shown,
@@ -108,22 +122,8 @@ read_csv (const char  *path,
   char separator = ',';
   gboolean quoted = FALSE;
 
-  /* The size first: a file of gigabytes (or /dev/zero) is refused before it is read. */
-  {
-    g_autoptr(GFile) file = g_file_new_for_path (path);
-    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                   G_FILE_QUERY_INFO_NONE, NULL, error);
-
-    if (info == NULL)
-      return NULL;
-    if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR || g_file_info_get_size (info) > MAX_CSV_BYTES)
-      {
-        g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
-                     _("“%s” is not a CSV file of at most %d MB; a unit register or a sheet of figures is far "
-                       "smaller."), shown, MAX_CSV_BYTES / (1024 * 1024));
-        return NULL;
-      }
-  }
+  /* The app checked the file it hands over (a regular file of at most 32 MB, td-spreadsheet.c);
+   * here the address-space limit stands behind that. */
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
   p = contents;
@@ -164,13 +164,8 @@ read_csv (const char  *path,
             quoted = FALSE;
           else if (p < end)
             g_string_append_c (cell, c);
-          if (cell->len > MAX_CELL_BYTES)
-            {
-              g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
-                           _("Row %u of “%s” has a cell of more than %d KB: a name or a note is far shorter (a quote "
-                             "left open swallows the rest of the file)."), rows->len + 1, shown, MAX_CELL_BYTES / 1024);
-              return NULL;
-            }
+          if (!cell_fits (cell, rows->len + 1, shown, error))
+            return NULL;
           continue;
         }
       if (c == '"' && cell->len == 0)
@@ -210,13 +205,8 @@ read_csv (const char  *path,
         }
       else
         g_string_append_c (cell, c);
-      if (cell->len > MAX_CELL_BYTES)
-        {
-          g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_TOO_LARGE,
-                       _("Row %u of “%s” has a cell of more than %d KB: a name or a note is far shorter (a quote "
-                         "left open swallows the rest of the file)."), rows->len + 1, shown, MAX_CELL_BYTES / 1024);
-          return NULL;
-        }
+      if (!cell_fits (cell, rows->len + 1, shown, error))
+        return NULL;
     }
   if (quoted)
     {
@@ -333,17 +323,20 @@ td_spreadsheet_read_here (const char  *path,
                           const char  *sheet,
                           GError     **error)
 {
-  g_autofree char *lower = g_ascii_strdown (shown, -1);
+  TdSpreadsheetKind kind;
 
-  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".txt"))
-    return read_csv (path, shown, error);
-  if (g_str_has_suffix (lower, ".xlsx"))
-    return check_zip (path, shown, error) ? read_freexl (path, shown, sheet, freexl_open_xlsx, error) : NULL;
-  if (g_str_has_suffix (lower, ".ods"))
-    return check_zip (path, shown, error) ? read_freexl (path, shown, sheet, freexl_open_ods, error) : NULL;
-  if (g_str_has_suffix (lower, ".xls"))
-    return read_freexl (path, shown, sheet, freexl_open, error);
-  g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_FORMAT,
-               _("“%s” is not a spreadsheet Thi đua reads: save it as .xlsx, .ods or .csv."), shown);
-  return NULL;
+  if (!td_spreadsheet_kind (shown, &kind, error))
+    return NULL;
+  switch (kind)
+    {
+    case TD_SPREADSHEET_KIND_CSV:
+      return read_csv (path, shown, error);
+    case TD_SPREADSHEET_KIND_XLSX:
+      return check_zip (path, shown, error) ? read_freexl (path, shown, sheet, freexl_open_xlsx, error) : NULL;
+    case TD_SPREADSHEET_KIND_ODS:
+      return check_zip (path, shown, error) ? read_freexl (path, shown, sheet, freexl_open_ods, error) : NULL;
+    case TD_SPREADSHEET_KIND_XLS:
+    default:
+      return read_freexl (path, shown, sheet, freexl_open, error);
+    }
 }

@@ -22,13 +22,26 @@ G_DEFINE_QUARK (td-spreadsheet-error-quark, td_spreadsheet_error)
 #define MAX_FILE_BYTES   (32 * 1024 * 1024)
 #define MAX_ANSWER_BYTES (256 * 1024 * 1024)
 
-static gboolean
-is_known_kind (const char *path)
+gboolean
+td_spreadsheet_kind (const char         *path,
+                     TdSpreadsheetKind  *kind,
+                     GError            **error)
 {
+  static const struct { const char *suffix; TdSpreadsheetKind kind; } kinds[] = {
+    { ".csv", TD_SPREADSHEET_KIND_CSV }, { ".txt", TD_SPREADSHEET_KIND_CSV }, { ".xlsx", TD_SPREADSHEET_KIND_XLSX },
+    { ".ods", TD_SPREADSHEET_KIND_ODS }, { ".xls", TD_SPREADSHEET_KIND_XLS },
+  };
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
-  return g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".xlsx") ||
-         g_str_has_suffix (lower, ".ods") || g_str_has_suffix (lower, ".xls");
+  for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_has_suffix (lower, kinds[i].suffix))
+      {
+        *kind = kinds[i].kind;
+        return TRUE;
+      }
+  g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_FORMAT,
+               _("“%s” is not a spreadsheet Thi đua reads: save it as .xlsx, .ods or .csv."), path);
+  return FALSE;
 }
 
 /* The helper's answer: every byte of its standard output, up to the cap. */
@@ -78,17 +91,14 @@ td_spreadsheet_read (const char  *path,
   const char *message;
   gboolean ok;
   guint32 code;
+  TdSpreadsheetKind kind;
   struct stat st;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!is_known_kind (path))
-    {
-      g_set_error (error, TD_SPREADSHEET_ERROR, TD_SPREADSHEET_ERROR_FORMAT,
-                   _("“%s” is not a spreadsheet Thi đua reads: save it as .xlsx, .ods or .csv."), path);
-      return NULL;
-    }
+  if (!td_spreadsheet_kind (path, &kind, error))
+    return NULL;
   fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0)
     {

@@ -17,6 +17,18 @@ typedef enum {
 
 GQuark     td_spreadsheet_error_quark (void);
 
+typedef enum {
+  TD_SPREADSHEET_KIND_CSV,          /* .csv, .txt */
+  TD_SPREADSHEET_KIND_XLSX,
+  TD_SPREADSHEET_KIND_ODS,
+  TD_SPREADSHEET_KIND_XLS,
+} TdSpreadsheetKind;
+
+/* The kind @path's extension names, or FALSE with the message the user reads. */
+gboolean   td_spreadsheet_kind  (const char         *path,
+                                 TdSpreadsheetKind  *kind,
+                                 GError            **error);
+
 /* Every row of @sheet (NULL: the first), each a NULL-terminated array of UTF-8 strings ("" for
  * an empty cell), all rows as wide as the widest.  Whole numbers read as "12", not "12.0". */
 GPtrArray *td_spreadsheet_read (const char  *path,

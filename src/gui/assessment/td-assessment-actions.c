@@ -159,14 +159,18 @@ submit_cb (GtkWidget  *widget,
         without_evidence += td_target_row_get_n_evidence (self->rows->pdata[i]) == 0;
       }
     board = td_database_get_installation (self->db, NULL) == TD_INSTALLATION_BOARD;
-    body = board ? g_strdup_printf (_("%s meets %u of %u applicable targets; %u of them have no evidence attached.\n\n"
-                                      "The figures typed here are recorded as the unit's submission, as if it had "
-                                      "sent its file; the form is then read-only until it is returned."),
-                                    td_unit_get_name (self->unit), met, applicable, without_evidence)
-                 : g_strdup_printf (_("%s meets %u of %u applicable targets; %u of them have no evidence attached.\n\n"
-                                      "After submitting, the form can no longer be changed unless you withdraw it before "
-                                      "sending the file, or the province returns it."),
-                                    td_unit_get_name (self->unit), met, applicable, without_evidence);
+    {
+      g_autofree char *counts = g_strdup_printf (_("%s meets %u of %u applicable targets; %u of them have no "
+                                                   "evidence attached."),
+                                                 td_unit_get_name (self->unit), met, applicable, without_evidence);
+
+      /* What submitting means: at the board, recording a unit's paper form. */
+      body = g_strdup_printf ("%s\n\n%s", counts,
+                              board ? _("The figures typed here are recorded as the unit's submission, as if it had "
+                                        "sent its file; the form is then read-only until it is returned.")
+                                    : _("After submitting, the form can no longer be changed unless you withdraw it "
+                                        "before sending the file, or the province returns it."));
+    }
     /* Late: said before, not discovered at the province. */
     {
       TdUnitDeadline *d = td_assessment_page_get_deadline (self);
