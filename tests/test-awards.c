@@ -96,11 +96,9 @@ press_opens_dialog (Fixture *f, GtkWidget *button, GType type)
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
 
   f->dir = td_test_make_dir ();
-  f->db = td_test_open_seeded (f->dir, "awards.db");
-  g_assert_true (td_demo_populate (f->db, &error));
+  f->db = td_test_open_demo (f->dir, "awards.db");
   f->window = adw_window_new ();
   f->page = g_object_new (TD_TYPE_AWARDS_PAGE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);

@@ -228,12 +228,11 @@ static void
 test_submitted_is_read_only (void)
 {
   g_autofree char *dir = td_test_make_dir ();
-  TdDatabase *db = td_test_open_seeded (dir, "readonly.db");
+  TdDatabase *db = td_test_open_demo (dir, "readonly.db");
   g_autoptr(GError) error = NULL;
   GtkWidget *window;
   TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
 
-  g_assert_true (td_demo_populate (db, &error));
   window = show_form (page, db, "P-KINHBAC", 2, 0, 0);   /* appraised in the sample */
   td_test_iterate (50);
 
@@ -259,13 +258,12 @@ static void
 test_withdraw_asks (void)
 {
   g_autofree char *dir = td_test_make_dir ();
-  TdDatabase *db = td_test_open_seeded (dir, "withdraw.db");
+  TdDatabase *db = td_test_open_demo (dir, "withdraw.db");
   g_autoptr(GError) error = NULL;
   TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
   GtkWidget *window;
   AdwDialog *dialog;
 
-  g_assert_true (td_demo_populate (db, &error));
   window = show_form (page, db, "P-BACGIANG", 2, 0, 0);   /* submitted in the sample */
   td_test_iterate (50);
   for (int answer = 0; answer < 2; answer++)
@@ -298,7 +296,7 @@ static void
 test_board_appraises (void)
 {
   g_autofree char *dir = td_test_make_dir ();
-  TdDatabase *db = td_test_open_seeded (dir, "appraise.db");
+  TdDatabase *db = td_test_open_demo (dir, "appraise.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(TdUnit) unit = NULL;
   g_autoptr(TdRound) round = NULL;
@@ -307,7 +305,6 @@ test_board_appraises (void)
   AdwDialog *dialog;
   GtkWidget *window;
 
-  g_assert_true (td_demo_populate (db, &error));
   window = show_form (page, db, "STC", 2, 800, 600);   /* received in the sample */
   td_test_iterate (50);
   g_assert_true (adw_banner_get_revealed (page->returned_banner));
@@ -361,14 +358,13 @@ static void
 test_unit_search (void)
 {
   g_autofree char *dir = td_test_make_dir ();
-  TdDatabase *db = td_test_open_seeded (dir, "search.db");
+  TdDatabase *db = td_test_open_demo (dir, "search.db");
   g_autoptr(GError) error = NULL;
   TdAssessmentPage *page = g_object_new (TD_TYPE_ASSESSMENT_PAGE, NULL);
   GtkWidget *window;
   /* With or without diacritics, any part of the name, or the code. */
   static const char * const typed[] = { "kinh bắc", "Kinh", "p-kinhbac", "KINH BẮC", "kinh bac", "phuong kinh bac" };
 
-  g_assert_true (td_demo_populate (db, &error));
   window = show_form (page, db, "X-TIENDU", 2, 800, 600);
   td_test_iterate (20);
   g_assert_true (gtk_drop_down_get_enable_search (page->unit_dropdown));

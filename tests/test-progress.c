@@ -26,7 +26,7 @@ static void
 test_progress_page (void)
 {
   g_autofree char *dir = td_test_make_dir ();
-  TdDatabase *db = td_test_open_seeded (dir, "progress.db");
+  TdDatabase *db = td_test_open_demo (dir, "progress.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) units = NULL;
   GtkWidget *window = gtk_window_new ();
@@ -37,7 +37,6 @@ test_progress_page (void)
   guint kinh_bac = 0;
   gpointer weak;
 
-  g_assert_true (td_demo_populate (db, &error));
   units = td_catalog_list_units (db, &error);
   for (guint i = 0; i < g_list_model_get_n_items (units); i++)
     {
@@ -191,7 +190,7 @@ static void
 test_submissions (void)
 {
   g_autofree char *dir = td_test_make_dir ();
-  TdDatabase *db = td_test_open_seeded (dir, "submissions.db");
+  TdDatabase *db = td_test_open_demo (dir, "submissions.db");
   g_autoptr(GError) error = NULL;
   GtkWidget *window = adw_window_new ();
   TdProgressPage *page = g_object_new (TD_TYPE_PROGRESS_PAGE, NULL);
@@ -200,7 +199,6 @@ test_submissions (void)
   GtkStack *stack;
   GtkDropDown *filter;
 
-  g_assert_true (td_demo_populate (db, &error));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));

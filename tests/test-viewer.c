@@ -132,7 +132,7 @@ static void
 test_crashing_evidence_opened (void)
 {
   g_autofree char *dir = td_test_make_dir ();
-  TdDatabase *db = td_test_open_seeded (dir, "hostile.db");
+  TdDatabase *db = td_test_open_demo (dir, "hostile.db");
   g_autoptr(GBytes) type3 = td_test_pdf_recursive_type3 ();
   g_autofree char *sha = td_evidence_sha256 (type3);
   g_autoptr(GError) error = NULL;
@@ -141,7 +141,6 @@ test_crashing_evidence_opened (void)
   TdPdfView *view;
   sqlite3_stmt *stmt = NULL;
 
-  g_assert_true (td_demo_populate (db, &error));
   /* As an import of an older version would have stored it: straight into the tables, made the
    * ward's first evidence. */
   sqlite3_prepare_v2 (td_database_get_handle (db),
@@ -187,13 +186,12 @@ static void
 test_marked_undisplayable (void)
 {
   g_autofree char *dir = td_test_make_dir ();
-  TdDatabase *db = td_test_open_seeded (dir, "undisplayable.db");
+  TdDatabase *db = td_test_open_demo (dir, "undisplayable.db");
   g_autoptr(GError) error = NULL;
   GtkWidget *window;
   TdEvidencePage *page = g_object_new (TD_TYPE_EVIDENCE_PAGE, NULL);
   TdPdfReader *reader;
 
-  g_assert_true (td_demo_populate (db, &error));
   g_assert_true (td_database_exec (db, "UPDATE evidence_blob SET display_problem = 'The PDF reader stopped (Aborted).'"
                                        " WHERE sha256 = (SELECT e.sha256 FROM evidence e JOIN assessment a ON a.id = e.assessment_id"
                                        " JOIN unit u ON u.id = a.unit_id WHERE u.code = 'P-KINHBAC' ORDER BY e.id LIMIT 1)",
@@ -217,7 +215,7 @@ static void
 test_narrow_opens_file (void)
 {
   g_autofree char *dir = td_test_make_dir ();
-  TdDatabase *db = td_test_open_seeded (dir, "narrow.db");
+  TdDatabase *db = td_test_open_demo (dir, "narrow.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
   GtkWidget *window = adw_window_new ();
@@ -226,7 +224,6 @@ test_narrow_opens_file (void)
   GtkListBox *list;
   GtkListBoxRow *row;
 
-  g_assert_true (td_demo_populate (db, &error));
   g_settings_set_string (settings, "last-unit", "P-KINHBAC");
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
@@ -265,10 +262,9 @@ static void
 test_split_view_outlives_its_idle (void)
 {
   g_autofree char *dir = td_test_make_dir ();
-  TdDatabase *db = td_test_open_seeded (dir, "split.db");
+  TdDatabase *db = td_test_open_demo (dir, "split.db");
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (td_demo_populate (db, &error));
   for (int way = 0; way < 2; way++)
     {
       g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
@@ -376,7 +372,7 @@ static void
 test_review_verdicts (void)
 {
   g_autofree char *dir = td_test_make_dir ();
-  TdDatabase *db = td_test_open_seeded (dir, "review.db");
+  TdDatabase *db = td_test_open_demo (dir, "review.db");
   g_autoptr(GSettings) settings = g_settings_new ("io.github.thidua.ThiDua");
   g_autoptr(GPtrArray) audit = NULL;
   g_autoptr(GError) error = NULL;
@@ -386,7 +382,6 @@ test_review_verdicts (void)
   TdAuditEntry *entry;
   gint64 first, second;
 
-  g_assert_true (td_demo_populate (db, &error));
   g_settings_set_string (settings, "last-unit", "P-KINHBAC");
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
@@ -755,8 +750,7 @@ test_review_signed (void)
       td_test_cleanup_dir (dir);
       return;
     }
-  db = td_test_open_seeded (dir, "signed.db");
-  g_assert_true (td_demo_populate (db, &error));
+  db = td_test_open_demo (dir, "signed.db");
   {
     g_autoptr(TdUnit) unit = td_catalog_find_unit (db, "P-KINHBAC", &error);
     g_autoptr(GListModel) rounds = td_catalog_list_rounds (db, &error);
