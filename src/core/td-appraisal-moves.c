@@ -165,6 +165,67 @@ check_body (TdDatabase         *db,
     }
 }
 
+/* The rules' facts of a nomination, with the strings they point to. */
+typedef struct {
+  TdAppraisalFacts  facts;
+  char             *proposer_code;
+  char             *issuer_code;
+  char             *latest_approver;
+} Facts;
+
+static void
+facts_clear (Facts *f)
+{
+  g_free (f->proposer_code);
+  g_free (f->issuer_code);
+  g_free (f->latest_approver);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Facts, facts_clear)
+
+/* The body of the latest approval of @step in the history (a proposal for the first step). */
+static char *
+approver_of (TdDatabase *db,
+             gint64      nomination_id,
+             const char *step)
+{
+  g_autoptr(GPtrArray) history = td_appraisal_history (db, nomination_id, NULL);
+
+  for (guint i = history ? history->len : 0; i > 0; i--)
+    {
+      TdStepRecord *r = history->pdata[i - 1];
+      if ((r->action == TD_STEP_APPROVE || r->action == TD_STEP_PROPOSE) && g_strcmp0 (r->step, step) == 0)
+        return g_strdup (r->body_code);
+    }
+  return NULL;
+}
+
+/* Where the nomination stands, and what the rules need to know of it. */
+static gboolean
+place_load (TdDatabase       *db,
+            gint64            nomination_id,
+            TdAppraisalPlace *s,
+            Facts            *f,
+            GError          **error)
+{
+  g_autoptr(TdUnit) proposer = NULL;
+  TdStepSpec *next;
+
+  if (!td_appraisal_place_load (db, nomination_id, s, error))
+    return FALSE;
+  next = s->next;
+  proposer = td_catalog_find_unit_by_id (db, s->n->proposer_id, NULL);
+  f->proposer_code = proposer ? g_strdup (td_unit_get_code (proposer)) : NULL;
+  if (next != NULL && next->actor == TD_STEP_BY_ISSUER && s->n->status != TD_NOMINATION_DECIDED)
+    f->issuer_code = td_appraisal_default_issuer (db, s->n);
+  if (s->done > 0)
+    f->latest_approver = approver_of (db, nomination_id, ((TdStepSpec *) s->steps->pdata[s->done - 1])->id);
+  f->facts = (TdAppraisalFacts) {
+    .steps = s->steps, .done = s->done, .status = s->n->status, .proposer_code = f->proposer_code,
+    .issuer_code = f->issuer_code, .latest_approver = f->latest_approver,
+  };
+  return TRUE;
+}
+
 /* Moves the nomination to @done steps (and their status) within the caller's transaction. */
 static gboolean
 set_done (TdDatabase  *db,
@@ -173,8 +234,7 @@ set_done (TdDatabase  *db,
           const char  *reason,
           GError     **error)
 {
-  TdNominationStatus status = done == 0 ? TD_NOMINATION_RETURNED
-                                        : ((TdStepSpec *) s->steps->pdata[done - 1])->status;
+  TdNominationStatus status = td_appraisal_rules_status_at (s->steps, done);
   sqlite3_stmt *stmt = td_database_prepare (db, "UPDATE nomination SET steps_done = ?, status = ?, status_reason = ?"
                                                 " WHERE id = ?", error);
 
@@ -204,20 +264,15 @@ td_appraisal_approve (TdDatabase  *db,
                       GError     **error)
 {
   g_auto(TdAppraisalPlace) s = { 0 };
+  g_auto(Facts) facts = { 0 };
   g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(GPtrArray) checks = NULL;
   g_autoptr(GString) failing = g_string_new (NULL);
   g_autofree char *text = clean (opinion);
   gboolean ok = FALSE;
 
-  if (!td_appraisal_place_load (db, nomination_id, &s, error))
-    return FALSE;
-  if (s.next == NULL || s.n->status == TD_NOMINATION_DECIDED)
-    {
-      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("The nomination has been through every step."));
-      return FALSE;
-    }
-  if (!check_body (db, s.n, s.next, body_code, error))
+  if (!place_load (db, nomination_id, &s, &facts, error) || td_appraisal_rules_next (&facts.facts, error) == NULL ||
+      !check_body (db, s.n, s.next, body_code, error))
     return FALSE;
   checks = td_appraisal_check (db, nomination_id, FALSE, error);
   if (checks == NULL)
@@ -303,36 +358,19 @@ td_appraisal_return (TdDatabase  *db,
                      GError     **error)
 {
   g_auto(TdAppraisalPlace) s = { 0 };
+  g_auto(Facts) facts = { 0 };
   g_autoptr(TdTransaction) tx = NULL;
   g_autofree char *why = clean (reason);
   guint to = 0;
   gboolean ok = FALSE;
 
-  if (!td_appraisal_place_load (db, nomination_id, &s, error))
-    return FALSE;
-  if (s.next == NULL || s.n->status == TD_NOMINATION_DECIDED || s.done == 0)
-    {
-      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, s.done == 0 ? _("The nomination is already back with its proposer.")
-                                                             : _("The nomination is in a decision: withdraw the decision first."));
-      return FALSE;
-    }
-  if (!check_body (db, s.n, s.next, body_code, error))
+  if (!place_load (db, nomination_id, &s, &facts, error) || !td_appraisal_rules_return_to (&facts.facts, to_step, &to, error) ||
+      !check_body (db, s.n, s.next, body_code, error))
     return FALSE;
   if (*why == '\0')
     {
       refuse (error, TD_APPRAISAL_ERROR_REASON_NEEDED, _("Write why the nomination is returned."));
       return FALSE;
-    }
-  if (to_step != NULL)
-    {
-      for (to = 0; to < s.done && !g_str_equal (((TdStepSpec *) s.steps->pdata[to])->id, to_step); to++)
-        ;
-      if (to >= s.done)
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a step the nomination has been through."), to_step);
-          refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, message);
-          return FALSE;
-        }
     }
   tx = td_transaction_begin (db, error);
   ok = tx != NULL &&
@@ -351,43 +389,15 @@ td_appraisal_undo (TdDatabase  *db,
                    GError     **error)
 {
   g_auto(TdAppraisalPlace) s = { 0 };
+  g_auto(Facts) facts = { 0 };
   g_autoptr(TdTransaction) tx = NULL;
-  g_autoptr(GPtrArray) history = NULL;
   g_autofree char *why = clean (reason);
   TdStepSpec *last;
-  const char *by = NULL;
   gboolean ok = FALSE;
 
-  if (!td_appraisal_place_load (db, nomination_id, &s, error))
+  if (!place_load (db, nomination_id, &s, &facts, error) ||
+      (last = td_appraisal_rules_undo (&facts.facts, body_code, error)) == NULL)
     return FALSE;
-  if (s.done <= 1)
-    {
-      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("No approval to take back: the nomination is at its first step."));
-      return FALSE;
-    }
-  last = s.steps->pdata[s.done - 1];
-  if (last->actor != TD_STEP_BY_BODY && last->actor != TD_STEP_BY_ISSUER)
-    {
-      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
-              last->actor == TD_STEP_BY_DECISION ? _("The nomination is in a decision: withdraw the decision first.")
-                                                 : _("The council's vote stands; return the nomination instead."));
-      return FALSE;
-    }
-  /* Only the latest approval, by the body that gave it. */
-  history = td_appraisal_history (db, nomination_id, error);
-  for (guint i = history ? history->len : 0; i > 0 && by == NULL; i--)
-    {
-      TdStepRecord *r = history->pdata[i - 1];
-      if (r->action == TD_STEP_APPROVE && g_strcmp0 (r->step, last->id) == 0)
-        by = r->body_code;
-    }
-  if (g_strcmp0 (by ? by : last->body_code, body_code) != 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("The latest approval (“%s”) is %s's to take back."), last->title,
-                                                  by ? by : last->body_code);
-      refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
-      return FALSE;
-    }
   if (*why == '\0')
     {
       refuse (error, TD_APPRAISAL_ERROR_REASON_NEEDED, _("Write why the approval is taken back."));
@@ -401,82 +411,17 @@ td_appraisal_undo (TdDatabase  *db,
   return ok;
 }
 
-void
-td_appraisal_state_free (TdAppraisalState *state)
-{
-  if (state == NULL)
-    return;
-  g_clear_pointer (&state->steps, g_ptr_array_unref);
-  g_free (state->acting_body);
-  g_free (state->undo_body);
-  g_free (state);
-}
-
-/* The body that gave the latest approval of @step, from the history. */
-static char *
-approver_of (TdDatabase *db,
-             gint64      nomination_id,
-             const char *step)
-{
-  g_autoptr(GPtrArray) history = td_appraisal_history (db, nomination_id, NULL);
-
-  for (guint i = history ? history->len : 0; i > 0; i--)
-    {
-      TdStepRecord *r = history->pdata[i - 1];
-      if ((r->action == TD_STEP_APPROVE || r->action == TD_STEP_PROPOSE) && g_strcmp0 (r->step, step) == 0)
-        return g_strdup (r->body_code);
-    }
-  return NULL;
-}
-
 TdAppraisalState *
 td_appraisal_state (TdDatabase  *db,
                     gint64       nomination_id,
                     GError     **error)
 {
   g_auto(TdAppraisalPlace) s = { 0 };
-  TdAppraisalState *out;
-  TdStepSpec *last;
+  g_auto(Facts) facts = { 0 };
 
-  if (!td_appraisal_place_load (db, nomination_id, &s, error))
+  if (!place_load (db, nomination_id, &s, &facts, error))
     return NULL;
-  out = g_new0 (TdAppraisalState, 1);
-  out->done = s.done;
-  out->next = s.next;
-  out->status = s.n->status;
-  if (s.next != NULL && s.n->status != TD_NOMINATION_DECIDED)
-    {
-      g_autoptr(TdUnit) proposer = NULL;
-
-      switch (s.next->actor)
-        {
-        case TD_STEP_BY_BODY:
-          out->acting_body = g_strdup (s.next->body_code);
-          break;
-        case TD_STEP_BY_PROPOSER:
-          proposer = td_catalog_find_unit_by_id (db, s.n->proposer_id, NULL);
-          out->acting_body = proposer ? g_strdup (td_unit_get_code (proposer)) : NULL;
-          break;
-        case TD_STEP_BY_ISSUER:
-          out->acting_body = td_appraisal_default_issuer (db, s.n);
-          break;
-        default:
-          break;
-        }
-      out->can_approve = out->acting_body != NULL;
-      out->can_return = out->can_approve && s.done > 0;
-    }
-  last = s.done > 1 ? s.steps->pdata[s.done - 1] : NULL;
-  if (last != NULL && s.n->status != TD_NOMINATION_DECIDED &&
-      (last->actor == TD_STEP_BY_BODY || last->actor == TD_STEP_BY_ISSUER))
-    {
-      out->undo_body = approver_of (db, nomination_id, last->id);
-      if (out->undo_body == NULL && last->actor == TD_STEP_BY_BODY)
-        out->undo_body = g_strdup (last->body_code);
-      out->can_undo = out->undo_body != NULL;
-    }
-  out->steps = g_steal_pointer (&s.steps);
-  return out;
+  return td_appraisal_rules_state (&facts.facts);
 }
 
 gint64

@@ -13,8 +13,6 @@
 
 #define SEED_RESOURCE "/io/github/thidua/ThiDua/core/campaigns/bac-ninh-cds-2026.json"
 
-G_DEFINE_QUARK (td-appraisal-error-quark, td_appraisal_error)
-
 /* The council's shares the campaign may set, each a fraction of its members ("2/3"). */
 static const char * const council_shares[] = { "quorum", "award_attendance" };
 
@@ -38,21 +36,6 @@ parse_share (const char *text,
 static const char * const check_ids[] = {
   "assessment-appraised", "targets-met", "standards-justified", "evidence-reviewed", "not-twice", "no-hold",
 };
-
-void
-td_step_spec_free (TdStepSpec *s)
-{
-  if (s == NULL)
-    return;
-  g_free (s->id);
-  g_free (s->title);
-  g_free (s->body_code);
-  g_free (s->body_name);
-  g_free (s->campaign_code);
-  g_free (s->campaign_name);
-  g_strfreev (s->checks);
-  g_free (s);
-}
 
 void
 td_step_record_free (TdStepRecord *r)
@@ -82,30 +65,6 @@ td_eligibility_check_free (TdEligibilityCheck *c)
   g_free (c->document_title);
   g_free (c->document_text);
   g_free (c);
-}
-
-static const char * const action_names[] = { "propose", "approve", "return", "undo", "override", "vote" };
-
-const char *
-td_step_action_to_string (TdStepAction action)
-{
-  g_return_val_if_fail (action <= TD_STEP_VOTE, NULL);
-  return action_names[action];
-}
-
-const char *
-td_step_action_get_label (TdStepAction action)
-{
-  switch (action)
-    {
-    case TD_STEP_PROPOSE: return C_("step", "Proposed");
-    case TD_STEP_APPROVE: return C_("step", "Approved");
-    case TD_STEP_RETURN: return C_("step", "Returned");
-    case TD_STEP_UNDO: return C_("step", "Approval taken back");
-    case TD_STEP_OVERRIDE: return C_("step", "Check overridden");
-    case TD_STEP_VOTE: return C_("step", "Council vote");
-    default: g_return_val_if_reached (NULL);
-    }
 }
 
 /* A member or an element that is a string, else NULL: the description may come from a setup
@@ -584,9 +543,7 @@ record_from_row (sqlite3_stmt *stmt,
 
   r->id = sqlite3_column_int64 (stmt, 0);
   r->step = td_stmt_dup_text (stmt, 1);
-  for (guint i = 0; i < G_N_ELEMENTS (action_names); i++)
-    if (g_strcmp0 (action, action_names[i]) == 0)
-      r->action = (TdStepAction) i;
+  td_step_action_from_string (action, &r->action);
   r->body_code = td_stmt_dup_text (stmt, 3);
   r->actor = td_stmt_dup_text (stmt, 4);
   r->at = td_stmt_dup_text (stmt, 5);

@@ -11,46 +11,12 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "td-appraisal-rules.h"
 #include "td-award.h"
 #include "td-database.h"
 #include "td-register.h"
 
 G_BEGIN_DECLS
-
-#define TD_APPRAISAL_ERROR (td_appraisal_error_quark ())
-
-typedef enum {
-  TD_APPRAISAL_ERROR_INVALID,         /* the campaign's appraisal section is not usable */
-  TD_APPRAISAL_ERROR_NOT_YOUR_STEP,   /* another body acts at this step */
-  TD_APPRAISAL_ERROR_CHECK_FAILED,    /* an eligibility check fails and is not overridden */
-  TD_APPRAISAL_ERROR_REASON_NEEDED,
-  TD_APPRAISAL_ERROR_BAD_MOVE,        /* nothing to undo, a step that is not by hand, … */
-} TdAppraisalError;
-
-GQuark td_appraisal_error_quark (void);
-
-typedef enum {
-  TD_STEP_BY_BODY,        /* a unit of the register: Sở KH&CN, Sở Nội vụ */
-  TD_STEP_BY_PROPOSER,    /* the nomination's proposing unit */
-  TD_STEP_BY_COUNCIL,     /* the council's vote (td-council.h) */
-  TD_STEP_BY_DECISION,    /* the award decision (td_decision_create()) */
-  TD_STEP_BY_ISSUER,      /* a unit's own award: the issuing unit (its emulation council) */
-} TdStepActor;
-
-typedef struct {
-  char               *id;          /* "appraisal" */
-  char               *title;       /* "Thẩm định kết quả …" */
-  TdStepActor         actor;
-  char               *body_code;   /* TD_STEP_BY_BODY: the acting unit (setting, else campaign) */
-  char               *body_name;   /* its name, or NULL when the register has no such unit */
-  gboolean            body_active; /* an active unit of the register: only then may it act */
-  char               *campaign_code; /* the campaign's code for the body, and its name there */
-  char               *campaign_name;
-  TdNominationStatus  status;      /* what the nomination becomes once the step is done */
-  char              **checks;      /* eligibility check ids run before the step */
-} TdStepSpec;
-
-void        td_step_spec_free         (TdStepSpec *spec);
 
 /* The province's steps (the Bằng khen's), with the board's choice of acting body applied;
  * the council's threshold ("more-than-half" or "two-thirds") in @threshold if not NULL. */
@@ -98,15 +64,6 @@ gboolean    td_appraisal_set_body     (TdDatabase  *db,
                                        const char  *unit_code,
                                        GError     **error);
 
-typedef enum {
-  TD_STEP_PROPOSE,
-  TD_STEP_APPROVE,
-  TD_STEP_RETURN,
-  TD_STEP_UNDO,
-  TD_STEP_OVERRIDE,
-  TD_STEP_VOTE,
-} TdStepAction;
-
 typedef struct {
   gint64        id;
   char         *step;         /* step id */
@@ -122,9 +79,6 @@ typedef struct {
 } TdStepRecord;
 
 void        td_step_record_free       (TdStepRecord *record);
-const char *td_step_action_to_string  (TdStepAction  action);
-/* "approved", "returned", … translated */
-const char *td_step_action_get_label  (TdStepAction  action);
 
 /* TdStepRecord of a nomination, oldest first. */
 GPtrArray  *td_appraisal_history      (TdDatabase  *db,
@@ -183,25 +137,10 @@ gboolean    td_appraisal_undo         (TdDatabase  *db,
                                        const char  *reason,
                                        GError     **error);
 
-/* Where a nomination stands, and the moves its acting bodies may make: the one answer the
- * window and the command line offer. */
-typedef struct {
-  GPtrArray          *steps;        /* TdStepSpec of the nomination's level */
-  guint               done;
-  TdStepSpec         *next;         /* in @steps; NULL once every step is done */
-  TdNominationStatus  status;
-  char               *acting_body;  /* the unit acting at @next; NULL at a council's or decision's step */
-  char               *undo_body;    /* the unit that may take back the latest approval, or NULL */
-  gboolean            can_approve;
-  gboolean            can_return;
-  gboolean            can_undo;
-} TdAppraisalState;
-
+/* td_appraisal_rules_state() of a nomination of the database. */
 TdAppraisalState *td_appraisal_state      (TdDatabase       *db,
                                            gint64            nomination_id,
                                            GError          **error);
-void              td_appraisal_state_free (TdAppraisalState *state);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdAppraisalState, td_appraisal_state_free)
 
 /* The unit that gives a unit's own award to the nominee: a person's own unit, else the unit
  * above the nominee, else its proposer, the first that issues Giấy khen within its authority;

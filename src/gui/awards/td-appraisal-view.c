@@ -39,79 +39,125 @@ td_appraisal_view_act (TdAppraisalView  *self,
                        const char       *text,
                        GError          **error)
 {
-  const char *body = g_str_equal (move, "undo") ? self->state->undo_body : self->state->acting_body;
+  TdStepAction action = TD_STEP_VOTE;
+  const char *body;
   gboolean ok;
 
-  if (g_str_equal (move, "approve"))
-    ok = td_appraisal_approve (self->db, self->nomination_id, body, text, error);
-  else if (g_str_equal (move, "return"))
-    ok = td_appraisal_return (self->db, self->nomination_id, body, NULL, text, error);
-  else if (g_str_equal (move, "override"))
-    ok = td_appraisal_override (self->db, self->nomination_id, body, check, text, error);
-  else
-    ok = td_appraisal_undo (self->db, self->nomination_id, body, text, error);
+  /* The moves are named as the history stores them ("approve", "return", …). */
+  g_return_val_if_fail (td_step_action_from_string (move, &action), FALSE);
+  body = action == TD_STEP_UNDO ? self->state->undo_body : self->state->acting_body;
+  switch (action)
+    {
+    case TD_STEP_APPROVE:
+      ok = td_appraisal_approve (self->db, self->nomination_id, body, text, error);
+      break;
+    case TD_STEP_RETURN:
+      ok = td_appraisal_return (self->db, self->nomination_id, body, NULL, text, error);
+      break;
+    case TD_STEP_OVERRIDE:
+      ok = td_appraisal_override (self->db, self->nomination_id, body, check, text, error);
+      break;
+    case TD_STEP_UNDO:
+      ok = td_appraisal_undo (self->db, self->nomination_id, body, text, error);
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
   if (ok)
     g_signal_emit (self, signals[CHANGED], 0);
   return ok;
 }
 
-static void
-response_cb (AdwAlertDialog  *dialog,
-             const char      *response,
-             TdAppraisalView *self)
-{
-  g_autoptr(GError) error = NULL;
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "td-text");
-  const char *move = g_object_get_data (G_OBJECT (dialog), "td-move");
+/* A move offered by a button: which, and for an override the check. */
+typedef struct {
+  TdStepAction  action;
+  char         *check;
+} Move;
 
-  if (!g_str_equal (response, "act"))
-    return;
-  /* A refused move says which check, which body or which step, and what to do: in full. */
-  if (!td_appraisal_view_act (self, move, g_object_get_data (G_OBJECT (dialog), "td-check"),
-                              gtk_editable_get_text (entry), &error))
-    td_notify_alert (GTK_WIDGET (self), _("Not Recorded"), error->message);
+static void
+move_free (gpointer data,
+           GClosure *closure)
+{
+  Move *m = data;
+
+  g_free (m->check);
+  g_free (m);
+}
+
+/* The dialog asking for a move's opinion or reason; freed with the dialog. */
+typedef struct {
+  TdAppraisalView *view;     /* a reference: the answer comes after the view may have gone */
+  AdwAlertDialog  *dialog;
+  GtkEditable     *entry;
+  TdStepAction     action;
+  char            *check;
+} AskForm;
+
+static void
+ask_form_free (gpointer data,
+               GClosure *closure)
+{
+  AskForm *form = data;
+
+  g_object_unref (form->view);
+  g_free (form->check);
+  g_free (form);
 }
 
 static void
-text_changed_cb (GtkEditable    *entry,
-                 AdwAlertDialog *dialog)
+response_cb (AdwAlertDialog *dialog,
+             const char     *response,
+             AskForm        *form)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "act") || gtk_widget_get_root (GTK_WIDGET (form->view)) == NULL)
+    return;
+  /* A refused move says which check, which body or which step, and what to do: in full. */
+  if (!td_appraisal_view_act (form->view, td_step_action_to_string (form->action), form->check,
+                              gtk_editable_get_text (form->entry), &error))
+    td_notify_alert (GTK_WIDGET (form->view), _("Not Recorded"), error->message);
+}
+
+static void
+text_changed_cb (GtkEditable *entry,
+                 AskForm     *form)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
   /* An opinion may be left out; a reason may not. */
-  adw_alert_dialog_set_response_enabled (dialog, "act",
-                                         g_str_equal (g_object_get_data (G_OBJECT (dialog), "td-move"), "approve") ||
-                                         *text != '\0');
+  adw_alert_dialog_set_response_enabled (form->dialog, "act", form->action == TD_STEP_APPROVE || *text != '\0');
 }
 
 /* Asks for the opinion or the reason of @move, then makes it. */
 static void
 ask (TdAppraisalView *self,
-     const char      *move,
-     const char      *check,
+     const Move      *move,
      const char      *heading,
      const char      *body,
      const char      *placeholder,
      const char      *act_label,
      gboolean         destructive)
 {
-  AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, body));
+  AskForm *form = g_new0 (AskForm, 1);
   GtkWidget *entry = gtk_entry_new ();
 
+  form->view = g_object_ref (self);
+  form->dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, body));
+  form->entry = GTK_EDITABLE (entry);
+  form->action = move->action;
+  form->check = g_strdup (move->check);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_alert_dialog_set_extra_child (dialog, entry);
-  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "act", act_label, NULL);
-  adw_alert_dialog_set_response_appearance (dialog, "act",
+  adw_alert_dialog_set_extra_child (form->dialog, entry);
+  adw_alert_dialog_add_responses (form->dialog, "cancel", _("_Cancel"), "act", act_label, NULL);
+  adw_alert_dialog_set_response_appearance (form->dialog, "act",
                                             destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (dialog, "act");
-  g_object_set_data_full (G_OBJECT (dialog), "td-move", g_strdup (move), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "td-check", g_strdup (check), g_free);
-  g_object_set_data (G_OBJECT (dialog), "td-text", entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (text_changed_cb), dialog);
-  text_changed_cb (GTK_EDITABLE (entry), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), self, 0);
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+  adw_alert_dialog_set_default_response (form->dialog, "act");
+  g_signal_connect (entry, "changed", G_CALLBACK (text_changed_cb), form);
+  text_changed_cb (GTK_EDITABLE (entry), form);
+  g_signal_connect_data (form->dialog, "response", G_CALLBACK (response_cb), form, ask_form_free, 0);
+  adw_dialog_present (ADW_DIALOG (form->dialog), GTK_WIDGET (self));
 }
 
 static const char *
@@ -128,33 +174,34 @@ body_label (TdStepSpec *step)
 }
 
 static void
-move_clicked_cb (GtkButton       *button,
-                 TdAppraisalView *self)
+move_clicked_cb (GtkButton *button,
+                 Move      *move)
 {
-  const char *move = g_object_get_data (G_OBJECT (button), "td-move");
-  const char *check = g_object_get_data (G_OBJECT (button), "td-check");
+  TdAppraisalView *self = TD_APPRAISAL_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (button), TD_TYPE_APPRAISAL_VIEW));
   TdStepSpec *next = next_step (self);
   g_autofree char *body = NULL;
 
-  if (g_str_equal (move, "approve"))
+  switch (move->action)
     {
+    case TD_STEP_APPROVE:
       body = g_strdup_printf (_("%s records that the nomination passes the step “%s”."), body_label (next), next->title);
-      ask (self, move, NULL, _("Approve the Step?"), body, _("Opinion (optional)"), _("_Approve"), FALSE);
-    }
-  else if (g_str_equal (move, "return"))
-    {
+      ask (self, move, _("Approve the Step?"), body, _("Opinion (optional)"), _("_Approve"), FALSE);
+      break;
+    case TD_STEP_RETURN:
       body = g_strdup_printf (_("It goes back to %s with the reason below, and starts again from its proposal."),
                               body_label (self->state->steps->pdata[0]));
-      ask (self, move, NULL, _("Return the Nomination?"), body, _("Reason, e.g. the minutes are missing"),
-           _("_Return"), TRUE);
+      ask (self, move, _("Return the Nomination?"), body, _("Reason, e.g. the minutes are missing"), _("_Return"), TRUE);
+      break;
+    case TD_STEP_OVERRIDE:
+      ask (self, move, _("Accept the Failed Check?"),
+           _("The step may go on all the same; the reason is kept in the history and printed in the dossier."),
+           _("Reason, e.g. checked against the paper dossier"), _("_Accept"), FALSE);
+      break;
+    default:
+      ask (self, move, _("Take Back the Approval?"),
+           _("The latest step is undone; the body that approved it records why."), _("Reason"), _("_Take Back"), TRUE);
+      break;
     }
-  else if (g_str_equal (move, "override"))
-    ask (self, move, check, _("Accept the Failed Check?"),
-         _("The step may go on all the same; the reason is kept in the history and printed in the dossier."),
-         _("Reason, e.g. checked against the paper dossier"), _("_Accept"), FALSE);
-  else
-    ask (self, move, NULL, _("Take Back the Approval?"),
-         _("The latest step is undone; the body that approved it records why."), _("Reason"), _("_Take Back"), TRUE);
 }
 
 static void
@@ -200,19 +247,22 @@ dossier_cb (TdAppraisalView *self)
 
 static GtkWidget *
 move_button (TdAppraisalView *self,
-             const char      *move,
+             TdStepAction     action,
              const char      *check,
              const char      *label,
              const char      *style)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  Move *move = g_new0 (Move, 1);
 
+  move->action = action;
+  move->check = g_strdup (check);
   if (style)
     gtk_widget_add_css_class (button, style);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (button), "td-move", (gpointer) move);
-  g_object_set_data_full (G_OBJECT (button), "td-check", g_strdup (check), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
+  g_signal_connect_data (button, "clicked", G_CALLBACK (move_clicked_cb), move, move_free, 0);
+  if (action != TD_STEP_OVERRIDE)
+    g_ptr_array_add (self->moves, (gpointer) td_step_action_to_string (action));
   return button;
 }
 
@@ -334,7 +384,7 @@ build (TdAppraisalView    *self,
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
       if (!c->passed && !c->overridden)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   move_button (self, "override", c->id, _("Accept…"), "flat"));
+                                   move_button (self, TD_STEP_OVERRIDE, c->id, _("Accept…"), "flat"));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (checks_group), row);
     }
 
@@ -368,7 +418,7 @@ build (TdAppraisalView    *self,
   /* The moves the acting bodies may make, as the core answers. */
   if (self->state->can_approve)
     {
-      GtkWidget *approve = move_button (self, "approve", NULL, done == 0 ? _("_Propose Again…") : _("A_pprove…"),
+      GtkWidget *approve = move_button (self, TD_STEP_APPROVE, NULL, done == 0 ? _("_Propose Again…") : _("A_pprove…"),
                                         "suggested-action");
 
       if (waits != NULL)
@@ -378,18 +428,15 @@ build (TdAppraisalView    *self,
           gtk_accessible_update_property (GTK_ACCESSIBLE (approve), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, waits, -1);
         }
       adw_wrap_box_append (ADW_WRAP_BOX (actions), approve);
-      g_ptr_array_add (self->moves, "approve");
     }
   if (self->state->can_return)
     {
-      adw_wrap_box_append (ADW_WRAP_BOX (actions), move_button (self, "return", NULL, _("_Return…"),
+      adw_wrap_box_append (ADW_WRAP_BOX (actions), move_button (self, TD_STEP_RETURN, NULL, _("_Return…"),
                                                                 "destructive-action"));
-      g_ptr_array_add (self->moves, "return");
     }
   if (self->state->can_undo)
     {
-      adw_wrap_box_append (ADW_WRAP_BOX (actions), move_button (self, "undo", NULL, _("_Take Back…"), NULL));
-      g_ptr_array_add (self->moves, "undo");
+      adw_wrap_box_append (ADW_WRAP_BOX (actions), move_button (self, TD_STEP_UNDO, NULL, _("_Take Back…"), NULL));
     }
   {
     GtkWidget *dossier = gtk_button_new_with_mnemonic (_("D_ossier…"));
