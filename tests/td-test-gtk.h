@@ -53,6 +53,24 @@ td_test_find_actionable_in (GtkWidget  *root,
   return NULL;
 }
 
+/* The first preferences row under @root (depth first, @root included) titled @title, or NULL:
+ * how a person finds a field, by what it says. */
+static inline GtkWidget *
+td_test_find_row_titled (GtkWidget  *root,
+                         const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found = td_test_find_row_titled (w, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The first widget under @root that activates @action (with @target, when it is not NULL: a
  * floating reference is taken), or NULL. */
 static inline GtkWidget *

@@ -386,8 +386,10 @@ test_decision_and_certificates (Fixture *f, gconstpointer data)
     g_autoptr(TdDecision) issued = NULL;
 
     g_object_ref_sink (issue);
-    gtk_editable_set_text (g_object_get_data (G_OBJECT (issue), "td-number"), "8");
-    gtk_editable_set_text (g_object_get_data (G_OBJECT (issue), "td-date"), "09/10/2026");
+    gtk_editable_set_text (GTK_EDITABLE (td_test_find_row_titled (adw_alert_dialog_get_extra_child (issue), "Number")), "8");
+    gtk_editable_set_text (GTK_EDITABLE (td_test_find_row_titled (adw_alert_dialog_get_extra_child (issue),
+                                                                    "Date signed (dd/mm/yyyy)")),
+                           "09/10/2026");
     g_assert_true (adw_alert_dialog_get_response_enabled (issue, "issue"));
     g_signal_emit_by_name (issue, "response", "issue");
     g_object_unref (issue);
@@ -706,20 +708,11 @@ test_council (Fixture *f, gconstpointer data)
     AdwComboRow *co = NULL;
     guint index = 0, k = 0;
 
-    for (GtkWidget *w = GTK_WIDGET (page); w != NULL && co == NULL; )
-      {
-        if (ADW_IS_COMBO_ROW (w) && g_strcmp0 (g_object_get_data (G_OBJECT (w), "td-step"), "co-appraisal") == 0)
-          co = ADW_COMBO_ROW (w);
-        /* Depth first over the page's widgets. */
-        if (gtk_widget_get_first_child (w))
-          w = gtk_widget_get_first_child (w);
-        else
-          {
-            while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
-              w = w == GTK_WIDGET (page) ? NULL : gtk_widget_get_parent (w);
-            w = w ? gtk_widget_get_next_sibling (w) : NULL;
-          }
-      }
+    g_autoptr(GPtrArray) named = td_appraisal_steps (f->db, NULL, NULL);
+
+    /* The row of the co-appraisal, found by the title it shows. */
+    g_assert_cmpstr (((TdStepSpec *) named->pdata[2])->id, ==, "co-appraisal");
+    co = ADW_COMBO_ROW (td_test_find_row_titled (GTK_WIDGET (page), ((TdStepSpec *) named->pdata[2])->title));
     g_assert_nonnull (co);
     for (guint i = 0; i < units->len; i++)
       {

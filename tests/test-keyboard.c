@@ -295,7 +295,7 @@ test_form_whole_after_first_frame (void)
       for (guint r = 0; r < page->rows->len; r++)
         shown += gtk_widget_get_mapped (page->rows->pdata[r]);
       for (guint r = 0; r < page->standard_rows->len; r++)
-        shown += gtk_widget_get_mapped (page->standard_rows->pdata[r]);
+        shown += gtk_widget_get_mapped (GTK_WIDGET (((TdStandardRow *) page->standard_rows->pdata[r])->row));
     }
   g_assert_cmpuint (page->rows->len, ==, 17);
   g_assert_cmpuint (shown, ==, page->rows->len + page->standard_rows->len);

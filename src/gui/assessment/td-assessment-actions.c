@@ -65,7 +65,9 @@ problems_response_cb (AdwAlertDialog   *dialog,
                       TdAssessmentPage *self)
 {
   const char *response = adw_alert_dialog_choose_finish (dialog, result);
-  TdTargetRow *row = g_object_get_data (G_OBJECT (dialog), "row");
+  g_autoptr(GPtrArray) messages = NULL;
+  /* Found again: nothing changes the form while the alert is up. */
+  TdTargetRow *row = first_problem (self, &messages);
 
   if (g_strcmp0 (response, "go") == 0 && row != NULL)
     go_to_row (self, row);
@@ -138,7 +140,6 @@ submit_cb (GtkWidget  *widget,
           adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "go", _("_Go to the First"), NULL);
           adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "go");
         }
-      g_object_set_data (G_OBJECT (dialog), "row", row);
       adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), widget, NULL,
                                (GAsyncReadyCallback) problems_response_cb, g_object_ref (self));
       return;
@@ -269,12 +270,30 @@ open_folder_cb (AdwToast *toast,
 
 /* Says where the file went, and opens that folder on request: the clerk attaches it to an
  * e-mail or copies it to a stick from there. */
+/* The file being exported, and the page that says where it went. */
+typedef struct {
+  TdAssessmentPage *page;
+  GFile            *file;
+} Export;
+
 static void
-exported_cb (TdSignDialog     *sign,
-             const char       *signer,
-             TdAssessmentPage *self)
+export_free (gpointer  data,
+             GClosure *closure)
 {
-  GFile *file = g_object_get_data (G_OBJECT (sign), "td-file");
+  Export *e = data;
+
+  g_object_unref (e->page);
+  g_object_unref (e->file);
+  g_free (e);
+}
+
+static void
+exported_cb (TdSignDialog *sign,
+             const char   *signer,
+             Export       *export)
+{
+  TdAssessmentPage *self = export->page;
+  GFile *file = export->file;
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
@@ -305,8 +324,11 @@ export_chosen_cb (GtkFileDialog    *dialog,
       /* The signature is chosen next; the file is written only once that is settled. */
       TdSignDialog *sign = td_sign_dialog_new (self->db, td_unit_get_code (self->unit),
                                                td_round_get_number (self->round), path);
-      g_object_set_data_full (G_OBJECT (sign), "td-file", g_object_ref (file), g_object_unref);
-      g_signal_connect (sign, "exported", G_CALLBACK (exported_cb), self);
+      Export *export = g_new0 (Export, 1);
+
+      export->page = g_object_ref (self);
+      export->file = g_object_ref (file);
+      g_signal_connect_data (sign, "exported", G_CALLBACK (exported_cb), export, export_free, 0);
       adw_dialog_present (ADW_DIALOG (sign), GTK_WIDGET (self));
     }
   g_object_unref (self);
@@ -500,19 +522,25 @@ td_assessment_page_attach_files (TdAssessmentPage *self,
   attach_next (job);
 }
 
+/* Where the chosen files go: a target's evidence, or a standard's. */
+typedef struct {
+  TdAssessmentPage *page;
+  gint64            target_id;
+  gint64            standard_id;
+} AttachRequest;
+
 static void
-attach_chosen_cb (GtkFileDialog    *dialog,
-                  GAsyncResult     *result,
-                  TdAssessmentPage *self)
+attach_chosen_cb (GtkFileDialog *dialog,
+                  GAsyncResult  *result,
+                  AttachRequest *request)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) files = gtk_file_dialog_open_multiple_finish (dialog, result, &error);
-  gint64 *target = g_object_get_data (G_OBJECT (dialog), "target-id");
-  gint64 *standard = g_object_get_data (G_OBJECT (dialog), "standard-id");
 
   if (files != NULL)
-    td_assessment_page_attach_files (self, files, *target, *standard);
-  g_object_unref (self);
+    td_assessment_page_attach_files (request->page, files, request->target_id, request->standard_id);
+  g_object_unref (request->page);
+  g_free (request);
 }
 
 void
@@ -521,11 +549,13 @@ td_assessment_page_request_attach (TdAssessmentPage *self,
                                    gint64            standard_id)
 {
   g_autoptr(GtkFileDialog) dialog = td_pickers_pdf_dialog (_("Attach Evidence"));
+  AttachRequest *request = g_new0 (AttachRequest, 1);
 
-  g_object_set_data_full (G_OBJECT (dialog), "target-id", g_memdup2 (&target_id, sizeof target_id), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "standard-id", g_memdup2 (&standard_id, sizeof standard_id), g_free);
+  request->page = g_object_ref (self);
+  request->target_id = target_id;
+  request->standard_id = standard_id;
   gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
-                                 (GAsyncReadyCallback) attach_chosen_cb, g_object_ref (self));
+                                 (GAsyncReadyCallback) attach_chosen_cb, request);
 }
 
 void

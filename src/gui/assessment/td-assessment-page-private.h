@@ -6,6 +6,16 @@
 
 G_BEGIN_DECLS
 
+/* A standard of section V.1 in the form: attested by its switch, justified by its entry, with
+ * the files under it.  Owned by its expander row (freed with the row's handler). */
+typedef struct {
+  TdAssessmentPage *page;
+  gint64            standard_id;
+  AdwExpanderRow   *row;
+  GtkEditable      *justification;
+  GPtrArray        *shown;        /* the evidence rows under it, to take out on reload */
+} TdStandardRow;
+
 struct _TdAssessmentPage
 {
   AdwBin              parent_instance;
@@ -23,7 +33,7 @@ struct _TdAssessmentPage
   TdAssessmentForm   *form;
 
   GPtrArray          *rows;             /* TdTargetRow, by target order */
-  GPtrArray          *standard_rows;    /* AdwExpanderRow, data "standard-id" */
+  GPtrArray          *standard_rows;    /* TdStandardRow, owned by its row */
   gboolean            form_pending;        /* the rows are built after the first frame is painted */
   gulong              first_frame_handler; /* on the frame clock's after-paint, while they are */
   guint               build_source;        /* then an idle that builds them */

@@ -319,40 +319,55 @@ keep_message_in_view (TdAssessmentPage *self,
 
 static void
 row_changed_cb (TdAssessmentPage *self,
-                GtkWidget        *row)
+                TdTargetRow      *row)
 {
-  /* A justification entry saves as part of its standard's row. */
-  GtkWidget *expander = g_object_get_data (G_OBJECT (row), "expander");
+  g_autoptr(TdValue) value = NULL;
 
   if (!td_assessment_page_is_editable (self))
     return;
   /* The row's figures go into the form as they are typed: saving never reads a widget. */
-  if (TD_IS_TARGET_ROW (row))
-    {
-      g_autoptr(TdValue) value = td_target_row_get_value (TD_TARGET_ROW (row));
-
-      td_assessment_form_set_value (self->form, td_target_row_get_target (TD_TARGET_ROW (row)), value);
-    }
-  else
-    {
-      AdwExpanderRow *standard_row = ADW_EXPANDER_ROW (expander ? expander : row);
-      GtkEditable *entry = g_object_get_data (G_OBJECT (standard_row), "justification");
-      gint64 *standard = g_object_get_data (G_OBJECT (standard_row), "standard-id");
-
-      td_assessment_form_set_attestation (self->form, *standard, adw_expander_row_get_enable_expansion (standard_row),
-                                          gtk_editable_get_text (entry));
-    }
+  value = td_target_row_get_value (row);
+  td_assessment_form_set_value (self->form, td_target_row_get_target (row), value);
   td_assessment_page_update_header (self);
-  if (TD_IS_TARGET_ROW (row))
-    keep_message_in_view (self, TD_TARGET_ROW (row));
+  keep_message_in_view (self, row);
 }
 
 static void
-expansion_changed_cb (TdAssessmentPage *self,
-                      GParamSpec       *pspec,
-                      AdwExpanderRow   *row)
+standard_row_free (gpointer  data,
+                   GClosure *closure)
 {
-  row_changed_cb (self, GTK_WIDGET (row));
+  TdStandardRow *sr = data;
+
+  g_clear_pointer (&sr->shown, g_ptr_array_unref);
+  g_free (sr);
+}
+
+/* The switch or the justification changed: both go into the form together. */
+static void
+standard_changed (TdStandardRow *sr)
+{
+  TdAssessmentPage *self = sr->page;
+
+  if (!td_assessment_page_is_editable (self))
+    return;
+  td_assessment_form_set_attestation (self->form, sr->standard_id, adw_expander_row_get_enable_expansion (sr->row),
+                                      gtk_editable_get_text (sr->justification));
+  td_assessment_page_update_header (self);
+}
+
+static void
+standard_switched_cb (AdwExpanderRow *row,
+                      GParamSpec     *pspec,
+                      TdStandardRow    *sr)
+{
+  standard_changed (sr);
+}
+
+static void
+standard_justified_cb (GtkEditable *entry,
+                       TdStandardRow *sr)
+{
+  standard_changed (sr);
 }
 
 static void
@@ -376,11 +391,10 @@ row_files_dropped_cb (TdAssessmentPage *self,
 }
 
 static void
-standard_attach_cb (TdAssessmentPage *self,
-                    AdwButtonRow     *button)
+standard_attach_cb (AdwButtonRow *button,
+                    TdStandardRow  *sr)
 {
-  gint64 *standard = g_object_get_data (G_OBJECT (button), "standard-id");
-  td_assessment_page_request_attach (self, 0, *standard);
+  td_assessment_page_request_attach (sr->page, 0, sr->standard_id);
 }
 
 /* Building the form */
@@ -491,9 +505,12 @@ build_form (TdAssessmentPage *self)
         GtkWidget *row = adw_expander_row_new ();
         GtkWidget *entry = adw_entry_row_new ();
         GtkWidget *attach = adw_button_row_new ();
-        gint64 *id = g_new (gint64, 1);
+        TdStandardRow *sr = g_new0 (TdStandardRow, 1);
 
-        *id = s->id;
+        sr->page = self;
+        sr->standard_id = s->id;
+        sr->row = ADW_EXPANDER_ROW (row);
+        sr->justification = GTK_EDITABLE (entry);
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->text);
         adw_expander_row_set_title_lines (ADW_EXPANDER_ROW (row), 0);
         adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), TRUE);
@@ -510,16 +527,13 @@ build_form (TdAssessmentPage *self)
         }
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row), attach);
-        g_object_set_data_full (G_OBJECT (row), "standard-id", id, g_free);
-        g_object_set_data (G_OBJECT (row), "justification", entry);
-        g_object_set_data (G_OBJECT (attach), "standard-id", id);
-        g_signal_connect_swapped (row, "notify::enable-expansion", G_CALLBACK (expansion_changed_cb), self);
-        g_signal_connect_object (entry, "changed", G_CALLBACK (row_changed_cb), self, G_CONNECT_SWAPPED);
-        g_signal_connect_swapped (attach, "activated", G_CALLBACK (standard_attach_cb), self);
-        /* The entry's own changes are attributed to its expander row for saving. */
-        g_object_set_data (G_OBJECT (entry), "expander", row);
+        /* The row's own handler frees @sr: its entry and button go before it. */
+        g_signal_connect_data (row, "notify::enable-expansion", G_CALLBACK (standard_switched_cb), sr,
+                               standard_row_free, 0);
+        g_signal_connect (entry, "changed", G_CALLBACK (standard_justified_cb), sr);
+        g_signal_connect (attach, "activated", G_CALLBACK (standard_attach_cb), sr);
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref_group), row);
-        g_ptr_array_add (self->standard_rows, row);
+        g_ptr_array_add (self->standard_rows, sr);
       }
     gtk_box_append (self->form_box, pref_group);
   }
@@ -552,9 +566,9 @@ td_assessment_page_load_evidence (TdAssessmentPage *self)
     }
   for (guint i = 0; i < self->standard_rows->len; i++)
     {
-      AdwExpanderRow *row = self->standard_rows->pdata[i];
-      gint64 *standard = g_object_get_data (G_OBJECT (row), "standard-id");
-      GPtrArray *shown = g_object_get_data (G_OBJECT (row), "evidence-items");
+      TdStandardRow *sr = self->standard_rows->pdata[i];
+      AdwExpanderRow *row = sr->row;
+      GPtrArray *shown = sr->shown;
       gboolean editable = td_assessment_page_is_editable (self);
       guint n = 0;
       g_autofree char *subtitle = NULL;
@@ -563,17 +577,14 @@ td_assessment_page_load_evidence (TdAssessmentPage *self)
       for (guint k = 0; shown && k < shown->len; k++)
         adw_expander_row_remove (row, shown->pdata[k]);
       if (shown == NULL)
-        {
-          shown = g_ptr_array_new ();
-          g_object_set_data_full (G_OBJECT (row), "evidence-items", shown, (GDestroyNotify) g_ptr_array_unref);
-        }
+        shown = sr->shown = g_ptr_array_new ();
       g_ptr_array_set_size (shown, 0);
       for (guint e = 0; evidence && e < evidence->len; e++)
         {
           TdEvidenceInfo *info = evidence->pdata[e];
           GtkWidget *item;
 
-          if (info->owner.standard_id != *standard)
+          if (info->owner.standard_id != sr->standard_id)
             continue;
           n++;
           item = gtk_list_box_row_new ();
@@ -630,18 +641,17 @@ fill_form (TdAssessmentPage *self)
     }
   for (guint i = 0; i < self->standard_rows->len; i++)
     {
-      AdwExpanderRow *row = self->standard_rows->pdata[i];
-      gint64 *standard = g_object_get_data (G_OBJECT (row), "standard-id");
-      GtkEditable *entry = g_object_get_data (G_OBJECT (row), "justification");
+      TdStandardRow *sr = self->standard_rows->pdata[i];
+      AdwExpanderRow *row = sr->row;
       const char *text = NULL;
-      gboolean attested = td_assessment_form_get_attestation (self->form, *standard, &text);
+      gboolean attested = td_assessment_form_get_attestation (self->form, sr->standard_id, &text);
 
-      g_signal_handlers_block_by_func (row, expansion_changed_cb, self);
-      g_signal_handlers_block_by_func (entry, row_changed_cb, self);
+      g_signal_handlers_block_by_func (row, standard_switched_cb, sr);
+      g_signal_handlers_block_by_func (sr->justification, standard_justified_cb, sr);
       adw_expander_row_set_enable_expansion (row, attested);
-      gtk_editable_set_text (entry, text ? text : "");
-      g_signal_handlers_unblock_by_func (entry, row_changed_cb, self);
-      g_signal_handlers_unblock_by_func (row, expansion_changed_cb, self);
+      gtk_editable_set_text (sr->justification, text ? text : "");
+      g_signal_handlers_unblock_by_func (sr->justification, standard_justified_cb, sr);
+      g_signal_handlers_unblock_by_func (row, standard_switched_cb, sr);
       gtk_widget_set_sensitive (GTK_WIDGET (row), td_assessment_page_is_editable (self));
     }
   td_assessment_page_load_evidence (self);

@@ -13,23 +13,40 @@ struct _TdAppraisalPage
 
   TdDatabase         *db;
   GPtrArray          *codes;      /* unit code per row of every combo */
+  GPtrArray          *steps;      /* StepRow, one per combo */
   gboolean            filling;
 };
+
+/* A step's combo row: which step, and the unit its "Use" button offers. */
+typedef struct {
+  TdAppraisalPage *page;
+  AdwComboRow     *row;
+  char            *step;
+  char            *suggested;
+} StepRow;
+
+static void
+step_row_free (StepRow *r)
+{
+  g_free (r->step);
+  g_free (r->suggested);
+  g_free (r);
+}
 
 G_DEFINE_FINAL_TYPE (TdAppraisalPage, td_appraisal_page, ADW_TYPE_PREFERENCES_PAGE)
 
 static void
-body_chosen_cb (AdwComboRow     *row,
-                GParamSpec      *pspec,
-                TdAppraisalPage *self)
+body_chosen_cb (AdwComboRow *row,
+                GParamSpec  *pspec,
+                StepRow     *step)
 {
+  TdAppraisalPage *self = step->page;
   g_autoptr(GError) error = NULL;
   guint selected = adw_combo_row_get_selected (row);
-  const char *step = g_object_get_data (G_OBJECT (row), "td-step");
 
   if (self->filling || selected >= self->codes->len)
     return;
-  if (!td_appraisal_set_body (self->db, step, self->codes->pdata[selected], &error))
+  if (!td_appraisal_set_body (self->db, step->step, self->codes->pdata[selected], &error))
     td_notify_toast (GTK_WIDGET (self), error->message);
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "");
@@ -37,15 +54,14 @@ body_chosen_cb (AdwComboRow     *row,
 
 /* "Use" beside a step whose body the register lacks: the unit its name matches, confirmed. */
 static void
-use_clicked_cb (GtkButton       *button,
-                TdAppraisalPage *self)
+use_clicked_cb (GtkButton *button,
+                StepRow   *step)
 {
-  AdwComboRow *row = g_object_get_data (G_OBJECT (button), "td-row");
-  const char *code = g_object_get_data (G_OBJECT (button), "td-code");
+  TdAppraisalPage *self = step->page;
 
   for (guint k = 0; k < self->codes->len; k++)
-    if (g_strcmp0 (self->codes->pdata[k], code) == 0)
-      adw_combo_row_set_selected (row, k);
+    if (g_strcmp0 (self->codes->pdata[k], step->suggested) == 0)
+      adw_combo_row_set_selected (step->row, k);
   gtk_widget_set_visible (GTK_WIDGET (button), FALSE);
 }
 
@@ -81,10 +97,16 @@ td_appraisal_page_new (TdDatabase *db)
       TdStepSpec *s = steps->pdata[i];
       g_autoptr(GtkExpression) expression = NULL;
       AdwComboRow *row;
+      StepRow *step;
 
       if (s->actor != TD_STEP_BY_BODY)
         continue;
       row = ADW_COMBO_ROW (adw_combo_row_new ());
+      step = g_new0 (StepRow, 1);
+      step->page = self;
+      step->row = row;
+      step->step = g_strdup (s->id);
+      g_ptr_array_add (self->steps, step);
       expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
       adw_combo_row_set_expression (row, expression);
       adw_combo_row_set_enable_search (row, TRUE);
@@ -109,9 +131,8 @@ td_appraisal_page_new (TdDatabase *db)
                                           s->body_code, match->name, match->code);
               gtk_widget_set_valign (use, GTK_ALIGN_CENTER);
               gtk_widget_set_tooltip_text (use, match->name);
-              g_object_set_data (G_OBJECT (use), "td-row", row);
-              g_object_set_data_full (G_OBJECT (use), "td-code", g_strdup (match->code), g_free);
-              g_signal_connect (use, "clicked", G_CALLBACK (use_clicked_cb), self);
+              step->suggested = g_strdup (match->code);
+              g_signal_connect (use, "clicked", G_CALLBACK (use_clicked_cb), step);
               adw_action_row_add_suffix (ADW_ACTION_ROW (row), use);
             }
           else
@@ -119,8 +140,7 @@ td_appraisal_page_new (TdDatabase *db)
                                           "this step."), s->body_code);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
         }
-      g_object_set_data_full (G_OBJECT (row), "td-step", g_strdup (s->id), g_free);
-      g_signal_connect (row, "notify::selected", G_CALLBACK (body_chosen_cb), self);
+      g_signal_connect (row, "notify::selected", G_CALLBACK (body_chosen_cb), step);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
@@ -136,6 +156,8 @@ td_appraisal_page_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
   G_OBJECT_CLASS (td_appraisal_page_parent_class)->dispose (object);
+  /* After the rows are gone: their handlers point into these. */
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
 }
 
 static void
@@ -148,4 +170,5 @@ static void
 td_appraisal_page_init (TdAppraisalPage *self)
 {
   self->codes = g_ptr_array_new_with_free_func (g_free);
+  self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_row_free);
 }

@@ -7,11 +7,16 @@
 #include "td-decision-actions.h"
 #include "td-notify.h"
 
+/* One alert's form, freed with it: what it acts on and the fields it reads. */
 typedef struct {
-  TdDatabase *db;
-  gint64      decision_id;
-  GObject    *owner;
-  GCallback   done;
+  TdDatabase     *db;
+  gint64          decision_id;
+  GObject        *owner;
+  GCallback       done;
+  AdwAlertDialog *dialog;
+  GtkEditable    *number;   /* issue */
+  GtkEditable    *date;
+  GtkEditable    *reason;   /* withdraw */
 } Action;
 
 static void
@@ -40,29 +45,25 @@ issue_response_cb (AdwAlertDialog *dialog,
                    Action         *a)
 {
   g_autoptr(GError) error = NULL;
-  GtkEditable *number = g_object_get_data (G_OBJECT (dialog), "td-number");
-  GtkEditable *date = g_object_get_data (G_OBJECT (dialog), "td-date");
   g_autofree char *iso = NULL;
   gboolean ok;
 
   if (!g_str_equal (response, "issue"))
     return;
-  iso = td_parse_date (gtk_editable_get_text (date), &error);
-  ok = iso != NULL && td_decision_issue (a->db, a->decision_id, gtk_editable_get_text (number), iso, &error);
+  iso = td_parse_date (gtk_editable_get_text (a->date), &error);
+  ok = iso != NULL && td_decision_issue (a->db, a->decision_id, gtk_editable_get_text (a->number), iso, &error);
   finish (dialog, a, ok, error);
 }
 
 static void
-issue_changed_cb (GtkEditable    *entry,
-                  AdwAlertDialog *dialog)
+issue_changed_cb (GtkEditable *entry,
+                  Action      *a)
 {
-  GtkEditable *number = g_object_get_data (G_OBJECT (dialog), "td-number");
-  GtkEditable *date = g_object_get_data (G_OBJECT (dialog), "td-date");
-  g_autofree char *iso = td_parse_date (gtk_editable_get_text (date), NULL);
+  g_autofree char *iso = td_parse_date (gtk_editable_get_text (a->date), NULL);
   guint64 n;
 
-  adw_alert_dialog_set_response_enabled (dialog, "issue",
-                                         iso != NULL && g_ascii_string_to_unsigned (gtk_editable_get_text (number),
+  adw_alert_dialog_set_response_enabled (a->dialog, "issue",
+                                         iso != NULL && g_ascii_string_to_unsigned (gtk_editable_get_text (a->number),
                                                                                     10, 1, 9999, &n, NULL));
 }
 
@@ -79,13 +80,15 @@ entry_row (GtkWidget  *list,
 }
 
 static Action *
-action_new (TdDatabase *db,
-            gint64      decision_id,
-            GObject    *owner,
-            GCallback   done)
+action_new (AdwAlertDialog *dialog,
+            TdDatabase     *db,
+            gint64          decision_id,
+            GObject        *owner,
+            GCallback       done)
 {
   Action *a = g_new0 (Action, 1);
 
+  a->dialog = dialog;
   a->db = g_object_ref (db);
   a->decision_id = decision_id;
   a->owner = g_object_ref (owner);
@@ -104,27 +107,25 @@ td_decision_issue_dialog_new (TdDatabase *db,
   g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
   AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Issue the Decision?"), NULL));
   GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *number, *date;
+  Action *a = action_new (dialog, db, decision_id, owner, done);
 
   adw_alert_dialog_format_body (dialog, _("Write the number and date it was signed with. Its awardees get the next "
                                           "numbers of %s's award register for the year; the text no longer changes."),
                                 d && d->issuer_short && *d->issuer_short ? d->issuer_short : _("the issuer"));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  number = entry_row (list, _("Number"));
-  gtk_editable_set_text (GTK_EDITABLE (number), "");
-  date = entry_row (list, _("Date signed (dd/mm/yyyy)"));
-  gtk_editable_set_text (GTK_EDITABLE (date), today);
+  a->number = GTK_EDITABLE (entry_row (list, _("Number")));
+  gtk_editable_set_text (a->number, "");
+  a->date = GTK_EDITABLE (entry_row (list, _("Date signed (dd/mm/yyyy)")));
+  gtk_editable_set_text (a->date, today);
   adw_alert_dialog_set_extra_child (dialog, list);
   adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "issue", _("_Issue"), NULL);
   adw_alert_dialog_set_response_appearance (dialog, "issue", ADW_RESPONSE_SUGGESTED);
   adw_alert_dialog_set_response_enabled (dialog, "issue", FALSE);
   adw_alert_dialog_set_default_response (dialog, "issue");
-  g_object_set_data (G_OBJECT (dialog), "td-number", number);
-  g_object_set_data (G_OBJECT (dialog), "td-date", date);
-  g_signal_connect (number, "changed", G_CALLBACK (issue_changed_cb), dialog);
-  g_signal_connect (date, "changed", G_CALLBACK (issue_changed_cb), dialog);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (issue_response_cb), action_new (db, decision_id, owner, done),
+  g_signal_connect (a->number, "changed", G_CALLBACK (issue_changed_cb), a);
+  g_signal_connect (a->date, "changed", G_CALLBACK (issue_changed_cb), a);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (issue_response_cb), a,
                          (GClosureNotify) (void (*) (void)) action_free, 0);
   return dialog;
 }
@@ -135,19 +136,18 @@ withdraw_response_cb (AdwAlertDialog *dialog,
                       Action         *a)
 {
   g_autoptr(GError) error = NULL;
-  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "td-reason");
 
   if (g_str_equal (response, "withdraw"))
-    finish (dialog, a, td_decision_withdraw (a->db, a->decision_id, gtk_editable_get_text (reason), &error), error);
+    finish (dialog, a, td_decision_withdraw (a->db, a->decision_id, gtk_editable_get_text (a->reason), &error), error);
 }
 
 static void
-reason_changed_cb (GtkEditable    *entry,
-                   AdwAlertDialog *dialog)
+reason_changed_cb (GtkEditable *entry,
+                   Action      *a)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  adw_alert_dialog_set_response_enabled (dialog, "withdraw", *text != '\0');
+  adw_alert_dialog_set_response_enabled (a->dialog, "withdraw", *text != '\0');
 }
 
 AdwAlertDialog *
@@ -158,6 +158,7 @@ td_decision_withdraw_dialog_new (TdDatabase *db,
 {
   AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Withdraw the Decision?"), NULL));
   GtkWidget *entry = gtk_entry_new ();
+  Action *a = action_new (dialog, db, decision_id, owner, done);
 
   adw_alert_dialog_set_body (dialog, _("Its register numbers stay in the book, marked cancelled, and are never given "
                                        "again; its nominations go back to “approved” for another decision."));
@@ -168,9 +169,9 @@ td_decision_withdraw_dialog_new (TdDatabase *db,
   adw_alert_dialog_set_response_appearance (dialog, "withdraw", ADW_RESPONSE_DESTRUCTIVE);
   adw_alert_dialog_set_response_enabled (dialog, "withdraw", FALSE);
   adw_alert_dialog_set_default_response (dialog, "withdraw");
-  g_object_set_data (G_OBJECT (dialog), "td-reason", entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (withdraw_response_cb),
-                         action_new (db, decision_id, owner, done), (GClosureNotify) (void (*) (void)) action_free, 0);
+  a->reason = GTK_EDITABLE (entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), a);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (withdraw_response_cb), a,
+                         (GClosureNotify) (void (*) (void)) action_free, 0);
   return dialog;
 }
