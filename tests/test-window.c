@@ -7,6 +7,7 @@
 #include "td-register.h"
 #include "td-setup.h"
 #include "td-test-util.h"
+#include "td-test-gtk.h"
 #include "td-register-import-dialog.h"
 #include "td-units-page.h"
 #include "td-welcome-page.h"
@@ -282,7 +283,9 @@ test_window_without_database (void)
 static GtkEditable *
 editor_entry (AdwDialog *dialog, guint index)
 {
-  return GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), index == 0 ? "td-code-row" : "td-name-row"));
+  /* As a person finds them: by the titles the fields show. */
+  return GTK_EDITABLE (td_test_find_row_titled (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog)),
+                                                index == 0 ? "Code" : "Name"));
 }
 
 /* The board's register page: the tree, the search, a unit added through the dialog (refused in

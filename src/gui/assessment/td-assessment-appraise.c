@@ -18,13 +18,31 @@ text_changed_cb (GtkEditable    *entry,
   adw_alert_dialog_set_response_enabled (dialog, "return", *text != '\0');
 }
 
+/* Who appraises, for the page shown; freed with the alert. */
+typedef struct {
+  TdAssessmentPage *page;
+  char             *body;
+} Appraisal;
+
 static void
-response_cb (AdwAlertDialog   *dialog,
-             const char       *response,
-             TdAssessmentPage *self)
+appraisal_free (gpointer  data,
+                GClosure *closure)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "td-text");
-  const char *body = g_object_get_data (G_OBJECT (dialog), "td-body");
+  Appraisal *a = data;
+
+  g_object_unref (a->page);
+  g_free (a->body);
+  g_free (a);
+}
+
+static void
+response_cb (AdwAlertDialog *dialog,
+             const char     *response,
+             Appraisal      *appraisal)
+{
+  TdAssessmentPage *self = appraisal->page;
+  GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
+  const char *body = appraisal->body;
   gboolean approve = g_str_equal (response, "approve");
   g_autoptr(GError) error = NULL;
 
@@ -50,6 +68,7 @@ td_assessment_page_appraise (TdAssessmentPage *self)
   g_autoptr(TdUnitRecord) body_unit = NULL;
   AdwAlertDialog *dialog;
   GtkWidget *entry;
+  Appraisal *appraisal;
 
   if (body == NULL)
     {
@@ -70,10 +89,11 @@ td_assessment_page_appraise (TdAssessmentPage *self)
   adw_alert_dialog_set_response_appearance (dialog, "approve", ADW_RESPONSE_SUGGESTED);
   adw_alert_dialog_set_default_response (dialog, "approve");
   adw_alert_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "td-text", entry);
-  g_object_set_data_full (G_OBJECT (dialog), "td-body", g_steal_pointer (&body), g_free);
+  appraisal = g_new0 (Appraisal, 1);
+  appraisal->page = g_object_ref (self);
+  appraisal->body = g_steal_pointer (&body);
   g_signal_connect (entry, "changed", G_CALLBACK (text_changed_cb), dialog);
   text_changed_cb (GTK_EDITABLE (entry), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), self, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), appraisal, appraisal_free, 0);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }

@@ -159,9 +159,22 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), label);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
-  g_object_set_data (G_OBJECT (item), "picture", picture);
-  g_object_set_data (G_OBJECT (item), "label", label);
   gtk_list_item_set_child (item, box);
+}
+
+/* An item is a box of the framed picture and the page number under it (setup_cb). */
+static GtkPicture *
+item_picture (GtkListItem *item)
+{
+  GtkWidget *frame = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  return GTK_PICTURE (gtk_frame_get_child (GTK_FRAME (frame)));
+}
+
+static GtkLabel *
+item_label (GtkListItem *item)
+{
+  return GTK_LABEL (gtk_widget_get_last_child (gtk_list_item_get_child (item)));
 }
 
 static void
@@ -169,8 +182,8 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          TdPdfThumbnails          *self)
 {
-  GtkPicture *picture = g_object_get_data (G_OBJECT (item), "picture");
-  GtkLabel *label = g_object_get_data (G_OBJECT (item), "label");
+  GtkPicture *picture = item_picture (item);
+  GtkLabel *label = item_label (item);
   int page = (int) gtk_list_item_get_position (item);
   g_autofree char *number = g_strdup_printf ("%d", page + 1);
   g_autofree char *name = g_strdup_printf (_("Page %d"), page + 1);
@@ -198,7 +211,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
            TdPdfThumbnails          *self)
 {
   int page = (int) gtk_list_item_get_position (item);
-  GtkPicture *picture = g_object_get_data (G_OBJECT (item), "picture");
+  GtkPicture *picture = item_picture (item);
   GCancellable *cancellable;
 
   if (g_hash_table_lookup (self->bound, GINT_TO_POINTER (page)) == picture)

@@ -45,6 +45,7 @@ struct _TdCompletenessView
   GtkButton      *contacts_button;
   GtkListBox     *unit_list;
   GtkLabel       *empty_label;
+  GPtrArray      *shown_codes;   /* the unit code of each row of @unit_list, in order */
 };
 
 G_DEFINE_FINAL_TYPE (TdCompletenessView, td_completeness_view, ADW_TYPE_BIN)
@@ -204,11 +205,14 @@ changed_cb (gpointer data)
   reload (data);
 }
 
+/* "completeness.allow-late" with the unit's code: a row's button. */
 static void
-allow_late_clicked_cb (GtkButton          *button,
-                       TdCompletenessView *self)
+allow_late_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  const char *code = g_object_get_data (G_OBJECT (button), "unit-code");
+  TdCompletenessView *self = TD_COMPLETENESS_VIEW (widget);
+  const char *code = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(TdRound) round = td_catalog_find_round (self->db, self->round_number, &error);
   g_autoptr(TdUnit) unit = round ? td_catalog_find_unit (self->db, code, &error) : NULL;
@@ -236,6 +240,7 @@ fill_list (TdCompletenessView *self)
   guint shown = 0;
 
   gtk_list_box_remove_all (self->unit_list);
+  g_ptr_array_set_size (self->shown_codes, 0);
   for (guint i = 0; self->completeness && i < self->completeness->rows->len; i++)
     {
       TdCompletenessRow *row = self->completeness->rows->pdata[i];
@@ -261,13 +266,13 @@ fill_list (TdCompletenessView *self)
           gtk_widget_add_css_class (allow, "flat");
           gtk_widget_set_tooltip_text (allow, tip);
           gtk_accessible_update_property (GTK_ACCESSIBLE (allow), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
-          g_object_set_data_full (G_OBJECT (allow), "unit-code", g_strdup (row->code), g_free);
-          g_signal_connect (allow, "clicked", G_CALLBACK (allow_late_clicked_cb), self);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (allow), "completeness.allow-late");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (allow), "s", row->code);
           adw_action_row_add_suffix (ADW_ACTION_ROW (item), allow);
         }
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item), TRUE);
-      g_object_set_data_full (G_OBJECT (item), "unit-code", g_strdup (row->code), g_free);
       gtk_list_box_append (self->unit_list, item);
+      g_ptr_array_add (self->shown_codes, g_strdup (row->code));
       shown++;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->unit_list), shown > 0);
@@ -340,11 +345,13 @@ static void
 row_activated_cb (TdCompletenessView *self,
                   GtkListBoxRow      *row)
 {
-  const char *code = g_object_get_data (G_OBJECT (row), "unit-code");
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  int index = gtk_list_box_row_get_index (row);
+  const char *code = index >= 0 && (guint) index < self->shown_codes->len ? self->shown_codes->pdata[index] : NULL;
+  g_autoptr(GSettings) settings = NULL;
 
   if (code == NULL)
     return;
+  settings = g_settings_new (APP_ID);
   /* The self-assessment area opens on the unit chosen last. */
   g_settings_set_string (settings, "last-unit", code);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.area", "s", TD_AREA_SELF_ASSESSMENT);
@@ -447,6 +454,7 @@ td_completeness_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->db);
   g_clear_pointer (&self->completeness, td_completeness_free);
+  g_clear_pointer (&self->shown_codes, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_COMPLETENESS_VIEW);
   G_OBJECT_CLASS (td_completeness_view_parent_class)->dispose (object);
 }
@@ -474,12 +482,14 @@ td_completeness_view_class_init (TdCompletenessViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, remind_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, deadlines_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, contacts_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "completeness.allow-late", "s", allow_late_cb);
 }
 
 static void
 td_completeness_view_init (TdCompletenessView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->shown_codes = g_ptr_array_new_with_free_func (g_free);
   self->kind = -1;
   gtk_drawing_area_set_draw_func (self->chart_area, draw_chart, self, NULL);
   g_signal_connect (self->chart_area, "resize", G_CALLBACK (chart_resized_cb), self);

@@ -268,7 +268,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  const char *property = g_object_get_data (G_OBJECT (factory), "property");
+  const char *property = user_data;
   GObject *row = gtk_list_item_get_item (item);
   g_autofree char *text = NULL;
 
@@ -296,9 +296,9 @@ add_column (TdProgressPage *self,
   GtkExpression *expression = gtk_property_expression_new (TD_TYPE_PROGRESS_ROW, NULL, sort_property);
   GtkSorter *sorter;
 
-  g_object_set_data_full (G_OBJECT (factory), "property", g_strdup (property), g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (numeric));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_label_cb), g_strdup (property),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -518,15 +518,22 @@ export_done_cb (GObject      *source,
   g_free (export);
 }
 
+/* What the save dialog was opened for: the report (PDF, spreadsheet) or the chart. */
+typedef struct {
+  TdProgressPage *page;
+  gboolean        report;
+} SaveChoice;
+
 static void
 save_chosen_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(TdProgressPage) self = user_data;
+  g_autofree SaveChoice *choice = user_data;
+  g_autoptr(TdProgressPage) self = choice->page;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
-  gboolean report = GPOINTER_TO_INT (g_object_get_data (source, "report"));
+  gboolean report = choice->report;
   Export *export;
 
   if (file == NULL || self->data == NULL)
@@ -563,6 +570,7 @@ export_cb (GtkWidget  *widget,
   gboolean report = g_str_equal (action_name, "progress.export-report");
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  SaveChoice *choice;
   static const struct { gboolean report; const char *name, *pattern, *mime; } kinds[] = {
     { FALSE, N_("PNG image"), "*.png", "image/png" },
     { FALSE, N_("SVG drawing"), "*.svg", "image/svg+xml" },
@@ -584,8 +592,10 @@ export_cb (GtkWidget  *widget,
   gtk_file_dialog_set_title (dialog, report ? _("Export Report") : _("Export Chart"));
   /* Vietnamese file names without diacritics travel best between machines. */
   gtk_file_dialog_set_initial_name (dialog, report ? "bao-cao-tien-do.pdf" : "bieu-do-tien-do.png");
-  g_object_set_data (G_OBJECT (dialog), "report", GINT_TO_POINTER (report));
-  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, save_chosen_cb, g_object_ref (self));
+  choice = g_new0 (SaveChoice, 1);
+  choice->page = g_object_ref (self);
+  choice->report = report;
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, save_chosen_cb, choice);
 }
 
 static void

@@ -51,16 +51,32 @@ unit_code (TdTrustPage *self)
   return td_unit_get_code (unit);
 }
 
+/* What a certificate's Remove button removes: an authority, or a unit's own certificate. */
+typedef struct {
+  TdTrustPage *page;
+  char        *fingerprint;
+  gboolean     is_ca;
+} CertRow;
+
 static void
-remove_clicked_cb (GtkButton   *button,
-                   TdTrustPage *self)
+cert_row_free (gpointer  data,
+               GClosure *closure)
 {
-  const char *fingerprint = g_object_get_data (G_OBJECT (button), "td-fingerprint");
-  gboolean is_ca = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "td-ca"));
+  CertRow *c = data;
+
+  g_free (c->fingerprint);
+  g_free (c);
+}
+
+static void
+remove_clicked_cb (GtkButton *button,
+                   CertRow   *cert)
+{
+  TdTrustPage *self = cert->page;
   g_autoptr(GError) error = NULL;
 
-  if (!(is_ca ? td_trust_remove_ca (self->db, fingerprint, &error)
-              : td_trust_unbind (self->db, unit_code (self), fingerprint, &error)))
+  if (!(cert->is_ca ? td_trust_remove_ca (self->db, cert->fingerprint, &error)
+                    : td_trust_unbind (self->db, unit_code (self), cert->fingerprint, &error)))
     show_refusal (self, error->message);
   refresh (self);
 }
@@ -73,6 +89,7 @@ add_cert_row (TdTrustPage         *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  CertRow *cert = g_new0 (CertRow, 1);
   g_autofree char *date = td_format_unix_time (info->not_after, FALSE);
   g_autofree char *subtitle = g_strdup_printf (_("Issued by %s · valid until %s · SHA-256 %.16s…"), info->issuer, date,
                                                info->fingerprint);
@@ -84,9 +101,10 @@ add_cert_row (TdTrustPage         *self,
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove"), -1);
-  g_object_set_data_full (G_OBJECT (remove), "td-fingerprint", g_strdup (info->fingerprint), g_free);
-  g_object_set_data (G_OBJECT (remove), "td-ca", GINT_TO_POINTER (is_ca));
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  cert->page = self;
+  cert->fingerprint = g_strdup (info->fingerprint);
+  cert->is_ca = is_ca;
+  g_signal_connect_data (remove, "clicked", G_CALLBACK (remove_clicked_cb), cert, cert_row_free, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
@@ -151,14 +169,21 @@ td_trust_page_add (TdTrustPage *self,
   return info != NULL;
 }
 
+/* A certificate being chosen: an authority's, or the unit's shown. */
+typedef struct {
+  TdTrustPage *page;
+  gboolean     for_unit;
+} Choice;
+
 static void
 file_chosen_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(TdTrustPage) self = user_data;
+  g_autofree Choice *choice = user_data;
+  g_autoptr(TdTrustPage) self = choice->page;
   g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-  gboolean for_unit = GPOINTER_TO_INT (g_object_get_data (source, "td-for-unit"));
+  gboolean for_unit = choice->for_unit;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
@@ -181,15 +206,16 @@ choose (TdTrustPage *self,
   GtkFileDialog *dialog = gtk_file_dialog_new ();
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  Choice *choice = g_new0 (Choice, 1);
 
   gtk_file_filter_set_name (filter, _("Certificates (PEM or DER)"));
   for (const char * const *s = (const char *[]) { "pem", "crt", "cer", "der", NULL }; *s; s++)
     gtk_file_filter_add_suffix (filter, *s);
   g_list_store_append (filters, filter);
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  g_object_set_data (G_OBJECT (dialog), "td-for-unit", GINT_TO_POINTER (for_unit));
-  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, file_chosen_cb,
-                        g_object_ref (self));
+  choice->page = g_object_ref (self);
+  choice->for_unit = for_unit;
+  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, file_chosen_cb, choice);
   g_object_unref (dialog);
 }
 

@@ -167,9 +167,6 @@ td_units_page_edit (TdUnitsPage *self,
   /* Save checks first: the dialog closes only when the register took the unit. */
   adw_alert_dialog_set_prefer_wide_layout (ADW_ALERT_DIALOG (dialog), TRUE);
   g_signal_connect_data (dialog, "response", G_CALLBACK (editor_response_cb), e, editor_free, 0);
-  /* The fields by name, for whoever drives the dialog (the tests). */
-  g_object_set_data (G_OBJECT (dialog), "td-code-row", e->code);
-  g_object_set_data (G_OBJECT (dialog), "td-name-row", e->name);
   adw_dialog_set_can_close (dialog, FALSE);
   g_signal_connect (dialog, "close-attempt", G_CALLBACK (editor_close_attempt_cb), e);
   adw_dialog_present (dialog, GTK_WIDGET (self));
@@ -310,13 +307,31 @@ import_activated_cb (TdUnitsPage *self)
 
 /* Setup files */
 
+/* Where the setup files go, and the page that says so once they are written. */
+typedef struct {
+  TdUnitsPage *page;
+  char        *dir;
+} SetupExport;
+
+static void
+setup_export_free (gpointer  data,
+                   GClosure *closure)
+{
+  SetupExport *e = data;
+
+  g_object_unref (e->page);
+  g_free (e->dir);
+  g_free (e);
+}
+
 static void
 setup_written_cb (TdSignDialog *sign,
                   const char   *signer,
-                  TdUnitsPage  *self)
+                  SetupExport  *export)
 {
+  TdUnitsPage *self = export->page;
   guint written = td_sign_dialog_get_n_written (sign);
-  const char *dir = g_object_get_data (G_OBJECT (sign), "td-folder");
+  const char *dir = export->dir;
   g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u setup file written in %s.",
                                                         "%u setup files written in %s.", written), written, dir);
   g_autofree char *text = signer ? g_strdup_printf (_("%s Signed by %s."), done, signer)
@@ -334,12 +349,15 @@ folder_chosen_cb (GObject      *source,
   g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, NULL);
   g_autofree char *dir = folder ? g_file_get_path (folder) : NULL;
   TdSignDialog *sign;
+  SetupExport *export;
 
   if (dir == NULL)
     return;
   sign = td_sign_dialog_new_for_setup (self->db, dir);
-  g_object_set_data_full (G_OBJECT (sign), "td-folder", g_steal_pointer (&dir), g_free);
-  g_signal_connect_object (sign, "exported", G_CALLBACK (setup_written_cb), self, 0);
+  export = g_new0 (SetupExport, 1);
+  export->page = g_object_ref (self);
+  export->dir = g_steal_pointer (&dir);
+  g_signal_connect_data (sign, "exported", G_CALLBACK (setup_written_cb), export, setup_export_free, 0);
   adw_dialog_present (ADW_DIALOG (sign), GTK_WIDGET (self));
 }
 
