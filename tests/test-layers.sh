@@ -11,7 +11,7 @@ none() {
   ! grep -nE "$pattern" "$@" /dev/null
 }
 
-tap_plan 8
+tap_plan 9
 tap_check "no GTK or libadwaita below src/gui" \
   none '#include <(gtk|adwaita|gdk)' $src/core/*.[ch] $src/core/*/*.[ch] $src/exchange/*.[ch] $src/viewer/*.[ch] \
        $src/documents/*.[ch] $src/charts/*.[ch] $src/demo/*.[ch] $src/cli/*.[ch]
@@ -33,4 +33,13 @@ tap_check "exchange runs no statement against the app's database: the core store
   none 'td_database_(prepare|exec|get_handle)' $src/exchange/*.c
 tap_check "no page or dialog includes the window that includes them: toasts and alerts are td-notify.h's" \
   none '#include "td-window\.h"' $(ls $src/gui/*/*.[ch] | grep -v '/gui/shell/td-\(window\|application\)\.[ch]$')
+# Rows and dialogs carry typed items and forms; what is left is a window's own overlay and the
+# like, never a field looked up by name.
+set_data_at_most() {
+  local n
+  n=$(cat $src/gui/*/*.c | grep -c 'g_object_set_data')
+  echo "g_object_set_data in src/gui: $n (at most $1)"
+  [ "$n" -le "$1" ]
+}
+tap_check "at most 5 g_object_set_data in src/gui" set_data_at_most 5
 tap_done

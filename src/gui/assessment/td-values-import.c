@@ -58,12 +58,30 @@ preview_list (TdValuesPlan *plan)
   return scroller;
 }
 
+/* The figures the preview shows, stored on "store"; freed with the alert. */
+typedef struct {
+  TdAssessmentPage *page;
+  TdValuesPlan     *plan;
+} Preview;
+
 static void
-preview_response_cb (AdwAlertDialog   *dialog,
-                     const char       *response,
-                     TdAssessmentPage *self)
+preview_free (gpointer  data,
+              GClosure *closure)
 {
-  TdValuesPlan *plan = g_object_get_data (G_OBJECT (dialog), "plan");
+  Preview *p = data;
+
+  g_object_unref (p->page);
+  td_values_plan_free (p->plan);
+  g_free (p);
+}
+
+static void
+preview_response_cb (AdwAlertDialog *dialog,
+                     const char     *response,
+                     Preview        *preview)
+{
+  TdAssessmentPage *self = preview->page;
+  TdValuesPlan *plan = preview->plan;
   g_autoptr(GError) error = NULL;
   g_autofree char *done = NULL;
 
@@ -91,6 +109,7 @@ plan_ready_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   TdValuesPlan *plan = td_values_plan_import_finish (result, &error);
   AdwDialog *dialog;
+  Preview *preview;
   g_autofree char *body = NULL;
   guint replaced = 0;
 
@@ -138,8 +157,10 @@ plan_ready_cb (GObject      *source,
   adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog),
                                          plan->problems->len == 0 && replaced == 0 ? "store" : "cancel");
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "plan", plan, (GDestroyNotify) td_values_plan_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (preview_response_cb), self, 0);
+  preview = g_new0 (Preview, 1);
+  preview->page = g_object_ref (self);
+  preview->plan = plan;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (preview_response_cb), preview, preview_free, 0);
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 

@@ -16,6 +16,7 @@ struct _TdDecisionDialog
   TdDecision           *decision;     /* being edited; id 0 for a new one */
   GPtrArray            *candidates;   /* TdNomination approved in the round */
   GPtrArray            *checks;       /* GtkCheckButton per candidate of the shown level */
+  GArray               *check_ids;    /* gint64: the nomination of each of @checks */
   GPtrArray            *candidate_rows;
   GPtrArray            *issuers;      /* unit code per row of issuer_row, NULL: the province */
 
@@ -147,6 +148,7 @@ show_candidates (TdDecisionDialog *self)
     adw_preferences_group_remove (self->awardees_group, self->candidate_rows->pdata[i]);
   g_ptr_array_set_size (self->candidate_rows, 0);
   g_ptr_array_set_size (self->checks, 0);
+  g_array_set_size (self->check_ids, 0);
 
   for (guint i = 0; self->candidates && i < self->candidates->len; i++)
     {
@@ -164,12 +166,12 @@ show_candidates (TdDecisionDialog *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), n->individual ? n->unit_name : _("Collective"));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (check), "td-nomination-id", &n->id);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->awardees_group, row);
       g_ptr_array_add (self->candidate_rows, row);
       g_ptr_array_add (self->checks, check);
+      g_array_append_val (self->check_ids, n->id);
     }
   if (self->checks->len == 0)
     {
@@ -277,7 +279,7 @@ save_cb (TdDecisionDialog *self)
 
   for (guint i = 0; i < self->checks->len; i++)
     if (gtk_check_button_get_active (self->checks->pdata[i]))
-      g_array_append_val (ids, *(gint64 *) g_object_get_data (self->checks->pdata[i], "td-nomination-id"));
+      g_array_append_val (ids, g_array_index (self->check_ids, gint64, i));
 
   if (!read_form (self, &error))
     ;
@@ -310,6 +312,7 @@ td_decision_dialog_dispose (GObject *object)
   g_clear_pointer (&self->decision, td_decision_free);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_pointer (&self->check_ids, g_array_unref);
   g_clear_pointer (&self->candidate_rows, g_ptr_array_unref);
   g_clear_pointer (&self->issuers, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_DECISION_DIALOG);
@@ -354,6 +357,7 @@ static void
 td_decision_dialog_init (TdDecisionDialog *self)
 {
   self->checks = g_ptr_array_new ();
+  self->check_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->candidate_rows = g_ptr_array_new ();
   self->issuers = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -26,6 +26,7 @@ struct _TdPdfView
   int            page;
   int            n_pages;
   TdZoomMode     zoom_mode;
+  double         pinch_start;   /* the scale when the pinch began */
   double         zoom;            /* pixels per point, for TD_ZOOM_FREE */
   double         y_offset;        /* scrolled down within a tall page, in logical pixels */
   GHashTable    *textures;        /* GBytes* (pixels) → GdkTexture */
@@ -366,9 +367,7 @@ pinch_cb (GtkGestureZoom *gesture,
           double          scale,
           TdPdfView      *self)
 {
-  double start = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (gesture), "start")) / 1000.0;
-
-  self->zoom = CLAMP (start * scale, 0.1, 8.0);
+  self->zoom = CLAMP (self->pinch_start * scale, 0.1, 8.0);
   self->zoom_mode = TD_ZOOM_FREE;
   update_cache_scale (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -379,7 +378,7 @@ pinch_begin_cb (GtkGesture       *gesture,
                 GdkEventSequence *sequence,
                 TdPdfView        *self)
 {
-  g_object_set_data (G_OBJECT (gesture), "start", GUINT_TO_POINTER ((guint) (logical_scale (self) * 1000)));
+  self->pinch_start = logical_scale (self);
 }
 
 static void

@@ -20,6 +20,7 @@ typedef struct {
   AdwEntryRow *reason;
   TdDeadlinesDone done;
   GObject     *done_data;
+  GtkWidget   *parent;        /* the widget the alert was opened over */
 } Edit;
 
 static void
@@ -99,7 +100,7 @@ response_cb (AdwAlertDialog *dialog,
 {
   const char *response = adw_alert_dialog_choose_finish (dialog, result);
   g_autoptr(GError) error = NULL;
-  GtkWidget *parent = g_object_get_data (G_OBJECT (dialog), "parent");
+  GtkWidget *parent = e->parent;
 
   if (g_strcmp0 (response, "save") == 0)
     {
@@ -189,7 +190,7 @@ td_deadlines_dialog_present (GtkWidget  *parent,
       e->until = entry_row (list, _("May send until (dd/mm/yyyy)"), NULL);
       dialog = dialog_new (heading, body, e, list);
     }
-  g_object_set_data (G_OBJECT (dialog), "parent", parent);
+  e->parent = parent;
   adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), parent, NULL, (GAsyncReadyCallback) response_cb, e);
   return dialog;
 }
