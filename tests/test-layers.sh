@@ -11,7 +11,7 @@ none() {
   ! grep -nE "$pattern" "$@" /dev/null
 }
 
-tap_plan 9
+tap_plan 10
 tap_check "no GTK or libadwaita below src/gui" \
   none '#include <(gtk|adwaita|gdk)' $src/core/*.[ch] $src/core/*/*.[ch] $src/exchange/*.[ch] $src/viewer/*.[ch] \
        $src/documents/*.[ch] $src/charts/*.[ch] $src/demo/*.[ch] $src/cli/*.[ch]
@@ -42,4 +42,6 @@ set_data_at_most() {
   [ "$n" -le "$1" ]
 }
 tap_check "at most 5 g_object_set_data in src/gui" set_data_at_most 5
+tap_check "no circle of includes between the parts of src/ (tests/include-cycles.py)" \
+  python3 "$(dirname "$0")/include-cycles.py" "$1"
 tap_done

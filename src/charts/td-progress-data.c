@@ -107,7 +107,7 @@ td_progress_data_load (TdDatabase  *db,
         return NULL;
     }
   /* What the campaign's rules say of the figures that count, for the units in scope. */
-  if ((data->violations = td_rules_check_round (db, data->scope.round_id, error)) == NULL)
+  if ((data->violations = td_assessment_check_rules_in_round (db, data->scope.round_id, error)) == NULL)
     return NULL;
   for (guint i = data->violations->len; i > 0; i--)
     {

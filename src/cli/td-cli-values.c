@@ -23,7 +23,7 @@ add_violations (TdCliContext *ctx,
                 TdRound      *round)
 {
   g_autoptr(TdAssessmentInfo) info = td_assessment_lookup (ctx->db, td_unit_get_id (unit), td_round_get_id (round), NULL);
-  g_autoptr(GPtrArray) violations = info ? td_rules_check_assessment (ctx->db, info->id, NULL) : NULL;
+  g_autoptr(GPtrArray) violations = info ? td_assessment_check_rules (ctx->db, info->id, NULL) : NULL;
 
   json_builder_set_member_name (b, "violations");
   json_builder_begin_array (b);

@@ -424,6 +424,76 @@ td_appraisal_state (TdDatabase  *db,
   return td_appraisal_rules_state (&facts.facts);
 }
 
+/* The last step, the decision's: only what has been through every step before it, and a
+ * unit's own award only into a decision of the unit whose council approved it. */
+gboolean
+td_nomination_move_into_decision (TdDatabase    *db,
+                                  gint64         nomination_id,
+                                  TdAwardLevel   level,
+                                  gint64         round_id,
+                                  const char    *issuer_code,
+                                  gint64         decision_id,
+                                  GError       **error)
+{
+  g_autoptr(TdNomination) n = td_nomination_get (db, nomination_id, error);
+  g_autoptr(TdAppraisalState) state = NULL;
+  g_autofree char *approver = NULL;
+  TdStepSpec *last;
+  sqlite3_stmt *stmt;
+
+  if (n == NULL || (state = td_appraisal_state (db, nomination_id, error)) == NULL)
+    return FALSE;
+  if (n->level != level || n->round_id != round_id)
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
+                   _("The nomination of “%s” is for another award level or round than the decision."),
+                   td_nomination_get_name (n));
+      return FALSE;
+    }
+  /* The decision is the last step: only a nomination that has been through every step before
+   * it goes in (the council's vote, or a unit's own council for its Giấy khen). */
+  if (state->next == NULL || state->next->actor != TD_STEP_BY_DECISION || state->status == TD_NOMINATION_DECIDED)
+    {
+      g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_BAD_TRANSITION,
+                   _("The nomination of “%s” is %s: it goes into a decision only after every step before it (%s)."),
+                   td_nomination_get_name (n), td_nomination_status_get_label (n->status),
+                   state->next ? state->next->title : td_nomination_status_get_label (n->status));
+      return FALSE;
+    }
+  /* A unit's own award is decided by the unit whose council approved it. */
+  last = state->done > 0 ? state->steps->pdata[state->done - 1] : NULL;
+  if (last != NULL && last->actor == TD_STEP_BY_ISSUER && issuer_code != NULL)
+    {
+      g_autoptr(GPtrArray) history = td_appraisal_history (db, nomination_id, NULL);
+
+      for (guint i = history ? history->len : 0; i > 0 && approver == NULL; i--)
+        {
+          TdStepRecord *r = history->pdata[i - 1];
+          if (r->action == TD_STEP_APPROVE && g_strcmp0 (r->step, last->id) == 0)
+            approver = g_strdup (r->body_code);
+        }
+      if (approver != NULL && g_strcmp0 (approver, issuer_code) != 0)
+        {
+          g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_AUTHORITY,
+                       _("The nomination of “%s” was approved by the council of %s: its decision is that unit's, "
+                         "not %s's."), td_nomination_get_name (n), approver, issuer_code);
+          return FALSE;
+        }
+    }
+  stmt = td_database_prepare (db, "UPDATE nomination SET status = 'decided', status_reason = NULL, decision_id = ?,"
+                                  " steps_done = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, decision_id);
+  sqlite3_bind_int (stmt, 2, (int) state->done + 1);
+  sqlite3_bind_int64 (stmt, 3, nomination_id);
+  return td_database_step_done (db, stmt, error) &&
+         td_appraisal_record (db, nomination_id, state->next->id, TD_STEP_APPROVE, issuer_code, "eligible", NULL, NULL,
+                              NULL, error) &&
+         td_audit_record (db, "nomination", nomination_id, n->unit_code, "status",
+                          td_nomination_status_to_string (n->status), "decided", NULL, error);
+}
+
 gint64
 td_appraisal_add_hold (TdDatabase  *db,
                        gint64       round_id,

@@ -1,4 +1,5 @@
-/* td-appraisal-private.h: what the appraisal's checks and moves share inside the core. */
+/* td-appraisal-private.h: what the appraisal's checks and moves share inside the core, and the
+ * decision's step that td-decision.c takes. */
 #pragma once
 
 #include "td-appraisal.h"
@@ -22,5 +23,15 @@ gboolean td_appraisal_place_load  (TdDatabase        *db,
                                    GError           **error);
 void     td_appraisal_place_clear (TdAppraisalPlace  *s);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TdAppraisalPlace, td_appraisal_place_clear)
+
+/* td-decision.c: moves a nomination of @level and @round_id whose next step is the decision
+ * into @decision_id of @issuer_code (NULL: the province), within the caller's transaction. */
+gboolean td_nomination_move_into_decision (TdDatabase   *db,
+                                           gint64        nomination_id,
+                                           TdAwardLevel  level,
+                                           gint64        round_id,
+                                           const char   *issuer_code,
+                                           gint64        decision_id,
+                                           GError      **error);
 
 G_END_DECLS

@@ -6,53 +6,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "td-appraisal.h"
+#include "td-appraisal-campaign.h"
 #include "td-audit.h"
 #include "td-catalog.h"
 #include "td-database-private.h"
 #include "td-register.h"
 
 #define SEED_RESOURCE "/io/github/thidua/ThiDua/core/campaigns/bac-ninh-cds-2026.json"
-
-/* The council's shares the campaign may set, each a fraction of its members ("2/3"). */
-static const char * const council_shares[] = { "quorum", "award_attendance" };
-
-/* "2/3" → 2, 3; FALSE unless 0 < numerator ≤ denominator ≤ 100. */
-static gboolean
-parse_share (const char *text,
-             guint       share[2])
-{
-  guint64 a, b;
-  g_auto(GStrv) parts = text ? g_strsplit (text, "/", 3) : NULL;
-
-  if (parts == NULL || g_strv_length (parts) != 2 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 1, 100, &a, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 1, 100, &b, NULL) || a > b)
-    return FALSE;
-  share[0] = (guint) a;
-  share[1] = (guint) b;
-  return TRUE;
-}
-
-static const char * const check_ids[] = {
-  "assessment-appraised", "targets-met", "standards-justified", "evidence-reviewed", "not-twice", "no-hold",
-};
-
-void
-td_step_record_free (TdStepRecord *r)
-{
-  if (r == NULL)
-    return;
-  g_free (r->step);
-  g_free (r->body_code);
-  g_free (r->body_name);
-  g_free (r->actor);
-  g_free (r->at);
-  g_free (r->verdict);
-  g_free (r->opinion);
-  g_free (r->reason);
-  g_free (r->check_id);
-  g_free (r);
-}
 
 void
 td_eligibility_check_free (TdEligibilityCheck *c)
@@ -65,175 +25,6 @@ td_eligibility_check_free (TdEligibilityCheck *c)
   g_free (c->document_title);
   g_free (c->document_text);
   g_free (c);
-}
-
-/* A member or an element that is a string, else NULL: the description may come from a setup
- * file, and json-glib's own getters complain about any other type. */
-static const char *
-str_member (JsonObject *o,
-            const char *name)
-{
-  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
-
-  return n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING ? json_node_get_string (n)
-                                                                                        : NULL;
-}
-
-static const char *
-str_element (JsonArray *a,
-             guint      i)
-{
-  JsonNode *n = json_array_get_element (a, i);
-
-  return n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING ? json_node_get_string (n)
-                                                                                        : NULL;
-}
-
-static gboolean
-invalid (GError    **error,
-         const char *what)
-{
-  g_set_error (error, TD_APPRAISAL_ERROR, TD_APPRAISAL_ERROR_INVALID,
-               _("The campaign's appraisal section is not usable: %s."), what);
-  return FALSE;
-}
-
-/* One process: its steps, in order, from the proposer's to the decision's.  @issuer: the
- * steps of a unit's own award (acted by the proposer, the issuing unit, the decision). */
-static gboolean
-validate_process (JsonObject *o,
-                  gboolean    issuer,
-                  GError    **error)
-{
-  JsonArray *steps;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_steps;
-
-  if (!json_object_has_member (o, "steps") || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, "steps")))
-    return invalid (error, "no steps");
-  steps = json_object_get_array_member (o, "steps");
-  n_steps = json_array_get_length (steps);
-  if (n_steps < 2)
-    return invalid (error, "fewer than two steps");
-  for (guint i = 0; i < n_steps; i++)
-    {
-      JsonNode *n = json_array_get_element (steps, i);
-      JsonObject *step;
-      const char *id, *by, *status;
-      TdNominationStatus st;
-
-      if (!JSON_NODE_HOLDS_OBJECT (n))
-        return invalid (error, "a step that is not an object");
-      step = json_node_get_object (n);
-      id = str_member (step, "id");
-      by = str_member (step, "acted_by");
-      status = str_member (step, "status");
-      if (id == NULL || by == NULL || status == NULL || !td_nomination_status_from_string (status, &st) ||
-          st == TD_NOMINATION_RETURNED || !g_hash_table_add (seen, (gpointer) id))
-        return invalid (error, "a step without a unique id, acted_by and a status");
-      if ((i == 0) != g_str_equal (by, "proposer"))
-        return invalid (error, "the first step, and only it, is the proposer's");
-      /* The decision is the last step and the only one that decides: no description can make
-       * a nomination "decided" by a body's approval. */
-      if ((i == n_steps - 1) != g_str_equal (by, "decision") || (st == TD_NOMINATION_DECIDED) != (i == n_steps - 1))
-        return invalid (error, "the last step, and only it, is the award decision, which makes the nomination decided");
-      if (issuer ? g_str_equal (by, "council") : g_str_equal (by, "issuer"))
-        return invalid (error, issuer ? "a unit's own award voted by the province's council"
-                                      : "an issuing unit acting in the province's steps");
-      if (json_object_has_member (step, "checks"))
-        {
-          JsonNode *c = json_object_get_member (step, "checks");
-          JsonArray *checks = JSON_NODE_HOLDS_ARRAY (c) ? json_node_get_array (c) : NULL;
-
-          for (guint k = 0; checks == NULL || k < json_array_get_length (checks); k++)
-            {
-              const char *check = checks ? str_element (checks, k) : NULL;
-              gboolean known = FALSE;
-
-              for (guint x = 0; check && x < G_N_ELEMENTS (check_ids); x++)
-                known |= g_str_equal (check, check_ids[x]);
-              if (!known)
-                return invalid (error, "an unknown check");
-            }
-        }
-    }
-  if (json_object_has_member (o, "levels"))
-    {
-      JsonNode *l = json_object_get_member (o, "levels");
-      JsonArray *levels = JSON_NODE_HOLDS_ARRAY (l) ? json_node_get_array (l) : NULL;
-
-      for (guint i = 0; levels == NULL || i < json_array_get_length (levels); i++)
-        {
-          TdAwardLevel level;
-          if (levels == NULL || !td_award_level_from_string (str_element (levels, i), &level))
-            return invalid (error, "levels other than bang-khen and giay-khen");
-        }
-    }
-  return TRUE;
-}
-
-gboolean
-td_appraisal_validate_json (JsonNode  *node,
-                            GError   **error)
-{
-  JsonObject *o;
-
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, "not an object");
-  o = json_node_get_object (node);
-  if (!validate_process (o, FALSE, error))
-    return FALSE;
-  if (json_object_has_member (o, "issuer_steps"))
-    {
-      JsonNode *issuer = json_object_get_member (o, "issuer_steps");
-
-      if (!JSON_NODE_HOLDS_OBJECT (issuer))
-        return invalid (error, "issuer_steps that are not an object");
-      if (!validate_process (json_node_get_object (issuer), TRUE, error))
-        return FALSE;
-    }
-  if (json_object_has_member (o, "council"))
-    {
-      JsonNode *c = json_object_get_member (o, "council");
-      JsonObject *council = JSON_NODE_HOLDS_OBJECT (c) ? json_node_get_object (c) : NULL;
-      const char *t = str_member (council, "threshold");
-
-      if (t == NULL || (!g_str_equal (t, "more-than-half") && !g_str_equal (t, "two-thirds")))
-        return invalid (error, "a council threshold other than more-than-half or two-thirds");
-      {
-        const char *sitting = str_member (council, "sitting");
-
-        if (json_object_has_member (council, "sitting") &&
-            g_strcmp0 (sitting, "plenary") != 0 && g_strcmp0 (sitting, "standing-committee") != 0)
-          return invalid (error, "a council sitting other than plenary or standing-committee");
-      }
-      for (guint i = 0; i < G_N_ELEMENTS (council_shares); i++)
-        {
-          guint share[2];
-
-          if (json_object_has_member (council, council_shares[i]) &&
-              !parse_share (str_member (council, council_shares[i]), share))
-            return invalid (error, "a council quorum or attendance that is not a fraction such as \"2/3\"");
-        }
-    }
-  return TRUE;
-}
-
-/* Whether @process names @level in its "levels" (every level without one). */
-static gboolean
-process_covers (JsonObject   *process,
-                TdAwardLevel  level)
-{
-  JsonNode *levels = json_object_get_member (process, "levels");
-
-  if (levels == NULL || !JSON_NODE_HOLDS_ARRAY (levels))
-    return TRUE;
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (levels)); i++)
-    if (g_strcmp0 (str_element (json_node_get_array (levels), i), td_award_level_to_string (level)) == 0)
-      return TRUE;
-  return FALSE;
 }
 
 /* The campaign's appraisal section (in @section) and the process that nominations of @level
@@ -266,14 +57,14 @@ appraisal_section (TdDatabase   *db,
         continue;
       o = json_node_get_object (node);
       issuer = json_object_get_member (o, "issuer_steps");
-      if (!process_covers (o, level) && issuer == NULL)
+      if (!td_appraisal_process_covers (o, level) && issuer == NULL)
         continue;
       *section = o;
-      *process = process_covers (o, level) ? o : json_node_get_object (issuer);
+      *process = td_appraisal_process_covers (o, level) ? o : json_node_get_object (issuer);
       return g_steal_pointer (&parser);
     }
   if (error && *error == NULL)
-    invalid (error, "missing");
+    td_appraisal_invalid (error, "missing");
   return NULL;
 }
 
@@ -315,7 +106,7 @@ td_appraisal_steps_for_level (TdDatabase    *db,
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
       s->id = g_strdup (json_object_get_string_member (o, "id"));
-      s->title = g_strdup (str_member (o, "title") ? str_member (o, "title") : s->id);
+      s->title = g_strdup (td_appraisal_json_string (o, "title") ? td_appraisal_json_string (o, "title") : s->id);
       td_nomination_status_from_string (json_object_get_string_member (o, "status"), &s->status);
       if (g_str_equal (by, "proposer"))
         s->actor = TD_STEP_BY_PROPOSER;
@@ -329,11 +120,11 @@ td_appraisal_steps_for_level (TdDatabase    *db,
         {
           s->actor = TD_STEP_BY_BODY;
           s->campaign_code = g_strdup (by);
-          s->campaign_name = g_strdup (str_member (o, "body_name"));
+          s->campaign_name = g_strdup (td_appraisal_json_string (o, "body_name"));
           resolve_body (db, s, by);
         }
       for (guint k = 0; checks && JSON_NODE_HOLDS_ARRAY (checks) && k < json_array_get_length (json_node_get_array (checks)); k++)
-        g_strv_builder_add (builder, str_element (json_node_get_array (checks), k));
+        g_strv_builder_add (builder, td_appraisal_json_element (json_node_get_array (checks), k));
       s->checks = g_strv_builder_end (builder);
       g_ptr_array_add (out, s);
     }
@@ -361,17 +152,17 @@ td_appraisal_council_rules (TdDatabase *db)
   JsonObject *council = parser && json_object_has_member (section, "council")
                         ? json_object_get_object_member (section, "council") : NULL;
   TdCouncilRules *rules = g_new0 (TdCouncilRules, 1);
-  const char *threshold = str_member (council, "threshold");
+  const char *threshold = td_appraisal_json_string (council, "threshold");
 
   /* Bắc Ninh QĐ 86/2025: a meeting of at least two thirds of the members; one that considers
    * awards, four fifths present or giving a written opinion. */
   rules->threshold = g_strdup (threshold ? threshold : "more-than-half");
-  if (!parse_share (str_member (council, "quorum"), rules->quorum))
+  if (!td_appraisal_parse_share (td_appraisal_json_string (council, "quorum"), rules->quorum))
     rules->quorum[0] = 2, rules->quorum[1] = 3;
-  if (!parse_share (str_member (council, "award_attendance"), rules->attendance))
+  if (!td_appraisal_parse_share (td_appraisal_json_string (council, "award_attendance"), rules->attendance))
     rules->attendance[0] = 4, rules->attendance[1] = 5;
   /* A campaign described before the standing committee was data sat in plenary. */
-  rules->sitting = g_strdup (g_strcmp0 (str_member (council, "sitting"), "standing-committee") == 0
+  rules->sitting = g_strdup (g_strcmp0 (td_appraisal_json_string (council, "sitting"), "standing-committee") == 0
                              ? "standing-committee" : "plenary");
   return rules;
 }
@@ -502,88 +293,3 @@ td_appraisal_steps_for_status (TdDatabase        *db,
   return 1;
 }
 
-gboolean
-td_appraisal_record (TdDatabase   *db,
-                     gint64        nomination_id,
-                     const char   *step,
-                     TdStepAction  action,
-                     const char   *body_code,
-                     const char   *verdict,
-                     const char   *opinion,
-                     const char   *reason,
-                     const char   *check_id,
-                     GError      **error)
-{
-  g_autofree char *now = td_database_now ();
-  sqlite3_stmt *stmt = td_database_prepare (db, "INSERT INTO nomination_step (nomination_id, step, action, body_code,"
-                                                " actor, at, verdict, opinion, reason, check_id)"
-                                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, nomination_id);
-  td_stmt_bind_text (stmt, 2, step);
-  td_stmt_bind_text (stmt, 3, td_step_action_to_string (action));
-  td_stmt_bind_text (stmt, 4, body_code);
-  td_stmt_bind_text (stmt, 5, td_database_get_actor (db));
-  td_stmt_bind_text (stmt, 6, now);
-  td_stmt_bind_text (stmt, 7, verdict);
-  td_stmt_bind_text (stmt, 8, opinion ? opinion : "");
-  td_stmt_bind_text (stmt, 9, reason ? reason : "");
-  td_stmt_bind_text (stmt, 10, check_id);
-  return td_database_step_done (db, stmt, error);
-}
-
-static gpointer
-record_from_row (sqlite3_stmt *stmt,
-                 gpointer      user_data)
-{
-  TdStepRecord *r = g_new0 (TdStepRecord, 1);
-  const char *action = (const char *) sqlite3_column_text (stmt, 2);
-
-  r->id = sqlite3_column_int64 (stmt, 0);
-  r->step = td_stmt_dup_text (stmt, 1);
-  td_step_action_from_string (action, &r->action);
-  r->body_code = td_stmt_dup_text (stmt, 3);
-  r->actor = td_stmt_dup_text (stmt, 4);
-  r->at = td_stmt_dup_text (stmt, 5);
-  r->verdict = td_stmt_dup_text (stmt, 6);
-  r->opinion = td_stmt_dup_text (stmt, 7);
-  r->reason = td_stmt_dup_text (stmt, 8);
-  r->check_id = td_stmt_dup_text (stmt, 9);
-  r->body_name = td_stmt_dup_text (stmt, 10);
-  return r;
-}
-
-GPtrArray *
-td_appraisal_history (TdDatabase  *db,
-                      gint64       nomination_id,
-                      GError     **error)
-{
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT s.id, s.step, s.action, s.body_code, s.actor, s.at, s.verdict,"
-                                                " s.opinion, s.reason, s.check_id, u.name FROM nomination_step s"
-                                                " LEFT JOIN unit u ON u.code = s.body_code"
-                                                " WHERE s.nomination_id = ? ORDER BY s.id", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, nomination_id);
-  return td_database_collect (db, stmt, record_from_row, NULL, (GDestroyNotify) td_step_record_free, error);
-}
-
-guint
-td_appraisal_steps_done (TdDatabase  *db,
-                         gint64       nomination_id,
-                         GError     **error)
-{
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT steps_done FROM nomination WHERE id = ?", error);
-  guint done = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, nomination_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    done = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return done;
-}

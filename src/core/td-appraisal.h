@@ -11,6 +11,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "td-appraisal-campaign.h"
+#include "td-appraisal-history.h"
 #include "td-appraisal-rules.h"
 #include "td-award.h"
 #include "td-database.h"
@@ -45,9 +47,6 @@ guint           td_council_rules_needed    (const guint     share[2],
 void            td_council_rules_free      (TdCouncilRules *rules);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdCouncilRules, td_council_rules_free)
 
-/* Checks a campaign's "appraisal" member (NULL: absent, which is allowed). */
-gboolean    td_appraisal_validate_json (JsonNode   *appraisal,
-                                        GError    **error);
 /* Whether @unit may act at a step of the province: active, and a department, an agency, an
  * organisation or the province itself. */
 gboolean    td_appraisal_body_may_be  (const TdUnitRecord *unit,
@@ -64,30 +63,6 @@ gboolean    td_appraisal_set_body     (TdDatabase  *db,
                                        const char  *unit_code,
                                        GError     **error);
 
-typedef struct {
-  gint64        id;
-  char         *step;         /* step id */
-  TdStepAction  action;
-  char         *body_code;
-  char         *body_name;
-  char         *actor;        /* the person, as the installation knows them */
-  char         *at;           /* ISO 8601 */
-  char         *verdict;      /* "eligible", "not-eligible", or for a vote "passed 7/9" */
-  char         *opinion;
-  char         *reason;
-  char         *check_id;     /* an override: the check it overrides */
-} TdStepRecord;
-
-void        td_step_record_free       (TdStepRecord *record);
-
-/* TdStepRecord of a nomination, oldest first. */
-GPtrArray  *td_appraisal_history      (TdDatabase  *db,
-                                       gint64       nomination_id,
-                                       GError     **error);
-/* How many steps are done (1 once proposed, 0 when returned to the proposer). */
-guint       td_appraisal_steps_done   (TdDatabase  *db,
-                                       gint64       nomination_id,
-                                       GError     **error);
 
 typedef struct {
   char     *id;               /* "targets-met" */
@@ -186,17 +161,6 @@ GPtrArray  *td_assessment_history     (TdDatabase  *db,
 gboolean    td_appraisal_unit_is_under (TdDatabase *db,
                                         gint64      unit_id,
                                         gint64      body_id);
-/* Records one history row within the caller's transaction. */
-gboolean    td_appraisal_record       (TdDatabase   *db,
-                                       gint64        nomination_id,
-                                       const char   *step,
-                                       TdStepAction  action,
-                                       const char   *body_code,
-                                       const char   *verdict,
-                                       const char   *opinion,
-                                       const char   *reason,
-                                       const char   *check_id,
-                                       GError      **error);
 /* The number of steps done when a nomination is in @status (the first step reaching it). */
 guint       td_appraisal_steps_for_status (TdDatabase        *db,
                                            TdAwardLevel       level,

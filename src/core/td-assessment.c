@@ -579,7 +579,7 @@ td_assessment_list_problems (TdDatabase  *db,
 
   if (values == NULL || (info = td_assessment_get_info (db, assessment_id, error)) == NULL ||
       (unit = td_catalog_find_unit_by_id (db, info->unit_id, error)) == NULL ||
-      (violations = td_rules_check_assessment (db, assessment_id, error)) == NULL)
+      (violations = td_assessment_check_rules (db, assessment_id, error)) == NULL)
     return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
     {

@@ -93,6 +93,18 @@ GHashTable       *td_assessment_load_attestations_full (TdDatabase   *db,
                                                         GHashTable  **justifications,
                                                         GError      **error);
 
+/* td-assessment-rules.c: every rule of the campaign (td-rules.h) that one self-assessment's
+ * values break (TdRuleViolation), against the same unit's figures of the round before. */
+GPtrArray        *td_assessment_check_rules   (TdDatabase  *db,
+                                               gint64       assessment_id,
+                                               GError     **error);
+/* The same for every self-assessment of the round that the province's view counts
+ * (submitted, received or appraised), unit by unit in code order: what the board reviews.
+ * Each violation names its unit. */
+GPtrArray        *td_assessment_check_rules_in_round (TdDatabase  *db,
+                                                      gint64       round_id,
+                                                      GError     **error);
+
 /* Every target whose value is missing or invalid, as GError messages (one string each). */
 GPtrArray        *td_assessment_list_problems (TdDatabase  *db,
                                                gint64       assessment_id,

@@ -13,7 +13,7 @@
 #include "td-audit.h"
 #include "td-catalog.h"
 #include "td-database-private.h"
-#include "td-appraisal.h"
+#include "td-appraisal-campaign.h"
 #include "td-rules.h"
 
 #define SEED_RESOURCE "/io/github/thidua/ThiDua/core/campaigns/bac-ninh-cds-2026.json"
@@ -308,10 +308,15 @@ insert_campaign (TdDatabase  *db,
   if (json_object_has_member (root, "rules"))
     {
       JsonNode *rules = json_object_get_member (root, "rules");
+      g_autoptr(GError) local = NULL;
+
       if (!JSON_NODE_HOLDS_ARRAY (rules))
         return invalid_campaign (error, "rules");
-      if (!td_rules_validate_json (json_node_get_array (rules), targets, error))
-        return FALSE;
+      if (!td_rules_validate_json (json_node_get_array (rules), targets, &local))
+        {
+          g_set_error_literal (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_CAMPAIGN, local->message);
+          return FALSE;
+        }
     }
   /* Who appraises what: checked here, read when a nomination moves (td-appraisal.c). */
   if (!td_appraisal_validate_json (json_object_get_member (root, "appraisal"), error))

@@ -10,7 +10,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "td-award-private.h"
 #include "td-catalog.h"
 #include "td-database-private.h"
 #include "td-decision-private.h"

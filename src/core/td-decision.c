@@ -9,7 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "td-audit.h"
-#include "td-award-private.h"
+#include "td-appraisal-private.h"
 #include "td-database-private.h"
 #include "td-decision-private.h"
 #include "td-format.h"

@@ -7,7 +7,9 @@
  * them inside the importer's transaction. */
 #pragma once
 
-#include "td-assessment.h"
+#include "td-database.h"
+#include "td-target.h"
+#include "td-types.h"
 #include "td-audit.h"
 
 G_BEGIN_DECLS

@@ -7,8 +7,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "td-assessment.h"
-#include "td-catalog.h"
 #include "td-format.h"
 #include "td-round.h"
 #include "td-rules.h"
@@ -132,7 +130,7 @@ td_rules_validate_json (JsonArray  *rules,
       if (!read_rule (obj, &rule) || !is_ratio_target (targets, rule.left.target) ||
           !is_ratio_target (targets, rule.right.target))
         {
-          g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_CAMPAIGN,
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("Validation rule %u of the campaign description is not valid: it needs an id, a message, "
                          "a severity (error or warning), an operator and two sides naming the numerator or the "
                          "denominator of a ratio target."), i + 1);
@@ -191,34 +189,29 @@ holds (const Rule *rule,
 }
 
 /* What checking needs beyond one self-assessment's values, read once for a whole round. */
-typedef struct {
-  GListModel *rounds;
+struct _TdRulesChecker {
   GHashTable *by_number;   /* target number → TdTarget */
   JsonParser *parser;
   JsonArray  *rules;       /* NULL: the campaign has none */
-} Checker;
+};
 
-static void
-checker_clear (Checker *c)
+void
+td_rules_checker_free (TdRulesChecker *c)
 {
-  g_clear_object (&c->rounds);
+  if (c == NULL)
+    return;
   g_clear_pointer (&c->by_number, g_hash_table_unref);
   g_clear_object (&c->parser);
+  g_free (c);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Checker, checker_clear)
-
-static gboolean
-checker_init (Checker     *c,
-              TdDatabase  *db,
-              GError     **error)
+TdRulesChecker *
+td_rules_checker_new (GListModel *targets,
+                      GBytes     *campaign)
 {
-  g_autoptr(GListModel) targets = td_catalog_list_targets (db, error);
-  g_autoptr(GBytes) campaign = NULL;
+  TdRulesChecker *c = g_new0 (TdRulesChecker, 1);
   JsonNode *root;
 
-  if (targets == NULL || (c->rounds = td_catalog_list_rounds (db, error)) == NULL)
-    return FALSE;
   c->by_number = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
     {
@@ -226,58 +219,29 @@ checker_init (Checker     *c,
       g_hash_table_insert (c->by_number, GUINT_TO_POINTER (td_target_get_number (t)), t);
     }
   c->parser = json_parser_new ();
-  campaign = td_catalog_get_campaign_json (db, NULL);
   if (campaign != NULL &&
       json_parser_load_from_data (c->parser, g_bytes_get_data (campaign, NULL), (gssize) g_bytes_get_size (campaign), NULL) &&
       (root = json_parser_get_root (c->parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
       json_object_has_member (json_node_get_object (root), "rules"))
     c->rules = json_object_get_array_member (json_node_get_object (root), "rules");
-  return TRUE;
+  return c;
 }
 
-/* The values of the same unit in the round before, an empty table when there are none. */
-static GHashTable *
-previous_values (Checker           *c,
-                 TdDatabase        *db,
-                 TdAssessmentInfo  *info,
-                 GError           **error)
+gboolean
+td_rules_checker_has_rules (TdRulesChecker *c)
 {
-  g_autoptr(TdRound) before = NULL;
-  g_autoptr(TdAssessmentInfo) earlier = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (c->rounds); i++)
-    {
-      g_autoptr(TdRound) r = g_list_model_get_item (c->rounds, i);
-      if (td_round_get_id (r) == info->round_id)
-        break;
-      g_set_object (&before, r);
-    }
-  if (before == NULL)
-    return g_hash_table_new (g_int64_hash, g_int64_equal);
-  earlier = td_assessment_lookup (db, info->unit_id, td_round_get_id (before), error);
-  if (earlier == NULL)
-    return error && *error ? NULL : g_hash_table_new (g_int64_hash, g_int64_equal);
-  return td_assessment_load_values (db, earlier->id, error);
+  return c->rules != NULL;
 }
 
-static GPtrArray *
-check_one (Checker           *c,
-           TdDatabase        *db,
-           TdAssessmentInfo  *info,
-           TdUnitKind         kind,
-           GError           **error)
+GPtrArray *
+td_rules_checker_check (TdRulesChecker *c,
+                        TdUnitKind      kind,
+                        GHashTable     *values,
+                        GHashTable     *previous)
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) td_rule_violation_free);
-  g_autoptr(GHashTable) values = NULL;
-  g_autoptr(GHashTable) previous = NULL;
 
-  if (c->rules == NULL)
-    return g_steal_pointer (&result);
-  if ((values = td_assessment_load_values (db, info->id, error)) == NULL ||
-      (previous = previous_values (c, db, info, error)) == NULL)
-    return NULL;
-
-  for (guint i = 0; i < json_array_get_length (c->rules); i++)
+  for (guint i = 0; c->rules != NULL && i < json_array_get_length (c->rules); i++)
     {
       gint64 left, right;
       Rule rule;
@@ -318,64 +282,6 @@ check_one (Checker           *c,
             v->note = g_steal_pointer (&note);
         }
       g_ptr_array_add (result, v);
-    }
-  return g_steal_pointer (&result);
-}
-
-GPtrArray *
-td_rules_check_assessment (TdDatabase  *db,
-                           gint64       assessment_id,
-                           GError     **error)
-{
-  g_auto(Checker) c = { 0 };
-  g_autoptr(TdAssessmentInfo) info = NULL;
-  g_autoptr(TdUnit) unit = NULL;
-
-  if (!checker_init (&c, db, error) ||
-      (info = td_assessment_get_info (db, assessment_id, error)) == NULL ||
-      (unit = td_catalog_find_unit_by_id (db, info->unit_id, error)) == NULL)
-    return NULL;
-  return check_one (&c, db, info, td_unit_get_kind (unit), error);
-}
-
-GPtrArray *
-td_rules_check_round (TdDatabase  *db,
-                      gint64       round_id,
-                      GError     **error)
-{
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) td_rule_violation_free);
-  g_autoptr(GListModel) units = td_catalog_list_units (db, error);
-  g_auto(Checker) c = { 0 };
-
-  if (units == NULL || !checker_init (&c, db, error))
-    return NULL;
-  if (c.rules == NULL)
-    return g_steal_pointer (&result);
-  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(TdUnit) unit = g_list_model_get_item (units, i);
-      g_autoptr(TdAssessmentInfo) info = td_assessment_lookup (db, td_unit_get_id (unit), round_id, error);
-      g_autoptr(GPtrArray) found = NULL;
-
-      if (info == NULL)
-        {
-          if (error && *error)
-            return NULL;
-          continue;
-        }
-      if (info->status == TD_ASSESSMENT_DRAFT || info->status == TD_ASSESSMENT_RETURNED)
-        continue;
-      if ((found = check_one (&c, db, info, td_unit_get_kind (unit), error)) == NULL)
-        return NULL;
-      while (found->len > 0)
-        {
-          TdRuleViolation *violation = g_ptr_array_steal_index (found, 0);
-
-          violation->unit_code = g_strdup (td_unit_get_code (unit));
-          violation->unit_name = g_strdup (td_unit_get_name (unit));
-          violation->unit_kind = td_unit_get_kind (unit);
-          g_ptr_array_add (result, violation);
-        }
     }
   return g_steal_pointer (&result);
 }

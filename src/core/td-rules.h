@@ -10,7 +10,6 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "td-database.h"
 #include "td-target.h"
 
 G_BEGIN_DECLS
@@ -26,7 +25,7 @@ typedef struct {
   gboolean  right_previous; /* @right is the same count in the previous round */
   gboolean  explained;    /* a warning whose target carries a note */
   char     *note;         /* that note */
-  char     *unit_code;    /* set by td_rules_check_round() */
+  char     *unit_code;    /* set by td_assessment_check_rules_in_round() */
   char     *unit_name;
   TdUnitKind unit_kind;
 } TdRuleViolation;
@@ -35,22 +34,27 @@ void       td_rule_violation_free       (TdRuleViolation *violation);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdRuleViolation, td_rule_violation_free)
 
 /* Checks the "rules" member of a campaign description: FALSE with a message naming the rule
- * when one is malformed or names a target that is not a count. */
+ * (G_IO_ERROR_INVALID_DATA) when one is malformed or names a target that is not a count. */
 gboolean   td_rules_validate_json       (JsonArray   *rules,
                                          JsonArray   *targets,
                                          GError     **error);
 
-/* Every rule the values of one self-assessment break (TdRuleViolation), in rule order.
- * Rules about a target the unit does not report, or whose figures are not entered, not
- * valid or not applicable, are not checked. */
-GPtrArray *td_rules_check_assessment    (TdDatabase  *db,
-                                         gint64       assessment_id,
-                                         GError     **error);
+/* The campaign's rules (the "rules" of its description, @campaign, NULL for none) with the
+ * @targets they name, read once for any number of checks. */
+typedef struct _TdRulesChecker TdRulesChecker;
 
-/* The same for every self-assessment of the round that the province's view counts
- * (submitted, received or appraised), unit by unit in code order: what the board reviews. */
-GPtrArray *td_rules_check_round         (TdDatabase  *db,
-                                         gint64       round_id,
-                                         GError     **error);
+TdRulesChecker *td_rules_checker_new       (GListModel     *targets,
+                                            GBytes         *campaign);
+void            td_rules_checker_free      (TdRulesChecker *checker);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdRulesChecker, td_rules_checker_free)
+gboolean        td_rules_checker_has_rules (TdRulesChecker *checker);
+/* Every rule that @values (target id → TdValue) of a unit of @kind break, @previous being the
+ * same unit's values in the round before (empty when there are none), in rule order.  Rules
+ * about a target the unit does not report, or whose figures are not entered, not valid or not
+ * applicable, are not checked.  A self-assessment's own: td_assessment_check_rules(). */
+GPtrArray      *td_rules_checker_check     (TdRulesChecker *checker,
+                                            TdUnitKind      kind,
+                                            GHashTable     *values,
+                                            GHashTable     *previous);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "td-audit.h"
 #include "td-evidence.h"
 #include "td-package-read.h"
+#include "td-assessment.h"
 #include "td-receive.h"
 
 void

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "td-pdf-bytes.h"
-#include "td-pdf-document.h"
+#include "td-pdf-error.h"
 #include "td-pdf-helper-io.h"
 
 /* Mapping address → memfd, for every GBytes made here and still alive. */

@@ -6,21 +6,10 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "td-pdf-error.h"
+
 G_BEGIN_DECLS
 
-#define TD_PDF_ERROR (td_pdf_error_quark ())
-
-typedef enum {
-  TD_PDF_ERROR_NOT_PDF,        /* no PDF header: an image, a text file, nothing at all */
-  TD_PDF_ERROR_DAMAGED,        /* poppler cannot make a document of it */
-  TD_PDF_ERROR_ENCRYPTED,      /* needs a password */
-  TD_PDF_ERROR_BAD_PASSWORD,   /* the password given is wrong */
-  TD_PDF_ERROR_EMPTY,          /* a document without pages */
-  TD_PDF_ERROR_BAD_PAGE,       /* this page cannot be drawn; the others may be fine */
-  TD_PDF_ERROR_HELPER,         /* the PDF helper crashed, ran over its time, or is missing */
-} TdPdfError;
-
-GQuark td_pdf_error_quark (void);
 
 /* Pages are drawn at most this many pixels (about 4000 × 4000): an A0 scan at 300 dpi would
  * otherwise need over a gigabyte. */

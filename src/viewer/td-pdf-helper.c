@@ -19,7 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "td-pdf-document.h"
+#include "td-pdf-error.h"
 #include "td-pdf-bytes.h"
 #include "td-pdf-helper.h"
 #include "td-sandbox.h"

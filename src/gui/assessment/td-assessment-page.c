@@ -213,7 +213,7 @@ update_rule_messages (TdAssessmentPage *self)
   if (self->form_pending)
     return;
   if (id != 0)
-    violations = td_rules_check_assessment (self->db, id, NULL);
+    violations = td_assessment_check_rules (self->db, id, NULL);
   for (guint i = 0; i < self->rows->len; i++)
     {
       TdTargetRow *row = self->rows->pdata[i];

@@ -284,6 +284,8 @@ td_application_activate (GApplication *application)
       if (self->unit != NULL)
         g_settings_set_string (self->settings, "last-unit", self->unit);
       window = GTK_WINDOW (td_window_new (GTK_APPLICATION (self), self->database, self->open_error));
+      g_signal_connect_object (window, "database-opened", G_CALLBACK (td_application_adopt_database), self,
+                               G_CONNECT_SWAPPED);
       if (self->database == NULL && self->open_error == NULL)
         td_window_show_welcome (TD_WINDOW (window), self->database_path);
       if (self->area != NULL)

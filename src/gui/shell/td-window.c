@@ -10,7 +10,6 @@
 #include "td-awards-page.h"
 #include "td-evidence-page.h"
 #include "td-progress-page.h"
-#include "td-application.h"
 #include "td-welcome-page.h"
 #include "td-notify.h"
 #include "td-split-view.h"
@@ -58,6 +57,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum { DATABASE_OPENED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 static const char * const areas[] = {
   TD_AREA_SELF_ASSESSMENT, TD_AREA_PROGRESS, TD_AREA_AWARDS, TD_AREA_EVIDENCE,
@@ -275,10 +277,9 @@ static void
 database_ready_cb (TdWindow   *self,
                    TdDatabase *database)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (TD_IS_APPLICATION (app))
-    td_application_adopt_database (TD_APPLICATION (app), database);
+  /* The application keeps it for the windows it opens next (it listens, so that the window
+   * need not know the application). */
+  g_signal_emit (self, signals[DATABASE_OPENED], 0, database);
   td_window_set_database (self, database);
 }
 
@@ -477,6 +478,10 @@ td_window_class_init (TdWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = td_window_dispose;
+
+  /* A database the welcome page opened or made, before the window shows it. */
+  signals[DATABASE_OPENED] = g_signal_new ("database-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 1, TD_TYPE_DATABASE);
   object_class->get_property = td_window_get_property;
   object_class->set_property = td_window_set_property;
   window_class->close_request = td_window_close_request;
