@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "td-query-watch.h"
 #include "td-database-private.h"
 #include "td-schema.h"
 
@@ -440,6 +441,7 @@ open_at_version (TdDatabase  *self,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  td_query_watch_attach (self->db);
 
   /* Read the version before anything writes: a newer file must stay exactly as it is. */
   version = read_user_version (self, error);

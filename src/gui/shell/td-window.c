@@ -13,6 +13,7 @@
 #include "td-welcome-page.h"
 #include "td-notify.h"
 #include "td-split-view.h"
+#include "td-query-watch.h"
 #include "td-window.h"
 
 struct _TdWindow
@@ -272,6 +273,24 @@ load_database_state (TdWindow     *self,
 }
 
 /* Callbacks */
+
+/* THIDUA_DEBUG_QUERIES (td-query-watch.h): from the first frame painted on, a query on the
+ * main thread is one the person waits for. */
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        TdWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  td_query_watch_arm ();
+}
+
+static void
+watch_queries_cb (TdWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, watch_queries_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), self, 0);
+}
 
 static void
 database_ready_cb (TdWindow   *self,
@@ -537,6 +556,8 @@ td_window_init (TdWindow *self)
   td_split_view_guard (self->split_view);
   /* Every page's and dialog's toasts appear here (td-notify.h). */
   td_notify_set_overlay (GTK_WINDOW (self), self->toast_overlay);
+  if (td_query_watch_is_on ())
+    g_signal_connect (self, "map", G_CALLBACK (watch_queries_cb), NULL);
 
   /* Each area row is named by its label, for screen readers that announce the row. */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->area_list)); row;
