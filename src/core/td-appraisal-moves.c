@@ -18,15 +18,6 @@
 #include "td-rollup.h"
 #include "td-unit.h"
 
-static gboolean
-refuse (GError          **error,
-        TdAppraisalError  code,
-        const char       *message)
-{
-  g_set_error_literal (error, TD_APPRAISAL_ERROR, code, message);
-  return FALSE;
-}
-
 gboolean
 td_appraisal_unit_is_under (TdDatabase *db,
                gint64      unit_id,
@@ -93,11 +84,11 @@ check_body (TdDatabase         *db,
   switch (step->actor)
     {
     case TD_STEP_BY_COUNCIL:
-      return refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
-                     _("This step is the council's: it is done by the vote of a meeting (thidua-cli meeting)."));
+      return td_appraisal_refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
+                                  _("This step is the council's: it is done by the vote of a meeting (thidua-cli meeting)."));
     case TD_STEP_BY_DECISION:
-      return refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
-                     _("This step is the award decision's: draw up a decision with the nomination."));
+      return td_appraisal_refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
+                                  _("This step is the award decision's: draw up a decision with the nomination."));
     default:
       break;
     }
@@ -109,7 +100,7 @@ check_body (TdDatabase         *db,
                      : g_strdup_printf (_("“%s” is not a unit of the register: a step is done by a unit of the "
                                           "register, named by its code (thidua-cli units list)."),
                                         body_code ? body_code : "");
-      return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+      return td_appraisal_refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
     }
   switch (step->actor)
     {
@@ -119,7 +110,7 @@ check_body (TdDatabase         *db,
         return TRUE;
       message = g_strdup_printf (_("The step “%s” is the proposing unit's (%s); %s (%s) does not act at it."),
                                  step->title, n->proposer_name, body->name, body->code);
-      return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+      return td_appraisal_refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
     case TD_STEP_BY_ISSUER:
       {
         g_autoptr(GError) local = NULL;
@@ -130,7 +121,7 @@ check_body (TdDatabase         *db,
                                    step->title, body->name, td_nomination_get_name (n),
                                    td_award_level_get_label (n->level),
                                    local ? local->message : td_unit_kind_get_label (body->kind));
-        return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+        return td_appraisal_refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
       }
     case TD_STEP_BY_BODY:
     default:
@@ -139,14 +130,14 @@ check_body (TdDatabase         *db,
           message = g_strdup_printf (_("The step “%s” is to be done by “%s”, which is not an active unit of the "
                                        "register. Name the unit that does it: Preferences → Appraisal, or thidua-cli "
                                        "appraisal bodies --set %s CODE."), step->title, step->body_code, step->id);
-          return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+          return td_appraisal_refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
         }
       if (g_strcmp0 (step->body_code, body_code) != 0)
         {
           message = g_strdup_printf (_("The step “%s” is done by %s (%s); %s (%s) does not act at it."), step->title,
                                      step->body_name ? step->body_name : step->body_code, step->body_code, body->name,
                                      body->code);
-          return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+          return td_appraisal_refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
         }
       {
         g_autoptr(TdUnit) unit = td_catalog_find_unit (db, body_code, NULL);
@@ -158,7 +149,7 @@ check_body (TdDatabase         *db,
                                          "or proposed by it. Name another unit for the step “%s” (thidua-cli "
                                          "appraisal bodies --set %s CODE)."), body->name, td_nomination_get_name (n),
                                        step->title, step->id);
-            return refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+            return td_appraisal_refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
           }
       }
       return TRUE;
@@ -319,12 +310,12 @@ td_appraisal_override (TdDatabase  *db,
   if (s.next == NULL || !check_body (db, s.n, s.next, body_code, error))
     {
       if (s.next == NULL)
-        refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("The nomination has been through every step."));
+        td_appraisal_refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("The nomination has been through every step."));
       return FALSE;
     }
   if (*why == '\0')
     {
-      refuse (error, TD_APPRAISAL_ERROR_REASON_NEEDED, _("An override needs its reason, for the record."));
+      td_appraisal_refuse (error, TD_APPRAISAL_ERROR_REASON_NEEDED, _("An override needs its reason, for the record."));
       return FALSE;
     }
   checks = td_appraisal_check (db, nomination_id, FALSE, error);
@@ -336,7 +327,7 @@ td_appraisal_override (TdDatabase  *db,
       g_autofree char *message = found
         ? g_strdup_printf (_("The check “%s” passes: there is nothing to override."), found->title)
         : g_strdup_printf (_("The step “%s” has no check “%s”."), s.next->title, check_id ? check_id : "");
-      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, message);
+      td_appraisal_refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, message);
       return FALSE;
     }
   tx = td_transaction_begin (db, error);
@@ -369,7 +360,7 @@ td_appraisal_return (TdDatabase  *db,
     return FALSE;
   if (*why == '\0')
     {
-      refuse (error, TD_APPRAISAL_ERROR_REASON_NEEDED, _("Write why the nomination is returned."));
+      td_appraisal_refuse (error, TD_APPRAISAL_ERROR_REASON_NEEDED, _("Write why the nomination is returned."));
       return FALSE;
     }
   tx = td_transaction_begin (db, error);
@@ -400,7 +391,7 @@ td_appraisal_undo (TdDatabase  *db,
     return FALSE;
   if (*why == '\0')
     {
-      refuse (error, TD_APPRAISAL_ERROR_REASON_NEEDED, _("Write why the approval is taken back."));
+      td_appraisal_refuse (error, TD_APPRAISAL_ERROR_REASON_NEEDED, _("Write why the approval is taken back."));
       return FALSE;
     }
   tx = td_transaction_begin (db, error);
@@ -512,7 +503,7 @@ td_appraisal_add_hold (TdDatabase  *db,
   if (g_strcmp0 (kind, "discipline") != 0 && g_strcmp0 (kind, "inspection") != 0 &&
       g_strcmp0 (kind, "investigation") != 0)
     {
-      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("A hold is “discipline”, “inspection” or “investigation”."));
+      td_appraisal_refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("A hold is “discipline”, “inspection” or “investigation”."));
       return 0;
     }
   stmt = td_database_prepare (db, "INSERT INTO nomination_hold (round_id, unit_id, person_name, kind, note, at)"
@@ -546,6 +537,6 @@ td_appraisal_lift_hold (TdDatabase  *db,
   if (!td_database_step_done (db, stmt, error))
     return FALSE;
   if (sqlite3_changes (td_database_get_handle (db)) == 0)
-    return refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("There is no such hold standing."));
+    return td_appraisal_refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("There is no such hold standing."));
   return TRUE;
 }

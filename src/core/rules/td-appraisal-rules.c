@@ -62,10 +62,10 @@ td_step_action_get_label (TdStepAction action)
     }
 }
 
-static gboolean
-refuse (GError          **error,
-        TdAppraisalError  code,
-        const char       *message)
+gboolean
+td_appraisal_refuse (GError           **error,
+                     TdAppraisalError   code,
+                     const char        *message)
 {
   g_set_error_literal (error, TD_APPRAISAL_ERROR, code, message);
   return FALSE;
@@ -170,7 +170,7 @@ td_appraisal_rules_next (const TdAppraisalFacts *f,
 
   if (next == NULL || f->status == TD_NOMINATION_DECIDED)
     {
-      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("The nomination has been through every step."));
+      td_appraisal_refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("The nomination has been through every step."));
       return NULL;
     }
   return next;
@@ -185,9 +185,9 @@ td_appraisal_rules_return_to (const TdAppraisalFacts *f,
   guint to = 0;
 
   if (next_of (f) == NULL || f->status == TD_NOMINATION_DECIDED || f->done == 0)
-    return refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
-                   f->done == 0 ? _("The nomination is already back with its proposer.")
-                                : _("The nomination is in a decision: withdraw the decision first."));
+    return td_appraisal_refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
+                                f->done == 0 ? _("The nomination is already back with its proposer.")
+                                             : _("The nomination is in a decision: withdraw the decision first."));
   if (to_step != NULL)
     {
       while (to < f->done && !g_str_equal (((TdStepSpec *) f->steps->pdata[to])->id, to_step))
@@ -195,7 +195,7 @@ td_appraisal_rules_return_to (const TdAppraisalFacts *f,
       if (to >= f->done)
         {
           g_autofree char *message = g_strdup_printf (_("“%s” is not a step the nomination has been through."), to_step);
-          return refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, message);
+          return td_appraisal_refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, message);
         }
     }
   *done_after = to;
@@ -212,15 +212,15 @@ td_appraisal_rules_undo (const TdAppraisalFacts *f,
 
   if (last == NULL)
     {
-      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("No approval to take back: the nomination is at its first step."));
+      td_appraisal_refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("No approval to take back: the nomination is at its first step."));
       return NULL;
     }
   if (undoable_step (f) == NULL)
     {
-      refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
-              last->actor == TD_STEP_BY_DECISION || f->status == TD_NOMINATION_DECIDED
-                ? _("The nomination is in a decision: withdraw the decision first.")
-                : _("The council's vote stands; return the nomination instead."));
+      td_appraisal_refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE,
+                           last->actor == TD_STEP_BY_DECISION || f->status == TD_NOMINATION_DECIDED
+                             ? _("The nomination is in a decision: withdraw the decision first.")
+                             : _("The council's vote stands; return the nomination instead."));
       return NULL;
     }
   by = undo_body (f, last);
@@ -228,7 +228,7 @@ td_appraisal_rules_undo (const TdAppraisalFacts *f,
     {
       g_autofree char *message = g_strdup_printf (_("The latest approval (“%s”) is %s's to take back."), last->title,
                                                   by ? by : "");
-      refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
+      td_appraisal_refuse (error, TD_APPRAISAL_ERROR_NOT_YOUR_STEP, message);
       return NULL;
     }
   return last;

@@ -25,6 +25,10 @@ typedef enum {
 } TdAppraisalError;
 
 GQuark td_appraisal_error_quark (void);
+/* Sets @error to @message with @code, and is FALSE: "return td_appraisal_refuse (…);". */
+gboolean td_appraisal_refuse (GError           **error,
+                              TdAppraisalError   code,
+                              const char        *message);
 
 typedef enum {
   TD_STEP_BY_BODY,        /* a unit of the register: Sở KH&CN, Sở Nội vụ */
