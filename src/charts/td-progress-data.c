@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "td-progress-data.h"
+#include "td-session.h"
 
 G_DEFINE_BOXED_TYPE (TdProgressData, td_progress_data, td_progress_data_ref, td_progress_data_unref)
 
@@ -144,7 +145,6 @@ td_progress_data_load (TdDatabase  *db,
 }
 
 typedef struct {
-  char  *db_path;
   guint  round_number;
   int    unit_kind;
   char  *unit_code;
@@ -153,38 +153,23 @@ typedef struct {
 static void
 load_job_free (LoadJob *job)
 {
-  g_free (job->db_path);
   g_free (job->unit_code);
   g_free (job);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_job (TdDatabase    *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  LoadJob *job = task_data;
-  g_autoptr(TdDatabase) db = NULL;
-  TdProgressData *data;
-  GError *error = NULL;
+  LoadJob *job = data;
 
-  /* sqlite connections are not shared between threads here: this one is the worker's own. */
-  db = td_database_open (job->db_path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  data = td_progress_data_load (db, job->round_number, job->unit_kind, job->unit_code, &error);
-  if (data == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, data, (GDestroyNotify) td_progress_data_unref);
+  return td_progress_data_load (db, job->round_number, job->unit_kind, job->unit_code, error);
 }
 
 void
-td_progress_data_load_async (const char          *db_path,
+td_progress_data_load_async (TdDatabase          *db,
                              guint                round_number,
                              int                  unit_kind,
                              const char          *unit_code,
@@ -192,23 +177,22 @@ td_progress_data_load_async (const char          *db_path,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   LoadJob *job = g_new0 (LoadJob, 1);
 
-  job->db_path = g_strdup (db_path);
   job->round_number = round_number;
   job->unit_kind = unit_kind;
   job->unit_code = g_strdup (unit_code);
-  g_task_set_source_tag (task, td_progress_data_load_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, load_thread);
+  td_session_run_async (td_session_get (db), load_job, job, (GDestroyNotify) load_job_free,
+                        (GDestroyNotify) td_progress_data_unref, cancellable, callback, user_data);
 }
 
 TdProgressData *
 td_progress_data_load_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  TdSession *session = TD_SESSION (g_async_result_get_source_object (result));
+  TdProgressData *data = td_session_run_finish (session, result, error);
+
+  g_object_unref (session);
+  return data;
 }

@@ -41,9 +41,9 @@ TdProgressData *td_progress_data_load  (TdDatabase  *db,
                                         const char  *unit_code,
                                         GError     **error);
 
-/* The same, in a worker thread with its own connection to the database at @db_path, so that
- * the main loop never waits for it. */
-void            td_progress_data_load_async  (const char          *db_path,
+/* The same, on a worker of @db's session (td-session.h: a connection of its own), so that the
+ * main loop never waits for it. */
+void            td_progress_data_load_async  (TdDatabase          *db,
                                               guint                round_number,
                                               int                  unit_kind,
                                               const char          *unit_code,

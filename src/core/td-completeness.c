@@ -7,6 +7,7 @@
 
 #include "td-catalog.h"
 #include "td-completeness.h"
+#include "td-session.h"
 #include "td-database-private.h"
 #include "td-target.h"
 
@@ -331,61 +332,47 @@ td_completeness_compute (TdDatabase                 *db,
 }
 
 typedef struct {
-  char  *db_path;
   guint  round_number;
   int    kind;
 } ComputeJob;
 
-static void
-compute_job_free (ComputeJob *job)
+static gpointer
+compute_job (TdDatabase    *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  g_free (job->db_path);
-  g_free (job);
-}
-
-static void
-compute_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  ComputeJob *job = task_data;
-  GError *error = NULL;
-  g_autoptr(TdDatabase) db = td_database_open (job->db_path, &error);
+  ComputeJob *job = data;
   TdCompletenessFilter filter = { .has_kind = job->kind >= 0, .kind = (TdUnitKind) MAX (job->kind, 0) };
-  TdCompleteness *c = db ? td_completeness_compute (db, job->round_number, &filter, NULL, &error) : NULL;
 
-  if (c == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, c, (GDestroyNotify) td_completeness_free);
+  return td_completeness_compute (db, job->round_number, &filter, NULL, error);
 }
 
 void
-td_completeness_compute_async (const char          *db_path,
+td_completeness_compute_async (TdDatabase          *db,
                                guint                round_number,
                                int                  kind,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ComputeJob *job = g_new0 (ComputeJob, 1);
 
-  job->db_path = g_strdup (db_path);
   job->round_number = round_number;
   job->kind = kind;
-  g_task_set_source_tag (task, td_completeness_compute_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) compute_job_free);
-  g_task_run_in_thread (task, compute_thread);
+  td_session_run_async (td_session_get (db), compute_job, job, g_free, (GDestroyNotify) td_completeness_free,
+                        cancellable, callback, user_data);
 }
 
 TdCompleteness *
 td_completeness_compute_finish (GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  TdSession *session = TD_SESSION (g_async_result_get_source_object (result));
+  TdCompleteness *c = td_session_run_finish (session, result, error);
+
+  g_object_unref (session);
+  return c;
 }
 
 void

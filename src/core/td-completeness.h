@@ -113,9 +113,9 @@ TdCompleteness *td_completeness_compute (TdDatabase                 *db,
 double          td_completeness_rate    (const TdCompletenessCounts *counts,
                                          guint                       part);
 
-/* td_completeness_compute() on a worker, with its own connection to @db_path (the window's
- * stays free); @kind < 0 for every kind. */
-void            td_completeness_compute_async  (const char          *db_path,
+/* td_completeness_compute() on a worker of @db's session (td-session.h: a connection of its
+ * own, the window's stays free); @kind < 0 for every kind. */
+void            td_completeness_compute_async  (TdDatabase          *db,
                                                 guint                round_number,
                                                 int                  kind,
                                                 GCancellable        *cancellable,

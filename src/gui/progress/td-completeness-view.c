@@ -520,7 +520,7 @@ td_completeness_view_load (TdCompletenessView *self,
     return;
   self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
-  td_completeness_compute_async (td_database_get_path (db), round_number, kind, self->cancellable, computed_cb,
+  td_completeness_compute_async (db, round_number, kind, self->cancellable, computed_cb,
                                  g_object_ref (self));
 }
 

@@ -243,7 +243,7 @@ reload (TdProgressPage *self)
   if (self->data == NULL)
     gtk_stack_set_visible_child_name (self->view_stack, "loading");
   g_settings_set_int (self->settings, "last-round", (int) td_round_get_number (round));
-  td_progress_data_load_async (td_database_get_path (self->db), td_round_get_number (round), kind,
+  td_progress_data_load_async (self->db, td_round_get_number (round), kind,
                                unit ? td_unit_get_code (unit) : NULL, self->cancellable, load_done_cb,
                                g_object_ref (self));
 }
