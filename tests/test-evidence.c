@@ -244,8 +244,7 @@ test_attach_async_refused (void)
 
   owner.assessment_id = td_assessment_ensure (db, td_unit_get_id (unit), td_round_get_id (round), &error);
   owner.target_id = td_target_get_id (t1);
-  td_evidence_attach_async (td_database_get_path (db), "Người kiểm thử", not_pdf, "anh.jpg", &owner, 0, NULL,
-                            attached_cb, &error);
+  td_evidence_attach_async (db, not_pdf, "anh.jpg", &owner, 0, NULL, attached_cb, &error);
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (error, TD_EVIDENCE_ERROR, TD_EVIDENCE_ERROR_NOT_PDF);

@@ -625,7 +625,7 @@ test_import_dialog (void)
   }
 
   gtk_window_present (GTK_WINDOW (window));
-  dialog = td_import_dialog_new (td_database_get_path (province), G_LIST_MODEL (files), 0);
+  dialog = td_import_dialog_new (province, G_LIST_MODEL (files), 0);
   adw_dialog_present (ADW_DIALOG (dialog), window);
   TD_TEST_WAIT_UNTIL (!td_import_dialog_is_busy (dialog), 90);
   g_assert_cmpuint (td_import_dialog_get_n_ok (dialog), ==, 1);

@@ -12,6 +12,7 @@
 #include "td-database-private.h"
 #include "td-evidence.h"
 #include "td-evidence-private.h"
+#include "td-session.h"
 
 /* Evidence of a self-assessment changes only while the self-assessment can (a nomination's is
  * the board's, and follows the nomination's own steps). */
@@ -141,8 +142,6 @@ td_evidence_replace (TdDatabase      *db,
 }
 
 typedef struct {
-  char            *db_path;
-  char            *actor;
   GBytes          *bytes;
   char            *file_name;
   TdEvidenceOwner  owner;
@@ -152,38 +151,25 @@ typedef struct {
 static void
 attach_job_free (AttachJob *job)
 {
-  g_free (job->db_path);
-  g_free (job->actor);
   g_bytes_unref (job->bytes);
   g_free (job->file_name);
   g_free (job);
 }
 
-static void
-attach_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+attach_job (TdDatabase    *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  AttachJob *job = task_data;
-  GError *error = NULL;
-  g_autoptr(TdDatabase) db = td_database_open (job->db_path, &error);
-  gint64 id = 0;
+  AttachJob *job = data;
+  gint64 id = td_evidence_attach (db, job->bytes, job->file_name, &job->owner, job->max_size, error);
 
-  if (db != NULL)
-    {
-      td_database_set_actor (db, job->actor);
-      id = td_evidence_attach (db, job->bytes, job->file_name, &job->owner, job->max_size, &error);
-    }
-  if (id == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, id);
+  return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
 }
 
 void
-td_evidence_attach_async (const char            *db_path,
-                          const char            *actor,
+td_evidence_attach_async (TdDatabase            *db,
                           GBytes                *bytes,
                           const char            *file_name,
                           const TdEvidenceOwner *owner,
@@ -192,29 +178,25 @@ td_evidence_attach_async (const char            *db_path,
                           GAsyncReadyCallback    callback,
                           gpointer               user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   AttachJob *job = g_new0 (AttachJob, 1);
 
-  job->db_path = g_strdup (db_path);
-  job->actor = g_strdup (actor);
   job->bytes = g_bytes_ref (bytes);
   job->file_name = g_strdup (file_name);
   job->owner = *owner;
   job->max_size = max_size;
-  g_task_set_source_tag (task, td_evidence_attach_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) attach_job_free);
-  g_task_run_in_thread (task, attach_thread);
+  /* As the person the window acts as: the session's job takes the main connection's actor. */
+  td_session_run_async (td_session_get (db), attach_job, job, (GDestroyNotify) attach_job_free, g_free, cancellable,
+                        callback, user_data);
 }
 
 gint64
 td_evidence_attach_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  gssize id;
+  TdSession *session = TD_SESSION (g_async_result_get_source_object (result));
+  g_autofree gint64 *id = td_session_run_finish (session, result, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), 0);
-  /* GTask says -1 for a failure; this API, like td_evidence_attach(), says 0.  A caller that
-   * took any non-zero id as success showed nothing when a PDF was refused. */
-  id = g_task_propagate_int (G_TASK (result), error);
-  return id > 0 ? (gint64) id : 0;
+  g_object_unref (session);
+  /* 0 for a failure, like td_evidence_attach(). */
+  return id != NULL ? *id : 0;
 }

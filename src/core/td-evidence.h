@@ -92,11 +92,10 @@ gint64      td_evidence_attach     (TdDatabase            *db,
                                     const TdEvidenceOwner *owner,
                                     gsize                  max_size,
                                     GError               **error);
-/* td_evidence_attach() on a worker with a connection of its own to the database at @db_path,
- * writing as @actor: the PDF check (drawing every page in the helper), the hash and the write
+/* td_evidence_attach() on a worker of @db's session (td-session.h: a connection of its own,
+ * writing as @db's actor): the PDF check (drawing every page in the helper), the hash and the write
  * never hold the window.  The finish function returns the evidence's id, or 0 with the error. */
-void        td_evidence_attach_async  (const char            *db_path,
-                                       const char            *actor,
+void        td_evidence_attach_async  (TdDatabase            *db,
                                        GBytes                *bytes,
                                        const char            *file_name,
                                        const TdEvidenceOwner *owner,

@@ -12,6 +12,7 @@
 #include "td-dossier.h"
 #include "td-format.h"
 #include "td-reminder-pdf.h"
+#include "td-session.h"
 
 #define SUMMARY_SIZE 12.0
 
@@ -99,7 +100,6 @@ td_reminder_load (TdDatabase                 *db,
 }
 
 typedef struct {
-  char   *db_path;
   guint   round_number;
   int     kind;
   GFile  *file;
@@ -108,35 +108,33 @@ typedef struct {
 static void
 write_job_free (WriteJob *job)
 {
-  g_free (job->db_path);
   g_object_unref (job->file);
   g_free (job);
 }
 
-static void
-write_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+write_job (TdDatabase    *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  WriteJob *job = task_data;
-  GError *error = NULL;
-  g_autoptr(TdDatabase) db = td_database_open (job->db_path, &error);
+  WriteJob *job = data;
   TdCompletenessFilter filter = { .has_kind = job->kind >= 0, .kind = (TdUnitKind) MAX (job->kind, 0) };
-  g_autoptr(TdReminder) r = db ? td_reminder_load (db, job->round_number, &filter, NULL, FALSE, NULL, &error) : NULL;
-  g_autoptr(GBytes) pdf = r ? td_reminder_render_pdf (r, &error) : NULL;
+  g_autoptr(TdReminder) r = td_reminder_load (db, job->round_number, &filter, NULL, FALSE, NULL, error);
+  g_autoptr(GBytes) pdf = r ? td_reminder_render_pdf (r, error) : NULL;
+  guint n;
 
   /* Written beside and renamed into place: a half-written letter never replaces a good one. */
   if (pdf == NULL ||
       !g_file_replace_contents (job->file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, r->rows->len);
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error))
+    return NULL;
+  n = r->rows->len;
+  return g_memdup2 (&n, sizeof n);
 }
 
 void
-td_reminder_write_async (const char          *db_path,
+td_reminder_write_async (TdDatabase          *db,
                          guint                round_number,
                          int                  kind,
                          GFile               *file,
@@ -144,27 +142,24 @@ td_reminder_write_async (const char          *db_path,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   WriteJob *job = g_new0 (WriteJob, 1);
 
-  job->db_path = g_strdup (db_path);
   job->round_number = round_number;
   job->kind = kind;
   job->file = g_object_ref (file);
-  g_task_set_source_tag (task, td_reminder_write_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
-  g_task_run_in_thread (task, write_thread);
+  td_session_run_async (td_session_get (db), write_job, job, (GDestroyNotify) write_job_free, g_free, cancellable,
+                        callback, user_data);
 }
 
 guint
 td_reminder_write_finish (GAsyncResult  *result,
                           GError       **error)
 {
-  gssize n;
+  TdSession *session = TD_SESSION (g_async_result_get_source_object (result));
+  g_autofree guint *n = td_session_run_finish (session, result, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), 0);
-  n = g_task_propagate_int (G_TASK (result), error);
-  return n > 0 ? (guint) n : 0;
+  g_object_unref (session);
+  return n != NULL ? *n : 0;
 }
 
 /* The state of @row as the letter words it. */

@@ -53,8 +53,8 @@ const char * const *td_reminder_contact_header (void);
 GPtrArray          *td_reminder_contact_rows   (const TdReminder *reminder);
 
 /* The letter of round @round_number (kind @kind, or every kind when < 0) written to @file on a
- * worker with its own connection to @db_path; the number of units it names. */
-void        td_reminder_write_async  (const char          *db_path,
+ * worker of @db's session (td-session.h); the number of units it names. */
+void        td_reminder_write_async  (TdDatabase          *db,
                                       guint                round_number,
                                       int                  kind,
                                       GFile               *file,

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "td-package-read.h"
+#include "td-session.h"
 
 void
 td_package_outcome_free (TdPackageOutcome *outcome)
@@ -101,7 +102,6 @@ td_packages_run (TdDatabase            *db,
 }
 
 typedef struct {
-  char                  *db_path;
   GStrv                  paths;
   gboolean               import;
   gsize                  max_size;
@@ -112,34 +112,24 @@ typedef struct {
 static void
 batch_job_free (BatchJob *job)
 {
-  g_free (job->db_path);
   g_strfreev (job->paths);
   g_free (job);
 }
 
-static void
-batch_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+batch_job (TdDatabase    *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  BatchJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TdDatabase) db = td_database_open (job->db_path, &error);
+  BatchJob *job = data;
 
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task,
-                         td_packages_run (db, (const char * const *) job->paths, job->import, job->max_size,
-                                          cancellable, job->progress, job->progress_data),
-                         (GDestroyNotify) g_ptr_array_unref);
+  return td_packages_run (db, (const char * const *) job->paths, job->import, job->max_size, cancellable,
+                          job->progress, job->progress_data);
 }
 
 void
-td_packages_run_async (const char            *db_path,
+td_packages_run_async (TdDatabase            *db,
                        const char * const    *paths,
                        gboolean               import,
                        gsize                  max_evidence_size,
@@ -149,24 +139,24 @@ td_packages_run_async (const char            *db_path,
                        GAsyncReadyCallback    callback,
                        gpointer               user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   BatchJob *job = g_new0 (BatchJob, 1);
 
-  job->db_path = g_strdup (db_path);
   job->paths = g_strdupv ((char **) paths);
   job->import = import;
   job->max_size = max_evidence_size;
   job->progress = progress;
   job->progress_data = progress_data;
-  g_task_set_source_tag (task, td_packages_run_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) batch_job_free);
-  g_task_run_in_thread (task, batch_thread);
+  td_session_run_async (td_session_get (db), batch_job, job, (GDestroyNotify) batch_job_free,
+                        (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
 td_packages_run_finish (GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  TdSession *session = TD_SESSION (g_async_result_get_source_object (result));
+  GPtrArray *outcomes = td_session_run_finish (session, result, error);
+
+  g_object_unref (session);
+  return outcomes;
 }

@@ -139,8 +139,8 @@ GPtrArray        *td_packages_run         (TdDatabase            *db,
                                            GCancellable          *cancellable,
                                            TdPackageProgressFunc  progress,
                                            gpointer               progress_data);
-/* td_packages_run() on a worker with its own connection to the database at @db_path. */
-void              td_packages_run_async   (const char            *db_path,
+/* td_packages_run() on a worker of @db's session (td-session.h), which reads ahead on one more. */
+void              td_packages_run_async   (TdDatabase            *db,
                                            const char * const    *paths,
                                            gboolean               import,
                                            gsize                  max_evidence_size,

@@ -5,6 +5,7 @@
 
 #include "td-spreadsheet.h"
 #include "td-format.h"
+#include "td-session.h"
 #include "td-values-import.h"
 
 enum { COL_TARGET, COL_NUMERATOR, COL_DENOMINATOR, COL_INDEX, COL_NOTE, COL_NA_REASON, N_COLS };
@@ -242,7 +243,6 @@ td_values_plan_apply (TdDatabase    *db,
 }
 
 typedef struct {
-  char   *db_path;
   char   *file_path;
   gint64  unit_id;
   guint   round_number;
@@ -251,37 +251,28 @@ typedef struct {
 static void
 plan_job_free (PlanJob *job)
 {
-  g_free (job->db_path);
   g_free (job->file_path);
   g_free (job);
 }
 
-static void
-plan_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+plan_job (TdDatabase    *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  PlanJob *job = task_data;
-  g_autoptr(TdDatabase) db = NULL;
+  PlanJob *job = data;
   g_autoptr(TdUnit) unit = NULL;
   g_autoptr(TdRound) round = NULL;
-  TdValuesPlan *plan;
-  GError *error = NULL;
 
-  if ((db = td_database_open (job->db_path, &error)) == NULL ||
-      (unit = td_catalog_find_unit_by_id (db, job->unit_id, &error)) == NULL ||
-      (round = td_catalog_find_round (db, job->round_number, &error)) == NULL ||
-      (plan = td_values_plan_import (db, job->file_path, NULL, unit, round, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, plan, (GDestroyNotify) td_values_plan_free);
+  if ((unit = td_catalog_find_unit_by_id (db, job->unit_id, error)) == NULL ||
+      (round = td_catalog_find_round (db, job->round_number, error)) == NULL)
+    return NULL;
+  return td_values_plan_import (db, job->file_path, NULL, unit, round, error);
 }
 
 void
-td_values_plan_import_async (const char          *db_path,
+td_values_plan_import_async (TdDatabase          *db,
                              const char          *path,
                              gint64               unit_id,
                              guint                round_number,
@@ -289,22 +280,22 @@ td_values_plan_import_async (const char          *db_path,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   PlanJob *job = g_new0 (PlanJob, 1);
 
-  job->db_path = g_strdup (db_path);
   job->file_path = g_strdup (path);
   job->unit_id = unit_id;
   job->round_number = round_number;
-  g_task_set_source_tag (task, td_values_plan_import_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) plan_job_free);
-  g_task_run_in_thread (task, plan_thread);
+  td_session_run_async (td_session_get (db), plan_job, job, (GDestroyNotify) plan_job_free,
+                        (GDestroyNotify) td_values_plan_free, cancellable, callback, user_data);
 }
 
 TdValuesPlan *
 td_values_plan_import_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  TdSession *session = TD_SESSION (g_async_result_get_source_object (result));
+  TdValuesPlan *plan = td_session_run_finish (session, result, error);
+
+  g_object_unref (session);
+  return plan;
 }

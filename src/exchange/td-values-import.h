@@ -40,9 +40,9 @@ TdValuesPlan *td_values_plan_import  (TdDatabase  *db,
                                       TdRound     *round,
                                       GError     **error);
 
-/* td_values_plan_import() on a worker with a connection of its own to the database at
- * @db_path, for the unit @unit_id and the round numbered @round_number. */
-void          td_values_plan_import_async  (const char          *db_path,
+/* td_values_plan_import() on a worker of @db's session (td-session.h), for the unit @unit_id
+ * and the round numbered @round_number. */
+void          td_values_plan_import_async  (TdDatabase          *db,
                                             const char          *path,
                                             gint64               unit_id,
                                             guint                round_number,

@@ -4,6 +4,7 @@
 #include "td-evidence-scan.h"
 #include "td-pdf-bytes.h"
 #include "td-pdf-document.h"
+#include "td-session.h"
 
 void
 td_evidence_signed_free (TdEvidenceSigned *s)
@@ -16,7 +17,6 @@ td_evidence_signed_free (TdEvidenceSigned *s)
 }
 
 typedef struct {
-  char      *db_path;
   GArray    *ids;       /* gint64 */
   GPtrArray *shas;
 } ScanJob;
@@ -24,24 +24,21 @@ typedef struct {
 static void
 scan_job_free (ScanJob *job)
 {
-  g_free (job->db_path);
   g_array_unref (job->ids);
   g_ptr_array_unref (job->shas);
   g_free (job);
 }
 
-static void
-scan_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+scan_job (TdDatabase    *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  ScanJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TdDatabase) db = td_database_open (job->db_path, &error);
+  ScanJob *job = data;
   GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) td_evidence_signed_free);
 
-  for (guint i = 0; db && i < job->ids->len && !g_cancellable_is_cancelled (cancellable); i++)
+  for (guint i = 0; i < job->ids->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
       g_autoptr(GBytes) bytes = td_pdf_bytes_load_evidence (db, g_array_index (job->ids, gint64, i), NULL);
       g_autoptr(TdPdfDocument) doc = bytes ? td_pdf_document_new (bytes, NULL, NULL) : NULL;
@@ -56,20 +53,18 @@ scan_thread (GTask        *task,
         s->text = td_pdf_signature_describe (found->pdata[0]);
       g_ptr_array_add (results, s);
     }
-  g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+  return results;
 }
 
 void
-td_evidence_scan_signatures_async (const char          *db_path,
+td_evidence_scan_signatures_async (TdDatabase          *db,
                                    GPtrArray           *evidence,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ScanJob *job = g_new0 (ScanJob, 1);
 
-  job->db_path = g_strdup (db_path);
   job->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   job->shas = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < evidence->len; i++)
@@ -78,15 +73,17 @@ td_evidence_scan_signatures_async (const char          *db_path,
       g_array_append_val (job->ids, e->id);
       g_ptr_array_add (job->shas, g_strdup (e->sha256));
     }
-  g_task_set_source_tag (task, td_evidence_scan_signatures_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) scan_job_free);
-  g_task_run_in_thread (task, scan_thread);
+  td_session_run_async (td_session_get (db), scan_job, job, (GDestroyNotify) scan_job_free,
+                        (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
 td_evidence_scan_signatures_finish (GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  TdSession *session = TD_SESSION (g_async_result_get_source_object (result));
+  GPtrArray *found = td_session_run_finish (session, result, error);
+
+  g_object_unref (session);
+  return found;
 }

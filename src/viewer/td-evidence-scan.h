@@ -16,10 +16,10 @@ typedef struct {
 
 void       td_evidence_signed_free          (TdEvidenceSigned *s);
 
-/* Opens each of @evidence (TdEvidenceInfo; its ids and digests are copied) from the database
- * at @db_path on a worker with its own connection and checks its signatures; stops between
- * files when @cancellable is cancelled.  The result: TdEvidenceSigned, one per file checked. */
-void       td_evidence_scan_signatures_async  (const char          *db_path,
+/* Opens each of @evidence (TdEvidenceInfo; its ids and digests are copied) from @db on a worker
+ * of its session (td-session.h) and checks its signatures; stops between files when
+ * @cancellable is cancelled.  The result: TdEvidenceSigned, one per file checked. */
+void       td_evidence_scan_signatures_async  (TdDatabase          *db,
                                                GPtrArray           *evidence,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,

@@ -370,7 +370,7 @@ import_chosen_cb (GtkFileDialog    *dialog,
 
   if (files != NULL && g_list_model_get_n_items (files) > 0)
     {
-      TdImportDialog *import = td_import_dialog_new (td_database_get_path (self->db), files, evidence_limit (self));
+      TdImportDialog *import = td_import_dialog_new (self->db, files, evidence_limit (self));
       g_signal_connect_object (import, "closed", G_CALLBACK (import_closed_cb), self, G_CONNECT_SWAPPED);
       adw_dialog_present (ADW_DIALOG (import), GTK_WIDGET (self));
     }
@@ -467,8 +467,7 @@ loaded_cb (GFile        *file,
       /* Checked (every page drawn in the PDF helper), hashed and stored on a worker: a large
        * scan never holds the form. */
       owner.assessment_id = td_assessment_page_get_assessment_id (self);
-      td_evidence_attach_async (td_database_get_path (self->db), td_database_get_actor (self->db), bytes, job->name,
-                                &owner, evidence_limit (self), NULL, attached_cb, job);
+      td_evidence_attach_async (self->db, bytes, job->name, &owner, evidence_limit (self), NULL, attached_cb, job);
       return;
     }
   if (bytes == NULL)

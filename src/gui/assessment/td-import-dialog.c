@@ -21,7 +21,7 @@ struct _TdImportDialog
 {
   AdwDialog       parent_instance;
 
-  char           *db_path;
+  TdDatabase     *db;
   gsize           max_size;
   GPtrArray      *items;          /* Item */
   GCancellable   *cancellable;
@@ -240,7 +240,7 @@ run (TdImportDialog *self,
   self->progress_source = g_timeout_add (100, progress_cb, self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
   gtk_label_set_label (self->summary_label, import ? _("Importing…") : _("Checking the files…"));
-  td_packages_run_async (self->db_path, (const char * const *) list, import, self->max_size, self->cancellable,
+  td_packages_run_async (self->db, (const char * const *) list, import, self->max_size, self->cancellable,
                          count_progress, (gpointer) &self->progress, work_done_cb, r);
 }
 
@@ -276,7 +276,7 @@ td_import_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_free (self->db_path);
+  g_clear_object (&self->db);
   G_OBJECT_CLASS (td_import_dialog_parent_class)->finalize (object);
 }
 
@@ -308,13 +308,13 @@ td_import_dialog_init (TdImportDialog *self)
 }
 
 TdImportDialog *
-td_import_dialog_new (const char *db_path,
+td_import_dialog_new (TdDatabase *db,
                       GListModel *files,
                       gsize       max_evidence_size)
 {
   TdImportDialog *self = g_object_new (TD_TYPE_IMPORT_DIALOG, NULL);
 
-  self->db_path = g_strdup (db_path);
+  self->db = g_object_ref (db);
   self->max_size = max_evidence_size;
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TdImportDialog, td_import_dialog, TD, IMPORT_DIALOG, AdwDialog)
 
 /* Checks @files (GFile) against the database at @db_path at once, in a worker thread. */
-TdImportDialog *td_import_dialog_new        (const char *db_path,
+TdImportDialog *td_import_dialog_new        (TdDatabase *db,
                                              GListModel *files,
                                              gsize       max_evidence_size);
 /* TRUE while checking or importing. */

@@ -171,7 +171,7 @@ td_assessment_page_import_values (TdAssessmentPage *self,
   g_return_if_fail (TD_IS_ASSESSMENT_PAGE (self));
   if (self->unit == NULL || self->round == NULL || g_file_peek_path (file) == NULL)
     return;
-  td_values_plan_import_async (td_database_get_path (self->db), g_file_peek_path (file), td_unit_get_id (self->unit),
+  td_values_plan_import_async (self->db, g_file_peek_path (file), td_unit_get_id (self->unit),
                                td_round_get_number (self->round), NULL, plan_ready_cb, g_object_ref (self));
 }
 

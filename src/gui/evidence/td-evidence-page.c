@@ -197,7 +197,7 @@ scan_signatures (TdEvidencePage *self)
    * weakly, so that a closed page lets go of its database at once. */
   ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, self);
-  td_evidence_scan_signatures_async (td_database_get_path (self->db), unchecked, self->scan_cancel, scan_done_cb, ref);
+  td_evidence_scan_signatures_async (self->db, unchecked, self->scan_cancel, scan_done_cb, ref);
 }
 
 /* A row of the list, made by the list box for each item of the store. */

@@ -390,7 +390,7 @@ reminder_file_cb (GObject      *source,
   if (file == NULL || self->db == NULL)
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->remind_button), FALSE);
-  td_reminder_write_async (td_database_get_path (self->db), self->round_number, self->kind, file, NULL,
+  td_reminder_write_async (self->db, self->round_number, self->kind, file, NULL,
                            reminder_written_cb, g_object_ref (self));
 }
 
