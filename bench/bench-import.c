@@ -278,10 +278,6 @@ main (int argc, char *argv[])
 
     for (int i = 0; i < 21; i++)
       {
-        PopplerDocument *doc;
-        PopplerPage *page;
-        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 145, 145);
-        cairo_t *cr = cairo_create (surface);
         int n_pages;
         double ms;
 
@@ -292,14 +288,7 @@ main (int argc, char *argv[])
         g_array_append_val (helper, ms);
 
         start = g_get_monotonic_time ();
-        doc = poppler_document_new_from_bytes (sample, NULL, NULL);
-        page = poppler_document_get_page (doc, 0);
-        cairo_scale (cr, 0.25, 0.25);
-        poppler_page_render (page, cr);
-        cairo_destroy (cr);
-        cairo_surface_destroy (surface);
-        g_object_unref (page);
-        g_object_unref (doc);
+        draw_small (sample);
         ms = (g_get_monotonic_time () - start) / 1000.0;
         g_array_append_val (in_process, ms);
       }

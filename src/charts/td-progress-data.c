@@ -190,9 +190,5 @@ TdProgressData *
 td_progress_data_load_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  TdSession *session = TD_SESSION (g_async_result_get_source_object (result));
-  TdProgressData *data = td_session_run_finish (session, result, error);
-
-  g_object_unref (session);
-  return data;
+  return td_session_propagate (result, error);
 }

@@ -368,11 +368,7 @@ TdCompleteness *
 td_completeness_compute_finish (GAsyncResult  *result,
                                 GError       **error)
 {
-  TdSession *session = TD_SESSION (g_async_result_get_source_object (result));
-  TdCompleteness *c = td_session_run_finish (session, result, error);
-
-  g_object_unref (session);
-  return c;
+  return td_session_propagate (result, error);
 }
 
 void

@@ -193,10 +193,8 @@ gint64
 td_evidence_attach_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  TdSession *session = TD_SESSION (g_async_result_get_source_object (result));
-  g_autofree gint64 *id = td_session_run_finish (session, result, error);
+  g_autofree gint64 *id = td_session_propagate (result, error);
 
-  g_object_unref (session);
   /* 0 for a failure, like td_evidence_attach(). */
   return id != NULL ? *id : 0;
 }

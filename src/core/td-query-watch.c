@@ -108,9 +108,3 @@ td_query_watch_arm (void)
   g_mutex_unlock (&counts_lock);
   g_atomic_pointer_set (&watched, g_thread_self ());
 }
-
-void
-td_query_watch_disarm (void)
-{
-  g_atomic_pointer_set (&watched, NULL);
-}

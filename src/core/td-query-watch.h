@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 void     td_query_watch_attach (sqlite3 *db);
 /* From now on, statements on the calling thread are counted (or abort). */
 void     td_query_watch_arm    (void);
-/* What a test runs on the main thread itself is not the window's. */
-void     td_query_watch_disarm (void);
 gboolean td_query_watch_is_on  (void);
 
 G_END_DECLS

@@ -132,6 +132,15 @@ td_session_run_finish (TdSession     *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+gpointer
+td_session_propagate (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_autoptr(GObject) session = g_async_result_get_source_object (result);
+
+  return td_session_run_finish (TD_SESSION (session), result, error);
+}
+
 guint
 td_session_get_n_connections (TdSession *self)
 {

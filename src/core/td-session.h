@@ -36,6 +36,10 @@ void       td_session_run_async  (TdSession           *self,
 gpointer   td_session_run_finish (TdSession           *self,
                                   GAsyncResult        *result,
                                   GError             **error);
+/* td_session_run_finish() for a finish function that has only @result: the session is
+ * the result's source. */
+gpointer   td_session_propagate  (GAsyncResult        *result,
+                                  GError             **error);
 /* Connections open for workers now, idle or busy (for the tests). */
 guint      td_session_get_n_connections (TdSession *self);
 

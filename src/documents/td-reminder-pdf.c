@@ -155,10 +155,8 @@ guint
 td_reminder_write_finish (GAsyncResult  *result,
                           GError       **error)
 {
-  TdSession *session = TD_SESSION (g_async_result_get_source_object (result));
-  g_autofree guint *n = td_session_run_finish (session, result, error);
+  g_autofree guint *n = td_session_propagate (result, error);
 
-  g_object_unref (session);
   return n != NULL ? *n : 0;
 }
 

@@ -154,9 +154,5 @@ GPtrArray *
 td_packages_run_finish (GAsyncResult  *result,
                         GError       **error)
 {
-  TdSession *session = TD_SESSION (g_async_result_get_source_object (result));
-  GPtrArray *outcomes = td_session_run_finish (session, result, error);
-
-  g_object_unref (session);
-  return outcomes;
+  return td_session_propagate (result, error);
 }

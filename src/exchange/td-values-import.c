@@ -293,9 +293,5 @@ TdValuesPlan *
 td_values_plan_import_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  TdSession *session = TD_SESSION (g_async_result_get_source_object (result));
-  TdValuesPlan *plan = td_session_run_finish (session, result, error);
-
-  g_object_unref (session);
-  return plan;
+  return td_session_propagate (result, error);
 }

@@ -81,9 +81,5 @@ GPtrArray *
 td_evidence_scan_signatures_finish (GAsyncResult  *result,
                                     GError       **error)
 {
-  TdSession *session = TD_SESSION (g_async_result_get_source_object (result));
-  GPtrArray *found = td_session_run_finish (session, result, error);
-
-  g_object_unref (session);
-  return found;
+  return td_session_propagate (result, error);
 }
