@@ -8,6 +8,7 @@
 #include "td-package-private.h"
 #include "td-test-util.h"
 
+
 typedef struct {
   char       *dir;
   TdDatabase *unit_db;      /* the clerk's */
@@ -113,7 +114,7 @@ redigest (sqlite3 *pkg)
 {
   for (guint i = 1; td_package_tables[i]; i++)
     {
-      g_autofree char *digest = td_package_table_digest (pkg, td_package_tables[i], NULL);
+      g_autofree char *digest = td_package_table_digest (td_test_conn (pkg), td_package_tables[i], NULL);
       g_autofree char *sql = g_strdup_printf ("UPDATE manifest SET value = '%s' WHERE key = 'sha256_%s'",
                                               digest, td_package_tables[i]);
       sqlite3_exec (pkg, sql, NULL, NULL, NULL);

@@ -5,8 +5,23 @@
 #include <sqlite3.h>
 
 #include "td-core.h"
+#include "td-database-private.h"
 #include "td-demo.h"
 #include "td-pdf-check.h"
+
+/* The store's connection on SQLite is the sqlite3 handle itself (store/td-conn.c): the tests
+ * that forge files below the store hand their raw handle to the exchange's functions so. */
+G_GNUC_UNUSED static inline TdConn *
+td_test_conn (sqlite3 *db)
+{
+  return (TdConn *) db;
+}
+
+G_GNUC_UNUSED static inline sqlite3 *
+td_test_sqlite (TdDatabase *db)
+{
+  return (sqlite3 *) td_database_get_handle (db);
+}
 
 /* Every test program checks evidence as the app does: drawn in the PDF helper. */
 __attribute__((constructor)) static void

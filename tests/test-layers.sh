@@ -11,7 +11,7 @@ none() {
   ! grep -nE "$pattern" "$@" /dev/null
 }
 
-tap_plan 10
+tap_plan 12
 tap_check "no GTK or libadwaita below src/gui" \
   none '#include <(gtk|adwaita|gdk)' $src/core/*.[ch] $src/core/*/*.[ch] $src/exchange/*.[ch] $src/viewer/*.[ch] \
        $src/documents/*.[ch] $src/charts/*.[ch] $src/demo/*.[ch] $src/cli/*.[ch]
@@ -42,6 +42,17 @@ set_data_at_most() {
   [ "$n" -le "$1" ]
 }
 tap_check "at most 5 g_object_set_data in src/gui" set_data_at_most 5
+# The store room: the one place that knows the database engine.  The core's modules and the
+# exchange's file readers run statements through store/td-stmt.h and store/td-conn.h.
+engine_users() {
+  find $src -name '*.[ch]' -not -path "$src/core/store/*" | sort
+}
+tap_check "only src/core/store speaks to SQLite: no sqlite3_ call, constant or header elsewhere" \
+  none 'sqlite3_|SQLITE_|#include <sqlite3\.h>' $(engine_users)
+store_headers=$(cd $src/core/store && ls *.h | sed 's/\./\\./g' | paste -sd '|')
+tap_check "no window, page, command or drawing includes a store header" \
+  none "#include \"($store_headers)\"" $src/gui/*/*.[ch] $src/cli/*.[ch] $src/*.c $src/viewer/*.[ch] \
+       $src/documents/*.[ch] $src/charts/*.[ch] $src/demo/*.[ch]
 tap_check "no circle of includes between the parts of src/ (tests/include-cycles.py)" \
   python3 "$(dirname "$0")/include-cycles.py" "$1"
 tap_done

@@ -202,7 +202,7 @@ test_revision_received_once (Fixture *f, gconstpointer data)
   g_assert_cmpint (info->status, ==, TD_ASSESSMENT_RECEIVED);
   {
     sqlite3_stmt *stmt = NULL;
-    sqlite3_prepare_v2 (td_database_get_handle (f->province_db),
+    sqlite3_prepare_v2 (td_test_sqlite (f->province_db),
                         "SELECT snapshot FROM assessment_revision WHERE revision = 1", -1, &stmt, NULL);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     snapshot = g_strdup ((const char *) sqlite3_column_text (stmt, 0));

@@ -76,7 +76,7 @@ test_round_trip (Fixture *f, gconstpointer data)
 
       if (g_strcmp0 (a->entity, "value") != 0 && g_strcmp0 (a->entity, "attestation") != 0)
         continue;
-      sqlite3_prepare_v2 (td_database_get_handle (f->province_db),
+      sqlite3_prepare_v2 (td_test_sqlite (f->province_db),
                           "SELECT count(*) FROM unit_history WHERE at = ? AND actor = ? AND field = ? AND new_value IS ?",
                           -1, &stmt, NULL);
       sqlite3_bind_text (stmt, 1, a->at, -1, SQLITE_STATIC);

@@ -171,7 +171,7 @@ forge (Fixture *f, const char *sql)
   g_assert_cmpint (sqlite3_exec (pkg, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   for (guint i = 1; td_package_tables[i]; i++)
     {
-      g_autofree char *digest = td_package_table_digest (pkg, td_package_tables[i], NULL);
+      g_autofree char *digest = td_package_table_digest (td_test_conn (pkg), td_package_tables[i], NULL);
       g_autofree char *update = g_strdup_printf ("UPDATE manifest SET value = '%s' WHERE key = 'sha256_%s'", digest,
                                                  td_package_tables[i]);
       g_assert_cmpint (sqlite3_exec (pkg, update, NULL, NULL, NULL), ==, SQLITE_OK);
@@ -199,7 +199,7 @@ test_forged_index (Fixture *f, gconstpointer data)
   export_signed_by (f, "unit");
   g_assert_cmpint (sqlite3_open (f->package, &pkg), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (pkg, "UPDATE value SET numerator = 60 WHERE target_number = 7", NULL, NULL, NULL), ==, SQLITE_OK);
-  digest = td_package_table_digest (pkg, "value", &error);
+  digest = td_package_table_digest (td_test_conn (pkg), "value", &error);
   g_assert_no_error (error);
   sql = g_strdup_printf ("CREATE TABLE shadow (key TEXT, value TEXT);"
                          "INSERT INTO shadow SELECT key, value FROM manifest;"
@@ -294,7 +294,7 @@ test_signed_setup (Fixture *f, gconstpointer data)
 
     g_assert_cmpint (sqlite3_open (forged, &file), ==, SQLITE_OK);
     sqlite3_exec (file, "UPDATE unit SET name = 'Xã giả mạo'", NULL, NULL, NULL);
-    digest = td_package_table_digest (file, "unit", NULL);
+    digest = td_package_table_digest (td_test_conn (file), "unit", NULL);
     sql = g_strdup_printf ("UPDATE manifest SET value = '%s' WHERE key = 'sha256_unit'", digest);
     sqlite3_exec (file, sql, NULL, NULL, NULL);
     sqlite3_close (file);

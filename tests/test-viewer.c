@@ -143,14 +143,14 @@ test_crashing_evidence_opened (void)
 
   /* As an import of an older version would have stored it: straight into the tables, made the
    * ward's first evidence. */
-  sqlite3_prepare_v2 (td_database_get_handle (db),
+  sqlite3_prepare_v2 (td_test_sqlite (db),
                       "INSERT INTO evidence_blob (sha256, size, page_count, data) VALUES (?1, ?2, 1, ?3)", -1, &stmt, NULL);
   sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, (gint64) g_bytes_get_size (type3));
   sqlite3_bind_blob (stmt, 3, g_bytes_get_data (type3, NULL), (int) g_bytes_get_size (type3), SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
-  sqlite3_prepare_v2 (td_database_get_handle (db),
+  sqlite3_prepare_v2 (td_test_sqlite (db),
                       "UPDATE evidence SET sha256 = ?1 WHERE id = (SELECT min(e.id) FROM evidence e"
                       " JOIN assessment a ON a.id = e.assessment_id JOIN unit u ON u.id = a.unit_id WHERE u.code = 'P-KINHBAC')",
                       -1, &stmt, NULL);

@@ -71,20 +71,20 @@ assessment_of (TdDatabase         *db,
                gint64             *id,
                TdAssessmentStatus *status)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT id, status FROM assessment WHERE unit_id = ? AND round_id = ?",
+  TdStmt *stmt = td_database_prepare (db, "SELECT id, status FROM assessment WHERE unit_id = ? AND round_id = ?",
                                             NULL);
   gboolean found = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, n->unit_id);
-  sqlite3_bind_int64 (stmt, 2, n->round_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, n->unit_id);
+  td_stmt_bind_int64 (stmt, 2, n->round_id);
+  if (td_stmt_step (stmt) == TD_ROW)
     {
-      *id = sqlite3_column_int64 (stmt, 0);
-      found = td_assessment_status_from_string ((const char *) sqlite3_column_text (stmt, 1), status);
+      *id = td_stmt_column_int64 (stmt, 0);
+      found = td_assessment_status_from_string ((const char *) td_stmt_column_text (stmt, 1), status);
     }
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return found;
 }
 
@@ -223,17 +223,17 @@ check_standards (TdDatabase         *db,
   for (guint i = 0; i < standards->len; i++)
     {
       TdStandard *s = standards->pdata[i];
-      sqlite3_stmt *stmt = td_database_prepare (db, "SELECT attested, trim(justification) <> '' FROM attestation"
-                                                    " WHERE assessment_id = ? AND standard_id = ?", NULL);
+      TdStmt *stmt = td_database_prepare (db, "SELECT attested, trim(justification) <> '' FROM attestation"
+                                              " WHERE assessment_id = ? AND standard_id = ?", NULL);
       gboolean ok = FALSE;
 
       if (stmt == NULL)
         break;
-      sqlite3_bind_int64 (stmt, 1, assessment);
-      sqlite3_bind_int64 (stmt, 2, s->id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        ok = sqlite3_column_int (stmt, 0) && sqlite3_column_int (stmt, 1);
-      sqlite3_reset (stmt);
+      td_stmt_bind_int64 (stmt, 1, assessment);
+      td_stmt_bind_int64 (stmt, 2, s->id);
+      if (td_stmt_step (stmt) == TD_ROW)
+        ok = td_stmt_column_int (stmt, 0) && td_stmt_column_int (stmt, 1);
+      td_stmt_reset (stmt);
       if (!ok)
         {
           g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", s->code);
@@ -253,7 +253,7 @@ check_evidence (TdDatabase         *db,
                 const TdNomination *n)
 {
   const char *title = _("Evidence reviewed, none rejected");
-  sqlite3_stmt *stmt = td_database_prepare (db,
+  TdStmt *stmt = td_database_prepare (db,
       "SELECT count(*), sum(e.verdict = 'rejected'), sum(e.verdict IN ('unreviewed', 'needs-more'))"
       " FROM evidence e LEFT JOIN assessment a ON a.id = e.assessment_id"
       " WHERE e.nomination_id = ?1 OR (a.unit_id = ?2 AND a.round_id = ?3)", NULL);
@@ -261,16 +261,16 @@ check_evidence (TdDatabase         *db,
 
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, n->id);
-      sqlite3_bind_int64 (stmt, 2, n->unit_id);
-      sqlite3_bind_int64 (stmt, 3, n->round_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      td_stmt_bind_int64 (stmt, 1, n->id);
+      td_stmt_bind_int64 (stmt, 2, n->unit_id);
+      td_stmt_bind_int64 (stmt, 3, n->round_id);
+      if (td_stmt_step (stmt) == TD_ROW)
         {
-          total = (guint) sqlite3_column_int (stmt, 0);
-          rejected = (guint) sqlite3_column_int (stmt, 1);
-          open = (guint) sqlite3_column_int (stmt, 2);
+          total = (guint) td_stmt_column_int (stmt, 0);
+          rejected = (guint) td_stmt_column_int (stmt, 1);
+          open = (guint) td_stmt_column_int (stmt, 2);
         }
-      sqlite3_reset (stmt);
+      td_stmt_reset (stmt);
     }
   if (total == 0)
     return check_new ("evidence-reviewed", title, FALSE, "%s", "%.0sHồ sơ chưa kèm minh chứng nào.",
@@ -352,23 +352,23 @@ check_holds (TdDatabase         *db,
              const TdNomination *n)
 {
   const char *title = _("No hold under Decree 152/2025 Art. 4");
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT kind, note FROM nomination_hold WHERE round_id = ? AND unit_id = ?"
-                                                " AND lifted_at IS NULL AND (person_name IS NULL AND ?3 IS NULL"
-                                                "   OR lower(person_name) = lower(?3)) ORDER BY id", NULL);
+  TdStmt *stmt = td_database_prepare (db, "SELECT kind, note FROM nomination_hold WHERE round_id = ? AND unit_id = ?"
+                                          " AND lifted_at IS NULL AND (person_name IS NULL AND ?3 IS NULL"
+                                          "   OR lower(person_name) = lower(?3)) ORDER BY id", NULL);
   g_autofree char *kind = NULL;
   g_autofree char *note = NULL;
 
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, n->round_id);
-      sqlite3_bind_int64 (stmt, 2, n->unit_id);
+      td_stmt_bind_int64 (stmt, 1, n->round_id);
+      td_stmt_bind_int64 (stmt, 2, n->unit_id);
       td_stmt_bind_text (stmt, 3, n->individual ? n->person_name : NULL);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (td_stmt_step (stmt) == TD_ROW)
         {
           kind = td_stmt_dup_text (stmt, 0);
           note = td_stmt_dup_text (stmt, 1);
         }
-      sqlite3_reset (stmt);
+      td_stmt_reset (stmt);
     }
   if (kind != NULL)
     {

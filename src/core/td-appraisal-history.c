@@ -35,13 +35,13 @@ td_appraisal_record (TdDatabase   *db,
                      GError      **error)
 {
   g_autofree char *now = td_database_now ();
-  sqlite3_stmt *stmt = td_database_prepare (db, "INSERT INTO nomination_step (nomination_id, step, action, body_code,"
-                                                " actor, at, verdict, opinion, reason, check_id)"
-                                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  TdStmt *stmt = td_database_prepare (db, "INSERT INTO nomination_step (nomination_id, step, action, body_code,"
+                                          " actor, at, verdict, opinion, reason, check_id)"
+                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, nomination_id);
+  td_stmt_bind_int64 (stmt, 1, nomination_id);
   td_stmt_bind_text (stmt, 2, step);
   td_stmt_bind_text (stmt, 3, td_step_action_to_string (action));
   td_stmt_bind_text (stmt, 4, body_code);
@@ -55,13 +55,13 @@ td_appraisal_record (TdDatabase   *db,
 }
 
 static gpointer
-record_from_row (sqlite3_stmt *stmt,
+record_from_row (TdStmt       *stmt,
                  gpointer      user_data)
 {
   TdStepRecord *r = g_new0 (TdStepRecord, 1);
-  const char *action = (const char *) sqlite3_column_text (stmt, 2);
+  const char *action = (const char *) td_stmt_column_text (stmt, 2);
 
-  r->id = sqlite3_column_int64 (stmt, 0);
+  r->id = td_stmt_column_int64 (stmt, 0);
   r->step = td_stmt_dup_text (stmt, 1);
   td_step_action_from_string (action, &r->action);
   r->body_code = td_stmt_dup_text (stmt, 3);
@@ -80,14 +80,14 @@ td_appraisal_history (TdDatabase  *db,
                       gint64       nomination_id,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT s.id, s.step, s.action, s.body_code, s.actor, s.at, s.verdict,"
-                                                " s.opinion, s.reason, s.check_id, u.name FROM nomination_step s"
-                                                " LEFT JOIN unit u ON u.code = s.body_code"
-                                                " WHERE s.nomination_id = ? ORDER BY s.id", error);
+  TdStmt *stmt = td_database_prepare (db, "SELECT s.id, s.step, s.action, s.body_code, s.actor, s.at, s.verdict,"
+                                          " s.opinion, s.reason, s.check_id, u.name FROM nomination_step s"
+                                          " LEFT JOIN unit u ON u.code = s.body_code"
+                                          " WHERE s.nomination_id = ? ORDER BY s.id", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, nomination_id);
+  td_stmt_bind_int64 (stmt, 1, nomination_id);
   return td_database_collect (db, stmt, record_from_row, NULL, (GDestroyNotify) td_step_record_free, error);
 }
 
@@ -96,14 +96,14 @@ td_appraisal_steps_done (TdDatabase  *db,
                          gint64       nomination_id,
                          GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT steps_done FROM nomination WHERE id = ?", error);
+  TdStmt *stmt = td_database_prepare (db, "SELECT steps_done FROM nomination WHERE id = ?", error);
   guint done = 0;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, nomination_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    done = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_bind_int64 (stmt, 1, nomination_id);
+  if (td_stmt_step (stmt) == TD_ROW)
+    done = (guint) td_stmt_column_int (stmt, 0);
+  td_stmt_reset (stmt);
   return done;
 }

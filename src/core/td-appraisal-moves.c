@@ -24,19 +24,19 @@ td_appraisal_unit_is_under (TdDatabase *db,
                gint64      body_id)
 {
   /* Bounded: a register's depth is a handful of levels, and a loop in a hostile one ends. */
-  sqlite3_stmt *stmt = td_database_prepare (db, "WITH RECURSIVE up (id, depth) AS ("
-                                                "  SELECT ?1, 0"
-                                                "  UNION SELECT u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id"
-                                                "    WHERE u.parent_id IS NOT NULL AND up.depth < 64)"
-                                                " SELECT 1 FROM up WHERE id = ?2 LIMIT 1", NULL);
+  TdStmt *stmt = td_database_prepare (db, "WITH RECURSIVE up (id, depth) AS ("
+                                          "  SELECT ?1, 0"
+                                          "  UNION SELECT u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id"
+                                          "    WHERE u.parent_id IS NOT NULL AND up.depth < 64)"
+                                          " SELECT 1 FROM up WHERE id = ?2 LIMIT 1", NULL);
   gboolean under;
 
   if (stmt == NULL)
     return TRUE;   /* cannot tell: refuse rather than let a body judge its own */
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int64 (stmt, 2, body_id);
-  under = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  td_stmt_bind_int64 (stmt, 1, unit_id);
+  td_stmt_bind_int64 (stmt, 2, body_id);
+  under = td_stmt_step (stmt) == TD_ROW;
+  td_stmt_reset (stmt);
   return under;
 }
 
@@ -226,15 +226,15 @@ set_done (TdDatabase  *db,
           GError     **error)
 {
   TdNominationStatus status = td_appraisal_rules_status_at (s->steps, done);
-  sqlite3_stmt *stmt = td_database_prepare (db, "UPDATE nomination SET steps_done = ?, status = ?, status_reason = ?"
-                                                " WHERE id = ?", error);
+  TdStmt *stmt = td_database_prepare (db, "UPDATE nomination SET steps_done = ?, status = ?, status_reason = ?"
+                                          " WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, (int) done);
+  td_stmt_bind_int (stmt, 1, (int) done);
   td_stmt_bind_text (stmt, 2, td_nomination_status_to_string (status));
   td_stmt_bind_text (stmt, 3, status == TD_NOMINATION_RETURNED ? reason : NULL);
-  sqlite3_bind_int64 (stmt, 4, s->n->id);
+  td_stmt_bind_int64 (stmt, 4, s->n->id);
   return td_database_step_done (db, stmt, error) &&
          td_audit_record (db, "nomination", s->n->id, s->n->unit_code, "status",
                           td_nomination_status_to_string (s->n->status), td_nomination_status_to_string (status),
@@ -430,7 +430,7 @@ td_nomination_move_into_decision (TdDatabase    *db,
   g_autoptr(TdAppraisalState) state = NULL;
   g_autofree char *approver = NULL;
   TdStepSpec *last;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (n == NULL || (state = td_appraisal_state (db, nomination_id, error)) == NULL)
     return FALSE;
@@ -475,9 +475,9 @@ td_nomination_move_into_decision (TdDatabase    *db,
                                   " steps_done = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, decision_id);
-  sqlite3_bind_int (stmt, 2, (int) state->done + 1);
-  sqlite3_bind_int64 (stmt, 3, nomination_id);
+  td_stmt_bind_int64 (stmt, 1, decision_id);
+  td_stmt_bind_int (stmt, 2, (int) state->done + 1);
+  td_stmt_bind_int64 (stmt, 3, nomination_id);
   return td_database_step_done (db, stmt, error) &&
          td_appraisal_record (db, nomination_id, state->next->id, TD_STEP_APPROVE, issuer_code, "eligible", NULL, NULL,
                               NULL, error) &&
@@ -496,7 +496,7 @@ td_appraisal_add_hold (TdDatabase  *db,
 {
   g_autoptr(TdUnit) unit = td_catalog_find_unit (db, unit_code, error);
   g_autofree char *now = td_database_now ();
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (unit == NULL)
     return 0;
@@ -510,15 +510,15 @@ td_appraisal_add_hold (TdDatabase  *db,
                                   " VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int64 (stmt, 2, td_unit_get_id (unit));
+  td_stmt_bind_int64 (stmt, 1, round_id);
+  td_stmt_bind_int64 (stmt, 2, td_unit_get_id (unit));
   td_stmt_bind_text (stmt, 3, person && *person ? person : NULL);
   td_stmt_bind_text (stmt, 4, kind);
   td_stmt_bind_text (stmt, 5, note ? note : "");
   td_stmt_bind_text (stmt, 6, now);
   if (!td_database_step_done (db, stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (td_database_get_handle (db));
+  return td_conn_last_insert_id (td_database_get_handle (db));
 }
 
 gboolean
@@ -527,16 +527,16 @@ td_appraisal_lift_hold (TdDatabase  *db,
                         GError     **error)
 {
   g_autofree char *now = td_database_now ();
-  sqlite3_stmt *stmt = td_database_prepare (db, "UPDATE nomination_hold SET lifted_at = ? WHERE id = ? AND lifted_at IS NULL",
+  TdStmt *stmt = td_database_prepare (db, "UPDATE nomination_hold SET lifted_at = ? WHERE id = ? AND lifted_at IS NULL",
                                             error);
 
   if (stmt == NULL)
     return FALSE;
   td_stmt_bind_text (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, hold_id);
+  td_stmt_bind_int64 (stmt, 2, hold_id);
   if (!td_database_step_done (db, stmt, error))
     return FALSE;
-  if (sqlite3_changes (td_database_get_handle (db)) == 0)
+  if (td_conn_changes (td_database_get_handle (db)) == 0)
     return td_appraisal_refuse (error, TD_APPRAISAL_ERROR_BAD_MOVE, _("There is no such hold standing."));
   return TRUE;
 }

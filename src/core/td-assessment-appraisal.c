@@ -49,16 +49,16 @@ unreviewed (TdDatabase  *db,
             gint64       assessment_id,
             GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT count(*) FROM evidence WHERE assessment_id = ?"
-                                                " AND verdict = 'unreviewed'", error);
+  TdStmt *stmt = td_database_prepare (db, "SELECT count(*) FROM evidence WHERE assessment_id = ?"
+                                          " AND verdict = 'unreviewed'", error);
   int n = -1;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
+  if (td_stmt_step (stmt) == TD_ROW)
+    n = td_stmt_column_int (stmt, 0);
+  td_stmt_reset (stmt);
   return n;
 }
 

@@ -35,17 +35,17 @@ static char *
 unit_code_of (TdDatabase *db,
               gint64      assessment_id)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db,
+  TdStmt *stmt = td_database_prepare (db,
                                             "SELECT u.code FROM assessment a JOIN unit u ON u.id = a.unit_id WHERE a.id = ?",
                                             NULL);
   char *code = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
+  if (td_stmt_step (stmt) == TD_ROW)
     code = td_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return code;
 }
 
@@ -66,27 +66,27 @@ audit (TdDatabase  *db,
 
 static TdAssessmentInfo *
 info_from_stmt (TdDatabase    *db,
-                sqlite3_stmt  *stmt,
+                TdStmt        *stmt,
                 GError       **error)
 {
   TdAssessmentInfo *info = NULL;
-  int rc = sqlite3_step (stmt);
+  int rc = td_stmt_step (stmt);
 
-  if (rc == SQLITE_ROW)
+  if (rc == TD_ROW)
     {
       info = g_new0 (TdAssessmentInfo, 1);
-      info->id = sqlite3_column_int64 (stmt, 0);
-      info->unit_id = sqlite3_column_int64 (stmt, 1);
-      info->round_id = sqlite3_column_int64 (stmt, 2);
-      td_assessment_status_from_string ((const char *) sqlite3_column_text (stmt, 3), &info->status);
+      info->id = td_stmt_column_int64 (stmt, 0);
+      info->unit_id = td_stmt_column_int64 (stmt, 1);
+      info->round_id = td_stmt_column_int64 (stmt, 2);
+      td_assessment_status_from_string ((const char *) td_stmt_column_text (stmt, 3), &info->status);
       info->status_reason = td_stmt_dup_text (stmt, 4);
-      info->revision = sqlite3_column_int (stmt, 5);
+      info->revision = td_stmt_column_int (stmt, 5);
       info->updated_at = td_stmt_dup_text (stmt, 6);
       info->received_signature = td_stmt_dup_text (stmt, 7);
     }
-  else if (rc != SQLITE_DONE)
+  else if (rc != TD_DONE)
     td_database_set_error (db, rc, error);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return info;
 }
 
@@ -99,12 +99,12 @@ td_assessment_lookup (TdDatabase  *db,
                       gint64       round_id,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, INFO_COLUMNS "WHERE unit_id = ? AND round_id = ?", error);
+  TdStmt *stmt = td_database_prepare (db, INFO_COLUMNS "WHERE unit_id = ? AND round_id = ?", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int64 (stmt, 2, round_id);
+  td_stmt_bind_int64 (stmt, 1, unit_id);
+  td_stmt_bind_int64 (stmt, 2, round_id);
   return info_from_stmt (db, stmt, error);
 }
 
@@ -113,13 +113,13 @@ td_assessment_get_info (TdDatabase  *db,
                         gint64       assessment_id,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, INFO_COLUMNS "WHERE id = ?", error);
+  TdStmt *stmt = td_database_prepare (db, INFO_COLUMNS "WHERE id = ?", error);
   TdAssessmentInfo *info;
   g_autoptr(GError) local = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
   info = info_from_stmt (db, stmt, &local);
   if (info == NULL && local == NULL)
     g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND,
@@ -139,7 +139,7 @@ td_assessment_ensure (TdDatabase  *db,
   g_autoptr(TdAssessmentInfo) info = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gint64 id;
 
   info = td_assessment_lookup (db, unit_id, round_id, &local);
@@ -160,12 +160,12 @@ td_assessment_ensure (TdDatabase  *db,
                               error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int64 (stmt, 2, round_id);
+  td_stmt_bind_int64 (stmt, 1, unit_id);
+  td_stmt_bind_int64 (stmt, 2, round_id);
   td_stmt_bind_text (stmt, 3, now);
   if (!td_database_step_done (db, stmt, error))
     return 0;
-  id = sqlite3_last_insert_rowid (td_database_get_handle (db));
+  id = td_conn_last_insert_id (td_database_get_handle (db));
   if (!audit (db, "assessment", id, "status", NULL, "draft", NULL, error) ||
       !td_transaction_commit (tx, error))
     return 0;
@@ -202,17 +202,17 @@ td_assessment_can_move (TdAssessmentStatus from,
 }
 
 static void
-value_from_row (sqlite3_stmt *stmt,
+value_from_row (TdStmt       *stmt,
                 int           col,
                 TdValue      *v)
 {
-  v->has_numerator = sqlite3_column_type (stmt, col) != SQLITE_NULL;
-  v->numerator = sqlite3_column_int64 (stmt, col);
-  v->has_denominator = sqlite3_column_type (stmt, col + 1) != SQLITE_NULL;
-  v->denominator = sqlite3_column_int64 (stmt, col + 1);
-  v->has_index = sqlite3_column_type (stmt, col + 2) != SQLITE_NULL;
-  v->index_value = sqlite3_column_double (stmt, col + 2);
-  v->not_applicable = sqlite3_column_int (stmt, col + 3);
+  v->has_numerator = td_stmt_column_type (stmt, col) != TD_VALUE_NULL;
+  v->numerator = td_stmt_column_int64 (stmt, col);
+  v->has_denominator = td_stmt_column_type (stmt, col + 1) != TD_VALUE_NULL;
+  v->denominator = td_stmt_column_int64 (stmt, col + 1);
+  v->has_index = td_stmt_column_type (stmt, col + 2) != TD_VALUE_NULL;
+  v->index_value = td_stmt_column_double (stmt, col + 2);
+  v->not_applicable = td_stmt_column_int (stmt, col + 3);
   v->na_reason = td_stmt_dup_text (stmt, col + 4);
   v->note = td_stmt_dup_text (stmt, col + 5);
 }
@@ -224,7 +224,7 @@ td_assessment_load_values (TdDatabase  *db,
 {
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) td_value_free);
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   int rc;
 
   stmt = td_database_prepare (db,
@@ -232,18 +232,18 @@ td_assessment_load_values (TdDatabase  *db,
                               " na_reason, note FROM assessment_value WHERE assessment_id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
+  while ((rc = td_stmt_step (stmt)) == TD_ROW)
     {
       TdValue *v = td_value_new ();
       gint64 *key = g_new (gint64, 1);
 
-      *key = sqlite3_column_int64 (stmt, 0);
+      *key = td_stmt_column_int64 (stmt, 0);
       value_from_row (stmt, 1, v);
       g_hash_table_insert (values, key, v);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_reset (stmt);
+  if (rc != TD_DONE)
     {
       td_database_set_error (db, rc, error);
       return NULL;
@@ -276,12 +276,12 @@ touch (TdDatabase  *db,
        const char  *now,
        GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "UPDATE assessment SET updated_at = ? WHERE id = ?", error);
+  TdStmt *stmt = td_database_prepare (db, "UPDATE assessment SET updated_at = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   td_stmt_bind_text (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, assessment_id);
+  td_stmt_bind_int64 (stmt, 2, assessment_id);
   return td_database_step_done (db, stmt, error);
 }
 
@@ -301,7 +301,7 @@ write_value (TdDatabase    *db,
   g_autofree char *old_text = NULL;
   g_autofree char *new_text = NULL;
   g_autofree char *field = NULL;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   *changed = FALSE;
   if (old != NULL && td_value_equal (old, value))
@@ -320,12 +320,12 @@ write_value (TdDatabase    *db,
                                 " WHERE assessment_id = ?1 AND target_id = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  sqlite3_bind_int64 (stmt, 2, td_target_get_id (target));
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
+  td_stmt_bind_int64 (stmt, 2, td_target_get_id (target));
   if (value->has_numerator)
-    sqlite3_bind_int64 (stmt, 3, value->numerator);
+    td_stmt_bind_int64 (stmt, 3, value->numerator);
   if (value->has_denominator)
-    sqlite3_bind_int64 (stmt, 4, value->denominator);
+    td_stmt_bind_int64 (stmt, 4, value->denominator);
   if (value->has_index)
     {
       /* Kept to the 15 significant digits a package's digests cover (SQLite prints a REAL
@@ -333,9 +333,9 @@ write_value (TdDatabase    *db,
       char text[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_ascii_formatd (text, sizeof text, "%.15g", value->index_value);
-      sqlite3_bind_double (stmt, 5, g_ascii_strtod (text, NULL));
+      td_stmt_bind_double (stmt, 5, g_ascii_strtod (text, NULL));
     }
-  sqlite3_bind_int (stmt, 6, value->not_applicable ? 1 : 0);
+  td_stmt_bind_int (stmt, 6, value->not_applicable ? 1 : 0);
   td_stmt_bind_text (stmt, 7, value->na_reason);
   td_stmt_bind_text (stmt, 8, value->note);
   td_stmt_bind_text (stmt, 9, now);
@@ -451,7 +451,7 @@ set_attestation (TdDatabase  *db,
   g_autofree char *old = NULL;
   g_autofree char *new_text = NULL;
   g_autofree char *field = NULL;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (check && !td_text_check_paragraph (justification, error))
     return FALSE;
@@ -466,12 +466,12 @@ set_attestation (TdDatabase  *db,
                               error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  sqlite3_bind_int64 (stmt, 2, standard_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    old = g_strdup_printf ("%s: %s", sqlite3_column_int (stmt, 0) ? "yes" : "no",
-                           (const char *) sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
+  td_stmt_bind_int64 (stmt, 2, standard_id);
+  if (td_stmt_step (stmt) == TD_ROW)
+    old = g_strdup_printf ("%s: %s", td_stmt_column_int (stmt, 0) ? "yes" : "no",
+                           (const char *) td_stmt_column_text (stmt, 1));
+  td_stmt_reset (stmt);
 
   new_text = g_strdup_printf ("%s: %s", attested ? "yes" : "no", justification ? justification : "");
   if (g_strcmp0 (old, new_text) == 0)
@@ -483,9 +483,9 @@ set_attestation (TdDatabase  *db,
                               " attested = ?3, justification = ?4, updated_at = ?5", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  sqlite3_bind_int64 (stmt, 2, standard_id);
-  sqlite3_bind_int (stmt, 3, attested ? 1 : 0);
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
+  td_stmt_bind_int64 (stmt, 2, standard_id);
+  td_stmt_bind_int (stmt, 3, attested ? 1 : 0);
   td_stmt_bind_text (stmt, 4, justification ? justification : "");
   td_stmt_bind_text (stmt, 5, now);
   if (!td_database_step_done (db, stmt, error))
@@ -529,7 +529,7 @@ td_assessment_load_attestations_full (TdDatabase   *db,
 {
   g_autoptr(GHashTable) result = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt = td_database_prepare (db,
+  TdStmt *stmt = td_database_prepare (db,
                                             "SELECT standard_id, attested, justification FROM attestation"
                                             " WHERE assessment_id = ?",
                                             error);
@@ -537,17 +537,17 @@ td_assessment_load_attestations_full (TdDatabase   *db,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
+  while ((rc = td_stmt_step (stmt)) == TD_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = td_stmt_column_int64 (stmt, 0);
 
-      g_hash_table_insert (result, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+      g_hash_table_insert (result, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (td_stmt_column_int (stmt, 1)));
       if (justifications)
         g_hash_table_insert (texts, g_memdup2 (&id, sizeof id), td_stmt_dup_text (stmt, 2));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_reset (stmt);
+  if (rc != TD_DONE)
     {
       td_database_set_error (db, rc, error);
       return NULL;
@@ -661,7 +661,7 @@ td_assessment_move (TdDatabase          *db,
   g_autoptr(TdAssessmentInfo) info = NULL;
   g_autofree char *now = td_database_now ();
   g_autofree char *clean_reason = g_strstrip (g_strdup (reason ? reason : ""));
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   int revision;
 
   tx = td_transaction_begin (db, error);
@@ -721,9 +721,9 @@ td_assessment_move (TdDatabase          *db,
     return FALSE;
   td_stmt_bind_text (stmt, 1, td_assessment_status_to_string (status));
   td_stmt_bind_text (stmt, 2, *clean_reason ? clean_reason : NULL);
-  sqlite3_bind_int (stmt, 3, revision);
+  td_stmt_bind_int (stmt, 3, revision);
   td_stmt_bind_text (stmt, 4, now);
-  sqlite3_bind_int64 (stmt, 5, assessment_id);
+  td_stmt_bind_int64 (stmt, 5, assessment_id);
   if (!td_database_step_done (db, stmt, error) ||
       !audit (db, "assessment", assessment_id, "status",
              td_assessment_status_to_string (info->status), td_assessment_status_to_string (status),
@@ -737,15 +737,15 @@ char *
 td_assessment_get_received_content (TdDatabase *db,
                                     gint64      assessment_id)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT received_content FROM assessment WHERE id = ?", NULL);
+  TdStmt *stmt = td_database_prepare (db, "SELECT received_content FROM assessment WHERE id = ?", NULL);
   char *out = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
+  if (td_stmt_step (stmt) == TD_ROW)
     out = td_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return out;
 }
 
@@ -761,7 +761,7 @@ td_assessment_archive_revision (TdDatabase  *db,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *json = NULL;
   g_autofree char *now = td_database_now ();
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   stmt = td_database_prepare (db,
                               "SELECT t.number, v.numerator, v.denominator, v.index_value, v.not_applicable, v.na_reason, v.note"
@@ -769,24 +769,24 @@ td_assessment_archive_revision (TdDatabase  *db,
                               " ORDER BY t.number", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "values");
   json_builder_begin_array (b);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (td_stmt_step (stmt) == TD_ROW)
     {
       json_builder_begin_array (b);
       for (int c = 0; c < 7; c++)
-        switch (sqlite3_column_type (stmt, c))
+        switch (td_stmt_column_type (stmt, c))
           {
-          case SQLITE_NULL: json_builder_add_null_value (b); break;
-          case SQLITE_INTEGER: json_builder_add_int_value (b, sqlite3_column_int64 (stmt, c)); break;
-          case SQLITE_FLOAT: json_builder_add_double_value (b, sqlite3_column_double (stmt, c)); break;
-          default: json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, c)); break;
+          case TD_VALUE_NULL: json_builder_add_null_value (b); break;
+          case TD_VALUE_INTEGER: json_builder_add_int_value (b, td_stmt_column_int64 (stmt, c)); break;
+          case TD_VALUE_FLOAT: json_builder_add_double_value (b, td_stmt_column_double (stmt, c)); break;
+          default: json_builder_add_string_value (b, (const char *) td_stmt_column_text (stmt, c)); break;
           }
       json_builder_end_array (b);
     }
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   json_builder_end_array (b);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
@@ -797,8 +797,8 @@ td_assessment_archive_revision (TdDatabase  *db,
                               " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  sqlite3_bind_int (stmt, 2, revision);
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
+  td_stmt_bind_int (stmt, 2, revision);
   td_stmt_bind_text (stmt, 3, now);
   td_stmt_bind_text (stmt, 4, json);
   return td_database_step_done (db, stmt, error);

@@ -31,7 +31,7 @@ td_audit_record (TdDatabase  *db,
                  GError     **error)
 {
   g_autofree char *now = td_database_now ();
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   stmt = td_database_prepare (db,
                               "INSERT INTO audit (at, actor, entity, entity_id, unit_code, field,"
@@ -42,7 +42,7 @@ td_audit_record (TdDatabase  *db,
   td_stmt_bind_text (stmt, 1, now);
   td_stmt_bind_text (stmt, 2, td_database_get_actor (db));
   td_stmt_bind_text (stmt, 3, entity);
-  sqlite3_bind_int64 (stmt, 4, entity_id);
+  td_stmt_bind_int64 (stmt, 4, entity_id);
   td_stmt_bind_text (stmt, 5, unit_code);
   td_stmt_bind_text (stmt, 6, field);
   td_stmt_bind_text (stmt, 7, old_value);
@@ -52,16 +52,16 @@ td_audit_record (TdDatabase  *db,
 }
 
 static gpointer
-entry_from_row (sqlite3_stmt *stmt,
+entry_from_row (TdStmt       *stmt,
                 gpointer      user_data)
 {
   TdAuditEntry *e = g_new0 (TdAuditEntry, 1);
 
-  e->id = sqlite3_column_int64 (stmt, 0);
+  e->id = td_stmt_column_int64 (stmt, 0);
   e->at = td_stmt_dup_text (stmt, 1);
   e->actor = td_stmt_dup_text (stmt, 2);
   e->entity = td_stmt_dup_text (stmt, 3);
-  e->entity_id = sqlite3_column_int64 (stmt, 4);
+  e->entity_id = td_stmt_column_int64 (stmt, 4);
   e->unit_code = td_stmt_dup_text (stmt, 5);
   e->field = td_stmt_dup_text (stmt, 6);
   e->old_value = td_stmt_dup_text (stmt, 7);
@@ -76,7 +76,7 @@ td_audit_list (TdDatabase  *db,
                guint        limit,
                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   stmt = td_database_prepare (db,
                               "SELECT id, at, actor, entity, entity_id, unit_code, field, old_value,"
@@ -85,7 +85,7 @@ td_audit_list (TdDatabase  *db,
   if (stmt == NULL)
     return NULL;
   td_stmt_bind_text (stmt, 1, unit_code);
-  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  td_stmt_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
   return td_database_collect (db, stmt, entry_from_row, NULL, (GDestroyNotify) td_audit_entry_free, error);
 }
 
@@ -95,14 +95,14 @@ td_audit_list_entity (TdDatabase  *db,
                       gint64       entity_id,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT id, at, actor, entity, entity_id, unit_code, field, old_value,"
-                                                " new_value, reason FROM audit WHERE entity = ? AND entity_id = ?"
-                                                " ORDER BY id", error);
+  TdStmt *stmt = td_database_prepare (db, "SELECT id, at, actor, entity, entity_id, unit_code, field, old_value,"
+                                          " new_value, reason FROM audit WHERE entity = ? AND entity_id = ?"
+                                          " ORDER BY id", error);
 
   if (stmt == NULL)
     return NULL;
   td_stmt_bind_text (stmt, 1, entity);
-  sqlite3_bind_int64 (stmt, 2, entity_id);
+  td_stmt_bind_int64 (stmt, 2, entity_id);
   return td_database_collect (db, stmt, entry_from_row, NULL, (GDestroyNotify) td_audit_entry_free, error);
 }
 
@@ -113,7 +113,7 @@ td_audit_list_unit_history (TdDatabase  *db,
                             GError     **error)
 {
   /* Same columns as the board's log: entity_id is the self-assessment the entry came with. */
-  sqlite3_stmt *stmt = td_database_prepare (db,
+  TdStmt *stmt = td_database_prepare (db,
                                             "SELECT h.id, h.at, h.actor, h.entity, h.assessment_id, u.code, h.field,"
                                             " h.old_value, h.new_value, h.reason FROM unit_history h"
                                             " JOIN assessment a ON a.id = h.assessment_id JOIN unit u ON u.id = a.unit_id"
@@ -123,6 +123,6 @@ td_audit_list_unit_history (TdDatabase  *db,
   if (stmt == NULL)
     return NULL;
   td_stmt_bind_text (stmt, 1, unit_code);
-  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  td_stmt_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
   return td_database_collect (db, stmt, entry_from_row, NULL, (GDestroyNotify) td_audit_entry_free, error);
 }

@@ -34,7 +34,7 @@ td_award_entry_format_number (const TdAwardEntry *e)
 }
 
 static gpointer
-entry_from_row (sqlite3_stmt *stmt,
+entry_from_row (TdStmt       *stmt,
                 gpointer      user_data)
 {
   TdAwardEntry *e = g_new0 (TdAwardEntry, 1);
@@ -43,13 +43,13 @@ entry_from_row (sqlite3_stmt *stmt,
   guint64 n;
   TdNomination nom = { 0 };
 
-  e->id = sqlite3_column_int64 (stmt, 0);
+  e->id = td_stmt_column_int64 (stmt, 0);
   e->issuer_code = td_stmt_dup_text (stmt, 1);
-  e->year = sqlite3_column_int (stmt, 2);
-  e->number = (guint) sqlite3_column_int (stmt, 3);
-  e->decision_id = sqlite3_column_int64 (stmt, 4);
-  e->nomination_id = sqlite3_column_int64 (stmt, 5);
-  e->cancelled = sqlite3_column_int (stmt, 6) != 0;
+  e->year = td_stmt_column_int (stmt, 2);
+  e->number = (guint) td_stmt_column_int (stmt, 3);
+  e->decision_id = td_stmt_column_int64 (stmt, 4);
+  e->nomination_id = td_stmt_column_int64 (stmt, 5);
+  e->cancelled = td_stmt_column_int (stmt, 6) != 0;
   number = td_stmt_dup_text (stmt, 7);
   suffix = td_stmt_dup_text (stmt, 8);
   /* Decree 30/2020: numbers below 10 take a leading zero, as td_decision_format_number(). */
@@ -57,11 +57,11 @@ entry_from_row (sqlite3_stmt *stmt,
                          ? g_strdup_printf ("%02u/%s", (guint) n, suffix)
                          : g_strdup_printf ("%s/%s", number, suffix);
   e->signed_on = td_stmt_dup_text (stmt, 9);
-  td_award_level_from_string ((const char *) sqlite3_column_text (stmt, 10), &e->level);
-  e->individual = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 11), "individual") == 0;
+  td_award_level_from_string ((const char *) td_stmt_column_text (stmt, 10), &e->level);
+  e->individual = g_strcmp0 ((const char *) td_stmt_column_text (stmt, 11), "individual") == 0;
   /* As named on the day of issue (older entries: as the register names them now). */
-  e->unit_name = sqlite3_column_type (stmt, 21) != SQLITE_NULL ? td_stmt_dup_text (stmt, 21) : td_stmt_dup_text (stmt, 13);
-  if (sqlite3_column_type (stmt, 20) != SQLITE_NULL)
+  e->unit_name = td_stmt_column_type (stmt, 21) != TD_VALUE_NULL ? td_stmt_dup_text (stmt, 21) : td_stmt_dup_text (stmt, 13);
+  if (td_stmt_column_type (stmt, 20) != TD_VALUE_NULL)
     e->name = td_stmt_dup_text (stmt, 20);
   else if (e->individual)
     e->name = td_stmt_dup_text (stmt, 12);
@@ -69,16 +69,16 @@ entry_from_row (sqlite3_stmt *stmt,
     {
       TdUnitKind kind = TD_UNIT_KIND_COMMUNE;
 
-      td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 18), &kind);
-      e->name = td_nomination_identify_collective (e->unit_name, kind, (const char *) sqlite3_column_text (stmt, 19));
+      td_unit_kind_from_string ((const char *) td_stmt_column_text (stmt, 18), &kind);
+      e->name = td_nomination_identify_collective (e->unit_name, kind, (const char *) td_stmt_column_text (stmt, 19));
     }
   e->unit_code = td_stmt_dup_text (stmt, 15);
   e->achievement = td_stmt_dup_text (stmt, 16);
-  e->issuer_name = sqlite3_column_type (stmt, 17) == SQLITE_NULL ? g_strdup ("UBND tỉnh")
+  e->issuer_name = td_stmt_column_type (stmt, 17) == TD_VALUE_NULL ? g_strdup ("UBND tỉnh")
                                                                  : td_stmt_dup_text (stmt, 17);
   nom.individual = e->individual;
   nom.unit_name = e->unit_name;
-  nom.person_position = (char *) sqlite3_column_text (stmt, sqlite3_column_type (stmt, 20) != SQLITE_NULL ? 22 : 14);
+  nom.person_position = (char *) td_stmt_column_text (stmt, td_stmt_column_type (stmt, 20) != TD_VALUE_NULL ? 22 : 14);
   e->position = e->individual ? td_nomination_format_position (&nom) : g_strdup ("");
   return e;
 }
@@ -88,7 +88,7 @@ td_award_book_list (TdDatabase          *db,
                     const TdAwardQuery  *q,
                     GError             **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db,
+  TdStmt *stmt = td_database_prepare (db,
       "SELECT a.id, a.issuer, a.year, a.number, a.decision_id, a.nomination_id, a.cancelled,"
       "       d.number, d.number_suffix, d.signed_on, n.level, n.subject, n.person_name, u.name,"
       "       n.person_position, u.code, n.achievement, iu.name, u.kind, pu.name,"
@@ -103,8 +103,8 @@ td_award_book_list (TdDatabase          *db,
   if (stmt == NULL)
     return NULL;
   td_stmt_bind_text (stmt, 1, q ? q->issuer : NULL);
-  sqlite3_bind_int (stmt, 2, q ? q->year : 0);
-  sqlite3_bind_int64 (stmt, 3, q ? q->decision_id : 0);
+  td_stmt_bind_int (stmt, 2, q ? q->year : 0);
+  td_stmt_bind_int64 (stmt, 3, q ? q->decision_id : 0);
   all = td_database_collect (db, stmt, entry_from_row, NULL, (GDestroyNotify) td_award_entry_free, error);
   if (all == NULL || q == NULL || q->text == NULL || *q->text == '\0')
     return g_steal_pointer (&all);
@@ -209,7 +209,7 @@ td_award_book_record_print (TdDatabase  *db,
                             GError     **error)
 {
   g_autofree char *now = td_database_now ();
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (sheets == 0)
     return TRUE;
@@ -217,11 +217,11 @@ td_award_book_record_print (TdDatabase  *db,
                                   " VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, decision_id);
+  td_stmt_bind_int64 (stmt, 1, decision_id);
   td_stmt_bind_text (stmt, 2, now);
   td_stmt_bind_text (stmt, 3, template_name);
-  sqlite3_bind_int (stmt, 4, (int) sheets);
-  sqlite3_bind_int (stmt, 5, reprint);
+  td_stmt_bind_int (stmt, 4, (int) sheets);
+  td_stmt_bind_int (stmt, 5, reprint);
   td_stmt_bind_text (stmt, 6, td_database_get_actor (db));
   return td_database_step_done (db, stmt, error);
 }
@@ -236,7 +236,7 @@ td_award_book_check_blanks (TdDatabase  *db,
                             GError     **error)
 {
   g_autoptr(GString) before = g_string_new (NULL);
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   guint printed = 0;
   int rc;
 
@@ -252,19 +252,19 @@ td_award_book_check_blanks (TdDatabase  *db,
                                   " ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, decision_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, decision_id);
+  while ((rc = td_stmt_step (stmt)) == TD_ROW)
     {
-      g_autofree char *when = td_format_timestamp ((const char *) sqlite3_column_text (stmt, 0));
-      guint n = (guint) sqlite3_column_int (stmt, 1);
+      g_autofree char *when = td_format_timestamp ((const char *) td_stmt_column_text (stmt, 0));
+      guint n = (guint) td_stmt_column_int (stmt, 1);
 
       printed += n;
       g_string_append_printf (before, "%s%s: ", before->len ? "; " : "", when);
       g_string_append_printf (before, g_dngettext (GETTEXT_PACKAGE, "%u sheet", "%u sheets", n), n);
-      g_string_append_printf (before, " (%s)", (const char *) sqlite3_column_text (stmt, 2));
+      g_string_append_printf (before, " (%s)", (const char *) td_stmt_column_text (stmt, 2));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_reset (stmt);
+  if (rc != TD_DONE)
     {
       td_database_set_error (db, rc, error);
       return FALSE;
@@ -286,20 +286,20 @@ td_award_book_count_prints (TdDatabase  *db,
                             guint       *reprinted,
                             GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT COALESCE(SUM(sheets), 0), COALESCE(SUM(sheets * reprint), 0)"
-                                                " FROM certificate_print WHERE decision_id = ?", error);
+  TdStmt *stmt = td_database_prepare (db, "SELECT COALESCE(SUM(sheets), 0), COALESCE(SUM(sheets * reprint), 0)"
+                                          " FROM certificate_print WHERE decision_id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, decision_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, decision_id);
+  if (td_stmt_step (stmt) != TD_ROW)
     {
-      td_database_set_error (db, sqlite3_errcode (td_database_get_handle (db)), error);
-      sqlite3_reset (stmt);
+      td_database_set_error (db, td_conn_errcode (td_database_get_handle (db)), error);
+      td_stmt_reset (stmt);
       return FALSE;
     }
-  *sheets = (guint) sqlite3_column_int (stmt, 0);
-  *reprinted = (guint) sqlite3_column_int (stmt, 1);
-  sqlite3_reset (stmt);
+  *sheets = (guint) td_stmt_column_int (stmt, 0);
+  *reprinted = (guint) td_stmt_column_int (stmt, 1);
+  td_stmt_reset (stmt);
   return TRUE;
 }

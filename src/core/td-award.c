@@ -37,15 +37,15 @@ static char *
 unit_name_of (TdDatabase *db,
               gint64      unit_id)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT name FROM unit WHERE id = ?", NULL);
+  TdStmt *stmt = td_database_prepare (db, "SELECT name FROM unit WHERE id = ?", NULL);
   char *name = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, unit_id);
+  if (td_stmt_step (stmt) == TD_ROW)
     name = td_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return name;
 }
 
@@ -53,15 +53,15 @@ static char *
 unit_code (TdDatabase *db,
            gint64      unit_id)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT code FROM unit WHERE id = ?", NULL);
+  TdStmt *stmt = td_database_prepare (db, "SELECT code FROM unit WHERE id = ?", NULL);
   char *code = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, unit_id);
+  if (td_stmt_step (stmt) == TD_ROW)
     code = td_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return code;
 }
 
@@ -101,21 +101,21 @@ check_proposer (TdDatabase             *db,
                 const TdNominationSpec *spec,
                 GError                **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "WITH RECURSIVE up (id, depth) AS ("
-                                                "  SELECT ?1, 0"
-                                                "  UNION SELECT u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id"
-                                                "    WHERE u.parent_id IS NOT NULL AND up.depth < 64"
-                                                "  UNION SELECT u.proposer_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id"
-                                                "    WHERE u.proposer_id IS NOT NULL AND up.depth < 64)"
-                                                " SELECT 1 FROM up WHERE id = ?2 LIMIT 1", error);
+  TdStmt *stmt = td_database_prepare (db, "WITH RECURSIVE up (id, depth) AS ("
+                                          "  SELECT ?1, 0"
+                                          "  UNION SELECT u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id"
+                                          "    WHERE u.parent_id IS NOT NULL AND up.depth < 64"
+                                          "  UNION SELECT u.proposer_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id"
+                                          "    WHERE u.proposer_id IS NOT NULL AND up.depth < 64)"
+                                          " SELECT 1 FROM up WHERE id = ?2 LIMIT 1", error);
   gboolean may;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, spec->unit_id);
-  sqlite3_bind_int64 (stmt, 2, spec->proposer_id);
-  may = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  td_stmt_bind_int64 (stmt, 1, spec->unit_id);
+  td_stmt_bind_int64 (stmt, 2, spec->proposer_id);
+  may = td_stmt_step (stmt) == TD_ROW;
+  td_stmt_reset (stmt);
   if (!may)
     {
       g_autofree char *unit = unit_name_of (db, spec->unit_id);
@@ -138,7 +138,7 @@ td_nomination_create (TdDatabase             *db,
   g_autofree char *code = NULL;
   g_autofree char *proposer_code = NULL;
   g_autofree char *name = g_strstrip (g_strdup (spec->person_name ? spec->person_name : ""));
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gint64 id;
 
   if (!td_nomination_spec_check (spec, error) || !check_proposer (db, spec, error))
@@ -153,18 +153,18 @@ td_nomination_create (TdDatabase             *db,
                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, spec->round_id);
+  td_stmt_bind_int64 (stmt, 1, spec->round_id);
   td_stmt_bind_text (stmt, 2, spec->individual ? "individual" : "collective");
-  sqlite3_bind_int64 (stmt, 3, spec->unit_id);
-  sqlite3_bind_int64 (stmt, 4, spec->proposer_id);
+  td_stmt_bind_int64 (stmt, 3, spec->unit_id);
+  td_stmt_bind_int64 (stmt, 4, spec->proposer_id);
   td_stmt_bind_text (stmt, 5, spec->individual ? name : NULL);
   td_stmt_bind_text (stmt, 6, spec->individual ? spec->person_position : NULL);
   td_stmt_bind_text (stmt, 7, td_award_level_to_string (spec->level));
   td_stmt_bind_text (stmt, 8, spec->achievement ? spec->achievement : "");
-  sqlite3_bind_int (stmt, 9, spec->standards_attested ? 1 : 0);
+  td_stmt_bind_int (stmt, 9, spec->standards_attested ? 1 : 0);
   if (!td_database_step_done (db, stmt, error))
     return 0;
-  id = sqlite3_last_insert_rowid (td_database_get_handle (db));
+  id = td_conn_last_insert_id (td_database_get_handle (db));
   code = unit_code (db, spec->unit_id);
   proposer_code = unit_code (db, spec->proposer_id);
   if (!td_appraisal_record (db, id, "proposal", TD_STEP_PROPOSE, proposer_code, NULL, NULL, NULL, NULL, error) ||
@@ -181,33 +181,33 @@ td_nomination_create (TdDatabase             *db,
   " JOIN unit p ON p.id = n.proposer_id LEFT JOIN unit pu ON pu.id = u.parent_id "
 
 static gpointer
-nomination_from_row (sqlite3_stmt *stmt,
+nomination_from_row (TdStmt       *stmt,
                      gpointer      user_data)
 {
   TdNomination *n = g_new0 (TdNomination, 1);
 
-  n->id = sqlite3_column_int64 (stmt, 0);
-  n->round_id = sqlite3_column_int64 (stmt, 1);
-  n->individual = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "individual") == 0;
-  n->unit_id = sqlite3_column_int64 (stmt, 3);
-  n->proposer_id = sqlite3_column_int64 (stmt, 4);
+  n->id = td_stmt_column_int64 (stmt, 0);
+  n->round_id = td_stmt_column_int64 (stmt, 1);
+  n->individual = g_strcmp0 ((const char *) td_stmt_column_text (stmt, 2), "individual") == 0;
+  n->unit_id = td_stmt_column_int64 (stmt, 3);
+  n->proposer_id = td_stmt_column_int64 (stmt, 4);
   n->unit_name = td_stmt_dup_text (stmt, 5);
   n->person_name = td_stmt_dup_text (stmt, 6);
   n->person_position = td_stmt_dup_text (stmt, 7);
-  td_award_level_from_string ((const char *) sqlite3_column_text (stmt, 8), &n->level);
+  td_award_level_from_string ((const char *) td_stmt_column_text (stmt, 8), &n->level);
   n->achievement = td_stmt_dup_text (stmt, 9);
-  n->standards_attested = sqlite3_column_int (stmt, 10);
-  td_nomination_status_from_string ((const char *) sqlite3_column_text (stmt, 11), &n->status);
+  n->standards_attested = td_stmt_column_int (stmt, 10);
+  td_nomination_status_from_string ((const char *) td_stmt_column_text (stmt, 11), &n->status);
   n->status_reason = td_stmt_dup_text (stmt, 12);
-  n->decision_id = sqlite3_column_int64 (stmt, 13);
+  n->decision_id = td_stmt_column_int64 (stmt, 13);
   n->proposer_name = td_stmt_dup_text (stmt, 14);
   n->unit_code = td_stmt_dup_text (stmt, 15);
   {
     TdUnitKind kind = TD_UNIT_KIND_COMMUNE;
 
-    td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 16), &kind);
+    td_unit_kind_from_string ((const char *) td_stmt_column_text (stmt, 16), &kind);
     n->collective_name = td_nomination_identify_collective (n->unit_name, kind,
-                                                           (const char *) sqlite3_column_text (stmt, 17));
+                                                           (const char *) td_stmt_column_text (stmt, 17));
   }
   return n;
 }
@@ -217,12 +217,12 @@ td_nomination_list (TdDatabase  *db,
                     gint64       round_id,
                     GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_NOMINATION "WHERE (?1 = 0 OR n.round_id = ?1) ORDER BY n.id",
+  TdStmt *stmt = td_database_prepare (db, SELECT_NOMINATION "WHERE (?1 = 0 OR n.round_id = ?1) ORDER BY n.id",
                                             error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
+  td_stmt_bind_int64 (stmt, 1, round_id);
   return td_database_collect (db, stmt, nomination_from_row, NULL, (GDestroyNotify) td_nomination_free, error);
 }
 
@@ -232,11 +232,11 @@ td_nomination_get (TdDatabase  *db,
                    gint64       nomination_id,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_NOMINATION "WHERE n.id = ?", error);
+  TdStmt *stmt = td_database_prepare (db, SELECT_NOMINATION "WHERE n.id = ?", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, nomination_id);
+  td_stmt_bind_int64 (stmt, 1, nomination_id);
   return td_database_collect_one (db, stmt, nomination_from_row, (GDestroyNotify) td_nomination_free,
                                   _("The nomination no longer exists."), error);
 }
@@ -247,12 +247,12 @@ td_nomination_list_for_decision (TdDatabase  *db,
                                  GError     **error)
 {
   /* Collectives first: the attached list has a section for each. */
-  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_NOMINATION "WHERE n.decision_id = ?"
-                                                " ORDER BY n.subject = 'individual', n.id", error);
+  TdStmt *stmt = td_database_prepare (db, SELECT_NOMINATION "WHERE n.decision_id = ?"
+                                          " ORDER BY n.subject = 'individual', n.id", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, decision_id);
+  td_stmt_bind_int64 (stmt, 1, decision_id);
   return td_database_collect (db, stmt, nomination_from_row, NULL, (GDestroyNotify) td_nomination_free, error);
 }
 
@@ -271,7 +271,7 @@ td_nomination_update (TdDatabase             *db,
   g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(TdNomination) old = td_nomination_get (db, nomination_id, error);
   g_autofree char *name = g_strstrip (g_strdup (spec->person_name ? spec->person_name : ""));
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (old == NULL)
     return FALSE;
@@ -294,14 +294,14 @@ td_nomination_update (TdDatabase             *db,
   if (stmt == NULL)
     return FALSE;
   td_stmt_bind_text (stmt, 1, spec->individual ? "individual" : "collective");
-  sqlite3_bind_int64 (stmt, 2, spec->unit_id);
-  sqlite3_bind_int64 (stmt, 3, spec->proposer_id);
+  td_stmt_bind_int64 (stmt, 2, spec->unit_id);
+  td_stmt_bind_int64 (stmt, 3, spec->proposer_id);
   td_stmt_bind_text (stmt, 4, spec->individual ? name : NULL);
   td_stmt_bind_text (stmt, 5, spec->individual ? spec->person_position : NULL);
   td_stmt_bind_text (stmt, 6, td_award_level_to_string (spec->level));
   td_stmt_bind_text (stmt, 7, spec->achievement);
-  sqlite3_bind_int (stmt, 8, spec->standards_attested ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 9, nomination_id);
+  td_stmt_bind_int (stmt, 8, spec->standards_attested ? 1 : 0);
+  td_stmt_bind_int64 (stmt, 9, nomination_id);
   if (!td_database_step_done (db, stmt, error) ||
       (g_strcmp0 (old->achievement, spec->achievement) != 0 &&
        !td_audit_record (db, "nomination", nomination_id, old->unit_code, "achievement",
@@ -324,19 +324,19 @@ per_id (TdDatabase  *db,
         GError     **error)
 {
   g_autoptr(GHashTable) out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt = td_database_prepare (db, sql, error);
+  TdStmt *stmt = td_database_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, round_id);
+  while ((rc = td_stmt_step (stmt)) == TD_ROW)
     {
-      gint64 key = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_insert (out, g_memdup2 (&key, sizeof key), GINT_TO_POINTER (sqlite3_column_int (stmt, 1) + 1));
+      gint64 key = td_stmt_column_int64 (stmt, 0);
+      g_hash_table_insert (out, g_memdup2 (&key, sizeof key), GINT_TO_POINTER (td_stmt_column_int (stmt, 1) + 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_reset (stmt);
+  if (rc != TD_DONE)
     {
       td_database_set_error (db, rc, error);
       return NULL;

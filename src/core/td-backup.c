@@ -37,11 +37,7 @@ td_database_backup (TdDatabase  *db,
                     GError     **error)
 {
   g_autofree char *part = g_strconcat (dest_path, ".part", NULL);
-  sqlite3 *out = NULL;
-  sqlite3_backup *backup;
-  sqlite3_stmt *check = NULL;
-  gboolean ok = FALSE;
-  int rc;
+  g_autofree char *why = NULL;
 
   if (g_strcmp0 (dest_path, td_database_get_path (db)) == 0 || same_file (dest_path, td_database_get_path (db)))
     {
@@ -50,49 +46,12 @@ td_database_backup (TdDatabase  *db,
       return FALSE;
     }
   g_unlink (part);
-  rc = sqlite3_open_v2 (part, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
+  if (!td_conn_copy_to (td_database_get_handle (db), part, &why))
     {
-      g_autofree char *why = g_strdup (out ? sqlite3_errmsg (out) : sqlite3_errstr (rc));
-      sqlite3_close (out);
       g_unlink (part);
       return fail (error, dest_path, why);
     }
-  backup = sqlite3_backup_init (out, "main", td_database_get_handle (db), "main");
-  if (backup == NULL)
-    {
-      g_autofree char *why = g_strdup (sqlite3_errmsg (out));
-      sqlite3_close (out);
-      g_unlink (part);
-      return fail (error, dest_path, why);
-    }
-  /* A few hundred pages at a time: a writer elsewhere waits at most that long, and the copy
-   * starts again by itself when the source changed in between. */
-  do
-    {
-      rc = sqlite3_backup_step (backup, 256);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        sqlite3_sleep (20);
-    }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-  sqlite3_backup_finish (backup);
-  if (rc == SQLITE_DONE)
-    rc = sqlite3_errcode (out);
-  /* One self-contained file, checked before it takes the name. */
-  if ((rc == SQLITE_OK || rc == SQLITE_DONE) &&
-      sqlite3_exec (out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2 (out, "PRAGMA quick_check", -1, &check, NULL) == SQLITE_OK &&
-      sqlite3_step (check) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") == 0;
-  sqlite3_finalize (check);
-  if (!ok)
-    {
-      g_autofree char *why = g_strdup (sqlite3_errmsg (out));
-      sqlite3_close (out);
-      g_unlink (part);
-      return fail (error, dest_path, why);
-    }
-  if (sqlite3_close (out) != SQLITE_OK || g_rename (part, dest_path) != 0)
+  if (g_rename (part, dest_path) != 0)
     {
       int saved = errno;
       g_unlink (part);

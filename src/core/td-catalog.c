@@ -157,7 +157,7 @@ insert_targets (TdDatabase  *db,
                 JsonArray   *targets,
                 GError     **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   for (guint i = 0; i < json_array_get_length (targets); i++)
     {
@@ -195,12 +195,12 @@ insert_targets (TdDatabase  *db,
       if (stmt == NULL)
         return FALSE;
       td_stmt_bind_text (stmt, 1, campaign_id);
-      sqlite3_bind_int64 (stmt, 2, number);
+      td_stmt_bind_int64 (stmt, 2, number);
       td_stmt_bind_text (stmt, 3, text);
       td_stmt_bind_text (stmt, 4, group);
       td_stmt_bind_text (stmt, 5, td_target_kind_to_string (kind));
       td_stmt_bind_text (stmt, 6, td_comparator_to_string (cmp));
-      sqlite3_bind_double (stmt, 7, threshold);
+      td_stmt_bind_double (stmt, 7, threshold);
       td_stmt_bind_text (stmt, 8, member_string (t, "numerator") ?: "");
       td_stmt_bind_text (stmt, 9, member_string (t, "denominator") ?: "");
       /* Bound as is (no copy): it lives until the statement has run. */
@@ -218,7 +218,7 @@ insert_campaign (TdDatabase  *db,
 {
   const char *id = member_string (root, "id");
   JsonArray *rounds, *groups, *targets, *standards;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (id == NULL || member_string (root, "title") == NULL || member_string (root, "province") == NULL ||
       member_string (root, "starts_on") == NULL || member_string (root, "ends_on") == NULL)
@@ -273,14 +273,14 @@ insert_campaign (TdDatabase  *db,
       if (stmt == NULL)
         return FALSE;
       td_stmt_bind_text (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, json_object_get_int_member_with_default (r, "number", i + 1));
+      td_stmt_bind_int64 (stmt, 2, json_object_get_int_member_with_default (r, "number", i + 1));
       td_stmt_bind_text (stmt, 3, member_string (r, "title"));
-      sqlite3_bind_int64 (stmt, 4, json_object_get_int_member_with_default (r, "year", 0));
+      td_stmt_bind_int64 (stmt, 4, json_object_get_int_member_with_default (r, "year", 0));
       td_stmt_bind_text (stmt, 5, member_string (r, "ends_on"));
       td_stmt_bind_text (stmt, 6, member_string (r, "assessment_due"));
       td_stmt_bind_text (stmt, 7, member_string (r, "proposal_due"));
-      sqlite3_bind_int64 (stmt, 8, grace);
-      sqlite3_bind_int (stmt, 9, json_object_get_boolean_member_with_default (r, "late_blocks_awards", FALSE));
+      td_stmt_bind_int64 (stmt, 8, grace);
+      td_stmt_bind_int (stmt, 9, json_object_get_boolean_member_with_default (r, "late_blocks_awards", FALSE));
       if (!td_database_step_done (db, stmt, error))
         return FALSE;
     }
@@ -299,7 +299,7 @@ insert_campaign (TdDatabase  *db,
         return FALSE;
       td_stmt_bind_text (stmt, 1, member_string (g, "id"));
       td_stmt_bind_text (stmt, 2, id);
-      sqlite3_bind_int (stmt, 3, (int) i);
+      td_stmt_bind_int (stmt, 3, (int) i);
       td_stmt_bind_text (stmt, 4, member_string (g, "title"));
       if (!td_database_step_done (db, stmt, error))
         return FALSE;
@@ -342,7 +342,7 @@ insert_campaign (TdDatabase  *db,
       td_stmt_bind_text (stmt, 1, id);
       td_stmt_bind_text (stmt, 2, member_string (s, "code"));
       td_stmt_bind_text (stmt, 3, subject);
-      sqlite3_bind_int (stmt, 4, json_object_get_boolean_member_with_default (s, "for_teams", FALSE));
+      td_stmt_bind_int (stmt, 4, json_object_get_boolean_member_with_default (s, "for_teams", FALSE));
       td_stmt_bind_text (stmt, 5, member_string (s, "text"));
       if (!td_database_step_done (db, stmt, error))
         return FALSE;
@@ -492,41 +492,41 @@ td_catalog_get_campaign_id (TdDatabase *db)
 char *
 td_catalog_get_campaign_title (TdDatabase *db)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db,
+  TdStmt *stmt = td_database_prepare (db,
                                             "SELECT title FROM campaign WHERE id = (SELECT value FROM meta WHERE key = 'campaign')",
                                             NULL);
   char *title = NULL;
 
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt != NULL && td_stmt_step (stmt) == TD_ROW)
     title = td_stmt_dup_text (stmt, 0);
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    td_stmt_reset (stmt);
   return title;
 }
 
 static gboolean
 step_row (TdDatabase    *db,
-          sqlite3_stmt  *stmt,
+          TdStmt        *stmt,
           gboolean      *done,
           GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = td_stmt_step (stmt);
 
-  *done = rc == SQLITE_DONE;
-  if (rc == SQLITE_ROW)
+  *done = rc == TD_DONE;
+  if (rc == TD_ROW)
     return TRUE;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_reset (stmt);
+  if (rc != TD_DONE)
     td_database_set_error (db, rc, error);
   return FALSE;
 }
 
 static TdRound *
-round_from_row (sqlite3_stmt *stmt)
+round_from_row (TdStmt       *stmt)
 {
-  return td_round_new (sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int (stmt, 1),
-                       (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3),
-                       (const char *) sqlite3_column_text (stmt, 4));
+  return td_round_new (td_stmt_column_int64 (stmt, 0), (guint) td_stmt_column_int (stmt, 1),
+                       (const char *) td_stmt_column_text (stmt, 2), td_stmt_column_int (stmt, 3),
+                       (const char *) td_stmt_column_text (stmt, 4));
 }
 
 #define ROUND_COLUMNS "SELECT id, number, title, year, ends_on FROM round " \
@@ -537,7 +537,7 @@ td_catalog_list_rounds (TdDatabase  *db,
                         GError     **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (TD_TYPE_ROUND);
-  sqlite3_stmt *stmt = td_database_prepare (db, ROUND_COLUMNS "ORDER BY number", error);
+  TdStmt *stmt = td_database_prepare (db, ROUND_COLUMNS "ORDER BY number", error);
   gboolean done = FALSE;
 
   if (stmt == NULL)
@@ -555,17 +555,17 @@ td_catalog_find_round (TdDatabase  *db,
                        guint        number,
                        GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, ROUND_COLUMNS "AND number = ?", error);
+  TdStmt *stmt = td_database_prepare (db, ROUND_COLUMNS "AND number = ?", error);
   TdRound *round = NULL;
   gboolean done;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, (int) number);
+  td_stmt_bind_int (stmt, 1, (int) number);
   if (step_row (db, stmt, &done, error))
     {
       round = round_from_row (stmt);
-      sqlite3_reset (stmt);
+      td_stmt_reset (stmt);
     }
   else if (done)
     g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_UNKNOWN_ROUND,
@@ -578,23 +578,23 @@ td_catalog_find_round (TdDatabase  *db,
                        "WHERE campaign_id = (SELECT value FROM meta WHERE key = 'campaign') "
 
 static TdTarget *
-target_from_row (sqlite3_stmt *stmt)
+target_from_row (TdStmt       *stmt)
 {
   TdTargetKind kind = TD_TARGET_KIND_RATIO;
   TdComparator cmp = TD_COMPARATOR_GE;
   g_autoptr(JsonParser) parser = json_parser_new ();
   TdTarget *target;
 
-  td_target_kind_from_string ((const char *) sqlite3_column_text (stmt, 4), &kind);
-  td_comparator_from_string ((const char *) sqlite3_column_text (stmt, 5), &cmp);
-  target = td_target_new (sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int (stmt, 1),
-                          (const char *) sqlite3_column_text (stmt, 2),
-                          (const char *) sqlite3_column_text (stmt, 3), kind, cmp,
-                          sqlite3_column_double (stmt, 6),
-                          (const char *) sqlite3_column_text (stmt, 7),
-                          (const char *) sqlite3_column_text (stmt, 8));
+  td_target_kind_from_string ((const char *) td_stmt_column_text (stmt, 4), &kind);
+  td_comparator_from_string ((const char *) td_stmt_column_text (stmt, 5), &cmp);
+  target = td_target_new (td_stmt_column_int64 (stmt, 0), (guint) td_stmt_column_int (stmt, 1),
+                          (const char *) td_stmt_column_text (stmt, 2),
+                          (const char *) td_stmt_column_text (stmt, 3), kind, cmp,
+                          td_stmt_column_double (stmt, 6),
+                          (const char *) td_stmt_column_text (stmt, 7),
+                          (const char *) td_stmt_column_text (stmt, 8));
   /* The spec was checked when the campaign was imported. */
-  if (json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 9), -1, NULL) &&
+  if (json_parser_load_from_data (parser, (const char *) td_stmt_column_text (stmt, 9), -1, NULL) &&
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     apply_spec (json_node_get_object (json_parser_get_root (parser)), target);
   return target;
@@ -605,7 +605,7 @@ td_catalog_list_targets (TdDatabase  *db,
                          GError     **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (TD_TYPE_TARGET);
-  sqlite3_stmt *stmt = td_database_prepare (db, TARGET_COLUMNS "ORDER BY number", error);
+  TdStmt *stmt = td_database_prepare (db, TARGET_COLUMNS "ORDER BY number", error);
   gboolean done = FALSE;
 
   if (stmt == NULL)
@@ -623,17 +623,17 @@ td_catalog_find_target (TdDatabase  *db,
                         guint        number,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, TARGET_COLUMNS "AND number = ?", error);
+  TdStmt *stmt = td_database_prepare (db, TARGET_COLUMNS "AND number = ?", error);
   TdTarget *target = NULL;
   gboolean done;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, (int) number);
+  td_stmt_bind_int (stmt, 1, (int) number);
   if (step_row (db, stmt, &done, error))
     {
       target = target_from_row (stmt);
-      sqlite3_reset (stmt);
+      td_stmt_reset (stmt);
     }
   else if (done)
     g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_INVALID_CAMPAIGN,
@@ -642,7 +642,7 @@ td_catalog_find_target (TdDatabase  *db,
 }
 
 static gpointer
-group_from_row (sqlite3_stmt *stmt,
+group_from_row (TdStmt       *stmt,
                 gpointer      user_data)
 {
   TdTargetGroup *group = g_new0 (TdTargetGroup, 1);
@@ -656,7 +656,7 @@ GPtrArray *
 td_catalog_list_groups (TdDatabase  *db,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db,
+  TdStmt *stmt = td_database_prepare (db,
                                             "SELECT id, title FROM target_group "
                                             "WHERE campaign_id = (SELECT value FROM meta WHERE key = 'campaign') "
                                             "ORDER BY position", error);
@@ -667,15 +667,15 @@ td_catalog_list_groups (TdDatabase  *db,
 }
 
 static gpointer
-standard_from_row (sqlite3_stmt *stmt,
+standard_from_row (TdStmt       *stmt,
                    gpointer      user_data)
 {
   TdStandard *s = g_new0 (TdStandard, 1);
 
-  s->id = sqlite3_column_int64 (stmt, 0);
+  s->id = td_stmt_column_int64 (stmt, 0);
   s->code = td_stmt_dup_text (stmt, 1);
-  s->individual = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "individual") == 0;
-  s->for_teams = sqlite3_column_int (stmt, 3);
+  s->individual = g_strcmp0 ((const char *) td_stmt_column_text (stmt, 2), "individual") == 0;
+  s->for_teams = td_stmt_column_int (stmt, 3);
   s->text = td_stmt_dup_text (stmt, 4);
   return s;
 }
@@ -686,7 +686,7 @@ td_catalog_list_standards (TdDatabase  *db,
                            gboolean     team,
                            GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db,
+  TdStmt *stmt = td_database_prepare (db,
                                             "SELECT id, code, subject, for_teams, text FROM standard "
                                             "WHERE campaign_id = (SELECT value FROM meta WHERE key = 'campaign') "
                                             "AND subject = ? AND (for_teams = 0 OR ?) ORDER BY code", error);
@@ -694,21 +694,21 @@ td_catalog_list_standards (TdDatabase  *db,
   if (stmt == NULL)
     return NULL;
   td_stmt_bind_text (stmt, 1, individual ? "individual" : "collective");
-  sqlite3_bind_int (stmt, 2, team);
+  td_stmt_bind_int (stmt, 2, team);
   return td_database_collect (db, stmt, standard_from_row, NULL, (GDestroyNotify) td_standard_free, error);
 }
 
 #define UNIT_COLUMNS "SELECT id, code, name, kind, coalesce(parent_id, 0) FROM unit "
 
 static TdUnit *
-unit_from_row (sqlite3_stmt *stmt)
+unit_from_row (TdStmt       *stmt)
 {
   TdUnitKind kind = TD_UNIT_KIND_ORGANISATION;
 
-  td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &kind);
-  return td_unit_new (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-                      (const char *) sqlite3_column_text (stmt, 2), kind,
-                      sqlite3_column_int64 (stmt, 4));
+  td_unit_kind_from_string ((const char *) td_stmt_column_text (stmt, 3), &kind);
+  return td_unit_new (td_stmt_column_int64 (stmt, 0), (const char *) td_stmt_column_text (stmt, 1),
+                      (const char *) td_stmt_column_text (stmt, 2), kind,
+                      td_stmt_column_int64 (stmt, 4));
 }
 
 static GListModel *
@@ -718,17 +718,17 @@ list_units (TdDatabase  *db,
 {
   g_autoptr(GListStore) store = g_list_store_new (TD_TYPE_UNIT);
   /* Kinds in their declared order (province first), then names as Vietnamese readers sort. */
-  sqlite3_stmt *stmt = td_database_prepare (db, UNIT_COLUMNS
-                                            "WHERE active OR NOT ?1 "
-                                            "ORDER BY CASE kind WHEN 'province' THEN 0 WHEN 'department' THEN 1 "
-                                            "WHEN 'commune' THEN 2 WHEN 'ward' THEN 2 WHEN 'enterprise' THEN 3 "
-                                            "WHEN 'organisation' THEN 4 WHEN 'team-commune' THEN 5 ELSE 6 END, code",
-                                            error);
+  TdStmt *stmt = td_database_prepare (db, UNIT_COLUMNS
+                                      "WHERE active OR NOT ?1 "
+                                      "ORDER BY CASE kind WHEN 'province' THEN 0 WHEN 'department' THEN 1 "
+                                      "WHEN 'commune' THEN 2 WHEN 'ward' THEN 2 WHEN 'enterprise' THEN 3 "
+                                      "WHEN 'organisation' THEN 4 WHEN 'team-commune' THEN 5 ELSE 6 END, code",
+                                      error);
   gboolean done = FALSE;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, active_only);
+  td_stmt_bind_int (stmt, 1, active_only);
   while (step_row (db, stmt, &done, error))
     {
       g_autoptr(TdUnit) unit = unit_from_row (stmt);
@@ -756,7 +756,7 @@ td_catalog_find_unit (TdDatabase  *db,
                       const char  *code,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, UNIT_COLUMNS "WHERE code = ?", error);
+  TdStmt *stmt = td_database_prepare (db, UNIT_COLUMNS "WHERE code = ?", error);
   TdUnit *unit = NULL;
   gboolean done;
 
@@ -766,7 +766,7 @@ td_catalog_find_unit (TdDatabase  *db,
   if (step_row (db, stmt, &done, error))
     {
       unit = unit_from_row (stmt);
-      sqlite3_reset (stmt);
+      td_stmt_reset (stmt);
     }
   else if (done)
     g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_UNKNOWN_UNIT,
@@ -779,17 +779,17 @@ td_catalog_find_unit_by_id (TdDatabase  *db,
                             gint64       id,
                             GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, UNIT_COLUMNS "WHERE id = ?", error);
+  TdStmt *stmt = td_database_prepare (db, UNIT_COLUMNS "WHERE id = ?", error);
   TdUnit *unit = NULL;
   gboolean done;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  td_stmt_bind_int64 (stmt, 1, id);
   if (step_row (db, stmt, &done, error))
     {
       unit = unit_from_row (stmt);
-      sqlite3_reset (stmt);
+      td_stmt_reset (stmt);
     }
   else if (done)
     g_set_error (error, TD_CATALOG_ERROR, TD_CATALOG_ERROR_UNKNOWN_UNIT,
@@ -809,7 +809,7 @@ td_catalog_add_unit (TdDatabase  *db,
   g_autoptr(TdUnit) parent = NULL;
   g_autofree char *clean_code = g_strstrip (g_strdup (code ? code : ""));
   g_autofree char *clean_name = g_strstrip (g_strdup (name ? name : ""));
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gint64 id;
 
   if (*clean_code == '\0' || *clean_name == '\0' || !g_utf8_validate (clean_name, -1, NULL))
@@ -831,9 +831,9 @@ td_catalog_add_unit (TdDatabase  *db,
   td_stmt_bind_text (stmt, 2, clean_name);
   td_stmt_bind_text (stmt, 3, td_unit_kind_to_string (kind));
   if (parent != NULL)
-    sqlite3_bind_int64 (stmt, 4, td_unit_get_id (parent));
+    td_stmt_bind_int64 (stmt, 4, td_unit_get_id (parent));
   else
-    sqlite3_bind_null (stmt, 4);
+    td_stmt_bind_null (stmt, 4);
   if (!td_database_step_done (db, stmt, error))
     {
       if (error && *error && (*error)->code == TD_DATABASE_ERROR_CONSTRAINT)
@@ -844,7 +844,7 @@ td_catalog_add_unit (TdDatabase  *db,
         }
       return NULL;
     }
-  id = sqlite3_last_insert_rowid (td_database_get_handle (db));
+  id = td_conn_last_insert_id (td_database_get_handle (db));
   if (!td_audit_record (db, "unit", id, clean_code, "created", NULL, clean_name, NULL, error) ||
       !td_transaction_commit (tx, error))
     return NULL;

@@ -250,7 +250,7 @@ td_completeness_compute (TdDatabase                 *db,
   g_autoptr(TdCompleteness) c = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *setup = NULL;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   guint kinds;
   int rc;
 
@@ -282,14 +282,14 @@ td_completeness_compute (TdDatabase                 *db,
                               error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, td_round_get_id (round));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, td_round_get_id (round));
+  while ((rc = td_stmt_step (stmt)) == TD_ROW)
     {
       TdCompletenessRow *row = g_new0 (TdCompletenessRow, 1);
       g_autofree char *status = td_stmt_dup_text (stmt, 9);
       g_autofree char *kind = td_stmt_dup_text (stmt, 3);
 
-      row->unit_id = sqlite3_column_int64 (stmt, 0);
+      row->unit_id = td_stmt_column_int64 (stmt, 0);
       row->code = td_stmt_dup_text (stmt, 1);
       row->name = td_stmt_dup_text (stmt, 2);
       if (!td_unit_kind_from_string (kind, &row->kind) || !(kinds & (1u << row->kind)))
@@ -303,10 +303,10 @@ td_completeness_compute (TdDatabase                 *db,
       row->phone = td_stmt_dup_text (stmt, 7);
       row->email = td_stmt_dup_text (stmt, 8);
       row->state = state_of (status);
-      row->revision = td_submission_state_is_sent (row->state) ? sqlite3_column_int (stmt, 10) : 0;
+      row->revision = td_submission_state_is_sent (row->state) ? td_stmt_column_int (stmt, 10) : 0;
       row->submitted_at = td_stmt_dup_text (stmt, 11);
       row->received_at = td_stmt_dup_text (stmt, 12);
-      row->setup_version = sqlite3_column_int (stmt, 13);
+      row->setup_version = td_stmt_column_int (stmt, 13);
       row->exception_until = td_stmt_dup_text (stmt, 14);
       row->exception_reason = td_stmt_dup_text (stmt, 15);
       row->outdated = row->setup_version > 0 && row->setup_version < c->board_setup_version;
@@ -321,8 +321,8 @@ td_completeness_compute (TdDatabase                 *db,
       count (&group_for (c->parents, row)->counts, row);
       g_ptr_array_add (c->rows, row);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_reset (stmt);
+  if (rc != TD_DONE)
     {
       td_database_set_error (db, rc, error);
       return NULL;
@@ -394,7 +394,7 @@ td_unit_deadline_get (TdDatabase  *db,
   g_autoptr(TdUnitDeadline) d = NULL;
   g_autofree char *now = today ? g_strdup (today) : td_deadline_today ();
   TdRound *round = NULL;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   for (guint i = 0; rounds && i < g_list_model_get_n_items (rounds) && round == NULL; i++)
     {
@@ -420,11 +420,11 @@ td_unit_deadline_get (TdDatabase  *db,
   stmt = td_database_prepare (db, "SELECT until FROM deadline_exception WHERE unit_id = ? AND round_id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int64 (stmt, 2, round_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, unit_id);
+  td_stmt_bind_int64 (stmt, 2, round_id);
+  if (td_stmt_step (stmt) == TD_ROW)
     d->exception_until = td_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   d->has_exception = d->exception_until != NULL && g_strcmp0 (d->exception_until, d->closes_on) > 0;
   d->days_left = td_deadline_days_between (now, d->has_exception ? d->exception_until : d->closes_on);
   return g_steal_pointer (&d);
@@ -437,7 +437,7 @@ td_completeness_blocks_awards (TdDatabase  *db,
                                char       **sent_on,
                                char       **closes_on)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db,
+  TdStmt *stmt = td_database_prepare (db,
                                             "SELECT r.late_blocks_awards, coalesce (r.assessment_due, date (r.ends_on, ?3)),"
                                             " r.grace_days, a.submitted_at, x.until"
                                             " FROM round r LEFT JOIN assessment a ON a.round_id = r.id AND a.unit_id = ?2"
@@ -451,18 +451,18 @@ td_completeness_blocks_awards (TdDatabase  *db,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int64 (stmt, 2, unit_id);
+  td_stmt_bind_int64 (stmt, 1, round_id);
+  td_stmt_bind_int64 (stmt, 2, unit_id);
   td_stmt_bind_text (stmt, 3, offset);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (td_stmt_step (stmt) == TD_ROW)
     {
-      blocks = sqlite3_column_int (stmt, 0) != 0;
+      blocks = td_stmt_column_int (stmt, 0) != 0;
       due = td_stmt_dup_text (stmt, 1);
-      grace = sqlite3_column_int (stmt, 2);
+      grace = td_stmt_column_int (stmt, 2);
       submitted = td_stmt_dup_text (stmt, 3);
       until = td_stmt_dup_text (stmt, 4);
     }
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   if (!blocks || (day = td_deadline_local_day (submitted)) == NULL)
     return FALSE;
   closes = td_deadline_add_days (due, grace);

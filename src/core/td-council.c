@@ -61,7 +61,7 @@ td_council_add_member (TdDatabase  *db,
                        GError     **error)
 {
   g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (*clean == '\0')
     {
@@ -75,7 +75,7 @@ td_council_add_member (TdDatabase  *db,
   td_stmt_bind_text (stmt, 2, position ? position : "");
   if (!td_database_step_done (db, stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (td_database_get_handle (db));
+  return td_conn_last_insert_id (td_database_get_handle (db));
 }
 
 gboolean
@@ -84,15 +84,15 @@ td_council_set_standing (TdDatabase  *db,
                          gboolean     standing,
                          GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "UPDATE council_member SET standing = ? WHERE id = ? AND active", error);
+  TdStmt *stmt = td_database_prepare (db, "UPDATE council_member SET standing = ? WHERE id = ? AND active", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, standing);
-  sqlite3_bind_int64 (stmt, 2, member_id);
+  td_stmt_bind_int (stmt, 1, standing);
+  td_stmt_bind_int64 (stmt, 2, member_id);
   if (!td_database_step_done (db, stmt, error))
     return FALSE;
-  if (sqlite3_changes (td_database_get_handle (db)) == 0)
+  if (td_conn_changes (td_database_get_handle (db)) == 0)
     return fail (error, _("There is no active council member with this id (thidua-cli council list)."));
   return td_audit_record (db, "council_member", member_id, NULL, "standing", NULL, standing ? "1" : "0", NULL, error);
 }
@@ -102,25 +102,25 @@ td_council_retire_member (TdDatabase  *db,
                           gint64       member_id,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "UPDATE council_member SET active = 0 WHERE id = ?", error);
+  TdStmt *stmt = td_database_prepare (db, "UPDATE council_member SET active = 0 WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, member_id);
+  td_stmt_bind_int64 (stmt, 1, member_id);
   return td_database_step_done (db, stmt, error);
 }
 
 static gpointer
-member_from_row (sqlite3_stmt *stmt,
+member_from_row (TdStmt       *stmt,
                  gpointer      user_data)
 {
   TdCouncilMember *m = g_new0 (TdCouncilMember, 1);
 
-  m->id = sqlite3_column_int64 (stmt, 0);
+  m->id = td_stmt_column_int64 (stmt, 0);
   m->name = td_stmt_dup_text (stmt, 1);
   m->position = td_stmt_dup_text (stmt, 2);
-  m->active = sqlite3_column_int (stmt, 3);
-  m->standing = sqlite3_column_int (stmt, 4);
+  m->active = td_stmt_column_int (stmt, 3);
+  m->standing = td_stmt_column_int (stmt, 4);
   return m;
 }
 
@@ -128,8 +128,8 @@ GPtrArray *
 td_council_list_members (TdDatabase  *db,
                          GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT id, name, position, active, standing FROM council_member"
-                                                " ORDER BY active DESC, id", error);
+  TdStmt *stmt = td_database_prepare (db, "SELECT id, name, position, active, standing FROM council_member"
+                                          " ORDER BY active DESC, id", error);
 
   return stmt ? td_database_collect (db, stmt, member_from_row, NULL, (GDestroyNotify) td_council_member_free, error)
               : NULL;
@@ -175,7 +175,7 @@ td_meeting_create (TdDatabase   *db,
   guint active = 0;
   int council;
   gint64 id;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (steps == NULL || (members = td_council_list_members (db, error)) == NULL)
     return 0;
@@ -234,14 +234,14 @@ td_meeting_create (TdDatabase   *db,
                                   " VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, round_id);
+  td_stmt_bind_int64 (stmt, 1, round_id);
   td_stmt_bind_text (stmt, 2, held_on);
-  sqlite3_bind_int (stmt, 3, (int) active);
+  td_stmt_bind_int (stmt, 3, (int) active);
   td_stmt_bind_text (stmt, 4, threshold);
   td_stmt_bind_text (stmt, 5, rules->sitting);
   if (!td_database_step_done (db, stmt, error))
     return 0;
-  id = sqlite3_last_insert_rowid (td_database_get_handle (db));
+  id = td_conn_last_insert_id (td_database_get_handle (db));
   for (guint i = 0; i < n_members; i++)
     {
       gboolean known = FALSE;
@@ -256,8 +256,8 @@ td_meeting_create (TdDatabase   *db,
                               : _("A member present is not an active member of the council."));
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, member_ids[i]);
+      td_stmt_bind_int64 (stmt, 1, id);
+      td_stmt_bind_int64 (stmt, 2, member_ids[i]);
       if (!td_database_step_done (db, stmt, error))
         return 0;
     }
@@ -279,8 +279,8 @@ td_meeting_create (TdDatabase   *db,
       stmt = td_database_prepare (db, "INSERT INTO meeting_item (meeting_id, nomination_id) VALUES (?, ?)", error);
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, n->id);
+      td_stmt_bind_int64 (stmt, 1, id);
+      td_stmt_bind_int64 (stmt, 2, n->id);
       if (!td_database_step_done (db, stmt, error))
         return 0;
     }
@@ -296,43 +296,43 @@ td_meeting_load (TdDatabase  *db,
                  GError     **error)
 {
   g_autoptr(TdMeeting) m = g_new0 (TdMeeting, 1);
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT round_id, held_on, members_total, threshold, closed_at IS NOT NULL,"
-                                                " place, starts_at, ends_at, chair, secretary, sitting FROM meeting"
-                                                " WHERE id = ?",
-                                            error);
+  TdStmt *stmt = td_database_prepare (db, "SELECT round_id, held_on, members_total, threshold, closed_at IS NOT NULL,"
+                                          " place, starts_at, ends_at, chair, secretary, sitting FROM meeting"
+                                          " WHERE id = ?",
+                                      error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, meeting_id);
+  if (td_stmt_step (stmt) != TD_ROW)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
 
-      sqlite3_reset (stmt);
+      td_stmt_reset (stmt);
       g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("There is no meeting %s."), id_text);
       return NULL;
     }
   m->id = meeting_id;
-  m->round_id = sqlite3_column_int64 (stmt, 0);
+  m->round_id = td_stmt_column_int64 (stmt, 0);
   m->held_on = td_stmt_dup_text (stmt, 1);
-  m->members_total = (guint) sqlite3_column_int (stmt, 2);
+  m->members_total = (guint) td_stmt_column_int (stmt, 2);
   m->threshold = td_stmt_dup_text (stmt, 3);
-  m->closed = sqlite3_column_int (stmt, 4);
+  m->closed = td_stmt_column_int (stmt, 4);
   m->place = td_stmt_dup_text (stmt, 5);
   m->starts_at = td_stmt_dup_text (stmt, 6);
   m->ends_at = td_stmt_dup_text (stmt, 7);
   m->chair = td_stmt_dup_text (stmt, 8);
   m->secretary = td_stmt_dup_text (stmt, 9);
-  m->standing_committee = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 10), "standing-committee") == 0;
-  sqlite3_reset (stmt);
+  m->standing_committee = g_strcmp0 ((const char *) td_stmt_column_text (stmt, 10), "standing-committee") == 0;
+  td_stmt_reset (stmt);
 
   stmt = td_database_prepare (db, "SELECT c.id, c.name, c.position, c.active, c.standing FROM meeting_member mm"
                                   " JOIN council_member c ON c.id = mm.member_id WHERE mm.meeting_id = ? ORDER BY c.id",
                               error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  td_stmt_bind_int64 (stmt, 1, meeting_id);
   m->present = td_database_collect (db, stmt, member_from_row, NULL, (GDestroyNotify) td_council_member_free, error);
   if (m->present == NULL)
     return NULL;
@@ -345,26 +345,26 @@ td_meeting_load (TdDatabase  *db,
                                   " JOIN unit u ON u.id = n.unit_id WHERE i.meeting_id = ? ORDER BY n.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = td_stmt_step (stmt)) == TD_ROW)
     {
       TdMeetingItem *i = g_new0 (TdMeetingItem, 1);
 
-      i->nomination_id = sqlite3_column_int64 (stmt, 0);
+      i->nomination_id = td_stmt_column_int64 (stmt, 0);
       i->name = td_stmt_dup_text (stmt, 1);
       i->unit_name = td_stmt_dup_text (stmt, 2);
-      i->voted = sqlite3_column_int (stmt, 3);
-      i->agree = (guint) sqlite3_column_int (stmt, 4);
-      i->disagree = (guint) sqlite3_column_int (stmt, 5);
-      i->abstain = (guint) sqlite3_column_int (stmt, 6);
-      i->decided = sqlite3_column_int (stmt, 7);
-      i->passed = sqlite3_column_int (stmt, 8);
-      i->written_agree = (guint) sqlite3_column_int (stmt, 9);
-      i->written_disagree = (guint) sqlite3_column_int (stmt, 10);
+      i->voted = td_stmt_column_int (stmt, 3);
+      i->agree = (guint) td_stmt_column_int (stmt, 4);
+      i->disagree = (guint) td_stmt_column_int (stmt, 5);
+      i->abstain = (guint) td_stmt_column_int (stmt, 6);
+      i->decided = td_stmt_column_int (stmt, 7);
+      i->passed = td_stmt_column_int (stmt, 8);
+      i->written_agree = (guint) td_stmt_column_int (stmt, 9);
+      i->written_disagree = (guint) td_stmt_column_int (stmt, 10);
       g_ptr_array_add (m->items, i);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_reset (stmt);
+  if (rc != TD_DONE)
     {
       td_database_set_error (db, rc, error);
       return NULL;
@@ -409,7 +409,7 @@ td_meeting_vote (TdDatabase  *db,
                  GError     **error)
 {
   g_autoptr(TdMeeting) m = open_meeting_with (db, meeting_id, nomination_id, error);
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (m == NULL)
     return FALSE;
@@ -424,11 +424,11 @@ td_meeting_vote (TdDatabase  *db,
                                   " WHERE meeting_id = ? AND nomination_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, (int) agree);
-  sqlite3_bind_int (stmt, 2, (int) disagree);
-  sqlite3_bind_int (stmt, 3, (int) abstain);
-  sqlite3_bind_int64 (stmt, 4, meeting_id);
-  sqlite3_bind_int64 (stmt, 5, nomination_id);
+  td_stmt_bind_int (stmt, 1, (int) agree);
+  td_stmt_bind_int (stmt, 2, (int) disagree);
+  td_stmt_bind_int (stmt, 3, (int) abstain);
+  td_stmt_bind_int64 (stmt, 4, meeting_id);
+  td_stmt_bind_int64 (stmt, 5, nomination_id);
   return td_database_step_done (db, stmt, error);
 }
 
@@ -442,7 +442,7 @@ td_meeting_record_written (TdDatabase  *db,
 {
   g_autoptr(TdMeeting) m = open_meeting_with (db, meeting_id, nomination_id, error);
   guint absent;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (m == NULL)
     return FALSE;
@@ -457,10 +457,10 @@ td_meeting_record_written (TdDatabase  *db,
                                   " WHERE meeting_id = ? AND nomination_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, (int) agree);
-  sqlite3_bind_int (stmt, 2, (int) disagree);
-  sqlite3_bind_int64 (stmt, 3, meeting_id);
-  sqlite3_bind_int64 (stmt, 4, nomination_id);
+  td_stmt_bind_int (stmt, 1, (int) agree);
+  td_stmt_bind_int (stmt, 2, (int) disagree);
+  td_stmt_bind_int64 (stmt, 3, meeting_id);
+  td_stmt_bind_int64 (stmt, 4, nomination_id);
   {
     g_autofree char *counts = g_strdup_printf ("%u/%u", agree, disagree);
 
@@ -501,7 +501,7 @@ td_meeting_set_details (TdDatabase  *db,
   g_autoptr(TdMeeting) m = open_meeting_with (db, meeting_id, 0, error);
   g_autofree char *where = g_strstrip (g_strdup (place ? place : ""));
   const char *chair, *secretary;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (m == NULL)
     return FALSE;
@@ -523,7 +523,7 @@ td_meeting_set_details (TdDatabase  *db,
   td_stmt_bind_text (stmt, 3, ends_at);
   td_stmt_bind_text (stmt, 4, chair);
   td_stmt_bind_text (stmt, 5, secretary);
-  sqlite3_bind_int64 (stmt, 6, meeting_id);
+  td_stmt_bind_int64 (stmt, 6, meeting_id);
   return td_database_step_done (db, stmt, error);
 }
 
@@ -536,7 +536,7 @@ td_meeting_close (TdDatabase  *db,
   g_autoptr(TdMeeting) m = td_meeting_load (db, meeting_id, error);
   g_autoptr(GPtrArray) steps = NULL;
   g_autofree char *now = td_database_now ();
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   int council;
 
   if (m == NULL || (steps = td_appraisal_steps (db, NULL, error)) == NULL)
@@ -593,19 +593,19 @@ td_meeting_close (TdDatabase  *db,
                                   error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int (stmt, 1, passed);
-      sqlite3_bind_int64 (stmt, 2, meeting_id);
-      sqlite3_bind_int64 (stmt, 3, item->nomination_id);
+      td_stmt_bind_int (stmt, 1, passed);
+      td_stmt_bind_int64 (stmt, 2, meeting_id);
+      td_stmt_bind_int64 (stmt, 3, item->nomination_id);
       if (!td_database_step_done (db, stmt, error))
         return FALSE;
       stmt = td_database_prepare (db, "UPDATE nomination SET steps_done = ?, status = ?, status_reason = ? WHERE id = ?",
                                   error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int (stmt, 1, passed ? council + 1 : 0);
+      td_stmt_bind_int (stmt, 1, passed ? council + 1 : 0);
       td_stmt_bind_text (stmt, 2, td_nomination_status_to_string (status));
       td_stmt_bind_text (stmt, 3, reason);
-      sqlite3_bind_int64 (stmt, 4, item->nomination_id);
+      td_stmt_bind_int64 (stmt, 4, item->nomination_id);
       if (!td_database_step_done (db, stmt, error) ||
           !td_appraisal_record (db, item->nomination_id, step->id, TD_STEP_VOTE, NULL, verdict, NULL, reason, NULL,
                                 error) ||
@@ -617,7 +617,7 @@ td_meeting_close (TdDatabase  *db,
   if (stmt == NULL)
     return FALSE;
   td_stmt_bind_text (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, meeting_id);
+  td_stmt_bind_int64 (stmt, 2, meeting_id);
   if (!td_database_step_done (db, stmt, error) ||
       !td_audit_record (db, "meeting", meeting_id, NULL, "closed", NULL, NULL, NULL, error) ||
       !td_transaction_commit (tx, error))
@@ -629,20 +629,20 @@ GArray *
 td_meeting_list (TdDatabase  *db,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT id FROM meeting ORDER BY id DESC", error);
+  TdStmt *stmt = td_database_prepare (db, "SELECT id FROM meeting ORDER BY id DESC", error);
   GArray *out;
   int rc;
 
   if (stmt == NULL)
     return NULL;
   out = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = td_stmt_column_int64 (stmt, 0);
       g_array_append_val (out, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_reset (stmt);
+  if (rc != TD_DONE)
     {
       g_array_unref (out);
       td_database_set_error (db, rc, error);

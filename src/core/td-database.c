@@ -1,4 +1,4 @@
-/* td-database.c: the application's sqlite connection.
+/* td-database.c: the application's database, through the store's connection (store/td-conn.h).
  *
  * Opening a file checks its schema version before anything writes to it, so that a file from a
  * newer application is refused untouched; an older file is copied beside itself and then
@@ -9,7 +9,6 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "td-query-watch.h"
 #include "td-database-private.h"
 #include "td-schema.h"
 
@@ -17,11 +16,11 @@ struct _TdDatabase
 {
   GObject     parent_instance;
 
-  sqlite3    *db;
+  TdConn     *db;
   char       *path;
   char       *backup_path;
   char       *actor;
-  GHashTable *statements;   /* SQL literal's address → sqlite3_stmt* */
+  GHashTable *statements;   /* SQL literal's address → TdStmt* */
   guint       depth;        /* transaction nesting */
   int         version;
 };
@@ -46,26 +45,24 @@ td_database_set_error (TdDatabase *self,
                        int         rc,
                        GError    **error)
 {
-  int primary = rc & 0xff;
   TdDatabaseError code = TD_DATABASE_ERROR_SQLITE;
-  const char *msg = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  const char *msg = td_conn_errmsg (self->db, rc);
 
-  switch (primary)
+  switch (td_conn_fault (rc))
     {
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
+    case TD_FAULT_NOT_A_DATABASE:
+    case TD_FAULT_CORRUPT:
       code = TD_DATABASE_ERROR_NOT_A_DATABASE;
       g_set_error (error, TD_DATABASE_ERROR, code,
                    _("“%s” is not a Thi đua database or it is damaged (%s). Open another file or restore a backup."),
                    self->path, msg);
       return;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case TD_FAULT_BUSY:
       code = TD_DATABASE_ERROR_BUSY;
       g_set_error (error, TD_DATABASE_ERROR, code,
                    _("The database is in use by another program (%s). Close it and try again."), msg);
       return;
-    case SQLITE_CONSTRAINT:
+    case TD_FAULT_CONSTRAINT:
       code = TD_DATABASE_ERROR_CONSTRAINT;
       break;
     default:
@@ -73,28 +70,6 @@ td_database_set_error (TdDatabase *self,
     }
 
   g_set_error (error, TD_DATABASE_ERROR, code, _("Database error: %s"), msg);
-}
-
-void
-td_stmt_bind_text (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  /* SQLITE_STATIC: every caller steps the statement before the text goes away, and cached
-   * statements have their bindings cleared before reuse, so the copy is not needed. */
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
-}
-
-char *
-td_stmt_dup_text (sqlite3_stmt *stmt,
-                  int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text ? g_strdup ((const char *) text) : NULL;
 }
 
 char *
@@ -117,7 +92,7 @@ td_database_now (void)
   return g_strdup (cached);
 }
 
-sqlite3 *
+TdConn *
 td_database_get_handle (TdDatabase *self)
 {
   g_return_val_if_fail (TD_IS_DATABASE (self), NULL);
@@ -125,24 +100,24 @@ td_database_get_handle (TdDatabase *self)
   return self->db;
 }
 
-sqlite3_stmt *
+TdStmt *
 td_database_prepare (TdDatabase  *self,
                      const char  *sql,
                      GError     **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   int rc;
 
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      td_stmt_reset (stmt);
+      td_stmt_clear_bindings (stmt);
       return stmt;
     }
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = td_conn_prepare (self->db, sql, TRUE, &stmt);
+  if (rc != TD_OK)
     {
       td_database_set_error (self, rc, error);
       return NULL;
@@ -155,13 +130,13 @@ td_database_prepare (TdDatabase  *self,
 
 gboolean
 td_database_step_done (TdDatabase    *self,
-                       sqlite3_stmt  *stmt,
+                       TdStmt        *stmt,
                        GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = td_stmt_step (stmt);
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  td_stmt_reset (stmt);
+  if (rc != TD_DONE && rc != TD_ROW)
     {
       td_database_set_error (self, rc, error);
       return FALSE;
@@ -171,7 +146,7 @@ td_database_step_done (TdDatabase    *self,
 
 GPtrArray *
 td_database_collect (TdDatabase      *self,
-                     sqlite3_stmt    *stmt,
+                     TdStmt          *stmt,
                      TdRowFunc        row,
                      gpointer         user_data,
                      GDestroyNotify   free_func,
@@ -180,10 +155,10 @@ td_database_collect (TdDatabase      *self,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_ROW)
     g_ptr_array_add (items, row (stmt, user_data));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_reset (stmt);
+  if (rc != TD_DONE)
     {
       td_database_set_error (self, rc, error);
       return NULL;
@@ -193,7 +168,7 @@ td_database_collect (TdDatabase      *self,
 
 gpointer
 td_database_collect_one (TdDatabase      *self,
-                         sqlite3_stmt    *stmt,
+                         TdStmt          *stmt,
                          TdRowFunc        row,
                          GDestroyNotify   free_func,
                          const char      *not_found,
@@ -216,9 +191,9 @@ td_database_exec (TdDatabase  *self,
                   const char  *sql,
                   GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc = td_conn_exec (self->db, sql);
 
-  if (rc != SQLITE_OK)
+  if (rc != TD_OK)
     {
       td_database_set_error (self, rc, error);
       return FALSE;
@@ -280,7 +255,7 @@ td_database_rollback (TdDatabase *self)
     sql = g_strdup_printf ("ROLLBACK TO td_%u; RELEASE td_%u", self->depth - 1, self->depth - 1);
 
   /* A failed rollback (the transaction was already undone by sqlite) leaves nothing to do. */
-  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  td_conn_exec (self->db, sql);
   self->depth--;
 }
 
@@ -326,21 +301,21 @@ static int
 read_user_version (TdDatabase  *self,
                    GError     **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   int rc, version = -1;
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = td_conn_prepare (self->db, "PRAGMA user_version", FALSE, &stmt);
+  if (rc != TD_OK)
     {
       td_database_set_error (self, rc, error);
       return -1;
     }
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
+  rc = td_stmt_step (stmt);
+  if (rc == TD_ROW)
+    version = td_stmt_column_int (stmt, 0);
   else
     td_database_set_error (self, rc, error);
-  sqlite3_finalize (stmt);
+  td_stmt_free (stmt);
   return version;
 }
 
@@ -353,20 +328,20 @@ keep_backup (TdDatabase  *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *path = g_strdup_printf ("%s.v%d-%s.bak", self->path, from_version, stamp);
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   int rc;
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     g_unlink (path);
 
-  rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  rc = td_conn_prepare (self->db, "VACUUM INTO ?", FALSE, &stmt);
+  if (rc == TD_OK)
     {
-      sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
+      td_stmt_bind_text_copy (stmt, 1, path);
+      rc = td_stmt_step (stmt);
+      td_stmt_free (stmt);
     }
-  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+  if (rc != TD_OK && rc != TD_DONE)
     {
       g_autoptr(GError) local = NULL;
 
@@ -430,18 +405,15 @@ open_at_version (TdDatabase  *self,
 {
   int rc, version;
 
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
+  g_autofree char *why = NULL;
+
+  self->db = td_conn_open (self->path, TD_CONN_DATABASE, NULL, &rc, &why);
+  if (self->db == NULL)
     {
       g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_SQLITE,
-                   _("Could not open the database “%s”: %s"), self->path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+                   _("Could not open the database “%s”: %s"), self->path, why);
       return FALSE;
     }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-  td_query_watch_attach (self->db);
 
   /* Read the version before anything writes: a newer file must stay exactly as it is. */
   version = read_user_version (self, error);
@@ -473,8 +445,7 @@ td_database_finalize (GObject *object)
   TdDatabase *self = (TdDatabase *) object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+  td_conn_close (g_steal_pointer (&self->db));
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
   g_clear_pointer (&self->actor, g_free);
@@ -556,17 +527,11 @@ td_database_delete_files (const char *path)
 }
 
 static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-static void
 td_database_init (TdDatabase *self)
 {
   /* Keyed by the address of the caller's SQL literal: hashing the text on every call showed up
    * in profiles, and two call sites with the same text merely get a statement each. */
-  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) td_stmt_free);
   self->actor = g_strdup (g_get_real_name ());
   if (g_strcmp0 (self->actor, "Unknown") == 0)
     g_set_str (&self->actor, g_get_user_name ());
@@ -668,7 +633,7 @@ char *
 td_database_get_meta (TdDatabase *self,
                       const char *key)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   char *value = NULL;
 
   g_return_val_if_fail (TD_IS_DATABASE (self), NULL);
@@ -677,9 +642,9 @@ td_database_get_meta (TdDatabase *self,
   if (stmt == NULL)
     return NULL;
   td_stmt_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (td_stmt_step (stmt) == TD_ROW)
     value = td_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return value;
 }
 
@@ -689,7 +654,7 @@ td_database_set_meta (TdDatabase  *self,
                       const char  *value,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   g_return_val_if_fail (TD_IS_DATABASE (self), FALSE);
 
@@ -716,22 +681,22 @@ gboolean
 td_database_check_integrity (TdDatabase  *self,
                              GError     **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   g_autofree char *answer = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = td_conn_prepare (self->db, "PRAGMA integrity_check", FALSE, &stmt);
+  if (rc != TD_OK)
     {
       td_database_set_error (self, rc, error);
       return FALSE;
     }
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = td_stmt_step (stmt);
+  if (rc == TD_ROW)
     answer = td_stmt_dup_text (stmt, 0);
   else
     td_database_set_error (self, rc, error);
-  sqlite3_finalize (stmt);
+  td_stmt_free (stmt);
 
   if (answer == NULL)
     return FALSE;

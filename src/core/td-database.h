@@ -1,6 +1,6 @@
 /* td-database.h: the application's sqlite connection, its error domain and migrations.
  *
- * Every sqlite failure leaves here as a GError in TD_DATABASE_ERROR carrying sqlite3_errmsg(),
+ * Every failure of the store leaves here as a GError in TD_DATABASE_ERROR carrying its message,
  * so callers never look at sqlite result codes. */
 #pragma once
 
@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define TD_DATABASE_ERROR (td_database_error_quark ())
 
 typedef enum {
-  TD_DATABASE_ERROR_SQLITE,          /* any other sqlite failure; message carries sqlite3_errmsg */
+  TD_DATABASE_ERROR_SQLITE,          /* any other failure; the message is the database engine's */
   TD_DATABASE_ERROR_NOT_A_DATABASE,  /* the file is not an sqlite database, or is damaged */
   TD_DATABASE_ERROR_TOO_NEW,         /* written by a newer version of the application */
   TD_DATABASE_ERROR_MIGRATION,       /* a schema step failed; the file is left at the step before */

@@ -123,17 +123,17 @@ td_deadlines_get (TdDatabase  *db,
                   TdRound     *round,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT assessment_due, proposal_due, grace_days, late_blocks_awards"
-                                                " FROM round WHERE id = ?", error);
+  TdStmt *stmt = td_database_prepare (db, "SELECT assessment_due, proposal_due, grace_days, late_blocks_awards"
+                                          " FROM round WHERE id = ?", error);
   g_autoptr(TdDeadlines) d = g_new0 (TdDeadlines, 1);
   g_autofree char *fallback = td_deadline_add_days (td_round_get_ends_on (round), -TD_DEADLINE_DEFAULT_DAYS_BEFORE);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, td_round_get_id (round));
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, td_round_get_id (round));
+  if (td_stmt_step (stmt) != TD_ROW)
     {
-      sqlite3_reset (stmt);
+      td_stmt_reset (stmt);
       g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("Round %u is not in this database."),
                    td_round_get_number (round));
       return NULL;
@@ -143,9 +143,9 @@ td_deadlines_get (TdDatabase  *db,
   d->round_day = g_strdup (td_round_get_ends_on (round));
   d->assessment_due = td_stmt_dup_text (stmt, 0);
   d->proposal_due = td_stmt_dup_text (stmt, 1);
-  d->grace_days = sqlite3_column_int (stmt, 2);
-  d->late_blocks_awards = sqlite3_column_int (stmt, 3) != 0;
-  sqlite3_reset (stmt);
+  d->grace_days = td_stmt_column_int (stmt, 2);
+  d->late_blocks_awards = td_stmt_column_int (stmt, 3) != 0;
+  td_stmt_reset (stmt);
   d->assessment_default = d->assessment_due == NULL;
   d->proposal_default = d->proposal_due == NULL;
   if (d->assessment_due == NULL)
@@ -216,15 +216,15 @@ update_round (TdDatabase  *db,
                   : g_str_equal (column, "proposal_due") ? "UPDATE round SET proposal_due = ?1 WHERE id = ?2"
                   : g_str_equal (column, "grace_days") ? "UPDATE round SET grace_days = ?1 WHERE id = ?2"
                   : "UPDATE round SET late_blocks_awards = ?1 WHERE id = ?2";
-  sqlite3_stmt *stmt = td_database_prepare (db, sql, error);
+  TdStmt *stmt = td_database_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   if (text != NULL || g_str_has_suffix (column, "_due"))
     td_stmt_bind_text (stmt, 1, text);
   else
-    sqlite3_bind_int64 (stmt, 1, number);
-  sqlite3_bind_int64 (stmt, 2, td_round_get_id (round));
+    td_stmt_bind_int64 (stmt, 1, number);
+  td_stmt_bind_int64 (stmt, 2, td_round_get_id (round));
   return td_database_step_done (db, stmt, error);
 }
 
@@ -341,17 +341,17 @@ exception_until (TdDatabase *db,
                  TdRound    *round,
                  TdUnit     *unit)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT until FROM deadline_exception WHERE unit_id = ? AND round_id = ?",
+  TdStmt *stmt = td_database_prepare (db, "SELECT until FROM deadline_exception WHERE unit_id = ? AND round_id = ?",
                                             NULL);
   char *until = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, td_unit_get_id (unit));
-  sqlite3_bind_int64 (stmt, 2, td_round_get_id (round));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, td_unit_get_id (unit));
+  td_stmt_bind_int64 (stmt, 2, td_round_get_id (round));
+  if (td_stmt_step (stmt) == TD_ROW)
     until = td_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return until;
 }
 
@@ -368,7 +368,7 @@ td_deadlines_except (TdDatabase  *db,
   g_autofree char *old = NULL;
   g_autofree char *now = td_database_now ();
   g_autofree char *clean = g_strstrip (g_strdup (reason ? reason : ""));
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (date == NULL)
     {
@@ -391,8 +391,8 @@ td_deadlines_except (TdDatabase  *db,
                                   " granted_by = excluded.granted_by", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, td_unit_get_id (unit));
-  sqlite3_bind_int64 (stmt, 2, td_round_get_id (round));
+  td_stmt_bind_int64 (stmt, 1, td_unit_get_id (unit));
+  td_stmt_bind_int64 (stmt, 2, td_round_get_id (round));
   td_stmt_bind_text (stmt, 3, iso_until);
   td_stmt_bind_text (stmt, 4, clean);
   td_stmt_bind_text (stmt, 5, now);
@@ -412,7 +412,7 @@ td_deadlines_unexcept (TdDatabase  *db,
 {
   g_autoptr(TdTransaction) tx = NULL;
   g_autofree char *old = NULL;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (!need_reason (reason, error) || (tx = td_transaction_begin (db, error)) == NULL)
     return FALSE;
@@ -426,8 +426,8 @@ td_deadlines_unexcept (TdDatabase  *db,
   stmt = td_database_prepare (db, "DELETE FROM deadline_exception WHERE unit_id = ? AND round_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, td_unit_get_id (unit));
-  sqlite3_bind_int64 (stmt, 2, td_round_get_id (round));
+  td_stmt_bind_int64 (stmt, 1, td_unit_get_id (unit));
+  td_stmt_bind_int64 (stmt, 2, td_round_get_id (round));
   return td_database_step_done (db, stmt, error) &&
          td_audit_record (db, "unit", td_unit_get_id (unit), td_unit_get_code (unit), "deadline_exception", old, NULL,
                           reason, error) &&
@@ -435,7 +435,7 @@ td_deadlines_unexcept (TdDatabase  *db,
 }
 
 static gpointer
-exception_from_row (sqlite3_stmt *stmt,
+exception_from_row (TdStmt       *stmt,
                     gpointer      user_data)
 {
   TdDeadlineException *x = g_new0 (TdDeadlineException, 1);
@@ -454,12 +454,12 @@ td_deadlines_list_exceptions (TdDatabase  *db,
                               TdRound     *round,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT u.code, u.name, x.until, x.reason, x.granted_at, x.granted_by"
-                                                " FROM deadline_exception x JOIN unit u ON u.id = x.unit_id"
-                                                " WHERE x.round_id = ? ORDER BY u.code", error);
+  TdStmt *stmt = td_database_prepare (db, "SELECT u.code, u.name, x.until, x.reason, x.granted_at, x.granted_by"
+                                          " FROM deadline_exception x JOIN unit u ON u.id = x.unit_id"
+                                          " WHERE x.round_id = ? ORDER BY u.code", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, td_round_get_id (round));
+  td_stmt_bind_int64 (stmt, 1, td_round_get_id (round));
   return td_database_collect (db, stmt, exception_from_row, NULL, (GDestroyNotify) td_deadline_exception_free, error);
 }

@@ -228,7 +228,7 @@ td_decision_check_authority (TdDatabase          *db,
                              GError             **error)
 {
   g_autoptr(TdUnit) issuer = NULL;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gboolean within;
 
   if (issuer_code == NULL || *issuer_code == '\0')
@@ -258,10 +258,10 @@ td_decision_check_authority (TdDatabase          *db,
                                   " SELECT 1 FROM up WHERE id = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, n->unit_id);
-  sqlite3_bind_int64 (stmt, 2, td_unit_get_id (issuer));
-  within = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  td_stmt_bind_int64 (stmt, 1, n->unit_id);
+  td_stmt_bind_int64 (stmt, 2, td_unit_get_id (issuer));
+  within = td_stmt_step (stmt) == TD_ROW;
+  td_stmt_reset (stmt);
   if (!within)
     g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_AUTHORITY,
                  _("“%s” (%s) is not within the authority of %s: a unit's Giấy khen goes to its own staff and the "

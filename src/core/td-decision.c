@@ -294,7 +294,7 @@ check (const TdDecision  *d,
 
 /* @number and @signed_on are not @d's: only td_decision_issue() gives them. */
 static void
-bind_text_columns (sqlite3_stmt     *stmt,
+bind_text_columns (TdStmt           *stmt,
                    const TdDecision *d,
                    const char       *number,
                    const char       *signed_on,
@@ -331,7 +331,7 @@ td_decision_create (TdDatabase        *db,
   g_autoptr(TdTransaction) tx = NULL;
   g_autofree char *now = td_database_now ();
   char *json[3] = { NULL };
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gint64 id = 0;
 
   if (!check (d, error))
@@ -371,13 +371,13 @@ td_decision_create (TdDatabase        *db,
     goto fail;
   /* A draft has no date either: it is printed with blanks to fill in by hand. */
   bind_text_columns (stmt, d, "", NULL, json);
-  sqlite3_bind_int64 (stmt, N_TEXT_COLUMNS + 1, d->round_id);
+  td_stmt_bind_int64 (stmt, N_TEXT_COLUMNS + 1, d->round_id);
   td_stmt_bind_text (stmt, N_TEXT_COLUMNS + 2, td_award_level_to_string (d->level));
   td_stmt_bind_text (stmt, N_TEXT_COLUMNS + 3, now);
   td_stmt_bind_text (stmt, N_TEXT_COLUMNS + 4, d->issuer_code);
   if (!td_database_step_done (db, stmt, error))
     goto fail;
-  id = sqlite3_last_insert_rowid (td_database_get_handle (db));
+  id = td_conn_last_insert_id (td_database_get_handle (db));
 
   for (guint i = 0; i < n_nominations; i++)
     if (!td_nomination_move_into_decision (db, nomination_ids[i], d->level, d->round_id, d->issuer_code, id,
@@ -406,7 +406,7 @@ td_decision_save (TdDatabase        *db,
   g_autoptr(TdTransaction) tx = NULL;
   g_autoptr(TdDecision) old = NULL;
   char *json[3] = { NULL };
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gboolean ok = FALSE;
 
   if (!check (d, error))
@@ -429,7 +429,7 @@ td_decision_save (TdDatabase        *db,
   if (stmt != NULL)
     {
       bind_text_columns (stmt, d, old->number, old->signed_on, json);
-      sqlite3_bind_int64 (stmt, N_TEXT_COLUMNS + 1, d->id);
+      td_stmt_bind_int64 (stmt, N_TEXT_COLUMNS + 1, d->id);
       ok = td_database_step_done (db, stmt, error) &&
            td_audit_record (db, "decision", d->id, old->issuer_code, "text", NULL, NULL, NULL, error) &&
            td_transaction_commit (tx, error);
@@ -440,7 +440,7 @@ td_decision_save (TdDatabase        *db,
 }
 
 static gpointer
-decision_from_row (sqlite3_stmt *stmt,
+decision_from_row (TdStmt       *stmt,
                    gpointer      user_data)
 {
   TdDecision *d = g_new0 (TdDecision, 1);
@@ -464,11 +464,11 @@ decision_from_row (sqlite3_stmt *stmt,
   recipients = td_stmt_dup_text (stmt, 13);
   d->list_title = td_stmt_dup_text (stmt, 14);
   d->issuer_short = td_stmt_dup_text (stmt, 15);
-  d->id = sqlite3_column_int64 (stmt, 16);
-  d->round_id = sqlite3_column_int64 (stmt, 17);
-  td_award_level_from_string ((const char *) sqlite3_column_text (stmt, 18), &d->level);
+  d->id = td_stmt_column_int64 (stmt, 16);
+  d->round_id = td_stmt_column_int64 (stmt, 17);
+  td_award_level_from_string ((const char *) td_stmt_column_text (stmt, 18), &d->level);
   d->issuer_code = td_stmt_dup_text (stmt, 19);
-  status_from_string ((const char *) sqlite3_column_text (stmt, 20), &d->status);
+  status_from_string ((const char *) td_stmt_column_text (stmt, 20), &d->status);
   d->status_reason = td_stmt_dup_text (stmt, 21);
   d->bases = strv_from_json (bases);
   d->articles = strv_from_json (articles);
@@ -484,13 +484,13 @@ td_decision_load (TdDatabase  *db,
                   gint64       decision_id,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_DECISION "WHERE id = ?", error);
+  TdStmt *stmt = td_database_prepare (db, SELECT_DECISION "WHERE id = ?", error);
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, decision_id);
   g_autofree char *not_found = g_strdup_printf (_("There is no decision %s."), id_text);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, decision_id);
+  td_stmt_bind_int64 (stmt, 1, decision_id);
   return td_database_collect_one (db, stmt, decision_from_row, (GDestroyNotify) td_decision_free, not_found, error);
 }
 
@@ -499,12 +499,12 @@ td_decision_list (TdDatabase  *db,
                   gint64       round_id,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_DECISION "WHERE (?1 = 0 OR round_id = ?1) ORDER BY id DESC",
+  TdStmt *stmt = td_database_prepare (db, SELECT_DECISION "WHERE (?1 = 0 OR round_id = ?1) ORDER BY id DESC",
                                             error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
+  td_stmt_bind_int64 (stmt, 1, round_id);
   return td_database_collect (db, stmt, decision_from_row, NULL, (GDestroyNotify) td_decision_free, error);
 }
 
@@ -514,7 +514,7 @@ td_decision_list_awardees (TdDatabase  *db,
                            GError     **error)
 {
   g_autoptr(GPtrArray) awardees = td_nomination_list_for_decision (db, decision_id, error);
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (awardees == NULL)
     return NULL;
@@ -527,9 +527,9 @@ td_decision_list_awardees (TdDatabase  *db,
     {
       TdNomination *n = awardees->pdata[i];
 
-      sqlite3_bind_int64 (stmt, 1, decision_id);
-      sqlite3_bind_int64 (stmt, 2, n->id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      td_stmt_bind_int64 (stmt, 1, decision_id);
+      td_stmt_bind_int64 (stmt, 2, n->id);
+      if (td_stmt_step (stmt) == TD_ROW)
         {
           char **name = n->individual ? &n->person_name : &n->collective_name;
 
@@ -540,7 +540,7 @@ td_decision_list_awardees (TdDatabase  *db,
           g_free (n->person_position);
           n->person_position = td_stmt_dup_text (stmt, 2);
         }
-      sqlite3_reset (stmt);
+      td_stmt_reset (stmt);
     }
   return g_steal_pointer (&awardees);
 }
@@ -554,20 +554,20 @@ number_is_free (TdDatabase  *db,
                 gint64       except,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT id FROM decision WHERE COALESCE(issuer_code, '') = ?"
-                                                " AND status <> 'draft' AND CAST(number AS INTEGER) = ?"
-                                                " AND CAST(substr(signed_on, 1, 4) AS INTEGER) = ? AND id <> ?",
-                                            error);
+  TdStmt *stmt = td_database_prepare (db, "SELECT id FROM decision WHERE COALESCE(issuer_code, '') = ?"
+                                          " AND status <> 'draft' AND CAST(number AS INTEGER) = ?"
+                                          " AND CAST(substr(signed_on, 1, 4) AS INTEGER) = ? AND id <> ?",
+                                      error);
   gboolean taken;
 
   if (stmt == NULL)
     return FALSE;
   td_stmt_bind_text (stmt, 1, issuer);
-  sqlite3_bind_int (stmt, 2, (int) number);
-  sqlite3_bind_int (stmt, 3, year);
-  sqlite3_bind_int64 (stmt, 4, except);
-  taken = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  td_stmt_bind_int (stmt, 2, (int) number);
+  td_stmt_bind_int (stmt, 3, year);
+  td_stmt_bind_int64 (stmt, 4, except);
+  taken = td_stmt_step (stmt) == TD_ROW;
+  td_stmt_reset (stmt);
   if (taken)
     g_set_error (error, TD_AWARD_ERROR, TD_AWARD_ERROR_INVALID,
                  _("The issuer already has a decision number %02u in %d. Check the number in the outgoing "
@@ -593,7 +593,7 @@ td_decision_issue (TdDatabase  *db,
   g_autofree char *shown = NULL;
   g_autofree char *stamp = td_database_now ();
   guint64 n;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   int year, next = 1;
 
   if (d == NULL)
@@ -639,10 +639,10 @@ td_decision_issue (TdDatabase  *db,
                                       " WHERE i.nomination_id = ? AND i.passed = 1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, nom->id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      td_stmt_bind_int64 (stmt, 1, nom->id);
+      if (td_stmt_step (stmt) == TD_ROW)
         met = td_stmt_dup_text (stmt, 0);
-      sqlite3_reset (stmt);
+      td_stmt_reset (stmt);
       if (met != NULL && g_strcmp0 (signed_on, met) < 0)
         {
           g_autofree char *shown_date = td_format_date (signed_on);
@@ -673,10 +673,10 @@ td_decision_issue (TdDatabase  *db,
   if (stmt == NULL)
     return FALSE;
   td_stmt_bind_text (stmt, 1, td_decision_get_issuer_key (d));
-  sqlite3_bind_int (stmt, 2, year);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    next = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_bind_int (stmt, 2, year);
+  if (td_stmt_step (stmt) == TD_ROW)
+    next = td_stmt_column_int (stmt, 0);
+  td_stmt_reset (stmt);
 
   for (guint i = 0; i < awardees->len; i++)
     {
@@ -689,10 +689,10 @@ td_decision_issue (TdDatabase  *db,
       if (stmt == NULL)
         return FALSE;
       td_stmt_bind_text (stmt, 1, td_decision_get_issuer_key (d));
-      sqlite3_bind_int (stmt, 2, year);
-      sqlite3_bind_int (stmt, 3, next + (int) i);
-      sqlite3_bind_int64 (stmt, 4, decision_id);
-      sqlite3_bind_int64 (stmt, 5, nom->id);
+      td_stmt_bind_int (stmt, 2, year);
+      td_stmt_bind_int (stmt, 3, next + (int) i);
+      td_stmt_bind_int64 (stmt, 4, decision_id);
+      td_stmt_bind_int64 (stmt, 5, nom->id);
       td_stmt_bind_text (stmt, 6, td_nomination_get_name (nom));
       td_stmt_bind_text (stmt, 7, nom->unit_name);
       td_stmt_bind_text (stmt, 8, nom->person_position);
@@ -708,7 +708,7 @@ td_decision_issue (TdDatabase  *db,
   td_stmt_bind_text (stmt, 1, shown);
   td_stmt_bind_text (stmt, 2, signed_on);
   td_stmt_bind_text (stmt, 3, stamp);
-  sqlite3_bind_int64 (stmt, 4, decision_id);
+  td_stmt_bind_int64 (stmt, 4, decision_id);
   if (!td_database_step_done (db, stmt, error) ||
       !td_audit_record (db, "decision", decision_id, d->issuer_code, "issued", NULL, shown, NULL, error) ||
       !td_transaction_commit (tx, error))
@@ -754,15 +754,15 @@ td_decision_withdraw (TdDatabase  *db,
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      sqlite3_stmt *stmt = td_database_prepare (db, steps[i], error);
+      TdStmt *stmt = td_database_prepare (db, steps[i], error);
 
       if (stmt == NULL)
         return FALSE;
       /* Each statement takes the parameters it names; sqlite ignores the others' binding. */
-      sqlite3_bind_int64 (stmt, 1, decision_id);
-      if (sqlite3_bind_parameter_count (stmt) >= 2)
+      td_stmt_bind_int64 (stmt, 1, decision_id);
+      if (td_stmt_bind_parameter_count (stmt) >= 2)
         td_stmt_bind_text (stmt, 2, clean);
-      if (sqlite3_bind_parameter_count (stmt) >= 4)
+      if (td_stmt_bind_parameter_count (stmt) >= 4)
         {
           td_stmt_bind_text (stmt, 3, td_database_get_actor (db));
           td_stmt_bind_text (stmt, 4, now);

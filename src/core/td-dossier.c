@@ -69,18 +69,18 @@ campaign_of (TdDatabase  *db,
              char       **title,
              char       **province)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT title, province FROM campaign"
-                                                " WHERE id = (SELECT value FROM meta WHERE key = 'campaign')", NULL);
+  TdStmt *stmt = td_database_prepare (db, "SELECT title, province FROM campaign"
+                                          " WHERE id = (SELECT value FROM meta WHERE key = 'campaign')", NULL);
 
   *title = NULL;
   *province = NULL;
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt != NULL && td_stmt_step (stmt) == TD_ROW)
     {
       *title = td_stmt_dup_text (stmt, 0);
       *province = td_stmt_dup_text (stmt, 1);
     }
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    td_stmt_reset (stmt);
   if (*title == NULL)
     *title = g_strdup ("");
   if (*province == NULL)
@@ -192,7 +192,7 @@ load_evidence (TdDatabase *db,
                TdDossier  *d,
                GError    **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db,
+  TdStmt *stmt = td_database_prepare (db,
       "SELECT e.id, e.file_name, b.page_count, e.verdict, t.number, s.code FROM evidence e"
       " JOIN evidence_blob b ON b.sha256 = e.sha256 LEFT JOIN assessment a ON a.id = e.assessment_id"
       " LEFT JOIN target t ON t.id = e.target_id LEFT JOIN standard s ON s.id = e.standard_id"
@@ -202,28 +202,28 @@ load_evidence (TdDatabase *db,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, d->nomination->id);
-  sqlite3_bind_int64 (stmt, 2, d->nomination->unit_id);
-  sqlite3_bind_int64 (stmt, 3, d->nomination->round_id);
+  td_stmt_bind_int64 (stmt, 1, d->nomination->id);
+  td_stmt_bind_int64 (stmt, 2, d->nomination->unit_id);
+  td_stmt_bind_int64 (stmt, 3, d->nomination->round_id);
   d->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) evidence_item_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_ROW)
     {
       TdEvidenceItem *e = g_new0 (TdEvidenceItem, 1);
 
-      e->id = sqlite3_column_int64 (stmt, 0);
+      e->id = td_stmt_column_int64 (stmt, 0);
       e->file_name = td_stmt_dup_text (stmt, 1);
-      e->pages = (guint) sqlite3_column_int (stmt, 2);
+      e->pages = (guint) td_stmt_column_int (stmt, 2);
       e->verdict = td_stmt_dup_text (stmt, 3);
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        e->owner = g_strdup_printf ("Chỉ tiêu %d", sqlite3_column_int (stmt, 4));
-      else if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-        e->owner = g_strdup_printf ("Tiêu chuẩn %s", (const char *) sqlite3_column_text (stmt, 5));
+      if (td_stmt_column_type (stmt, 4) != TD_VALUE_NULL)
+        e->owner = g_strdup_printf ("Chỉ tiêu %d", td_stmt_column_int (stmt, 4));
+      else if (td_stmt_column_type (stmt, 5) != TD_VALUE_NULL)
+        e->owner = g_strdup_printf ("Tiêu chuẩn %s", (const char *) td_stmt_column_text (stmt, 5));
       else
         e->owner = g_strdup ("Hồ sơ đề nghị");
       g_ptr_array_add (d->evidence, e);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_reset (stmt);
+  if (rc != TD_DONE)
     {
       td_database_set_error (db, rc, error);
       return FALSE;

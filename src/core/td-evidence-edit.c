@@ -44,11 +44,11 @@ remove_row (TdDatabase            *db,
             const TdEvidenceInfo  *e,
             GError               **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "DELETE FROM evidence WHERE id = ?", error);
+  TdStmt *stmt = td_database_prepare (db, "DELETE FROM evidence WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, e->id);
+  td_stmt_bind_int64 (stmt, 1, e->id);
   return td_database_step_done (db, stmt, error) &&
          td_audit_record (db, "evidence", e->id, NULL, "removed", e->file_name, NULL, NULL, error);
 }
@@ -76,7 +76,7 @@ td_evidence_restore (TdDatabase            *db,
                      GError               **error)
 {
   g_autoptr(TdTransaction) tx = td_transaction_begin (db, error);
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gint64 id;
 
   if (tx == NULL || !check_editable (db, &e->owner, error))
@@ -90,7 +90,7 @@ td_evidence_restore (TdDatabase            *db,
   td_stmt_bind_text (stmt, 1, e->sha256);
   td_stmt_bind_text (stmt, 2, e->file_name);
   td_stmt_bind_text (stmt, 3, e->added_at);
-#define BIND_ID(i, v) ((v) ? sqlite3_bind_int64 (stmt, i, v) : sqlite3_bind_null (stmt, i))
+#define BIND_ID(i, v) ((v) ? td_stmt_bind_int64 (stmt, i, v) : td_stmt_bind_null (stmt, i))
   BIND_ID (4, e->owner.assessment_id);
   BIND_ID (5, e->owner.target_id);
   BIND_ID (6, e->owner.standard_id);
@@ -102,7 +102,7 @@ td_evidence_restore (TdDatabase            *db,
   td_stmt_bind_text (stmt, 11, e->reviewed_at);
   if (!td_database_step_done (db, stmt, error))
     return 0;
-  id = sqlite3_last_insert_rowid (td_database_get_handle (db));
+  id = td_conn_last_insert_id (td_database_get_handle (db));
   if (!td_audit_record (db, "evidence", id, NULL, "restored", NULL, e->file_name, NULL, error) ||
       !td_transaction_commit (tx, error))
     return 0;

@@ -44,7 +44,7 @@ td_evidence_is_stored (TdDatabase *db,
                        const char *sha256,
                        int        *n_pages)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db,
+  TdStmt *stmt = td_database_prepare (db,
                                             "SELECT page_count FROM evidence_blob WHERE sha256 = ?"
                                             " AND display_problem IS NULL AND page_count > 0", NULL);
   gboolean stored;
@@ -52,10 +52,10 @@ td_evidence_is_stored (TdDatabase *db,
   if (stmt == NULL)
     return FALSE;
   td_stmt_bind_text (stmt, 1, sha256);
-  stored = sqlite3_step (stmt) == SQLITE_ROW;
+  stored = td_stmt_step (stmt) == TD_ROW;
   if (stored && n_pages)
-    *n_pages = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+    *n_pages = td_stmt_column_int (stmt, 0);
+  td_stmt_reset (stmt);
   return stored;
 }
 
@@ -204,22 +204,22 @@ clear_display_problem (TdDatabase  *db,
                        char       **cleared,
                        GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT display_problem FROM evidence_blob WHERE sha256 = ?"
-                                                " AND display_problem IS NOT NULL", error);
+  TdStmt *stmt = td_database_prepare (db, "SELECT display_problem FROM evidence_blob WHERE sha256 = ?"
+                                          " AND display_problem IS NOT NULL", error);
 
   *cleared = NULL;
   if (stmt == NULL)
     return FALSE;
   td_stmt_bind_text (stmt, 1, sha);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (td_stmt_step (stmt) == TD_ROW)
     *cleared = td_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   if (*cleared == NULL)
     return TRUE;
   stmt = td_database_prepare (db, "UPDATE evidence_blob SET display_problem = NULL, page_count = ? WHERE sha256 = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, pages);
+  td_stmt_bind_int (stmt, 1, pages);
   td_stmt_bind_text (stmt, 2, sha);
   return td_database_step_done (db, stmt, error);
 }
@@ -248,7 +248,7 @@ store_digested (TdDatabase            *db,
   g_autofree char *base = td_evidence_clean_file_name (file_name);
   g_autoptr(TdTransaction) tx = td_transaction_begin (db, error);
   g_autofree char *cleared = NULL;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gint64 id;
 
   if (tx == NULL)
@@ -259,9 +259,9 @@ store_digested (TdDatabase            *db,
   if (stmt == NULL)
     return 0;
   td_stmt_bind_text (stmt, 1, sha);
-  sqlite3_bind_int64 (stmt, 2, (gint64) g_bytes_get_size (bytes));
-  sqlite3_bind_int (stmt, 3, pages);
-  sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), SQLITE_STATIC);
+  td_stmt_bind_int64 (stmt, 2, (gint64) g_bytes_get_size (bytes));
+  td_stmt_bind_int (stmt, 3, pages);
+  td_stmt_bind_blob (stmt, 4, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   if (!td_database_step_done (db, stmt, error))
     return 0;
   /* These bytes were stored marked "cannot be displayed" (the helper crashed or ran over at an
@@ -276,22 +276,22 @@ store_digested (TdDatabase            *db,
   if (stmt == NULL)
     return 0;
   td_stmt_bind_text (stmt, 1, sha);
-#define BIND_ID(i, v) ((v) ? sqlite3_bind_int64 (stmt, i, v) : sqlite3_bind_null (stmt, i))
+#define BIND_ID(i, v) ((v) ? td_stmt_bind_int64 (stmt, i, v) : td_stmt_bind_null (stmt, i))
   BIND_ID (2, owner->assessment_id);
   BIND_ID (3, owner->target_id);
   BIND_ID (4, owner->standard_id);
   BIND_ID (5, owner->nomination_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (td_stmt_step (stmt) == TD_ROW)
     {
       /* No new evidence: the blob row was already there too (its mark may have gone). */
-      id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      id = td_stmt_column_int64 (stmt, 0);
+      td_stmt_reset (stmt);
       if (cleared != NULL &&
           (!record_cleared (db, id, cleared, error) || !td_transaction_commit (tx, error)))
         return 0;
       return id;
     }
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
 
   stmt = td_database_prepare (db,
                               "INSERT INTO evidence (sha256, file_name, added_at, assessment_id, target_id,"
@@ -308,7 +308,7 @@ store_digested (TdDatabase            *db,
 #undef BIND_ID
   if (!td_database_step_done (db, stmt, error))
     return 0;
-  id = sqlite3_last_insert_rowid (td_database_get_handle (db));
+  id = td_conn_last_insert_id (td_database_get_handle (db));
   if (!td_audit_record (db, "evidence", id, NULL, "attached", NULL, base, NULL, error) ||
       (cleared != NULL && !record_cleared (db, id, cleared, error)) ||
       !td_transaction_commit (tx, error))
@@ -371,7 +371,7 @@ td_evidence_load_bytes (TdDatabase  *db,
                         gint64       evidence_id,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db,
+  TdStmt *stmt = td_database_prepare (db,
                                             "SELECT b.data FROM evidence e JOIN evidence_blob b ON b.sha256 = e.sha256"
                                             " WHERE e.id = ?", error);
   GBytes *bytes = NULL;
@@ -379,15 +379,15 @@ td_evidence_load_bytes (TdDatabase  *db,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
-  else if (rc == SQLITE_DONE)
+  td_stmt_bind_int64 (stmt, 1, evidence_id);
+  rc = td_stmt_step (stmt);
+  if (rc == TD_ROW)
+    bytes = g_bytes_new (td_stmt_column_blob (stmt, 0), (gsize) td_stmt_column_bytes (stmt, 0));
+  else if (rc == TD_DONE)
     g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("The evidence no longer exists."));
   else
     td_database_set_error (db, rc, error);
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return bytes;
 }
 
@@ -398,10 +398,10 @@ td_evidence_read (TdDatabase      *db,
                   gpointer         user_data,
                   GError         **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db,
+  TdStmt *stmt = td_database_prepare (db,
                                             "SELECT b.rowid FROM evidence e JOIN evidence_blob b ON b.sha256 = e.sha256"
                                             " WHERE e.id = ?", error);
-  sqlite3_blob *blob = NULL;
+  TdBlob *blob = NULL;
   g_autofree guint8 *piece = NULL;
   gint64 rowid = 0;
   gsize total, offset = 0;
@@ -409,45 +409,44 @@ td_evidence_read (TdDatabase      *db,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    rowid = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  td_stmt_bind_int64 (stmt, 1, evidence_id);
+  rc = td_stmt_step (stmt);
+  if (rc == TD_ROW)
+    rowid = td_stmt_column_int64 (stmt, 0);
+  td_stmt_reset (stmt);
+  if (rc == TD_DONE)
     {
       g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("The evidence no longer exists."));
       return FALSE;
     }
-  if (rc != SQLITE_ROW ||
-      (rc = sqlite3_blob_open (td_database_get_handle (db), "main", "evidence_blob", "data", rowid, 0, &blob)) != SQLITE_OK)
+  if (rc != TD_ROW ||
+      (rc = td_conn_blob_open (td_database_get_handle (db), "evidence_blob", "data", rowid, &blob)) != TD_OK)
     {
       td_database_set_error (db, rc, error);
-      sqlite3_blob_close (blob);
       return FALSE;
     }
-  total = (gsize) MAX (sqlite3_blob_bytes (blob), 0);
+  total = td_blob_get_size (blob);
   piece = g_malloc (MIN (total, 1 << 20) + 1);
   while (offset < total || total == 0)
     {
       int n = (int) MIN (total - offset, 1 << 20);
 
-      if (n > 0 && (rc = sqlite3_blob_read (blob, piece, n, (int) offset)) != SQLITE_OK)
+      if (n > 0 && (rc = td_blob_read (blob, piece, n, offset)) != TD_OK)
         {
           td_database_set_error (db, rc, error);
-          sqlite3_blob_close (blob);
+          td_blob_close (blob);
           return FALSE;
         }
       if (!sink (offset, piece, (gsize) n, total, user_data, error))
         {
-          sqlite3_blob_close (blob);
+          td_blob_close (blob);
           return FALSE;
         }
       offset += (gsize) n;
       if (total == 0)
         break;
     }
-  sqlite3_blob_close (blob);
+  td_blob_close (blob);
   return TRUE;
 }
 
@@ -458,22 +457,22 @@ td_evidence_read (TdDatabase      *db,
   " FROM evidence e JOIN evidence_blob b ON b.sha256 = e.sha256 "
 
 static gpointer
-evidence_from_row (sqlite3_stmt *stmt,
+evidence_from_row (TdStmt       *stmt,
                    gpointer      user_data)
 {
   TdEvidenceInfo *e = g_new0 (TdEvidenceInfo, 1);
 
-  e->id = sqlite3_column_int64 (stmt, 0);
+  e->id = td_stmt_column_int64 (stmt, 0);
   e->sha256 = td_stmt_dup_text (stmt, 1);
   e->file_name = td_stmt_dup_text (stmt, 2);
-  e->size = sqlite3_column_int64 (stmt, 3);
-  e->page_count = sqlite3_column_int (stmt, 4);
+  e->size = td_stmt_column_int64 (stmt, 3);
+  e->page_count = td_stmt_column_int (stmt, 4);
   e->added_at = td_stmt_dup_text (stmt, 5);
-  e->owner.assessment_id = sqlite3_column_int64 (stmt, 12);
-  e->owner.target_id = sqlite3_column_int64 (stmt, 6);
-  e->owner.standard_id = sqlite3_column_int64 (stmt, 7);
-  e->owner.nomination_id = sqlite3_column_int64 (stmt, 13);
-  td_verdict_from_string ((const char *) sqlite3_column_text (stmt, 8), &e->verdict);
+  e->owner.assessment_id = td_stmt_column_int64 (stmt, 12);
+  e->owner.target_id = td_stmt_column_int64 (stmt, 6);
+  e->owner.standard_id = td_stmt_column_int64 (stmt, 7);
+  e->owner.nomination_id = td_stmt_column_int64 (stmt, 13);
+  td_verdict_from_string ((const char *) td_stmt_column_text (stmt, 8), &e->verdict);
   e->verdict_comment = td_stmt_dup_text (stmt, 9);
   e->reviewed_by = td_stmt_dup_text (stmt, 10);
   e->reviewed_at = td_stmt_dup_text (stmt, 11);
@@ -486,11 +485,11 @@ td_evidence_get (TdDatabase  *db,
                  gint64       evidence_id,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_EVIDENCE "WHERE e.id = ?", error);
+  TdStmt *stmt = td_database_prepare (db, SELECT_EVIDENCE "WHERE e.id = ?", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  td_stmt_bind_int64 (stmt, 1, evidence_id);
   return td_database_collect_one (db, stmt, evidence_from_row, (GDestroyNotify) td_evidence_info_free,
                                   _("The evidence no longer exists."), error);
 }
@@ -500,11 +499,11 @@ td_evidence_list_for_assessment (TdDatabase  *db,
                                  gint64       assessment_id,
                                  GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_EVIDENCE "WHERE e.assessment_id = ? ORDER BY e.id", error);
+  TdStmt *stmt = td_database_prepare (db, SELECT_EVIDENCE "WHERE e.assessment_id = ? ORDER BY e.id", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
   return td_database_collect (db, stmt, evidence_from_row, NULL, (GDestroyNotify) td_evidence_info_free, error);
 }
 
@@ -514,13 +513,13 @@ td_evidence_list_for_nominations_of (TdDatabase  *db,
                                      gint64       round_id,
                                      GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_EVIDENCE "JOIN nomination n ON n.id = e.nomination_id"
-                                                " WHERE n.unit_id = ? AND n.round_id = ? ORDER BY e.id", error);
+  TdStmt *stmt = td_database_prepare (db, SELECT_EVIDENCE "JOIN nomination n ON n.id = e.nomination_id"
+                                          " WHERE n.unit_id = ? AND n.round_id = ? ORDER BY e.id", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int64 (stmt, 2, round_id);
+  td_stmt_bind_int64 (stmt, 1, unit_id);
+  td_stmt_bind_int64 (stmt, 2, round_id);
   return td_database_collect (db, stmt, evidence_from_row, NULL, (GDestroyNotify) td_evidence_info_free, error);
 }
 
@@ -529,11 +528,11 @@ td_evidence_list_for_nomination (TdDatabase  *db,
                                  gint64       nomination_id,
                                  GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, SELECT_EVIDENCE "WHERE e.nomination_id = ? ORDER BY e.id", error);
+  TdStmt *stmt = td_database_prepare (db, SELECT_EVIDENCE "WHERE e.nomination_id = ? ORDER BY e.id", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, nomination_id);
+  td_stmt_bind_int64 (stmt, 1, nomination_id);
   return td_database_collect (db, stmt, evidence_from_row, NULL, (GDestroyNotify) td_evidence_info_free, error);
 }
 
@@ -549,7 +548,7 @@ td_evidence_set_verdict (TdDatabase  *db,
   g_autofree char *old = NULL;
   g_autofree char *unit_code = NULL;
   g_autofree char *reason = g_strstrip (g_strdup (comment ? comment : ""));
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   int rc;
 
   /* The unit is told what to add or why it is refused: never a bare "needs more". */
@@ -575,14 +574,14 @@ td_evidence_set_verdict (TdDatabase  *db,
                               " WHERE e.id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  td_stmt_bind_int64 (stmt, 1, evidence_id);
+  rc = td_stmt_step (stmt);
+  if (rc == TD_ROW)
     {
       old = td_stmt_dup_text (stmt, 0);
       unit_code = td_stmt_dup_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   if (old == NULL)
     {
       g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("The evidence no longer exists."));
@@ -598,7 +597,7 @@ td_evidence_set_verdict (TdDatabase  *db,
   td_stmt_bind_text (stmt, 2, comment ? comment : "");
   td_stmt_bind_text (stmt, 3, td_database_get_actor (db));
   td_stmt_bind_text (stmt, 4, now);
-  sqlite3_bind_int64 (stmt, 5, evidence_id);
+  td_stmt_bind_int64 (stmt, 5, evidence_id);
   if (!td_database_step_done (db, stmt, error) ||
       !td_audit_record (db, "evidence", evidence_id, unit_code, "verdict", old, td_verdict_to_string (verdict),
                         comment, error) ||

@@ -1,5 +1,5 @@
-/* td-query-watch.c: see td-query-watch.h.  sqlite's statement trace is the one place every
- * query passes, whichever file prepared it. */
+/* td-query-watch.c: see td-query-watch.h.  The store's statement trace (store/td-conn.c) is
+ * the one place every query passes, whichever file prepared it. */
 #include "config.h"
 
 #include <stdio.h>
@@ -63,34 +63,20 @@ print_counts (void)
   g_mutex_unlock (&counts_lock);
 }
 
-static int
-trace_cb (unsigned  type,
-          void     *context,
-          void     *statement,
-          void     *sql)
+void
+td_query_watch_statement (const char *sql)
 {
-  const char *text = sql;
   g_autofree char *line = NULL;
 
-  /* A trigger's statements come as "-- …": the statement that fired it was counted. */
-  if (type != SQLITE_TRACE_STMT || g_atomic_pointer_get (&watched) != g_thread_self () || text == NULL ||
-      g_str_has_prefix (text, "--"))
-    return 0;
-  line = g_strdelimit (g_strdup (text), "\n\t", ' ');
+  if (g_atomic_pointer_get (&watched) != g_thread_self () || sql == NULL)
+    return;
+  line = g_strdelimit (g_strdup (sql), "\n\t", ' ');
   if (mode () == WATCH_ABORT)
     g_error ("A query ran on the main thread after the window's first frame: %s", line);
   g_mutex_lock (&counts_lock);
   g_hash_table_insert (counts, g_strdup (line),
                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, line)) + 1));
   g_mutex_unlock (&counts_lock);
-  return 0;
-}
-
-void
-td_query_watch_attach (sqlite3 *db)
-{
-  if (mode () != WATCH_OFF)
-    sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, trace_cb, NULL);
 }
 
 void

@@ -8,12 +8,11 @@
 #pragma once
 
 #include <glib.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
-/* Traces @db's statements when the switch is on (td-database.c, at open). */
-void     td_query_watch_attach (sqlite3 *db);
+/* Called by the store for every statement its database runs while the switch is on. */
+void     td_query_watch_statement (const char *sql);
 /* From now on, statements on the calling thread are counted (or abort). */
 void     td_query_watch_arm    (void);
 gboolean td_query_watch_is_on  (void);

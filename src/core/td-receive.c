@@ -14,7 +14,7 @@ td_receive_evidence (TdDatabase               *db,
                      gboolean                  take_verdicts,
                      GError                  **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   /* The verdicts given so far, by file, before the rows go. */
   if (!td_database_exec (db, "CREATE TEMP TABLE IF NOT EXISTS import_verdict (sha256 TEXT PRIMARY KEY, verdict TEXT,"
@@ -25,13 +25,13 @@ td_receive_evidence (TdDatabase               *db,
                                   " reviewed_by, reviewed_at FROM evidence WHERE assessment_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
   if (!td_database_step_done (db, stmt, error))
     return FALSE;
   stmt = td_database_prepare (db, "DELETE FROM evidence WHERE assessment_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
   if (!td_database_step_done (db, stmt, error))
     return FALSE;
 
@@ -44,9 +44,9 @@ td_receive_evidence (TdDatabase               *db,
       if (stmt == NULL)
         return FALSE;
       td_stmt_bind_text (stmt, 1, e->sha256);
-      sqlite3_bind_int64 (stmt, 2, (gint64) g_bytes_get_size (e->bytes));
-      sqlite3_bind_int (stmt, 3, e->page_count);
-      sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (e->bytes, NULL), g_bytes_get_size (e->bytes), SQLITE_STATIC);
+      td_stmt_bind_int64 (stmt, 2, (gint64) g_bytes_get_size (e->bytes));
+      td_stmt_bind_int (stmt, 3, e->page_count);
+      td_stmt_bind_blob (stmt, 4, g_bytes_get_data (e->bytes, NULL), g_bytes_get_size (e->bytes));
       td_stmt_bind_text (stmt, 5, e->display_problem);
       if (!td_database_step_done (db, stmt, error))
         return FALSE;
@@ -65,11 +65,11 @@ td_receive_evidence (TdDatabase               *db,
       td_stmt_bind_text (stmt, 1, e->sha256);
       td_stmt_bind_text (stmt, 2, e->file_name);
       td_stmt_bind_text (stmt, 3, e->added_at);
-      sqlite3_bind_int64 (stmt, 4, assessment_id);
+      td_stmt_bind_int64 (stmt, 4, assessment_id);
       if (e->target_id > 0)
-        sqlite3_bind_int64 (stmt, 5, e->target_id);
+        td_stmt_bind_int64 (stmt, 5, e->target_id);
       if (e->standard_id > 0)
-        sqlite3_bind_int64 (stmt, 6, e->standard_id);
+        td_stmt_bind_int64 (stmt, 6, e->standard_id);
       if (take_verdicts)
         {
           td_stmt_bind_text (stmt, 7, e->verdict);
@@ -91,14 +91,14 @@ td_receive_history (TdDatabase          *db,
   for (guint i = 0; i < n_entries; i++)
     {
       const TdAuditEntry *a = &entries[i];
-      sqlite3_stmt *stmt = td_database_prepare (db,
+      TdStmt *stmt = td_database_prepare (db,
                                                 "INSERT INTO unit_history (assessment_id, source_id, at, actor, entity, field,"
                                                 " old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                                 " ON CONFLICT DO NOTHING", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, assessment_id);
-      sqlite3_bind_int64 (stmt, 2, a->id);
+      td_stmt_bind_int64 (stmt, 1, assessment_id);
+      td_stmt_bind_int64 (stmt, 2, a->id);
       td_stmt_bind_text (stmt, 3, a->at);
       td_stmt_bind_text (stmt, 4, a->actor);
       td_stmt_bind_text (stmt, 5, a->entity);
@@ -121,7 +121,7 @@ td_receive_verdict (TdDatabase  *db,
                     GError     **error)
 {
   TdVerdict v;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   if (!td_verdict_from_string (verdict, &v))
     {
@@ -136,7 +136,7 @@ td_receive_verdict (TdDatabase  *db,
     return FALSE;
   td_stmt_bind_text (stmt, 1, verdict);
   td_stmt_bind_text (stmt, 2, comment ? comment : "");
-  sqlite3_bind_int64 (stmt, 3, assessment_id);
+  td_stmt_bind_int64 (stmt, 3, assessment_id);
   td_stmt_bind_text (stmt, 4, sha256);
   return td_database_step_done (db, stmt, error);
 }
@@ -153,21 +153,21 @@ td_receive_status (TdDatabase          *db,
 {
   g_autofree char *now = td_database_now ();
   gboolean at_board = signer != NULL;
-  sqlite3_stmt *stmt = td_database_prepare (db, at_board
-                                            ? "UPDATE assessment SET status = ?1, status_reason = ?2, revision = ?3,"
-                                              " updated_at = ?4, received_signature = ?5, received_content = ?6 WHERE id = ?7"
-                                            : "UPDATE assessment SET status = ?1, status_reason = ?2, revision = ?3,"
-                                              " updated_at = ?4 WHERE id = ?7", error);
+  TdStmt *stmt = td_database_prepare (db, at_board
+                                      ? "UPDATE assessment SET status = ?1, status_reason = ?2, revision = ?3,"
+                                        " updated_at = ?4, received_signature = ?5, received_content = ?6 WHERE id = ?7"
+                                      : "UPDATE assessment SET status = ?1, status_reason = ?2, revision = ?3,"
+                                        " updated_at = ?4 WHERE id = ?7", error);
 
   if (stmt == NULL)
     return FALSE;
   td_stmt_bind_text (stmt, 1, td_assessment_status_to_string (status));
   td_stmt_bind_text (stmt, 2, reason && *reason ? reason : NULL);
-  sqlite3_bind_int (stmt, 3, revision);
+  td_stmt_bind_int (stmt, 3, revision);
   td_stmt_bind_text (stmt, 4, now);
   td_stmt_bind_text (stmt, 5, signer);
   td_stmt_bind_text (stmt, 6, content);
-  sqlite3_bind_int64 (stmt, 7, assessment_id);
+  td_stmt_bind_int64 (stmt, 7, assessment_id);
   return td_database_step_done (db, stmt, error);
 }
 
@@ -179,17 +179,17 @@ td_receive_submission (TdDatabase  *db,
                        GError     **error)
 {
   g_autofree char *now = td_database_now ();
-  sqlite3_stmt *stmt = td_database_prepare (db, "UPDATE assessment SET submitted_at = ?, received_at = ?, setup_version = ?"
-                                                " WHERE id = ?", error);
+  TdStmt *stmt = td_database_prepare (db, "UPDATE assessment SET submitted_at = ?, received_at = ?, setup_version = ?"
+                                          " WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   td_stmt_bind_text (stmt, 1, created_at);
   td_stmt_bind_text (stmt, 2, now);
   if (setup_version > 0)
-    sqlite3_bind_int (stmt, 3, setup_version);
+    td_stmt_bind_int (stmt, 3, setup_version);
   else
-    sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_int64 (stmt, 4, assessment_id);
+    td_stmt_bind_null (stmt, 3);
+  td_stmt_bind_int64 (stmt, 4, assessment_id);
   return td_database_step_done (db, stmt, error);
 }

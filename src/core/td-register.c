@@ -73,7 +73,7 @@ td_unit_record_equal (const TdUnitRecord *a,
   " FROM unit u LEFT JOIN unit p ON p.id = u.parent_id LEFT JOIN unit q ON q.id = u.proposer_id "
 
 static gpointer
-record_from_row (sqlite3_stmt *stmt,
+record_from_row (TdStmt       *stmt,
                  gpointer      user_data)
 {
   TdUnitRecord *r = g_new0 (TdUnitRecord, 1);
@@ -81,13 +81,13 @@ record_from_row (sqlite3_stmt *stmt,
   r->code = td_stmt_dup_text (stmt, 0);
   r->name = td_stmt_dup_text (stmt, 1);
   r->kind = TD_UNIT_KIND_ORGANISATION;
-  td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &r->kind);
+  td_unit_kind_from_string ((const char *) td_stmt_column_text (stmt, 2), &r->kind);
   r->parent_code = td_stmt_dup_text (stmt, 3);
   r->proposer_code = td_stmt_dup_text (stmt, 4);
   r->contact = td_stmt_dup_text (stmt, 5);
   r->phone = td_stmt_dup_text (stmt, 6);
   r->email = td_stmt_dup_text (stmt, 7);
-  r->active = sqlite3_column_int (stmt, 8) != 0;
+  r->active = td_stmt_column_int (stmt, 8) != 0;
   return r;
 }
 
@@ -95,7 +95,7 @@ GPtrArray *
 td_register_list (TdDatabase  *db,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, RECORD_COLUMNS "ORDER BY u.code", error);
+  TdStmt *stmt = td_database_prepare (db, RECORD_COLUMNS "ORDER BY u.code", error);
 
   return stmt ? td_database_collect (db, stmt, record_from_row, NULL, (GDestroyNotify) td_unit_record_free, error) : NULL;
 }
@@ -105,7 +105,7 @@ td_register_get (TdDatabase  *db,
                  const char  *code,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, RECORD_COLUMNS "WHERE u.code = ?", error);
+  TdStmt *stmt = td_database_prepare (db, RECORD_COLUMNS "WHERE u.code = ?", error);
   g_autofree char *message = g_strdup_printf (_("There is no unit with the code “%s”."), code);
 
   if (stmt == NULL)
@@ -322,14 +322,14 @@ id_of (TdDatabase *db,
 }
 
 static void
-bind_id (sqlite3_stmt *stmt,
+bind_id (TdStmt       *stmt,
          int           col,
          gint64        id)
 {
   if (id)
-    sqlite3_bind_int64 (stmt, col, id);
+    td_stmt_bind_int64 (stmt, col, id);
   else
-    sqlite3_bind_null (stmt, col);
+    td_stmt_bind_null (stmt, col);
 }
 
 gboolean
@@ -342,7 +342,7 @@ td_register_save (TdDatabase          *db,
   g_autoptr(TdUnitRecord) before = NULL;
   g_autoptr(TdUnitRecord) r = td_unit_record_copy (record);
   g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   gint64 id;
 
   /* Names as typed or as a spreadsheet stored them (NFD), kept composed. */
@@ -388,7 +388,7 @@ td_register_save (TdDatabase          *db,
   td_stmt_bind_text (stmt, 5, r->contact);
   td_stmt_bind_text (stmt, 6, r->phone);
   td_stmt_bind_text (stmt, 7, r->email);
-  sqlite3_bind_int (stmt, 8, r->active);
+  td_stmt_bind_int (stmt, 8, r->active);
   td_stmt_bind_text (stmt, 9, r->code);
   if (!td_database_step_done (db, stmt, error))
     return FALSE;

@@ -11,30 +11,30 @@
 /* Binds ?1 round, ?2 drafts count, ?3 kind, ?4 unit: the scope's placeholders in every query
  * here. */
 static void
-bind_scope (sqlite3_stmt        *stmt,
+bind_scope (TdStmt              *stmt,
             const TdRollupScope *scope)
 {
-  sqlite3_bind_int64 (stmt, 1, scope->round_id);
-  sqlite3_bind_int (stmt, 2, scope->include_drafts || scope->unit_id != 0);
+  td_stmt_bind_int64 (stmt, 1, scope->round_id);
+  td_stmt_bind_int (stmt, 2, scope->include_drafts || scope->unit_id != 0);
   td_stmt_bind_text (stmt, 3, scope->unit_kind >= 0 ? td_unit_kind_to_string (scope->unit_kind) : NULL);
-  sqlite3_bind_int64 (stmt, 4, scope->unit_id);
+  td_stmt_bind_int64 (stmt, 4, scope->unit_id);
 }
 
 /* Reads numerator, denominator, index, not applicable and reason from columns @col … @col + 4.
  * The reason points into the statement's row. */
 static void
-value_from_columns (sqlite3_stmt *stmt,
+value_from_columns (TdStmt       *stmt,
                     int           col,
                     TdValue      *v)
 {
-  v->has_numerator = sqlite3_column_type (stmt, col) != SQLITE_NULL;
-  v->numerator = sqlite3_column_int64 (stmt, col);
-  v->has_denominator = sqlite3_column_type (stmt, col + 1) != SQLITE_NULL;
-  v->denominator = sqlite3_column_int64 (stmt, col + 1);
-  v->has_index = sqlite3_column_type (stmt, col + 2) != SQLITE_NULL;
-  v->index_value = sqlite3_column_double (stmt, col + 2);
-  v->not_applicable = sqlite3_column_int (stmt, col + 3);
-  v->na_reason = (char *) sqlite3_column_text (stmt, col + 4);
+  v->has_numerator = td_stmt_column_type (stmt, col) != TD_VALUE_NULL;
+  v->numerator = td_stmt_column_int64 (stmt, col);
+  v->has_denominator = td_stmt_column_type (stmt, col + 1) != TD_VALUE_NULL;
+  v->denominator = td_stmt_column_int64 (stmt, col + 1);
+  v->has_index = td_stmt_column_type (stmt, col + 2) != TD_VALUE_NULL;
+  v->index_value = td_stmt_column_double (stmt, col + 2);
+  v->not_applicable = td_stmt_column_int (stmt, col + 3);
+  v->na_reason = (char *) td_stmt_column_text (stmt, col + 4);
 }
 
 void
@@ -75,15 +75,15 @@ guint
 td_rollup_round_number (TdDatabase *db,
                         gint64      round_id)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db, "SELECT number FROM round WHERE id = ?", NULL);
+  TdStmt *stmt = td_database_prepare (db, "SELECT number FROM round WHERE id = ?", NULL);
   guint number = 0;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    number = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  td_stmt_bind_int64 (stmt, 1, round_id);
+  if (td_stmt_step (stmt) == TD_ROW)
+    number = (guint) td_stmt_column_int (stmt, 0);
+  td_stmt_reset (stmt);
   return number;
 }
 
@@ -92,7 +92,7 @@ static int
 scope_kind (TdDatabase          *db,
             const TdRollupScope *scope)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   TdUnitKind kind;
   int result = -1;
 
@@ -101,11 +101,11 @@ scope_kind (TdDatabase          *db,
   stmt = td_database_prepare (db, "SELECT kind FROM unit WHERE id = ?", NULL);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, scope->unit_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW &&
-      td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind))
+  td_stmt_bind_int64 (stmt, 1, scope->unit_id);
+  if (td_stmt_step (stmt) == TD_ROW &&
+      td_unit_kind_from_string ((const char *) td_stmt_column_text (stmt, 0), &kind))
     result = kind;
-  sqlite3_reset (stmt);
+  td_stmt_reset (stmt);
   return result;
 }
 
@@ -134,7 +134,7 @@ td_rollup_compute (TdDatabase          *db,
   guint n_targets = g_list_model_get_n_items (targets);
   guint round = td_rollup_round_number (db, scope->round_id);
   int in_scope = scope_kind (db, scope);
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   int rc;
 
   g_array_set_clear_func (result, (GDestroyNotify) td_target_rollup_clear);
@@ -165,9 +165,9 @@ td_rollup_compute (TdDatabase          *db,
     return NULL;
   bind_scope (stmt, scope);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_ROW)
     {
-      gint64 target_id = sqlite3_column_int64 (stmt, 0);
+      gint64 target_id = td_stmt_column_int64 (stmt, 0);
       TdValue v = { 0 };
       TdTargetRollup *r = NULL;
       TdUnitKind kind = TD_UNIT_KIND_PROVINCE;
@@ -183,7 +183,7 @@ td_rollup_compute (TdDatabase          *db,
         }
       if (i == n_targets)
         continue;
-      td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 6), &kind);
+      td_unit_kind_from_string ((const char *) td_stmt_column_text (stmt, 6), &kind);
       /* A value of a unit that does not report the target (kept from before the campaign
        * said who reports what) counts nowhere. */
       if (!td_target_is_reported_by (r->target, kind))
@@ -226,8 +226,8 @@ td_rollup_compute (TdDatabase          *db,
             province_index[i] = v.index_value;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_reset (stmt);
+  if (rc != TD_DONE)
     {
       td_database_set_error (db, rc, error);
       return NULL;
@@ -344,7 +344,7 @@ td_rollup_unit_measures (TdDatabase          *db,
   g_autoptr(GArray) result = g_array_new (FALSE, TRUE, sizeof (TdUnitMeasure));
   g_autoptr(TdTarget) judged = td_target_at_round (target, td_rollup_round_number (db, scope->round_id));
   int in_scope = scope_kind (db, scope);
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   int rc;
 
   g_array_set_clear_func (result, (GDestroyNotify) td_unit_measure_clear);
@@ -361,16 +361,16 @@ td_rollup_unit_measures (TdDatabase          *db,
   if (stmt == NULL)
     return NULL;
   bind_scope (stmt, scope);
-  sqlite3_bind_int64 (stmt, 5, td_target_get_id (target));
+  td_stmt_bind_int64 (stmt, 5, td_target_get_id (target));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_ROW)
     {
       TdValue v = { 0 };
       TdUnitMeasure m = { 0 };
       TdOutcome outcome;
 
       value_from_columns (stmt, 4, &v);
-      if (!td_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &m.kind) ||
+      if (!td_unit_kind_from_string ((const char *) td_stmt_column_text (stmt, 3), &m.kind) ||
           !td_target_is_reported_by (judged, m.kind) || !value_counts (judged, m.kind, in_scope))
         continue;
 
@@ -378,15 +378,15 @@ td_rollup_unit_measures (TdDatabase          *db,
       if (outcome != TD_OUTCOME_MET && outcome != TD_OUTCOME_NOT_MET)
         continue;
       m.met = outcome == TD_OUTCOME_MET;
-      m.unit_id = sqlite3_column_int64 (stmt, 0);
+      m.unit_id = td_stmt_column_int64 (stmt, 0);
       m.code = td_stmt_dup_text (stmt, 1);
       m.name = td_stmt_dup_text (stmt, 2);
       m.numerator = v.numerator;
       m.denominator = v.denominator;
       g_array_append_val (result, m);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_reset (stmt);
+  if (rc != TD_DONE)
     {
       td_database_set_error (db, rc, error);
       return NULL;
@@ -427,7 +427,7 @@ td_rollup_count_units (TdDatabase          *db,
                        guint               *n_unsigned,
                        GError             **error)
 {
-  sqlite3_stmt *stmt = td_database_prepare (db,
+  TdStmt *stmt = td_database_prepare (db,
                                             "SELECT count(*), count(a.id), count(CASE WHEN a.received_signature = ''"
                                             " THEN 1 END) FROM unit u"
                                             " LEFT JOIN assessment a ON a.unit_id = u.id AND a.round_id = ?1"
@@ -440,16 +440,16 @@ td_rollup_count_units (TdDatabase          *db,
   if (stmt == NULL)
     return FALSE;
   bind_scope (stmt, scope);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = td_stmt_step (stmt);
+  if (rc == TD_ROW)
     {
-      *n_units = (guint) sqlite3_column_int (stmt, 0);
-      *n_submitted = (guint) sqlite3_column_int (stmt, 1);
+      *n_units = (guint) td_stmt_column_int (stmt, 0);
+      *n_submitted = (guint) td_stmt_column_int (stmt, 1);
       if (n_unsigned != NULL)
-        *n_unsigned = (guint) sqlite3_column_int (stmt, 2);
+        *n_unsigned = (guint) td_stmt_column_int (stmt, 2);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  td_stmt_reset (stmt);
+  if (rc != TD_ROW)
     {
       td_database_set_error (db, rc, error);
       return FALSE;

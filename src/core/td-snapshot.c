@@ -35,41 +35,41 @@ td_snapshot_read (TdDatabase         *db,
                   gpointer            user_data,
                   GError            **error)
 {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   int rc;
 
   g_return_val_if_fail (part <= TD_SNAPSHOT_HISTORY, FALSE);
   stmt = td_database_prepare (db, part_sql[part], error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  td_stmt_bind_int64 (stmt, 1, assessment_id);
   if (part == TD_SNAPSHOT_HISTORY)
     td_stmt_bind_text (stmt, 2, unit_code);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_ROW)
     {
-      int n = sqlite3_column_count (stmt);
+      int n = td_stmt_column_count (stmt);
       g_autofree GValue *columns = g_new0 (GValue, n);
       gboolean ok;
 
       for (int c = 0; c < n; c++)
-        switch (sqlite3_column_type (stmt, c))
+        switch (td_stmt_column_type (stmt, c))
           {
-          case SQLITE_INTEGER:
+          case TD_VALUE_INTEGER:
             g_value_init (&columns[c], G_TYPE_INT64);
-            g_value_set_int64 (&columns[c], sqlite3_column_int64 (stmt, c));
+            g_value_set_int64 (&columns[c], td_stmt_column_int64 (stmt, c));
             break;
-          case SQLITE_FLOAT:
+          case TD_VALUE_FLOAT:
             g_value_init (&columns[c], G_TYPE_DOUBLE);
-            g_value_set_double (&columns[c], sqlite3_column_double (stmt, c));
+            g_value_set_double (&columns[c], td_stmt_column_double (stmt, c));
             break;
-          case SQLITE_TEXT:
+          case TD_VALUE_TEXT:
             g_value_init (&columns[c], G_TYPE_STRING);
-            g_value_set_string (&columns[c], (const char *) sqlite3_column_text (stmt, c));
+            g_value_set_string (&columns[c], (const char *) td_stmt_column_text (stmt, c));
             break;
-          case SQLITE_BLOB:
+          case TD_VALUE_BLOB:
             g_value_init (&columns[c], G_TYPE_BYTES);
-            g_value_take_boxed (&columns[c], g_bytes_new (sqlite3_column_blob (stmt, c), sqlite3_column_bytes (stmt, c)));
+            g_value_take_boxed (&columns[c], g_bytes_new (td_stmt_column_blob (stmt, c), td_stmt_column_bytes (stmt, c)));
             break;
           default:
             break;   /* NULL: left unset */
@@ -80,12 +80,12 @@ td_snapshot_read (TdDatabase         *db,
           g_value_unset (&columns[c]);
       if (!ok)
         {
-          sqlite3_reset (stmt);
+          td_stmt_reset (stmt);
           return FALSE;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_reset (stmt);
+  if (rc != TD_DONE)
     {
       td_database_set_error (db, rc, error);
       return FALSE;

@@ -9,10 +9,10 @@
 #include "td-trust-store.h"
 
 static gpointer
-der_from_row (sqlite3_stmt *stmt,
+der_from_row (TdStmt       *stmt,
               gpointer      user_data)
 {
-  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  return g_bytes_new (td_stmt_column_blob (stmt, 0), td_stmt_column_bytes (stmt, 0));
 }
 
 GPtrArray *
@@ -20,14 +20,14 @@ td_trust_store_list (TdDatabase  *db,
                      gint64       unit_id,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = unit_id
+  TdStmt *stmt = unit_id
     ? td_database_prepare (db, "SELECT der FROM unit_certificate WHERE unit_id = ? ORDER BY subject", error)
     : td_database_prepare (db, "SELECT der FROM trust_anchor ORDER BY subject", error);
 
   if (stmt == NULL)
     return NULL;
   if (unit_id)
-    sqlite3_bind_int64 (stmt, 1, unit_id);
+    td_stmt_bind_int64 (stmt, 1, unit_id);
   return td_database_collect (db, stmt, der_from_row, NULL, (GDestroyNotify) g_bytes_unref, error);
 }
 
@@ -42,7 +42,7 @@ td_trust_store_add (TdDatabase  *db,
 {
   g_autoptr(TdTransaction) tx = NULL;
   g_autofree char *now = td_database_now ();
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   tx = td_transaction_begin (db, error);
   if (tx == NULL)
@@ -56,10 +56,10 @@ td_trust_store_add (TdDatabase  *db,
     return FALSE;
   td_stmt_bind_text (stmt, 1, fingerprint);
   td_stmt_bind_text (stmt, 2, subject);
-  sqlite3_bind_blob (stmt, 3, g_bytes_get_data (der, NULL), (int) g_bytes_get_size (der), SQLITE_STATIC);
+  td_stmt_bind_blob (stmt, 3, g_bytes_get_data (der, NULL), g_bytes_get_size (der));
   td_stmt_bind_text (stmt, 4, now);
   if (unit_id)
-    sqlite3_bind_int64 (stmt, 5, unit_id);
+    td_stmt_bind_int64 (stmt, 5, unit_id);
   if (!td_database_step_done (db, stmt, error) ||
       !td_audit_record (db, unit_id ? "unit_certificate" : "trust_anchor", unit_id, unit_code, "added", NULL, subject,
                         fingerprint, error) ||
@@ -76,7 +76,7 @@ td_trust_store_remove (TdDatabase  *db,
                        GError     **error)
 {
   g_autoptr(TdTransaction) tx = NULL;
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
 
   tx = td_transaction_begin (db, error);
   if (tx == NULL)
@@ -88,10 +88,10 @@ td_trust_store_remove (TdDatabase  *db,
     return FALSE;
   td_stmt_bind_text (stmt, 1, fingerprint);
   if (unit_id)
-    sqlite3_bind_int64 (stmt, 2, unit_id);
+    td_stmt_bind_int64 (stmt, 2, unit_id);
   if (!td_database_step_done (db, stmt, error))
     return FALSE;
-  if (sqlite3_changes (td_database_get_handle (db)) == 0)
+  if (td_conn_changes (td_database_get_handle (db)) == 0)
     {
       g_set_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_NOT_FOUND, _("There is no such certificate."));
       return FALSE;

@@ -11,8 +11,8 @@
 #include "td-snapshot.h"
 
 typedef struct {
-  sqlite3      *pkg;
-  sqlite3_stmt *insert;
+  TdConn       *pkg;
+  TdStmt *insert;
 } Copy;
 
 /* One row of the snapshot into the package table, column for column. */
@@ -30,28 +30,27 @@ copy_row (const GValue *columns,
       int col = (int) c + 1;
 
       if (!G_IS_VALUE (v))
-        sqlite3_bind_null (copy->insert, col);
+        td_stmt_bind_null (copy->insert, col);
       else if (G_VALUE_HOLDS_INT64 (v))
-        sqlite3_bind_int64 (copy->insert, col, g_value_get_int64 (v));
+        td_stmt_bind_int64 (copy->insert, col, g_value_get_int64 (v));
       else if (G_VALUE_HOLDS_DOUBLE (v))
-        sqlite3_bind_double (copy->insert, col, g_value_get_double (v));
+        td_stmt_bind_double (copy->insert, col, g_value_get_double (v));
       else if (G_VALUE_HOLDS_STRING (v))
-        sqlite3_bind_text (copy->insert, col, g_value_get_string (v), -1, SQLITE_TRANSIENT);
+        td_stmt_bind_text_copy (copy->insert, col, g_value_get_string (v));
       else
         {
           GBytes *bytes = g_value_get_boxed (v);
-          sqlite3_bind_blob (copy->insert, col, g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes),
-                             SQLITE_TRANSIENT);
+          td_stmt_bind_blob_copy (copy->insert, col, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
         }
     }
-  if (sqlite3_step (copy->insert) != SQLITE_DONE)
+  if (td_stmt_step (copy->insert) != TD_DONE)
     {
-      td_package_set_error (copy->pkg, sqlite3_errcode (copy->pkg), error);
-      sqlite3_reset (copy->insert);
+      td_package_set_error (copy->pkg, td_conn_errcode (copy->pkg), error);
+      td_stmt_reset (copy->insert);
       return FALSE;
     }
-  sqlite3_reset (copy->insert);
-  sqlite3_clear_bindings (copy->insert);
+  td_stmt_reset (copy->insert);
+  td_stmt_clear_bindings (copy->insert);
   return TRUE;
 }
 
@@ -61,27 +60,27 @@ copy_part (TdDatabase       *db,
            TdSnapshotPart    part,
            TdAssessmentInfo *info,
            TdUnit           *unit,
-           sqlite3          *pkg,
+           TdConn           *pkg,
            const char       *insert_sql,
            GError          **error)
 {
   Copy copy = { pkg, NULL };
-  int rc = sqlite3_prepare_v2 (pkg, insert_sql, -1, &copy.insert, NULL);
+  int rc = td_conn_prepare (pkg, insert_sql, FALSE, &copy.insert);
   gboolean ok;
 
-  if (rc != SQLITE_OK)
+  if (rc != TD_OK)
     {
       td_package_set_error (pkg, rc, error);
       return FALSE;
     }
   ok = td_snapshot_read (db, part, info->id, td_unit_get_code (unit), copy_row, &copy, error);
-  sqlite3_finalize (copy.insert);
+  td_stmt_free (copy.insert);
   return ok;
 }
 
 static gboolean
 write_package (TdDatabase       *db,
-               sqlite3          *pkg,
+               TdConn           *pkg,
                TdUnit           *unit,
                TdRound          *round,
                TdAssessmentInfo *info,
@@ -93,9 +92,9 @@ write_package (TdDatabase       *db,
   g_autofree char *round_number = g_strdup_printf ("%u", td_round_get_number (round));
   g_autofree char *format = g_strdup_printf ("%d", TD_PACKAGE_FORMAT);
 
-  if (sqlite3_exec (pkg, td_package_schema, NULL, NULL, NULL) != SQLITE_OK)
+  if (td_conn_exec (pkg, td_package_schema) != TD_OK)
     {
-      td_package_set_error (pkg, sqlite3_errcode (pkg), error);
+      td_package_set_error (pkg, td_conn_errcode (pkg), error);
       return FALSE;
     }
 
@@ -203,7 +202,8 @@ td_package_export_signed (TdDatabase  *db,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *temp = NULL;
-  sqlite3 *pkg = NULL;
+  TdConn *pkg = NULL;
+  g_autofree char *why = NULL;
   gboolean ok;
   int rc;
 
@@ -240,25 +240,23 @@ td_package_export_signed (TdDatabase  *db,
   if (!folder_exists (dir, error))
     return FALSE;
   temp = g_strdup_printf ("%s/.%s.%u.part", dir, base, g_random_int ());
-  rc = sqlite3_open_v2 (temp, &pkg, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
+  pkg = td_conn_open (temp, TD_CONN_NEW_FILE, NULL, &rc, &why);
+  if (pkg == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
-                   pkg ? sqlite3_errmsg (pkg) : sqlite3_errstr (rc));
-      sqlite3_close (pkg);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path, why);
       g_unlink (temp);
       return FALSE;
     }
   /* One self-contained file: no journal to carry beside it. */
-  sqlite3_exec (pkg, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN", NULL, NULL, NULL);
+  td_conn_exec (pkg, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN");
   ok = write_package (db, pkg, unit, round, info, error) &&
        (signer == NULL || td_exchange_sign (pkg, "package", signer, NULL, error));
-  if (ok && sqlite3_exec (pkg, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+  if (ok && td_conn_exec (pkg, "COMMIT") != TD_OK)
     {
-      td_package_set_error (pkg, sqlite3_errcode (pkg), error);
+      td_package_set_error (pkg, td_conn_errcode (pkg), error);
       ok = FALSE;
     }
-  if (sqlite3_close (pkg) != SQLITE_OK)
+  if (td_conn_close (pkg) != TD_OK)
     ok = FALSE;
   if (ok && g_rename (temp, path) != 0)
     {

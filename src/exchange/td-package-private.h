@@ -1,7 +1,7 @@
 /* td-package-private.h: the package's schema and the checksums, shared by export and import. */
 #pragma once
 
-#include <sqlite3.h>
+#include "td-conn.h"
 
 #include "td-package.h"
 #include "td-signature.h"
@@ -14,12 +14,12 @@ extern const char         td_package_schema[];
 
 /* sha256 over the rows of @table in a canonical text form, in the order of the first column:
  * the manifest records it and import recomputes it. */
-char     *td_package_table_digest (sqlite3     *pkg,
+char     *td_package_table_digest (TdConn      *pkg,
                                    const char  *table,
                                    GError     **error);
 
 /* Called for each row td_package_scan_table() reads, with the columns' types as stored. */
-typedef gboolean (*TdPackageRowFunc) (sqlite3_stmt  *stmt,
+typedef gboolean (*TdPackageRowFunc) (TdStmt  *stmt,
                                       const int     *types,
                                       gpointer       user_data,
                                       GError       **error);
@@ -27,7 +27,7 @@ typedef gboolean (*TdPackageRowFunc) (sqlite3_stmt  *stmt,
 /* Reads every row of @table once, by a full scan of the table itself (never through an index),
  * hands each row to @func (may be NULL), and returns the digest of exactly the rows handed
  * over: what import checks is what it uses.  More than @max_rows rows is an error. */
-char     *td_package_scan_table   (sqlite3           *pkg,
+char     *td_package_scan_table   (TdConn            *pkg,
                                    const char        *table,
                                    guint              max_rows,
                                    TdPackageRowFunc   func,
@@ -44,19 +44,19 @@ GBytes   *td_exchange_signed_data (const char  *kind,
                                    const char  *manifest_digest);
 /* Signs @file's manifest as @kind with @signer into a signature table; with @previous too (a
  * key rollover: the board's former key vouches for the new one), as a second row. */
-gboolean  td_exchange_sign        (sqlite3     *file,
+gboolean  td_exchange_sign        (TdConn      *file,
                                    const char  *kind,
                                    TdSigner    *signer,
                                    TdSigner    *previous,
                                    GError     **error);
 /* Runs @sql with @values bound as text (NULL as NULL): the rows export writes. */
-gboolean  td_exchange_insert      (sqlite3            *file,
+gboolean  td_exchange_insert      (TdConn             *file,
                                    const char         *sql,
                                    const char * const *values,
                                    int                 n_values,
                                    GError            **error);
 /* One manifest row; a NULL value is written as "". */
-gboolean  td_exchange_put_manifest (sqlite3    *file,
+gboolean  td_exchange_put_manifest (TdConn     *file,
                                     const char *key,
                                     const char *value,
                                     GError    **error);
@@ -64,7 +64,7 @@ gboolean  td_exchange_put_manifest (sqlite3    *file,
 /* Whether @file's sqlite_schema is, row for row (type, name, table, SQL text), the one that
  * @expected creates: no other table, index (of any name), view or trigger.  FALSE only when
  * the schema cannot be read. */
-gboolean  td_exchange_schema_matches (sqlite3    *file,
+gboolean  td_exchange_schema_matches (TdConn     *file,
                                       const char *expected,
                                       gboolean   *matches,
                                       GError    **error);
@@ -74,7 +74,7 @@ gboolean  td_exchange_schema_matches (sqlite3    *file,
  * passes *@deadline; its schema exactly @schema, or @schema with the signature table
  * (@is_signed says which); no hidden column; PRAGMA integrity_check passed.  @not_ours and
  * @damaged are the messages for a file that is not of this kind or is damaged. */
-sqlite3  *td_exchange_open        (const char    *path,
+TdConn   *td_exchange_open        (const char    *path,
                                    const char    *schema,
                                    const gint64  *deadline,
                                    gboolean      *is_signed,
@@ -82,7 +82,7 @@ sqlite3  *td_exchange_open        (const char    *path,
                                    const char    *damaged,
                                    GError       **error);
 
-void      td_package_set_error    (sqlite3     *pkg,
+void      td_package_set_error    (TdConn      *pkg,
                                    int          rc,
                                    GError     **error);
 

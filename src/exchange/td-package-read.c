@@ -76,7 +76,7 @@ void
 td_package_data_free (Package *p)
 {
   if (p->pkg)
-    sqlite3_close (p->pkg);
+    td_conn_close (p->pkg);
   g_free (p->path);
   g_clear_pointer (&p->manifest, g_hash_table_unref);
   g_clear_object (&p->unit);
@@ -118,7 +118,7 @@ bad_value (GError **error, const char *what)
 
 /* One row of a scan: the statement and its columns' types as stored. */
 typedef struct {
-  sqlite3_stmt *stmt;
+  TdStmt *stmt;
   const int    *types;
 } Row;
 
@@ -135,17 +135,17 @@ read_text (const Row  *r,
   int len;
 
   *out = NULL;
-  if (r->types[col] == SQLITE_NULL)
-    return nullable ? TRUE : bad_value (error, sqlite3_column_name (r->stmt, col));
-  if (r->types[col] != SQLITE_TEXT)
-    return bad_value (error, sqlite3_column_name (r->stmt, col));
-  text = (const char *) sqlite3_column_text (r->stmt, col);
-  len = sqlite3_column_bytes (r->stmt, col);
+  if (r->types[col] == TD_VALUE_NULL)
+    return nullable ? TRUE : bad_value (error, td_stmt_column_name (r->stmt, col));
+  if (r->types[col] != TD_VALUE_TEXT)
+    return bad_value (error, td_stmt_column_name (r->stmt, col));
+  text = (const char *) td_stmt_column_text (r->stmt, col);
+  len = td_stmt_column_bytes (r->stmt, col);
   if (len > MAX_TEXT * 4 || !g_utf8_validate_len (text, len, NULL) || g_utf8_strlen (text, len) > MAX_TEXT)
-    return bad_value (error, sqlite3_column_name (r->stmt, col));
+    return bad_value (error, td_stmt_column_name (r->stmt, col));
   for (int i = 0; i < len; i++)
     if ((guchar) text[i] < 0x20 && text[i] != '\n' && text[i] != '\t')
-      return bad_value (error, sqlite3_column_name (r->stmt, col));
+      return bad_value (error, td_stmt_column_name (r->stmt, col));
   *out = g_strndup (text, len);
   return TRUE;
 }
@@ -164,7 +164,7 @@ read_time (const Row  *r,
   when = g_date_time_new_from_iso8601 (*out, NULL);
   if (when == NULL || g_date_time_get_year (when) < 2000 || g_date_time_get_year (when) > 2100)
     {
-      g_autofree char *what = g_strdup_printf ("%s “%.40s”", sqlite3_column_name (r->stmt, col), *out);
+      g_autofree char *what = g_strdup_printf ("%s “%.40s”", td_stmt_column_name (r->stmt, col), *out);
       return bad_value (error, what);
     }
   return TRUE;
@@ -180,15 +180,15 @@ read_int (const Row  *r,
 {
   int type = r->types[col];
 
-  *present = type != SQLITE_NULL;
-  if (type == SQLITE_NULL)
-    return nullable ? TRUE : bad_value (error, sqlite3_column_name (r->stmt, col));
-  if (type != SQLITE_INTEGER)
-    return bad_value (error, sqlite3_column_name (r->stmt, col));
-  *out = sqlite3_column_int64 (r->stmt, col);
+  *present = type != TD_VALUE_NULL;
+  if (type == TD_VALUE_NULL)
+    return nullable ? TRUE : bad_value (error, td_stmt_column_name (r->stmt, col));
+  if (type != TD_VALUE_INTEGER)
+    return bad_value (error, td_stmt_column_name (r->stmt, col));
+  *out = td_stmt_column_int64 (r->stmt, col);
   /* Counts of people, procedures, systems: far below this. */
   if (*out < 0 || *out > G_GINT64_CONSTANT (1000000000000))
-    return bad_value (error, sqlite3_column_name (r->stmt, col));
+    return bad_value (error, td_stmt_column_name (r->stmt, col));
   return TRUE;
 }
 
@@ -209,7 +209,7 @@ scan (Package          *p,
 }
 
 static gboolean
-manifest_row (sqlite3_stmt  *stmt,
+manifest_row (TdStmt        *stmt,
               const int     *types,
               gpointer       data,
               GError       **error)
@@ -352,7 +352,7 @@ td_package_standard (Package    *p,
 }
 
 static gboolean
-value_row (sqlite3_stmt  *stmt,
+value_row (TdStmt        *stmt,
            const int     *types,
            gpointer       data,
            GError       **error)
@@ -381,10 +381,10 @@ value_row (sqlite3_stmt  *stmt,
   v->value.not_applicable = na != 0;
   if (na > 1 || td_package_target (p, v->number) == NULL)
     return bad_rows (error, _("values"));
-  if (types[3] == SQLITE_FLOAT || types[3] == SQLITE_INTEGER)
+  if (types[3] == TD_VALUE_FLOAT || types[3] == TD_VALUE_INTEGER)
     {
       v->value.has_index = TRUE;
-      v->value.index_value = sqlite3_column_double (stmt, 3);
+      v->value.index_value = td_stmt_column_double (stmt, 3);
       if (!(v->value.index_value >= -1e6 && v->value.index_value <= 1e6))
         return bad_value (error, "index_value");
       /* The digests read a REAL as SQLite prints it, to 15 significant digits: a value those
@@ -403,7 +403,7 @@ value_row (sqlite3_stmt  *stmt,
           }
       }
     }
-  else if (types[3] != SQLITE_NULL)
+  else if (types[3] != TD_VALUE_NULL)
     return bad_value (error, "index_value");
   return TRUE;
 }
@@ -447,7 +447,7 @@ check_values (Package  *p,
 }
 
 static gboolean
-attestation_row (sqlite3_stmt  *stmt,
+attestation_row (TdStmt        *stmt,
                  const int     *types,
                  gpointer       data,
                  GError       **error)
@@ -470,7 +470,7 @@ attestation_row (sqlite3_stmt  *stmt,
 }
 
 static gboolean
-blob_row (sqlite3_stmt  *stmt,
+blob_row (TdStmt        *stmt,
           const int     *types,
           gpointer       data,
           GError       **error)
@@ -484,20 +484,20 @@ blob_row (sqlite3_stmt  *stmt,
 
   if (!read_text (&r, 0, FALSE, &sha, error))
     return FALSE;
-  if (types[1] != SQLITE_BLOB)
+  if (types[1] != TD_VALUE_BLOB)
     {
       g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_BAD_EVIDENCE,
                    _("An evidence in the package is not a file's contents. Ask the unit to export it again."));
       return FALSE;
     }
-  length = sqlite3_column_bytes (stmt, 1);
+  length = td_stmt_column_bytes (stmt, 1);
   if ((p->max_size > 0 && (guint64) length > p->max_size) || length > G_GINT64_CONSTANT (512) * 1024 * 1024)
     {
       g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_BAD_EVIDENCE,
                    _("An evidence in the package is larger than the limit. Ask the unit to attach a smaller file."));
       return FALSE;
     }
-  bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), (gsize) length);
+  bytes = g_bytes_new (td_stmt_column_blob (stmt, 1), (gsize) length);
   start = g_get_monotonic_time ();
   actual = td_digest_sha256_bytes (bytes);
   td_package_timings.hash += g_get_monotonic_time () - start;
@@ -512,7 +512,7 @@ blob_row (sqlite3_stmt  *stmt,
 }
 
 static gboolean
-evidence_row (sqlite3_stmt  *stmt,
+evidence_row (TdStmt        *stmt,
               const int     *types,
               gpointer       data,
               GError       **error)
@@ -551,7 +551,7 @@ evidence_row (sqlite3_stmt  *stmt,
 }
 
 static gboolean
-audit_row (sqlite3_stmt  *stmt,
+audit_row (TdStmt        *stmt,
            const int     *types,
            gpointer       data,
            GError       **error)
@@ -574,17 +574,17 @@ audit_row (sqlite3_stmt  *stmt,
 }
 
 static gboolean
-signature_row (sqlite3_stmt  *stmt,
+signature_row (TdStmt        *stmt,
                const int     *types,
                gpointer       data,
                GError       **error)
 {
   Package *p = data;
 
-  if (p->signature != NULL || types[1] != SQLITE_BLOB || sqlite3_column_int64 (stmt, 0) != 1 ||
-      sqlite3_column_bytes (stmt, 1) > 1024 * 1024)
+  if (p->signature != NULL || types[1] != TD_VALUE_BLOB || td_stmt_column_int64 (stmt, 0) != 1 ||
+      td_stmt_column_bytes (stmt, 1) > 1024 * 1024)
     return bad_rows (error, "signature");
-  p->signature = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+  p->signature = g_bytes_new (td_stmt_column_blob (stmt, 1), td_stmt_column_bytes (stmt, 1));
   return TRUE;
 }
 
@@ -916,6 +916,6 @@ td_package_read (TdDatabase  *db,
   if (!ok)
     return NULL;
   /* Everything needed is in memory now. */
-  g_clear_pointer (&p->pkg, sqlite3_close);
+  g_clear_pointer (&p->pkg, td_conn_close);
   return g_steal_pointer (&p);
 }

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "td-catalog.h"
-#include <sqlite3.h>
+#include "td-conn.h"
 
 #include "td-package-private.h"
 
@@ -38,7 +38,7 @@ typedef struct {
 
 typedef struct {
   char               *path;
-  sqlite3            *pkg;
+  TdConn             *pkg;
   GHashTable         *manifest;
   TdUnit             *unit;
   TdRound            *round;

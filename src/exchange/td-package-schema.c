@@ -39,21 +39,21 @@ td_exchange_signed_data (const char *kind,
 }
 
 gboolean
-td_exchange_insert (sqlite3            *file,
+td_exchange_insert (TdConn             *file,
                     const char         *sql,
                     const char * const *values,
                     int                 n_values,
                     GError            **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (file, sql, -1, &stmt, NULL);
+  TdStmt *stmt = NULL;
+  int rc = td_conn_prepare (file, sql, FALSE, &stmt);
 
-  for (int i = 0; rc == SQLITE_OK && i < n_values; i++)
-    sqlite3_bind_text (stmt, i + 1, values[i], -1, SQLITE_STATIC);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  for (int i = 0; rc == TD_OK && i < n_values; i++)
+    td_stmt_bind_text (stmt, i + 1, values[i]);
+  if (rc == TD_OK)
+    rc = td_stmt_step (stmt);
+  td_stmt_free (stmt);
+  if (rc != TD_DONE)
     {
       td_package_set_error (file, rc, error);
       return FALSE;
@@ -62,7 +62,7 @@ td_exchange_insert (sqlite3            *file,
 }
 
 gboolean
-td_exchange_put_manifest (sqlite3     *file,
+td_exchange_put_manifest (TdConn      *file,
                           const char  *key,
                           const char  *value,
                           GError     **error)
@@ -73,7 +73,7 @@ td_exchange_put_manifest (sqlite3     *file,
 }
 
 gboolean
-td_exchange_sign (sqlite3     *file,
+td_exchange_sign (TdConn      *file,
                   const char  *kind,
                   TdSigner    *signer,
                   TdSigner    *previous,
@@ -86,25 +86,25 @@ td_exchange_sign (sqlite3     *file,
 
   if (data == NULL)
     return FALSE;
-  rc = sqlite3_exec (file, td_package_signature_schema, NULL, NULL, NULL);
+  rc = td_conn_exec (file, td_package_signature_schema);
   /* Row 1 the signature; row 2, in a key rollover, the same data signed by the former key. */
-  for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (signers) && signers[i] != NULL; i++)
+  for (guint i = 0; rc == TD_OK && i < G_N_ELEMENTS (signers) && signers[i] != NULL; i++)
     {
       g_autoptr(GBytes) pkcs7 = td_signer_sign (signers[i], data, error);
-      sqlite3_stmt *stmt = NULL;
+      TdStmt *stmt = NULL;
 
       if (pkcs7 == NULL)
         return FALSE;
-      rc = sqlite3_prepare_v2 (file, "INSERT INTO signature (id, pkcs7) VALUES (?, ?)", -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
+      rc = td_conn_prepare (file, "INSERT INTO signature (id, pkcs7) VALUES (?, ?)", FALSE, &stmt);
+      if (rc == TD_OK)
         {
-          sqlite3_bind_int (stmt, 1, (int) i + 1);
-          sqlite3_bind_blob (stmt, 2, g_bytes_get_data (pkcs7, NULL), (int) g_bytes_get_size (pkcs7), SQLITE_STATIC);
-          rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (file);
+          td_stmt_bind_int (stmt, 1, (int) i + 1);
+          td_stmt_bind_blob (stmt, 2, g_bytes_get_data (pkcs7, NULL), g_bytes_get_size (pkcs7));
+          rc = td_stmt_step (stmt) == TD_DONE ? TD_OK : td_conn_errcode (file);
         }
-      sqlite3_finalize (stmt);
+      td_stmt_free (stmt);
     }
-  if (rc != SQLITE_OK)
+  if (rc != TD_OK)
     {
       td_package_set_error (file, rc, error);
       return FALSE;
@@ -113,22 +113,22 @@ td_exchange_sign (sqlite3     *file,
 }
 
 void
-td_package_set_error (sqlite3  *pkg,
+td_package_set_error (TdConn   *pkg,
                       int       rc,
                       GError  **error)
 {
-  int primary = rc & 0xff;
+  TdFault fault = td_conn_fault (rc);
 
-  if (primary == SQLITE_NOTADB)
+  if (fault == TD_FAULT_NOT_A_DATABASE)
     g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE,
                  _("The file is not a Thi đua package. Choose the .thidua file the unit sent."));
-  else if (primary == SQLITE_CORRUPT || primary == SQLITE_IOERR)
+  else if (fault == TD_FAULT_CORRUPT || fault == TD_FAULT_IO)
     g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED,
                  _("The package is damaged or incomplete (%s). Ask the unit to export it again."),
-                 pkg ? sqlite3_errmsg (pkg) : sqlite3_errstr (rc));
+                 td_conn_errmsg (pkg, rc));
   else
     g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE,
-                 _("The package cannot be read: %s"), pkg ? sqlite3_errmsg (pkg) : sqlite3_errstr (rc));
+                 _("The package cannot be read: %s"), td_conn_errmsg (pkg, rc));
 }
 
 /* Type class and value of column 0, for checking that a scan comes in ORDER BY 1's order. */
@@ -143,8 +143,8 @@ compare_keys (int          type_a,
               gint64       int_b)
 {
   /* sqlite orders NULL, numbers, text, blobs; the keys of our tables are integers or text. */
-  int class_a = type_a == SQLITE_NULL ? 0 : type_a == SQLITE_TEXT ? 2 : type_a == SQLITE_BLOB ? 3 : 1;
-  int class_b = type_b == SQLITE_NULL ? 0 : type_b == SQLITE_TEXT ? 2 : type_b == SQLITE_BLOB ? 3 : 1;
+  int class_a = type_a == TD_VALUE_NULL ? 0 : type_a == TD_VALUE_TEXT ? 2 : type_a == TD_VALUE_BLOB ? 3 : 1;
+  int class_b = type_b == TD_VALUE_NULL ? 0 : type_b == TD_VALUE_TEXT ? 2 : type_b == TD_VALUE_BLOB ? 3 : 1;
   int c;
 
   if (class_a != class_b)
@@ -164,14 +164,14 @@ digest_cell (TdDigest   *sum,
   char head[32];
 
   /* Type tag and length before each field: no two different rows read the same. */
-  g_snprintf (head, sizeof head, "%d:%d:", type, type == SQLITE_NULL ? 0 : len);
+  g_snprintf (head, sizeof head, "%d:%d:", type, type == TD_VALUE_NULL ? 0 : len);
   td_digest_update (sum, head, strlen (head));
-  if (type != SQLITE_NULL && len > 0)
+  if (type != TD_VALUE_NULL && len > 0)
     td_digest_update (sum, data, (gsize) len);
 }
 
 char *
-td_package_scan_table (sqlite3            *pkg,
+td_package_scan_table (TdConn             *pkg,
                        const char         *table,
                        guint               max_rows,
                        TdPackageRowFunc    func,
@@ -183,7 +183,7 @@ td_package_scan_table (sqlite3            *pkg,
   g_autoptr(GByteArray) last_key = g_byte_array_new ();
   int last_type = -1;
   gint64 last_int = 0;
-  sqlite3_stmt *stmt = NULL;
+  TdStmt *stmt = NULL;
   gboolean is_blob = g_str_equal (table, "blob");
   guint n_rows = 0;
   int rc;
@@ -194,15 +194,15 @@ td_package_scan_table (sqlite3            *pkg,
    * answer with other values; a full scan of a rowid table or a WITHOUT ROWID table comes in
    * the order of its first column, which the digests are defined over (checked below). */
   sql = g_strdup_printf ("SELECT * FROM \"%s\" NOT INDEXED", table);
-  rc = sqlite3_prepare_v2 (pkg, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = td_conn_prepare (pkg, sql, FALSE, &stmt);
+  if (rc != TD_OK)
     {
       td_package_set_error (pkg, rc, error);
       return NULL;
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = td_stmt_step (stmt)) == TD_ROW)
     {
-      int n = sqlite3_column_count (stmt);
+      int n = td_stmt_column_count (stmt);
       int types[16];
       const void *key;
       int key_len;
@@ -210,7 +210,7 @@ td_package_scan_table (sqlite3            *pkg,
 
       if (n > (int) G_N_ELEMENTS (types) || ++n_rows > max_rows)
         {
-          sqlite3_finalize (stmt);
+          td_stmt_free (stmt);
           g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_ROWS,
                        _("The package holds more rows than a self-assessment can have (table “%s”). Ask the unit to export it again."),
                        table);
@@ -218,15 +218,15 @@ td_package_scan_table (sqlite3            *pkg,
         }
       /* The types first: reading a value as text or number afterwards must not change them. */
       for (int c = 0; c < n; c++)
-        types[c] = sqlite3_column_type (stmt, c);
+        types[c] = td_stmt_column_type (stmt, c);
 
-      key_int = sqlite3_column_int64 (stmt, 0);
-      key = types[0] == SQLITE_BLOB ? sqlite3_column_blob (stmt, 0) : (const void *) sqlite3_column_text (stmt, 0);
-      key_len = sqlite3_column_bytes (stmt, 0);
+      key_int = td_stmt_column_int64 (stmt, 0);
+      key = types[0] == TD_VALUE_BLOB ? td_stmt_column_blob (stmt, 0) : (const void *) td_stmt_column_text (stmt, 0);
+      key_len = td_stmt_column_bytes (stmt, 0);
       if (last_type >= 0 &&
           compare_keys (last_type, last_key->data, (int) last_key->len, last_int, types[0], key, key_len, key_int) >= 0)
         {
-          sqlite3_finalize (stmt);
+          td_stmt_free (stmt);
           g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED,
                        _("The package is damaged or incomplete (rows out of order). Ask the unit to export it again."));
           return NULL;
@@ -239,7 +239,7 @@ td_package_scan_table (sqlite3            *pkg,
 
       if (func != NULL && !func (stmt, types, user_data, error))
         {
-          sqlite3_finalize (stmt);
+          td_stmt_free (stmt);
           return NULL;
         }
 
@@ -252,25 +252,25 @@ td_package_scan_table (sqlite3            *pkg,
                * megabytes are hashed once rather than twice. */
               char len[24];
 
-              if (types[c] != SQLITE_BLOB)
+              if (types[c] != TD_VALUE_BLOB)
                 {
-                  sqlite3_finalize (stmt);
+                  td_stmt_free (stmt);
                   g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_BAD_EVIDENCE,
                                _("An evidence in the package is not a file's contents. Ask the unit to export it again."));
                   return NULL;
                 }
-              g_snprintf (len, sizeof len, "%d", sqlite3_column_bytes (stmt, c));
-              digest_cell (sum, SQLITE_INTEGER, len, (int) strlen (len));
+              g_snprintf (len, sizeof len, "%d", td_stmt_column_bytes (stmt, c));
+              digest_cell (sum, TD_VALUE_INTEGER, len, (int) strlen (len));
             }
-          else if (types[c] == SQLITE_BLOB)
-            digest_cell (sum, types[c], sqlite3_column_blob (stmt, c), sqlite3_column_bytes (stmt, c));
+          else if (types[c] == TD_VALUE_BLOB)
+            digest_cell (sum, types[c], td_stmt_column_blob (stmt, c), td_stmt_column_bytes (stmt, c));
           else
-            digest_cell (sum, types[c], sqlite3_column_text (stmt, c), sqlite3_column_bytes (stmt, c));
+            digest_cell (sum, types[c], td_stmt_column_text (stmt, c), td_stmt_column_bytes (stmt, c));
         }
       td_digest_update (sum, "\n", 1);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  td_stmt_free (stmt);
+  if (rc != TD_DONE)
     {
       td_package_set_error (pkg, rc, error);
       return NULL;
@@ -279,71 +279,43 @@ td_package_scan_table (sqlite3            *pkg,
 }
 
 char *
-td_package_table_digest (sqlite3     *pkg,
+td_package_table_digest (TdConn      *pkg,
                          const char  *table,
                          GError     **error)
 {
   return td_package_scan_table (pkg, table, G_MAXUINT, NULL, NULL, error);
 }
 
-/* Every row of sqlite_schema, in a canonical text: type, name, table and SQL. */
-static char *
-schema_text (sqlite3 *db,
-             int     *rc)
-{
-  GString *out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  *rc = sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name, type", -1, &stmt, NULL);
-  if (*rc != SQLITE_OK)
-    return g_string_free (out, TRUE);
-  while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    for (int c = 0; c < 4; c++)
-      {
-        const char *v = (const char *) sqlite3_column_text (stmt, c);
-        /* Length-prefixed: no two different schemas give the same text. */
-        g_string_append_printf (out, "%d:%s%s", v ? (int) strlen (v) : -1, v ? v : "", c == 3 ? "\n" : "|");
-      }
-  sqlite3_finalize (stmt);
-  if (*rc != SQLITE_DONE)
-    return g_string_free (out, TRUE);
-  *rc = SQLITE_OK;
-  return g_string_free (out, FALSE);
-}
-
 gboolean
-td_exchange_schema_matches (sqlite3      *file,
+td_exchange_schema_matches (TdConn       *file,
                             const char   *expected,
                             gboolean     *matches,
                             GError      **error)
 {
   g_autofree char *have = NULL;
   g_autofree char *want = NULL;
-  sqlite3 *ref = NULL;
+  TdConn *ref = NULL;
   int rc;
 
-  have = schema_text (file, &rc);
+  g_autofree char *why = NULL;
+
+  have = td_conn_schema_text (file, &rc);
   if (have == NULL)
     {
       td_package_set_error (file, rc, error);
       return FALSE;
     }
-  if (sqlite3_open (":memory:", &ref) != SQLITE_OK || sqlite3_exec (ref, expected, NULL, NULL, NULL) != SQLITE_OK)
-    g_error ("cannot create a schema of our own in memory: %s", sqlite3_errmsg (ref));
-  want = schema_text (ref, &rc);
-  sqlite3_close (ref);
+
+  ref = td_conn_open (NULL, TD_CONN_MEMORY, NULL, &rc, &why);
+  if (ref == NULL || td_conn_exec (ref, expected) != TD_OK)
+    g_error ("cannot create a schema of our own in memory: %s", ref ? td_conn_errmsg (ref, rc) : why);
+  want = td_conn_schema_text (ref, &rc);
+  td_conn_close (ref);
   *matches = want != NULL && g_str_equal (want, have);
   return TRUE;
 }
 
-/* Ends any statement once the monotonic time passes the deadline @data points at. */
-static int
-past_deadline (void *data)
-{
-  return g_get_monotonic_time () > *(const gint64 *) data;
-}
-
-sqlite3 *
+TdConn *
 td_exchange_open (const char    *path,
                   const char    *schema,
                   const gint64  *deadline,
@@ -353,10 +325,9 @@ td_exchange_open (const char    *path,
                   GError       **error)
 {
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *uri = NULL;
-  g_autofree char *ro_uri = NULL;
-  sqlite3 *file = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autofree char *why = NULL;
+  TdConn *file = NULL;
+  TdStmt *stmt = NULL;
   gboolean matches = FALSE;
   int rc;
 
@@ -365,24 +336,14 @@ td_exchange_open (const char    *path,
       g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE, _("“%s” is not a file."), path);
       return NULL;
     }
-  uri = g_filename_to_uri (absolute, NULL, error);
-  if (uri == NULL)
-    return NULL;
-  /* immutable: sqlite neither locks the file nor looks for a journal or WAL beside it. */
-  ro_uri = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
-  rc = sqlite3_open_v2 (ro_uri, &file, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
+  /* Read-only and immutable, no trusted schema, defensive, bounded values and the deadline:
+   * store/td-conn.c opens a file from outside the one way it may be opened. */
+  file = td_conn_open (absolute, TD_CONN_UNTRUSTED, deadline, &rc, &why);
+  if (file == NULL)
     {
-      td_package_set_error (file, rc, error);
-      sqlite3_close (file);
+      td_package_set_error (NULL, rc, error);
       return NULL;
     }
-  /* Defence in depth: no functions with side effects from the file's schema, no huge values,
-   * and no statement runs past the file's time budget. */
-  sqlite3_db_config (file, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_db_config (file, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_limit (file, SQLITE_LIMIT_LENGTH, 512 * 1024 * 1024);
-  sqlite3_progress_handler (file, 1000, past_deadline, (void *) deadline);
 
   /* The schema before anything else: integrity_check itself would evaluate what a hostile
    * schema declares.  With or without the signature table, nothing else. */
@@ -398,10 +359,10 @@ td_exchange_open (const char    *path,
    * schema that reads differently from its text. */
   if (matches)
     {
-      rc = sqlite3_prepare_v2 (file, "SELECT count(*) FROM sqlite_schema s, pragma_table_xinfo(s.name) x"
-                                     " WHERE s.type = 'table' AND x.hidden <> 0", -1, &stmt, NULL);
-      matches = rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      rc = td_conn_prepare (file, "SELECT count(*) FROM sqlite_schema s, pragma_table_xinfo(s.name) x"
+                                     " WHERE s.type = 'table' AND x.hidden <> 0", FALSE, &stmt);
+      matches = rc == TD_OK && td_stmt_step (stmt) == TD_ROW && td_stmt_column_int (stmt, 0) == 0;
+      g_clear_pointer (&stmt, td_stmt_free);
     }
   if (!matches)
     {
@@ -411,24 +372,24 @@ td_exchange_open (const char    *path,
 
   /* integrity_check, not quick_check: it also finds pages used twice and records that do not
    * match their table. */
-  rc = sqlite3_prepare_v2 (file, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = td_conn_prepare (file, "PRAGMA integrity_check(1)", FALSE, &stmt);
+  if (rc == TD_OK)
+    rc = td_stmt_step (stmt);
+  if (rc != TD_ROW)
     {
       td_package_set_error (file, rc, error);
       goto fail;
     }
-  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+  if (g_strcmp0 ((const char *) td_stmt_column_text (stmt, 0), "ok") != 0)
     {
       g_set_error_literal (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED, damaged);
       goto fail;
     }
-  sqlite3_finalize (stmt);
+  td_stmt_free (stmt);
   return file;
 
 fail:
-  sqlite3_finalize (stmt);
-  sqlite3_close (file);
+  td_stmt_free (stmt);
+  td_conn_close (file);
   return NULL;
 }

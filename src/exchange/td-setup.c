@@ -285,8 +285,10 @@ write_setup (Board       *board,
   g_autofree char *now = td_database_now ();
   /* A rollover's second signature is new to readers before it: they say to update. */
   g_autofree char *format = g_strdup_printf ("%d", previous ? TD_SETUP_FORMAT : 1);
-  sqlite3 *out = NULL;
+  TdConn *out = NULL;
+  g_autofree char *why = NULL;
   gboolean ok = FALSE;
+  int rc;
 
   if (unit_code != NULL && !g_hash_table_contains (board->by_code, unit_code))
     {
@@ -307,11 +309,15 @@ write_setup (Board       *board,
     }
 
   g_remove (tmp);
-  if (sqlite3_open (tmp, &out) != SQLITE_OK ||
-      sqlite3_exec (out, "PRAGMA journal_mode = OFF; BEGIN;", NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_exec (out, setup_schema, NULL, NULL, NULL) != SQLITE_OK)
+  out = td_conn_open (tmp, TD_CONN_NEW_FILE, NULL, &rc, &why);
+  if (out == NULL)
     {
-      td_package_set_error (out, sqlite3_errcode (out), error);
+      td_package_set_error (NULL, rc, error);
+      goto done;
+    }
+  if (td_conn_exec (out, "PRAGMA journal_mode = OFF; BEGIN;") != TD_OK || td_conn_exec (out, setup_schema) != TD_OK)
+    {
+      td_package_set_error (out, td_conn_errcode (out), error);
       goto done;
     }
   {
@@ -334,13 +340,13 @@ write_setup (Board       *board,
     {
       GBytes *der = board->anchors->pdata[i];
       g_autofree char *fingerprint = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, der);
-      sqlite3_stmt *stmt = NULL;
+      TdStmt *stmt = NULL;
 
-      sqlite3_prepare_v2 (out, "INSERT OR IGNORE INTO trust_anchor VALUES (?, '', ?)", -1, &stmt, NULL);
-      sqlite3_bind_text (stmt, 1, fingerprint, -1, SQLITE_STATIC);
-      sqlite3_bind_blob (stmt, 2, g_bytes_get_data (der, NULL), (int) g_bytes_get_size (der), SQLITE_STATIC);
-      sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
+      td_conn_prepare (out, "INSERT OR IGNORE INTO trust_anchor VALUES (?, '', ?)", FALSE, &stmt);
+      td_stmt_bind_text (stmt, 1, fingerprint);
+      td_stmt_bind_blob (stmt, 2, g_bytes_get_data (der, NULL), g_bytes_get_size (der));
+      td_stmt_step (stmt);
+      td_stmt_free (stmt);
     }
   {
     const char *keys[] = { "format", "kind", "campaign", "version", "created_at", "unit_code", "allow_unsigned",
@@ -367,15 +373,15 @@ write_setup (Board       *board,
     }
   if (signer != NULL && !td_exchange_sign (out, "setup", signer, previous, error))
     goto done;
-  if (sqlite3_exec (out, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+  if (td_conn_exec (out, "COMMIT") != TD_OK)
     {
-      td_package_set_error (out, sqlite3_errcode (out), error);
+      td_package_set_error (out, td_conn_errcode (out), error);
       goto done;
     }
   ok = TRUE;
 
 done:
-  sqlite3_close (out);
+  td_conn_close (out);
   if (ok && g_rename (tmp, path) != 0)
     {
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _("Could not write “%s”: %s"), path, g_strerror (errno));
@@ -415,22 +421,22 @@ setup_free (Setup *s)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Setup, setup_free)
 
 static char *
-text_of (sqlite3_stmt *stmt,
+text_of (TdStmt       *stmt,
          const int    *types,
          int           col)
 {
   const char *t;
   int len;
 
-  if (types[col] != SQLITE_TEXT)
+  if (types[col] != TD_VALUE_TEXT)
     return NULL;
-  t = (const char *) sqlite3_column_text (stmt, col);
-  len = sqlite3_column_bytes (stmt, col);
+  t = (const char *) td_stmt_column_text (stmt, col);
+  len = td_stmt_column_bytes (stmt, col);
   return g_utf8_validate_len (t, len, NULL) ? g_strndup (t, len) : NULL;
 }
 
 static gboolean
-manifest_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **error)
+manifest_row (TdStmt *stmt, const int *types, gpointer data, GError **error)
 {
   Setup *s = data;
   char *key = text_of (stmt, types, 0), *value = text_of (stmt, types, 1);
@@ -446,7 +452,7 @@ manifest_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **erro
 }
 
 static gboolean
-campaign_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **error)
+campaign_row (TdStmt *stmt, const int *types, gpointer data, GError **error)
 {
   Setup *s = data;
 
@@ -456,7 +462,7 @@ campaign_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **erro
 }
 
 static gboolean
-unit_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **error)
+unit_row (TdStmt *stmt, const int *types, gpointer data, GError **error)
 {
   Setup *s = data;
   g_autoptr(TdUnitRecord) r = g_new0 (TdUnitRecord, 1);
@@ -469,38 +475,38 @@ unit_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **error)
   r->contact = text_of (stmt, types, 5);
   r->phone = text_of (stmt, types, 6);
   r->email = text_of (stmt, types, 7);
-  r->active = types[8] == SQLITE_INTEGER && sqlite3_column_int (stmt, 8) != 0;
+  r->active = types[8] == TD_VALUE_INTEGER && td_stmt_column_int (stmt, 8) != 0;
   if (r->code == NULL || r->name == NULL || kind == NULL || !td_unit_kind_from_string (kind, &r->kind) ||
-      r->contact == NULL || r->phone == NULL || r->email == NULL || types[8] != SQLITE_INTEGER ||
-      (types[3] != SQLITE_NULL && r->parent_code == NULL) || (types[4] != SQLITE_NULL && r->proposer_code == NULL))
+      r->contact == NULL || r->phone == NULL || r->email == NULL || types[8] != TD_VALUE_INTEGER ||
+      (types[3] != TD_VALUE_NULL && r->parent_code == NULL) || (types[4] != TD_VALUE_NULL && r->proposer_code == NULL))
     return not_setup (error);
   g_ptr_array_add (s->units, g_steal_pointer (&r));
   return TRUE;
 }
 
 static gboolean
-anchor_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **error)
+anchor_row (TdStmt *stmt, const int *types, gpointer data, GError **error)
 {
   Setup *s = data;
 
-  if (types[2] != SQLITE_BLOB || sqlite3_column_bytes (stmt, 2) > 64 * 1024)
+  if (types[2] != TD_VALUE_BLOB || td_stmt_column_bytes (stmt, 2) > 64 * 1024)
     return not_setup (error);
-  g_ptr_array_add (s->anchors, g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2)));
+  g_ptr_array_add (s->anchors, g_bytes_new (td_stmt_column_blob (stmt, 2), td_stmt_column_bytes (stmt, 2)));
   return TRUE;
 }
 
 static gboolean
-signature_row (sqlite3_stmt *stmt, const int *types, gpointer data, GError **error)
+signature_row (TdStmt *stmt, const int *types, gpointer data, GError **error)
 {
   Setup *s = data;
 
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = td_stmt_column_int64 (stmt, 0);
   GBytes **slot = id == 1 ? &s->signature : id == 2 ? &s->previous : NULL;
 
   /* Row 1: the board's signature; row 2, in a key rollover only: its former key's. */
-  if (slot == NULL || *slot != NULL || types[1] != SQLITE_BLOB || sqlite3_column_bytes (stmt, 1) > 256 * 1024)
+  if (slot == NULL || *slot != NULL || types[1] != TD_VALUE_BLOB || td_stmt_column_bytes (stmt, 1) > 256 * 1024)
     return not_setup (error);
-  *slot = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+  *slot = g_bytes_new (td_stmt_column_blob (stmt, 1), td_stmt_column_bytes (stmt, 1));
   return TRUE;
 }
 
@@ -509,7 +515,7 @@ read_setup (const char  *path,
             GError     **error)
 {
   g_autoptr(Setup) s = g_new0 (Setup, 1);
-  sqlite3 *file = NULL;
+  TdConn *file = NULL;
   gboolean ok = FALSE, is_signed = FALSE;
   const struct { const char *table; guint max; TdPackageRowFunc func; } tables[] = {
     { "manifest", 100, manifest_row }, { "campaign", 1, campaign_row },
@@ -593,7 +599,7 @@ read_setup (const char  *path,
   ok = TRUE;
 
 done:
-  sqlite3_close (file);
+  td_conn_close (file);
   /* sqlite's own complaint about a cut or corrupt file, in the words of a setup file. */
   if (!ok && error && *error && g_error_matches (*error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED))
     {
