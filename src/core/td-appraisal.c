@@ -8,11 +8,10 @@
 #include "td-appraisal.h"
 #include "td-appraisal-campaign.h"
 #include "td-audit.h"
+#include "td-campaign.h"
 #include "td-catalog.h"
 #include "td-database-private.h"
 #include "td-register.h"
-
-#define SEED_RESOURCE "/io/github/thidua/ThiDua/core/campaigns/bac-ninh-cds-2026.json"
 
 void
 td_eligibility_check_free (TdEligibilityCheck *c)
@@ -27,41 +26,24 @@ td_eligibility_check_free (TdEligibilityCheck *c)
   g_free (c);
 }
 
-/* The campaign's appraisal section (in @section) and the process that nominations of @level
- * follow (in @process): the section itself for the levels it names (the province's Bằng khen),
- * its "issuer_steps" for the others (a unit's own Giấy khen).  The bundled plan's when the
- * stored description has none (a campaign a board described before there was one). */
-static JsonParser *
-appraisal_section (TdDatabase   *db,
-                   TdAwardLevel  level,
-                   JsonObject  **section,
-                   JsonObject  **process,
-                   GError      **error)
+/* The campaign whose process nominations of @level follow, and its steps (owned by the
+ * campaign): the stored description's, or the bundled plan's when the stored one has none (a
+ * campaign a board described before the appraisal was data). */
+static GPtrArray *
+campaign_steps (TdDatabase    *db,
+                TdAwardLevel   level,
+                TdCampaign   **campaign,
+                GError       **error)
 {
   for (int pass = 0; pass < 2; pass++)
     {
-      g_autoptr(GBytes) json = pass == 0 ? td_catalog_get_campaign_json (db, NULL)
-                                         : g_resources_lookup_data (SEED_RESOURCE, 0, error);
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      JsonObject *root, *o;
-      JsonNode *node, *issuer;
+      g_autoptr(TdCampaign) c = pass == 0 ? td_campaign_get (db, NULL) : td_campaign_get_bundled (error);
 
-      if (json == NULL)
+      if (c == NULL || !td_campaign_check_appraisal (c, pass == 1 ? error : NULL) ||
+          td_campaign_get_steps (c, level) == NULL)
         continue;
-      if (!json_parser_load_from_data (parser, g_bytes_get_data (json, NULL), (gssize) g_bytes_get_size (json), NULL) ||
-          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        continue;
-      root = json_node_get_object (json_parser_get_root (parser));
-      node = json_object_get_member (root, "appraisal");
-      if (node == NULL || !td_appraisal_validate_json (node, pass == 1 ? error : NULL))
-        continue;
-      o = json_node_get_object (node);
-      issuer = json_object_get_member (o, "issuer_steps");
-      if (!td_appraisal_process_covers (o, level) && issuer == NULL)
-        continue;
-      *section = o;
-      *process = td_appraisal_process_covers (o, level) ? o : json_node_get_object (issuer);
-      return g_steal_pointer (&parser);
+      *campaign = g_steal_pointer (&c);
+      return td_campaign_get_steps (*campaign, level);
     }
   if (error && *error == NULL)
     td_appraisal_invalid (error, "missing");
@@ -88,44 +70,19 @@ td_appraisal_steps_for_level (TdDatabase    *db,
                               TdAwardLevel   level,
                               GError       **error)
 {
-  JsonObject *section = NULL, *process = NULL;
-  g_autoptr(JsonParser) parser = appraisal_section (db, level, &section, &process, error);
+  g_autoptr(TdCampaign) campaign = NULL;
+  GPtrArray *steps = campaign_steps (db, level, &campaign, error);
   g_autoptr(GPtrArray) out = NULL;
-  JsonArray *steps;
 
-  if (parser == NULL)
+  if (steps == NULL)
     return NULL;
-  steps = json_object_get_array_member (process, "steps");
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) td_step_spec_free);
-  for (guint i = 0; i < json_array_get_length (steps); i++)
+  for (guint i = 0; i < steps->len; i++)
     {
-      JsonObject *o = json_array_get_object_element (steps, i);
-      TdStepSpec *s = g_new0 (TdStepSpec, 1);
-      const char *by = json_object_get_string_member (o, "acted_by");
-      JsonNode *checks = json_object_get_member (o, "checks");
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      TdStepSpec *s = td_step_spec_copy (steps->pdata[i]);
 
-      s->id = g_strdup (json_object_get_string_member (o, "id"));
-      s->title = g_strdup (td_appraisal_json_string (o, "title") ? td_appraisal_json_string (o, "title") : s->id);
-      td_nomination_status_from_string (json_object_get_string_member (o, "status"), &s->status);
-      if (g_str_equal (by, "proposer"))
-        s->actor = TD_STEP_BY_PROPOSER;
-      else if (g_str_equal (by, "council"))
-        s->actor = TD_STEP_BY_COUNCIL;
-      else if (g_str_equal (by, "decision"))
-        s->actor = TD_STEP_BY_DECISION;
-      else if (g_str_equal (by, "issuer"))
-        s->actor = TD_STEP_BY_ISSUER;
-      else
-        {
-          s->actor = TD_STEP_BY_BODY;
-          s->campaign_code = g_strdup (by);
-          s->campaign_name = g_strdup (td_appraisal_json_string (o, "body_name"));
-          resolve_body (db, s, by);
-        }
-      for (guint k = 0; checks && JSON_NODE_HOLDS_ARRAY (checks) && k < json_array_get_length (json_node_get_array (checks)); k++)
-        g_strv_builder_add (builder, td_appraisal_json_element (json_node_get_array (checks), k));
-      s->checks = g_strv_builder_end (builder);
+      if (s->actor == TD_STEP_BY_BODY)
+        resolve_body (db, s, s->campaign_code);
       g_ptr_array_add (out, s);
     }
   return g_steal_pointer (&out);
@@ -147,23 +104,23 @@ td_appraisal_steps (TdDatabase  *db,
 TdCouncilRules *
 td_appraisal_council_rules (TdDatabase *db)
 {
-  JsonObject *section = NULL, *process = NULL;
-  g_autoptr(JsonParser) parser = appraisal_section (db, TD_AWARD_BANG_KHEN, &section, &process, NULL);
-  JsonObject *council = parser && json_object_has_member (section, "council")
-                        ? json_object_get_object_member (section, "council") : NULL;
+  g_autoptr(TdCampaign) campaign = NULL;
+  GPtrArray *steps = campaign_steps (db, TD_AWARD_BANG_KHEN, &campaign, NULL);
   TdCouncilRules *rules = g_new0 (TdCouncilRules, 1);
-  const char *threshold = td_appraisal_json_string (council, "threshold");
+#define COUNCIL(name) (steps ? td_campaign_get_council_rule (campaign, name) : NULL)
+  const char *threshold = COUNCIL ("threshold");
 
   /* Bắc Ninh QĐ 86/2025: a meeting of at least two thirds of the members; one that considers
    * awards, four fifths present or giving a written opinion. */
   rules->threshold = g_strdup (threshold ? threshold : "more-than-half");
-  if (!td_appraisal_parse_share (td_appraisal_json_string (council, "quorum"), rules->quorum))
+  if (!td_appraisal_parse_share (COUNCIL ("quorum"), rules->quorum))
     rules->quorum[0] = 2, rules->quorum[1] = 3;
-  if (!td_appraisal_parse_share (td_appraisal_json_string (council, "award_attendance"), rules->attendance))
+  if (!td_appraisal_parse_share (COUNCIL ("award_attendance"), rules->attendance))
     rules->attendance[0] = 4, rules->attendance[1] = 5;
   /* A campaign described before the standing committee was data sat in plenary. */
-  rules->sitting = g_strdup (g_strcmp0 (td_appraisal_json_string (council, "sitting"), "standing-committee") == 0
+  rules->sitting = g_strdup (g_strcmp0 (COUNCIL ("sitting"), "standing-committee") == 0
                              ? "standing-committee" : "plenary");
+#undef COUNCIL
   return rules;
 }
 
