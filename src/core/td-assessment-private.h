@@ -2,6 +2,7 @@
 #pragma once
 
 #include "td-assessment.h"
+#include "td-stmt.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,11 @@ gboolean td_assessment_move (TdDatabase          *db,
                              const char          *reason,
                              GListModel          *targets,
                              GError             **error);
+
+/* The figures of a value (numerator, denominator, index, not applicable) from four columns
+ * from @col on; the texts are the caller's, copied or borrowed. */
+void     td_assessment_read_figures (TdStmt  *stmt,
+                                     int      col,
+                                     TdValue *v);
 
 G_END_DECLS

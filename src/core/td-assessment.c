@@ -201,10 +201,10 @@ td_assessment_can_move (TdAssessmentStatus from,
   return FALSE;
 }
 
-static void
-value_from_row (TdStmt       *stmt,
-                int           col,
-                TdValue      *v)
+void
+td_assessment_read_figures (TdStmt  *stmt,
+                            int      col,
+                            TdValue *v)
 {
   v->has_numerator = td_stmt_column_type (stmt, col) != TD_VALUE_NULL;
   v->numerator = td_stmt_column_int64 (stmt, col);
@@ -213,6 +213,14 @@ value_from_row (TdStmt       *stmt,
   v->has_index = td_stmt_column_type (stmt, col + 2) != TD_VALUE_NULL;
   v->index_value = td_stmt_column_double (stmt, col + 2);
   v->not_applicable = td_stmt_column_int (stmt, col + 3);
+}
+
+static void
+value_from_row (TdStmt       *stmt,
+                int           col,
+                TdValue      *v)
+{
+  td_assessment_read_figures (stmt, col, v);
   v->na_reason = td_stmt_dup_text (stmt, col + 4);
   v->note = td_stmt_dup_text (stmt, col + 5);
 }

@@ -4,6 +4,7 @@
  * here with the same td_target_* functions as the form, so the dashboard and the form can never
  * disagree about "met". */
 
+#include "td-assessment-private.h"
 #include "td-database-private.h"
 #include "td-round.h"
 #include "td-rollup.h"
@@ -27,13 +28,8 @@ value_from_columns (TdStmt       *stmt,
                     int           col,
                     TdValue      *v)
 {
-  v->has_numerator = td_stmt_column_type (stmt, col) != TD_VALUE_NULL;
-  v->numerator = td_stmt_column_int64 (stmt, col);
-  v->has_denominator = td_stmt_column_type (stmt, col + 1) != TD_VALUE_NULL;
-  v->denominator = td_stmt_column_int64 (stmt, col + 1);
-  v->has_index = td_stmt_column_type (stmt, col + 2) != TD_VALUE_NULL;
-  v->index_value = td_stmt_column_double (stmt, col + 2);
-  v->not_applicable = td_stmt_column_int (stmt, col + 3);
+  td_assessment_read_figures (stmt, col, v);
+  /* Borrowed, not copied: the roll-up reads a thousand units' values and drops them. */
   v->na_reason = (char *) td_stmt_column_text (stmt, col + 4);
 }
 
