@@ -30,6 +30,16 @@ td_test_install_pdf_checker (void)
   td_pdf_checker_install ();
 }
 
+/* A GAsyncReadyCallback that keeps the result in the GAsyncResult* @user_data points at, for
+ * a test that iterates the main context until it is set. */
+G_GNUC_UNUSED static void
+td_test_store_result (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 /* A fresh directory under the test's temporary directory, removed by td_test_cleanup_dir(). */
 static inline char *
 td_test_make_dir (void)

@@ -317,6 +317,32 @@ test_backup (void)
   g_test_message ("%s", error->message);
   g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* The window's Back Up…: a job of the database's session, on a worker's connection. */
+  {
+    g_autofree char *async_path = g_build_filename (dir, "async.db", NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *async_dump = NULL;
+    TdDatabase *async_copy;
+
+    td_database_backup_async (db, async_path, NULL, td_test_store_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (td_database_backup_finish (result, &error));
+    g_assert_no_error (error);
+    async_copy = td_database_open (async_path, &error);
+    g_assert_no_error (error);
+    async_dump = td_test_dump (async_copy);
+    g_assert_cmpstr (before, ==, async_dump);
+    g_assert_finalize_object (async_copy);
+    g_clear_object (&result);
+    td_database_backup_async (db, td_database_get_path (db), NULL, td_test_store_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (td_database_backup_finish (result, &error));
+    g_assert_error (error, TD_DATABASE_ERROR, TD_DATABASE_ERROR_CONSTRAINT);
+  }
 
   g_clear_object (&other);
   g_assert_finalize_object (db);

@@ -7,6 +7,7 @@
 
 #include "td-backup.h"
 #include "td-database-private.h"
+#include "td-session.h"
 
 /* The same file under another name (a link, "./x.db") would be overwritten by its own copy. */
 static gboolean
@@ -60,43 +61,29 @@ td_database_backup (TdDatabase  *db,
   return TRUE;
 }
 
-static void
-backup_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+backup_job (TdDatabase    *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  char **paths = task_data;
-  GError *error = NULL;
-  g_autoptr(TdDatabase) db = td_database_open (paths[0], &error);
-
-  if (db == NULL || !td_database_backup (db, paths[1], &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return td_database_backup (db, data, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 void
-td_database_backup_async (const char          *db_path,
+td_database_backup_async (TdDatabase          *db,
                           const char          *dest_path,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  char **paths = g_new0 (char *, 3);
-
-  paths[0] = g_strdup (db_path);
-  paths[1] = g_strdup (dest_path);
-  g_task_set_source_tag (task, td_database_backup_async);
-  g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
-  g_task_run_in_thread (task, backup_thread);
+  td_session_run_async (td_session_get (db), backup_job, g_strdup (dest_path), g_free, NULL, cancellable, callback,
+                        user_data);
 }
 
 gboolean
 td_database_backup_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return td_session_propagate (result, error) != NULL;
 }

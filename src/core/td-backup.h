@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 gboolean td_database_backup        (TdDatabase          *db,
                                     const char          *dest_path,
                                     GError             **error);
-/* The same on a worker, with its own connection to @db_path. */
-void     td_database_backup_async  (const char          *db_path,
+/* The same as a job of @db's session (td-session.h), on a worker's connection. */
+void     td_database_backup_async  (TdDatabase          *db,
                                     const char          *dest_path,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,

@@ -359,7 +359,7 @@ backup_file_cb (GObject      *source,
 
   if (path == NULL || self->database == NULL)
     return;
-  td_database_backup_async (td_database_get_path (self->database), path, NULL, backed_up_cb, g_object_ref (self));
+  td_database_backup_async (self->database, path, NULL, backed_up_cb, g_object_ref (self));
 }
 
 static void
