@@ -13,6 +13,7 @@
 #include "td-audit.h"
 #include "td-assessment.h"
 #include "td-assessment-form.h"
+#include "td-form-extras.h"
 #include "td-rollup.h"
 #include "td-rules.h"
 #include "td-trust-store.h"

@@ -37,6 +37,11 @@ struct _TdAssessmentPage
   gboolean            form_pending;        /* the rows are built after the first frame is painted */
   gulong              first_frame_handler; /* on the frame clock's after-paint, while they are */
   guint               build_source;        /* then an idle that builds them */
+  gboolean            first_frame_seen;
+  /* The groups, evidence and rule messages of the form being built, read by a session job
+   * while the first frame paints (td-form-extras.h); each is taken once by what shows it. */
+  TdFormExtras       *extras;
+  GCancellable       *extras_cancellable;
 
   GtkDropDown        *unit_dropdown;
   GtkDropDown        *round_dropdown;

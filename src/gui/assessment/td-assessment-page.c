@@ -212,7 +212,9 @@ update_rule_messages (TdAssessmentPage *self)
 
   if (self->form_pending)
     return;
-  if (id != 0)
+  if (self->extras && self->extras->violations && self->extras->assessment_id == id)
+    violations = g_steal_pointer (&self->extras->violations);
+  else if (id != 0)
     violations = td_assessment_check_rules (self->db, id, NULL);
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -421,12 +423,51 @@ build_form_cb (gpointer data)
 /* Not in the after-paint handler itself: the frame is out of the way first, and the rows are
  * laid out with the next one. */
 static void
+schedule_build (TdAssessmentPage *self)
+{
+  /* Both the frame painted and what the rows show read: a job still reading keeps the idle
+   * for when it is done, so that building queries nothing on the main thread. */
+  if (self->form_pending && self->first_frame_seen && self->extras_cancellable == NULL && self->build_source == 0)
+    self->build_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_form_cb, self, NULL);
+}
+
+static void
 first_frame_painted_cb (TdAssessmentPage *self,
                         GdkFrameClock    *clock)
 {
   g_clear_signal_handler (&self->first_frame_handler, clock);
-  if (self->build_source == 0)
-    self->build_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_form_cb, self, NULL);
+  self->first_frame_seen = TRUE;
+  schedule_build (self);
+}
+
+static void
+extras_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  TdFormExtras *extras = td_form_extras_load_finish (result, &error);
+  TdAssessmentPage *self = user_data;
+
+  /* Cancelled: the page is gone or shows another unit, and @self may be freed. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      td_form_extras_free (extras);
+      return;
+    }
+  g_clear_object (&self->extras_cancellable);
+  g_clear_pointer (&self->extras, td_form_extras_free);
+  /* A failed read leaves the building to read them itself, and say what went wrong. */
+  self->extras = extras;
+  schedule_build (self);
+}
+
+static void
+forget_extras (TdAssessmentPage *self)
+{
+  g_cancellable_cancel (self->extras_cancellable);
+  g_clear_object (&self->extras_cancellable);
+  g_clear_pointer (&self->extras, td_form_extras_free);
 }
 
 /* Mapped with the form still to build: built once the frame that maps the page is painted. */
@@ -457,7 +498,8 @@ build_form (TdAssessmentPage *self)
   g_autoptr(GError) error = NULL;
 
   clear_form (self);
-  groups = td_catalog_list_groups (self->db, &error);
+  groups = self->extras && self->extras->groups ? g_steal_pointer (&self->extras->groups)
+                                                : td_catalog_list_groups (self->db, &error);
   for (guint g = 0; groups && g < groups->len; g++)
     {
       TdTargetGroup *group = groups->pdata[g];
@@ -552,7 +594,9 @@ td_assessment_page_load_evidence (TdAssessmentPage *self)
       td_assessment_page_ensure_form (self);
       return;
     }
-  if (id != 0)
+  if (self->extras && self->extras->evidence && self->extras->assessment_id == id)
+    evidence = g_steal_pointer (&self->extras->evidence);
+  else if (id != 0)
     evidence = td_evidence_list_for_assessment (self->db, id, &error);
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -685,11 +729,20 @@ selection_changed_cb (TdAssessmentPage *self)
     self->standards = g_ptr_array_new ();
   /* Only while the window opens: a form rebuilt in view (another unit) is shown whole at once. */
   self->form_pending = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  /* Built once the frame that maps it is painted, as when the window opens. */
+  self->first_frame_seen = FALSE;
+  forget_extras (self);
   if (self->form_pending)
     clear_form (self);
   else
     build_form (self);
   load (self);
+  if (self->form_pending && self->db != NULL)
+    {
+      self->extras_cancellable = g_cancellable_new ();
+      td_form_extras_load_async (self->db, td_assessment_page_get_assessment_id (self), self->extras_cancellable,
+                                 extras_loaded_cb, self);
+    }
   /* An empty database (a board before its register is imported) shows what to do, never a
    * live form without a unit. */
   gtk_stack_set_visible_child_name (self->form_stack, self->unit && self->round ? "form" : "empty");
@@ -705,6 +758,7 @@ td_assessment_page_dispose (GObject *object)
   if (self->db != NULL)
     td_assessment_page_flush (self);
   g_clear_handle_id (&self->build_source, g_source_remove);
+  forget_extras (self);
   g_clear_object (&self->form);
   g_clear_pointer (&self->deadline, td_unit_deadline_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ASSESSMENT_PAGE);
@@ -877,6 +931,8 @@ td_assessment_page_ensure_form (TdAssessmentPage *self)
   self->form_pending = FALSE;
   build_form (self);
   fill_form (self);
+  /* Taken by the rows, or not needed any more (built sooner than they came). */
+  forget_extras (self);
 }
 
 void
