@@ -104,6 +104,15 @@ test_targets_and_units (void)
   g_assert_cmpint (u.status, ==, 0);
   units = parse (u.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (units)), >=, 50);
+
+  /* --json before the command, as with --database, is the same as after it. */
+  {
+    g_auto(Run) before = { 0 };
+
+    run_cli (&before, "--json", "units", "--database", db_path, NULL);
+    g_assert_cmpint (before.status, ==, 0);
+    g_assert_cmpstr (before.out, ==, u.out);
+  }
 }
 
 static void

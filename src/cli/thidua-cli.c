@@ -1,6 +1,6 @@
 /* thidua-cli.c: the command-line tool over the core.
  *
- *   thidua-cli [--database PATH] COMMAND [OPTIONS]
+ *   thidua-cli [--database PATH] [--json] COMMAND [OPTIONS]
  *
  * Exit status 0 on success; otherwise one line "thidua-cli: …" on stderr and status 1 (2 for
  * wrong usage).  --json prints machine-readable output through json-glib. */
@@ -63,7 +63,7 @@ static const TdCliCommand commands[] = {
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "%s\n  thidua-cli [--database PATH] %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTIONS]"), _("Commands:"));
+  fprintf (out, "%s\n  thidua-cli [--database PATH] [--json] %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTIONS]"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “thidua-cli COMMAND --help” for the options of a command."));
@@ -74,7 +74,9 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *database = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const TdCliCommand *command = NULL;
+  gboolean json = FALSE;
   int first = 1;
 
   setlocale (LC_ALL, "");
@@ -84,10 +86,12 @@ main (int   argc,
   /* Evidence is checked by drawing it in the PDF helper, never in this process. */
   td_pdf_checker_install ();
 
-  /* A --database before the command applies to it as if it came after. */
-  while (first < argc && g_str_has_prefix (argv[first], "--database"))
+  /* A --database or --json before the command applies to it as if it came after. */
+  while (first < argc && (g_str_has_prefix (argv[first], "--database") || g_str_equal (argv[first], "--json")))
     {
-      if (g_str_has_prefix (argv[first], "--database="))
+      if (g_str_equal (argv[first], "--json"))
+        json = TRUE;
+      else if (g_str_has_prefix (argv[first], "--database="))
         database = g_strdup (argv[first] + strlen ("--database="));
       else if (first + 1 < argc)
         database = g_strdup (argv[++first]);
@@ -115,5 +119,16 @@ main (int   argc,
       return 2;
     }
 
-  return td_cli_run (command, database, argc - first, argv + first);
+  /* The command's own arguments, with a --json given before it put before any "--" (after
+   * which every word is a file name). */
+  for (int i = first; i < argc; i++)
+    {
+      if (json && g_str_equal (argv[i], "--"))
+        g_ptr_array_add (args, "--json"), json = FALSE;
+      g_ptr_array_add (args, argv[i]);
+    }
+  if (json)
+    g_ptr_array_add (args, "--json");
+  g_ptr_array_add (args, NULL);
+  return td_cli_run (command, database, (int) args->len - 1, (char **) args->pdata);
 }

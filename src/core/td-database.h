@@ -1,7 +1,8 @@
-/* td-database.h: the application's sqlite connection, its error domain and migrations.
+/* td-database.h: the application's database: opening and migrating it, transactions, who acts,
+ * its error domain.  The engine underneath is the store's (store/td-conn.h), SQLite today.
  *
  * Every failure of the store leaves here as a GError in TD_DATABASE_ERROR carrying its message,
- * so callers never look at sqlite result codes. */
+ * so callers never look at the engine's result codes. */
 #pragma once
 
 #include <gio/gio.h>

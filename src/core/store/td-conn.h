@@ -15,7 +15,7 @@ typedef struct _TdConn TdConn;
 
 typedef enum {
   TD_CONN_DATABASE,   /* the application's own file: read-write, created if missing */
-  TD_CONN_NEW_FILE,   /* a file being written (an export, a setup file, a backup) */
+  TD_CONN_NEW_FILE,   /* a file being written (a package, a setup file) */
   TD_CONN_UNTRUSTED,  /* a file from outside: read-only, immutable, defensive, time-limited */
   TD_CONN_MEMORY,     /* a private database in memory */
 } TdConnKind;
