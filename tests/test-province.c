@@ -629,6 +629,23 @@ test_round_trip (void)
     values = td_assessment_load_values (clerk, a, &error);
     g_assert_cmpuint (g_hash_table_size (values), ==, 19);
   }
+  /* A file that is no database at all, given for a setup file: said in a setup file's words,
+   * nothing changed. */
+  {
+    g_autofree char *text = g_build_filename (dir, "ghi-chu.thidua-setup", NULL);
+    g_autofree char *before = td_test_dump (clerk);
+    g_autofree char *after = NULL;
+    g_autoptr(TdSetupResult) wrong = NULL;
+
+    g_assert_true (g_file_set_contents (text, "Đây là ghi chú, không phải tệp thiết lập.\n", -1, NULL));
+    wrong = td_setup_open (clerk, text, NULL, &error);
+    g_assert_null (wrong);
+    g_assert_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE);
+    g_assert_nonnull (strstr (error->message, "setup file"));
+    g_clear_error (&error);
+    after = td_test_dump (clerk);
+    g_assert_cmpstr (before, ==, after);
+  }
   /* The board's own database is not a unit's. */
   {
     g_autoptr(TdSetupResult) at_board = td_setup_open (board, setup, NULL, &error);

@@ -600,12 +600,22 @@ read_setup (const char  *path,
 
 done:
   td_conn_close (file);
-  /* sqlite's own complaint about a cut or corrupt file, in the words of a setup file. */
+  /* The store's complaint about a cut or corrupt file, or one that is no database at all (a
+   * PDF, a text), in the words of a setup file: the package's would send the clerk looking
+   * for a unit's .thidua file. */
   if (!ok && error && *error && g_error_matches (*error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED))
     {
       g_clear_error (error);
       g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_DAMAGED,
                    _("The setup file is damaged or incomplete. Ask the board for it again."));
+    }
+  else if (!ok && error && *error && g_error_matches (*error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE) &&
+           g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_clear_error (error);
+      g_set_error (error, TD_PACKAGE_ERROR, TD_PACKAGE_ERROR_NOT_A_PACKAGE,
+                   _("The file is not a Thi đua setup file, or it was changed after the board wrote it. Ask the "
+                     "board for it again."));
     }
   return ok ? g_steal_pointer (&s) : NULL;
 }
