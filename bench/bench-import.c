@@ -13,7 +13,10 @@
  * the folder import is quoted as a ratio of it.  Then the sha256 of the same bytes by GLib's
  * GChecksum and by nettle, which import uses.
  *
- *   bench-import [--packages N] */
+ * The floor and the folder import are measured --rounds times in pairs, each pair one right
+ * after the other, and the ratio quoted is the median of the pairs' ratios.
+ *
+ *   bench-import [--packages N] [--rounds N] */
 #include <glib/gstdio.h>
 #include <cairo-pdf.h>
 #include <poppler.h>
@@ -28,6 +31,7 @@
 #include "bench-util.h"
 
 static int n_packages = 200;
+static int n_rounds = 3;
 
 /* Every page of @pdf drawn at a quarter of its size, as the evidence check draws it. */
 static void
@@ -89,11 +93,87 @@ noise_pdf (guint32 seed)
   return g_byte_array_free_to_bytes (out);
 }
 
+/* The floor: each package read and written, and its PDFs drawn small, on this thread. */
+static double
+measure_floor (GPtrArray  *files,
+               const char *copies,
+               const char *pdfs)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < files->len && files->pdata[i] != NULL; i++)
+    {
+      g_autofree char *base = g_path_get_basename (files->pdata[i]);
+      g_autofree char *dst_path = g_build_filename (copies, base, NULL);
+      g_autofree char *code = g_strndup (base, strlen (base) - strlen (".thidua"));
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_file_get_contents (files->pdata[i], &contents, &length, &error);
+      g_file_set_contents_full (dst_path, contents, (gssize) length, G_FILE_SET_CONTENTS_NONE, 0600, &error);
+      g_assert_no_error (error);
+      for (guint t = 0; t < 3; t++)
+        {
+          g_autofree char *pdf_path = g_strdup_printf ("%s/%s-%u.pdf", pdfs, code, t);
+          g_autoptr(GMappedFile) mapped = g_mapped_file_new (pdf_path, FALSE, &error);
+          g_autoptr(GBytes) pdf = NULL;
+
+          g_assert_no_error (error);
+          pdf = g_mapped_file_get_bytes (mapped);
+          draw_small (pdf);
+        }
+    }
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* A province database that knows the units X-000… and nothing of their packages. */
+static TdDatabase *
+new_province (const char *dir,
+              const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  TdDatabase *db = td_database_open (path, &error);
+
+  td_catalog_ensure_seed (db, &error);
+  g_assert_no_error (error);
+  for (int u = 0; u < n_packages; u++)
+    {
+      g_autofree char *code = g_strdup_printf ("X-%03d", u);
+      g_autoptr(TdUnit) unit = td_catalog_add_unit (db, code, code, TD_UNIT_KIND_COMMUNE, NULL, &error);
+
+      g_assert_no_error (error);
+    }
+  return db;
+}
+
+/* A folder imported as the app and thidua-cli import it: the next package read while one is
+ * written. */
+static double
+measure_folder (GPtrArray  *files,
+                TdDatabase *db)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GPtrArray) outcomes = td_packages_run (db, (const char * const *) files->pdata, TRUE, 0, NULL, NULL, NULL);
+  double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  g_assert_cmpuint (outcomes->len, ==, (guint) n_packages);
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      TdPackageOutcome *o = outcomes->pdata[i];
+      g_assert_null (o->error);
+      g_assert_cmpint (o->preview->kind, ==, TD_IMPORT_NEW);
+    }
+  return ms;
+}
+
 int
 main (int argc, char *argv[])
 {
   GOptionEntry entries[] = {
     { "packages", 0, 0, G_OPTION_ARG_INT, &n_packages, "Packages to import", "N" },
+    { "rounds", 0, 0, G_OPTION_ARG_INT, &n_rounds, "Floor and folder import measured this many times, in pairs", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -101,17 +181,18 @@ main (int argc, char *argv[])
   g_autofree char *dir = g_dir_make_tmp ("thidua-bench-XXXXXX", NULL);
   g_autofree char *unit_path = g_build_filename (dir, "units.db", NULL);
   g_autofree char *province_path = g_build_filename (dir, "province.db", NULL);
-  g_autofree char *batch_path = g_build_filename (dir, "batch.db", NULL);
   g_autofree char *copies = g_build_filename (dir, "copies", NULL);
   g_autoptr(GListModel) targets = NULL;
   g_autoptr(GPtrArray) standards = NULL;
   g_autoptr(TdRound) round = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  TdDatabase *units, *province, *batch;
+  TdDatabase *units, *province;
+  g_autoptr(GArray) pair_ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floors = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) folders = g_array_new (FALSE, FALSE, sizeof (double));
   gint64 start, bytes = 0;
   double copy_ms, kernel_ms, import_ms, batch_ms, glib_ms, gnutls_ms, floor_ms;
   g_autofree char *pdfs = g_build_filename (dir, "pdfs", NULL);
-  g_autoptr(GPtrArray) outcomes = NULL;
   TdPackageTimings split;
   g_autoptr(GBytes) sample = NULL;
 
@@ -126,10 +207,8 @@ main (int argc, char *argv[])
   /* The units' side: each fills, attaches and submits, then exports its package. */
   units = td_database_open (unit_path, &error);
   province = td_database_open (province_path, &error);
-  batch = td_database_open (batch_path, &error);
   td_catalog_ensure_seed (units, &error);
   td_catalog_ensure_seed (province, &error);
-  td_catalog_ensure_seed (batch, &error);
   targets = td_catalog_list_targets (units, &error);
   standards = td_catalog_list_standards (units, FALSE, FALSE, &error);
   round = td_catalog_find_round (units, 2, &error);
@@ -139,7 +218,6 @@ main (int argc, char *argv[])
       g_autofree char *file = g_strdup_printf ("%s/%s.thidua", dir, code);
       g_autoptr(TdUnit) unit = td_catalog_add_unit (units, code, code, TD_UNIT_KIND_COMMUNE, NULL, &error);
       g_autoptr(TdUnit) twin = td_catalog_add_unit (province, code, code, TD_UNIT_KIND_COMMUNE, NULL, &error);
-      g_autoptr(TdUnit) twin2 = td_catalog_add_unit (batch, code, code, TD_UNIT_KIND_COMMUNE, NULL, &error);
       gint64 a = td_assessment_ensure (units, td_unit_get_id (unit), td_round_get_id (round), &error);
 
       for (guint t = 0; t < 19; t++)
@@ -199,31 +277,6 @@ main (int argc, char *argv[])
     }
   kernel_ms = (g_get_monotonic_time () - start) / 1000.0;
 
-  /* The floor: each package read and written, and its PDFs drawn small, on this thread. */
-  start = g_get_monotonic_time ();
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autofree char *base = g_path_get_basename (files->pdata[i]);
-      g_autofree char *dst_path = g_build_filename (copies, base, NULL);
-      g_autofree char *code = g_strndup (base, strlen (base) - strlen (".thidua"));
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      g_file_get_contents (files->pdata[i], &contents, &length, &error);
-      g_file_set_contents_full (dst_path, contents, (gssize) length, G_FILE_SET_CONTENTS_NONE, 0600, &error);
-      g_assert_no_error (error);
-      for (guint t = 0; t < 3; t++)
-        {
-          g_autofree char *pdf_path = g_strdup_printf ("%s/%s-%u.pdf", pdfs, code, t);
-          g_autoptr(GMappedFile) mapped = g_mapped_file_new (pdf_path, FALSE, &error);
-          g_autoptr(GBytes) pdf = NULL;
-
-          g_assert_no_error (error);
-          pdf = g_mapped_file_get_bytes (mapped);
-          draw_small (pdf);
-        }
-    }
-  floor_ms = (g_get_monotonic_time () - start) / 1000.0;
 
   memset (&td_package_timings, 0, sizeof td_package_timings);
   start = g_get_monotonic_time ();
@@ -236,18 +289,23 @@ main (int argc, char *argv[])
   import_ms = (g_get_monotonic_time () - start) / 1000.0;
   split = td_package_timings;
 
-  /* As the app and thidua-cli import a folder: the next package read while one is written. */
+  /* The floor and the folder import, in pairs one right after the other: the machine's speed
+   * swings between runs, each pair's ratio much less. */
   g_ptr_array_add (files, NULL);
-  start = g_get_monotonic_time ();
-  outcomes = td_packages_run (batch, (const char * const *) files->pdata, TRUE, 0, NULL, NULL, NULL);
-  batch_ms = (g_get_monotonic_time () - start) / 1000.0;
-  g_assert_cmpuint (outcomes->len, ==, (guint) n_packages);
-  for (guint i = 0; i < outcomes->len; i++)
+  for (int r = 0; r < n_rounds; r++)
     {
-      TdPackageOutcome *o = outcomes->pdata[i];
-      g_assert_null (o->error);
-      g_assert_cmpint (o->preview->kind, ==, TD_IMPORT_NEW);
+      g_autofree char *name = g_strdup_printf ("batch-%d.db", r);
+      g_autoptr(TdDatabase) batch = new_province (dir, name);
+      double f = measure_floor (files, copies, pdfs);
+      double b = measure_folder (files, batch);
+      double ratio = b / f;
+
+      g_array_append_val (floors, f);
+      g_array_append_val (folders, b);
+      g_array_append_val (pair_ratios, ratio);
     }
+  floor_ms = bench_median (floors);
+  batch_ms = bench_median (folders);
 
   printf ("bench-import: %d packages, %.1f MB in all (19 values and 3 PDFs of about 1 MB each)\n",
           n_packages, bytes / 1e6);
@@ -261,8 +319,10 @@ main (int argc, char *argv[])
           import_ms / copy_ms);
   printf ("  floor             %8.1f ms in all   %6.1f ms per package   (read and write, every page drawn small, one thread)\n",
           floor_ms, floor_ms / n_packages);
-  printf ("  ratio %.2f× the floor, a folder   %.2f× one by one   (aim ≤ 1.2×)\n", batch_ms / floor_ms,
-          import_ms / floor_ms);
+  printf ("  ratio %.2f× the floor, a folder (median of %d pairs:", bench_median (pair_ratios), n_rounds);
+  for (guint r = 0; r < pair_ratios->len; r++)
+    printf (" %.2f", g_array_index (pair_ratios, double, r));
+  printf (")   %.2f× one by one   (aim ≤ 1.2×)\n", import_ms / floor_ms);
   printf ("  g_file_copy()  %6.1f ms in all   (the kernel copies, the bytes never reach the program)\n", kernel_ms);
   printf ("  split, one by one: open %.1f  rows %.1f  sha256 %.1f  pdf %.1f  write %.1f  commit %.1f   ms per package\n",
           split.open / 1000.0 / n_packages, split.rows / 1000.0 / n_packages,
@@ -312,6 +372,5 @@ main (int argc, char *argv[])
 
   g_object_unref (units);
   g_object_unref (province);
-  g_object_unref (batch);
   return 0;
 }
