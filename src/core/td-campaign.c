@@ -12,7 +12,6 @@
 #include "td-campaign.h"
 #include "td-catalog.h"
 
-#define SEED_RESOURCE "/io/github/thidua/ThiDua/core/campaigns/bac-ninh-cds-2026.json"
 /* Descriptions kept parsed: one per database open, and the bundled plan. */
 #define MAX_KEPT 8
 
@@ -200,7 +199,7 @@ td_campaign_get (TdDatabase  *db,
 TdCampaign *
 td_campaign_get_bundled (GError **error)
 {
-  g_autoptr(GBytes) json = g_resources_lookup_data (SEED_RESOURCE, 0, error);
+  g_autoptr(GBytes) json = g_resources_lookup_data (TD_CATALOG_SEED_RESOURCE, 0, error);
 
   return json ? lookup_or_parse (json) : NULL;
 }

@@ -16,7 +16,6 @@
 #include "td-appraisal-campaign.h"
 #include "td-rules.h"
 
-#define SEED_RESOURCE "/io/github/thidua/ThiDua/core/campaigns/bac-ninh-cds-2026.json"
 
 G_DEFINE_QUARK (td-catalog-error-quark, td_catalog_error)
 
@@ -431,7 +430,7 @@ td_catalog_ensure_seed (TdDatabase  *db,
   g_autofree char *existing = td_catalog_get_campaign_id (db);
   g_autoptr(GBytes) json = NULL;
 
-  json = g_resources_lookup_data (SEED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  json = g_resources_lookup_data (TD_CATALOG_SEED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (json == NULL)
     return FALSE;
   if (existing != NULL)
@@ -468,7 +467,7 @@ td_catalog_get_campaign_json (TdDatabase  *db,
       return g_bytes_new_take (g_steal_pointer (&stored), length);
     }
   /* A database made before the description was kept: the built-in plan, if it is the one. */
-  seed = g_resources_lookup_data (SEED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  seed = g_resources_lookup_data (TD_CATALOG_SEED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (seed != NULL && id != NULL)
     {
       g_autoptr(JsonParser) parser = json_parser_new ();

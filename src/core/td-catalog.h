@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* The plan bundled with the application, in the core's GResource. */
+#define TD_CATALOG_SEED_RESOURCE "/io/github/thidua/ThiDua/core/campaigns/bac-ninh-cds-2026.json"
+
 #define TD_CATALOG_ERROR (td_catalog_error_quark ())
 
 typedef enum {
